@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs the pinned Go tools preadmit runs (opa, gator, kustomize, helm) into .tools/bin.
+# Idempotent: a tool whose binary already reports the pinned version is left alone.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bin="$root/.tools/bin"
+mkdir -p "$bin"
+
+if ! command -v go >/dev/null 2>&1; then
+  echo "preadmit: 'go' (>= 1.26) is needed to install the pinned tools into .tools/bin" >&2
+  exit 1
+fi
+
+OPA_VERSION=v1.22.3
+GATOR_VERSION=v3.23.0
+KUSTOMIZE_VERSION=v5.8.1
+HELM_VERSION=v3.21.4
+# Helm's Makefile injects these; a plain go install would default to Kubernetes v1.20.
+HELM_LDFLAGS="-X helm.sh/helm/v3/pkg/chartutil.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMinor=36 -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMinor=36 -X helm.sh/helm/v3/internal/version.version=${HELM_VERSION}"
+
+stamp="$bin/.versions"
+touch "$stamp"
+
+installed() { # name version
+  [ -x "$bin/$1" ] && grep -qx "$1 $2" "$stamp"
+}
+
+record() { # name version
+  grep -v "^$1 " "$stamp" > "$stamp.tmp" || true
+  echo "$1 $2" >> "$stamp.tmp"
+  mv "$stamp.tmp" "$stamp"
+}
+
+install() { # name version module [ldflags]
+  local name=$1 version=$2 module=$3 ldflags=${4:-}
+  if installed "$name" "$version"; then return 0; fi
+  echo "preadmit: installing $name $version (go install, first time takes minutes)" >&2
+  GOBIN="$bin" CGO_ENABLED=0 GOFLAGS=-mod=mod go install -ldflags "$ldflags" "$module@$version"
+  record "$name" "$version"
+}
+
+install opa "$OPA_VERSION" github.com/open-policy-agent/opa
+install gator "$GATOR_VERSION" github.com/open-policy-agent/gatekeeper/v3/cmd/gator
+install kustomize "$KUSTOMIZE_VERSION" sigs.k8s.io/kustomize/kustomize/v5
+install helm "$HELM_VERSION" helm.sh/helm/v3/cmd/helm "$HELM_LDFLAGS"

@@ -1,0 +1,245 @@
+// Reading YAML and JSON object streams into objects that remember their file and lines.
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import type { InputError, JsonObject, JsonValue, SourcedObject } from './types.ts';
+
+export interface LoadOptions {
+  /**
+   * YAML schema. Kubernetes tooling (kubectl, sigs.k8s.io/yaml, gator's object reader) decodes with a
+   * YAML 1.1 parser, so `yes` is a boolean and `0755` an octal number there; gator suites use YAML 1.2.
+   */
+  yamlVersion?: '1.1' | '1.2';
+  /** Files larger than this are refused whole. */
+  maxBytes?: number;
+  /** Alias expansions allowed per document (a defence against "billion laughs" documents). */
+  maxAliasCount?: number;
+}
+
+export interface LoadResult {
+  objects: SourcedObject[];
+  errors: InputError[];
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+const DEFAULT_MAX_ALIAS_COUNT = 100;
+
+/** Parses every document in `text`; bad documents become errors, good ones still load. */
+export function loadManifests(text: string, file: string, options: LoadOptions = {}): LoadResult {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > maxBytes) {
+    return {
+      objects: [],
+      errors: [loadError(`${file}: file is ${size} bytes, over the ${maxBytes}-byte limit; not read`, file, 1, 1)],
+    };
+  }
+  if (/\.json$/i.test(file) && looksLikeJson(text)) return loadJsonStream(text, file);
+  return loadYaml(text, file, options);
+}
+
+function loadError(message: string, file: string, startLine: number, endLine: number): InputError {
+  return { kind: 'load', message, source: { file, startLine, endLine } };
+}
+
+function looksLikeJson(text: string): boolean {
+  const first = text.trimStart()[0];
+  return first === '{' || first === '[';
+}
+
+function loadYaml(text: string, file: string, options: LoadOptions): LoadResult {
+  const lineCounter = new LineCounter();
+  const version = options.yamlVersion ?? '1.2';
+  const docs = parseAllDocuments(text, {
+    lineCounter,
+    version,
+    // go-yaml v2 (behind sigs.k8s.io/yaml) knows neither sexagesimal numbers nor timestamps as values.
+    ...(version === '1.1'
+      ? { customTags: (tags) => tags.filter((t) => !isSexagesimalOrTimestamp(t)), merge: true }
+      : {}),
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
+  const documents: Document.Parsed[] = Array.isArray(docs) ? docs : [docs as unknown as Document.Parsed];
+  const objects: SourcedObject[] = [];
+  const errors: InputError[] = [];
+  const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
+
+  for (const doc of documents) {
+    const [start, , end] = doc.range;
+    const contentStart = doc.contents?.range?.[0] ?? start;
+    const startLine = lineOf(contentStart);
+    const endLine = Math.max(startLine, lineOf(Math.max(contentStart, lastContentOffset(text, end))));
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) {
+        // The parser may notice an unclosed structure only at the next separator: keep the line inside the document.
+        const line = Math.min(Math.max(lineOf(e.pos[0]), startLine), endLine);
+        errors.push(loadError(`${file}:${line}: invalid YAML: ${firstLine(e.message)}`, file, line, line));
+      }
+      continue;
+    }
+    if (doc.contents === null) continue; // an empty document, e.g. a trailing `---`
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT });
+    } catch (e) {
+      errors.push(loadError(`${file}:${startLine}: invalid YAML: ${firstLine(errorText(e))}`, file, startLine, endLine));
+      continue;
+    }
+    if (value === null || value === undefined) continue;
+    const checked = checkObject(value, file, startLine, endLine);
+    if ('error' in checked) errors.push(checked.error);
+    else objects.push({ object: checked.object, source: { file, startLine, endLine } });
+  }
+  return { objects, errors };
+}
+
+function isSexagesimalOrTimestamp(tag: { tag: string; format?: string }): boolean {
+  return tag.tag === 'tag:yaml.org,2002:timestamp' || tag.format === 'TIME';
+}
+
+/** The offset of the last non-blank, non-separator character before `end`, so ranges exclude `---`. */
+function lastContentOffset(text: string, end: number): number {
+  let i = Math.min(end, text.length) - 1;
+  while (i > 0) {
+    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+    const line = text.slice(lineStart, i + 1).trim();
+    if (line === '' || line === '---' || line === '...' || line.startsWith('#')) {
+      i = lineStart - 1;
+      continue;
+    }
+    return i;
+  }
+  return Math.max(0, i);
+}
+
+function checkObject(
+  value: unknown,
+  file: string,
+  startLine: number,
+  endLine: number,
+): { object: JsonObject } | { error: InputError } {
+  if (typeof value !== 'object' || Array.isArray(value) || value === null) {
+    const what = Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+    return { error: loadError(`${file}:${startLine}: document is ${what}, not an object`, file, startLine, endLine) };
+  }
+  const normalised = toJson(value);
+  if (normalised.error !== undefined) {
+    return { error: loadError(`${file}:${startLine}: ${normalised.error}`, file, startLine, endLine) };
+  }
+  return { object: normalised.value as JsonObject };
+}
+
+/** Converts parsed YAML into JSON data: maps with non-string keys, dates or binary values are refused. */
+function toJson(value: unknown): { value?: JsonValue; error?: string } {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return { value };
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { error: `value ${String(value)} cannot be represented in JSON` };
+    return { value };
+  }
+  if (typeof value === 'bigint') return { value: Number(value) };
+  if (Array.isArray(value)) {
+    const out: JsonValue[] = [];
+    for (const item of value) {
+      const r = toJson(item);
+      if (r.error !== undefined) return r;
+      out.push(r.value ?? null);
+    }
+    return { value: out };
+  }
+  if (value instanceof Map) {
+    const out: { [k: string]: JsonValue } = {};
+    for (const [k, v] of value) {
+      const r = toJson(v);
+      if (r.error !== undefined) return r;
+      out[String(k)] = r.value ?? null;
+    }
+    return { value: out };
+  }
+  if (value instanceof Set) return toJson([...value]);
+  if (value instanceof Date || value instanceof Uint8Array) {
+    return { error: `unsupported YAML value of type ${value.constructor.name}` };
+  }
+  if (typeof value === 'object') {
+    const out: { [k: string]: JsonValue } = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const r = toJson(v);
+      if (r.error !== undefined) return r;
+      out[k] = r.value ?? null;
+    }
+    return { value: out };
+  }
+  return { error: `unsupported value of type ${typeof value}` };
+}
+
+/** A JSON file may hold one value or a stream of whitespace-separated objects, as kubectl accepts. */
+function loadJsonStream(text: string, file: string): LoadResult {
+  const objects: SourcedObject[] = [];
+  const errors: InputError[] = [];
+  let pos = 0;
+  const lineAt = (offset: number): number => {
+    let line = 1;
+    for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+    return line;
+  };
+  while (pos < text.length) {
+    while (pos < text.length && /\s/.test(text[pos]!)) pos++;
+    if (pos >= text.length) break;
+    const end = endOfJsonValue(text, pos);
+    const startLine = lineAt(pos);
+    if (end < 0) {
+      errors.push(loadError(`${file}:${startLine}: invalid JSON: unterminated value`, file, startLine, startLine));
+      break;
+    }
+    const endLine = lineAt(end);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text.slice(pos, end));
+    } catch (e) {
+      errors.push(loadError(`${file}:${startLine}: invalid JSON: ${errorText(e)}`, file, startLine, endLine));
+      pos = end;
+      continue;
+    }
+    const checked = checkObject(parsed, file, startLine, endLine);
+    if ('error' in checked) errors.push(checked.error);
+    else objects.push({ object: checked.object, source: { file, startLine, endLine } });
+    pos = end;
+  }
+  return { objects, errors };
+}
+
+/** Index just past the JSON value starting at `start`, or -1. */
+function endOfJsonValue(text: string, start: number): number {
+  const open = text[start];
+  if (open !== '{' && open !== '[') {
+    let i = start;
+    while (i < text.length && !/\s/.test(text[i]!)) i++;
+    return i;
+  }
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (typeof e === 'string') return e;
+  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
+  return String(e);
+}

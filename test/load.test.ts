@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { loadManifests } from '../src/gatekeeper/load.ts';
+
+describe('gatekeeper/load', () => {
+  it('keeps each document with its line range', () => {
+    const text = ['# leading comment', 'apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: a', '---', 'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', ''].join('\n');
+    const r = loadManifests(text, 'x.yaml');
+    expect(r.errors).toEqual([]);
+    expect(r.objects.map((o) => o.source)).toEqual([
+      { file: 'x.yaml', startLine: 2, endLine: 5 },
+      { file: 'x.yaml', startLine: 7, endLine: 10 },
+    ]);
+  });
+
+  it('reports a malformed document by line and still loads the others', () => {
+    const text = ['kind: A', '---', 'kind: [unclosed', '---', 'kind: C'].join('\n');
+    const r = loadManifests(text, 'bad.yaml');
+    expect(r.objects.map((o) => o.object.kind)).toEqual(['A', 'C']);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]!.message).toMatch(/^bad\.yaml:3: invalid YAML/);
+  });
+
+  it('refuses non-objects, naming the line', () => {
+    const r = loadManifests('- a\n- b\n---\nplain\n---\nkind: ok\n', 'n.yaml');
+    expect(r.objects).toHaveLength(1);
+    expect(r.errors.map((e) => e.message)).toEqual(['n.yaml:1: document is a list, not an object', 'n.yaml:4: document is a string, not an object']);
+  });
+
+  it('survives an alias bomb', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]'].join('\n');
+    const r = loadManifests(`${bomb}\n---\nkind: after\n`, 'bomb.yaml');
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]!.message).toMatch(/^bomb\.yaml:1: invalid YAML: .*alias/i);
+    expect(r.objects.map((o) => o.object.kind)).toEqual(['after']);
+  });
+
+  it('refuses files over the size cap', () => {
+    const r = loadManifests('kind: A\n'.repeat(100), 'big.yaml', { maxBytes: 100 });
+    expect(r.objects).toEqual([]);
+    expect(r.errors[0]!.message).toMatch(/^big\.yaml: file is 800 bytes, over the 100-byte limit/);
+  });
+
+  it('rejects duplicate keys', () => {
+    const r = loadManifests('kind: A\nkind: B\n', 'dup.yaml');
+    expect(r.objects).toEqual([]);
+    expect(r.errors[0]!.message).toMatch(/^dup\.yaml:2: invalid YAML/);
+  });
+
+  it('reads JSON object streams with lines', () => {
+    const r = loadManifests('{"kind": "A"}\n\n{\n  "kind": "B"\n}\n', 's.json');
+    expect(r.objects.map((o) => [o.object.kind, o.source.startLine, o.source.endLine])).toEqual([
+      ['A', 1, 1],
+      ['B', 3, 5],
+    ]);
+  });
+
+  it('parses YAML 1.1 scalars as Kubernetes tooling does when asked', () => {
+    const text = 'a: yes\nb: 0755\nc: 1:20\nd: 2001-12-14\n';
+    expect(loadManifests(text, 'v.yaml', { yamlVersion: '1.1' }).objects[0]!.object).toEqual({ a: true, b: 493, c: '1:20', d: '2001-12-14' });
+    expect(loadManifests(text, 'v.yaml', { yamlVersion: '1.2' }).objects[0]!.object).toEqual({ a: 'yes', b: 755, c: '1:20', d: '2001-12-14' });
+  });
+});
