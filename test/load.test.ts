@@ -57,6 +57,8 @@ describe('gatekeeper/load', () => {
   it('parses YAML 1.1 scalars as Kubernetes tooling does when asked', () => {
     const text = 'a: yes\nb: 0755\nc: 1:20\nd: 2001-12-14\n';
     expect(loadManifests(text, 'v.yaml', { yamlVersion: '1.1' }).objects[0]!.object).toEqual({ a: true, b: 493, c: '1:20', d: '2001-12-14' });
-    expect(loadManifests(text, 'v.yaml', { yamlVersion: '1.2' }).objects[0]!.object).toEqual({ a: 'yes', b: 755, c: '1:20', d: '2001-12-14' });
+    expect(loadManifests(text, 'v.yaml', { yamlVersion: '1.2' }).objects[0]!.object).toEqual({ a: 'yes', b: 493, c: '1:20', d: '2001-12-14' });
+    expect(loadManifests('y: 1\nn: 0b101\nu: 1_000\nx: 0x1F\ns: "0755"\n', 'k.yaml', { yamlVersion: '1.2' }).objects[0]!.object).toEqual({ y: 1, n: 5, u: 1000, x: 31, s: '0755' });
+    expect(loadManifests('y: 1\nn: 2\n', 'k.yaml', { yamlVersion: '1.1' }).objects[0]!.object).toEqual({ true: 1, false: 2 });
   });
 });

@@ -1,11 +1,13 @@
 // Reading YAML and JSON object streams into objects that remember their file and lines.
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, type Document, type ScalarTag } from 'yaml';
 import type { InputError, JsonObject, JsonValue, SourcedObject } from './types.ts';
 
 export interface LoadOptions {
   /**
-   * YAML schema. Kubernetes tooling (kubectl, sigs.k8s.io/yaml, gator's object reader) decodes with a
-   * YAML 1.1 parser, so `yes` is a boolean and `0755` an octal number there; gator suites use YAML 1.2.
+   * YAML dialect. Kubernetes tooling (kubectl, sigs.k8s.io/yaml, `gator test`) decodes with go-yaml v2, a
+   * YAML 1.1 parser: `yes`, `on`, `y` (even as keys) are booleans and `0755` is octal. `gator verify` reads
+   * suites and their files with go-yaml v3: YAML 1.2, except that Go's integer syntax still applies
+   * (`0755` octal, `0b101` binary, `1_000` with underscores).
    */
   yamlVersion?: '1.1' | '1.2';
   /** Files larger than this are refused whole. */
@@ -54,7 +56,7 @@ function loadYaml(text: string, file: string, options: LoadOptions): LoadResult 
     // go-yaml v2 (behind sigs.k8s.io/yaml) knows neither sexagesimal numbers nor timestamps as values.
     ...(version === '1.1'
       ? { customTags: (tags) => tags.filter((t) => !isSexagesimalOrTimestamp(t)), merge: true }
-      : {}),
+      : { customTags: (tags) => [goIntegerTag, ...tags] }),
     uniqueKeys: true,
     prettyErrors: false,
   });
@@ -91,6 +93,26 @@ function loadYaml(text: string, file: string, options: LoadOptions): LoadResult 
   }
   return { objects, errors };
 }
+
+/** go-yaml v3 resolves plain integers with strconv.ParseInt(s without '_', base 0). */
+const goIntegerTag: ScalarTag = {
+  tag: 'tag:yaml.org,2002:int',
+  default: true,
+  test: /^[-+]?(?:0[bB][01_]+|0[oO]?[0-7_]+|0[xX][0-9a-fA-F_]+|[0-9][0-9_]*)$/,
+  identify: (v) => typeof v === 'number' && Number.isInteger(v),
+  resolve(source) {
+    const s = source.replace(/_/g, '');
+    const sign = s.startsWith('-') ? -1 : 1;
+    const body = s.replace(/^[-+]/, '');
+    let n: number;
+    if (/^0[bB]/.test(body)) n = parseInt(body.slice(2), 2);
+    else if (/^0[xX]/.test(body)) n = parseInt(body.slice(2), 16);
+    else if (/^0[oO]/.test(body)) n = parseInt(body.slice(2), 8);
+    else if (/^0[0-7]+$/.test(body)) n = parseInt(body.slice(1), 8);
+    else n = parseInt(body, 10);
+    return Number.isNaN(n) ? source : sign * n;
+  },
+};
 
 function isSexagesimalOrTimestamp(tag: { tag: string; format?: string }): boolean {
   return tag.tag === 'tag:yaml.org,2002:timestamp' || tag.format === 'TIME';

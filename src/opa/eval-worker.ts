@@ -1,0 +1,57 @@
+// Worker thread: instantiates policies on first use and evaluates items in order, reporting progress
+// through shared memory so that the pool can enforce its deadline.
+import { parentPort, workerData } from 'node:worker_threads';
+import { hostBuiltins } from './builtins.ts';
+import { errorText } from '../gatekeeper/load.ts';
+import type { EvalOutcome, WorkerRequest, WorkerResponse } from './pool-protocol.ts';
+import { WasmPolicy } from './wasm.ts';
+
+const { progress, maxPages } = workerData as { progress: Int32Array; maxPages: number };
+const modules = new Map<string, WebAssembly.Module>();
+const data = new Map<string, string>();
+/** One instance per module, with the id of the data document it currently holds. */
+const instances = new Map<string, { policy: WasmPolicy; dataId: string | undefined }>();
+
+function instance(moduleId: string, dataId: string): WasmPolicy {
+  let entry = instances.get(moduleId);
+  if (!entry) {
+    const module = modules.get(moduleId);
+    if (!module) throw new Error(`module ${moduleId} was not sent to this worker`);
+    entry = { policy: new WasmPolicy(module, { builtins: hostBuiltins, maxMemoryPages: maxPages }), dataId: undefined };
+    instances.set(moduleId, entry);
+  }
+  if (entry.dataId !== dataId) {
+    entry.policy.setData(data.get(dataId) ?? '{}');
+    entry.dataId = dataId;
+  }
+  return entry.policy;
+}
+
+parentPort!.on('message', (msg: WorkerRequest) => {
+  if (msg.type === 'module') {
+    modules.set(msg.id, msg.module);
+    instances.delete(msg.id);
+    return;
+  }
+  if (msg.type === 'data') {
+    data.set(msg.id, msg.json);
+    for (const entry of instances.values()) if (entry.dataId === msg.id) entry.dataId = undefined;
+    return;
+  }
+  const outcomes: EvalOutcome[] = [];
+  msg.items.forEach((item, i) => {
+    Atomics.store(progress, 0, i);
+    try {
+      const policy = instance(item.moduleId, item.dataId);
+      const id = policy.entrypoints[item.entrypoint];
+      if (id === undefined) throw new Error(`entrypoint ${item.entrypoint} is not in the compiled module`);
+      outcomes.push({ result: policy.evaluate(id, item.inputJson) });
+    } catch (e) {
+      // The instance may be left mid-evaluation: start the next item on a fresh one.
+      instances.delete(item.moduleId);
+      outcomes.push({ error: errorText(e) });
+    }
+  });
+  Atomics.store(progress, 0, msg.items.length);
+  parentPort!.postMessage({ outcomes } satisfies WorkerResponse);
+});

@@ -1,0 +1,201 @@
+// Evaluates compiled policies in worker threads, so that a template that never ends or eats memory
+// costs one error result, not the process.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { EvalItem, EvalOutcome, WorkerRequest, WorkerResponse } from './pool-protocol.ts';
+
+export type { EvalItem, EvalOutcome } from './pool-protocol.ts';
+
+export interface PoolOptions {
+  /** Worker threads; defaults to the number of CPUs (at most 4). */
+  size?: number;
+  /** Wall-clock limit for one evaluation. */
+  deadlineMs?: number;
+  /** Upper bound of each policy instance's linear memory, in MiB. */
+  maxPolicyMemoryMb?: number;
+  /** V8 heap limit of each worker, in MiB. */
+  maxWorkerHeapMb?: number;
+}
+
+interface Task {
+  items: EvalItem[];
+  /** Index in the caller's list of each item. */
+  indexes: number[];
+  outcomes: EvalOutcome[];
+  resolve: () => void;
+}
+
+interface Slot {
+  worker: Worker;
+  progress: Int32Array;
+  task: Task | undefined;
+  /** Value of progress[0] when the watchdog last saw it move, and when. */
+  lastProgress: number;
+  lastMoved: number;
+  knownModules: Set<string>;
+  knownData: Map<string, string>;
+}
+
+const CHUNK = 128;
+
+export class EvalPool {
+  private readonly size: number;
+  private readonly deadlineMs: number;
+  private readonly maxPages: number;
+  private readonly maxHeapMb: number;
+  private readonly modules = new Map<string, WebAssembly.Module>();
+  private readonly data = new Map<string, string>();
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private watchdog: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(options: PoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? Math.min(4, os.availableParallelism()));
+    this.deadlineMs = options.deadlineMs ?? 5_000;
+    this.maxPages = Math.ceil(((options.maxPolicyMemoryMb ?? 256) * 1024 * 1024) / 65536);
+    this.maxHeapMb = options.maxWorkerHeapMb ?? 512;
+  }
+
+  /** Registers a compiled module; workers instantiate it on first use. */
+  addModule(id: string, wasm: Uint8Array | WebAssembly.Module): void {
+    if (this.modules.has(id)) return;
+    this.modules.set(id, wasm instanceof WebAssembly.Module ? wasm : new WebAssembly.Module(wasm));
+  }
+
+  /** Registers a `data` document (JSON text) that evaluation items refer to by id. */
+  setData(id: string, json: string): void {
+    this.data.set(id, json);
+  }
+
+  /** Evaluates every item; outcomes come back in the same order. */
+  async run(items: EvalItem[]): Promise<EvalOutcome[]> {
+    if (this.closed) throw new Error('evaluation pool is closed');
+    const outcomes: EvalOutcome[] = new Array(items.length);
+    const per = Math.max(1, Math.min(CHUNK, Math.ceil(items.length / this.size)));
+    const done: Promise<void>[] = [];
+    for (let start = 0; start < items.length; start += per) {
+      const slice = items.slice(start, start + per);
+      const indexes = slice.map((_, i) => start + i);
+      done.push(new Promise<void>((resolve) => this.queue.push({ items: slice, indexes, outcomes, resolve })));
+    }
+    this.pump();
+    await Promise.all(done);
+    return outcomes;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = undefined;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    this.slots.length = 0;
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => s.task === undefined);
+      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      if (!slot) return;
+      this.assign(slot, this.queue.shift()!);
+    }
+  }
+
+  private spawn(): Slot {
+    const progress = new Int32Array(new SharedArrayBuffer(4));
+    const isTs = import.meta.url.endsWith('.ts');
+    const worker = new Worker(new URL(isTs ? './eval-worker.ts' : './eval-worker.js', import.meta.url), {
+      workerData: { progress, maxPages: this.maxPages },
+      execArgv: isTs ? ['--import', 'tsx'] : [],
+      resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb },
+    });
+    worker.unref();
+    const slot: Slot = {
+      worker,
+      progress,
+      task: undefined,
+      lastProgress: 0,
+      lastMoved: Date.now(),
+      knownModules: new Set(),
+      knownData: new Map(),
+    };
+    worker.on('message', (msg: WorkerResponse) => this.onMessage(slot, msg));
+    worker.on('error', (err) => this.onCrash(slot, `evaluation worker failed: ${err.message}`));
+    worker.on('exit', (code) => {
+      if (slot.task) this.onCrash(slot, `evaluation worker exited with code ${code}`);
+    });
+    this.slots.push(slot);
+    if (!this.watchdog) {
+      this.watchdog = setInterval(() => this.checkDeadlines(), Math.max(10, Math.min(250, this.deadlineMs / 4)));
+      this.watchdog.unref();
+    }
+    return slot;
+  }
+
+  private assign(slot: Slot, task: Task): void {
+    slot.task = task;
+    const moduleIds = new Set(task.items.map((i) => i.moduleId));
+    for (const id of moduleIds) {
+      if (slot.knownModules.has(id)) continue;
+      const module = this.modules.get(id);
+      if (!module) throw new Error(`unknown module ${id}`);
+      slot.worker.postMessage({ type: 'module', id, module } satisfies WorkerRequest);
+      slot.knownModules.add(id);
+    }
+    for (const id of new Set(task.items.map((i) => i.dataId))) {
+      const json = this.data.get(id) ?? '{}';
+      if (slot.knownData.get(id) === json) continue;
+      slot.worker.postMessage({ type: 'data', id, json } satisfies WorkerRequest);
+      slot.knownData.set(id, json);
+    }
+    Atomics.store(slot.progress, 0, 0);
+    slot.lastProgress = 0;
+    slot.lastMoved = Date.now();
+    slot.worker.ref();
+    slot.worker.postMessage({ type: 'run', items: task.items } satisfies WorkerRequest);
+  }
+
+  private onMessage(slot: Slot, msg: WorkerResponse): void {
+    const task = slot.task;
+    if (!task) return;
+    msg.outcomes.forEach((o, i) => (task.outcomes[task.indexes[i]!] = o));
+    this.finish(slot);
+    task.resolve();
+    this.pump();
+  }
+
+  private finish(slot: Slot): void {
+    slot.task = undefined;
+    slot.worker.unref();
+  }
+
+  private checkDeadlines(): void {
+    const now = Date.now();
+    for (const slot of [...this.slots]) {
+      if (!slot.task) continue;
+      const p = Atomics.load(slot.progress, 0);
+      if (p !== slot.lastProgress) {
+        slot.lastProgress = p;
+        slot.lastMoved = now;
+      } else if (now - slot.lastMoved > this.deadlineMs) {
+        this.onCrash(slot, `evaluation exceeded the ${this.deadlineMs} ms deadline`);
+      }
+    }
+  }
+
+  /** The item in flight gets `reason` as its error; the rest of the task goes back on the queue. */
+  private onCrash(slot: Slot, reason: string): void {
+    const task = slot.task;
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots.splice(index, 1);
+    slot.task = undefined;
+    void slot.worker.terminate();
+    if (!task) return;
+    const inFlight = Math.min(Atomics.load(slot.progress, 0), task.items.length - 1);
+    task.outcomes[task.indexes[inFlight]!] = { error: reason };
+    const rest = task.items.slice(inFlight + 1);
+    if (rest.length === 0) task.resolve();
+    else this.queue.unshift({ ...task, items: rest, indexes: task.indexes.slice(inFlight + 1) });
+    if (!this.closed) this.pump();
+  }
+}

@@ -1,0 +1,165 @@
+// A small host for OPA's documented wasm ABI (1.2+).
+//
+// Why not only @open-policy-agent/opa-wasm: its host hands builtins their arguments through `opa_json_dump`,
+// which turns Rego sets into JSON arrays, and its own `sprintf` (sprintf-js) takes precedence over custom
+// builtins. Gatekeeper messages such as `you must provide labels: {"owner"}` print sets, so a faithful
+// `sprintf` needs `opa_value_dump`. This host keeps the same evaluation contract as the SDK (fast-path
+// `opa_eval`, heap reset between evaluations, data set once) and dumps builtin arguments as Rego values.
+import { formatRegoValue, parseRegoValue } from './rego-value.ts';
+import type { HostBuiltin } from './builtins.ts';
+
+export const WASM_PAGE_BYTES = 64 * 1024;
+
+export interface PolicyOptions {
+  /** Host builtins by OPA name. A module that needs one not listed here fails to load. */
+  builtins: Readonly<Record<string, HostBuiltin>>;
+  /** Upper bound of the policy's linear memory, in 64 KiB pages. */
+  maxMemoryPages: number;
+}
+
+interface OpaExports {
+  memory?: WebAssembly.Memory;
+  opa_malloc(size: number): number;
+  opa_json_parse(addr: number, len: number): number;
+  opa_json_dump(addr: number): number;
+  opa_value_dump(addr: number): number;
+  opa_value_parse(addr: number, len: number): number;
+  opa_heap_ptr_get(): number;
+  opa_heap_ptr_set(addr: number): void;
+  opa_eval(reserved: number, entrypoint: number, data: number, input: number, inputLen: number, heap: number, format: number): number;
+  builtins(): number;
+  entrypoints(): number;
+  opa_wasm_abi_version?: WebAssembly.Global | number;
+  opa_wasm_abi_minor_version?: WebAssembly.Global | number;
+}
+
+/** Thrown for anything the policy itself reports (opa_abort) or a host builtin failure we cannot hide. */
+export class PolicyError extends Error {}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export class WasmPolicy {
+  readonly entrypoints: Readonly<Record<string, number>>;
+  private readonly exports: OpaExports;
+  private readonly memory: WebAssembly.Memory;
+  private dataAddr: number;
+  private dataHeapPtr: number;
+  private readonly baseHeapPtr: number;
+
+  constructor(module: WebAssembly.Module, options: PolicyOptions) {
+    this.memory = new WebAssembly.Memory({ initial: 5, maximum: Math.max(5, options.maxMemoryPages) });
+    let builtinNames: Record<number, string> = {};
+    const call = (id: number, args: number[]): number => {
+      const name = builtinNames[id] ?? `#${id}`;
+      const impl = options.builtins[name];
+      if (!impl) throw new PolicyError(`builtin ${name} is not available in preadmit's evaluator`);
+      let result;
+      try {
+        result = impl(...args.map((a) => parseRegoValue(this.readString(this.exports.opa_value_dump(a)))));
+      } catch {
+        // Gatekeeper evaluates without strict builtin errors: a failing builtin makes the expression undefined.
+        return 0;
+      }
+      if (result === undefined) return 0;
+      return this.writeValue(formatRegoValue(result));
+    };
+    const instance = new WebAssembly.Instance(module, {
+      env: {
+        memory: this.memory,
+        opa_abort: (addr: number) => {
+          throw new PolicyError(this.readString(addr));
+        },
+        opa_println: () => {},
+        opa_builtin0: (id: number) => call(id, []),
+        opa_builtin1: (id: number, _ctx: number, a: number) => call(id, [a]),
+        opa_builtin2: (id: number, _ctx: number, a: number, b: number) => call(id, [a, b]),
+        opa_builtin3: (id: number, _ctx: number, a: number, b: number, c: number) => call(id, [a, b, c]),
+        opa_builtin4: (id: number, _ctx: number, a: number, b: number, c: number, d: number) => call(id, [a, b, c, d]),
+      },
+    });
+    this.exports = instance.exports as unknown as OpaExports;
+    const major = globalNumber(this.exports.opa_wasm_abi_version);
+    const minor = globalNumber(this.exports.opa_wasm_abi_minor_version);
+    if (major !== 1 || minor === undefined || minor < 2) {
+      throw new PolicyError(`unsupported OPA wasm ABI ${major ?? '?'}.${minor ?? '?'} (need 1.2 or later)`);
+    }
+    const needed = this.readJson(this.exports.builtins()) as Record<string, number>;
+    builtinNames = Object.fromEntries(Object.entries(needed).map(([name, id]) => [id, name]));
+    const missing = Object.keys(needed).filter((n) => !options.builtins[n]);
+    if (missing.length > 0) throw new PolicyError(`policy needs builtins preadmit does not provide: ${missing.join(', ')}`);
+    this.entrypoints = this.readJson(this.exports.entrypoints()) as Record<string, number>;
+    this.dataAddr = this.writeJson('{}');
+    this.baseHeapPtr = this.exports.opa_heap_ptr_get();
+    this.dataHeapPtr = this.baseHeapPtr;
+  }
+
+  /** Replaces `data` (e.g. `{"inventory": ...}`), given as JSON text. */
+  setData(json: string): void {
+    this.exports.opa_heap_ptr_set(this.baseHeapPtr);
+    this.dataAddr = this.writeJson(json);
+    this.dataHeapPtr = this.exports.opa_heap_ptr_get();
+  }
+
+  /** Evaluates one entrypoint on `input` (JSON text) and returns the result set as JSON text. */
+  evaluate(entrypoint: number, inputJson: string): string {
+    const input = encoder.encode(inputJson);
+    const inputAddr = this.dataHeapPtr;
+    this.ensureMemory(inputAddr + input.byteLength);
+    new Uint8Array(this.memory.buffer).set(input, inputAddr);
+    const resultAddr = this.exports.opa_eval(0, entrypoint, this.dataAddr, inputAddr, input.byteLength, inputAddr + input.byteLength, 0);
+    return this.readString(resultAddr);
+  }
+
+  /** Bytes of linear memory currently in use (for memory reporting). */
+  get memoryBytes(): number {
+    return this.memory.buffer.byteLength;
+  }
+
+  private ensureMemory(end: number): void {
+    const have = this.memory.buffer.byteLength;
+    if (end <= have) return;
+    const pages = Math.ceil((end - have) / WASM_PAGE_BYTES);
+    try {
+      this.memory.grow(pages);
+    } catch {
+      throw new PolicyError(`policy memory limit exceeded (${Math.round(have / 1048576)} MiB in use, input needs more)`);
+    }
+  }
+
+  private writeBytes(bytes: Uint8Array): number {
+    const addr = this.exports.opa_malloc(bytes.byteLength);
+    new Uint8Array(this.memory.buffer).set(bytes, addr);
+    return addr;
+  }
+
+  private writeJson(json: string): number {
+    const bytes = encoder.encode(json);
+    const addr = this.exports.opa_json_parse(this.writeBytes(bytes), bytes.byteLength);
+    if (addr === 0) throw new PolicyError('failed to load JSON into the policy');
+    return addr;
+  }
+
+  private writeValue(regoText: string): number {
+    const bytes = encoder.encode(regoText);
+    const addr = this.exports.opa_value_parse(this.writeBytes(bytes), bytes.byteLength);
+    if (addr === 0) throw new PolicyError('failed to load a builtin result into the policy');
+    return addr;
+  }
+
+  private readString(addr: number): string {
+    const mem = new Uint8Array(this.memory.buffer);
+    let end = addr;
+    while (end < mem.length && mem[end] !== 0) end++;
+    return decoder.decode(mem.subarray(addr, end));
+  }
+
+  private readJson(addr: number): unknown {
+    return JSON.parse(this.readString(this.exports.opa_json_dump(addr)));
+  }
+}
+
+function globalNumber(g: WebAssembly.Global | number | undefined): number | undefined {
+  if (g === undefined) return undefined;
+  return typeof g === 'number' ? g : Number(g.value);
+}
