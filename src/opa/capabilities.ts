@@ -1,0 +1,62 @@
+// The builtin set templates may call: whatever the pinned `opa` offers, minus what reaches the network or the host.
+import { createHash } from 'node:crypto';
+import type { JsonObject, JsonValue } from '../gatekeeper/types.ts';
+
+/** Builtins removed from `opa capabilities --current`, each with why. */
+export const DENIED_BUILTINS: ReadonlyMap<string, string> = new Map([
+  ['http.send', 'it makes network requests'],
+  ['net.lookup_ip_addr', 'it makes DNS queries'],
+  ['opa.runtime', 'it exposes the host environment and configuration'],
+  ['rego.parse_module', 'it is runtime introspection'],
+  ['trace', 'it is runtime introspection'],
+]);
+
+/** Families denied by prefix too, so a newer opa's additions (e.g. another `http.*`) stay out. */
+const DENIED_PREFIXES = ['http.', 'net.lookup_'];
+
+export function isDeniedBuiltin(name: string): boolean {
+  return DENIED_BUILTINS.has(name) || DENIED_PREFIXES.some((p) => name.startsWith(p));
+}
+
+export function denialReason(name: string): string {
+  return DENIED_BUILTINS.get(name) ?? 'it reaches the network or the host';
+}
+
+/** `opa capabilities` arguments for one Rego version. */
+export function capabilitiesArgs(version: 'v0' | 'v1'): string[] {
+  return version === 'v0' ? ['capabilities', '--current', '--v0-compatible'] : ['capabilities', '--current'];
+}
+
+export interface Capabilities {
+  /** The JSON handed to `opa build --capabilities`. */
+  json: string;
+  /** sha256 of `json`: part of every cache key. */
+  hash: string;
+  /** Builtins removed, for messages and tests. */
+  removed: string[];
+}
+
+function isObject(v: JsonValue | undefined): v is JsonObject {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Filters `opa capabilities --current` output. Throws when the text is not a capabilities document. */
+export function restrictCapabilities(currentText: string): Capabilities {
+  const parsed: unknown = JSON.parse(currentText);
+  if (!isObject(parsed as JsonValue) || !Array.isArray((parsed as JsonObject).builtins)) {
+    throw new Error('opa capabilities --current did not print a capabilities document');
+  }
+  const doc = parsed as JsonObject;
+  const builtins = doc.builtins as JsonValue[];
+  const removed: string[] = [];
+  const kept = builtins.filter((b) => {
+    const name = isObject(b) && typeof b.name === 'string' ? b.name : '';
+    if (isDeniedBuiltin(name)) {
+      removed.push(name);
+      return false;
+    }
+    return true;
+  });
+  const json = JSON.stringify({ ...doc, builtins: kept });
+  return { json, hash: createHash('sha256').update(json).digest('hex'), removed };
+}
