@@ -1,0 +1,103 @@
+// `preadmit test -f PATH… [-o text|json|yaml] [--deny-only]`: gator test's inputs, outputs and exit codes.
+import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
+import { isDenyResult } from '../gatekeeper/enforcement.ts';
+import { GoStruct, goMarshalIndent } from '../gatekeeper/go-marshal.ts';
+import { readManifests } from '../gatekeeper/read.ts';
+import type { JsonObject } from '../gatekeeper/types.ts';
+import { hasDenyResult, runTest, type TestResult } from '../engine/test.ts';
+import { createRuntime } from '../engine/runtime.ts';
+import { goQuote } from '../opa/rego-value.ts';
+import { nameOf, namespaceOf } from '../gatekeeper/classify.ts';
+
+export const TEST_USAGE = `Usage: preadmit test -f PATH [-f PATH…] [-o text|json|yaml] [--deny-only]
+
+Reviews every object in the given files and directories (.yaml, .yml, .json) against the
+ConstraintTemplates and constraints among them, as \`gator test\` does. Exit code 1 when a
+violated constraint has the deny action (or a bad input was found), else 0.`;
+
+export async function runTestCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        filename: { type: 'string', short: 'f', multiple: true },
+        output: { type: 'string', short: 'o', default: '' },
+        'deny-only': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: true,
+    });
+  } catch (e) {
+    err.write(`${(e as Error).message}\n${TEST_USAGE}\n`);
+    return 2;
+  }
+  if (args.values.help) {
+    out.write(`${TEST_USAGE}\n`);
+    return 0;
+  }
+  const paths = [...(args.values.filename ?? []), ...args.positionals];
+  const format = (args.values.output ?? '').toLowerCase();
+  if (!['', 'text', 'json', 'yaml'].includes(format)) {
+    err.write(`unknown output format ${JSON.stringify(format)}; use text, json or yaml\n`);
+    return 2;
+  }
+  if (paths.length === 0) {
+    err.write(`no input: give files or directories with -f\n${TEST_USAGE}\n`);
+    return 2;
+  }
+  const loaded = await readManifests(paths, { yamlVersion: '1.1' });
+  if (loaded.objects.length === 0 && loaded.errors.length === 0) {
+    err.write('no input data identified\n');
+    return 1;
+  }
+  const runtime = createRuntime();
+  try {
+    const run = await runTest(loaded.objects, runtime);
+    const errors = [...loaded.errors, ...run.errors];
+    for (const e of errors) err.write(`error: ${e.message}\n`);
+    const shown = args.values['deny-only'] ? run.results.filter((r) => isDenyResult(r.enforcementAction, r.scopedActions)) : run.results;
+    out.write(formatTestResults(shown, format));
+    return hasDenyResult(run.results) || errors.length > 0 ? 1 : 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+export function formatTestResults(results: TestResult[], format: string): string {
+  if (format === 'json') return goMarshalIndent(results.length === 0 ? null : results.map(gatorJsonResult));
+  if (format === 'yaml') return results.length === 0 ? '[]\n' : stringify(results.map(gatorYamlResult));
+  return results.map(textLine).join('');
+}
+
+function textLine(r: TestResult): string {
+  const o = r.violatingObject;
+  const ns = namespaceOf(o);
+  const id = `${String(o.apiVersion ?? '')}/${String(o.kind ?? '')} ${ns !== '' ? `${ns}/` : ''}${nameOf(o)}`;
+  return `${id}: [${goQuote(r.constraint.name)}] Message: ${goQuote(r.msg)}\n`;
+}
+
+/** gator's GatorResult JSON: types.Result fields in order, then violatingObject and trace. */
+function gatorJsonResult(r: TestResult): GoStruct {
+  return new GoStruct([
+    ['target', r.target],
+    ['msg', r.msg === '' ? undefined : r.msg],
+    ['metadata', r.details === undefined ? undefined : { details: r.details }],
+    ['constraint', r.constraint.object],
+    ['enforcementAction', r.enforcementAction === '' ? undefined : r.enforcementAction],
+    ['scopedActions', r.scopedActions && r.scopedActions.length > 0 ? r.scopedActions : undefined],
+    ['violatingObject', r.violatingObject],
+    ['trace', null],
+  ]);
+}
+
+/** gator's YAML shape: the embedded result is not inlined and its keys are lowercased field names. */
+function gatorYamlResult(r: TestResult): JsonObject {
+  const result: JsonObject = { target: r.target, msg: r.msg };
+  if (r.details !== undefined) result.metadata = { details: r.details };
+  result.constraint = { object: r.constraint.object };
+  result.enforcementaction = r.enforcementAction;
+  result.scopedenforcementactions = r.scopedActions ?? [];
+  return { result, violatingObject: r.violatingObject, trace: null };
+}

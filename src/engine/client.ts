@@ -1,0 +1,230 @@
+// The policy client: templates, then constraints, then data, then reviews — Gatekeeper's order.
+import { gvkOf, isNamespace, nameOf } from '../gatekeeper/classify.ts';
+import { parseConstraint, type Constraint } from '../gatekeeper/constraint.ts';
+import { actionsForEnforcementPoint } from '../gatekeeper/enforcement.ts';
+import { goFloatJson } from '../gatekeeper/go-json.ts';
+import { buildInventory } from '../gatekeeper/inventory.ts';
+import { matchConstraint } from '../gatekeeper/match.ts';
+import { reviewInput, type Review } from '../gatekeeper/review.ts';
+import { parseTemplate, type ConstraintTemplate } from '../gatekeeper/template.ts';
+import type { InputError, JsonObject, JsonValue, SourcedObject } from '../gatekeeper/types.ts';
+import type { CompiledTemplate, Compiler } from '../opa/compile.ts';
+import type { EvalItem, EvalPool } from '../opa/pool.ts';
+import { projectViolations } from './hook.ts';
+
+export const TARGET = 'admission.k8s.gatekeeper.sh';
+
+/** One result, as Gatekeeper's `types.Result` carries it. */
+export interface Violation {
+  target: string;
+  msg: string;
+  details: JsonValue;
+  constraint: Constraint;
+  enforcementAction: string;
+  scopedActions?: string[];
+}
+
+export interface ClientOptions {
+  compiler: Compiler;
+  pool: EvalPool;
+  /** gator.gatekeeper.sh for gator, validation.gatekeeper.sh for the admission webhook. */
+  enforcementPoint: string;
+  /**
+   * How parameter numbers reach Rego: `float` (every number a Go float64, as in `gator test` and the
+   * cluster) or `exact` (integers kept, as in `gator verify`).
+   */
+  parameterNumbers: 'float' | 'exact';
+}
+
+interface LoadedTemplate {
+  template: ConstraintTemplate;
+  compiled: CompiledTemplate;
+}
+
+export class PolicyClient {
+  readonly errors: InputError[] = [];
+  private readonly templates = new Map<string, LoadedTemplate>();
+  /** Constraints by kind, in insertion order; a later one with the same name replaces the earlier. */
+  private readonly constraints = new Map<string, Map<string, Constraint>>();
+  private namespaces = new Map<string, JsonObject>();
+  private dataId = 'empty';
+  private static dataSeq = 0;
+
+  constructor(private readonly options: ClientOptions) {
+    options.pool.setData(this.dataId, '{"inventory":{"cluster":{},"namespace":{}}}');
+  }
+
+  /** Parses, validates and compiles templates. Failures become errors; the rest are usable. */
+  async addTemplates(sourced: SourcedObject[]): Promise<InputError[]> {
+    const errors: InputError[] = [];
+    const parsed: ConstraintTemplate[] = [];
+    for (const s of sourced) {
+      const r = parseTemplate(s);
+      if ('error' in r) errors.push(r.error);
+      else if (r.template.rego === undefined) {
+        errors.push({
+          kind: 'template',
+          message: `${s.source.file}:${s.source.startLine}: ConstraintTemplate ${JSON.stringify(r.template.name)} has no Rego code: its engines (${r.template.engines.join(', ') || 'none'}) are not supported by preadmit, which evaluates Rego only; its constraints are not evaluated`,
+          source: s.source,
+        });
+      } else parsed.push(r.template);
+    }
+    const outcomes = await this.options.compiler.compile(parsed.map((t) => ({ key: t.kind, code: t.rego! })));
+    for (const template of parsed) {
+      const outcome = outcomes.get(template.kind);
+      if (!outcome || 'error' in outcome) {
+        errors.push({
+          kind: 'compile',
+          message: `${template.source.file}:${template.source.startLine}: ConstraintTemplate ${JSON.stringify(template.name)}: ${outcome && 'error' in outcome ? outcome.error : 'not compiled'}`,
+          source: template.source,
+        });
+        continue;
+      }
+      this.options.pool.addModule(outcome.module.id, outcome.module.wasm);
+      this.templates.set(template.kind, { template, compiled: outcome });
+    }
+    this.errors.push(...errors);
+    return errors;
+  }
+
+  /** The template of a kind, if one was added successfully. */
+  templateFor(kind: string): ConstraintTemplate | undefined {
+    return this.templates.get(kind)?.template;
+  }
+
+  /** Validates constraints against their templates; each bad one is an error naming its file and line. */
+  addConstraints(sourced: SourcedObject[]): Array<{ error: InputError; schemaError: boolean }> {
+    const failures: Array<{ error: InputError; schemaError: boolean }> = [];
+    for (const s of sourced) {
+      const r = this.addConstraint(s);
+      if (r) failures.push(r);
+    }
+    this.errors.push(...failures.map((f) => f.error));
+    return failures;
+  }
+
+  addConstraint(s: SourcedObject): { error: InputError; schemaError: boolean } | undefined {
+    const kind = gvkOf(s.object).kind;
+    const loaded = this.templates.get(kind);
+    if (!loaded) {
+      return {
+        error: {
+          kind: 'constraint',
+          message: `${s.source.file}:${s.source.startLine}: constraint ${JSON.stringify(nameOf(s.object))} of kind ${kind}: no ConstraintTemplate defines this kind (or its template failed to load)`,
+          source: s.source,
+        },
+        schemaError: false,
+      };
+    }
+    const r = parseConstraint(s, {
+      kind: loaded.template.kind,
+      parametersSchema: loaded.template.parametersSchema,
+      legacySchema: loaded.template.legacySchema,
+    });
+    if ('error' in r) return r;
+    let byName = this.constraints.get(kind);
+    if (!byName) this.constraints.set(kind, (byName = new Map()));
+    byName.set(r.constraint.name, r.constraint);
+    return undefined;
+  }
+
+  get constraintList(): Constraint[] {
+    return [...this.constraints.values()].flatMap((m) => [...m.values()]);
+  }
+
+  /** Replaces `data.inventory` and the Namespace cache with these objects. */
+  setData(objects: JsonObject[]): void {
+    this.namespaces = new Map();
+    for (const o of objects) if (isNamespace(gvkOf(o))) this.namespaces.set(nameOf(o), o);
+    this.dataId = `data-${++PolicyClient.dataSeq}`;
+    this.options.pool.setData(this.dataId, `{"inventory":${goFloatJson(buildInventory(objects) as unknown as JsonValue)}}`);
+  }
+
+  /** The Namespace the cluster (or gator's cache) knows by this name. */
+  namespaceNamed(name: string): JsonObject | undefined {
+    return this.namespaces.get(name);
+  }
+
+  /** Reviews each review against every constraint; results per review, sorted as Gatekeeper sorts them. */
+  async review(reviews: Review[]): Promise<Violation[][]> {
+    const results: Violation[][] = reviews.map(() => []);
+    const items: EvalItem[] = [];
+    /** For each eval item: which review and which constraints of that kind it stands for. */
+    const owners: Array<{ review: number; constraint: Constraint; action: { enforcementAction: string; scopedActions?: string[] } }> = [];
+    const ep = this.options.enforcementPoint;
+
+    reviews.forEach((review, ri) => {
+      const inputReview = goFloatJson(reviewInput(review));
+      for (const [kind, byName] of this.constraints) {
+        const loaded = this.templates.get(kind);
+        if (!loaded) continue;
+        if (ep === 'validation.gatekeeper.sh' && !operationMatches(loaded.template.operations, review.operation)) continue;
+        for (const constraint of byName.values()) {
+          const actions = actionsForEnforcementPoint(constraint, ep);
+          if (!actions.evaluate) continue;
+          const action = { enforcementAction: actions.enforcementAction, ...(actions.scopedActions ? { scopedActions: actions.scopedActions } : {}) };
+          const m = matchConstraint(constraint.match, {
+            object: review.object,
+            oldObject: review.oldObject,
+            namespace: review.namespace,
+            source: review.source,
+            namespaceLookup: (name) => this.namespaces.get(name),
+          });
+          if ('error' in m) {
+            results[ri]!.push({ target: TARGET, msg: autorejectMessage(review, m.error), details: {}, constraint, ...action });
+            continue;
+          }
+          if (!m.matched) continue;
+          const params = this.options.parameterNumbers === 'float' ? goFloatJson(constraint.parameters) : JSON.stringify(constraint.parameters);
+          items.push({
+            moduleId: loaded.compiled.module.id,
+            entrypoint: loaded.compiled.entrypoint,
+            dataId: this.dataId,
+            inputJson: `{"review":${inputReview},"parameters":${params}}`,
+          });
+          owners.push({ review: ri, constraint, action });
+        }
+      }
+    });
+
+    const outcomes = await this.options.pool.run(items);
+    // Gatekeeper queries all matched constraints of a kind at once: one error fails them all.
+    const kindErrors = new Map<string, string>();
+    outcomes.forEach((o, i) => {
+      if ('error' in o) kindErrors.set(`${owners[i]!.review}/${owners[i]!.constraint.kind}`, o.error);
+    });
+    outcomes.forEach((o, i) => {
+      const owner = owners[i]!;
+      const kindError = kindErrors.get(`${owner.review}/${owner.constraint.kind}`);
+      const projected = kindError === undefined && 'result' in o ? projectViolations(o.result) : { error: kindError ?? ('error' in o ? o.error : '') };
+      const out = results[owner.review]!;
+      if ('error' in projected) {
+        out.push({ target: TARGET, msg: projected.error, details: {}, constraint: owner.constraint, ...owner.action });
+        return;
+      }
+      for (const v of projected.violations) out.push({ target: TARGET, msg: v.msg, details: v.details, constraint: owner.constraint, ...owner.action });
+    });
+    for (const r of results) r.sort(compareResults);
+    return results;
+  }
+}
+
+/** frameworks' autoreject result text for a matcher error. */
+function autorejectMessage(review: Review, cause: string): string {
+  const name = nameOf(review.object ?? review.oldObject ?? {});
+  return `unable to match constraints: error matching the requested object: ${name} :failed to run Match criteria: ${cause}`;
+}
+
+function operationMatches(operations: string[], operation: string): boolean {
+  if (operations.length === 0) return true;
+  return operations.some((o) => o === '*' || o === operation);
+}
+
+/** frameworks' Response.Sort: by constraint kind and name, then message. */
+function compareResults(a: Violation, b: Violation): number {
+  return cmp(a.constraint.kind, b.constraint.kind) || cmp(a.constraint.name, b.constraint.name) || cmp(a.msg, b.msg);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

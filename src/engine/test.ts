@@ -1,0 +1,131 @@
+// `preadmit test`: gator test's semantics over a set of objects.
+//
+// Order as in gator: every template, then every constraint, then every object as data, then each object
+// reviewed (and its expansion resultants). One deliberate difference: gator stops at the first bad template
+// or constraint; preadmit reports each one with its file and line and reviews with the rest.
+import { classify, nameOf, namespaceOf } from '../gatekeeper/classify.ts';
+import { isDenyResult } from '../gatekeeper/enforcement.ts';
+import { expand, impliedByPrefix, parseExpansionTemplate, type ExpansionTemplate } from '../gatekeeper/expand.ts';
+import { reviewPlainObject, type Review } from '../gatekeeper/review.ts';
+import type { InputError, JsonObject, SourcedObject } from '../gatekeeper/types.ts';
+import type { Compiler } from '../opa/compile.ts';
+import type { EvalPool } from '../opa/pool.ts';
+import { PolicyClient, type Violation } from './client.ts';
+
+export interface TestResult extends Violation {
+  /** The object reviewed (the parent, for results of expanded resources). */
+  violatingObject: JsonObject;
+  source: SourcedObject['source'];
+}
+
+export interface TestRun {
+  results: TestResult[];
+  errors: InputError[];
+  /** Objects reviewed, resultants included. */
+  reviewed: number;
+}
+
+export const GATOR_ENFORCEMENT_POINT = 'gator.gatekeeper.sh';
+
+/** gator's Expander.NamespaceForResource: what Namespace a review is given in gator test. */
+function namespaceForGatorTest(object: JsonObject, namespaces: Map<string, JsonObject>): JsonObject | null {
+  const ns = namespaceOf(object);
+  if (ns === '') return {};
+  const found = namespaces.get(ns);
+  if (found) return found;
+  if (ns === 'default') return { metadata: { name: 'default' } };
+  return null;
+}
+
+export async function runTest(objects: SourcedObject[], deps: { compiler: Compiler; pool: EvalPool }): Promise<TestRun> {
+  const client = new PolicyClient({ ...deps, enforcementPoint: GATOR_ENFORCEMENT_POINT, parameterNumbers: 'float' });
+  const byClass = (c: string) => objects.filter((o) => classify(o.object) === c);
+  const errors: InputError[] = [];
+
+  errors.push(...(await client.addTemplates(byClass('ConstraintTemplate'))));
+  errors.push(...client.addConstraints(byClass('Constraint')).map((f) => f.error));
+  client.setData(objects.map((o) => o.object));
+
+  const expansions: ExpansionTemplate[] = [];
+  for (const s of byClass('ExpansionTemplate')) {
+    const r = parseExpansionTemplate(s);
+    if ('error' in r) errors.push(r.error);
+    else expansions.push(r.template);
+  }
+  for (const s of byClass('Mutator')) {
+    errors.push({
+      kind: 'load',
+      message: `${s.source.file}:${s.source.startLine}: mutator ${JSON.stringify(nameOf(s.object))} is not applied: preadmit does not simulate mutation`,
+      source: s.source,
+    });
+  }
+
+  const namespaces = new Map<string, JsonObject>();
+  for (const s of byClass('Namespace')) namespaces.set(nameOf(s.object), s.object);
+
+  // Each entry: a review and how its results are attributed.
+  const plan: Array<{ review: Review; parent: SourcedObject; expansion?: { name: string; action: string } }> = [];
+  for (const s of objects) {
+    const ns = namespaceForGatorTest(s.object, namespaces);
+    plan.push({ review: reviewPlainObject(s.object, { namespace: ns }), parent: s });
+    if (expansions.length === 0) continue;
+    let resultants;
+    try {
+      resultants = expand(s.object, ns, expansions);
+    } catch (e) {
+      errors.push({
+        kind: 'expansion',
+        message: `${s.source.file}:${s.source.startLine}: expanding resource ${nameOf(s.object)}: ${(e as Error).message}`,
+        source: s.source,
+      });
+      continue;
+    }
+    for (const r of resultants) {
+      plan.push({
+        review: reviewPlainObject(r.object, { namespace: ns, source: 'Generated' }),
+        parent: s,
+        expansion: { name: r.templateName, action: r.enforcementAction },
+      });
+    }
+  }
+
+  const perReview = await client.review(plan.map((p) => p.review));
+  const results: TestResult[] = [];
+  perReview.forEach((violations, i) => {
+    const { parent, expansion } = plan[i]!;
+    for (const v of violations) {
+      const r: TestResult = { ...v, violatingObject: parent.object, source: parent.source };
+      if (expansion) {
+        r.msg = impliedByPrefix(expansion.name) + r.msg;
+        if (expansion.action !== '') r.enforcementAction = expansion.action;
+      }
+      results.push(r);
+    }
+  });
+  results.sort(compareGatorResults);
+  return { results, errors, reviewed: plan.length };
+}
+
+/** gator sorts by enforcement action, then message; we add the object and constraint to make ties stable. */
+export function compareGatorResults(a: TestResult, b: TestResult): number {
+  return (
+    cmp(a.enforcementAction, b.enforcementAction) ||
+    cmp(a.msg, b.msg) ||
+    cmp(objectKey(a.violatingObject), objectKey(b.violatingObject)) ||
+    cmp(a.constraint.kind, b.constraint.kind) ||
+    cmp(a.constraint.name, b.constraint.name)
+  );
+}
+
+function objectKey(o: JsonObject): string {
+  return `${String(o.apiVersion)}/${String(o.kind)}/${namespaceOf(o)}/${nameOf(o)}`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** gator test's exit rule: 1 when a result's action (or one of its scoped actions) is deny. */
+export function hasDenyResult(results: TestResult[]): boolean {
+  return results.some((r) => isDenyResult(r.enforcementAction, r.scopedActions));
+}
