@@ -31,7 +31,7 @@ name(c) = n {
 }
 
 name(c) = "<unnamed>" {
-  not is_string(c.name)
+  not is_string(object.get(c, "name", null))
 }
 
 # The reviewed object as messages name it, e.g. `Pod "web-1"`.
