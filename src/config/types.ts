@@ -1,0 +1,38 @@
+// The repository configuration, `.github/preadmit.yml`, after validation and defaults.
+
+export interface ClusterConfig {
+  name: string;
+  /** Manifest roots (files or directories, repo-relative). Default: the whole repository. */
+  manifests: string[];
+  /** Paths whose templates and constraints apply. Default: the whole repository. */
+  policies: string[];
+  /** Also apply preadmit's shipped policy library (`policies/` of preadmit). */
+  shippedPolicies: boolean;
+  /** Files whose objects are `data.inventory` (and Namespaces) for referential constraints. */
+  inventory: string[];
+  /** Helm: values files per chart directory, applied in order. */
+  helmValues: Record<string, string[]>;
+  /** Paths never rendered or reviewed (globs). */
+  exclude: string[];
+}
+
+export interface BlockingConfig {
+  newDeny: boolean;
+  newWarn: boolean;
+  existingViolations: boolean;
+  errorsAtHead: boolean;
+  exemptionOutsideAllowList: boolean;
+}
+
+export interface PreadmitConfig {
+  clusters: ClusterConfig[];
+  /** validation.gatekeeper.sh (the admission webhook, default) or another enforcement point. */
+  enforcementPoint: string;
+  blocking: BlockingConfig;
+  exemptions: {
+    /** Namespace globs that may ever be excluded. Undefined: no governance (any exemption is allowed). */
+    allowedNamespaces: string[] | undefined;
+  };
+  /** Workload kinds expanded to pods when the repository has no ExpansionTemplate of its own. */
+  expandWorkloads: string[];
+}

@@ -1,0 +1,129 @@
+// The report model of a PR simulation: what every rendering (Markdown, annotations, JSON, SARIF, text) reads.
+// JSON output is this model serialised; `schemaVersion` changes when a field changes meaning or goes away.
+import type { InputError, SourceLocation } from '../gatekeeper/types.ts';
+
+/** The identity of a Kubernetes object across refs: a moved or reformatted object keeps it. */
+export interface ObjectRef {
+  group: string;
+  version: string;
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+export interface ConstraintRef {
+  kind: string;
+  name: string;
+  /** Where the constraint is defined (at head, or at base when it was removed). */
+  source?: SourceLocation;
+}
+
+/** What the admission webhook would do with one violation. */
+export type WebhookAction = 'deny' | 'warn' | 'dryrun';
+
+export type FindingCategory = 'new' | 'fixed' | 'unchanged';
+
+/**
+ * Why a finding is new or fixed: the manifests changed (`object`), the policies changed (`policy`:
+ * template, constraint, enforcement action, match), or both.
+ */
+export type FindingCause = 'object' | 'policy' | 'object+policy';
+
+export interface Finding {
+  /** Stable identity: cluster, constraint kind and name, object group/kind/namespace/name, message. */
+  id: string;
+  cluster: string;
+  category: FindingCategory;
+  cause: FindingCause;
+  constraint: ConstraintRef;
+  /** Effective actions at the simulated enforcement point (scoped actions expanded). */
+  actions: WebhookAction[];
+  object: ObjectRef;
+  /** Where the object comes from: at head for new and unchanged findings, at base for fixed ones. */
+  objectSource?: SourceLocation;
+  message: string;
+  /** Set when the violation is on an expanded resource (e.g. the Pod of a Deployment). */
+  impliedBy?: string;
+  /** For an UPDATE review at head: the object existed at base. */
+  operation: 'CREATE' | 'UPDATE';
+}
+
+export interface PolicyChange {
+  type: 'template' | 'constraint' | 'config' | 'expansion';
+  /** Template kind, or `Kind/name` of a constraint. */
+  name: string;
+  change: 'added' | 'removed' | 'modified';
+  source?: SourceLocation;
+  /** For constraints: enforcement action before and after. */
+  actionBefore?: string;
+  actionAfter?: string;
+  /** Existing objects newly rejected (deny) because of this change. */
+  newlyDenied: ObjectRef[];
+  /** Existing objects that stop being rejected because of this change. */
+  noLongerDenied: ObjectRef[];
+}
+
+/** A constraint moving from dryrun/warn to deny: who would start being rejected. */
+export interface Promotion {
+  constraint: ConstraintRef;
+  from: string;
+  to: string;
+  /** Objects that violate it at head and would now be rejected. */
+  objects: Array<{ object: ObjectRef; message: string; source?: SourceLocation }>;
+}
+
+export interface ExemptionChange {
+  /** `Kind/name` of the constraint, or `Config/config` with the process. */
+  owner: string;
+  field: 'excludedNamespaces' | 'Config.match.excludedNamespaces';
+  namespace: string;
+  change: 'added' | 'removed';
+  /** Whether the repository config's governance list allows this namespace to be exempted. */
+  allowed: boolean;
+  source?: SourceLocation;
+}
+
+export interface RenderedObjectDiff {
+  object: ObjectRef;
+  change: 'added' | 'modified' | 'removed';
+  /** Unified diff of the rendered YAML, Secret values masked. */
+  diff: string;
+  source?: SourceLocation;
+  /** The render root (kustomize overlay, helm release, plain file) that produced the object. */
+  root: string;
+}
+
+export interface SimulationError {
+  ref: 'base' | 'head';
+  error: InputError;
+}
+
+export interface ClusterReport {
+  name: string;
+  findings: Finding[];
+  policyChanges: PolicyChange[];
+  promotions: Promotion[];
+  exemptions: ExemptionChange[];
+  renderedDiffs: RenderedObjectDiff[];
+  errors: SimulationError[];
+  stats: { objectsBase: number; objectsHead: number; reviews: number; rootsRendered: number; durationMs: number };
+}
+
+export type Conclusion = 'success' | 'failure';
+
+export interface Verdict {
+  conclusion: Conclusion;
+  /** One line per reason the PR is blocked (empty when it passes). */
+  blocking: string[];
+  counts: { newDeny: number; newWarn: number; newDryrun: number; fixed: number; unchanged: number; errors: number; exemptionViolations: number };
+}
+
+export interface SimulationReport {
+  schemaVersion: 1;
+  tool: { name: 'preadmit'; version: string };
+  base: { ref: string; sha: string };
+  head: { ref: string; sha: string };
+  enforcementPoint: string;
+  clusters: ClusterReport[];
+  verdict: Verdict;
+}
