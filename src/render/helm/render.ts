@@ -1,0 +1,128 @@
+// helm roots: `helm template` of one release with its values files; each object traced to the chart
+// template named by helm's `# Source:` comment.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { loadManifests } from '../../gatekeeper/load.ts';
+import type { SourceLocation } from '../../gatekeeper/types.ts';
+import { renderError, repoRelativeMessage, type RenderContext } from '../context.ts';
+import type { PlannedRoot } from '../plan.ts';
+import { rootId } from '../plan.ts';
+import { failureOf, runSandboxed } from '../sandbox.ts';
+import { findRenderTool } from '../tools.ts';
+import type { RenderedObject, RenderResult } from '../types.ts';
+
+export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Promise<RenderResult> {
+  const { root } = planned;
+  const chartFile = planned.chart?.file ?? `${root.path}/Chart.yaml`;
+  const at = { file: chartFile, startLine: 1, endLine: 1 };
+  const label = `${root.path || '.'} (release ${root.release ?? '?'})`;
+  const helm = await findRenderTool('helm');
+  if (helm === undefined) return { objects: [], errors: [renderError(planned, `${label}: helm is not installed (npm run tools)`, at)] };
+
+  const helmHome = path.join(ctx.scratchDir, 'helm');
+  const env = {
+    HELM_CACHE_HOME: path.join(helmHome, 'cache'),
+    HELM_CONFIG_HOME: path.join(helmHome, 'config'),
+    HELM_DATA_HOME: path.join(helmHome, 'data'),
+    HELM_PLUGINS: path.join(helmHome, 'plugins'),
+    HELM_REGISTRY_CONFIG: path.join(helmHome, 'registry.json'),
+    HELM_REPOSITORY_CONFIG: path.join(helmHome, 'repositories.yaml'),
+    HELM_REPOSITORY_CACHE: path.join(helmHome, 'repository'),
+  };
+  await mkdir(env.HELM_PLUGINS, { recursive: true });
+  const args = ['template', root.release ?? 'release', path.join(ctx.workDir, root.path), '--include-crds'];
+  for (const v of root.valuesFiles ?? []) args.push('--values', path.join(ctx.workDir, v));
+  if (root.namespace !== undefined) args.push('--namespace', root.namespace);
+
+  const limits = { timeoutMs: ctx.timeoutMs, maxOutputBytes: ctx.maxOutputBytes };
+  const run = await runSandboxed(helm, args, { cwd: ctx.workDir, env, ...limits, isolateNetwork: ctx.isolateNetwork });
+  const failure = failureOf('helm template', run, limits);
+  if (failure !== undefined) {
+    return { objects: [], errors: [renderError(planned, `${label}: ${repoRelativeMessage(failure, ctx)}`, at)] };
+  }
+
+  const renderedBy = rootId(planned.root);
+  const loaded = loadManifests(run.stdout, `helm template ${label}`, { yamlVersion: '1.1' });
+  const errors = loaded.errors.map((e) => renderError(planned, e.message, at));
+  const sources = sourceComments(run.stdout);
+  const chartName = planned.chart?.name ?? path.posix.basename(root.path);
+  const seen = new Map<string, number>();
+  const objects: RenderedObject[] = [];
+  for (const { object, source: out } of loaded.objects) {
+    const comment = sourceAt(sources, out.startLine);
+    let source: Omit<SourceLocation, 'renderedBy'> = at;
+    if (comment !== undefined) {
+      const file = templateFile(comment, chartName, root.path, ctx);
+      const index = seen.get(comment) ?? 0;
+      seen.set(comment, index + 1);
+      if (file !== undefined) {
+        const count = [...sources.values()].filter((s) => s === comment).length;
+        source = await documentRange(file, index, count, String(object.kind ?? ''), ctx);
+      }
+    }
+    objects.push({ object, source: { ...source, renderedBy }, root: renderedBy });
+  }
+  return { objects, errors };
+}
+
+/** Line of every `# Source:` comment → the path it names. */
+function sourceComments(out: string): Map<number, string> {
+  const map = new Map<number, string>();
+  const lines = out.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^# Source: (.+)$/.exec(lines[i]!);
+    if (m) map.set(i + 1, m[1]!.trim());
+  }
+  return map;
+}
+
+function sourceAt(sources: Map<number, string>, line: number): string | undefined {
+  let best: [number, string] | undefined;
+  for (const [l, s] of sources) if (l < line && (best === undefined || l > best[0])) best = [l, s];
+  return best?.[1];
+}
+
+/** `<chart name>/templates/x.yaml` → `<chart dir>/templates/x.yaml`, if the repository has that file. */
+function templateFile(comment: string, chartName: string, chartDir: string, ctx: RenderContext): string | undefined {
+  const rest = comment.startsWith(`${chartName}/`) ? comment.slice(chartName.length + 1) : comment.slice(comment.indexOf('/') + 1);
+  const file = chartDir === '' ? rest : `${chartDir}/${rest}`;
+  return ctx.tree.files.has(file) ? file : undefined;
+}
+
+/**
+ * The lines of the template document that rendered the index-th object of a template file: the
+ * index-th `---`-separated part when parts and rendered documents match one to one, else the only part
+ * that spells out the object's kind, else the whole file (rendered and template lines differ).
+ */
+async function documentRange(
+  file: string,
+  index: number,
+  count: number,
+  kind: string,
+  ctx: RenderContext,
+): Promise<Omit<SourceLocation, 'renderedBy'>> {
+  const text = (await ctx.readText(file)) ?? '';
+  const lines = text.split('\n');
+  const parts: [number, number][] = [];
+  let start = 1;
+  for (let i = 0; i <= lines.length; i++) {
+    const atEnd = i === lines.length;
+    if (atEnd || /^---(\s|$)/.test(lines[i]!)) {
+      const body = lines.slice(start - 1, i);
+      const first = body.findIndex((l) => l.trim() !== '' && !/^\s*#/.test(l));
+      if (first >= 0) {
+        let last = body.length - 1;
+        while (last > first && body[last]!.trim() === '') last--;
+        parts.push([start + first, start + last]);
+      }
+      start = i + 2;
+    }
+  }
+  const whole = { file, startLine: 1, endLine: Math.max(1, lines.length - (lines.at(-1) === '' ? 1 : 0)) };
+  const part = parts.length === count ? parts[index] : undefined;
+  if (part !== undefined) return { file, startLine: part[0], endLine: part[1] };
+  const kindLine = new RegExp(`^kind:\\s*["']?${kind.replace(/[^\w]/g, '')}["']?\\s*$`);
+  const spelled = parts.filter(([a, b]) => lines.slice(a - 1, b).some((l) => kindLine.test(l)));
+  return spelled.length === 1 ? { file, startLine: spelled[0]![0], endLine: spelled[0]![1] } : whole;
+}
+

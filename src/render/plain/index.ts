@@ -1,0 +1,1 @@
+export { renderPlain, isKubernetesObject } from './render.ts';

@@ -1,0 +1,207 @@
+// From a tree at a ref to the roots it holds and what each reads: discovery (or explicit roots),
+// dependencies for affected-root detection, and refusals found before any tool runs.
+import path from 'node:path';
+import { isManifestFile } from '../gatekeeper/read.ts';
+import { loadManifests } from '../gatekeeper/load.ts';
+import { isObject } from '../gatekeeper/classify.ts';
+import type { InputError } from '../gatekeeper/types.ts';
+import { globToRegExp, matchesAny } from './glob.ts';
+import { chartRootDirs, isChartFile, parseChart, unvendoredDependencies, type Chart } from './helm/chart.ts';
+import { filesToMaterialize, kustomizeRootDirs, reachOf, repoTree, type KustomizationIndex, type KustomizeReach, type RepoTree } from './kustomize/graph.ts';
+import { isKustomizationFile, parseKustomization, type Kustomization } from './kustomize/kustomization.ts';
+import { dirOf, isUnder, resolveInRepo } from './paths.ts';
+import type { HelmRelease, RenderOptions, RenderRoot } from './types.ts';
+
+export interface PlannedRoot {
+  root: RenderRoot;
+  /** Exact files whose change affects this root. */
+  deps: Set<string>;
+  /** Paths at or below which any change affects this root. */
+  prefixes: Set<string>;
+  /** Files a tool needs on disk (kustomize, helm). */
+  materialize: string[];
+  /** Refusals and configuration errors: a root with problems is reported, not rendered. */
+  problems: InputError[];
+  reach?: KustomizeReach;
+  chart?: Chart;
+}
+
+export interface RepoPlan {
+  roots: PlannedRoot[];
+  errors: InputError[];
+  tree: RepoTree;
+  kustomizations: KustomizationIndex;
+  charts: Map<string, Chart>;
+}
+
+export function rootId(root: RenderRoot): string {
+  return root.kind === 'helm' ? `helm:${root.path}#${root.release ?? ''}` : `${root.kind}:${root.path}`;
+}
+
+export async function planRepo(
+  text: (file: string) => Promise<string | undefined>,
+  files: string[],
+  options: RenderOptions,
+): Promise<RepoPlan> {
+  const tree = repoTree(files);
+  const errors: InputError[] = [];
+
+  const kustomizations: KustomizationIndex = new Map();
+  const kustomizationFiles = files.filter(isKustomizationFile);
+  const kustomizationTexts = await Promise.all(kustomizationFiles.map(text));
+  kustomizationFiles.forEach((file, i) => {
+    const dir = dirOf(file);
+    // Several kustomization files in one directory: the first is read here, kustomize itself objects.
+    if (!kustomizations.has(dir)) kustomizations.set(dir, parseKustomization(kustomizationTexts[i] ?? '', file));
+  });
+  const charts = new Map<string, Chart>();
+  const chartFiles = files.filter(isChartFile);
+  const requirementsOf = (dir: string): string => (dir === '' ? 'requirements.yaml' : `${dir}/requirements.yaml`);
+  const chartTexts = await Promise.all(
+    chartFiles.map(async (file) => {
+      const req = requirementsOf(dirOf(file));
+      return [await text(file), tree.files.has(req) ? await text(req) : undefined] as const;
+    }),
+  );
+  chartFiles.forEach((file, i) => {
+    const [chartYaml, requirements] = chartTexts[i]!;
+    charts.set(dirOf(file), parseChart(dirOf(file), chartYaml ?? '', requirements));
+  });
+
+  const excluded = (options.exclude ?? []).map(globToRegExp);
+  const roots = options.roots !== undefined
+    ? options.roots.map((r) => ({ ...r, path: r.path.replace(/^\.\/?/, '').replace(/\/+$/, '') }))
+    : discoverRoots(tree, kustomizations, charts, options.helmReleases ?? {}, excluded);
+
+  const planned: PlannedRoot[] = [];
+  for (const root of roots) {
+    if (root.kind === 'kustomize') planned.push(await planKustomize(root, tree, kustomizations, text));
+    else if (root.kind === 'helm') planned.push(planHelm(root, tree, charts));
+    else planned.push(planPlain(root, tree));
+  }
+  return { roots: planned, errors, tree, kustomizations, charts };
+}
+
+function discoverRoots(
+  tree: RepoTree,
+  kustomizations: KustomizationIndex,
+  charts: Map<string, Chart>,
+  helmReleases: Record<string, HelmRelease[]>,
+  excluded: RegExp[],
+): RenderRoot[] {
+  const roots: RenderRoot[] = [];
+  for (const dir of kustomizeRootDirs(tree, kustomizations)) {
+    if (!matchesAny(dir, excluded)) roots.push({ kind: 'kustomize', path: dir });
+  }
+  const valuesFiles = new Set<string>();
+  for (const dir of chartRootDirs(charts)) {
+    if (matchesAny(dir, excluded)) continue;
+    const releases = helmReleases[dir] ?? [{ release: defaultReleaseName(dir, charts.get(dir)!) }];
+    for (const r of releases) {
+      const root: RenderRoot = { kind: 'helm', path: dir, release: r.release, valuesFiles: r.valuesFiles ?? [] };
+      if (r.namespace !== undefined) root.namespace = r.namespace;
+      roots.push(root);
+      for (const v of r.valuesFiles ?? []) valuesFiles.add(resolveInRepo('', v) ?? v);
+    }
+  }
+  const consumedDirs = [...kustomizations.keys(), ...charts.keys()];
+  for (const file of tree.files) {
+    if (!isManifestFile(file) || valuesFiles.has(file) || matchesAny(file, excluded)) continue;
+    // Dot-directories hold CI and tool configuration (.github/workflows/*.yml), never manifests to apply.
+    if (file.split('/').some((seg) => seg.startsWith('.'))) continue;
+    if (consumedDirs.some((d) => isUnder(file, d))) continue;
+    roots.push({ kind: 'plain', path: file });
+  }
+  return roots.sort((a, b) => rootId(a).localeCompare(rootId(b)));
+}
+
+function defaultReleaseName(dir: string, chart: Chart): string {
+  return dir === '' ? chart.name : path.posix.basename(dir);
+}
+
+async function planKustomize(
+  root: RenderRoot,
+  tree: RepoTree,
+  index: KustomizationIndex,
+  text: (file: string) => Promise<string | undefined>,
+): Promise<PlannedRoot> {
+  const plannedRoot: PlannedRoot = { root, deps: new Set(), prefixes: new Set([root.path]), materialize: [], problems: [] };
+  if (!index.has(root.path)) {
+    plannedRoot.problems.push(rootError(root, `${root.path || '.'}: no kustomization.yaml, kustomization.yml or Kustomization here`, root.path || '.'));
+    return plannedRoot;
+  }
+  const reach = reachOf(root.path, tree, index);
+  plannedRoot.reach = reach;
+  plannedRoot.deps = reach.deps;
+  plannedRoot.prefixes = reach.prefixes;
+  plannedRoot.problems.push(...reach.problems);
+  for (const p of reach.pluginFiles) {
+    const body = await text(p.file);
+    plannedRoot.problems.push(...pluginRefusals(body ?? '', p.file, `${p.from.file}:${p.ref.line}`));
+  }
+  for (const { from, config } of reach.inlinePlugins) {
+    plannedRoot.problems.push(...pluginRefusals(config.text, from.file, `${from.file}:${config.line}`, config.line));
+  }
+  plannedRoot.materialize = filesToMaterialize(reach, tree);
+  return plannedRoot;
+}
+
+/**
+ * Kustomize plugin configurations other than kustomize's builtins name an exec or container
+ * function (or a Go plugin) that would run code from the pull request: refused.
+ */
+function pluginRefusals(body: string, file: string, where: string, lineOffset = 0): InputError[] {
+  const errors: InputError[] = [];
+  for (const { object, source } of loadManifests(body, file, { yamlVersion: '1.1' }).objects) {
+    const metadata = isObject(object.metadata) ? object.metadata : {};
+    const annotations = isObject(metadata.annotations) ? metadata.annotations : {};
+    const isFunction = 'config.kubernetes.io/function' in annotations || 'config.k8s.io/function' in annotations;
+    if (object.apiVersion === 'builtin' && !isFunction) continue;
+    const line = lineOffset > 0 ? lineOffset : source.startLine;
+    errors.push({
+      kind: 'render',
+      message: `${where}: kustomize plugin ${String(object.kind ?? '?')} (${String(object.apiVersion ?? '?')}) refused: preadmit runs only kustomize's builtin generators and transformers, never exec, container or Go plugins`,
+      source: { file, startLine: line, endLine: lineOffset > 0 ? lineOffset : source.endLine },
+    });
+  }
+  return errors;
+}
+
+function planHelm(root: RenderRoot, tree: RepoTree, charts: Map<string, Chart>): PlannedRoot {
+  const chart = charts.get(root.path);
+  const plannedRoot: PlannedRoot = { root, deps: new Set(), prefixes: new Set([root.path]), materialize: [], problems: [] };
+  if (chart === undefined) {
+    plannedRoot.problems.push(rootError(root, `${root.path || '.'}: no Chart.yaml here`, root.path || '.'));
+    return plannedRoot;
+  }
+  plannedRoot.chart = chart;
+  if (root.release === undefined || root.release === '') root.release = defaultReleaseName(root.path, chart);
+  plannedRoot.problems.push(...unvendoredDependencies(chart, charts, tree));
+  const values: string[] = [];
+  for (const v of root.valuesFiles ?? []) {
+    const resolved = resolveInRepo('', v);
+    if (resolved === undefined) {
+      plannedRoot.problems.push(rootError(root, `values file '${v}' of helm release ${root.release} is outside the repository: refused`, chart.file));
+      continue;
+    }
+    plannedRoot.deps.add(resolved);
+    if (!tree.files.has(resolved)) {
+      plannedRoot.problems.push(rootError(root, `values file '${resolved}' of helm release ${root.release} does not exist at this ref`, chart.file));
+      continue;
+    }
+    values.push(resolved);
+  }
+  root.valuesFiles = values.length === (root.valuesFiles ?? []).length ? values : root.valuesFiles;
+  plannedRoot.materialize = [...[...tree.files].filter((f) => isUnder(f, root.path)), ...values];
+  return plannedRoot;
+}
+
+function planPlain(root: RenderRoot, tree: RepoTree): PlannedRoot {
+  const plannedRoot: PlannedRoot = { root, deps: new Set([root.path]), prefixes: new Set(), materialize: [], problems: [] };
+  if (!tree.files.has(root.path)) plannedRoot.problems.push(rootError(root, `${root.path}: no such file at this ref`, root.path));
+  return plannedRoot;
+}
+
+function rootError(root: RenderRoot, message: string, file: string): InputError {
+  return { kind: 'render', message, source: { file, startLine: 1, endLine: 1, renderedBy: rootId(root) } };
+}

@@ -1,0 +1,133 @@
+// The rendering pipeline for one ref: plan the roots, keep those a change touches, materialize what the
+// tools read, render each root in the sandbox, and return objects with sources plus errors.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { errorText } from '../gatekeeper/load.ts';
+import type { InputError } from '../gatekeeper/types.ts';
+import type { ChangedFile, RepoSource } from '../source/types.ts';
+import { affectedRoots } from './affected.ts';
+import type { RenderContext, Renderer } from './context.ts';
+import { renderHelm } from './helm/render.ts';
+import { renderKustomize } from './kustomize/render.ts';
+import { redactSecrets, secretValues } from './mask.ts';
+import { planRepo, rootId, type PlannedRoot } from './plan.ts';
+import { renderPlain } from './plain/render.ts';
+import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS, type RenderedObject, type RenderOptions, type RenderResult, type RenderRoot, type RootKind } from './types.ts';
+
+const RENDERERS: Record<RootKind, Renderer> = {
+  plain: renderPlain,
+  kustomize: renderKustomize,
+  helm: renderHelm,
+};
+
+export interface RefRenderResult extends RenderResult {
+  /** The roots rendered (or refused): all of them, or those `changed` touches. */
+  roots: RenderRoot[];
+}
+
+/**
+ * Renders the repository at `ref`. With `changed`, only the roots those changes touch; without, every
+ * root. Rejects only when `ref` names no commit or the repository cannot be listed; everything else
+ * (a broken root, a refused reference, a failed tool) is an error in the result.
+ */
+export async function renderRef(
+  source: RepoSource,
+  ref: string,
+  options: RenderOptions & { changed?: ChangedFile[] } = {},
+): Promise<RefRenderResult> {
+  const sha = await source.resolve(ref);
+  const files = await source.listFiles(sha);
+  const cache = new Map<string, Promise<string | undefined>>();
+  let materialized = new Set<string>();
+  let workDir = '';
+  const readText = (file: string): Promise<string | undefined> => {
+    let text = cache.get(file);
+    if (text === undefined) {
+      text = materialized.has(file)
+        ? readFile(path.join(workDir, file), 'utf8')
+        : source.readFile(sha, file).then((b) => b?.toString('utf8'));
+      cache.set(file, text);
+    }
+    return text;
+  };
+
+  const plan = await planRepo(readText, files, options);
+  const selected = options.changed !== undefined ? affectedRoots(plan.roots, options.changed) : plan.roots;
+  const errors: InputError[] = [...plan.errors];
+  for (const p of selected) errors.push(...p.problems.map((e) => withRoot(e, p)));
+  const runnable = selected.filter((p) => p.problems.length === 0);
+
+  const scratchDir = await mkdtemp(path.join(os.tmpdir(), 'preadmit-render-'));
+  const objects: RenderedObject[] = [];
+  try {
+    workDir = path.join(scratchDir, 'repo');
+    const needed = new Set(runnable.filter((p) => p.root.kind !== 'plain').flatMap((p) => p.materialize));
+    await source.materialize(sha, [...needed], workDir);
+    materialized = needed;
+    // Warm the cache in one go, so that a git source reads all plain files in one batch.
+    await Promise.all(runnable.filter((p) => p.root.kind === 'plain').map((p) => readText(p.root.path)));
+
+    const ctx: RenderContext = {
+      readText,
+      tree: plan.tree,
+      kustomizations: plan.kustomizations,
+      workDir,
+      scratchDir,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+      isolateNetwork: options.isolateNetwork ?? true,
+    };
+    const results = await inPool(runnable, options.concurrency ?? os.availableParallelism(), async (p) => {
+      try {
+        return await RENDERERS[p.root.kind](p, ctx);
+      } catch (e) {
+        const at = { file: p.root.path || '.', startLine: 1, endLine: 1, renderedBy: rootId(p.root) };
+        return { objects: [], errors: [{ kind: 'render' as const, message: `${p.root.path || '.'}: ${errorText(e)}`, source: at }] };
+      }
+    });
+    for (const r of results) {
+      objects.push(...r.objects);
+      errors.push(...r.errors);
+    }
+  } finally {
+    await rm(scratchDir, { recursive: true, force: true });
+  }
+
+  // A tool may quote a value it could not place; no secret value leaves in a message.
+  const secrets = secretValues(objects.map((o) => o.object));
+  const redacted = secrets.size === 0 ? errors : errors.map((e) => ({ ...e, message: redactSecrets(e.message, secrets) }));
+  return { objects: sortObjects(objects), errors: redacted, roots: selected.map((p) => p.root) };
+}
+
+function withRoot(e: InputError, p: PlannedRoot): InputError {
+  const renderedBy = rootId(p.root);
+  return { ...e, source: e.source ? { ...e.source, renderedBy } : { file: p.root.path || '.', startLine: 1, endLine: 1, renderedBy } };
+}
+
+async function inPool<T, R>(items: T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+  return results;
+}
+
+/** Stable output: by root, then file, then line. */
+function sortObjects(objects: RenderedObject[]): RenderedObject[] {
+  return objects
+    .map((o, i) => ({ o, i }))
+    .sort(
+      (a, b) =>
+        a.o.root.localeCompare(b.o.root) ||
+        a.o.source.file.localeCompare(b.o.source.file) ||
+        a.o.source.startLine - b.o.source.startLine ||
+        a.i - b.i,
+    )
+    .map(({ o }) => o);
+}

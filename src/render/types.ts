@@ -1,0 +1,61 @@
+// What rendering takes and gives: roots to render, objects that remember where in the repository they came from.
+import type { InputError, SourcedObject } from '../gatekeeper/types.ts';
+
+export type RootKind = 'plain' | 'kustomize' | 'helm';
+
+/**
+ * Something that renders on its own into objects: a plain manifest file, a kustomization directory
+ * (an overlay no other kustomization includes), or one release of a helm chart.
+ */
+export interface RenderRoot {
+  kind: RootKind;
+  /** Repo-relative: the file for plain, the directory for kustomize and helm. */
+  path: string;
+  /** helm: the release name (`helm template <release>`); defaults to the chart directory's name. */
+  release?: string;
+  /** helm: repo-relative values files, in `-f` order. */
+  valuesFiles?: string[];
+  /** helm: `--namespace`. */
+  namespace?: string;
+}
+
+/** An object to review; `source` points into the repository, `root` names the root that produced it. */
+export interface RenderedObject extends SourcedObject {
+  root: string;
+}
+
+export interface RenderResult {
+  objects: RenderedObject[];
+  /** kind 'render'; `source` is the root, or the offending file and line when one is known. */
+  errors: InputError[];
+}
+
+/** One helm release of a discovered chart. */
+export interface HelmRelease {
+  release: string;
+  valuesFiles?: string[];
+  namespace?: string;
+}
+
+export interface RenderOptions {
+  /** Render exactly these roots instead of discovering them. */
+  roots?: RenderRoot[];
+  /**
+   * Releases per discovered chart directory (repo-relative). A chart without an entry renders once,
+   * as a release named after its directory, with its own values.yaml only.
+   */
+  helmReleases?: Record<string, HelmRelease[]>;
+  /** Globs (`*`, `**`, `?`, `{a,b}`) of repo paths that are neither roots nor plain manifests. */
+  exclude?: string[];
+  /** Per renderer process. Default 60 000 ms. */
+  timeoutMs?: number;
+  /** Per renderer process, stdout plus stderr. Default 64 MiB. */
+  maxOutputBytes?: number;
+  /** Renderer processes run at once. Default: the machine's available parallelism. */
+  concurrency?: number;
+  /** Set false to skip the network namespace even where the kernel offers one. */
+  isolateNetwork?: boolean;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;

@@ -1,0 +1,216 @@
+// A local git clone as a RepoSource. Reads the object database only (ls-tree, cat-file, diff-tree),
+// so any ref can be read while the working tree, the index and HEAD stay untouched.
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ChangedFile, RepoSource } from './types.ts';
+
+interface TreeEntry {
+  mode: string;
+  oid: string;
+}
+
+/** Modes of regular files; symlinks (120000) and submodules (160000) are never read nor written. */
+const REGULAR_FILE_MODES = new Set(['100644', '100755']);
+
+export class GitError extends Error {
+  override name = 'GitError';
+}
+
+export class LocalGitSource implements RepoSource {
+  readonly #repoDir: string;
+  readonly #trees = new Map<string, Promise<Map<string, TreeEntry>>>();
+  readonly #resolved = new Map<string, Promise<string>>();
+  /** Blob reads asked for in the same tick share one `git cat-file --batch`. */
+  #pending: { oid: string; resolve: (b: Buffer | undefined) => void; reject: (e: unknown) => void }[] = [];
+
+  constructor(repoDir: string) {
+    this.#repoDir = path.resolve(repoDir);
+  }
+
+  resolve(ref: string): Promise<string> {
+    let sha = this.#resolved.get(ref);
+    if (sha === undefined) {
+      sha = this.#resolveUncached(ref);
+      this.#resolved.set(ref, sha);
+      sha.catch(() => this.#resolved.delete(ref));
+    }
+    return sha;
+  }
+
+  async #resolveUncached(ref: string): Promise<string> {
+    checkRef(ref);
+    const r = await runGit(this.#repoDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    const sha = r.stdout.toString('utf8').trim();
+    if (r.code !== 0 || !/^[0-9a-f]{40,64}$/.test(sha)) {
+      throw new GitError(`${this.#repoDir}: '${ref}' does not name a commit`);
+    }
+    return sha;
+  }
+
+  async listFiles(ref: string): Promise<string[]> {
+    const tree = await this.#tree(ref);
+    return [...tree.entries()]
+      .filter(([, e]) => REGULAR_FILE_MODES.has(e.mode))
+      .map(([p]) => p)
+      .sort();
+  }
+
+  async readFile(ref: string, file: string): Promise<Buffer | undefined> {
+    const tree = await this.#tree(ref);
+    const entry = tree.get(file);
+    if (entry === undefined || !REGULAR_FILE_MODES.has(entry.mode)) return undefined;
+    return this.#readBlob(entry.oid);
+  }
+
+  #readBlob(oid: string): Promise<Buffer | undefined> {
+    return new Promise((resolve, reject) => {
+      if (this.#pending.length === 0) setImmediate(() => this.#flush());
+      this.#pending.push({ oid, resolve, reject });
+    });
+  }
+
+  #flush(): void {
+    const batch = this.#pending;
+    this.#pending = [];
+    readBlobs(this.#repoDir, [...new Set(batch.map((p) => p.oid))]).then(
+      (blobs) => {
+        for (const p of batch) p.resolve(blobs.get(p.oid));
+      },
+      (e: unknown) => {
+        for (const p of batch) p.reject(e);
+      },
+    );
+  }
+
+  async changedFiles(base: string, head: string): Promise<ChangedFile[]> {
+    const [b, h] = await Promise.all([this.resolve(base), this.resolve(head)]);
+    const r = await runGit(this.#repoDir, ['diff-tree', '-r', '-z', '-M', '--name-status', '--no-commit-id', b, h]);
+    if (r.code !== 0) throw new GitError(`git diff-tree failed: ${r.stderr.trim()}`);
+    return parseNameStatus(r.stdout.toString('utf8'));
+  }
+
+  async materialize(ref: string, paths: string[] | 'all', dir: string): Promise<void> {
+    const tree = await this.#tree(ref);
+    const wanted: [string, TreeEntry][] = [];
+    const names = paths === 'all' ? [...tree.keys()] : paths;
+    for (const p of new Set(names)) {
+      const e = tree.get(p);
+      if (e !== undefined && REGULAR_FILE_MODES.has(e.mode)) wanted.push([p, e]);
+    }
+    const blobs = await readBlobs(this.#repoDir, [...new Set(wanted.map(([, e]) => e.oid))]);
+    const root = path.resolve(dir);
+    const made = new Set<string>();
+    for (const [p, e] of wanted) {
+      const target = path.resolve(root, ...p.split('/'));
+      // git never stores such paths, but a future RepoSource might be less careful: refuse, do not write.
+      if (!target.startsWith(root + path.sep)) throw new GitError(`refusing to write ${p} outside ${root}`);
+      const parent = path.dirname(target);
+      if (!made.has(parent)) {
+        await mkdir(parent, { recursive: true });
+        made.add(parent);
+      }
+      await writeFile(target, blobs.get(e.oid) ?? Buffer.alloc(0), { mode: e.mode === '100755' ? 0o755 : 0o644 });
+    }
+  }
+
+  #tree(ref: string): Promise<Map<string, TreeEntry>> {
+    let tree = this.#trees.get(ref);
+    if (tree === undefined) {
+      tree = this.resolve(ref).then((sha) => listTree(this.#repoDir, sha));
+      this.#trees.set(ref, tree);
+      tree.catch(() => this.#trees.delete(ref));
+    }
+    return tree;
+  }
+}
+
+function checkRef(ref: string): void {
+  // A ref starting with '-' would be read as an option; control characters have no place in a ref.
+  if (ref === '' || ref.startsWith('-') || /[\x00-\x1f\x7f]/.test(ref)) {
+    throw new GitError(`invalid ref '${ref.replace(/[\x00-\x1f\x7f]/g, '?')}'`);
+  }
+}
+
+async function listTree(repoDir: string, sha: string): Promise<Map<string, TreeEntry>> {
+  const r = await runGit(repoDir, ['ls-tree', '-r', '-z', '--full-tree', sha]);
+  if (r.code !== 0) throw new GitError(`git ls-tree failed: ${r.stderr.trim()}`);
+  const tree = new Map<string, TreeEntry>();
+  for (const record of r.stdout.toString('utf8').split('\0')) {
+    if (record === '') continue;
+    const tab = record.indexOf('\t');
+    const [mode, , oid] = record.slice(0, tab).split(' ');
+    if (mode === undefined || oid === undefined) continue;
+    tree.set(record.slice(tab + 1), { mode, oid });
+  }
+  return tree;
+}
+
+export function parseNameStatus(out: string): ChangedFile[] {
+  const fields = out.split('\0');
+  const changes: ChangedFile[] = [];
+  for (let i = 0; i < fields.length; ) {
+    const status = fields[i++] ?? '';
+    if (status === '') continue;
+    const letter = status[0];
+    if (letter === 'R' || letter === 'C') {
+      const from = fields[i++] ?? '';
+      const to = fields[i++] ?? '';
+      // A copy leaves its origin in place: for rendering it is an added file.
+      changes.push(letter === 'R' ? { path: to, status: 'renamed', previousPath: from } : { path: to, status: 'added' });
+      continue;
+    }
+    const file = fields[i++] ?? '';
+    if (letter === 'A') changes.push({ path: file, status: 'added' });
+    else if (letter === 'D') changes.push({ path: file, status: 'deleted' });
+    else changes.push({ path: file, status: 'modified' }); // M, T (type change), U, X
+  }
+  return changes;
+}
+
+/** Reads many blobs through one `git cat-file --batch`. */
+async function readBlobs(repoDir: string, oids: string[]): Promise<Map<string, Buffer>> {
+  const blobs = new Map<string, Buffer>();
+  if (oids.length === 0) return blobs;
+  const r = await runGit(repoDir, ['cat-file', '--batch'], oids.join('\n') + '\n');
+  if (r.code !== 0) throw new GitError(`git cat-file failed: ${r.stderr.trim()}`);
+  const out = r.stdout;
+  let pos = 0;
+  for (const oid of oids) {
+    const nl = out.indexOf(10, pos);
+    if (nl < 0) break;
+    const header = out.subarray(pos, nl).toString('utf8').split(' ');
+    pos = nl + 1;
+    if (header[1] === 'missing' || header.length < 3) continue;
+    const size = Number(header[2]);
+    blobs.set(oid, out.subarray(pos, pos + size));
+    pos += size + 1; // content is followed by a newline
+  }
+  return blobs;
+}
+
+interface GitResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+function runGit(repoDir: string, args: string[], input?: string): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-C', repoDir, '-c', 'core.quotePath=false', ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      // Optional locks off: reading must not even refresh the index of the user's clone.
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`)));
+    child.on('close', (code) =>
+      resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input ?? '');
+  });
+}
