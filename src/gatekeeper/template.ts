@@ -264,7 +264,7 @@ function regoSource(source: JsonValue | undefined): RegoCode {
 
 function goType(v: JsonValue): string {
   if (v === null) return '<nil>';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'int64' : 'float64';
+  if (typeof v === 'number') return 'float64'; // JSON-decoded unstructured numbers
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'string') return 'string';
   return Array.isArray(v) ? '[]interface {}' : 'map[string]interface {}';
@@ -402,7 +402,8 @@ export function validateParametersSchema(schema: JsonObject | undefined, legacyS
   const openapi: string[] = [];
   const structural: string[] = [];
   walkSchema(schema, SCHEMA_ROOT, legacySchema, openapi, structural);
-  return [...openapi, ...structural];
+  // apiextensions hides structural errors when the generic schema validation already failed.
+  return openapi.length > 0 ? openapi : structural;
 }
 
 function walkSchema(node: JsonObject, path: string, legacy: boolean, openapi: string[], structural: string[]): void {
