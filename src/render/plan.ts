@@ -8,6 +8,7 @@ import type { InputError } from '../gatekeeper/types.ts';
 import { globToRegExp, matchesAny } from './glob.ts';
 import { chartRootDirs, isChartFile, parseChart, unvendoredDependencies, type Chart } from './helm/chart.ts';
 import { filesToMaterialize, kustomizeRootDirs, reachOf, repoTree, type KustomizationIndex, type KustomizeReach, type RepoTree } from './kustomize/graph.ts';
+import { isKubernetesObject } from './plain/render.ts';
 import { isKustomizationFile, parseKustomization, type Kustomization } from './kustomize/kustomization.ts';
 import { dirOf, isUnder, resolveInRepo } from './paths.ts';
 import type { HelmRelease, RenderOptions, RenderRoot } from './types.ts';
@@ -71,7 +72,10 @@ export async function planRepo(
   const excluded = (options.exclude ?? []).map(globToRegExp);
   const roots = options.roots !== undefined
     ? options.roots.map((r) => ({ ...r, path: r.path.replace(/^\.\/?/, '').replace(/\/+$/, '') }))
-    : discoverRoots(tree, kustomizations, charts, options.helmReleases ?? {}, excluded);
+    : await keepManifests(
+        discoverRoots(tree, kustomizations, charts, releasesByChart(options), excluded).filter((r) => withinPaths(r, options.paths)),
+        text,
+      );
 
   const planned: PlannedRoot[] = [];
   for (const root of roots) {
@@ -80,6 +84,39 @@ export async function planRepo(
     else planned.push(planPlain(root, tree));
   }
   return { roots: planned, errors, tree, kustomizations, charts };
+}
+
+/**
+ * A discovered YAML file is a plain root if it holds a Kubernetes object, or fails to load (a broken
+ * manifest must be reported); values files, CI and tool configuration are not.
+ */
+async function keepManifests(roots: RenderRoot[], text: (file: string) => Promise<string | undefined>): Promise<RenderRoot[]> {
+  const plain = roots.filter((r) => r.kind === 'plain');
+  const bodies = await Promise.all(plain.map((r) => text(r.path)));
+  const drop = new Set<RenderRoot>();
+  plain.forEach((r, i) => {
+    const loaded = loadManifests(bodies[i] ?? '', r.path, { yamlVersion: '1.1' });
+    if (loaded.errors.length === 0 && !loaded.objects.some((o) => isKubernetesObject(o.object))) drop.add(r);
+  });
+  return roots.filter((r) => !drop.has(r));
+}
+
+function releasesByChart(options: RenderOptions): Record<string, HelmRelease[]> {
+  const out: Record<string, HelmRelease[]> = {};
+  for (const [chart, valuesFiles] of Object.entries(options.helmValues ?? {})) {
+    const dir = resolveInRepo('', chart) ?? chart;
+    out[dir] = [{ release: defaultReleaseName(dir, undefined), valuesFiles }];
+  }
+  for (const [chart, releases] of Object.entries(options.helmReleases ?? {})) out[resolveInRepo('', chart) ?? chart] = releases;
+  return out;
+}
+
+function withinPaths(root: RenderRoot, paths: string[] | undefined): boolean {
+  if (paths === undefined) return true;
+  return paths.some((p) => {
+    const dir = resolveInRepo('', p);
+    return dir !== undefined && isUnder(root.path, dir);
+  });
 }
 
 function discoverRoots(
@@ -115,8 +152,8 @@ function discoverRoots(
   return roots.sort((a, b) => rootId(a).localeCompare(rootId(b)));
 }
 
-function defaultReleaseName(dir: string, chart: Chart): string {
-  return dir === '' ? chart.name : path.posix.basename(dir);
+function defaultReleaseName(dir: string, chart: Chart | undefined): string {
+  return dir === '' ? (chart?.name ?? 'release') : path.posix.basename(dir);
 }
 
 async function planKustomize(

@@ -1,15 +1,22 @@
-// Where the pinned renderers live. A private stand-in for src/opa/tools.ts `findTool`, which did not
-// exist when rendering was written: .tools/bin of this checkout first, then PATH.
+// Finding programs: the pinned renderers through src/opa/tools.ts, system helpers (unshare) by absolute path.
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { errorText } from '../gatekeeper/load.ts';
+import { findTool } from '../opa/tools.ts';
 
 export type RenderTool = 'kustomize' | 'helm';
 
-const PINNED_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '.tools', 'bin');
+/** The pinned kustomize or helm, or the message saying how to get it. */
+export function findRenderTool(name: RenderTool): { path: string } | { error: string } {
+  try {
+    return { path: findTool(name) };
+  } catch (e) {
+    return { error: errorText(e) };
+  }
+}
 
-/** Absolute path of an executable called `name` in .tools/bin or on PATH, or undefined. */
-export async function findExecutable(name: string, dirs: string[] = [PINNED_BIN, ...pathDirs()]): Promise<string | undefined> {
+/** Absolute path of an executable called `name` in one of `dirs`, or undefined. */
+export async function findExecutable(name: string, dirs: string[]): Promise<string | undefined> {
   for (const dir of dirs) {
     const candidate = path.join(dir, name);
     try {
@@ -20,14 +27,4 @@ export async function findExecutable(name: string, dirs: string[] = [PINNED_BIN,
     }
   }
   return undefined;
-}
-
-export function findRenderTool(name: RenderTool): Promise<string | undefined> {
-  const override = process.env[`PREADMIT_${name.toUpperCase()}`];
-  if (override !== undefined && override !== '') return Promise.resolve(override);
-  return findExecutable(name);
-}
-
-function pathDirs(): string[] {
-  return (process.env.PATH ?? '').split(path.delimiter).filter((d) => d !== '');
 }

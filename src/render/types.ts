@@ -45,6 +45,13 @@ export interface RenderOptions {
    * as a release named after its directory, with its own values.yaml only.
    */
   helmReleases?: Record<string, HelmRelease[]>;
+  /**
+   * Shorthand for one release per chart: values files per chart directory, in order (the repo
+   * config's `helmValues`). `helmReleases` wins for a chart named in both.
+   */
+  helmValues?: Record<string, string[]>;
+  /** Discover roots only at or below these repo-relative paths (the config's `manifests`). Default: everywhere. */
+  paths?: string[];
   /** Globs (`*`, `**`, `?`, `{a,b}`) of repo paths that are neither roots nor plain manifests. */
   exclude?: string[];
   /** Per renderer process. Default 60 000 ms. */

@@ -16,8 +16,9 @@ export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Prom
   const chartFile = planned.chart?.file ?? `${root.path}/Chart.yaml`;
   const at = { file: chartFile, startLine: 1, endLine: 1 };
   const label = `${root.path || '.'} (release ${root.release ?? '?'})`;
-  const helm = await findRenderTool('helm');
-  if (helm === undefined) return { objects: [], errors: [renderError(planned, `${label}: helm is not installed (npm run tools)`, at)] };
+  const tool = findRenderTool('helm');
+  if ('error' in tool) return { objects: [], errors: [renderError(planned, `${label}: ${tool.error}`, at)] };
+  const helm = tool.path;
 
   const helmHome = path.join(ctx.scratchDir, 'helm');
   const env = {

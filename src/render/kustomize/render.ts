@@ -18,8 +18,9 @@ export async function renderKustomize(planned: PlannedRoot, ctx: RenderContext):
   const k = ctx.kustomizations.get(root);
   const rootFile = k?.file ?? (root === '' ? 'kustomization.yaml' : `${root}/kustomization.yaml`);
   const at = { file: rootFile, startLine: 1, endLine: 1 };
-  const kustomize = await findRenderTool('kustomize');
-  if (kustomize === undefined) return { objects: [], errors: [renderError(planned, `${root || '.'}: kustomize is not installed (npm run tools)`, at)] };
+  const tool = findRenderTool('kustomize');
+  if ('error' in tool) return { objects: [], errors: [renderError(planned, `${root || '.'}: ${tool.error}`, at)] };
+  const kustomize = tool.path;
 
   // The wrapper adds nothing but origin annotations: the root's own output is otherwise unchanged.
   const wrapperRel = `wrap/${++wrapperCount}`;
