@@ -1,0 +1,72 @@
+// Finding the pinned tools and running children without a shell, with a scrubbed environment and limits.
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findTool, REPO_ROOT, runTool } from '../../src/opa/tools.ts';
+import { restrictCapabilities } from '../../src/opa/capabilities.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'preadmit-tools-test-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('findTool', () => {
+  it('prefers PREADMIT_<NAME>, then .tools/bin, then PATH', () => {
+    const fake = join(work, 'opa');
+    writeFileSync(fake, '#!/bin/sh\necho fake\n');
+    chmodSync(fake, 0o755);
+    expect(findTool('opa', { PREADMIT_OPA: fake, PATH: '' })).toBe(fake);
+    expect(findTool('opa', { PATH: '' })).toBe(join(REPO_ROOT, '.tools', 'bin', 'opa'));
+  });
+
+  it('says what to run when the tool is nowhere', () => {
+    expect(() => findTool('helm', { PREADMIT_HELM: join(work, 'missing-helm'), PATH: '' })).toThrow(
+      /PREADMIT_HELM=.*missing-helm is not an executable file.*npm run tools/,
+    );
+  });
+});
+
+describe('runTool', () => {
+  it('runs without a shell and with a scrubbed environment', async () => {
+    process.env.PREADMIT_TEST_SECRET = 'do-not-leak';
+    try {
+      const res = await runTool('/usr/bin/env', []);
+      expect(res.exitCode).toBe(0);
+      expect(res.stdout).not.toContain('do-not-leak');
+      expect(res.stdout).toContain('PATH=');
+      const shellish = await runTool('/bin/echo', ['$HOME', '; ls']);
+      expect(shellish.stdout).toBe('$HOME ; ls\n');
+    } finally {
+      delete process.env.PREADMIT_TEST_SECRET;
+    }
+  });
+
+  it('kills a child that runs past its time limit', async () => {
+    const res = await runTool('/bin/sleep', ['30'], { timeoutMs: 200 });
+    expect(res.timedOut).toBe(true);
+    expect(res.exitCode).toBeNull();
+  });
+
+  it('caps output', async () => {
+    const res = await runTool('/usr/bin/head', ['-c', '100000', '/dev/zero'], { maxOutputBytes: 1000 });
+    expect(res.stdout.length).toBe(1000);
+    expect(res.truncated).toBe(true);
+  });
+
+  it('reports a binary that cannot start instead of throwing', async () => {
+    const res = await runTool(join(work, 'nope'), []);
+    expect(res.spawnError).toBeDefined();
+  });
+});
+
+describe('restrictCapabilities', () => {
+  it("removes network and host builtins from the real opa's capabilities, and nothing else", async () => {
+    const res = await runTool(findTool('opa'), ['capabilities', '--current']);
+    const caps = restrictCapabilities(res.stdout);
+    expect(caps.removed.sort()).toEqual(['http.send', 'net.lookup_ip_addr', 'opa.runtime', 'rego.parse_module', 'trace']);
+    const before = (JSON.parse(res.stdout) as { builtins: unknown[] }).builtins.length;
+    const after = (JSON.parse(caps.json) as { builtins: { name: string }[] }).builtins;
+    expect(after.length).toBe(before - 5);
+    expect(after.map((b) => b.name)).toContain('sprintf');
+    expect(caps.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
