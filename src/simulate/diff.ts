@@ -1,0 +1,297 @@
+// Pure comparison of two reviewed refs: findings, policy changes, promotions, exemptions, rendered diffs.
+import { createTwoFilesPatch } from 'diff';
+import { stringify } from 'yaml';
+import type { Constraint } from '../gatekeeper/constraint.ts';
+import { isObject } from '../gatekeeper/classify.ts';
+import { matchesGlob } from '../gatekeeper/glob.ts';
+import type { InputError, JsonObject, JsonValue, SourceLocation } from '../gatekeeper/types.ts';
+import { maskSecret } from '../render/mask.ts';
+import type { RenderedObject } from '../render/types.ts';
+import { canonicalJson, describeObject, findingId, objectKey, objectRef } from './identity.ts';
+import type { PolicySet } from './policies.ts';
+import type {
+  ClusterReport,
+  ExemptionChange,
+  Finding,
+  FindingCause,
+  ObjectRef,
+  PolicyChange,
+  Promotion,
+  RenderedObjectDiff,
+  WebhookAction,
+} from './types.ts';
+
+export interface ReviewedViolation {
+  constraintKind: string;
+  constraintName: string;
+  constraintSource: SourceLocation;
+  actions: WebhookAction[];
+  object: ObjectRef;
+  objectSource: SourceLocation;
+  message: string;
+  impliedBy?: string;
+  operation: 'CREATE' | 'UPDATE';
+  root: string;
+  objectMeta: JsonObject;
+}
+
+export interface RefOutcome {
+  ref: 'base' | 'head';
+  violations: ReviewedViolation[];
+  errors: InputError[];
+  reviews: number;
+  constraints: Constraint[];
+  policies: PolicySet;
+  constraintSources: Map<string, SourceLocation>;
+}
+
+export interface DiffInput {
+  cluster: string;
+  base: RefOutcome;
+  head: RefOutcome;
+  baseObjects: RenderedObject[];
+  headObjects: RenderedObject[];
+  allowedNamespaces: string[] | undefined;
+}
+
+const ACTION_RANK: Record<WebhookAction, number> = { deny: 0, warn: 1, dryrun: 2 };
+
+export function diffClusters(input: DiffInput): ClusterReport {
+  const { cluster, base, head } = input;
+  const changedObjects = changedObjectKeys(input.baseObjects, input.headObjects);
+  const changedConstraints = changedConstraintKeys(base, head);
+
+  const index = (vs: ReviewedViolation[]) => {
+    const m = new Map<string, ReviewedViolation>();
+    for (const v of vs) m.set(findingId(cluster, v.constraintKind, v.constraintName, v.object, v.message), v);
+    return m;
+  };
+  const baseIdx = index(base.violations);
+  const headIdx = index(head.violations);
+
+  const findings: Finding[] = [];
+  const cause = (v: ReviewedViolation): FindingCause => {
+    const obj = changedObjects.has(objectKey(v.object));
+    const pol = changedConstraints.has(`${v.constraintKind}/${v.constraintName}`) || changedConstraints.has(`${v.constraintKind}/*`);
+    return obj && pol ? 'object+policy' : pol ? 'policy' : 'object';
+  };
+  const toFinding = (id: string, v: ReviewedViolation, category: Finding['category'], source: RefOutcome): Finding => ({
+    id,
+    cluster,
+    category,
+    cause: cause(v),
+    constraint: { kind: v.constraintKind, name: v.constraintName, source: source.constraintSources.get(`${v.constraintKind}/${v.constraintName}`) ?? v.constraintSource },
+    actions: v.actions,
+    object: v.object,
+    objectSource: v.objectSource,
+    message: v.message,
+    ...(v.impliedBy ? { impliedBy: v.impliedBy } : {}),
+    operation: v.operation,
+  });
+  for (const [id, v] of headIdx) findings.push(toFinding(id, v, baseIdx.has(id) ? 'unchanged' : 'new', head));
+  for (const [id, v] of baseIdx) if (!headIdx.has(id)) findings.push(toFinding(id, v, 'fixed', base));
+  findings.sort(compareFindings);
+
+  return {
+    name: cluster,
+    findings,
+    policyChanges: policyChanges(base, head, findings),
+    promotions: promotions(base, head, findings),
+    exemptions: exemptionChanges(base, head, input.allowedNamespaces),
+    renderedDiffs: renderedDiffs(input.baseObjects, input.headObjects),
+    errors: [...base.errors.map((error) => ({ ref: 'base' as const, error })), ...head.errors.map((error) => ({ ref: 'head' as const, error }))],
+    stats: { objectsBase: 0, objectsHead: 0, reviews: 0, rootsRendered: 0, durationMs: 0 },
+  };
+}
+
+function strongest(actions: WebhookAction[]): number {
+  return Math.min(3, ...actions.map((a) => ACTION_RANK[a]));
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  const cat = { new: 0, fixed: 1, unchanged: 2 };
+  return (
+    cat[a.category] - cat[b.category] ||
+    strongest(a.actions) - strongest(b.actions) ||
+    (a.objectSource?.file ?? '').localeCompare(b.objectSource?.file ?? '') ||
+    (a.objectSource?.startLine ?? 0) - (b.objectSource?.startLine ?? 0) ||
+    a.constraint.kind.localeCompare(b.constraint.kind) ||
+    a.constraint.name.localeCompare(b.constraint.name) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+function changedObjectKeys(baseObjects: RenderedObject[], headObjects: RenderedObject[]): Set<string> {
+  const base = new Map(baseObjects.map((o) => [objectKey(objectRef(o.object)), canonicalJson(o.object)]));
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  for (const o of headObjects) {
+    const k = objectKey(objectRef(o.object));
+    seen.add(k);
+    if (base.get(k) !== canonicalJson(o.object)) out.add(k);
+  }
+  for (const k of base.keys()) if (!seen.has(k)) out.add(k);
+  return out;
+}
+
+/** `Kind/name` of every constraint that differs, and `Kind/*` for every template that differs. */
+function changedConstraintKeys(base: RefOutcome, head: RefOutcome): Set<string> {
+  const out = new Set<string>();
+  const cons = (r: RefOutcome) => new Map(r.constraints.map((c) => [`${c.kind}/${c.name}`, canonicalJson(c.object)]));
+  const b = cons(base);
+  const h = cons(head);
+  for (const k of new Set([...b.keys(), ...h.keys()])) if (b.get(k) !== h.get(k)) out.add(k);
+  const tmpl = (r: RefOutcome) => new Map(r.policies.templates.map((t) => [templateKind(t.object), canonicalJson(t.object)]));
+  const bt = tmpl(base);
+  const ht = tmpl(head);
+  for (const k of new Set([...bt.keys(), ...ht.keys()])) if (bt.get(k) !== ht.get(k)) out.add(`${k}/*`);
+  // ExpansionTemplates and Config change what every constraint sees.
+  const other = (r: RefOutcome) => [...r.policies.expansions, ...r.policies.configs].map((o) => canonicalJson(o.object)).sort().join('\n');
+  if (other(base) !== other(head)) for (const c of [...base.constraints, ...head.constraints]) out.add(`${c.kind}/${c.name}`);
+  return out;
+}
+
+function templateKind(object: JsonObject): string {
+  const spec = isObject(object.spec) ? object.spec : {};
+  const crd = isObject(spec.crd) ? spec.crd : {};
+  const crdSpec = isObject(crd.spec) ? crd.spec : {};
+  const names = isObject(crdSpec.names) ? crdSpec.names : {};
+  return typeof names.kind === 'string' ? names.kind : '';
+}
+
+function denies(f: Finding): boolean {
+  return f.actions.includes('deny');
+}
+
+function policyChanges(base: RefOutcome, head: RefOutcome, findings: Finding[]): PolicyChange[] {
+  const out: PolicyChange[] = [];
+  const affected = (match: (f: Finding) => boolean) => ({
+    newlyDenied: uniqueObjects(findings.filter((f) => f.category === 'new' && f.cause !== 'object' && denies(f) && match(f))),
+    noLongerDenied: uniqueObjects(findings.filter((f) => f.category === 'fixed' && f.cause !== 'object' && denies(f) && match(f))),
+  });
+  const tmpl = (r: RefOutcome) => new Map(r.policies.templates.map((t) => [templateKind(t.object), t]));
+  const bt = tmpl(base);
+  const ht = tmpl(head);
+  for (const kind of [...new Set([...bt.keys(), ...ht.keys()])].sort()) {
+    const b = bt.get(kind);
+    const h = ht.get(kind);
+    if (b && h && canonicalJson(b.object) === canonicalJson(h.object)) continue;
+    const change = !b ? 'added' : !h ? 'removed' : 'modified';
+    out.push({ type: 'template', name: kind, change, source: (h ?? b)!.source, ...affected((f) => f.constraint.kind === kind) });
+  }
+  const cons = (r: RefOutcome) => new Map(r.constraints.map((c) => [`${c.kind}/${c.name}`, c]));
+  const bc = cons(base);
+  const hc = cons(head);
+  for (const key of [...new Set([...bc.keys(), ...hc.keys()])].sort()) {
+    const b = bc.get(key);
+    const h = hc.get(key);
+    if (b && h && canonicalJson(b.object) === canonicalJson(h.object)) continue;
+    const change = !b ? 'added' : !h ? 'removed' : 'modified';
+    out.push({
+      type: 'constraint',
+      name: key,
+      change,
+      source: (h ?? b)!.source,
+      ...(b ? { actionBefore: b.enforcementAction } : {}),
+      ...(h ? { actionAfter: h.enforcementAction } : {}),
+      ...affected((f) => `${f.constraint.kind}/${f.constraint.name}` === key),
+    });
+  }
+  return out;
+}
+
+function uniqueObjects(findings: Finding[]): ObjectRef[] {
+  const m = new Map<string, ObjectRef>();
+  for (const f of findings) m.set(objectKey(f.object), f.object);
+  return [...m.values()];
+}
+
+function promotions(base: RefOutcome, head: RefOutcome, findings: Finding[]): Promotion[] {
+  const out: Promotion[] = [];
+  const bc = new Map(base.constraints.map((c) => [`${c.kind}/${c.name}`, c]));
+  for (const h of head.constraints) {
+    const b = bc.get(`${h.kind}/${h.name}`);
+    if (!b) continue;
+    const before = effectiveAction(b);
+    const after = effectiveAction(h);
+    if (after !== 'deny' || before === 'deny') continue;
+    const objects = findings
+      .filter((f) => f.category !== 'fixed' && f.constraint.kind === h.kind && f.constraint.name === h.name && denies(f))
+      .map((f) => ({ object: f.object, message: f.message, ...(f.objectSource ? { source: f.objectSource } : {}) }));
+    out.push({ constraint: { kind: h.kind, name: h.name, source: h.source }, from: before, to: after, objects });
+  }
+  return out;
+}
+
+function effectiveAction(c: Constraint): string {
+  if (c.enforcementAction !== 'scoped') return c.enforcementAction;
+  const actions = c.scopedEnforcementActions.filter((s) => s.enforcementPoints.some((p) => p.name === '*' || p.name === 'validation.gatekeeper.sh')).map((s) => s.action);
+  return actions.includes('deny') ? 'deny' : (actions[0] ?? 'none');
+}
+
+function exemptionChanges(base: RefOutcome, head: RefOutcome, allowed: string[] | undefined): ExemptionChange[] {
+  const collect = (r: RefOutcome) => {
+    const m = new Map<string, { owner: string; field: ExemptionChange['field']; namespace: string; source: SourceLocation }>();
+    for (const c of r.constraints) {
+      const excluded = isObject(c.match) && Array.isArray(c.match.excludedNamespaces) ? c.match.excludedNamespaces : [];
+      for (const ns of excluded) {
+        if (typeof ns !== 'string') continue;
+        const owner = `${c.kind}/${c.name}`;
+        m.set(`${owner}\u0000${ns}`, { owner, field: 'excludedNamespaces', namespace: ns, source: c.source });
+      }
+    }
+    for (const cfg of r.policies.configs) {
+      const spec = isObject(cfg.object.spec) ? cfg.object.spec : {};
+      for (const entry of Array.isArray(spec.match) ? spec.match : []) {
+        if (!isObject(entry)) continue;
+        const processes = (Array.isArray(entry.processes) ? entry.processes : []).filter((p): p is string => typeof p === 'string');
+        const owner = `Config/${String(isObject(cfg.object.metadata) ? cfg.object.metadata.name : '')} (${processes.join(', ')})`;
+        for (const ns of Array.isArray(entry.excludedNamespaces) ? entry.excludedNamespaces : []) {
+          if (typeof ns !== 'string') continue;
+          m.set(`${owner}\u0000${ns}`, { owner, field: 'Config.match.excludedNamespaces', namespace: ns, source: cfg.source });
+        }
+      }
+    }
+    return m;
+  };
+  const b = collect(base);
+  const h = collect(head);
+  const out: ExemptionChange[] = [];
+  const isAllowed = (ns: string) => allowed === undefined || allowed.some((g) => g === ns || matchesGlob(g, ns));
+  for (const [k, e] of h) if (!b.has(k)) out.push({ ...e, change: 'added', allowed: isAllowed(e.namespace) });
+  for (const [k, e] of b) if (!h.has(k)) out.push({ ...e, change: 'removed', allowed: true });
+  return out.sort((x, y) => x.owner.localeCompare(y.owner) || x.namespace.localeCompare(y.namespace) || x.change.localeCompare(y.change));
+}
+
+function renderedDiffs(baseObjects: RenderedObject[], headObjects: RenderedObject[]): RenderedObjectDiff[] {
+  const byKey = (objs: RenderedObject[]) => {
+    const m = new Map<string, RenderedObject>();
+    for (const o of objs) if (!m.has(objectKey(objectRef(o.object)))) m.set(objectKey(objectRef(o.object)), o);
+    return m;
+  };
+  const b = byKey(baseObjects);
+  const h = byKey(headObjects);
+  const out: RenderedObjectDiff[] = [];
+  for (const key of [...new Set([...b.keys(), ...h.keys()])].sort()) {
+    const bo = b.get(key);
+    const ho = h.get(key);
+    if (bo && ho && canonicalJson(bo.object) === canonicalJson(ho.object)) continue;
+    const ref = objectRef((ho ?? bo)!.object);
+    const label = describeObject(ref);
+    const before = bo ? yamlOf(bo.object) : '';
+    const after = ho ? yamlOf(ho.object) : '';
+    const patch = createTwoFilesPatch(`a/${label}`, `b/${label}`, before, after, bo ? `base ${bo.source.file}` : '', ho ? `head ${ho.source.file}` : '', { context: 3 });
+    out.push({
+      object: ref,
+      change: !bo ? 'added' : !ho ? 'removed' : 'modified',
+      diff: patch.split('\n').slice(2).join('\n'),
+      source: (ho ?? bo)!.source,
+      root: (ho ?? bo)!.root,
+    });
+  }
+  return out;
+}
+
+function yamlOf(object: JsonObject): string {
+  return stringify(maskSecret(object) as JsonValue, { sortMapEntries: false, lineWidth: 0 });
+}

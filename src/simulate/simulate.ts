@@ -1,0 +1,265 @@
+// Base vs head: render what the change touches at both refs, review it as the admission webhook would,
+// and sort the violations into new, fixed and unchanged.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gvkOf, isNamespace, isObject, metadataOf, nameOf, namespaceOf } from '../gatekeeper/classify.ts';
+import { expand, impliedByPrefix, parseExpansionTemplate, type ExpansionTemplate } from '../gatekeeper/expand.ts';
+import { matchesGlob } from '../gatekeeper/glob.ts';
+import { reviewAdmission, type Review } from '../gatekeeper/review.ts';
+import type { InputError, JsonObject, SourcedObject, SourceLocation } from '../gatekeeper/types.ts';
+import { PolicyClient, type Violation } from '../engine/client.ts';
+import type { Runtime } from '../engine/runtime.ts';
+import type { ClusterConfig, PreadmitConfig } from '../config/types.ts';
+import { defaultExpansionTemplates } from '../config/expansion.ts';
+import { redactSecrets, secretValues } from '../render/mask.ts';
+import { renderRef } from '../render/render-ref.ts';
+import type { RenderedObject } from '../render/types.ts';
+import type { ChangedFile, RepoSource } from '../source/types.ts';
+import { diffClusters, type RefOutcome, type ReviewedViolation } from './diff.ts';
+import { canonicalJson, objectKey, objectRef } from './identity.ts';
+import { emptyPolicySet, mergePolicySets, policySetOf, readObjectsAt, readShippedPolicies, type PolicySet } from './policies.ts';
+import { computeVerdict } from './verdict.ts';
+import type { ClusterReport, SimulationReport } from './types.ts';
+
+export const SHIPPED_POLICIES_DIR = fileURLToPath(new URL('../../policies/', import.meta.url));
+const VERSION = '0.1.0';
+
+export interface SimulateOptions {
+  source: RepoSource;
+  base: string;
+  head: string;
+  config: PreadmitConfig;
+  runtime: Runtime;
+  /** Defaults to the changes between base and head. */
+  changed?: ChangedFile[];
+  shippedPoliciesDir?: string;
+  /** Called with short progress lines on long runs. */
+  onProgress?: (line: string) => void;
+  renderTimeoutMs?: number;
+}
+
+export async function simulate(options: SimulateOptions): Promise<SimulationReport> {
+  const { source, config } = options;
+  const [baseSha, headSha] = await Promise.all([source.resolve(options.base), source.resolve(options.head)]);
+  const changed = options.changed ?? (await source.changedFiles(baseSha, headSha));
+  const [baseFiles, headFiles] = await Promise.all([source.listFiles(baseSha), source.listFiles(headSha)]);
+  const clusters: ClusterReport[] = [];
+  for (const cluster of config.clusters) {
+    options.onProgress?.(`cluster ${cluster.name}: simulating ${changed.length} changed file(s)`);
+    clusters.push(await simulateCluster(cluster, { ...options, baseSha, headSha, changed, baseFiles, headFiles }));
+  }
+  return {
+    schemaVersion: 1,
+    tool: { name: 'preadmit', version: VERSION },
+    base: { ref: options.base, sha: baseSha },
+    head: { ref: options.head, sha: headSha },
+    enforcementPoint: config.enforcementPoint,
+    clusters,
+    verdict: computeVerdict(clusters, config.blocking),
+  };
+}
+
+interface ClusterContext extends SimulateOptions {
+  baseSha: string;
+  headSha: string;
+  changed: ChangedFile[];
+  baseFiles: string[];
+  headFiles: string[];
+}
+
+interface RefState {
+  sha: string;
+  files: string[];
+  policies: PolicySet;
+  inventory: SourcedObject[];
+}
+
+async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Promise<ClusterReport> {
+  const started = Date.now();
+  const shipped = cluster.shippedPolicies ? await readShippedPolicies(ctx.shippedPoliciesDir ?? SHIPPED_POLICIES_DIR) : emptyPolicySet();
+  const load = async (sha: string, files: string[]): Promise<RefState> => {
+    const pol = await readObjectsAt(ctx.source, sha, files, cluster.policies);
+    const inv = cluster.inventory.length > 0 ? await readObjectsAt(ctx.source, sha, files, cluster.inventory) : { objects: [], errors: [] };
+    return {
+      sha,
+      files,
+      policies: mergePolicySets(policySetOf(pol.objects, [...pol.errors, ...inv.errors]), shipped),
+      inventory: inv.objects,
+    };
+  };
+  const [base, head] = await Promise.all([load(ctx.baseSha, ctx.baseFiles), load(ctx.headSha, ctx.headFiles)]);
+
+  const policyChanged = policyFingerprint(base.policies) !== policyFingerprint(head.policies);
+  const referential = [...base.policies.templates, ...head.policies.templates].some((t) => JSON.stringify(t.object).includes('data.inventory'));
+  const inventoryChanged = ctx.changed.some((c) => underAny(c.path, cluster.inventory) || (c.previousPath !== undefined && underAny(c.previousPath, cluster.inventory)));
+  // A policy change has a blast radius over every object; referential policies need the whole inventory.
+  const renderAll = policyChanged || referential || inventoryChanged;
+  const renderOptions = {
+    exclude: cluster.exclude,
+    helmReleases: Object.fromEntries(Object.entries(cluster.helmValues).map(([chart, valuesFiles]) => [chart, [{ release: path.posix.basename(chart), valuesFiles }]])),
+    ...(ctx.renderTimeoutMs !== undefined ? { timeoutMs: ctx.renderTimeoutMs } : {}),
+    ...(renderAll ? {} : { changed: ctx.changed }),
+  };
+  ctx.onProgress?.(`cluster ${cluster.name}: rendering ${renderAll ? 'every root' : 'the roots the change touches'} at base and head`);
+  const [baseRender, headRender] = await Promise.all([renderRef(ctx.source, base.sha, renderOptions), renderRef(ctx.source, head.sha, renderOptions)]);
+  const keep = (o: RenderedObject) => underAny(o.source.file, cluster.manifests) || underAny(o.root, cluster.manifests);
+  const baseObjects = baseRender.objects.filter(keep);
+  const headObjects = headRender.objects.filter(keep);
+
+  // Namespaces the cluster would have: declared anywhere in the manifests, not only in touched roots.
+  const [baseNamespaces, headNamespaces] = await Promise.all([
+    declaredNamespaces(ctx.source, base, cluster, baseObjects),
+    declaredNamespaces(ctx.source, head, cluster, headObjects),
+  ]);
+
+  ctx.onProgress?.(`cluster ${cluster.name}: reviewing ${baseObjects.length} object(s) at base and ${headObjects.length} at head`);
+  const secrets = secretValues([...baseObjects, ...headObjects].map((o) => o.object));
+  const baseOutcome = await reviewRef('base', base, baseObjects, baseNamespaces, undefined, cluster, ctx);
+  const headOutcome = await reviewRef('head', head, headObjects, headNamespaces, baseObjects, cluster, ctx);
+  for (const outcome of [baseOutcome, headOutcome]) {
+    for (const v of outcome.violations) v.message = redactSecrets(v.message, secrets);
+  }
+  baseOutcome.errors.push(...baseRender.errors);
+  headOutcome.errors.push(...headRender.errors);
+
+  const report = diffClusters({
+    cluster: cluster.name,
+    base: baseOutcome,
+    head: headOutcome,
+    baseObjects,
+    headObjects,
+    allowedNamespaces: ctx.config.exemptions.allowedNamespaces,
+  });
+  report.stats = {
+    objectsBase: baseObjects.length,
+    objectsHead: headObjects.length,
+    reviews: baseOutcome.reviews + headOutcome.reviews,
+    rootsRendered: new Set([...baseRender.roots, ...headRender.roots].map((r) => `${r.kind}:${r.path}:${r.release ?? ''}`)).size,
+    durationMs: Date.now() - started,
+  };
+  return report;
+}
+
+function underAny(file: string, roots: string[]): boolean {
+  return roots.some((r) => {
+    const p = r.replace(/^\.\/?/, '').replace(/\/+$/, '');
+    return p === '' || file === p || file.startsWith(`${p}/`);
+  });
+}
+
+function policyFingerprint(p: PolicySet): string {
+  const objs = [...p.templates, ...p.constraints, ...p.configs, ...p.expansions].map((o) => canonicalJson(o.object)).sort();
+  return objs.join('\n');
+}
+
+const NAMESPACE_DOC = /^kind:\s*["']?Namespace["']?\s*$/m;
+
+async function declaredNamespaces(source: RepoSource, ref: RefState, cluster: ClusterConfig, rendered: RenderedObject[]): Promise<Map<string, JsonObject>> {
+  const out = new Map<string, JsonObject>();
+  const candidates = ref.files.filter((f) => /\.(ya?ml|json)$/i.test(f) && (underAny(f, cluster.manifests) || underAny(f, cluster.inventory)));
+  const texts = await Promise.all(candidates.map((f) => source.readFile(ref.sha, f)));
+  const { loadManifests } = await import('../gatekeeper/load.ts');
+  candidates.forEach((file, i) => {
+    const text = texts[i]?.toString('utf8');
+    if (!text || !NAMESPACE_DOC.test(text)) return;
+    for (const o of loadManifests(text, file, { yamlVersion: '1.1' }).objects) if (isNamespace(gvkOf(o.object))) out.set(nameOf(o.object), o.object);
+  });
+  for (const o of [...ref.inventory, ...rendered]) if (isNamespace(gvkOf(o.object))) out.set(nameOf(o.object), o.object);
+  return out;
+}
+
+/** Namespaces Gatekeeper's Config excludes from the webhook process. */
+function webhookExclusions(configs: SourcedObject[]): string[] {
+  const out: string[] = [];
+  for (const c of configs) {
+    const spec = isObject(c.object.spec) ? c.object.spec : {};
+    for (const m of Array.isArray(spec.match) ? spec.match : []) {
+      if (!isObject(m)) continue;
+      const processes = Array.isArray(m.processes) ? m.processes : [];
+      if (!processes.some((p) => p === 'webhook' || p === '*')) continue;
+      for (const ns of Array.isArray(m.excludedNamespaces) ? m.excludedNamespaces : []) if (typeof ns === 'string') out.push(ns);
+    }
+  }
+  return out;
+}
+
+async function reviewRef(
+  ref: 'base' | 'head',
+  state: RefState,
+  objects: RenderedObject[],
+  namespaces: Map<string, JsonObject>,
+  baseObjects: RenderedObject[] | undefined,
+  cluster: ClusterConfig,
+  ctx: ClusterContext,
+): Promise<RefOutcome> {
+  const errors: InputError[] = [...state.policies.errors];
+  const client = new PolicyClient({ compiler: ctx.runtime.compiler, pool: ctx.runtime.pool, enforcementPoint: ctx.config.enforcementPoint, parameterNumbers: 'float' });
+  errors.push(...(await client.addTemplates(state.policies.templates)));
+  errors.push(...client.addConstraints(state.policies.constraints).map((f) => f.error));
+  client.setData([...state.inventory.map((o) => o.object), ...namespaces.values(), ...objects.map((o) => o.object)]);
+
+  const expansions: ExpansionTemplate[] = [];
+  const expansionSources = state.policies.expansions.length > 0 ? state.policies.expansions : defaultExpansionTemplates(ctx.config.expandWorkloads);
+  for (const s of expansionSources) {
+    const r = parseExpansionTemplate(s);
+    if ('error' in r) errors.push(r.error);
+    else expansions.push(r.template);
+  }
+
+  const excluded = webhookExclusions(state.policies.configs);
+  const baseByKey = new Map<string, JsonObject>();
+  for (const o of baseObjects ?? []) baseByKey.set(objectKey(objectRef(o.object)), o.object);
+
+  const plan: Array<{ review: Review; parent: RenderedObject; implied?: { name: string; action: string } }> = [];
+  for (const o of objects) {
+    const subjectNs = isNamespace(gvkOf(o.object)) ? nameOf(o.object) : namespaceOf(o.object);
+    if (subjectNs !== '' && excluded.some((g) => matchesGlob(g, subjectNs))) continue;
+    const old = baseByKey.get(objectKey(objectRef(o.object)));
+    const operation = old !== undefined && canonicalJson(old) !== canonicalJson(o.object) ? 'UPDATE' : 'CREATE';
+    const ns = namespaceOf(o.object);
+    const namespace = ns === '' ? null : (namespaces.get(ns) ?? { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+    plan.push({ review: reviewAdmission(o.object, { operation, oldObject: operation === 'UPDATE' ? old! : null, namespace }), parent: o });
+    let resultants;
+    try {
+      resultants = expansions.length > 0 ? expand(o.object, namespace, expansions) : [];
+    } catch (e) {
+      errors.push({ kind: 'expansion', message: `${o.source.file}:${o.source.startLine}: expanding ${nameOf(o.object)}: ${(e as Error).message}`, source: o.source });
+      continue;
+    }
+    for (const r of resultants) {
+      plan.push({
+        review: reviewAdmission(r.object, { operation, namespace, source: 'Generated' }),
+        parent: o,
+        implied: { name: r.templateName, action: r.enforcementAction },
+      });
+    }
+  }
+
+  const results = await client.review(plan.map((p) => p.review));
+  const violations: ReviewedViolation[] = [];
+  results.forEach((list, i) => {
+    const { parent, implied, review } = plan[i]!;
+    for (const v of list) violations.push(toReviewed(v, parent, implied, review.operation, client));
+  });
+  const constraintSources = new Map<string, SourceLocation>();
+  for (const c of client.constraintList) constraintSources.set(`${c.kind}/${c.name}`, c.source);
+  return { ref, violations, errors, reviews: plan.length, constraints: client.constraintList, policies: state.policies, constraintSources };
+}
+
+function toReviewed(v: Violation, parent: RenderedObject, implied: { name: string; action: string } | undefined, operation: string, _client: PolicyClient): ReviewedViolation {
+  const action = implied && implied.action !== '' ? implied.action : v.enforcementAction;
+  const actions = action === 'scoped' ? (v.scopedActions ?? []) : [action];
+  return {
+    constraintKind: v.constraint.kind,
+    constraintName: v.constraint.name,
+    constraintSource: v.constraint.source,
+    actions: actions.filter((a): a is 'deny' | 'warn' | 'dryrun' => a === 'deny' || a === 'warn' || a === 'dryrun'),
+    object: objectRef(parent.object),
+    objectSource: parent.source,
+    message: implied ? impliedByPrefix(implied.name) + v.msg : v.msg,
+    ...(implied ? { impliedBy: implied.name } : {}),
+    operation: operation === 'UPDATE' ? 'UPDATE' : 'CREATE',
+    root: parent.root,
+    objectMeta: metadataOf(parent.object),
+  };
+}
