@@ -1,0 +1,37 @@
+// What a repository gets for everything its `.github/preadmit.yml` does not say (or has no file at all).
+import type { BlockingConfig, ClusterConfig, PreadmitConfig } from './types.ts';
+
+export const CONFIG_FILE = '.github/preadmit.yml';
+export const DEFAULT_CLUSTER_NAME = 'default';
+export const DEFAULT_ENFORCEMENT_POINT = 'validation.gatekeeper.sh';
+
+/** Every workload kind preadmit knows how to expand to Pods, in the order they are reported. */
+export const EXPANDABLE_WORKLOADS = [
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'CronJob',
+  'ReplicationController',
+] as const;
+
+export function defaultCluster(name: string = DEFAULT_CLUSTER_NAME): ClusterConfig {
+  return { name, manifests: ['.'], policies: ['.'], shippedPolicies: false, inventory: [], helmValues: {}, exclude: [] };
+}
+
+export function defaultBlocking(): BlockingConfig {
+  // Fail closed: a head that does not render or compile blocks, because nothing could be checked.
+  return { newDeny: true, newWarn: false, existingViolations: false, errorsAtHead: true, exemptionOutsideAllowList: true };
+}
+
+/** The configuration of a repository without `.github/preadmit.yml`. A fresh copy on every call. */
+export function defaultConfig(): PreadmitConfig {
+  return {
+    clusters: [defaultCluster()],
+    enforcementPoint: DEFAULT_ENFORCEMENT_POINT,
+    blocking: defaultBlocking(),
+    exemptions: { allowedNamespaces: undefined },
+    expandWorkloads: [...EXPANDABLE_WORKLOADS],
+  };
+}
