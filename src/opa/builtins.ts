@@ -1,0 +1,1654 @@
+// Builtins that a wasm-compiled policy calls on its host: every builtin Gatekeeper templates may use
+// that OPA's wasm runtime does not implement natively (`builtinsFunctions` in OPA's
+// internal/compiler/wasm/wasm.go). Each reproduces OPA topdown's semantics; where topdown returns an
+// error, these return undefined (or throw), which Gatekeeper's non-strict mode turns into an
+// undefined expression.
+import {
+  regoArray,
+  regoBool,
+  regoNumber,
+  regoString,
+  regoValuesEqual,
+  type RegoValue,
+} from './rego-value.ts';
+import { regoSprintf } from './sprintf.ts';
+
+export type HostBuiltin = (...args: RegoValue[]) => RegoValue | undefined;
+
+class BuiltinError extends Error {}
+
+function fail(message: string): never {
+  throw new BuiltinError(message);
+}
+
+function str(v: RegoValue | undefined, pos: number): string {
+  if (!v || v.t !== 'string') fail(`operand ${pos} must be string`);
+  return v.v;
+}
+
+function num(v: RegoValue | undefined, pos: number): string {
+  if (!v || v.t !== 'number') fail(`operand ${pos} must be number`);
+  return v.v;
+}
+
+const INT64_MIN = -(1n << 63n);
+const INT64_MAX = (1n << 63n) - 1n;
+
+/** Exact integer value of a number text, or undefined when it has a fraction. */
+function exactInteger(text: string): bigint | undefined {
+  const m = /^(-?)([0-9]+)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text);
+  if (!m) return undefined;
+  const frac = m[3] ?? '';
+  const exp = Number(m[4] ?? '0') - frac.length;
+  let digits = (m[2] ?? '') + frac;
+  if (exp >= 0) {
+    if (exp > 4000) return undefined;
+    digits += '0'.repeat(exp);
+  } else {
+    const cut = digits.length + exp;
+    const tail = cut > 0 ? digits.slice(cut) : digits;
+    if (/[1-9]/.test(tail)) return undefined;
+    digits = cut > 0 ? digits.slice(0, cut) : '0';
+  }
+  const v = BigInt(digits);
+  return m[1] === '-' ? -v : v;
+}
+
+/** builtins.IntOperand: Go int (int64) from text such as "3" or "3.0". */
+function intOperand(v: RegoValue | undefined, pos: number): number {
+  const text = num(v, pos);
+  const m = /^(-?)([0-9]{1,19})(?:\.0*)?$/.exec(text);
+  if (!m) fail(`operand ${pos} must be integer number but got floating-point number`);
+  const i = BigInt(m[2] ?? '0') * (m[1] === '-' ? -1n : 1n);
+  if (i < INT64_MIN || i > INT64_MAX) fail(`operand ${pos} must be integer number`);
+  return Number(i);
+}
+
+function bigIntOperand(v: RegoValue | undefined, pos: number): bigint {
+  const i = exactInteger(num(v, pos));
+  if (i === undefined) fail(`operand ${pos} must be integer number but got floating-point number`);
+  return i;
+}
+
+function stringList(v: RegoValue, pos: number): string[] {
+  if (v.t !== 'array' && v.t !== 'set') fail(`operand ${pos} must be one of {array, set}`);
+  return v.v.map((x) => {
+    if (x.t !== 'string') fail(`operand ${pos} must be array of strings`);
+    return x.v;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// strings
+
+function anyAffixMatch(a: RegoValue | undefined, b: RegoValue | undefined, suffix: boolean): RegoValue {
+  if (!a || !b) fail('missing operand');
+  const match = suffix ? (s: string, x: string) => s.endsWith(x) : (s: string, x: string) => s.startsWith(x);
+  let search: string[];
+  if (a.t === 'string') search = [a.v];
+  else if (a.t === 'array' || a.t === 'set') search = stringList(a, 1);
+  else fail('operand 1 must be one of {string, set, array}');
+  let bases: string[];
+  if (b.t === 'string') bases = [b.v];
+  else if (b.t === 'array' || b.t === 'set') bases = stringList(b, 2);
+  else fail('operand 2 must be one of {string, set, array}');
+  return regoBool(search.some((s) => bases.some((x) => match(s, x))));
+}
+
+/** Go's strings.Count: non-overlapping occurrences; an empty needle counts runes + 1. */
+function stringsCount(s: string, sub: string): number {
+  if (sub === '') return [...s].length + 1;
+  let n = 0;
+  for (let i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + sub.length)) n++;
+  return n;
+}
+
+function indexOfN(s: string, sub: string): RegoValue {
+  // OPA reports rune offsets of every (overlapping) occurrence.
+  const runes = [...s];
+  const needle = [...sub];
+  const out: RegoValue[] = [];
+  if (needle.length === 0) fail('empty search character');
+  for (let i = 0; i + needle.length <= runes.length; i++) {
+    let ok = true;
+    for (let j = 0; j < needle.length; j++) {
+      if (runes[i + j] !== needle[j]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) out.push(regoNumber(i));
+  }
+  return regoArray(out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// units
+
+/** topdown's extractNumAndUnit, byte for byte (the input is ASCII wherever it matters). */
+function extractNumAndUnit(s: string): { num: string; unit: string } {
+  const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+  let first = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] as string;
+    if (!isDigit(c) && c !== '.' && c !== 'e' && c !== 'E' && c !== '+' && c !== '-') {
+      first = i;
+      break;
+    }
+    if (c === 'e' || c === 'E') {
+      const next = s[i + 1];
+      if (i === s.length - 1 || (!isDigit(next) && next !== '+' && next !== '-')) {
+        first = i;
+        break;
+      }
+      if (next === '+' || next === '-') i++;
+      let end = i + 1;
+      while (end < s.length && isDigit(s[end])) end++;
+      if (end - (i + 1) > 6) fail('exponent too large');
+    }
+  }
+  if (first === -1) return { num: s, unit: '' };
+  if (first === 0) return { num: '', unit: s };
+  return { num: s.slice(0, first), unit: s.slice(first) };
+}
+
+/** big.Rat's SetString for the decimal forms extractNumAndUnit lets through. */
+function parseRational(text: string): { n: bigint; d: bigint } | undefined {
+  const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text);
+  if (!m) return undefined;
+  const int = m[2] ?? '';
+  const frac = m[3] ?? '';
+  if (int === '' && frac === '') return undefined;
+  if (m[3] !== undefined && int === '' && frac === '') return undefined;
+  const exp = Number(m[4] ?? '0') - frac.length;
+  let n = BigInt(int + frac || '0');
+  let d = 1n;
+  if (exp >= 0) n *= 10n ** BigInt(exp);
+  else d = 10n ** BigInt(-exp);
+  if (m[1] === '-') n = -n;
+  return { n, d };
+}
+
+const SI: Record<string, bigint> = {
+  k: 1000n,
+  M: 1000n ** 2n,
+  g: 1000n ** 3n,
+  t: 1000n ** 4n,
+  p: 1000n ** 5n,
+  e: 1000n ** 6n,
+};
+const BINARY: Record<string, bigint> = {
+  ki: 1n << 10n,
+  mi: 1n << 20n,
+  gi: 1n << 30n,
+  ti: 1n << 40n,
+  pi: 1n << 50n,
+  ei: 1n << 60n,
+};
+
+// float64(0.001) as an exact fraction: units.parse multiplies by it, so "1m" is not exactly 0.001.
+const MILLI = { n: 1152921504606847n, d: 1n << 60n };
+
+function unitsParse(raw: string): RegoValue {
+  const s = raw.replaceAll('"', '');
+  if (s.includes(' ')) fail('spaces not allowed in resource strings');
+  const { num: amount, unit: rawUnit } = extractNumAndUnit(s);
+  if (amount === '') fail('no amount provided');
+  let unit = rawUnit;
+  if (unit.length > 1) unit = unit.slice(0, 1) + unit.slice(1).toLowerCase();
+  let factor: { n: bigint; d: bigint };
+  if (unit === 'm') factor = MILLI;
+  else if (unit === '') factor = { n: 1n, d: 1n };
+  else if (unit === 'M') factor = { n: SI.M as bigint, d: 1n };
+  else if (/^[kKgGtTpPeE]$/.test(unit)) factor = { n: SI[unit.toLowerCase()] as bigint, d: 1n };
+  else if (/^[kKmMgGtTpPeE]i$/.test(unit)) factor = { n: BINARY[unit.toLowerCase()] as bigint, d: 1n };
+  else fail(`unit ${unit} not recognized`);
+  const r = parseRational(amount);
+  if (!r) fail('could not parse amount to a number');
+  let n = r.n * factor.n;
+  let d = r.d * factor.d;
+  const g = gcd(n < 0n ? -n : n, d);
+  n /= g;
+  d /= g;
+  if (d === 1n) return regoNumber(n);
+  return regoNumber(ratFloatString(n, d, 10));
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
+}
+
+/** big.Rat.FloatString: `prec` fraction digits, last digit rounded half away from zero. */
+function ratFloatString(n: bigint, d: bigint, prec: number): string {
+  const neg = n < 0n;
+  const a = neg ? -n : n;
+  const scale = 10n ** BigInt(prec);
+  let q = (a * scale) / d;
+  const r = (a * scale) % d;
+  if (2n * r >= d) q++;
+  let digits = q.toString().padStart(prec + 1, '0');
+  digits = digits.slice(0, digits.length - prec) + '.' + digits.slice(digits.length - prec);
+  return (neg ? '-' : '') + digits;
+}
+
+/** Rounds the positive rational n/d to a 64-bit mantissa, half to even (big.Float, prec 64). */
+function roundTo64Bits(n: bigint, d: bigint): { m: bigint; e: number } {
+  if (n === 0n) return { m: 0n, e: 0 };
+  // Find e such that 2^63 <= n/d * 2^-e < 2^64.
+  let e = n.toString(2).length - d.toString(2).length - 64;
+  const scaled = (ee: number) => (ee >= 0 ? { a: n, b: d << BigInt(ee) } : { a: n << BigInt(-ee), b: d });
+  for (;;) {
+    const { a, b } = scaled(e);
+    const q = a / b;
+    if (q >= 1n << 64n) e++;
+    else if (q < 1n << 63n) e--;
+    else {
+      const r = a % b;
+      let m = q;
+      if (2n * r > b || (2n * r === b && (m & 1n) === 1n)) m++;
+      if (m === 1n << 64n) return { m: 1n << 63n, e: e + 1 };
+      return { m, e };
+    }
+  }
+}
+
+function unitsParseBytes(raw: string): RegoValue {
+  const s = raw.toLowerCase().replaceAll('"', '');
+  if (s.includes(' ')) fail('spaces not allowed in resource strings');
+  const { num: amount, unit } = extractNumAndUnit(s);
+  if (amount === '') fail('no byte amount provided');
+  const table: Record<string, bigint> = {
+    '': 1n,
+    kb: 1000n, k: 1000n, kib: 1n << 10n, ki: 1n << 10n,
+    mb: 1000n ** 2n, m: 1000n ** 2n, mib: 1n << 20n, mi: 1n << 20n,
+    gb: 1000n ** 3n, g: 1000n ** 3n, gib: 1n << 30n, gi: 1n << 30n,
+    tb: 1000n ** 4n, t: 1000n ** 4n, tib: 1n << 40n, ti: 1n << 40n,
+    pb: 1000n ** 5n, p: 1000n ** 5n, pib: 1n << 50n, pi: 1n << 50n,
+    eb: 1000n ** 6n, e: 1000n ** 6n, eib: 1n << 60n, ei: 1n << 60n,
+  };
+  const factor = Object.hasOwn(table, unit) ? table[unit] : undefined;
+  if (factor === undefined) fail(`byte unit ${unit} not recognized`);
+  const r = parseRational(amount);
+  if (!r) fail('could not parse byte amount to a number');
+  // big.Float (64-bit mantissa) parse, multiply (rounded again), then truncate to an integer.
+  const neg = r.n < 0n;
+  const x = roundTo64Bits(neg ? -r.n : r.n, r.d);
+  const p = roundTo64Bits(x.m * factor, 1n);
+  const e = p.e + x.e;
+  let total = e >= 0 ? p.m << BigInt(e) : p.m >> BigInt(-e);
+  if (neg) total = -total;
+  return regoNumber(total);
+}
+
+// ---------------------------------------------------------------------------------------------
+// semver (OPA's internal/semver)
+
+interface SemVer {
+  major: bigint;
+  minor: bigint;
+  patch: bigint;
+  pre: string;
+}
+
+const META_RE = /^[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*$/;
+
+function parseSemVer(input: string): SemVer | undefined {
+  let v = input.startsWith('v') ? input.slice(1) : input;
+  const plus = v.indexOf('+');
+  if (plus >= 0) {
+    if (!META_RE.test(v.slice(plus + 1))) return undefined;
+    v = v.slice(0, plus);
+  }
+  let pre = '';
+  const dash = v.indexOf('-');
+  if (dash >= 0) {
+    pre = v.slice(dash + 1);
+    v = v.slice(0, dash);
+    if (!META_RE.test(pre)) return undefined;
+    if (pre.split('.').some((id) => id.length > 1 && id[0] === '0' && /^[0-9]+$/.test(id))) return undefined;
+  }
+  const parts = v.split('.');
+  if (parts.length !== 3) return undefined;
+  const nums = parts.map((p) => {
+    if (!/^(0|[1-9][0-9]*)$/.test(p)) return undefined;
+    const n = BigInt(p);
+    return n > INT64_MAX ? undefined : n;
+  });
+  const [major, minor, patch] = nums;
+  if (major === undefined || minor === undefined || patch === undefined) return undefined;
+  return { major, minor, patch, pre };
+}
+
+function cmp<T extends bigint | number | string>(a: T, b: T): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareSemVer(a: SemVer, b: SemVer): number {
+  const c = cmp(a.major, b.major) || cmp(a.minor, b.minor) || cmp(a.patch, b.patch);
+  if (c !== 0) return c;
+  if (a.pre === b.pre) return 0;
+  if (a.pre === '') return 1;
+  if (b.pre === '') return -1;
+  const xs = a.pre.split('.');
+  const ys = b.pre.split('.');
+  for (let i = 0; ; i++) {
+    const x = xs[i] ?? '';
+    const y = ys[i] ?? '';
+    if (x === '' && y !== '') return -1;
+    if (x !== '' && y === '') return 1;
+    const xi = /^[0-9]+$/.test(x);
+    const yi = /^[0-9]+$/.test(y);
+    if (xi && !yi) return -1;
+    if (!xi && yi) return 1;
+    const d = xi && yi ? cmp(goAtoi(x), goAtoi(y)) : cmp(x, y);
+    if (d !== 0) return d;
+    const moreX = i + 1 < xs.length;
+    const moreY = i + 1 < ys.length;
+    if (moreX && !moreY) return 1;
+    if (!moreX && moreY) return -1;
+    if (!moreX && !moreY) return 0;
+  }
+}
+
+/** strconv.Atoi as semver uses it: out-of-range values fail and count as 0. */
+function goAtoi(s: string): bigint {
+  const n = BigInt(s);
+  return n > INT64_MAX ? 0n : n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// regex: Go RE2 syntax translated to JavaScript, with Go's match iteration.
+
+const POSIX_CLASSES: Record<string, string> = {
+  alnum: '0-9A-Za-z',
+  alpha: 'A-Za-z',
+  ascii: '\\x00-\\x7f',
+  blank: '\\t ',
+  cntrl: '\\x00-\\x1f\\x7f',
+  digit: '0-9',
+  graph: '!-~',
+  lower: 'a-z',
+  print: ' -~',
+  punct: '!-\\/:-@\\[-`{-~',
+  space: '\\t\\n\\v\\f\\r ',
+  upper: 'A-Z',
+  word: '0-9A-Za-z_',
+  xdigit: '0-9A-Fa-f',
+};
+
+const SYNTAX_CHARS = new Set('^$\\.*+?()[]{}|/-'.split(''));
+
+function escapeLiteral(ch: string): string {
+  return SYNTAX_CHARS.has(ch) ? '\\' + ch : ch;
+}
+
+function unicodeClass(name: string, negated: boolean): string {
+  const p = negated ? '\\P' : '\\p';
+  if (name === 'Any') return negated ? '[^\\s\\S]' : '[\\s\\S]';
+  if (/^[A-Z][a-z]?$/.test(name)) return `${p}{${name}}`;
+  return `${p}{Script=${name}}`;
+}
+
+interface CompiledRegex {
+  re: RegExp;
+  names: string[];
+}
+
+const regexCache = new Map<string, CompiledRegex>();
+
+/** Translates an RE2 pattern to a JavaScript RegExp with the `u` flag, or throws. */
+export function compileGoRegex(pattern: string): CompiledRegex {
+  const cached = regexCache.get(pattern);
+  if (cached) return cached;
+  let i = 0;
+  let flags = 'u';
+  let dotAll = false;
+  let multiline = false;
+  const lead = /^\(\?([imsU]+)\)/.exec(pattern);
+  if (lead) {
+    const f = lead[1] ?? '';
+    if (f.includes('U')) fail('unsupported regex flag U');
+    if (f.includes('i')) flags += 'i';
+    if (f.includes('s')) dotAll = true;
+    if (f.includes('m')) multiline = true;
+    i = lead[0].length;
+  }
+  const names: string[] = [];
+  let out = '';
+  let depth = 0;
+  const n = pattern.length;
+  const readEscape = (inClass: boolean): string => {
+    const c = pattern[i + 1];
+    if (c === undefined) fail('trailing backslash');
+    i += 2;
+    switch (c) {
+      case 'd': case 'D': case 'w': case 'W':
+        return '\\' + c;
+      case 'b': case 'B':
+        if (inClass) fail('invalid escape \\' + c);
+        return '\\' + c;
+      case 's':
+        return inClass ? '\\t\\n\\f\\r ' : '[\\t\\n\\f\\r ]';
+      case 'S':
+        if (inClass) fail('unsupported \\S in class');
+        return '[^\\t\\n\\f\\r ]';
+      case 'A':
+        if (inClass) fail('invalid escape \\A');
+        return '(?<![\\s\\S])';
+      case 'z':
+        if (inClass) fail('invalid escape \\z');
+        return '(?![\\s\\S])';
+      case 'a': return '\\x07';
+      case 'f': return '\\f';
+      case 't': return '\\t';
+      case 'n': return '\\n';
+      case 'r': return '\\r';
+      case 'v': return '\\v';
+      case '0': {
+        // \0 up to two more octal digits
+        let digits = '';
+        while (digits.length < 2 && /[0-7]/.test(pattern[i] ?? '')) digits += pattern[i++];
+        return '\\u{' + parseInt(digits || '0', 8).toString(16) + '}';
+      }
+      case 'x': {
+        if (pattern[i] === '{') {
+          const close = pattern.indexOf('}', i);
+          const hex = close < 0 ? '' : pattern.slice(i + 1, close);
+          if (!/^[0-9a-fA-F]+$/.test(hex) || parseInt(hex, 16) > 0x10ffff) fail('invalid escape');
+          i = close + 1;
+          return '\\u{' + hex + '}';
+        }
+        const hex = pattern.slice(i, i + 2);
+        if (!/^[0-9a-fA-F]{2}$/.test(hex)) fail('invalid escape');
+        i += 2;
+        return '\\x' + hex;
+      }
+      case 'p': case 'P': {
+        let name: string;
+        if (pattern[i] === '{') {
+          const close = pattern.indexOf('}', i);
+          if (close < 0) fail('invalid character class range');
+          name = pattern.slice(i + 1, close);
+          i = close + 1;
+        } else {
+          name = pattern[i] ?? '';
+          i++;
+        }
+        let negated = c === 'P';
+        if (name.startsWith('^')) {
+          negated = !negated;
+          name = name.slice(1);
+        }
+        if (!/^[A-Za-z_]+$/.test(name)) fail('invalid character class range');
+        return unicodeClass(name, negated);
+      }
+      case 'Q': {
+        const end = pattern.indexOf('\\E', i);
+        const lit = end < 0 ? pattern.slice(i) : pattern.slice(i, end);
+        i = end < 0 ? n : end + 2;
+        return [...lit].map((ch) => (inClass ? '\\u{' + (ch.codePointAt(0) ?? 0).toString(16) + '}' : escapeLiteral(ch))).join('');
+      }
+      default:
+        if (/[!-\/:-@\[-`{-~]/.test(c)) return inClass ? '\\u{' + c.charCodeAt(0).toString(16) + '}' : escapeLiteral(c);
+        fail(`invalid escape sequence \\${c}`);
+    }
+  };
+  while (i < n) {
+    const c = pattern[i] as string;
+    switch (c) {
+      case '\\':
+        out += readEscape(false);
+        break;
+      case '.':
+        out += dotAll ? '[\\s\\S]' : '[^\\n]';
+        i++;
+        break;
+      case '^':
+        out += multiline ? '(?<![^\\n])' : '^';
+        i++;
+        break;
+      case '$':
+        out += multiline ? '(?![^\\n])' : '(?![\\s\\S])';
+        i++;
+        break;
+      case '(': {
+        depth++;
+        if (pattern[i + 1] === '?') {
+          const rest = pattern.slice(i);
+          const named = /^\(\?P?<([A-Za-z0-9_]+)>/.exec(rest);
+          if (named) {
+            names.push(named[1] as string);
+            out += '(?<' + named[1] + '>';
+            i += named[0].length;
+          } else if (rest.startsWith('(?:')) {
+            out += '(?:';
+            i += 3;
+          } else fail('unsupported group syntax');
+        } else {
+          names.push('');
+          out += '(';
+          i++;
+        }
+        break;
+      }
+      case ')':
+        depth--;
+        if (depth < 0) fail('unexpected )');
+        out += ')';
+        i++;
+        break;
+      case '{': {
+        const rep = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
+        if (rep) {
+          const lo = Number(rep[1]);
+          const hi = rep[3] ? Number(rep[3]) : lo;
+          if (lo > 1000 || hi > 1000 || (rep[3] && hi < lo)) fail('invalid repeat count');
+          out += rep[0];
+          i += rep[0].length;
+        } else {
+          out += '\\{';
+          i++;
+        }
+        break;
+      }
+      case '}':
+        out += '\\}';
+        i++;
+        break;
+      case ']':
+        out += '\\]';
+        i++;
+        break;
+      case '[': {
+        i++;
+        let cls = '[';
+        if (pattern[i] === '^') {
+          cls += '^';
+          i++;
+        }
+        let first = true;
+        for (;;) {
+          if (i >= n) fail('missing closing ]');
+          const d = pattern[i] as string;
+          if (d === ']' && !first) {
+            i++;
+            break;
+          }
+          first = false;
+          if (d === '[' && pattern[i + 1] === ':') {
+            const close = pattern.indexOf(':]', i + 2);
+            const nm = close < 0 ? '' : pattern.slice(i + 2, close);
+            const negated = nm.startsWith('^');
+            const cls2 = POSIX_CLASSES[negated ? nm.slice(1) : nm];
+            if (cls2 === undefined) {
+              cls += '\\[';
+              i++;
+              continue;
+            }
+            if (negated) fail('unsupported negated POSIX class');
+            cls += cls2;
+            i = close + 2;
+            continue;
+          }
+          if (d === '\\') {
+            cls += readEscape(true);
+            continue;
+          }
+          cls += d === '[' || d === ']' || d === '/' ? '\\' + d : d;
+          i += d.length;
+        }
+        out += cls + ']';
+        break;
+      }
+      default: {
+        const ch = String.fromCodePoint(pattern.codePointAt(i) ?? 0);
+        out += ch === '/' ? '\\/' : ch;
+        i += ch.length;
+      }
+    }
+  }
+  if (depth !== 0) fail('missing closing )');
+  let re: RegExp;
+  try {
+    re = new RegExp(out, flags + 'g');
+  } catch (e) {
+    fail(`error parsing regexp: ${(e as Error).message}`);
+  }
+  const compiled = { re, names };
+  if (regexCache.size > 1000) regexCache.clear();
+  regexCache.set(pattern, compiled);
+  return compiled;
+}
+
+/** Go's Regexp.allMatches: no empty match right after the previous match. */
+function allMatches(re: RegExp, s: string, limit: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let pos = 0;
+  let prevEnd = -1;
+  while (out.length < limit && pos <= s.length) {
+    re.lastIndex = pos;
+    const m = re.exec(s);
+    if (!m) break;
+    const start = m.index;
+    const end = start + m[0].length;
+    let accept = true;
+    if (m[0].length === 0) {
+      if (start === prevEnd) accept = false;
+      pos = end + runeWidthAt(s, end);
+    } else {
+      pos = end;
+    }
+    prevEnd = end;
+    if (accept) out.push(m);
+  }
+  return out;
+}
+
+function runeWidthAt(s: string, i: number): number {
+  if (i >= s.length) return 1;
+  const c = s.codePointAt(i) ?? 0;
+  return c > 0xffff ? 2 : 1;
+}
+
+function regexSplit(pattern: string, s: string): RegoValue {
+  const { re } = compileGoRegex(pattern);
+  if (pattern.length > 0 && s.length === 0) return regoArray([regoString('')]);
+  const matches = allMatches(re, s, Infinity);
+  const parts: string[] = [];
+  let beg = 0;
+  let end = 0;
+  for (const m of matches) {
+    end = m.index;
+    if (m.index + m[0].length !== 0) parts.push(s.slice(beg, end));
+    beg = m.index + m[0].length;
+  }
+  if (end !== s.length) parts.push(s.slice(beg));
+  return regoArray(parts.map(regoString));
+}
+
+/** Go's Regexp.Expand for ReplaceAllString templates ($1, ${1}, $name, ${name}, $$). */
+function expandTemplate(template: string, m: RegExpExecArray, names: string[]): string {
+  let out = '';
+  let i = 0;
+  while (i < template.length) {
+    const d = template.indexOf('$', i);
+    if (d < 0) {
+      out += template.slice(i);
+      break;
+    }
+    out += template.slice(i, d);
+    i = d + 1;
+    if (template[i] === '$') {
+      out += '$';
+      i++;
+      continue;
+    }
+    let name: string | undefined;
+    if (template[i] === '{') {
+      const close = template.indexOf('}', i);
+      const inner = close < 0 ? '' : template.slice(i + 1, close);
+      if (close >= 0 && /^[A-Za-z0-9_]+$/.test(inner)) {
+        name = inner;
+        i = close + 1;
+      }
+    } else {
+      const w = /^[A-Za-z0-9_]+/.exec(template.slice(i));
+      if (w) {
+        name = w[0];
+        i += w[0].length;
+      }
+    }
+    if (name === undefined) {
+      out += '$';
+      continue;
+    }
+    if (/^[0-9]+$/.test(name)) {
+      const k = Number(name);
+      if (k < m.length) out += m[k] ?? '';
+    } else {
+      const k = names.indexOf(name);
+      if (k >= 0) out += m[k + 1] ?? '';
+    }
+  }
+  return out;
+}
+
+function regexReplace(s: string, pattern: string, template: string): string {
+  const { re, names } = compileGoRegex(pattern);
+  let out = '';
+  let lastEnd = 0;
+  let pos = 0;
+  while (pos <= s.length) {
+    re.lastIndex = pos;
+    const m = re.exec(s);
+    if (!m) break;
+    const start = m.index;
+    const end = start + m[0].length;
+    out += s.slice(lastEnd, start);
+    if (end > lastEnd || start === 0) out += expandTemplate(template, m, names);
+    lastEnd = end;
+    const width = runeWidthAt(s, pos);
+    if (pos + width > end) pos += width;
+    else if (pos + 1 > end) pos++;
+    else pos = end;
+  }
+  return out + s.slice(lastEnd);
+}
+
+// ---------------------------------------------------------------------------------------------
+// object.subset
+
+function objectGet(obj: Array<[RegoValue, RegoValue]>, key: RegoValue): RegoValue | undefined {
+  for (const [k, v] of obj) if (regoValuesEqual(k, key)) return v;
+  return undefined;
+}
+
+function setContains(set: RegoValue[], x: RegoValue): boolean {
+  return set.some((e) => regoValuesEqual(e, x));
+}
+
+function objectSubset(sup: Array<[RegoValue, RegoValue]>, sub: Array<[RegoValue, RegoValue]>): boolean {
+  for (const [k, subV] of sub) {
+    const supV = objectGet(sup, k);
+    if (!supV) return false;
+    if (regoValuesEqual(subV, supV)) continue;
+    if (supV.t === 'object' && subV.t === 'object') {
+      if (!objectSubset(supV.v, subV.v)) return false;
+    } else if (supV.t === 'set' && subV.t === 'set') {
+      if (!subV.v.every((e) => setContains(supV.v, e))) return false;
+    } else if (supV.t === 'array' && subV.t === 'array') {
+      if (!arraySubset(supV.v, subV.v)) return false;
+    } else return false;
+  }
+  return true;
+}
+
+function arraySubset(sup: RegoValue[], sub: RegoValue[]): boolean {
+  if (sub.length > sup.length) return false;
+  if (sub.length === sup.length && sub.every((x, i) => regoValuesEqual(x, sup[i] as RegoValue))) return true;
+  let supCursor = 0;
+  let subCursor = 0;
+  for (;;) {
+    if (subCursor === sub.length) return true;
+    if (supCursor + subCursor === sup.length) return false;
+    if (regoValuesEqual(sup[supCursor + subCursor] as RegoValue, sub[subCursor] as RegoValue)) subCursor++;
+    else {
+      supCursor++;
+      subCursor = 0;
+    }
+  }
+}
+
+function builtinObjectSubset(sup: RegoValue | undefined, sub: RegoValue | undefined): RegoValue {
+  if (!sup || !sub) fail('missing operand');
+  if (sup.t === 'object' && sub.t === 'object') return regoBool(objectSubset(sup.v, sub.v));
+  if (sup.t === 'set' && sub.t === 'set') return regoBool(sub.v.every((e) => setContains(sup.v, e)));
+  if (sup.t === 'array' && sub.t === 'array') return regoBool(arraySubset(sup.v, sub.v));
+  if (sup.t === 'array' && sub.t === 'set') {
+    // topdown's arraySetSubset, quirks included: it stops once the count of matches reaches the
+    // set's size (duplicates in the array count twice) and is false for an empty array.
+    let unmatched = sub.v.length;
+    for (const t of sup.v) {
+      if (setContains(sub.v, t)) unmatched--;
+      if (unmatched === 0) return regoTrue();
+    }
+    return regoBool(false);
+  }
+  fail('both arguments object.subset must be of the same type or array and set');
+}
+
+function regoTrue(): RegoValue {
+  return regoBool(true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// numbers.range_step
+
+/** Upper bound on generated arrays: OPA has none, but an unbounded range would exhaust memory. */
+export const MAX_RANGE_LENGTH = 10_000_000;
+
+function rangeStep(a: RegoValue | undefined, b: RegoValue | undefined, s: RegoValue | undefined): RegoValue {
+  const x = bigIntOperand(a, 1);
+  const y = bigIntOperand(b, 2);
+  const step = bigIntOperand(s, 3);
+  if (step <= 0n) fail('numbers.range_step: step must be a positive integer');
+  const span = x <= y ? y - x : x - y;
+  if (span / step + 1n > BigInt(MAX_RANGE_LENGTH)) fail('numbers.range_step: range too large');
+  const out: RegoValue[] = [];
+  if (x <= y) for (let i = x; i <= y; i += step) out.push(regoNumber(i));
+  else for (let i = x; i >= y; i -= step) out.push(regoNumber(i));
+  return regoArray(out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// time
+
+const NS_PER_SEC = 1_000_000_000n;
+const DAY_SEC = 86400n;
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (month may be out of 1..12). */
+function daysFromCivil(year: bigint, month: bigint, day: bigint): bigint {
+  // normalise month into 1..12
+  const m0 = month - 1n;
+  year += floorDiv(m0, 12n);
+  month = m0 - floorDiv(m0, 12n) * 12n + 1n;
+  const y = month <= 2n ? year - 1n : year;
+  const era = floorDiv(y, 400n);
+  const yoe = y - era * 400n;
+  const mp = (month + 9n) % 12n;
+  const doy = (153n * mp + 2n) / 5n + day - 1n;
+  const doe = yoe * 365n + yoe / 4n - yoe / 100n + doy;
+  return era * 146097n + doe - 719468n;
+}
+
+function civilFromDays(z: bigint): { year: number; month: number; day: number } {
+  z += 719468n;
+  const era = floorDiv(z, 146097n);
+  const doe = z - era * 146097n;
+  const yoe = (doe - doe / 1460n + doe / 36524n - doe / 146096n) / 365n;
+  const doy = doe - (365n * yoe + yoe / 4n - yoe / 100n);
+  const mp = (5n * doy + 2n) / 153n;
+  const day = doy - (153n * mp + 2n) / 5n + 1n;
+  const month = mp < 10n ? mp + 3n : mp - 9n;
+  const year = yoe + era * 400n + (month <= 2n ? 1n : 0n);
+  return { year: Number(year), month: Number(month), day: Number(day) };
+}
+
+type Zone = { kind: 'utc' } | { kind: 'iana'; name: string; fmt: Intl.DateTimeFormat };
+
+const zoneCache = new Map<string, Zone>();
+
+function loadZone(name: string): Zone {
+  if (name === '' || name === 'UTC') return { kind: 'utc' };
+  const key = name === 'Local' ? Intl.DateTimeFormat().resolvedOptions().timeZone : name;
+  const hit = zoneCache.get(key);
+  if (hit) return hit;
+  let fmt: Intl.DateTimeFormat;
+  try {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: key,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+  } catch {
+    fail(`unknown time zone ${name}`);
+  }
+  const zone: Zone = { kind: 'iana', name: key, fmt };
+  zoneCache.set(key, zone);
+  return zone;
+}
+
+/** Offset from UTC in seconds of `zone` at the instant `unixSec`. */
+function zoneOffset(zone: Zone, unixSec: bigint): bigint {
+  if (zone.kind === 'utc') return 0n;
+  const ms = Number(unixSec) * 1000;
+  const parts = zone.fmt.formatToParts(new Date(ms));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? '0');
+  let year = get('year');
+  if (parts.find((p) => p.type === 'era')?.value === 'BC') year = 1 - year;
+  const local =
+    daysFromCivil(BigInt(year), BigInt(get('month')), BigInt(get('day'))) * DAY_SEC +
+    BigInt(get('hour') * 3600 + get('minute') * 60 + get('second'));
+  return local - unixSec;
+}
+
+interface Civil {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  nsec: bigint;
+  weekday: number;
+}
+
+function civilAt(ns: bigint, zone: Zone): Civil {
+  const sec = floorDiv(ns, NS_PER_SEC);
+  const nsec = ns - sec * NS_PER_SEC;
+  const local = sec + zoneOffset(zone, sec);
+  const days = floorDiv(local, DAY_SEC);
+  const rem = Number(local - days * DAY_SEC);
+  const { year, month, day } = civilFromDays(days);
+  const weekday = Number(((days % 7n) + 11n) % 7n); // 1970-01-01 was a Thursday (4)
+  return {
+    year,
+    month,
+    day,
+    hour: Math.floor(rem / 3600),
+    minute: Math.floor((rem % 3600) / 60),
+    second: rem % 60,
+    nsec,
+    weekday,
+  };
+}
+
+/** time.Date in `zone`: wall clock (fields may overflow) to Unix nanoseconds. */
+function dateToNs(
+  year: bigint, month: bigint, day: bigint, hour: bigint, minute: bigint, second: bigint, nsec: bigint, zone: Zone,
+): bigint {
+  const wall = daysFromCivil(year, month, day) * DAY_SEC + hour * 3600n + minute * 60n + second;
+  let sec = wall;
+  if (zone.kind !== 'utc') {
+    // Go: look up the offset in effect at (wall - offset) and use it unless the transition moved.
+    const off1 = zoneOffset(zone, wall);
+    const guess = wall - off1;
+    const off2 = zoneOffset(zone, guess);
+    sec = off2 === off1 ? guess : wall - off2;
+    if (off2 !== off1 && zoneOffset(zone, sec) !== off2) sec = guess;
+  }
+  return sec * NS_PER_SEC + nsec;
+}
+
+/** tzTime: a number of ns, or [ns, tz] / [ns, tz, layout]. */
+function tzTime(v: RegoValue | undefined): { ns: bigint; zone: Zone } {
+  if (!v) fail('missing operand');
+  let n: RegoValue | undefined;
+  let zone: Zone = { kind: 'utc' };
+  if (v.t === 'array') {
+    if (v.v.length === 0) fail('operand 1 must be one of {number, array}');
+    n = v.v[0];
+    if (v.v.length > 1) zone = loadZone(str(v.v[1], 1));
+    if (v.v.length > 2) str(v.v[2], 1);
+  } else if (v.t === 'number') n = v;
+  else fail('operand 1 must be one of {number, array}');
+  const ns = exactIntegerOfFloat(num(n, 1));
+  return { ns, zone };
+}
+
+/** builtins.NumberToFloat then Int64 with an exactness check: integer values within int64 only. */
+function exactIntegerOfFloat(text: string): bigint {
+  const i = exactInteger(text);
+  if (i === undefined || i < INT64_MIN || i > INT64_MAX) fail('timestamp too big');
+  return i;
+}
+
+function safeNs(ns: bigint): RegoValue {
+  if (ns < INT64_MIN || ns > INT64_MAX) fail('time outside of valid range');
+  return regoNumber(ns);
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
+
+function daysIn(month: number, year: number): number {
+  if (month === 2) return (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
+  return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 31;
+}
+
+function timeDiff(a: RegoValue | undefined, b: RegoValue | undefined): RegoValue {
+  const t1 = tzTime(a);
+  const t2 = tzTime(b);
+  let x = t1.ns;
+  let y = t2.ns;
+  if (x > y) [x, y] = [y, x];
+  const c1 = civilAt(x, t1.zone);
+  const c2 = civilAt(y, t1.zone);
+  let year = c2.year - c1.year;
+  let month = c2.month - c1.month;
+  let day = c2.day - c1.day;
+  let hour = c2.hour - c1.hour;
+  let min = c2.minute - c1.minute;
+  let sec = c2.second - c1.second;
+  if (sec < 0) {
+    sec += 60;
+    min--;
+  }
+  if (min < 0) {
+    min += 60;
+    hour--;
+  }
+  if (hour < 0) {
+    hour += 24;
+    day--;
+  }
+  if (day < 0) {
+    // time.Date(y1, M1, 32).Day(): 32 past the month's length
+    const overflow = 32 - daysIn(c1.month, c1.year);
+    day += 32 - overflow;
+    month--;
+  }
+  if (month < 0) {
+    month += 12;
+    year--;
+  }
+  return regoArray([year, month, day, hour, min, sec].map(regoNumber));
+}
+
+/** time.ParseDuration */
+function goParseDuration(orig: string): bigint {
+  let s = orig;
+  let neg = false;
+  if (s !== '' && (s[0] === '-' || s[0] === '+')) {
+    neg = s[0] === '-';
+    s = s.slice(1);
+  }
+  if (s === '0') return 0n;
+  if (s === '') fail(`time: invalid duration ${JSON.stringify(orig)}`);
+  const units: Record<string, bigint> = {
+    ns: 1n, us: 1000n, 'µs': 1000n, 'μs': 1000n, ms: 1000000n, s: NS_PER_SEC, m: 60n * NS_PER_SEC, h: 3600n * NS_PER_SEC,
+  };
+  const LIMIT = 1n << 63n;
+  let d = 0n;
+  while (s !== '') {
+    if (!(s[0] === '.' || (s[0] !== undefined && s[0] >= '0' && s[0] <= '9'))) fail('time: invalid duration');
+    let j = 0;
+    let v = 0n;
+    while (j < s.length && s[j] !== undefined && (s[j] as string) >= '0' && (s[j] as string) <= '9') {
+      if (v > LIMIT / 10n) fail('time: invalid duration');
+      v = v * 10n + BigInt((s[j] as string).charCodeAt(0) - 48);
+      if (v > LIMIT) fail('time: invalid duration');
+      j++;
+    }
+    const pre = j > 0;
+    s = s.slice(j);
+    let f = 0n;
+    let scale = 1;
+    let post = false;
+    if (s[0] === '.') {
+      s = s.slice(1);
+      let k = 0;
+      let overflow = false;
+      while (k < s.length && (s[k] as string) >= '0' && (s[k] as string) <= '9') {
+        if (!overflow) {
+          if (f > (LIMIT - 1n) / 10n) overflow = true;
+          else {
+            const y = f * 10n + BigInt((s[k] as string).charCodeAt(0) - 48);
+            if (y > LIMIT) overflow = true;
+            else {
+              f = y;
+              scale *= 10;
+            }
+          }
+        }
+        k++;
+      }
+      post = k > 0;
+      s = s.slice(k);
+    }
+    if (!pre && !post) fail('time: invalid duration');
+    let k = 0;
+    while (k < s.length && s[k] !== '.' && !((s[k] as string) >= '0' && (s[k] as string) <= '9')) k++;
+    if (k === 0) fail('time: missing unit in duration');
+    const u = s.slice(0, k);
+    s = s.slice(k);
+    const unit = Object.hasOwn(units, u) ? units[u] : undefined;
+    if (unit === undefined) fail(`time: unknown unit ${JSON.stringify(u)} in duration`);
+    if (v > LIMIT / unit) fail('time: invalid duration');
+    v *= unit;
+    if (f > 0n) {
+      v += BigInt(Math.trunc(Number(f) * (Number(unit) / scale)));
+      if (v > LIMIT) fail('time: invalid duration');
+    }
+    d += v;
+    if (d > LIMIT) fail('time: invalid duration');
+  }
+  if (neg) return -d;
+  if (d > LIMIT - 1n) fail('time: invalid duration');
+  return d;
+}
+
+/** topdown's parseExtendedDuration: d, w and y units rewritten as hours. */
+function parseExtendedDuration(s: string): bigint {
+  if (s === '') fail('time: invalid duration ""');
+  if (!/[dwy]/.test(s)) return goParseDuration(s);
+  const m = /^([-+]?)((?:[0-9.]+(?:ms|us|µs|ns|[a-z]))+)$/.exec(s);
+  if (!m) fail(`time: invalid duration ${JSON.stringify(s)}`);
+  let rewritten = m[1] ?? '';
+  for (const seg of (m[2] ?? '').matchAll(/([0-9.]+)(ms|us|µs|ns|[a-z])/g)) {
+    const digits = seg[1] ?? '';
+    const unit = seg[2] ?? '';
+    const coeff = unit === 'd' ? 24 : unit === 'w' ? 168 : unit === 'y' ? 8760 : 0;
+    if (coeff === 0) {
+      rewritten += digits + unit;
+      continue;
+    }
+    if (!/^([0-9]+\.?[0-9]*|\.[0-9]+)$/.test(digits)) fail(`time: invalid duration ${JSON.stringify(s)}`);
+    const hours = Number(digits) * coeff;
+    rewritten += formatShortestFixed(hours) + 'h';
+  }
+  return goParseDuration(rewritten);
+}
+
+/** strconv.FormatFloat(x, 'f', -1, 64) */
+function formatShortestFixed(x: number): string {
+  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : x < 0 ? '-Inf' : 'NaN';
+  const [m, e] = Math.abs(x).toExponential().split('e') as [string, string];
+  const digits = m.replace('.', '');
+  const dp = Number(e) + 1;
+  let out: string;
+  if (dp <= 0) out = '0.' + '0'.repeat(-dp) + digits;
+  else if (dp >= digits.length) out = digits + '0'.repeat(dp - digits.length);
+  else out = digits.slice(0, dp) + '.' + digits.slice(dp);
+  if (x === 0) out = '0';
+  return (x < 0 ? '-' : '') + out;
+}
+
+// time.Parse, for Go reference layouts.
+
+const LAYOUT_CONSTANTS: Record<string, string> = {
+  ANSIC: 'Mon Jan _2 15:04:05 2006',
+  UnixDate: 'Mon Jan _2 15:04:05 MST 2006',
+  RubyDate: 'Mon Jan 02 15:04:05 -0700 2006',
+  RFC822: '02 Jan 06 15:04 MST',
+  RFC822Z: '02 Jan 06 15:04 -0700',
+  RFC850: 'Monday, 02-Jan-06 15:04:05 MST',
+  RFC1123: 'Mon, 02 Jan 2006 15:04:05 MST',
+  RFC1123Z: 'Mon, 02 Jan 2006 15:04:05 -0700',
+  RFC3339: '2006-01-02T15:04:05Z07:00',
+  RFC3339Nano: '2006-01-02T15:04:05.999999999Z07:00',
+};
+
+type Std =
+  | 'Jan' | 'January' | 'Mon' | 'Monday' | 'MST' | '01' | '02' | '03' | '04' | '05' | '06' | '002' | '1' | '15'
+  | '2006' | '2' | '_2' | '__2' | '3' | '4' | '5' | 'PM' | 'pm'
+  | '-070000' | '-07:00:00' | '-0700' | '-07:00' | '-07' | 'Z070000' | 'Z07:00:00' | 'Z0700' | 'Z07:00' | 'Z07'
+  | 'frac0' | 'frac9';
+
+interface Chunk {
+  prefix: string;
+  std?: Std;
+  fracDigits: number;
+  suffix: string;
+}
+
+function startsWithLower(s: string): boolean {
+  return s.length > 0 && s[0] !== undefined && s[0] >= 'a' && s[0] <= 'z';
+}
+
+function nextStdChunk(layout: string): Chunk {
+  const at = (i: number, s: string) => layout.startsWith(s, i);
+  const mk = (i: number, std: Std, len: number, fracDigits = 0): Chunk => ({
+    prefix: layout.slice(0, i),
+    std,
+    fracDigits,
+    suffix: layout.slice(i + len),
+  });
+  for (let i = 0; i < layout.length; i++) {
+    const c = layout[i];
+    switch (c) {
+      case 'J':
+        if (at(i, 'Jan')) {
+          if (at(i, 'January')) return mk(i, 'January', 7);
+          if (!startsWithLower(layout.slice(i + 3))) return mk(i, 'Jan', 3);
+        }
+        break;
+      case 'M':
+        if (at(i, 'Mon')) {
+          if (at(i, 'Monday')) return mk(i, 'Monday', 6);
+          if (!startsWithLower(layout.slice(i + 3))) return mk(i, 'Mon', 3);
+        }
+        if (at(i, 'MST')) return mk(i, 'MST', 3);
+        break;
+      case '0': {
+        const d = layout[i + 1];
+        if (d !== undefined && d >= '1' && d <= '6') return mk(i, ('0' + d) as Std, 2);
+        if (at(i, '002')) return mk(i, '002', 3);
+        break;
+      }
+      case '1':
+        if (at(i, '15')) return mk(i, '15', 2);
+        return mk(i, '1', 1);
+      case '2':
+        if (at(i, '2006')) return mk(i, '2006', 4);
+        return mk(i, '2', 1);
+      case '_':
+        if (layout[i + 1] === '2') {
+          if (at(i + 1, '2006')) return { prefix: layout.slice(0, i + 1), std: '2006', fracDigits: 0, suffix: layout.slice(i + 5) };
+          return mk(i, '_2', 2);
+        }
+        if (at(i, '__2')) return mk(i, '__2', 3);
+        break;
+      case '3':
+        return mk(i, '3', 1);
+      case '4':
+        return mk(i, '4', 1);
+      case '5':
+        return mk(i, '5', 1);
+      case 'P':
+        if (layout[i + 1] === 'M') return mk(i, 'PM', 2);
+        break;
+      case 'p':
+        if (layout[i + 1] === 'm') return mk(i, 'pm', 2);
+        break;
+      case '-':
+        for (const s of ['-070000', '-07:00:00', '-0700', '-07:00', '-07'] as const) if (at(i, s)) return mk(i, s, s.length);
+        break;
+      case 'Z':
+        for (const s of ['Z070000', 'Z07:00:00', 'Z0700', 'Z07:00', 'Z07'] as const) if (at(i, s)) return mk(i, s, s.length);
+        break;
+      case '.':
+      case ',': {
+        const ch = layout[i + 1];
+        if (ch === '0' || ch === '9') {
+          let j = i + 1;
+          while (j < layout.length && layout[j] === ch) j++;
+          const next = layout[j];
+          if (!(next !== undefined && next >= '0' && next <= '9')) {
+            return mk(i, ch === '0' ? 'frac0' : 'frac9', j - i, j - (i + 1));
+          }
+        }
+        break;
+      }
+    }
+  }
+  return { prefix: layout, fracDigits: 0, suffix: '' };
+}
+
+function isDigitAt(s: string, i: number): boolean {
+  const c = s[i];
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+function goTimeParse(layoutIn: string, valueIn: string): bigint {
+  let layout = layoutIn;
+  let value = valueIn;
+  const bad = (): never => fail(`parsing time ${JSON.stringify(valueIn)} as ${JSON.stringify(layoutIn)}: cannot parse`);
+  const getnum = (fixed: boolean): number => {
+    if (!isDigitAt(value, 0)) bad();
+    if (!isDigitAt(value, 1)) {
+      if (fixed) bad();
+      const n = value.charCodeAt(0) - 48;
+      value = value.slice(1);
+      return n;
+    }
+    const n = (value.charCodeAt(0) - 48) * 10 + (value.charCodeAt(1) - 48);
+    value = value.slice(2);
+    return n;
+  };
+  const skip = (prefix: string) => {
+    let p = prefix;
+    while (p.length > 0) {
+      if (p[0] === ' ') {
+        if (value.length > 0 && value[0] !== ' ') bad();
+        p = p.replace(/^ +/, '');
+        value = value.replace(/^ +/, '');
+        continue;
+      }
+      if (value.length === 0 || value[0] !== p[0]) bad();
+      p = p.slice(1);
+      value = value.slice(1);
+    }
+  };
+  const lookup = (tab: string[]): number => {
+    for (let k = 0; k < tab.length; k++) {
+      const v = tab[k] as string;
+      if (value.length >= v.length && value.slice(0, v.length).toLowerCase() === v.toLowerCase()) {
+        value = value.slice(v.length);
+        return k;
+      }
+    }
+    return bad();
+  };
+  const nanos = (n: number): bigint => {
+    // parseNanoseconds: value[0] is '.' or ',', digits follow
+    if (value[0] !== '.' && value[0] !== ',') bad();
+    const digits = value.slice(1, Math.min(n, 10));
+    if (!/^[0-9]*$/.test(digits) || digits === '') bad();
+    value = value.slice(n);
+    return BigInt(digits.padEnd(9, '0').slice(0, 9));
+  };
+  let year = 0;
+  let month = -1;
+  let day = -1;
+  let yday = -1;
+  let hour = 0;
+  let min = 0;
+  let sec = 0;
+  let nsec = 0n;
+  let utc = false;
+  let zoneOffsetSec: number | undefined;
+  let zoneName = '';
+  let amSet = false;
+  let pmSet = false;
+  for (;;) {
+    const ch = nextStdChunk(layout);
+    skip(ch.prefix);
+    if (!ch.std) {
+      if (value.length !== 0) bad();
+      break;
+    }
+    layout = ch.suffix;
+    switch (ch.std) {
+      case '06': {
+        if (value.length < 2 || !/^[0-9]{2}/.test(value)) bad();
+        year = Number(value.slice(0, 2));
+        value = value.slice(2);
+        year += year >= 69 ? 1900 : 2000;
+        break;
+      }
+      case '2006':
+        if (value.length < 4 || !isDigitAt(value, 0) || !/^[0-9]{4}/.test(value)) bad();
+        year = Number(value.slice(0, 4));
+        value = value.slice(4);
+        break;
+      case 'Jan':
+        month = lookup(MONTHS.map((m) => m.slice(0, 3))) + 1;
+        break;
+      case 'January':
+        month = lookup(MONTHS) + 1;
+        break;
+      case '1':
+      case '01':
+        month = getnum(ch.std === '01');
+        if (month <= 0 || month > 12) bad();
+        break;
+      case 'Mon':
+        lookup(WEEKDAYS.map((d) => d.slice(0, 3)));
+        break;
+      case 'Monday':
+        lookup(WEEKDAYS);
+        break;
+      case '2':
+      case '_2':
+      case '02':
+        if (ch.std === '_2' && value[0] === ' ') value = value.slice(1);
+        day = getnum(ch.std === '02');
+        break;
+      case '__2':
+      case '002': {
+        for (let k = 0; k < 2; k++) if (ch.std === '__2' && value[0] === ' ') value = value.slice(1);
+        const m = /^[0-9]{1,3}/.exec(value);
+        if (!m || (ch.std === '002' && m[0].length !== 3)) bad();
+        yday = Number(m?.[0]);
+        value = value.slice(m?.[0].length ?? 0);
+        break;
+      }
+      case '15':
+        hour = getnum(false);
+        if (hour < 0 || hour >= 24) bad();
+        break;
+      case '3':
+      case '03':
+        hour = getnum(ch.std === '03');
+        if (hour < 0 || hour > 12) bad();
+        break;
+      case '4':
+      case '04':
+        min = getnum(ch.std === '04');
+        if (min < 0 || min >= 60) bad();
+        break;
+      case '5':
+      case '05': {
+        sec = getnum(ch.std === '05');
+        if (sec < 0 || sec >= 60) bad();
+        if (value.length >= 2 && (value[0] === '.' || value[0] === ',') && isDigitAt(value, 1)) {
+          const next = nextStdChunk(layout).std;
+          if (next === 'frac0' || next === 'frac9') break;
+          let n = 2;
+          while (n < value.length && isDigitAt(value, n)) n++;
+          nsec = nanos(n);
+        }
+        break;
+      }
+      case 'PM':
+      case 'pm': {
+        if (value.length < 2) bad();
+        const p = value.slice(0, 2);
+        value = value.slice(2);
+        const pm = ch.std === 'PM' ? 'PM' : 'pm';
+        const am = ch.std === 'PM' ? 'AM' : 'am';
+        if (p === pm) pmSet = true;
+        else if (p === am) amSet = true;
+        else bad();
+        break;
+      }
+      case 'Z070000':
+      case 'Z07:00:00':
+      case 'Z0700':
+      case 'Z07:00':
+      case 'Z07':
+        if (value[0] === 'Z') {
+          value = value.slice(1);
+          utc = true;
+          break;
+        }
+      // falls through
+      case '-070000':
+      case '-07:00:00':
+      case '-0700':
+      case '-07:00':
+      case '-07': {
+        const form = ch.std.slice(1);
+        let sign: string;
+        let hh: string;
+        let mm = '00';
+        let ss = '00';
+        if (form === '07:00') {
+          if (value.length < 6 || value[3] !== ':') bad();
+          [sign, hh, mm] = [value.slice(0, 1), value.slice(1, 3), value.slice(4, 6)];
+          value = value.slice(6);
+        } else if (form === '07') {
+          if (value.length < 3) bad();
+          [sign, hh] = [value.slice(0, 1), value.slice(1, 3)];
+          value = value.slice(3);
+        } else if (form === '07:00:00') {
+          if (value.length < 9 || value[3] !== ':' || value[6] !== ':') bad();
+          [sign, hh, mm, ss] = [value.slice(0, 1), value.slice(1, 3), value.slice(4, 6), value.slice(7, 9)];
+          value = value.slice(9);
+        } else if (form === '070000') {
+          if (value.length < 7) bad();
+          [sign, hh, mm, ss] = [value.slice(0, 1), value.slice(1, 3), value.slice(3, 5), value.slice(5, 7)];
+          value = value.slice(7);
+        } else {
+          if (value.length < 5) bad();
+          [sign, hh, mm] = [value.slice(0, 1), value.slice(1, 3), value.slice(3, 5)];
+          value = value.slice(5);
+        }
+        if (![hh, mm, ss].every((x) => /^[0-9]{2}$/.test(x))) bad();
+        const [h, mi, s] = [Number(hh), Number(mm), Number(ss)];
+        if (h > 24 || mi > 60 || s > 60) bad();
+        let off = (h * 60 + mi) * 60 + s;
+        if (sign === '-') off = -off;
+        else if (sign !== '+') bad();
+        zoneOffsetSec = off;
+        break;
+      }
+      case 'MST': {
+        if (value.startsWith('UTC')) {
+          utc = true;
+          value = value.slice(3);
+          break;
+        }
+        const n = timeZoneNameLength(value);
+        if (n <= 0) bad();
+        zoneName = value.slice(0, n);
+        value = value.slice(n);
+        break;
+      }
+      case 'frac0': {
+        const ndigit = 1 + ch.fracDigits;
+        if (value.length < ndigit) bad();
+        nsec = nanos(ndigit);
+        break;
+      }
+      case 'frac9': {
+        if (value.length < 2 || (value[0] !== '.' && value[0] !== ',') || !isDigitAt(value, 1)) break;
+        let k = 0;
+        while (k + 1 < value.length && isDigitAt(value, k + 1)) k++;
+        nsec = nanos(1 + k);
+        break;
+      }
+    }
+  }
+  if (pmSet && hour < 12) hour += 12;
+  else if (amSet && hour === 12) hour = 0;
+  if (yday >= 0) {
+    let d = 0;
+    let m = 0;
+    const leap = daysIn(2, year) === 29;
+    if (leap) {
+      if (yday === 31 + 29) {
+        m = 2;
+        d = 29;
+      } else if (yday > 31 + 29) yday--;
+    }
+    if (yday < 1 || yday > 365) bad();
+    if (m === 0) {
+      const before = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+      m = Math.floor((yday - 1) / 31) + 1;
+      if ((before[m] as number) < yday) m++;
+      d = yday - (before[m - 1] as number);
+    }
+    if (month >= 0 && month !== m) bad();
+    month = m;
+    if (day >= 0 && day !== d) bad();
+    day = d;
+  } else {
+    if (month < 0) month = 1;
+    if (day < 0) day = 1;
+  }
+  if (day < 1 || day > daysIn(month, year)) bad();
+  const wall = dateToNs(BigInt(year), BigInt(month), BigInt(day), BigInt(hour), BigInt(min), BigInt(sec), nsec, { kind: 'utc' });
+  if (utc) return wall;
+  if (zoneOffsetSec !== undefined) return wall - BigInt(zoneOffsetSec) * NS_PER_SEC;
+  if (zoneName.length > 3 && zoneName.startsWith('GMT')) {
+    const h = Number(zoneName.slice(3));
+    return wall - BigInt(h * 3600) * NS_PER_SEC;
+  }
+  return wall;
+}
+
+/** time's parseTimeZone: the length of a zone abbreviation at the start of `value`, or 0. */
+function timeZoneNameLength(value: string): number {
+  if (value.length < 3) return 0;
+  if (value.startsWith('ChST') || value.startsWith('MeST')) return 4;
+  if (value.startsWith('GMT')) {
+    const m = /^[+-]([0-9]+)/.exec(value.slice(3));
+    if (!m) return 3;
+    const h = Number(m[1]);
+    return h === 0 || h < -23 || h > 23 ? 3 : 3 + m[0].length;
+  }
+  if (value[0] === '+' || value[0] === '-') {
+    const m = /^[+-]([0-9]+)/.exec(value);
+    if (!m) return 0;
+    const h = Number(m[1]);
+    return h === 0 || h > 23 ? 0 : m[0].length;
+  }
+  let upper = 0;
+  while (upper < 6 && upper < value.length && /[A-Z]/.test(value[upper] as string)) upper++;
+  switch (upper) {
+    case 5:
+      return value[4] === 'T' ? 5 : 0;
+    case 4:
+      return value[3] === 'T' || value.startsWith('WITA') ? 4 : 0;
+    case 3:
+      return 3;
+    default:
+      return 0;
+  }
+}
+
+function timeParse(layout: string, value: string): RegoValue {
+  const constant = Object.hasOwn(LAYOUT_CONSTANTS, layout) ? LAYOUT_CONSTANTS[layout] : undefined;
+  return safeNs(goTimeParse(constant ?? layout, value));
+}
+
+function addDate(t: RegoValue | undefined, y: RegoValue | undefined, m: RegoValue | undefined, d: RegoValue | undefined): RegoValue {
+  const { ns, zone } = tzTime(t);
+  const years = intOperand(y, 2);
+  const months = intOperand(m, 3);
+  const days = intOperand(d, 4);
+  const c = civilAt(ns, zone);
+  const result = dateToNs(
+    BigInt(c.year + years), BigInt(c.month + months), BigInt(c.day + days),
+    BigInt(c.hour), BigInt(c.minute), BigInt(c.second), c.nsec, zone,
+  );
+  return safeNs(result);
+}
+
+// ---------------------------------------------------------------------------------------------
+// registry
+
+function wrap(fn: (...args: RegoValue[]) => RegoValue): HostBuiltin {
+  return (...args: RegoValue[]) => {
+    try {
+      return fn(...args);
+    } catch (e) {
+      if (e instanceof BuiltinError || e instanceof RangeError || e instanceof SyntaxError || e instanceof TypeError) {
+        return undefined;
+      }
+      throw e;
+    }
+  };
+}
+
+function nowNs(): bigint {
+  const ms = BigInt(Date.now());
+  const sub = BigInt(Math.floor((performance.now() % 1) * 1e6));
+  return ms * 1_000_000n + sub;
+}
+
+/** The builtins, with `time.now_ns` answering `clock()` (one value per evaluation, as in OPA). */
+export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string, HostBuiltin>> {
+  const table: Record<string, (...args: RegoValue[]) => RegoValue> = {
+    sprintf: (f, a) => {
+      const format = str(f, 1);
+      if (!a || a.t !== 'array') fail('operand 2 must be array');
+      return regoString(regoSprintf(format, a.v));
+    },
+    'strings.any_prefix_match': (a, b) => anyAffixMatch(a, b, false),
+    'strings.any_suffix_match': (a, b) => anyAffixMatch(a, b, true),
+    'strings.count': (s, sub) => regoNumber(stringsCount(str(s, 1), str(sub, 2))),
+    indexof_n: (s, sub) => indexOfN(str(s, 1), str(sub, 2)),
+    'units.parse': (s) => unitsParse(str(s, 1)),
+    'units.parse_bytes': (s) => unitsParseBytes(str(s, 1)),
+    'semver.is_valid': (v) => regoBool(v?.t === 'string' && parseSemVer(v.v) !== undefined),
+    'semver.compare': (a, b) => {
+      const x = parseSemVer(str(a, 1));
+      const y = parseSemVer(str(b, 2));
+      if (!x) fail(`operand 1: string ${str(a, 1)} is not a valid SemVer`);
+      if (!y) fail(`operand 2: string ${str(b, 2)} is not a valid SemVer`);
+      return regoNumber(compareSemVer(x, y));
+    },
+    'time.now_ns': () => regoNumber(clock()),
+    'time.parse_rfc3339_ns': (v) => timeParse('RFC3339', str(v, 1)),
+    'time.parse_ns': (l, v) => timeParse(str(l, 1), str(v, 2)),
+    'time.parse_duration_ns': (v) => regoNumber(parseExtendedDuration(str(v, 1))),
+    'time.date': (t) => {
+      const { ns, zone } = tzTime(t);
+      const c = civilAt(ns, zone);
+      return regoArray([c.year, c.month, c.day].map(regoNumber));
+    },
+    'time.clock': (t) => {
+      const { ns, zone } = tzTime(t);
+      const c = civilAt(ns, zone);
+      return regoArray([c.hour, c.minute, c.second].map(regoNumber));
+    },
+    'time.weekday': (t) => {
+      const { ns, zone } = tzTime(t);
+      return regoString(WEEKDAYS[civilAt(ns, zone).weekday] as string);
+    },
+    'time.add_date': addDate,
+    'time.diff': timeDiff,
+    'regex.replace': (s, p, v) => regoString(regexReplace(str(s, 1), str(p, 2), str(v, 3))),
+    'regex.split': (p, s) => regexSplit(str(p, 1), str(s, 2)),
+    'regex.find_n': (p, s, n) => {
+      const { re } = compileGoRegex(str(p, 1));
+      const text = str(s, 2);
+      const limit = intOperand(n, 3);
+      const matches = allMatches(re, text, limit < 0 ? Infinity : limit);
+      return regoArray(matches.map((m) => regoString(m[0])));
+    },
+    'object.subset': builtinObjectSubset,
+    'numbers.range_step': rangeStep,
+  };
+  const out: Record<string, HostBuiltin> = {};
+  for (const [name, fn] of Object.entries(table)) out[name] = wrap(fn);
+  return Object.freeze(out);
+}
+
+export const hostBuiltins: Readonly<Record<string, HostBuiltin>> = createHostBuiltins();
