@@ -7,6 +7,7 @@ Commands:
   test     review objects against templates and constraints, like \`gator test\`
   verify   run gator Suite files (test.gatekeeper.sh), like \`gator verify\`
   render   print what would be reviewed at a ref, with sources
+  diff     simulate a change (base ref vs head ref): what it introduces and fixes
   help     show this help
 
 Run \`preadmit <command> --help\` for a command's options.`;
@@ -21,6 +22,8 @@ async function loadCommand(name: string): Promise<Command | undefined> {
       return (await import('./verify.ts')).runVerify;
     case 'render':
       return (await import('./render.ts')).runRender;
+    case 'diff':
+      return (await import('./diff.ts')).runDiff;
     default:
       return undefined;
   }

@@ -1,0 +1,91 @@
+// `preadmit diff --base REF --head REF [--repo DIR] [--config FILE] [-o text|markdown|json|sarif]`
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/load.ts';
+import { createRuntime } from '../engine/runtime.ts';
+import { renderJson } from '../report/json.ts';
+import { renderMarkdown } from '../report/markdown.ts';
+import { renderSarif } from '../report/sarif.ts';
+import { renderText } from '../report/text.ts';
+import { simulate } from '../simulate/simulate.ts';
+import type { SimulationReport } from '../simulate/types.ts';
+import { LocalGitSource } from '../source/git.ts';
+
+export const CONFIG_PATH = '.github/preadmit.yml';
+
+export const DIFF_USAGE = `Usage: preadmit diff --base REF --head REF [--repo DIR] [--config FILE] [-o text|markdown|json|sarif]
+
+Simulates Gatekeeper admission of the repository at both refs and reports what the change introduces,
+fixes and leaves as it was. The repository config is read from ${CONFIG_PATH} at the base ref (a change
+cannot relax its own check) unless --config names a file. Exit code: 0 when the change passes, 1 when
+it is blocked, 2 on a usage error.`;
+
+export async function runDiff(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        base: { type: 'string' },
+        head: { type: 'string', default: 'HEAD' },
+        repo: { type: 'string', default: '.' },
+        config: { type: 'string' },
+        output: { type: 'string', short: 'o', default: 'text' },
+        color: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    err.write(`${(e as Error).message}\n${DIFF_USAGE}\n`);
+    return 2;
+  }
+  const v = args.values;
+  if (v.help) {
+    out.write(`${DIFF_USAGE}\n`);
+    return 0;
+  }
+  if (!v.base) {
+    err.write(`--base is required\n${DIFF_USAGE}\n`);
+    return 2;
+  }
+  const format = v.output ?? 'text';
+  if (!['text', 'markdown', 'json', 'sarif'].includes(format)) {
+    err.write(`unknown output format ${JSON.stringify(format)}; use text, markdown, json or sarif\n`);
+    return 2;
+  }
+  const source = new LocalGitSource(v.repo ?? '.');
+  const configFile = v.config ?? CONFIG_PATH;
+  const configText = v.config !== undefined ? await readFile(v.config, 'utf8') : (await source.readFile(await source.resolve(v.base), CONFIG_PATH))?.toString('utf8');
+  const { config, errors: configErrors } = loadConfig(configText, configFile);
+  for (const e of configErrors) err.write(`config error: ${e.message}\n`);
+
+  const progress = (err as NodeJS.WriteStream).isTTY ? (line: string) => err.write(`\u001b[2m… ${line}\u001b[0m\n`) : undefined;
+  const runtime = createRuntime();
+  let report: SimulationReport;
+  try {
+    report = await simulate({ source, base: v.base, head: v.head ?? 'HEAD', config, runtime, ...(progress ? { onProgress: progress } : {}) });
+  } finally {
+    await runtime.close();
+  }
+  if (configErrors.length > 0 && config.blocking.errorsAtHead) {
+    report.verdict.conclusion = 'failure';
+    report.verdict.blocking.push(`${configErrors.length} error(s) in ${configFile} (fail closed)`);
+  }
+  out.write(renderReport(report, format, v.color ?? Boolean((out as NodeJS.WriteStream).isTTY)));
+  return report.verdict.conclusion === 'success' ? 0 : 1;
+}
+
+export function renderReport(report: SimulationReport, format: string, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarif(report);
+    case 'markdown': {
+      const md = renderMarkdown(report);
+      return `# ${md.title}\n\n${md.summary}\n`;
+    }
+    default:
+      return renderText(report, { color });
+  }
+}
