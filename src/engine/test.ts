@@ -106,19 +106,12 @@ export async function runTest(objects: SourcedObject[], deps: { compiler: Compil
   return { results, errors, reviewed: plan.length };
 }
 
-/** gator sorts by enforcement action, then message; we add the object and constraint to make ties stable. */
+/**
+ * gator sorts by enforcement action, then message. Ties keep input order (Array.prototype.sort is stable;
+ * Go's sort.Slice happens to be for small inputs, so this is also gator's order there).
+ */
 export function compareGatorResults(a: TestResult, b: TestResult): number {
-  return (
-    cmp(a.enforcementAction, b.enforcementAction) ||
-    cmp(a.msg, b.msg) ||
-    cmp(objectKey(a.violatingObject), objectKey(b.violatingObject)) ||
-    cmp(a.constraint.kind, b.constraint.kind) ||
-    cmp(a.constraint.name, b.constraint.name)
-  );
-}
-
-function objectKey(o: JsonObject): string {
-  return `${String(o.apiVersion)}/${String(o.kind)}/${namespaceOf(o)}/${nameOf(o)}`;
+  return cmp(a.enforcementAction, b.enforcementAction) || cmp(a.msg, b.msg);
 }
 
 function cmp(a: string, b: string): number {

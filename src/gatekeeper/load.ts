@@ -114,7 +114,8 @@ const goIntegerTag: ScalarTag = {
   },
 };
 
-function isSexagesimalOrTimestamp(tag: { tag: string; format?: string }): boolean {
+function isSexagesimalOrTimestamp(tag: string | { tag: string; format?: string }): boolean {
+  if (typeof tag === 'string') return tag === 'timestamp' || tag === 'intTime' || tag === 'floatTime';
   return tag.tag === 'tag:yaml.org,2002:timestamp' || tag.format === 'TIME';
 }
 

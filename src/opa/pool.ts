@@ -103,10 +103,8 @@ export class EvalPool {
 
   private spawn(): Slot {
     const progress = new Int32Array(new SharedArrayBuffer(4));
-    const isTs = import.meta.url.endsWith('.ts');
-    const worker = new Worker(new URL(isTs ? './eval-worker.ts' : './eval-worker.js', import.meta.url), {
+    const worker = new Worker(new URL('./eval-worker-boot.mjs', import.meta.url), {
       workerData: { progress, maxPages: this.maxPages },
-      execArgv: isTs ? ['--import', 'tsx'] : [],
       resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb },
     });
     worker.unref();
