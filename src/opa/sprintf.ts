@@ -669,9 +669,14 @@ class Printer {
       return;
     }
     if (verb === 'p') {
-      // Only *big.Int is a pointer; its address is not reproducible, so it prints as Go prints nil.
-      if (arg.k === 'bigint') this.out += '%!p(<nil>)';
+      // Only *big.Int is a pointer, and its address is not reproducible: print a null pointer.
+      if (arg.k === 'bigint') this.out += '0x0';
       else this.badVerb(verb, arg);
+      return;
+    }
+    if (verb === 'w' && arg.k === 'bigint') {
+      // Not an error: fmt prints the *big.Int struct by reflection (sign, 64-bit limbs).
+      this.out += '%!w(*big.Int=' + bigIntStruct(arg.v, this.f) + ')';
       return;
     }
     switch (arg.k) {
@@ -685,6 +690,22 @@ class Printer {
         return this.fmtBigInt(arg.v, verb);
     }
   }
+}
+
+function bigIntStruct(x: bigint, f: Flags): string {
+  const neg = x < 0n;
+  let a = neg ? -x : x;
+  const limbs: bigint[] = [];
+  while (a > 0n) {
+    limbs.push(a & UINT64_MASK);
+    a >>= 64n;
+  }
+  if (f.sharpV) {
+    const words = limbs.map((w) => '0x' + w.toString(16)).join(', ');
+    return `&big.Int{neg:${neg}, abs:big.nat{${words}}}`;
+  }
+  const words = '[' + limbs.map((w) => w.toString()).join(' ') + ']';
+  return f.plusV ? `&{neg:${neg} abs:${words}}` : `&{${neg} ${words}}`;
 }
 
 function canBackquote(s: string): boolean {
