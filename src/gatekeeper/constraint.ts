@@ -398,9 +398,21 @@ function fieldName(data: JsonValue, pointer: string): string {
 function validateAgainst(validate: ValidateFunction, obj: JsonObject): string[] {
   if (validate(obj)) return [];
   const out: Array<{ path: string; message: string }> = [];
-  for (const e of validate.errors ?? []) {
+  const errors = validate.errors ?? [];
+  // kube-openapi's string validator stops at its first failure, in the order maxLength, minLength, pattern.
+  const stringRank: Record<string, number> = { maxLength: 0, minLength: 1, pattern: 2 };
+  const firstStringError = new Map<string, number>();
+  for (const e of errors) {
+    const rank = stringRank[e.keyword];
+    if (rank === undefined) continue;
+    const key = `${e.instancePath}|${e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/'))}`;
+    firstStringError.set(key, Math.min(rank, firstStringError.get(key) ?? rank));
+  }
+  for (const e of errors) {
     // Errors inside anyOf/oneOf/not branches are explanations of the combinator's own error.
     if (/\/(anyOf|oneOf|not)\//.test(e.schemaPath)) continue;
+    const rank = stringRank[e.keyword];
+    if (rank !== undefined && rank > (firstStringError.get(`${e.instancePath}|${e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/'))}`) ?? rank)) continue;
     const name = fieldName(obj, e.instancePath);
     for (const m of kubeMessages(e, name)) out.push(m);
   }

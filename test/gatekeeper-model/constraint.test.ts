@@ -215,6 +215,16 @@ describe('OpenAPI keywords of parameter schemas', () => {
     [{ type: 'boolean' }, 'true', '[].spec.parameters.x: Invalid value: "string": spec.parameters.x in body must be of type boolean: "string"'],
   ] as Array<[JsonObject, JsonObject[string], string]>)('%j with %j', (s, x, want) => expect(err(s, x)).toBe(want));
 
+  it('a string reports only its first failure (maxLength, minLength, pattern); numbers report all', () => {
+    expect(err({ type: 'string', maxLength: 2, pattern: '^a+$' }, 'bbb')).toBe('[].spec.parameters.x: Too long: may not be more than 2 bytes');
+    expect(err({ type: 'string', minLength: 4, pattern: '^a+$' }, 'bbb')).toBe(
+      '[].spec.parameters.x: Invalid value: "bbb": spec.parameters.x in body should be at least 4 chars long',
+    );
+    expect(err({ type: 'number', maximum: 5, multipleOf: 2 }, 7)).toBe(
+      '[[].spec.parameters.x: Invalid value: 7: spec.parameters.x in body should be a multiple of 2, [].spec.parameters.x: Invalid value: 7: spec.parameters.x in body should be less than or equal to 5]',
+    );
+  });
+
   it('nullable, int-or-string and x-kubernetes-* extensions are understood', () => {
     ok(parse(constraint({ parameters: { x: null } }), t({ type: 'string', nullable: true })));
     ok(parse(constraint({ parameters: { x: 3 } }), t({ 'x-kubernetes-int-or-string': true })));
