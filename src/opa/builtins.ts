@@ -1515,10 +1515,9 @@ function goTimeParse(layoutIn: string, valueIn: string): bigint {
   const wall = dateToNs(BigInt(year), BigInt(month), BigInt(day), BigInt(hour), BigInt(min), BigInt(sec), nsec, { kind: 'utc' });
   if (utc) return wall;
   if (zoneOffsetSec !== undefined) return wall - BigInt(zoneOffsetSec) * NS_PER_SEC;
-  if (zoneName.length > 3 && zoneName.startsWith('GMT')) {
-    const h = Number(zoneName.slice(3));
-    return wall - BigInt(h * 3600) * NS_PER_SEC;
-  }
+  // A zone abbreviation (even "GMT+3") only names a fabricated location: the instant stays the
+  // wall clock read as UTC, since Parse's local zone here is UTC.
+  void zoneName;
   return wall;
 }
 
