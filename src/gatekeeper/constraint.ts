@@ -395,9 +395,34 @@ function fieldName(data: JsonValue, pointer: string): string {
   return name;
 }
 
+const KEYWORD_ORDER = [
+  'type',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'format',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'enum',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'additionalProperties',
+];
+
 function validateAgainst(validate: ValidateFunction, obj: JsonObject): string[] {
   if (validate(obj)) return [];
-  const out: Array<{ path: string; message: string }> = [];
+  const out: Array<{ path: string; rank: number; message: string }> = [];
   const errors = validate.errors ?? [];
   // kube-openapi's string validator stops at its first failure, in the order maxLength, minLength, pattern.
   const stringRank: Record<string, number> = { maxLength: 0, minLength: 1, pattern: 2 };
@@ -414,9 +439,12 @@ function validateAgainst(validate: ValidateFunction, obj: JsonObject): string[] 
     const rank = stringRank[e.keyword];
     if (rank !== undefined && rank > (firstStringError.get(`${e.instancePath}|${e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/'))}`) ?? rank)) continue;
     const name = fieldName(obj, e.instancePath);
-    for (const m of kubeMessages(e, name)) out.push(m);
+    for (const m of kubeMessages(e, name)) out.push({ path: name, rank: KEYWORD_ORDER.indexOf(e.keyword), message: m.message });
   }
-  const order = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  // Go reports the fields of an object in map order (random); we sort by field, and within one field
+  // keep kube-openapi's validator order (type, combinators, string, format, number, array, enum, object).
+  const order = (a: { path: string; rank: number }, b: { path: string; rank: number }): number =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : a.rank - b.rank;
   return out.sort(order).map((m) => m.message);
 }
 

@@ -186,7 +186,7 @@ describe('schema validation of spec (ErrSchema)', () => {
     );
     expect(schemaErr({ parameters: { labels: [1] } })).toMatch(/spec\.parameters\.labels\[0\] in body must be of type string: "number"$/);
     expect(schemaErr({ parameters: { count: 1.5 } })).toBe(
-      'schema validation failed: [[]: Invalid value: "": Checked value must be of type integer (default format) in spec.parameters.count, [].spec.parameters.count: Invalid value: "number": spec.parameters.count in body must be of type integer: "number"]',
+      'schema validation failed: [[].spec.parameters.count: Invalid value: "number": spec.parameters.count in body must be of type integer: "number", []: Invalid value: "": Checked value must be of type integer (default format) in spec.parameters.count]',
     );
   });
   it('schema errors are reported before unknown fields', () => {
