@@ -60,7 +60,7 @@ export class EvalPool {
   /** Registers a compiled module; workers instantiate it on first use. */
   addModule(id: string, wasm: Uint8Array | WebAssembly.Module): void {
     if (this.modules.has(id)) return;
-    this.modules.set(id, wasm instanceof WebAssembly.Module ? wasm : new WebAssembly.Module(wasm));
+    this.modules.set(id, wasm instanceof WebAssembly.Module ? wasm : new WebAssembly.Module(wasm as Uint8Array<ArrayBuffer>));
   }
 
   /** Registers a `data` document (JSON text) that evaluation items refer to by id. */

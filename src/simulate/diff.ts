@@ -49,6 +49,8 @@ export interface DiffInput {
   cluster: string;
   base: RefOutcome;
   head: RefOutcome;
+  /** The head's objects reviewed under the base's policies; present when the policies changed. */
+  headUnderBasePolicies?: RefOutcome;
   baseObjects: RenderedObject[];
   headObjects: RenderedObject[];
   allowedNamespaces: string[] | undefined;
@@ -59,7 +61,6 @@ const ACTION_RANK: Record<WebhookAction, number> = { deny: 0, warn: 1, dryrun: 2
 export function diffClusters(input: DiffInput): ClusterReport {
   const { cluster, base, head } = input;
   const changedObjects = changedObjectKeys(input.baseObjects, input.headObjects);
-  const changedConstraints = changedConstraintKeys(base, head);
 
   const index = (vs: ReviewedViolation[]) => {
     const m = new Map<string, ReviewedViolation>();
@@ -68,18 +69,21 @@ export function diffClusters(input: DiffInput): ClusterReport {
   };
   const baseIdx = index(base.violations);
   const headIdx = index(head.violations);
+  const crossIdx = input.headUnderBasePolicies ? index(input.headUnderBasePolicies.violations) : headIdx;
 
   const findings: Finding[] = [];
-  const cause = (v: ReviewedViolation): FindingCause => {
+  // A new finding the base's policies would also raise on the head's object is the object's doing; one
+  // they would not raise needs the policy change. Fixed findings mirror that.
+  const cause = (id: string, v: ReviewedViolation, category: Finding['category']): FindingCause => {
     const obj = changedObjects.has(objectKey(v.object));
-    const pol = changedConstraints.has(`${v.constraintKind}/${v.constraintName}`) || changedConstraints.has(`${v.constraintKind}/*`);
+    const pol = category === 'new' ? !crossIdx.has(id) : category === 'fixed' ? crossIdx.has(id) : false;
     return obj && pol ? 'object+policy' : pol ? 'policy' : 'object';
   };
   const toFinding = (id: string, v: ReviewedViolation, category: Finding['category'], source: RefOutcome): Finding => ({
     id,
     cluster,
     category,
-    cause: cause(v),
+    cause: cause(id, v, category),
     constraint: { kind: v.constraintKind, name: v.constraintName, source: source.constraintSources.get(`${v.constraintKind}/${v.constraintName}`) ?? v.constraintSource },
     actions: v.actions,
     object: v.object,
@@ -95,7 +99,7 @@ export function diffClusters(input: DiffInput): ClusterReport {
   return {
     name: cluster,
     findings,
-    policyChanges: policyChanges(base, head, findings),
+    policyChanges: policyChanges(base, head, denialsDelta(headIdx, crossIdx)),
     promotions: promotions(base, head, findings),
     exemptions: exemptionChanges(base, head, input.allowedNamespaces),
     renderedDiffs: renderedDiffs(input.baseObjects, input.headObjects),
@@ -134,23 +138,6 @@ function changedObjectKeys(baseObjects: RenderedObject[], headObjects: RenderedO
   return out;
 }
 
-/** `Kind/name` of every constraint that differs, and `Kind/*` for every template that differs. */
-function changedConstraintKeys(base: RefOutcome, head: RefOutcome): Set<string> {
-  const out = new Set<string>();
-  const cons = (r: RefOutcome) => new Map(r.constraints.map((c) => [`${c.kind}/${c.name}`, canonicalJson(c.object)]));
-  const b = cons(base);
-  const h = cons(head);
-  for (const k of new Set([...b.keys(), ...h.keys()])) if (b.get(k) !== h.get(k)) out.add(k);
-  const tmpl = (r: RefOutcome) => new Map(r.policies.templates.map((t) => [templateKind(t.object), canonicalJson(t.object)]));
-  const bt = tmpl(base);
-  const ht = tmpl(head);
-  for (const k of new Set([...bt.keys(), ...ht.keys()])) if (bt.get(k) !== ht.get(k)) out.add(`${k}/*`);
-  // ExpansionTemplates and Config change what every constraint sees.
-  const other = (r: RefOutcome) => [...r.policies.expansions, ...r.policies.configs].map((o) => canonicalJson(o.object)).sort().join('\n');
-  if (other(base) !== other(head)) for (const c of [...base.constraints, ...head.constraints]) out.add(`${c.kind}/${c.name}`);
-  return out;
-}
-
 function templateKind(object: JsonObject): string {
   const spec = isObject(object.spec) ? object.spec : {};
   const crd = isObject(spec.crd) ? spec.crd : {};
@@ -163,11 +150,27 @@ function denies(f: Finding): boolean {
   return f.actions.includes('deny');
 }
 
-function policyChanges(base: RefOutcome, head: RefOutcome, findings: Finding[]): PolicyChange[] {
+interface Denial {
+  constraint: string;
+  object: ObjectRef;
+}
+
+/**
+ * The head's objects denied under the head's policies but not under the base's, and the reverse: the
+ * policy change's own effect (new rules, new parameters, promotions to deny, removed exemptions...).
+ */
+function denialsDelta(head: Map<string, ReviewedViolation>, cross: Map<string, ReviewedViolation>): { newly: Denial[]; noLonger: Denial[] } {
+  const denied = (v: ReviewedViolation | undefined) => v !== undefined && v.actions.includes('deny');
+  const pick = (from: Map<string, ReviewedViolation>, other: Map<string, ReviewedViolation>) =>
+    [...from].filter(([id, v]) => denied(v) && !denied(other.get(id))).map(([, v]) => ({ constraint: `${v.constraintKind}/${v.constraintName}`, object: v.object }));
+  return { newly: pick(head, cross), noLonger: pick(cross, head) };
+}
+
+function policyChanges(base: RefOutcome, head: RefOutcome, delta: { newly: Denial[]; noLonger: Denial[] }): PolicyChange[] {
   const out: PolicyChange[] = [];
-  const affected = (match: (f: Finding) => boolean) => ({
-    newlyDenied: uniqueObjects(findings.filter((f) => f.category === 'new' && f.cause !== 'object' && denies(f) && match(f))),
-    noLongerDenied: uniqueObjects(findings.filter((f) => f.category === 'fixed' && f.cause !== 'object' && denies(f) && match(f))),
+  const affected = (match: (constraint: string) => boolean) => ({
+    newlyDenied: uniqueObjects(delta.newly.filter((d) => match(d.constraint)).map((d) => d.object)),
+    noLongerDenied: uniqueObjects(delta.noLonger.filter((d) => match(d.constraint)).map((d) => d.object)),
   });
   const tmpl = (r: RefOutcome) => new Map(r.policies.templates.map((t) => [templateKind(t.object), t]));
   const bt = tmpl(base);
@@ -177,7 +180,7 @@ function policyChanges(base: RefOutcome, head: RefOutcome, findings: Finding[]):
     const h = ht.get(kind);
     if (b && h && canonicalJson(b.object) === canonicalJson(h.object)) continue;
     const change = !b ? 'added' : !h ? 'removed' : 'modified';
-    out.push({ type: 'template', name: kind, change, source: (h ?? b)!.source, ...affected((f) => f.constraint.kind === kind) });
+    out.push({ type: 'template', name: kind, change, source: (h ?? b)!.source, ...affected((c) => c.startsWith(`${kind}/`)) });
   }
   const cons = (r: RefOutcome) => new Map(r.constraints.map((c) => [`${c.kind}/${c.name}`, c]));
   const bc = cons(base);
@@ -194,15 +197,15 @@ function policyChanges(base: RefOutcome, head: RefOutcome, findings: Finding[]):
       source: (h ?? b)!.source,
       ...(b ? { actionBefore: b.enforcementAction } : {}),
       ...(h ? { actionAfter: h.enforcementAction } : {}),
-      ...affected((f) => `${f.constraint.kind}/${f.constraint.name}` === key),
+      ...affected((c) => c === key),
     });
   }
   return out;
 }
 
-function uniqueObjects(findings: Finding[]): ObjectRef[] {
+function uniqueObjects(objects: ObjectRef[]): ObjectRef[] {
   const m = new Map<string, ObjectRef>();
-  for (const f of findings) m.set(objectKey(f.object), f.object);
+  for (const o of objects) m.set(objectKey(o), o);
   return [...m.values()];
 }
 
@@ -284,7 +287,7 @@ function renderedDiffs(baseObjects: RenderedObject[], headObjects: RenderedObjec
     out.push({
       object: ref,
       change: !bo ? 'added' : !ho ? 'removed' : 'modified',
-      diff: patch.split('\n').slice(2).join('\n'),
+      diff: patch.split('\n').slice(1).join('\n'),
       source: (ho ?? bo)!.source,
       root: (ho ?? bo)!.root,
     });

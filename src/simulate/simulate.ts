@@ -116,7 +116,11 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   const secrets = secretValues([...baseObjects, ...headObjects].map((o) => o.object));
   const baseOutcome = await reviewRef('base', base, baseObjects, baseNamespaces, undefined, cluster, ctx);
   const headOutcome = await reviewRef('head', head, headObjects, headNamespaces, baseObjects, cluster, ctx);
-  for (const outcome of [baseOutcome, headOutcome]) {
+  // The head's objects under the base's policies: what the policy change alone does (its blast radius).
+  const crossOutcome = policyChanged
+    ? await reviewRef('head', { ...head, policies: base.policies }, headObjects, headNamespaces, baseObjects, cluster, ctx)
+    : undefined;
+  for (const outcome of [baseOutcome, headOutcome, ...(crossOutcome ? [crossOutcome] : [])]) {
     for (const v of outcome.violations) v.message = redactSecrets(v.message, secrets);
   }
   baseOutcome.errors.push(...baseRender.errors);
@@ -126,6 +130,7 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     cluster: cluster.name,
     base: baseOutcome,
     head: headOutcome,
+    ...(crossOutcome ? { headUnderBasePolicies: crossOutcome } : {}),
     baseObjects,
     headObjects,
     allowedNamespaces: ctx.config.exemptions.allowedNamespaces,
@@ -133,7 +138,7 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   report.stats = {
     objectsBase: baseObjects.length,
     objectsHead: headObjects.length,
-    reviews: baseOutcome.reviews + headOutcome.reviews,
+    reviews: baseOutcome.reviews + headOutcome.reviews + (crossOutcome?.reviews ?? 0),
     rootsRendered: new Set([...baseRender.roots, ...headRender.roots].map((r) => `${r.kind}:${r.path}:${r.release ?? ''}`)).size,
     durationMs: Date.now() - started,
   };
