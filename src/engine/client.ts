@@ -18,7 +18,8 @@ export const TARGET = 'admission.k8s.gatekeeper.sh';
 export interface Violation {
   target: string;
   msg: string;
-  details: JsonValue;
+  /** `metadata.details`; undefined for results that carry none (autorejections). */
+  details: JsonValue | undefined;
   constraint: Constraint;
   enforcementAction: string;
   scopedActions?: string[];
@@ -171,11 +172,12 @@ export class PolicyClient {
             namespaceLookup: (name) => this.namespaces.get(name),
           });
           if ('error' in m) {
-            results[ri]!.push({ target: TARGET, msg: autorejectMessage(review, m.error), details: {}, constraint, ...action });
+            results[ri]!.push({ target: TARGET, msg: m.autorejectMessage ?? `unable to match constraints: ${m.error}`, details: undefined, constraint, ...action });
             continue;
           }
           if (!m.matched) continue;
-          const params = this.options.parameterNumbers === 'float' ? goFloatJson(constraint.parameters) : JSON.stringify(constraint.parameters);
+          const parameters = constraint.parametersValue ?? constraint.parameters;
+          const params = this.options.parameterNumbers === 'float' ? goFloatJson(parameters) : JSON.stringify(parameters);
           items.push({
             moduleId: loaded.compiled.module.id,
             entrypoint: loaded.compiled.entrypoint,
@@ -207,12 +209,6 @@ export class PolicyClient {
     for (const r of results) r.sort(compareResults);
     return results;
   }
-}
-
-/** frameworks' autoreject result text for a matcher error. */
-function autorejectMessage(review: Review, cause: string): string {
-  const name = nameOf(review.object ?? review.oldObject ?? {});
-  return `unable to match constraints: error matching the requested object: ${name} :failed to run Match criteria: ${cause}`;
 }
 
 function operationMatches(operations: string[], operation: string): boolean {
