@@ -1,5 +1,6 @@
 // Running a renderer on untrusted input: no inherited environment, no network, a time limit, an output cap.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,6 +41,7 @@ let netIsolation: Promise<string | undefined> | undefined;
 function scratchDirs(): Promise<Scratch> {
   scratch ??= (async () => {
     const base = await mkdtemp(path.join(os.tmpdir(), 'preadmit-sandbox-'));
+    process.once('exit', () => rmSync(base, { recursive: true, force: true }));
     const home = path.join(base, 'home');
     const emptyBin = path.join(base, 'bin');
     await mkdir(home, { recursive: true });
