@@ -14,6 +14,8 @@ export interface SandboxOptions {
   maxOutputBytes: number;
   /** Variables added to the scrubbed environment (e.g. HELM_CACHE_HOME). */
   env?: Record<string, string>;
+  /** Where HOME and the empty PATH directory go (created if needed); default a per-process directory removed at exit. */
+  scratchDir?: string;
   /** Run inside a fresh network namespace when the kernel allows it (default true). */
   isolateNetwork?: boolean;
 }
@@ -49,6 +51,13 @@ function scratchDirs(): Promise<Scratch> {
     return { home, emptyBin };
   })();
   return scratch;
+}
+
+async function scratchIn(dir: string): Promise<Scratch> {
+  const s = { home: path.join(dir, 'sandbox-home'), emptyBin: path.join(dir, 'sandbox-bin') };
+  await mkdir(s.home, { recursive: true });
+  await mkdir(s.emptyBin, { recursive: true });
+  return s;
 }
 
 /**
@@ -100,7 +109,7 @@ export async function hasNetworkNamespace(): Promise<boolean> {
 }
 
 export async function runSandboxed(command: string, args: string[], options: SandboxOptions): Promise<SandboxResult> {
-  const s = await scratchDirs();
+  const s = options.scratchDir !== undefined ? await scratchIn(options.scratchDir) : await scratchDirs();
   const isolator = options.isolateNetwork === false ? undefined : await networkIsolator();
   const [file, argv] = isolator
     ? [isolator, ['--user', '--map-root-user', '--net', '--', command, ...args]]

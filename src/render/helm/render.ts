@@ -36,7 +36,7 @@ export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Prom
   if (root.namespace !== undefined) args.push('--namespace', root.namespace);
 
   const limits = { timeoutMs: ctx.timeoutMs, maxOutputBytes: ctx.maxOutputBytes };
-  const run = await runSandboxed(helm, args, { cwd: ctx.workDir, env, ...limits, isolateNetwork: ctx.isolateNetwork });
+  const run = await runSandboxed(helm, args, { cwd: ctx.workDir, env, ...limits, isolateNetwork: ctx.isolateNetwork, scratchDir: ctx.scratchDir });
   const failure = failureOf('helm template', run, limits);
   if (failure !== undefined) {
     return { objects: [], errors: [renderError(planned, `${label}: ${repoRelativeMessage(failure, ctx)}`, at)] };

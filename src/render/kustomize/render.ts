@@ -31,7 +31,7 @@ export async function renderKustomize(planned: PlannedRoot, ctx: RenderContext):
   await writeFile(path.join(wrapperDir, 'kustomization.yaml'), `resources:\n- ${JSON.stringify(target)}\nbuildMetadata:\n- originAnnotations\n`);
 
   const limits = { timeoutMs: ctx.timeoutMs, maxOutputBytes: ctx.maxOutputBytes };
-  const run = await runSandboxed(kustomize, ['build', wrapperDir], { cwd: ctx.scratchDir, ...limits, isolateNetwork: ctx.isolateNetwork });
+  const run = await runSandboxed(kustomize, ['build', wrapperDir], { cwd: ctx.scratchDir, ...limits, isolateNetwork: ctx.isolateNetwork, scratchDir: ctx.scratchDir });
   const failure = failureOf('kustomize build', run, limits);
   if (failure !== undefined) {
     const message = repoRelativeMessage(failure, ctx).split(target).join(root || '.');
