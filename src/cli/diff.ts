@@ -80,7 +80,7 @@ export function renderReport(report: SimulationReport, format: string, color: bo
     case 'json':
       return renderJson(report);
     case 'sarif':
-      return renderSarif(report);
+      return `${JSON.stringify(renderSarif(report), null, 2)}\n`;
     case 'markdown': {
       const md = renderMarkdown(report);
       return `# ${md.title}\n\n${md.summary}\n`;
