@@ -1,0 +1,129 @@
+// The JSON rendering: the report model with a fixed key order and sorted lists, so that the same simulation always
+// prints the same bytes. The fields are documented in docs/report-json.md; `schemaVersion` changes when one changes
+// meaning or goes away.
+import type { InputError, JsonValue, SourceLocation } from '../gatekeeper/types.ts';
+import type {
+  ClusterReport,
+  ConstraintRef,
+  ExemptionChange,
+  Finding,
+  ObjectRef,
+  PolicyChange,
+  Promotion,
+  RenderedObjectDiff,
+  SimulationError,
+  SimulationReport,
+} from '../simulate/types.ts';
+import { compareFindings, objectLabel } from './format.ts';
+import { maskedDiff } from './secrets.ts';
+
+type Out = { [key: string]: JsonValue };
+
+/** `value`'s keys in `order` first, then any other (future, optional) key in alphabetical order. */
+function ordered(value: object, order: string[], convert: Record<string, (v: never) => JsonValue> = {}): Out {
+  const src = value as Record<string, unknown>;
+  const out: Out = {};
+  const rest = Object.keys(src).filter((k) => !order.includes(k)).sort();
+  for (const key of [...order, ...rest]) {
+    const v = src[key];
+    if (v === undefined) continue;
+    const c = convert[key];
+    out[key] = c !== undefined ? c(v as never) : plain(v);
+  }
+  return out;
+}
+
+/** Any other value: objects with sorted keys, so that even unknown fields print stably. */
+function plain(v: unknown): JsonValue {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (Array.isArray(v)) return v.map(plain);
+  if (typeof v === 'object') {
+    const out: Out = {};
+    for (const k of Object.keys(v as object).sort()) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== undefined) out[k] = plain(x);
+    }
+    return out;
+  }
+  return null;
+}
+
+const source = (s: SourceLocation): JsonValue => ordered(s, ['file', 'startLine', 'endLine', 'renderedBy']);
+const objectRef = (o: ObjectRef): JsonValue => ordered(o, ['group', 'version', 'kind', 'namespace', 'name']);
+const constraintRef = (c: ConstraintRef): JsonValue => ordered(c, ['kind', 'name', 'source'], { source });
+const inputError = (e: InputError): JsonValue => ordered(e, ['kind', 'message', 'source'], { source });
+
+const finding = (f: Finding): JsonValue =>
+  ordered(f, ['id', 'cluster', 'category', 'cause', 'constraint', 'actions', 'object', 'objectSource', 'message', 'impliedBy', 'operation'], {
+    constraint: constraintRef,
+    object: objectRef,
+    objectSource: source,
+  });
+
+const objectList = (list: ObjectRef[]): JsonValue => [...list].sort(byObject).map(objectRef);
+
+const policyChange = (p: PolicyChange): JsonValue =>
+  ordered(p, ['type', 'name', 'change', 'source', 'actionBefore', 'actionAfter', 'newlyDenied', 'noLongerDenied'], {
+    source,
+    newlyDenied: objectList,
+    noLongerDenied: objectList,
+  });
+
+const promotion = (p: Promotion): JsonValue =>
+  ordered(p, ['constraint', 'from', 'to', 'objects'], {
+    constraint: constraintRef,
+    objects: (list: Promotion['objects']) =>
+      [...list]
+        .sort((a, b) => byObject(a.object, b.object) || cmp(a.message, b.message))
+        .map((o) => ordered(o, ['object', 'message', 'source'], { object: objectRef, source })),
+  });
+
+const exemption = (e: ExemptionChange): JsonValue => ordered(e, ['owner', 'field', 'namespace', 'change', 'allowed', 'source'], { source });
+
+const renderedDiff = (d: RenderedObjectDiff): JsonValue =>
+  ordered({ ...d, diff: maskedDiff(d) }, ['object', 'change', 'root', 'source', 'diff'], { object: objectRef, source });
+
+const simulationError = (e: SimulationError): JsonValue => ordered(e, ['ref', 'error'], { error: inputError });
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byObject(a: ObjectRef, b: ObjectRef): number {
+  return cmp(a.group, b.group) || cmp(a.kind, b.kind) || cmp(a.namespace, b.namespace) || cmp(a.name, b.name) || cmp(a.version, b.version);
+}
+
+function bySource(a: SourceLocation | undefined, b: SourceLocation | undefined): number {
+  return cmp(a?.file ?? '', b?.file ?? '') || (a?.startLine ?? 0) - (b?.startLine ?? 0);
+}
+
+const cluster = (c: ClusterReport): JsonValue =>
+  ordered(c, ['name', 'stats', 'findings', 'policyChanges', 'promotions', 'exemptions', 'errors', 'renderedDiffs'], {
+    stats: (s: ClusterReport['stats']) => ordered(s, ['objectsBase', 'objectsHead', 'reviews', 'rootsRendered', 'durationMs']),
+    findings: (list: Finding[]) => [...list].sort(compareFindings).map(finding),
+    policyChanges: (list: PolicyChange[]) => [...list].sort((a, b) => cmp(a.type, b.type) || cmp(a.name, b.name) || cmp(a.change, b.change)).map(policyChange),
+    promotions: (list: Promotion[]) => [...list].sort((a, b) => cmp(a.constraint.kind, b.constraint.kind) || cmp(a.constraint.name, b.constraint.name)).map(promotion),
+    exemptions: (list: ExemptionChange[]) =>
+      [...list].sort((a, b) => cmp(a.owner, b.owner) || cmp(a.field, b.field) || cmp(a.namespace, b.namespace) || cmp(a.change, b.change)).map(exemption),
+    errors: (list: SimulationError[]) =>
+      [...list].sort((a, b) => cmp(a.ref, b.ref) || bySource(a.error.source, b.error.source) || cmp(a.error.message, b.error.message)).map(simulationError),
+    renderedDiffs: (list: RenderedObjectDiff[]) =>
+      [...list].sort((a, b) => cmp(objectLabel(a.object), objectLabel(b.object)) || byObject(a.object, b.object) || cmp(a.root, b.root) || cmp(a.change, b.change)).map(renderedDiff),
+  });
+
+/** The report as pretty-printed JSON (two-space indent, trailing newline), byte-for-byte stable for one report. */
+export function renderJson(report: SimulationReport): string {
+  const out = ordered(report, ['schemaVersion', 'tool', 'base', 'head', 'enforcementPoint', 'verdict', 'clusters'], {
+    tool: (t: SimulationReport['tool']) => ordered(t, ['name', 'version']),
+    base: (r: SimulationReport['base']) => ordered(r, ['ref', 'sha']),
+    head: (r: SimulationReport['head']) => ordered(r, ['ref', 'sha']),
+    verdict: (v: SimulationReport['verdict']) =>
+      ordered(v, ['conclusion', 'blocking', 'counts'], {
+        counts: (c: SimulationReport['verdict']['counts']) =>
+          ordered(c, ['newDeny', 'newWarn', 'newDryrun', 'fixed', 'unchanged', 'errors', 'exemptionViolations']),
+      }),
+    clusters: (list: ClusterReport[]) => list.map(cluster),
+  });
+  return `${JSON.stringify(out, null, 2)}\n`;
+}

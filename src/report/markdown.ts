@@ -1,0 +1,379 @@
+// The check-run rendering: a title with the outcome in numbers and a Markdown summary that fits GitHub's limit.
+// Everything taken from the pull request (messages, names, paths, diffs) is escaped: it is untrusted input.
+import type { SourceLocation } from '../gatekeeper/types.ts';
+import type {
+  ClusterReport,
+  ExemptionChange,
+  Finding,
+  PolicyChange,
+  Promotion,
+  RenderedObjectDiff,
+  SimulationError,
+  SimulationReport,
+} from '../simulate/types.ts';
+import {
+  constraintLabel,
+  isPolicyCaused,
+  isRepositoryPath,
+  locationLabel,
+  objectLabel,
+  outcomeTitle,
+  plural,
+  shortSha,
+  sortedFindings,
+  strongestAction,
+  truncateChars,
+  verdictLine,
+} from './format.ts';
+import { maskedDiff } from './secrets.ts';
+
+export interface MarkdownOptions {
+  /** GitHub's limit for `output.summary`. */
+  maxChars?: number;
+  /** `https://github.com/owner/repo`: sources become links to the file at the ref's commit. */
+  repoUrl?: string;
+  /** The commit head-side links point at (default: the report's head sha). */
+  headSha?: string;
+}
+
+export interface CheckRunOutput {
+  title: string;
+  summary: string;
+}
+
+export const GITHUB_SUMMARY_LIMIT = 65535;
+const TITLE_LIMIT = 1000;
+/** One table cell never holds more than this much of a message. */
+const MESSAGE_CELL_CHARS = 1000;
+/** One object's rendered diff never takes more than this much of the summary. */
+const DIFF_CHARS = 20_000;
+const LIST_CHARS = 2000;
+
+// ---- escaping ------------------------------------------------------------------------------------------------------
+
+/**
+ * Inline Markdown text that renders as exactly `text`: every character that could start markup (emphasis, links,
+ * code, HTML, entities, table cells) is backslash-escaped, and line breaks become spaces so no block can start.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u0084\u0086-\u009f]/g, '\ufffd')
+    .replace(/\t/g, ' ')
+    .replace(/[\\`*_[\]<>!|~&@]/g, (c) => `\\${c}`);
+}
+
+/** Text for an HTML context (`<summary>`), where Markdown is not interpreted. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029]/g, ' ')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+function code(text: string): string {
+  return `<code>${escapeMarkdown(text)}</code>`;
+}
+
+/** A fenced block that no line of `body` can close: the fence is longer than any backtick run inside. */
+function fenced(info: string, body: string): string {
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const clean = body.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd').replace(/\n+$/, '');
+  return `${fence}${info}\n${clean}\n${fence}\n`;
+}
+
+// ---- links ---------------------------------------------------------------------------------------------------------
+
+function encodePath(path: string): string {
+  return path
+    .split('/')
+    .map((s) => encodeURIComponent(s).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+}
+
+class Linker {
+  constructor(
+    private readonly repoUrl: string | undefined,
+    private readonly headSha: string,
+    private readonly baseSha: string,
+  ) {}
+
+  /** `path:line` as text, or as a link to the file at the commit of the side it was read from. */
+  source(s: SourceLocation | undefined, side: 'base' | 'head'): string {
+    if (s === undefined) return '—';
+    const label = escapeMarkdown(locationLabel(s));
+    const sha = side === 'head' ? this.headSha : this.baseSha;
+    if (this.repoUrl === undefined || sha === '' || !isRepositoryPath(s.file) || !/^[0-9A-Za-z._/-]+$/.test(sha)) return label;
+    const lines = s.endLine > s.startLine ? `#L${s.startLine}-L${s.endLine}` : `#L${s.startLine}`;
+    return `[${label}](${this.repoUrl.replace(/\/+$/, '')}/blob/${encodeURIComponent(sha)}/${encodePath(s.file)}${lines})`;
+  }
+}
+
+// ---- sections and truncation -------------------------------------------------------------------------------------
+
+/**
+ * A part of the summary whose rows may be left out when the summary is too long. `priority` orders what goes
+ * first: the lowest priority loses its rows first, from its last row backwards.
+ */
+interface Section {
+  priority: number;
+  /** Shown before the rows when at least one row is kept (a heading and a table header, or `<details>`). */
+  open: string;
+  rows: string[];
+  /** Shown after the rows when at least one row is kept. */
+  close: string;
+  /** Shown instead of `open` + rows + `close` when every row was left out. */
+  collapsed: string;
+  /** The "left out" note for `n` rows. */
+  note: (n: number) => string;
+  kept: number;
+}
+
+type Block = string | Section;
+
+const PRIORITY = {
+  renderedDiffs: 0,
+  unchanged: 1,
+  fixed: 2,
+  policyFindings: 3,
+  promotions: 4,
+  exemptions: 5,
+  errors: 6,
+  policyChanges: 7,
+  newFindings: 8,
+} as const;
+
+function sectionLength(s: Section): number {
+  const left = s.rows.length - s.kept;
+  let n = 0;
+  if (s.kept > 0 || s.rows.length === 0) {
+    n += s.open.length + s.close.length;
+    for (let i = 0; i < s.kept; i++) n += s.rows[i]?.length ?? 0;
+  } else n += s.collapsed.length;
+  if (left > 0) n += s.note(left).length;
+  return n;
+}
+
+function renderSection(s: Section): string {
+  const left = s.rows.length - s.kept;
+  const note = left > 0 ? s.note(left) : '';
+  if (s.kept > 0 || s.rows.length === 0) return s.open + s.rows.slice(0, s.kept).join('') + note + s.close;
+  return s.collapsed + note;
+}
+
+/** Leaves rows out, least important first, until the text fits; says what was left out. Deterministic. */
+function fit(blocks: Block[], maxChars: number): string {
+  const sections = blocks.filter((b): b is Section => typeof b !== 'string');
+  let total = blocks.reduce((n, b) => n + (typeof b === 'string' ? b.length : sectionLength(b)), 0);
+  const order = sections
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => a.s.priority - b.s.priority || b.i - a.i)
+    .map(({ s }) => s);
+  for (const s of order) {
+    while (total > maxChars && s.kept > 0) {
+      const before = sectionLength(s);
+      s.kept--;
+      total += sectionLength(s) - before;
+    }
+    if (total <= maxChars) break;
+  }
+  const text = blocks.map((b) => (typeof b === 'string' ? b : renderSection(b))).join('');
+  if (text.length <= maxChars) return text;
+  // Even without any row the fixed parts are too long (e.g. thousands of clusters or blocking reasons).
+  const note = `\n\n… the summary was cut at ${maxChars} characters; see the JSON report for everything.\n`;
+  const room = Math.max(0, maxChars - note.length);
+  const cut = truncateChars(text, room, '');
+  const lastBreak = cut.lastIndexOf('\n');
+  return (lastBreak > room / 2 ? cut.slice(0, lastBreak) : cut) + note.slice(0, maxChars);
+}
+
+function leftOut(what: string): (n: number) => string {
+  return (n) => `\n… ${n} more ${what} not shown; see the JSON report.\n\n`;
+}
+
+function table(header: string[]): string {
+  return `| ${header.join(' | ')} |\n|${header.map(() => ' --- |').join('')}\n`;
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |\n`;
+}
+
+function tableSection(priority: number, heading: string, header: string[], rows: string[], what: string): Section {
+  return {
+    priority,
+    open: `${heading}\n\n${table(header)}`,
+    rows,
+    close: '\n',
+    collapsed: `${heading}\n`,
+    note: leftOut(what),
+    kept: rows.length,
+  };
+}
+
+// ---- the summary ---------------------------------------------------------------------------------------------------
+
+function message(text: string): string {
+  return escapeMarkdown(truncateChars(text, MESSAGE_CELL_CHARS));
+}
+
+function actionCell(f: Finding): string {
+  const strongest = strongestAction(f.actions);
+  const shown = f.actions.length > 0 ? f.actions.join(', ') : 'dryrun';
+  return strongest === 'deny' ? `**${escapeMarkdown(shown)}**` : escapeMarkdown(shown);
+}
+
+function findingRow(f: Finding, link: Linker, withCategory: boolean): string {
+  const side = f.category === 'fixed' ? 'base' : 'head';
+  const cells = [
+    code(constraintLabel(f.constraint)),
+    actionCell(f),
+    escapeMarkdown(objectLabel(f.object)),
+    link.source(f.objectSource, side),
+    message(f.message),
+  ];
+  if (withCategory) cells.unshift(f.category);
+  return row(cells);
+}
+
+const FINDING_HEADER = ['Constraint', 'Action', 'Object', 'Source', 'Message'];
+
+function policyChangeRow(p: PolicyChange, link: Linker): string {
+  const what = `${p.change} ${p.type}`;
+  const actions = p.actionBefore !== undefined || p.actionAfter !== undefined
+    ? ` (${escapeMarkdown(p.actionBefore ?? '—')} → ${escapeMarkdown(p.actionAfter ?? '—')})`
+    : '';
+  const effects: string[] = [];
+  if (p.newlyDenied.length > 0) effects.push(`**newly rejects ${plural(p.newlyDenied.length, 'existing object')}**`);
+  if (p.noLongerDenied.length > 0) effects.push(`stops rejecting ${plural(p.noLongerDenied.length, 'object')}`);
+  const examples = p.newlyDenied.slice(0, 5).map((o) => escapeMarkdown(objectLabel(o)));
+  const more = p.newlyDenied.length > examples.length ? `, … ${p.newlyDenied.length - examples.length} more` : '';
+  const effect = effects.length > 0 ? `: ${effects.join(', ')}` : ': no change in what is rejected';
+  const list = examples.length > 0 ? ` (${examples.join(', ')}${more})` : '';
+  return `- ${escapeMarkdown(what)} ${code(p.name)}${actions} at ${link.source(p.source, p.change === 'removed' ? 'base' : 'head')}${effect}${truncateChars(list, LIST_CHARS)}\n`;
+}
+
+function promotionSection(p: Promotion, link: Linker): Section {
+  const heading = `**${code(constraintLabel(p.constraint))}** moves from ${code(p.from)} to ${code(p.to)} (${link.source(p.constraint.source, 'head')}): ${plural(p.objects.length, 'existing object')} would start being rejected`;
+  const rows = p.objects.map((o) => row([escapeMarkdown(objectLabel(o.object)), link.source(o.source, 'head'), message(o.message)]));
+  return tableSection(PRIORITY.promotions, heading, ['Object', 'Source', 'Message'], rows, 'objects of this promotion');
+}
+
+function exemptionRow(e: ExemptionChange, link: Linker): string {
+  const allowed = e.change === 'removed' ? '—' : e.allowed ? 'allowed' : '**outside the allow list**';
+  return row([e.change, code(e.namespace), code(e.owner), code(e.field), allowed, link.source(e.source, e.change === 'removed' ? 'base' : 'head')]);
+}
+
+function errorRow(e: SimulationError, link: Linker): string {
+  return row([e.ref, escapeMarkdown(e.error.kind), link.source(e.error.source, e.ref), message(e.error.message)]);
+}
+
+function diffRow(d: RenderedObjectDiff): string {
+  const summary = escapeHtml(`${d.change} ${objectLabel(d.object)} (${d.root})`);
+  const text = maskedDiff(d);
+  const body = text.length > DIFF_CHARS ? `${truncateChars(text, DIFF_CHARS, '')}\n… diff cut at ${DIFF_CHARS} characters` : text;
+  return `<details><summary>${summary}</summary>\n\n${fenced('diff', body)}\n</details>\n\n`;
+}
+
+function clusterBlocks(c: ClusterReport, link: Linker, multiCluster: boolean): Block[] {
+  const blocks: Block[] = [];
+  const h = multiCluster ? '####' : '###';
+  if (multiCluster) {
+    blocks.push(`### Cluster ${code(c.name)}\n\n`);
+  }
+  const newObject = sortedFindings(c.findings, (f) => f.category === 'new' && !isPolicyCaused(f));
+  const fixedObject = sortedFindings(c.findings, (f) => f.category === 'fixed' && !isPolicyCaused(f));
+  const byPolicy = sortedFindings(c.findings, (f) => f.category !== 'unchanged' && isPolicyCaused(f));
+  const unchanged = sortedFindings(c.findings, (f) => f.category === 'unchanged');
+
+  if (newObject.length > 0) {
+    blocks.push(tableSection(PRIORITY.newFindings, `${h} New findings (${newObject.length})`, FINDING_HEADER, newObject.map((f) => findingRow(f, link, false)), 'new findings'));
+  }
+  if (c.policyChanges.length > 0 || byPolicy.length > 0) {
+    const changes = [...c.policyChanges].sort((a, b) => (a.type + a.name + a.change < b.type + b.name + b.change ? -1 : 1));
+    blocks.push({
+      priority: PRIORITY.policyChanges,
+      open: `${h} Policy changes (${changes.length})\n\n`,
+      rows: changes.map((p) => policyChangeRow(p, link)),
+      close: '\n',
+      collapsed: `${h} Policy changes (${changes.length})\n`,
+      note: leftOut('policy changes'),
+      kept: changes.length,
+    });
+    if (byPolicy.length > 0) {
+      blocks.push(tableSection(PRIORITY.policyFindings, `Findings caused by these policy changes (${byPolicy.length}):`, ['Change', ...FINDING_HEADER], byPolicy.map((f) => findingRow(f, link, true)), 'findings caused by policy changes'));
+    }
+  }
+  if (c.promotions.length > 0) {
+    blocks.push(`${h} Promotions (${c.promotions.length})\n\n`);
+    for (const p of c.promotions) blocks.push(promotionSection(p, link));
+  }
+  if (c.exemptions.length > 0) {
+    const rows = [...c.exemptions]
+      .sort((a, b) => Number(a.allowed) - Number(b.allowed) || (a.owner + a.namespace + a.change < b.owner + b.namespace + b.change ? -1 : 1))
+      .map((e) => exemptionRow(e, link));
+    blocks.push(tableSection(PRIORITY.exemptions, `${h} Exemption changes (${rows.length})`, ['Change', 'Namespace', 'Owner', 'Field', 'Governance', 'Source'], rows, 'exemption changes'));
+  }
+  if (c.errors.length > 0) {
+    const rows = [...c.errors]
+      .sort((a, b) => (a.ref === b.ref ? 0 : a.ref === 'head' ? -1 : 1) || (a.error.source?.file ?? '').localeCompare(b.error.source?.file ?? '') || (a.error.source?.startLine ?? 0) - (b.error.source?.startLine ?? 0))
+      .map((e) => errorRow(e, link));
+    blocks.push(tableSection(PRIORITY.errors, `${h} Errors (${rows.length})`, ['Ref', 'Kind', 'Location', 'Message'], rows, 'errors'));
+  }
+  if (fixedObject.length > 0) {
+    blocks.push(tableSection(PRIORITY.fixed, `${h} Fixed (${fixedObject.length})`, FINDING_HEADER, fixedObject.map((f) => findingRow(f, link, false)), 'fixed findings'));
+  }
+  if (unchanged.length > 0) {
+    const summary = `<details><summary>Unchanged violations (${unchanged.length})</summary>\n\n`;
+    blocks.push({
+      priority: PRIORITY.unchanged,
+      open: `${summary}${table(FINDING_HEADER)}`,
+      rows: unchanged.map((f) => findingRow(f, link, false)),
+      close: '\n</details>\n\n',
+      collapsed: `Unchanged violations: ${unchanged.length}.\n`,
+      note: leftOut('unchanged violations'),
+      kept: unchanged.length,
+    });
+  }
+  if (c.renderedDiffs.length > 0) {
+    const diffs = [...c.renderedDiffs].sort((a, b) => (objectLabel(a.object) + a.root < objectLabel(b.object) + b.root ? -1 : 1));
+    blocks.push({
+      priority: PRIORITY.renderedDiffs,
+      open: `<details><summary>Rendered changes (${plural(diffs.length, 'object')})</summary>\n\n`,
+      rows: diffs.map(diffRow),
+      close: '</details>\n\n',
+      collapsed: `Rendered changes: ${plural(diffs.length, 'object')}.\n`,
+      note: leftOut('rendered diffs'),
+      kept: diffs.length,
+    });
+  }
+  const s = c.stats;
+  blocks.push(`<sub>${escapeMarkdown(`${plural(s.objectsBase, 'object')} at base, ${s.objectsHead} at head, ${plural(s.reviews, 'review')}, ${plural(s.rootsRendered, 'root')} rendered`)}</sub>\n\n`);
+  return blocks;
+}
+
+/** The check run's title and Markdown summary, at most `maxChars` long (rows are left out, and said so, to fit). */
+export function renderMarkdown(report: SimulationReport, options: MarkdownOptions = {}): CheckRunOutput {
+  const maxChars = options.maxChars ?? GITHUB_SUMMARY_LIMIT;
+  const link = new Linker(options.repoUrl, options.headSha ?? report.head.sha, report.base.sha);
+  const v = report.verdict;
+  const blocks: Block[] = [];
+  blocks.push(`## ${v.conclusion === 'success' ? '✅' : '❌'} ${verdictLine(v)}\n\n`);
+  if (v.blocking.length > 0) {
+    blocks.push(v.blocking.map((b) => `- ${escapeMarkdown(truncateChars(b, LIST_CHARS))}\n`).join('') + '\n');
+  }
+  blocks.push(
+    `${escapeMarkdown(report.base.ref)} (${code(shortSha(report.base.sha))}) → ${escapeMarkdown(report.head.ref)} (${code(shortSha(report.head.sha))}), enforcement point ${code(report.enforcementPoint)}, ${plural(report.clusters.length, 'cluster')}\n\n`,
+  );
+  const multi = report.clusters.length > 1;
+  for (const c of report.clusters) blocks.push(...clusterBlocks(c, link, multi));
+  return {
+    title: truncateChars(outcomeTitle(report), TITLE_LIMIT),
+    summary: fit(blocks, maxChars),
+  };
+}

@@ -1,0 +1,191 @@
+// SARIF 2.1.0 for code-scanning tools: the violations present at head (new and unchanged, with their baseline
+// state), exemptions outside the allow list and head errors, each on the file and lines it comes from.
+import type { SourceLocation } from '../gatekeeper/types.ts';
+import type { Finding, SimulationReport } from '../simulate/types.ts';
+import { compareFindings, constraintLabel, isRepositoryPath, objectLabel, strongestAction, visibleControls } from './format.ts';
+
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_VERSION = '2.1.0';
+/** The partialFingerprints key under which the finding identity is published. */
+export const FINGERPRINT_KEY = 'preadmitFindingId/v1';
+
+export type SarifLevel = 'error' | 'warning' | 'note' | 'none';
+
+export interface SarifRegion {
+  startLine: number;
+  endLine: number;
+}
+
+export interface SarifLocation {
+  physicalLocation?: {
+    artifactLocation: { uri: string; uriBaseId?: string };
+    region?: SarifRegion;
+  };
+  logicalLocations?: Array<{ name: string; fullyQualifiedName?: string; kind?: string }>;
+}
+
+export interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription?: { text: string };
+  defaultConfiguration: { level: SarifLevel };
+  properties?: Record<string, unknown>;
+}
+
+export interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: SarifLevel;
+  kind: 'fail';
+  message: { text: string };
+  locations: SarifLocation[];
+  partialFingerprints: Record<string, string>;
+  baselineState?: 'new' | 'unchanged' | 'updated' | 'absent';
+  properties?: Record<string, unknown>;
+}
+
+export interface SarifLog {
+  $schema: string;
+  version: '2.1.0';
+  runs: Array<{
+    tool: { driver: { name: string; version: string; semanticVersion?: string; informationUri?: string; rules: SarifRule[] } };
+    automationDetails?: { id: string };
+    originalUriBaseIds?: Record<string, { uri?: string; description?: { text: string } }>;
+    versionControlProvenance?: Array<{ repositoryUri: string; revisionId?: string; branch?: string }>;
+    invocations: Array<{ executionSuccessful: boolean }>;
+    results: SarifResult[];
+  }>;
+}
+
+const ERROR_RULE = 'preadmit/input-error';
+const EXEMPTION_RULE = 'preadmit/exemption-outside-allow-list';
+const LEVEL = { deny: 'error', warn: 'warning', dryrun: 'note' } as const;
+
+function location(source: SourceLocation | undefined, logicalName?: string): SarifLocation[] {
+  const loc: SarifLocation = {};
+  if (source !== undefined && isRepositoryPath(source.file)) {
+    const startLine = Math.max(1, Math.floor(source.startLine));
+    loc.physicalLocation = {
+      artifactLocation: { uri: source.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+      region: { startLine, endLine: Math.max(startLine, Math.floor(source.endLine)) },
+    };
+  }
+  if (logicalName !== undefined) loc.logicalLocations = [{ name: logicalName, kind: 'object' }];
+  return loc.physicalLocation !== undefined || loc.logicalLocations !== undefined ? [loc] : [];
+}
+
+/** A SARIF 2.1.0 log with one run. `repositoryUri` (optional) is recorded as the run's version control provenance. */
+export function renderSarif(report: SimulationReport, options: { repositoryUri?: string } = {}): SarifLog {
+  const rules: SarifRule[] = [];
+  const ruleIndex = new Map<string, number>();
+  const rule = (id: string, make: () => SarifRule): number => {
+    const known = ruleIndex.get(id);
+    if (known !== undefined) return known;
+    rules.push(make());
+    ruleIndex.set(id, rules.length - 1);
+    return rules.length - 1;
+  };
+
+  // Rules first, in a stable order, so that ruleIndex values do not depend on the order findings arrive in.
+  const present: Finding[] = report.clusters.flatMap((c) => c.findings.filter((f) => f.category !== 'fixed')).sort(compareFindings);
+  for (const kind of [...new Set(present.map((f) => f.constraint.kind))].sort()) {
+    rule(kind, () => ({
+      id: kind,
+      name: kind,
+      shortDescription: { text: `Gatekeeper constraint kind ${kind}` },
+      fullDescription: { text: `Violations of constraints of the ConstraintTemplate kind ${kind}, as the admission webhook would report them.` },
+      defaultConfiguration: { level: 'error' },
+    }));
+  }
+
+  const results: SarifResult[] = [];
+  for (const f of present) {
+    const index = ruleIndex.get(f.constraint.kind) ?? 0;
+    const action = strongestAction(f.actions);
+    results.push({
+      ruleId: f.constraint.kind,
+      ruleIndex: index,
+      level: LEVEL[action],
+      kind: 'fail',
+      message: { text: visibleControls(`${constraintLabel(f.constraint)} (${f.actions.join(', ') || 'dryrun'}) on ${objectLabel(f.object)}: ${f.message}`) },
+      locations: location(f.objectSource, `${f.cluster}/${objectLabel(f.object)}`),
+      partialFingerprints: { [FINGERPRINT_KEY]: f.id },
+      baselineState: f.category === 'new' ? 'new' : 'unchanged',
+      properties: {
+        cluster: f.cluster,
+        constraint: constraintLabel(f.constraint),
+        actions: f.actions,
+        object: { ...f.object },
+        cause: f.cause,
+        operation: f.operation,
+      },
+    });
+  }
+
+  for (const cluster of report.clusters) {
+    for (const e of cluster.exemptions) {
+      if (e.change !== 'added' || e.allowed) continue;
+      const index = rule(EXEMPTION_RULE, () => ({
+        id: EXEMPTION_RULE,
+        name: 'ExemptionOutsideAllowList',
+        shortDescription: { text: 'An exemption names a namespace outside the repository\'s allow list' },
+        defaultConfiguration: { level: 'error' },
+      }));
+      results.push({
+        ruleId: EXEMPTION_RULE,
+        ruleIndex: index,
+        level: 'error',
+        kind: 'fail',
+        message: { text: visibleControls(`${e.owner} exempts namespace "${e.namespace}" (${e.field}), which exemptions.allowedNamespaces does not allow`) },
+        locations: location(e.source),
+        partialFingerprints: { [FINGERPRINT_KEY]: `${cluster.name}|exemption|${e.owner}|${e.field}|${e.namespace}` },
+        baselineState: 'new',
+        properties: { cluster: cluster.name },
+      });
+    }
+    for (const e of cluster.errors) {
+      if (e.ref !== 'head') continue;
+      const index = rule(ERROR_RULE, () => ({
+        id: ERROR_RULE,
+        name: 'InputError',
+        shortDescription: { text: 'A manifest, template or chart that could not be loaded, rendered or compiled' },
+        defaultConfiguration: { level: 'error' },
+      }));
+      const s = e.error.source;
+      results.push({
+        ruleId: ERROR_RULE,
+        ruleIndex: index,
+        level: 'error',
+        kind: 'fail',
+        message: { text: visibleControls(e.error.message) },
+        locations: location(s),
+        partialFingerprints: { [FINGERPRINT_KEY]: `${cluster.name}|error|${e.error.kind}|${s?.file ?? ''}|${e.error.message}` },
+        properties: { cluster: cluster.name, errorKind: e.error.kind },
+      });
+    }
+  }
+
+  const run: SarifLog['runs'][number] = {
+    tool: {
+      driver: {
+        name: report.tool.name,
+        version: report.tool.version,
+        ...(/^\d+\.\d+\.\d+/.test(report.tool.version) ? { semanticVersion: report.tool.version } : {}),
+        rules,
+      },
+    },
+    automationDetails: { id: `preadmit/${report.enforcementPoint}/` },
+    invocations: [{ executionSuccessful: true }],
+    results,
+  };
+  if (options.repositoryUri !== undefined) {
+    run.versionControlProvenance = [{ repositoryUri: options.repositoryUri, revisionId: report.head.sha, branch: report.head.ref }];
+  }
+  return { $schema: SARIF_SCHEMA, version: SARIF_VERSION, runs: [run] };
+}
+
+/** The SARIF log as a file's text (two-space indent, trailing newline). */
+export function renderSarifText(report: SimulationReport, options: { repositoryUri?: string } = {}): string {
+  return `${JSON.stringify(renderSarif(report, options), null, 2)}\n`;
+}
