@@ -40,7 +40,8 @@ parentPort!.on('message', (msg: WorkerRequest) => {
   }
   const outcomes: EvalOutcome[] = [];
   msg.items.forEach((item, i) => {
-    Atomics.store(progress, 0, i);
+    // 1-based: 0 means no item has started yet (the worker may still be booting).
+    Atomics.store(progress, 0, i + 1);
     try {
       const policy = instance(item.moduleId, item.dataId);
       const id = policy.entrypoints[item.entrypoint];
@@ -52,6 +53,5 @@ parentPort!.on('message', (msg: WorkerRequest) => {
       outcomes.push({ error: errorText(e) });
     }
   });
-  Atomics.store(progress, 0, msg.items.length);
   parentPort!.postMessage({ outcomes } satisfies WorkerResponse);
 });

@@ -29,7 +29,7 @@ interface Slot {
   worker: Worker;
   progress: Int32Array;
   task: Task | undefined;
-  /** Value of progress[0] when the watchdog last saw it move, and when. */
+  /** Value of progress[0] (1 + index of the item being evaluated) when the watchdog last saw it move, and when. */
   lastProgress: number;
   lastMoved: number;
   knownModules: Set<string>;
@@ -172,7 +172,8 @@ export class EvalPool {
     for (const slot of [...this.slots]) {
       if (!slot.task) continue;
       const p = Atomics.load(slot.progress, 0);
-      if (p !== slot.lastProgress) {
+      // The deadline runs per item, from the moment the worker starts it (not while it boots).
+      if (p === 0 || p !== slot.lastProgress) {
         slot.lastProgress = p;
         slot.lastMoved = now;
       } else if (now - slot.lastMoved > this.deadlineMs) {
@@ -181,7 +182,10 @@ export class EvalPool {
     }
   }
 
-  /** The item in flight gets `reason` as its error; the rest of the task goes back on the queue. */
+  /**
+   * The item in flight gets `reason` as its error; every other item of the task goes back on the queue
+   * (the worker reports a task's outcomes together, so those it had finished are evaluated again).
+   */
   private onCrash(slot: Slot, reason: string): void {
     const task = slot.task;
     const index = this.slots.indexOf(slot);
@@ -189,11 +193,12 @@ export class EvalPool {
     slot.task = undefined;
     void slot.worker.terminate();
     if (!task) return;
-    const inFlight = Math.min(Atomics.load(slot.progress, 0), task.items.length - 1);
+    const inFlight = Math.min(Math.max(0, Atomics.load(slot.progress, 0) - 1), task.items.length - 1);
     task.outcomes[task.indexes[inFlight]!] = { error: reason };
-    const rest = task.items.slice(inFlight + 1);
+    const keep = (_: unknown, i: number) => i !== inFlight;
+    const rest = task.items.filter(keep);
     if (rest.length === 0) task.resolve();
-    else this.queue.unshift({ ...task, items: rest, indexes: task.indexes.slice(inFlight + 1) });
+    else this.queue.unshift({ ...task, items: rest, indexes: task.indexes.filter(keep) });
     if (!this.closed) this.pump();
   }
 }

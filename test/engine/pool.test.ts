@@ -1,0 +1,82 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCompiler, type CompiledTemplate } from '../../src/opa/compile.ts';
+import { EvalPool } from '../../src/opa/pool.ts';
+
+// A template that never ends in practice: 2.7 * 10^13 iterations over one small array.
+const SPIN = `package spin
+violation[{"msg": "done"}] {
+  r := numbers.range(1, 30000)
+  count({1 | r[_]; r[_]; r[_]}) > 5
+}`;
+// A template that explodes: a 50-million-element array.
+const EXPLODE = `package explode
+violation[{"msg": sprintf("%d", [count(numbers.range(1, 50000000))])}] { true }`;
+const SETS = `package sets
+violation[{"msg": sprintf("labels %v and %v", [{"b", "a"}, input.review.n])}] { true }`;
+
+describe('opa/pool', () => {
+  let compiled: Map<string, CompiledTemplate>;
+  let pool: EvalPool;
+
+  beforeAll(async () => {
+    const compiler = createCompiler({ cacheDir: await mkdtemp(path.join(os.tmpdir(), 'preadmit-pool-')) });
+    const out = await compiler.compile([
+      { key: 'spin', code: { rego: SPIN, libs: [], version: 'v0' } },
+      { key: 'explode', code: { rego: EXPLODE, libs: [], version: 'v0' } },
+      { key: 'sets', code: { rego: SETS, libs: [], version: 'v0' } },
+    ]);
+    compiled = new Map();
+    for (const [k, v] of out) {
+      if ('error' in v) throw new Error(v.error);
+      compiled.set(k, v);
+    }
+    pool = new EvalPool({ size: 2, deadlineMs: 1_000, maxPolicyMemoryMb: 64 });
+    for (const c of compiled.values()) pool.addModule(c.module.id, c.module.wasm);
+    pool.setData('d', '{}');
+  });
+  afterAll(() => pool.close());
+
+  const item = (key: string, inputJson = '{"review": {"n": 1e+06}, "parameters": {}}') => {
+    const c = compiled.get(key)!;
+    return { moduleId: c.module.id, entrypoint: c.entrypoint, dataId: 'd', inputJson };
+  };
+
+  it('evaluates with Go-exact sprintf: sets stay sets, float text is kept', async () => {
+    const [out] = await pool.run([item('sets')]);
+    expect(out).toEqual({ result: JSON.stringify([{ result: [{ msg: 'labels {"a", "b"} and 1e+06' }] }]) });
+  });
+
+  it('turns a template that never ends into an error result, and the pool lives on', async () => {
+    // A generous memory cap, so that the deadline (not the cap) is what stops the spin.
+    const slow = new EvalPool({ size: 1, deadlineMs: 300, maxPolicyMemoryMb: 4096, maxWorkerHeapMb: 256 });
+    try {
+      for (const c of compiled.values()) slow.addModule(c.module.id, c.module.wasm);
+      slow.setData('d', '{}');
+      const outcomes = await slow.run([item('sets'), item('spin'), item('sets')]);
+      expect(outcomes[0]).toHaveProperty('result');
+      expect(outcomes[1]).toEqual({ error: 'evaluation exceeded the 300 ms deadline' });
+      expect(outcomes[2]).toHaveProperty('result');
+      const again = await slow.run([item('sets')]);
+      expect(again[0]).toHaveProperty('result');
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('turns a template that exhausts its memory cap into an error result', async () => {
+    const [boom, ok] = await pool.run([item('explode'), item('sets')]);
+    expect(boom).toHaveProperty('error');
+    expect((boom as { error: string }).error).toMatch(/malloc|memory/i);
+    expect(ok).toHaveProperty('result');
+  });
+
+  it('reports an input too large for the memory cap as an error', async () => {
+    const big = JSON.stringify({ review: { n: 1, pad: 'x'.repeat(80 * 1024 * 1024) }, parameters: {} });
+    const [out] = await pool.run([item('sets', big)]);
+    expect(out).toHaveProperty('error');
+    expect((out as { error: string }).error).toMatch(/memory limit/);
+  });
+});
