@@ -43,7 +43,21 @@ export async function runTest(objects: SourcedObject[], deps: { compiler: Compil
   const errors: InputError[] = [];
 
   errors.push(...(await client.addTemplates(byClass('ConstraintTemplate'))));
-  errors.push(...client.addConstraints(byClass('Constraint')).map((f) => f.error));
+  // AddConstraint defaults the constraint object in place, so gator stores, reviews and prints the
+  // defaulted object (status kept) from then on.
+  const defaulted = new Map<SourcedObject, JsonObject>();
+  for (const s of byClass('Constraint')) {
+    const failures = client.addConstraints([s]);
+    errors.push(...failures.map((f) => f.error));
+    if (failures.length > 0) continue;
+    const kind = String(s.object.kind ?? '');
+    const stored = client.constraintList.find((c) => c.kind === kind && c.name === nameOf(s.object));
+    if (stored) defaulted.set(s, s.object.status === undefined ? stored.object : { ...stored.object, status: s.object.status });
+  }
+  objects = objects.map((s) => {
+    const object = defaulted.get(s);
+    return object ? { ...s, object } : s;
+  });
   client.setData(objects.map((o) => o.object));
 
   const expansions: ExpansionTemplate[] = [];
