@@ -1,0 +1,131 @@
+// Test repositories for the simulation: real git history built at test time, run through the real pipeline
+// (LocalGitSource, loadConfig, createRuntime, simulate) and the `preadmit diff` command.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../src/config/load.ts';
+import type { Runtime } from '../../src/engine/runtime.ts';
+import { runDiff } from '../../src/cli/diff.ts';
+import { simulate } from '../../src/simulate/simulate.ts';
+import type { ClusterReport, Finding, SimulationReport } from '../../src/simulate/types.ts';
+import { LocalGitSource } from '../../src/source/git.ts';
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'simulate');
+
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'preadmit test',
+  GIT_AUTHOR_EMAIL: 'test@preadmit.invalid',
+  GIT_COMMITTER_NAME: 'preadmit test',
+  GIT_COMMITTER_EMAIL: 'test@preadmit.invalid',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
+
+/** A ConstraintTemplate from fixtures/simulate/templates. */
+export function template(name: string): string {
+  return readFileSync(path.join(FIXTURES, 'templates', `${name}.yaml`), 'utf8');
+}
+
+export class TestRepo {
+  readonly dir = mkdtempSync(path.join(os.tmpdir(), 'preadmit-sim-'));
+
+  constructor() {
+    this.git('init', '-q', '-b', 'main');
+  }
+
+  git(...args: string[]): string {
+    return execFileSync('git', ['-C', this.dir, ...args], { env: GIT_ENV, encoding: 'utf8' });
+  }
+
+  /** Writes (string) or deletes (null) files, commits, and returns the new commit's sha. */
+  commit(changes: Record<string, string | null>, message = 'change'): string {
+    for (const [file, body] of Object.entries(changes)) {
+      const target = path.join(this.dir, file);
+      if (body === null) rmSync(target);
+      else {
+        mkdirSync(path.dirname(target), { recursive: true });
+        writeFileSync(target, body);
+      }
+    }
+    this.git('add', '-A');
+    this.git('commit', '-q', '--allow-empty', '-m', message);
+    return this.git('rev-parse', 'HEAD').trim();
+  }
+
+  cleanup(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+export async function simulateRepo(repo: TestRepo, base: string, head: string, runtime: Runtime, configText?: string): Promise<SimulationReport> {
+  const { config, errors } = loadConfig(configText, '.github/preadmit.yml');
+  if (errors.length > 0) throw new Error(`test config has errors: ${errors.map((e) => e.message).join('; ')}`);
+  return simulate({ source: new LocalGitSource(repo.dir), base, head, config, runtime });
+}
+
+export class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: (error?: Error | null) => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+export async function diffCommand(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new Capture();
+  const err = new Capture();
+  const code = await runDiff(argv, out, err);
+  return { code, out: out.text, err: err.text };
+}
+
+export function only(report: SimulationReport): ClusterReport {
+  if (report.clusters.length !== 1) throw new Error(`expected one cluster, got ${report.clusters.length}`);
+  return report.clusters[0]!;
+}
+
+/** A compact, comparable view of a finding. */
+export function brief(f: Finding): string {
+  return `${f.category} ${f.cause} ${f.constraint.kind}/${f.constraint.name} ${f.actions.join(',')} ${f.object.kind} ${f.object.namespace}/${f.object.name}: ${f.message}`;
+}
+
+export function deployment(name: string, namespace: string, options: { labels?: Record<string, string>; replicas?: number; image?: string } = {}): string {
+  const labels = Object.entries(options.labels ?? {}).map(([k, v]) => `\n    ${k}: ${v}`).join('');
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: ${namespace}${labels ? `\n  labels:${labels}` : ''}
+spec:
+  replicas: ${options.replicas ?? 1}
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      containers:
+        - name: ${name}
+          image: ${options.image ?? 'registry.example.com/app:1.0.0'}
+`;
+}
+
+export function constraint(kind: string, name: string, match: string, extra = ''): string {
+  return `apiVersion: constraints.gatekeeper.sh/v1beta1
+kind: ${kind}
+metadata:
+  name: ${name}
+spec:
+${extra}  match:
+${match}`;
+}
+
+export const MATCH_DEPLOYMENTS = `    kinds:
+      - apiGroups: ["apps"]
+        kinds: ["Deployment"]
+`;
