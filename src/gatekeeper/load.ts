@@ -55,7 +55,7 @@ function loadYaml(text: string, file: string, options: LoadOptions): LoadResult 
     version,
     // go-yaml v2 (behind sigs.k8s.io/yaml) knows neither sexagesimal numbers nor timestamps as values.
     ...(version === '1.1'
-      ? { customTags: (tags) => tags.filter((t) => !isSexagesimalOrTimestamp(t)), merge: true }
+      ? { customTags: (tags) => [goIntegerTag, goFloatTag, ...tags.filter((t) => !isSexagesimalOrTimestamp(t))], merge: true }
       : { customTags: (tags) => [goIntegerTag, ...tags] }),
     uniqueKeys: true,
     prettyErrors: false,
@@ -94,7 +94,7 @@ function loadYaml(text: string, file: string, options: LoadOptions): LoadResult 
   return { objects, errors };
 }
 
-/** go-yaml v3 resolves plain integers with strconv.ParseInt(s without '_', base 0). */
+/** go-yaml (v2 and v3) resolves plain integers with strconv.ParseInt(s without '_', base 0). */
 const goIntegerTag: ScalarTag = {
   tag: 'tag:yaml.org,2002:int',
   default: true,
@@ -112,6 +112,15 @@ const goIntegerTag: ScalarTag = {
     else n = parseInt(body, 10);
     return Number.isNaN(n) ? source : sign * n;
   },
+};
+
+/** go-yaml's float syntax: YAML 1.2's, so `1e3` is a float even in go-yaml v2 (YAML 1.1 wants a dot). */
+const goFloatTag: ScalarTag = {
+  tag: 'tag:yaml.org,2002:float',
+  default: true,
+  test: /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/,
+  identify: (v) => typeof v === 'number',
+  resolve: (source) => parseFloat(source.replace(/_/g, '')),
 };
 
 function isSexagesimalOrTimestamp(tag: string | { tag: string; format?: string }): boolean {
