@@ -733,7 +733,10 @@ async function readConstraint(suiteDir: string, constraintPath: string): Promise
 
 /** Strips our `file:line: ` prefix from a library error, leaving Gatekeeper's wording. */
 function bareMessage(message: string): string {
-  return message.replace(/^\/?[^\s:]*:\d+: /, '').replace(/^adding (?:constraint|template) "(?:[^"\\]|\\.)*": /, '');
+  return message
+    .replace(/^\/?[^\s:]*:\d+: /, '')
+    .replace(/^adding (?:constraint|template) "(?:[^"\\]|\\.)*": /, '')
+    .replace(/^ConstraintTemplate "(?:[^"\\]|\\.)*": /, '');
 }
 
 type ClientError = { message: string; schema: boolean };
@@ -868,7 +871,7 @@ async function runReview(suiteDir: string, t: Test, c: Case, inputs: TestInputs,
       const gvk = goGvk(obj);
       if (gvk.version === '') {
         throw new GoError(
-          `${ERR.addInventory}: ${gvk.group}/${gvk.version}, Kind=${gvk.kind} ${namespaceOf(obj)}/${nameOf(obj)}: admission.k8s.gatekeeper.sh: invalid request object: resource ${nameOf(obj)} has no version`,
+          `${ERR.addInventory}: ${gvk.group}/${gvk.version}, Kind=${gvk.kind} ${namespaceOf(obj)}/${nameOf(obj)}: admission.k8s.gatekeeper.sh: invalid request object: resource ${nameOf(obj)} has no version\n`,
         );
       }
       inventory.push(obj);
@@ -880,7 +883,7 @@ async function runReview(suiteDir: string, t: Test, c: Case, inputs: TestInputs,
   if (gvk.kind === 'AdmissionReview' && gvk.group === 'admission.k8s.io') {
     const review = admissionReviewOf(toReview);
     const [results] = await client.review([review]);
-    return (results ?? []).map((r) => r.msg);
+    return sortedMessages((results ?? []).map((r) => ({ action: r.enforcementAction, msg: r.msg })));
   }
 
   const reviews: Review[] = [reviewPlainObject(toReview, { namespace: null, source: 'Original' })];
@@ -899,11 +902,17 @@ async function runReview(suiteDir: string, t: Test, c: Case, inputs: TestInputs,
     }
   }
   const results = await client.review(reviews);
-  const messages: string[] = (results[0] ?? []).map((r: Violation) => r.msg);
+  const found = (results[0] ?? []).map((r: Violation) => ({ action: r.enforcementAction, msg: r.msg }));
   resultants.forEach((r, i) => {
-    for (const v of results[i + 1] ?? []) messages.push(impliedByPrefix(r.templateName) + v.msg);
+    // expansion.OverrideEnforcementAction, then AggregateResponses' prefix.
+    for (const v of results[i + 1] ?? []) found.push({ action: r.enforcementAction || v.enforcementAction, msg: impliedByPrefix(r.templateName) + v.msg });
   });
-  return messages;
+  return sortedMessages(found);
+}
+
+/** Responses.Results(): every result, sorted by enforcement action, then message. */
+function sortedMessages(results: Array<{ action: string; msg: string }>): string[] {
+  return results.sort((a, b) => compareBytes(a.action, b.action) || compareBytes(a.msg, b.msg)).map((r) => r.msg);
 }
 
 /** gator's Expander.NamespaceForResource with no Namespace objects loaded (verify's expansion files). */
@@ -1000,7 +1009,8 @@ function admissionReviewOf(object: JsonObject): Review {
   }
   const review = reviewAdmissionRequest(object);
   if ('error' in review) {
-    throw new GoError(`admission.k8s.gatekeeper.sh: target.HandleReview failed for target "admission.k8s.gatekeeper.sh": ${review.error}`);
+    // frameworks' ErrorMap prints one "target: error" line per target, newline included.
+    throw new GoError(`admission.k8s.gatekeeper.sh: target.HandleReview failed for target "admission.k8s.gatekeeper.sh": ${review.error}\n`);
   }
   return review;
 }
