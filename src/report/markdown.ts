@@ -148,13 +148,24 @@ const PRIORITY = {
   newFindings: 8,
 } as const;
 
+/** Length of the first `k` rows of each section, computed once per section. */
+const rowPrefix = new WeakMap<Section, number[]>();
+
+function keptRowsLength(s: Section): number {
+  let prefix = rowPrefix.get(s);
+  if (prefix === undefined) {
+    prefix = [0];
+    for (const r of s.rows) prefix.push((prefix[prefix.length - 1] ?? 0) + r.length);
+    rowPrefix.set(s, prefix);
+  }
+  return prefix[s.kept] ?? 0;
+}
+
 function sectionLength(s: Section): number {
   const left = s.rows.length - s.kept;
   let n = 0;
-  if (s.kept > 0 || s.rows.length === 0) {
-    n += s.open.length + s.close.length;
-    for (let i = 0; i < s.kept; i++) n += s.rows[i]?.length ?? 0;
-  } else n += s.collapsed.length;
+  if (s.kept > 0 || s.rows.length === 0) n += s.open.length + s.close.length + keptRowsLength(s);
+  else n += s.collapsed.length;
   if (left > 0) n += s.note(left).length;
   return n;
 }
