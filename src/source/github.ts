@@ -1,0 +1,639 @@
+// A GitHub repository read through the REST API as a RepoSource: what the app (and `preadmit check-pr`)
+// simulates a pull request against. Nothing is cloned; every read is an API request:
+//
+// - changed files: the PR files list (`pulls/{n}/files`, 100 a page, GitHub lists at most 3,000), or,
+//   when the PR has moved on to another head or no PR is given, a diff of the two recursive trees;
+// - file lists: the recursive tree of the commit; a truncated tree (over 100,000 entries or 7 MB)
+//   switches that ref to the tarball;
+// - file contents: blobs by sha (immutable, so cached in a shared LRU keyed by repository and sha);
+//   a burst of many uncached reads at one ref, or materializing a whole tree, fetches the tarball once.
+//
+// Pull requests from forks: GitHub serves every commit of a repository network from each repository of
+// the network, so the fork's head sha is read from the base repository (`owner`/`repo` here are always
+// the base repository's). The fork itself is never asked for anything, and the installation token of
+// the base repository is all that is needed.
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzip } from 'node:zlib';
+import type { ChangedFile, RepoSource } from './types.ts';
+
+export interface GitHubRequester {
+  request(
+    route: string,
+    params?: Record<string, unknown>,
+  ): Promise<{ status: number; data: unknown; headers: Record<string, string | number | undefined> }>;
+}
+
+export interface GitHubSourceOptions {
+  /** The base repository of the pull request (forks included: their commits are read from here). */
+  owner: string;
+  repo: string;
+  pullNumber?: number;
+  /** The most changed files a pull request may have (GitHub's files list stops at 3,000). */
+  maxFiles?: number;
+  /** Blob and tree cache; by default one shared by every GitHubSource of the process. */
+  cache?: GitHubCache;
+  /** Requests in flight at once for this source (GitHub's secondary limit is 100 per token). */
+  concurrency?: number;
+  /** More uncached reads than this at one ref in one burst fetch the tarball instead of blobs. */
+  tarballThreshold?: number;
+  /** Largest tarball accepted, uncompressed. */
+  maxTarballBytes?: number;
+}
+
+export const GITHUB_MAX_PR_FILES = 3000;
+const FILES_PER_PAGE = 100;
+const REGULAR_FILE_MODES = new Set(['100644', '100755']);
+const SHA = /^[0-9a-f]{40}$/;
+
+/** A GitHub request that failed: names the request, carries the HTTP status when there was one. */
+export class GitHubApiError extends Error {
+  override name = 'GitHubApiError';
+  constructor(
+    message: string,
+    readonly request: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+interface TreeEntry {
+  mode: string;
+  /** Blob sha (computed from the bytes for entries read from a tarball). */
+  sha: string;
+}
+
+interface Snapshot {
+  commit: string;
+  entries: Map<string, TreeEntry>;
+  /** The tree was truncated: contents come from the tarball. */
+  fromTarball: boolean;
+}
+
+/** Least-recently-used map bounded by a total weight (bytes for blobs, 1 per tree). */
+export class LruCache<V> {
+  readonly #map = new Map<string, { value: V; weight: number }>();
+  #total = 0;
+  hits = 0;
+  misses = 0;
+  constructor(
+    readonly maxWeight: number,
+    readonly weigh: (v: V) => number,
+  ) {}
+
+  get(key: string): V | undefined {
+    const e = this.#map.get(key);
+    if (e === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    this.#map.delete(key);
+    this.#map.set(key, e);
+    return e.value;
+  }
+
+  has(key: string): boolean {
+    return this.#map.has(key);
+  }
+
+  set(key: string, value: V): void {
+    const weight = this.weigh(value);
+    if (weight > this.maxWeight) return;
+    const old = this.#map.get(key);
+    if (old !== undefined) {
+      this.#total -= old.weight;
+      this.#map.delete(key);
+    }
+    this.#map.set(key, { value, weight });
+    this.#total += weight;
+    for (const [k, e] of this.#map) {
+      if (this.#total <= this.maxWeight) break;
+      this.#map.delete(k);
+      this.#total -= e.weight;
+    }
+  }
+
+  get size(): number {
+    return this.#map.size;
+  }
+}
+
+/** Blobs and trees by sha: immutable, so safe to share between pull requests of one repository. */
+export class GitHubCache {
+  readonly blobs: LruCache<Buffer>;
+  readonly trees: LruCache<Snapshot>;
+  constructor(options: { maxBlobBytes?: number; maxTrees?: number } = {}) {
+    this.blobs = new LruCache<Buffer>(options.maxBlobBytes ?? 256 * 1024 * 1024, (b) => b.length + 64);
+    this.trees = new LruCache<Snapshot>(options.maxTrees ?? 64, () => 1);
+  }
+}
+
+const sharedCache = new GitHubCache();
+
+export class GitHubSource implements RepoSource {
+  readonly #octokit: GitHubRequester;
+  readonly #owner: string;
+  readonly #repo: string;
+  readonly #pullNumber: number | undefined;
+  readonly #maxFiles: number;
+  readonly #cache: GitHubCache;
+  readonly #concurrency: number;
+  readonly #tarballThreshold: number;
+  readonly #maxTarballBytes: number;
+  readonly #resolved = new Map<string, Promise<string>>();
+  readonly #snapshots = new Map<string, Promise<Snapshot>>();
+  readonly #blobsInFlight = new Map<string, Promise<Buffer | undefined>>();
+  readonly #tarballs = new Map<string, Promise<Map<string, { mode: string; bytes: Buffer }>>>();
+  #pending = new Map<string, { snapshot: Snapshot; waiters: { file: string; resolve: (b: Buffer | undefined) => void; reject: (e: unknown) => void }[] }>();
+  #flushScheduled = false;
+  #active = 0;
+  readonly #queue: (() => void)[] = [];
+  /** Requests made, by kind: what tests and benchmarks look at. */
+  readonly stats = { requests: 0, blobs: 0, trees: 0, tarballs: 0, filePages: 0 };
+
+  constructor(octokit: GitHubRequester, options: GitHubSourceOptions) {
+    this.#octokit = octokit;
+    this.#owner = options.owner;
+    this.#repo = options.repo;
+    this.#pullNumber = options.pullNumber;
+    this.#maxFiles = options.maxFiles ?? GITHUB_MAX_PR_FILES;
+    this.#cache = options.cache ?? sharedCache;
+    this.#concurrency = Math.max(1, options.concurrency ?? 8);
+    this.#tarballThreshold = options.tarballThreshold ?? 64;
+    this.#maxTarballBytes = options.maxTarballBytes ?? 1024 * 1024 * 1024;
+  }
+
+  get #key(): string {
+    return `${this.#owner}/${this.#repo}`.toLowerCase();
+  }
+
+  resolve(ref: string): Promise<string> {
+    if (SHA.test(ref)) return Promise.resolve(ref);
+    let sha = this.#resolved.get(ref);
+    if (sha === undefined) {
+      sha = this.#resolveUncached(ref);
+      this.#resolved.set(ref, sha);
+      sha.catch(() => this.#resolved.delete(ref));
+    }
+    return sha;
+  }
+
+  async #resolveUncached(ref: string): Promise<string> {
+    if (ref === '' || /[\x00-\x20\x7f~^:?*[\\]/.test(ref) || ref.includes('..')) {
+      throw new GitHubApiError(`invalid ref ${JSON.stringify(ref)}`, 'resolve');
+    }
+    const res = await this.#get('GET /repos/{owner}/{repo}/commits/{ref}', { ref }, { notFound: 'undefined' });
+    const sha = isRecord(res) ? res.sha : undefined;
+    if (typeof sha !== 'string' || !SHA.test(sha)) {
+      throw new GitHubApiError(`${this.#owner}/${this.#repo}: '${ref}' does not name a commit`, `GET /repos/${this.#owner}/${this.#repo}/commits/${ref}`, 404);
+    }
+    return sha;
+  }
+
+  async listFiles(ref: string): Promise<string[]> {
+    const snap = await this.#snapshot(ref);
+    return [...snap.entries.entries()]
+      .filter(([, e]) => REGULAR_FILE_MODES.has(e.mode))
+      .map(([p]) => p)
+      .sort();
+  }
+
+  async readFile(ref: string, file: string): Promise<Buffer | undefined> {
+    const snap = await this.#snapshot(ref);
+    const entry = snap.entries.get(file);
+    if (entry === undefined || !REGULAR_FILE_MODES.has(entry.mode)) return undefined;
+    const cached = this.#cache.blobs.get(this.#blobKey(entry.sha));
+    if (cached !== undefined) return cached;
+    // Reads asked for in the same tick are looked at together: many of them fetch the tarball once.
+    return new Promise((resolve, reject) => {
+      let batch = this.#pending.get(snap.commit);
+      if (batch === undefined) {
+        batch = { snapshot: snap, waiters: [] };
+        this.#pending.set(snap.commit, batch);
+      }
+      batch.waiters.push({ file, resolve, reject });
+      if (!this.#flushScheduled) {
+        this.#flushScheduled = true;
+        setImmediate(() => this.#flush());
+      }
+    });
+  }
+
+  #flush(): void {
+    this.#flushScheduled = false;
+    const batches = this.#pending;
+    this.#pending = new Map();
+    for (const { snapshot, waiters } of batches.values()) {
+      const uncached = new Set<string>();
+      for (const w of waiters) {
+        const sha = snapshot.entries.get(w.file)?.sha;
+        if (sha !== undefined && !this.#cache.blobs.has(this.#blobKey(sha))) uncached.add(sha);
+      }
+      const viaTarball = snapshot.fromTarball || uncached.size > this.#tarballThreshold;
+      const warm = viaTarball ? this.#tarball(snapshot.commit).then(() => undefined) : Promise.resolve();
+      warm.then(
+        () => {
+          for (const w of waiters) this.#readEntry(snapshot, w.file).then(w.resolve, w.reject);
+        },
+        (e: unknown) => {
+          for (const w of waiters) w.reject(e);
+        },
+      );
+    }
+  }
+
+  async #readEntry(snapshot: Snapshot, file: string): Promise<Buffer | undefined> {
+    const entry = snapshot.entries.get(file);
+    if (entry === undefined || !REGULAR_FILE_MODES.has(entry.mode)) return undefined;
+    if (snapshot.fromTarball) return (await this.#tarball(snapshot.commit)).get(file)?.bytes;
+    return this.#blob(entry.sha, file);
+  }
+
+  #blobKey(sha: string): string {
+    return `${this.#key}@${sha}`;
+  }
+
+  #blob(sha: string, file: string): Promise<Buffer | undefined> {
+    const key = this.#blobKey(sha);
+    const cached = this.#cache.blobs.get(key);
+    if (cached !== undefined) return Promise.resolve(cached);
+    let p = this.#blobsInFlight.get(key);
+    if (p === undefined) {
+      p = this.#fetchBlob(sha, file);
+      this.#blobsInFlight.set(key, p);
+      void p.finally(() => this.#blobsInFlight.delete(key)).catch(() => undefined);
+    }
+    return p;
+  }
+
+  async #fetchBlob(sha: string, file: string): Promise<Buffer | undefined> {
+    this.stats.blobs++;
+    const data = await this.#get('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { file_sha: sha }, { notFound: 'undefined', about: file });
+    if (data === undefined) return undefined;
+    if (!isRecord(data) || typeof data.content !== 'string') {
+      throw new GitHubApiError(`GET /repos/${this.#owner}/${this.#repo}/git/blobs/${sha} (${file}): unexpected response`, `GET /repos/${this.#owner}/${this.#repo}/git/blobs/${sha}`);
+    }
+    const bytes = data.encoding === 'utf-8' ? Buffer.from(data.content, 'utf8') : Buffer.from(data.content, 'base64');
+    this.#cache.blobs.set(this.#blobKey(sha), bytes);
+    return bytes;
+  }
+
+  async changedFiles(base: string, head: string): Promise<ChangedFile[]> {
+    const [baseSha, headSha] = await Promise.all([this.resolve(base), this.resolve(head)]);
+    if (this.#pullNumber !== undefined) {
+      const pr = await this.#get('GET /repos/{owner}/{repo}/pulls/{pull_number}', { pull_number: this.#pullNumber });
+      const prHead = isRecord(pr) && isRecord(pr.head) ? pr.head.sha : undefined;
+      // The files list always describes the PR's current head: for an older head, diff the trees.
+      if (prHead === headSha) {
+        const count = isRecord(pr) && typeof pr.changed_files === 'number' ? pr.changed_files : undefined;
+        if (count !== undefined && count > this.#maxFiles) throw this.#tooManyFiles(count);
+        return this.#pullFiles(count);
+      }
+    }
+    return this.#diffTrees(baseSha, headSha);
+  }
+
+  #tooManyFiles(count: number | string): GitHubApiError {
+    return new GitHubApiError(
+      `${this.#owner}/${this.#repo}#${this.#pullNumber}: the pull request changes ${count} files; GitHub lists at most ${this.#maxFiles} ` +
+        'changed files of a pull request, so preadmit cannot check it. Split the change into smaller pull requests.',
+      `GET /repos/${this.#owner}/${this.#repo}/pulls/${this.#pullNumber}/files`,
+    );
+  }
+
+  async #pullFiles(expected: number | undefined): Promise<ChangedFile[]> {
+    const out: ChangedFile[] = [];
+    const lastPage = Math.ceil(this.#maxFiles / FILES_PER_PAGE) + 1;
+    for (let page = 1; page <= lastPage; page++) {
+      this.stats.filePages++;
+      const data = await this.#get('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { pull_number: this.#pullNumber, per_page: FILES_PER_PAGE, page });
+      if (!Array.isArray(data)) {
+        throw new GitHubApiError(`GET /repos/${this.#owner}/${this.#repo}/pulls/${this.#pullNumber}/files: unexpected response`, 'pulls/files');
+      }
+      for (const f of data) {
+        const change = changeOf(f);
+        if (change !== undefined) out.push(change);
+      }
+      if (out.length > this.#maxFiles) throw this.#tooManyFiles(`more than ${this.#maxFiles}`);
+      if (data.length < FILES_PER_PAGE || (expected !== undefined && page * FILES_PER_PAGE >= expected)) return out;
+    }
+    throw this.#tooManyFiles(`more than ${this.#maxFiles}`);
+  }
+
+  async #diffTrees(baseSha: string, headSha: string): Promise<ChangedFile[]> {
+    const [base, head] = await Promise.all([this.#snapshot(baseSha), this.#snapshot(headSha)]);
+    const regular = (s: Snapshot) => new Map([...s.entries].filter(([, e]) => REGULAR_FILE_MODES.has(e.mode)));
+    const [b, h] = [regular(base), regular(head)];
+    const out: ChangedFile[] = [];
+    const added: string[] = [];
+    const deleted = new Map<string, string>();
+    for (const [p, e] of h) {
+      const old = b.get(p);
+      if (old === undefined) added.push(p);
+      else if (old.sha !== e.sha || old.mode !== e.mode) out.push({ path: p, status: 'modified' });
+    }
+    const deletedPaths: string[] = [];
+    for (const [p, e] of b) {
+      if (h.has(p)) continue;
+      if (deleted.has(e.sha)) deletedPaths.push(p);
+      else deleted.set(e.sha, p);
+    }
+    // Exact renames only (same blob); git's similarity-based detection needs the contents.
+    for (const p of added) {
+      const sha = h.get(p)?.sha ?? '';
+      const from = deleted.get(sha);
+      if (from !== undefined) {
+        deleted.delete(sha);
+        out.push({ path: p, status: 'renamed', previousPath: from });
+      } else out.push({ path: p, status: 'added' });
+    }
+    for (const p of [...deleted.values(), ...deletedPaths]) out.push({ path: p, status: 'deleted' });
+    return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  }
+
+  async materialize(ref: string, paths: string[] | 'all', dir: string): Promise<void> {
+    const snap = await this.#snapshot(ref);
+    const names = paths === 'all' ? [...snap.entries.keys()] : [...new Set(paths)];
+    const wanted = names.filter((p) => REGULAR_FILE_MODES.has(snap.entries.get(p)?.mode ?? ''));
+    if (wanted.length === 0) return;
+    const root = path.resolve(dir);
+    for (const p of wanted) checkInside(root, p);
+    const uncached = wanted.filter((p) => !this.#cache.blobs.has(this.#blobKey(snap.entries.get(p)?.sha ?? '')));
+    let read: (p: string) => Promise<Buffer | undefined>;
+    if (snap.fromTarball || paths === 'all' || uncached.length > this.#tarballThreshold) {
+      const files = await this.#tarball(snap.commit);
+      read = async (p) => files.get(p)?.bytes ?? (snap.fromTarball ? undefined : this.#readEntry(snap, p));
+    } else {
+      read = (p) => this.#readEntry(snap, p);
+    }
+    const contents = await Promise.all(wanted.map(read));
+    const made = new Set<string>();
+    for (const [i, p] of wanted.entries()) {
+      const target = checkInside(root, p);
+      const parent = path.dirname(target);
+      if (!made.has(parent)) {
+        await mkdir(parent, { recursive: true });
+        made.add(parent);
+      }
+      const mode = snap.entries.get(p)?.mode === '100755' ? 0o755 : 0o644;
+      await writeFile(target, contents[i] ?? Buffer.alloc(0), { mode });
+    }
+  }
+
+  #snapshot(ref: string): Promise<Snapshot> {
+    let snap = this.#snapshots.get(ref);
+    if (snap === undefined) {
+      snap = this.resolve(ref).then((sha) => this.#snapshotOf(sha));
+      this.#snapshots.set(ref, snap);
+      snap.catch(() => this.#snapshots.delete(ref));
+    }
+    return snap;
+  }
+
+  async #snapshotOf(commit: string): Promise<Snapshot> {
+    const key = `${this.#key}@${commit}`;
+    const cached = this.#cache.trees.get(key);
+    if (cached !== undefined) return cached;
+    this.stats.trees++;
+    const data = await this.#get('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { tree_sha: commit, recursive: '1' });
+    if (!isRecord(data) || !Array.isArray(data.tree)) {
+      throw new GitHubApiError(`GET /repos/${this.#owner}/${this.#repo}/git/trees/${commit}: unexpected response`, `GET /repos/${this.#owner}/${this.#repo}/git/trees/${commit}`);
+    }
+    let snap: Snapshot;
+    if (data.truncated === true) {
+      // Over GitHub's tree limits: the tarball has every file.
+      const files = await this.#tarball(commit);
+      snap = { commit, fromTarball: true, entries: new Map([...files].map(([p, f]) => [p, { mode: f.mode, sha: gitBlobSha(f.bytes) }])) };
+    } else {
+      const entries = new Map<string, TreeEntry>();
+      for (const e of data.tree) {
+        if (!isRecord(e) || e.type !== 'blob' || typeof e.path !== 'string' || typeof e.mode !== 'string' || typeof e.sha !== 'string') continue;
+        if (!safeRepoPath(e.path)) continue;
+        entries.set(e.path, { mode: e.mode, sha: e.sha });
+      }
+      snap = { commit, fromTarball: false, entries };
+    }
+    this.#cache.trees.set(key, snap);
+    return snap;
+  }
+
+  /** The whole tree at `commit` from the tarball; every blob also lands in the cache under its git sha. */
+  #tarball(commit: string): Promise<Map<string, { mode: string; bytes: Buffer }>> {
+    let t = this.#tarballs.get(commit);
+    if (t === undefined) {
+      t = this.#fetchTarball(commit);
+      this.#tarballs.set(commit, t);
+      t.catch(() => this.#tarballs.delete(commit));
+    }
+    return t;
+  }
+
+  async #fetchTarball(commit: string): Promise<Map<string, { mode: string; bytes: Buffer }>> {
+    this.stats.tarballs++;
+    const request = `GET /repos/${this.#owner}/${this.#repo}/tarball/${commit}`;
+    const data = await this.#get('GET /repos/{owner}/{repo}/tarball/{ref}', { ref: commit });
+    const gz = data instanceof ArrayBuffer ? Buffer.from(data) : data instanceof Uint8Array ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : undefined;
+    if (gz === undefined) throw new GitHubApiError(`${request}: the response is not an archive`, request);
+    let tar: Buffer;
+    try {
+      tar = await new Promise<Buffer>((resolve, reject) => gunzip(gz, { maxOutputLength: this.#maxTarballBytes }, (e, out) => (e ? reject(e) : resolve(out))));
+    } catch (e) {
+      throw new GitHubApiError(`${request}: cannot decompress the archive: ${(e as Error).message}`, request);
+    }
+    const files = new Map<string, { mode: string; bytes: Buffer }>();
+    try {
+      for (const entry of readTar(tar)) {
+        // GitHub's archives put everything under one `owner-repo-sha/` directory.
+        const slash = entry.path.indexOf('/');
+        const p = slash < 0 ? '' : entry.path.slice(slash + 1);
+        if (p === '' || !safeRepoPath(p)) continue;
+        files.set(p, { mode: entry.executable ? '100755' : '100644', bytes: entry.bytes });
+      }
+    } catch (e) {
+      throw new GitHubApiError(`${request}: ${(e as Error).message}`, request);
+    }
+    for (const f of files.values()) this.#cache.blobs.set(this.#blobKey(gitBlobSha(f.bytes)), f.bytes);
+    return files;
+  }
+
+  /** One API request, bounded in concurrency; errors name the request. */
+  async #get(route: string, params: Record<string, unknown>, options: { notFound?: 'undefined'; about?: string } = {}): Promise<unknown> {
+    const all = { owner: this.#owner, repo: this.#repo, ...params };
+    const name = describeRequest(route, all);
+    await this.#acquire();
+    this.stats.requests++;
+    try {
+      let res;
+      try {
+        res = await this.#octokit.request(route, all);
+      } catch (e) {
+        const status = statusOf(e);
+        if (status === 404 && options.notFound === 'undefined') return undefined;
+        const detail = e instanceof Error ? e.message : String(e);
+        throw new GitHubApiError(`${name}${options.about ? ` (${options.about})` : ''} failed${status ? ` with HTTP ${status}` : ''}: ${detail}`, name, status);
+      }
+      if (res.status === 404 && options.notFound === 'undefined') return undefined;
+      if (res.status >= 400) throw new GitHubApiError(`${name}${options.about ? ` (${options.about})` : ''} failed with HTTP ${res.status}`, name, res.status);
+      return res.data;
+    } finally {
+      this.#release();
+    }
+  }
+
+  #acquire(): Promise<void> {
+    if (this.#active < this.#concurrency) {
+      this.#active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.#queue.push(resolve));
+  }
+
+  #release(): void {
+    const next = this.#queue.shift();
+    if (next) next();
+    else this.#active--;
+  }
+}
+
+function describeRequest(route: string, params: Record<string, unknown>): string {
+  const [method, url = ''] = route.split(' ');
+  const used = new Set<string>();
+  const expanded = url.replace(/\{(\w+)\}/g, (_, k: string) => {
+    used.add(k);
+    return encodeURIComponent(String(params[k] ?? ''));
+  });
+  const query = Object.entries(params)
+    .filter(([k]) => !used.has(k))
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return `${method} ${expanded}${query ? `?${query}` : ''}`;
+}
+
+function statusOf(e: unknown): number | undefined {
+  if (isRecord(e) && typeof e.status === 'number') return e.status;
+  return undefined;
+}
+
+function changeOf(f: unknown): ChangedFile | undefined {
+  if (!isRecord(f) || typeof f.filename !== 'string' || !safeRepoPath(f.filename)) return undefined;
+  const prev = typeof f.previous_filename === 'string' && safeRepoPath(f.previous_filename) ? f.previous_filename : undefined;
+  switch (f.status) {
+    case 'added':
+    case 'copied': // a copy leaves its origin in place: for rendering it is an added file
+      return { path: f.filename, status: 'added' };
+    case 'removed':
+      return { path: f.filename, status: 'deleted' };
+    case 'renamed':
+      return prev !== undefined ? { path: f.filename, status: 'renamed', previousPath: prev } : { path: f.filename, status: 'added' };
+    case 'unchanged':
+      return undefined;
+    default: // modified, changed (mode only)
+      return { path: f.filename, status: 'modified' };
+  }
+}
+
+/** A repository-relative path that cannot leave the directory it is written under. */
+function safeRepoPath(p: string): boolean {
+  if (p === '' || p.startsWith('/') || p.includes('\\') || /[\x00]/.test(p)) return false;
+  return p.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+}
+
+function checkInside(root: string, p: string): string {
+  const target = path.resolve(root, ...p.split('/'));
+  if (!safeRepoPath(p) || !target.startsWith(root + path.sep)) throw new GitHubApiError(`refusing to write ${p} outside ${root}`, 'materialize');
+  return target;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The sha git gives a blob with these bytes. */
+export function gitBlobSha(bytes: Buffer): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+export interface TarEntry {
+  path: string;
+  executable: boolean;
+  bytes: Buffer;
+}
+
+/** Regular files of a ustar/pax/GNU tar archive (directories, links and devices are skipped). */
+export function* readTar(tar: Buffer): Generator<TarEntry> {
+  let pos = 0;
+  let longName: string | undefined;
+  let paxPath: string | undefined;
+  while (pos + 512 <= tar.length) {
+    const header = tar.subarray(pos, pos + 512);
+    if (header.every((b) => b === 0)) break;
+    if (!validChecksum(header)) throw new Error(`corrupt tar header at byte ${pos}`);
+    const size = tarNumber(header.subarray(124, 136));
+    const type = String.fromCharCode(header[156] ?? 0);
+    const dataStart = pos + 512;
+    const dataEnd = dataStart + size;
+    if (dataEnd > tar.length) throw new Error(`truncated tar entry at byte ${pos}`);
+    const data = tar.subarray(dataStart, dataEnd);
+    pos = dataStart + Math.ceil(size / 512) * 512;
+    if (type === 'L') {
+      longName = cString(data);
+      continue;
+    }
+    if (type === 'x') {
+      paxPath = paxRecords(data).get('path') ?? paxPath;
+      continue;
+    }
+    if (type === 'g' || type === 'K') continue;
+    const magic = header.subarray(257, 262).toString('latin1');
+    const prefix = magic === 'ustar' ? cString(header.subarray(345, 500)) : '';
+    const name = cString(header.subarray(0, 100));
+    const entryPath = paxPath ?? longName ?? (prefix ? `${prefix}/${name}` : name);
+    paxPath = undefined;
+    longName = undefined;
+    if (type !== '0' && type !== '\0' && type !== '7') continue;
+    const mode = tarNumber(header.subarray(100, 108));
+    yield { path: entryPath, executable: (mode & 0o111) !== 0, bytes: Buffer.from(data) };
+  }
+}
+
+function validChecksum(header: Buffer): boolean {
+  const stored = tarNumber(header.subarray(148, 156));
+  let sum = 0;
+  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : (header[i] ?? 0);
+  return sum === stored;
+}
+
+function tarNumber(field: Buffer): number {
+  if (((field[0] ?? 0) & 0x80) !== 0) {
+    // base-256, for sizes over 8 GiB: never expected here, but read it rather than misread it
+    let n = (field[0] ?? 0) & 0x7f;
+    for (let i = 1; i < field.length; i++) n = n * 256 + (field[i] ?? 0);
+    return n;
+  }
+  const text = cString(field).trim();
+  return text === '' ? 0 : parseInt(text, 8);
+}
+
+function cString(b: Buffer): string {
+  const nul = b.indexOf(0);
+  return b.subarray(0, nul < 0 ? b.length : nul).toString('utf8');
+}
+
+function paxRecords(data: Buffer): Map<string, string> {
+  const out = new Map<string, string>();
+  let pos = 0;
+  while (pos < data.length) {
+    const space = data.indexOf(0x20, pos);
+    if (space < 0) break;
+    const len = parseInt(data.subarray(pos, space).toString('latin1'), 10);
+    if (!Number.isFinite(len) || len <= 0) break;
+    const record = data.subarray(space + 1, pos + len - 1).toString('utf8');
+    const eq = record.indexOf('=');
+    if (eq > 0) out.set(record.slice(0, eq), record.slice(eq + 1));
+    pos += len;
+  }
+  return out;
+}

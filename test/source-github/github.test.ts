@@ -1,0 +1,375 @@
+// GitHubSource against nock-mocked GitHub REST endpoints. Repository contents come from a real git
+// repository built in the test (real blob shas, real `git archive` tarballs), and every answer is
+// checked against what LocalGitSource reads from the same repository.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Octokit } from '@octokit/rest';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GitHubCache, GitHubSource, gitBlobSha, readTar } from '../../src/source/github.ts';
+import { LocalGitSource } from '../../src/source/git.ts';
+import { gunzipSync } from 'node:zlib';
+
+const API = 'https://api.github.com';
+const OWNER = 'acme';
+const REPO = 'gitops';
+
+let dir: string;
+let baseSha: string;
+let headSha: string;
+
+function git(...args: string[]): string {
+  return execFileSync('git', ['-C', dir, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+  });
+}
+function write(file: string, body: string): void {
+  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+  writeFileSync(path.join(dir, file), body);
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'preadmit-ghsrc-'));
+  git('init', '-q', '-b', 'main');
+  write('apps/web/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
+  write('apps/web/service.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n');
+  write('apps/api/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n');
+  write('apps/copy/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n'); // same blob as apps/web
+  write('scripts/run.sh', '#!/bin/sh\necho hi\n');
+  write('old/name.yaml', 'kind: ConfigMap\n');
+  write('gone.yaml', 'kind: Secret\n');
+  for (let i = 0; i < 80; i++) write(`many/cm-${String(i).padStart(2, '0')}.yaml`, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\n`);
+  execFileSync('chmod', ['+x', path.join(dir, 'scripts/run.sh')]);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  baseSha = git('rev-parse', 'HEAD').trim();
+  write('apps/web/deployment.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels: {team: a}\n');
+  mkdirSync(path.join(dir, 'new'));
+  git('mv', 'old/name.yaml', 'new/name.yaml');
+  git('rm', '-q', 'gone.yaml');
+  write('apps/new/configmap.yaml', 'kind: ConfigMap\n');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'head');
+  headSha = git('rev-parse', 'HEAD').trim();
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeEach(() => nock.disableNetConnect());
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+const octokit = () => new Octokit({ baseUrl: API, auth: 'test-token' });
+
+interface Counts {
+  trees: number;
+  blobs: string[];
+  tarballs: number;
+  filePages: number[];
+}
+
+/** Serves trees, blobs and tarballs of the test repository at any of its commits, counting requests. */
+function serveGit(options: { truncated?: boolean; prefix?: string } = {}): Counts {
+  const counts: Counts = { trees: 0, blobs: [], tarballs: 0, filePages: [] };
+  const prefix = options.prefix ?? `/repos/${OWNER}/${REPO}`;
+  nock(API)
+    .persist()
+    .get(new RegExp(`^${prefix}/git/trees/[0-9a-f]{40}\\?recursive=1$`))
+    .reply((uri) => {
+      counts.trees++;
+      const sha = /trees\/([0-9a-f]{40})/.exec(uri)?.[1] ?? '';
+      const tree = git('ls-tree', '-r', '-z', '--full-tree', sha)
+        .split('\0')
+        .filter(Boolean)
+        .map((rec) => {
+          const [meta = '', p = ''] = rec.split('\t');
+          const [mode, type, oid] = meta.split(' ');
+          return { path: p, mode, type, sha: oid, url: `${API}${prefix}/git/blobs/${oid}` };
+        });
+      return [200, { sha, url: '', tree: options.truncated ? tree.slice(0, 3) : tree, truncated: options.truncated === true }];
+    })
+    .get(new RegExp(`^${prefix}/git/blobs/[0-9a-f]{40}$`))
+    .reply((uri) => {
+      const sha = /blobs\/([0-9a-f]{40})/.exec(uri)?.[1] ?? '';
+      counts.blobs.push(sha);
+      const bytes = execFileSync('git', ['-C', dir, 'cat-file', 'blob', sha]);
+      return [200, { sha, size: bytes.length, encoding: 'base64', content: bytes.toString('base64').replace(/(.{60})/g, '$1\n') }];
+    })
+    .get(new RegExp(`^${prefix}/tarball/[0-9a-f]{40}$`))
+    .reply((uri) => {
+      counts.tarballs++;
+      const sha = /tarball\/([0-9a-f]{40})/.exec(uri)?.[1] ?? '';
+      return [302, '', { location: `https://codeload.github.com/${OWNER}/${REPO}/legacy.tar.gz/${sha}` }];
+    });
+  nock('https://codeload.github.com')
+    .persist()
+    .get(new RegExp(`^/${OWNER}/${REPO}/legacy.tar.gz/[0-9a-f]{40}$`))
+    .reply((uri) => {
+      const sha = /([0-9a-f]{40})$/.exec(uri)?.[1] ?? '';
+      const tgz = execFileSync('git', ['-C', dir, 'archive', '--format=tar.gz', `--prefix=${OWNER}-${REPO}-${sha.slice(0, 7)}/`, sha]);
+      return [200, tgz, { 'content-type': 'application/x-gzip' }];
+    });
+  return counts;
+}
+
+function prFile(filename: string, status: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { sha: '0'.repeat(40), filename, status, additions: 1, deletions: 0, changes: 1, ...extra };
+}
+
+function servePull(pr: Record<string, unknown>, files: Record<string, unknown>[]): Counts['filePages'] {
+  const pages: number[] = [];
+  nock(API)
+    .persist()
+    .get(`/repos/${OWNER}/${REPO}/pulls/7`)
+    .reply(200, { number: 7, ...pr })
+    .get(`/repos/${OWNER}/${REPO}/pulls/7/files`)
+    .query(true)
+    .reply((uri) => {
+      const q = new URL(uri, API).searchParams;
+      const page = Number(q.get('page') ?? '1');
+      const per = Number(q.get('per_page') ?? '30');
+      pages.push(page);
+      return [200, files.slice((page - 1) * per, page * per)];
+    });
+  return pages;
+}
+
+describe('GitHubSource: reading trees and blobs', () => {
+  it('lists and reads exactly what git has, fetching each blob once', async () => {
+    const counts = serveGit();
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() });
+    const local = new LocalGitSource(dir);
+    expect(await src.listFiles(headSha)).toEqual(await local.listFiles(headSha));
+    const web = await src.readFile(headSha, 'apps/web/deployment.yaml');
+    expect(web?.toString()).toBe((await local.readFile(headSha, 'apps/web/deployment.yaml'))?.toString());
+    await src.readFile(headSha, 'apps/web/deployment.yaml');
+    expect(counts.trees).toBe(1);
+    expect(counts.blobs).toHaveLength(1);
+  });
+
+  it('serves repeated and identical blobs from the cache, also to a second source sharing it', async () => {
+    const counts = serveGit();
+    const cache = new GitHubCache();
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache });
+    const a = await src.readFile(baseSha, 'apps/web/deployment.yaml');
+    const b = await src.readFile(baseSha, 'apps/copy/deployment.yaml'); // same blob sha
+    expect(b?.equals(a ?? Buffer.alloc(0))).toBe(true);
+    expect(counts.blobs).toHaveLength(1);
+    const other = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache });
+    await other.readFile(baseSha, 'apps/web/service.yaml');
+    await other.readFile(baseSha, 'apps/web/deployment.yaml');
+    expect(counts.trees).toBe(1); // trees by commit sha are shared too
+    expect(counts.blobs).toHaveLength(2);
+    expect(new Set(counts.blobs).size).toBe(2);
+    expect(cache.blobs.hits).toBeGreaterThanOrEqual(2);
+  });
+
+  it('returns undefined for a path the tree lacks (no request) and for a blob GitHub answers 404', async () => {
+    const counts = serveGit();
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() });
+    expect(await src.readFile(headSha, 'gone.yaml')).toBeUndefined();
+    expect(await src.readFile(headSha, 'apps')).toBeUndefined(); // a directory is not a file
+    expect(counts.blobs).toHaveLength(0);
+
+    nock.cleanAll();
+    const sha = git('rev-parse', `${headSha}:apps/api/deployment.yaml`).trim();
+    nock(API).get(`/repos/${OWNER}/${REPO}/git/blobs/${sha}`).reply(404, { message: 'Not Found' });
+    const fresh = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() });
+    serveGitTreeOnly();
+    expect(await fresh.readFile(headSha, 'apps/api/deployment.yaml')).toBeUndefined();
+  });
+
+  it('surfaces a 5xx as an error naming the request', async () => {
+    serveGitTreeOnly();
+    const sha = git('rev-parse', `${headSha}:apps/api/deployment.yaml`).trim();
+    nock(API).get(`/repos/${OWNER}/${REPO}/git/blobs/${sha}`).reply(502, { message: 'Server Error' });
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() });
+    const read = src.readFile(headSha, 'apps/api/deployment.yaml');
+    await expect(read).rejects.toThrow(`GET /repos/${OWNER}/${REPO}/git/blobs/${sha} (apps/api/deployment.yaml) failed with HTTP 502`);
+    await expect(read).rejects.toMatchObject({ name: 'GitHubApiError', status: 502 });
+
+    nock(API).get(`/repos/${OWNER}/${REPO}/git/trees/${baseSha}?recursive=1`).reply(503, { message: 'unavailable' });
+    await expect(src.listFiles(baseSha)).rejects.toThrow(`GET /repos/${OWNER}/${REPO}/git/trees/${baseSha}?recursive=1 failed with HTTP 503`);
+  });
+
+  it('switches to the tarball when the tree is truncated', async () => {
+    const counts = serveGit({ truncated: true });
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() });
+    const local = new LocalGitSource(dir);
+    const files = await src.listFiles(headSha);
+    expect(files).toEqual(await local.listFiles(headSha));
+    expect(files.length).toBeGreaterThan(3);
+    for (const f of ['apps/web/deployment.yaml', 'new/name.yaml', 'scripts/run.sh']) {
+      expect((await src.readFile(headSha, f))?.toString()).toBe((await local.readFile(headSha, f))?.toString());
+    }
+    const out = mkdtempSync(path.join(os.tmpdir(), 'preadmit-ghsrc-mat-'));
+    try {
+      await src.materialize(headSha, ['scripts/run.sh', 'apps/api/deployment.yaml'], out);
+      expect(readFileSync(path.join(out, 'apps/api/deployment.yaml'), 'utf8')).toContain('name: api');
+      expect(statSync(path.join(out, 'scripts/run.sh')).mode & 0o111).not.toBe(0);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+    expect(counts.tarballs).toBe(1);
+    expect(counts.blobs).toHaveLength(0);
+  });
+
+  it('reads a burst of many files at one ref through one tarball, and materializes a whole tree from it', async () => {
+    const counts = serveGit();
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache(), tarballThreshold: 20 });
+    const files = (await src.listFiles(baseSha)).filter((f) => f.startsWith('many/'));
+    const texts = await Promise.all(files.map((f) => src.readFile(baseSha, f)));
+    expect(texts.map((t) => t?.toString())).toEqual(files.map((f) => execFileSync('git', ['-C', dir, 'show', `${baseSha}:${f}`], { encoding: 'utf8' })));
+    expect(counts.tarballs).toBe(1);
+    expect(counts.blobs).toHaveLength(0);
+    // A few reads stay on blobs.
+    await Promise.all(['apps/web/deployment.yaml', 'apps/new/configmap.yaml'].map((f) => src.readFile(headSha, f)));
+    // apps/new/configmap.yaml has the bytes of base's old/name.yaml (cached from the tarball); only
+    // the edited deployment is a new blob.
+    expect(counts.blobs).toHaveLength(1);
+    const out = mkdtempSync(path.join(os.tmpdir(), 'preadmit-ghsrc-all-'));
+    try {
+      await src.materialize(headSha, 'all', out);
+      const listed = execFileSync('find', [out, '-type', 'f'], { encoding: 'utf8' }).trim().split('\n').map((f) => path.relative(out, f)).sort();
+      expect(listed).toEqual(await new LocalGitSource(dir).listFiles(headSha));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+    expect(counts.tarballs).toBe(2);
+  });
+});
+
+/** Only the trees (for tests that script the blob answers themselves). */
+function serveGitTreeOnly(): void {
+  nock(API)
+    .persist()
+    .get(new RegExp(`^/repos/${OWNER}/${REPO}/git/trees/${headSha}\\?recursive=1$`))
+    .reply(() => {
+      const tree = git('ls-tree', '-r', '-z', '--full-tree', headSha)
+        .split('\0')
+        .filter(Boolean)
+        .map((rec) => {
+          const [meta = '', p = ''] = rec.split('\t');
+          const [mode, type, oid] = meta.split(' ');
+          return { path: p, mode, type, sha: oid };
+        });
+      return [200, { sha: headSha, tree, truncated: false }];
+    });
+}
+
+describe('GitHubSource: changed files', () => {
+  it('pages through the PR files list (100 a page) and maps GitHub statuses', async () => {
+    const files = [
+      prFile('apps/web/deployment.yaml', 'modified'),
+      prFile('new/name.yaml', 'renamed', { previous_filename: 'old/name.yaml' }),
+      prFile('gone.yaml', 'removed'),
+      prFile('apps/new/configmap.yaml', 'added'),
+      prFile('apps/copy2.yaml', 'copied'),
+      prFile('scripts/run.sh', 'changed'),
+      ...Array.from({ length: 244 }, (_, i) => prFile(`bulk/f-${i}.yaml`, 'added')),
+    ];
+    const pages = servePull({ head: { sha: headSha, repo: { full_name: `${OWNER}/${REPO}` } }, base: { sha: baseSha }, changed_files: files.length }, files);
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, pullNumber: 7, cache: new GitHubCache() });
+    const changed = await src.changedFiles(baseSha, headSha);
+    expect(pages).toEqual([1, 2, 3]);
+    expect(changed).toHaveLength(250);
+    expect(changed.slice(0, 6)).toEqual([
+      { path: 'apps/web/deployment.yaml', status: 'modified' },
+      { path: 'new/name.yaml', status: 'renamed', previousPath: 'old/name.yaml' },
+      { path: 'gone.yaml', status: 'deleted' },
+      { path: 'apps/new/configmap.yaml', status: 'added' },
+      { path: 'apps/copy2.yaml', status: 'added' },
+      { path: 'scripts/run.sh', status: 'modified' },
+    ]);
+  });
+
+  it('stops after a full last page when the PR count says it is the last, asks once more otherwise', async () => {
+    const files = Array.from({ length: 200 }, (_, i) => prFile(`f-${i}.yaml`, 'added'));
+    const pages = servePull({ head: { sha: headSha }, changed_files: 200 }, files);
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, pullNumber: 7, cache: new GitHubCache() });
+    expect(await src.changedFiles(baseSha, headSha)).toHaveLength(200);
+    expect(pages).toEqual([1, 2]);
+    nock.cleanAll();
+    const pages2 = servePull({ head: { sha: headSha } }, files);
+    const src2 = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, pullNumber: 7, cache: new GitHubCache() });
+    expect(await src2.changedFiles(baseSha, headSha)).toHaveLength(200);
+    expect(pages2).toEqual([1, 2, 3]);
+  });
+
+  it('refuses a PR with more than 3,000 changed files with a clear error', async () => {
+    servePull({ head: { sha: headSha }, changed_files: 3001 }, []);
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, pullNumber: 7, cache: new GitHubCache() });
+    await expect(src.changedFiles(baseSha, headSha)).rejects.toThrow(/changes 3001 files; GitHub lists at most 3000 changed files/);
+  });
+
+  it('refuses when the files list itself runs past the limit (no count in the PR)', async () => {
+    const files = Array.from({ length: 3100 }, (_, i) => prFile(`f-${i}.yaml`, 'added'));
+    const pages = servePull({ head: { sha: headSha } }, files);
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, pullNumber: 7, cache: new GitHubCache() });
+    await expect(src.changedFiles(baseSha, headSha)).rejects.toThrow(/more than 3000 files/);
+    expect(Math.max(...pages)).toBe(31);
+  });
+
+  it('diffs the trees when the PR has moved on to a newer head (the files list describes only the current one)', async () => {
+    serveGit();
+    const pages = servePull({ head: { sha: 'f'.repeat(40) }, changed_files: 1 }, [prFile('other.yaml', 'added')]);
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, pullNumber: 7, cache: new GitHubCache() });
+    const changed = await src.changedFiles(baseSha, headSha);
+    expect(pages).toEqual([]);
+    expect(changed).toEqual(await new LocalGitSource(dir).changedFiles(baseSha, headSha));
+  });
+
+  it('reads a fork PR by sha from the base repository only', async () => {
+    const counts = serveGit();
+    // The head commit lives in the fork; nothing is served for it, and net connect is off: any request
+    // to the fork would fail the test.
+    servePull(
+      {
+        head: { sha: headSha, ref: 'patch-1', repo: { full_name: 'mallory/gitops', fork: true, owner: { login: 'mallory' } } },
+        base: { sha: baseSha, ref: 'main', repo: { full_name: `${OWNER}/${REPO}` } },
+        changed_files: 1,
+      },
+      [prFile('apps/web/deployment.yaml', 'modified')],
+    );
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, pullNumber: 7, cache: new GitHubCache() });
+    expect(await src.changedFiles(baseSha, headSha)).toEqual([{ path: 'apps/web/deployment.yaml', status: 'modified' }]);
+    expect((await src.readFile(headSha, 'apps/web/deployment.yaml'))?.toString()).toContain('team: a');
+    expect(counts.trees).toBe(1);
+  });
+
+  it('resolves a branch name through the commits endpoint and rejects an unknown one', async () => {
+    nock(API).get(`/repos/${OWNER}/${REPO}/commits/main`).reply(200, { sha: baseSha });
+    nock(API).get(`/repos/${OWNER}/${REPO}/commits/nope`).reply(404, { message: 'No commit found for SHA: nope' });
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() });
+    expect(await src.resolve('main')).toBe(baseSha);
+    expect(await src.resolve('main')).toBe(baseSha); // cached: the interceptor answers once
+    await expect(src.resolve('nope')).rejects.toThrow(/'nope' does not name a commit/);
+    await expect(src.resolve('a..b')).rejects.toThrow(/invalid ref/);
+  });
+});
+
+describe('tar reading', () => {
+  it('reads git archive output with long paths and computes git blob shas', () => {
+    const long = `deep/${'d'.repeat(90)}/${'e'.repeat(90)}/file.yaml`;
+    write(long, 'kind: Long\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'long');
+    const tgz = execFileSync('git', ['-C', dir, 'archive', '--format=tar.gz', '--prefix=x-y-z/', 'HEAD']);
+    const entries = [...readTar(gunzipSync(tgz))];
+    const e = entries.find((x) => x.path === `x-y-z/${long}`);
+    expect(e?.bytes.toString()).toBe('kind: Long\n');
+    expect(gitBlobSha(e?.bytes ?? Buffer.alloc(0))).toBe(git('rev-parse', `HEAD:${long}`).trim());
+    expect(entries.find((x) => x.path === 'x-y-z/scripts/run.sh')?.executable).toBe(true);
+  });
+
+  it('rejects a corrupt archive instead of misreading it', () => {
+    const tar = gunzipSync(execFileSync('git', ['-C', dir, 'archive', '--format=tar.gz', 'HEAD']));
+    tar[1024 + 10] = (tar[1024 + 10] ?? 0) ^ 0xff; // the first file header, after the pax global header
+    expect(() => [...readTar(tar)]).toThrow(/corrupt tar header|truncated/);
+  });
+});
