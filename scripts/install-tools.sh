@@ -15,6 +15,9 @@ OPA_VERSION=v1.22.3
 GATOR_VERSION=v3.23.0
 KUSTOMIZE_VERSION=v5.8.1
 HELM_VERSION=v3.21.4
+# The OPA that gator v3.23.0 (and the Gatekeeper v3.23 webhook) embeds: the test oracle for topdown
+# semantics (sprintf, builtins) that preadmit's wasm host reproduces. Installed apart, as opa-gatekeeper.
+GATEKEEPER_OPA_VERSION=v1.17.1
 # Helm's Makefile injects these; a plain go install would default to Kubernetes v1.20.
 HELM_LDFLAGS="-X helm.sh/helm/v3/pkg/chartutil.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMinor=36 -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMinor=36 -X helm.sh/helm/v3/internal/version.version=${HELM_VERSION}"
 
@@ -35,7 +38,15 @@ install() { # name version module [ldflags]
   local name=$1 version=$2 module=$3 ldflags=${4:-}
   if installed "$name" "$version"; then return 0; fi
   echo "preadmit: installing $name $version (go install, first time takes minutes)" >&2
-  GOBIN="$bin" CGO_ENABLED=0 GOFLAGS=-mod=mod go install -ldflags "$ldflags" "$module@$version"
+  local gobin="$bin"
+  local built
+  built=$(basename "$module")
+  # go install names a binary after the module path's last element, a major-version suffix dropped.
+  case "$built" in v[0-9]*) built=$(basename "$(dirname "$module")") ;; esac
+  # A binary whose name differs from its module's last element is built apart, then renamed.
+  if [ "$built" != "$name" ]; then gobin="$root/.tools/build/$name"; mkdir -p "$gobin"; fi
+  GOBIN="$gobin" CGO_ENABLED=0 GOFLAGS=-mod=mod go install -ldflags "$ldflags" "$module@$version"
+  if [ "$gobin" != "$bin" ]; then mv "$gobin/$built" "$bin/$name"; fi
   record "$name" "$version"
 }
 
@@ -43,3 +54,4 @@ install opa "$OPA_VERSION" github.com/open-policy-agent/opa
 install gator "$GATOR_VERSION" github.com/open-policy-agent/gatekeeper/v3/cmd/gator
 install kustomize "$KUSTOMIZE_VERSION" sigs.k8s.io/kustomize/kustomize/v5
 install helm "$HELM_VERSION" helm.sh/helm/v3/cmd/helm "$HELM_LDFLAGS"
+install opa-gatekeeper "$GATEKEEPER_OPA_VERSION" github.com/open-policy-agent/opa

@@ -10,6 +10,7 @@ import { parseTemplate, type ConstraintTemplate } from '../gatekeeper/template.t
 import type { InputError, JsonObject, JsonValue, SourcedObject } from '../gatekeeper/types.ts';
 import type { CompiledTemplate, Compiler } from '../opa/compile.ts';
 import type { EvalItem, EvalPool } from '../opa/pool.ts';
+import { gatekeeperEvalError } from '../opa/eval-errors.ts';
 import { projectViolations } from './hook.ts';
 
 export const TARGET = 'admission.k8s.gatekeeper.sh';
@@ -193,7 +194,9 @@ export class PolicyClient {
     // Gatekeeper queries all matched constraints of a kind at once: one error fails them all.
     const kindErrors = new Map<string, string>();
     outcomes.forEach((o, i) => {
-      if ('error' in o) kindErrors.set(`${owners[i]!.review}/${owners[i]!.constraint.kind}`, o.error);
+      if (!('error' in o)) return;
+      const owner = owners[i]!;
+      kindErrors.set(`${owner.review}/${owner.constraint.kind}`, gatekeeperEvalError(o.error, this.templates.get(owner.constraint.kind)?.template.rego));
     });
     outcomes.forEach((o, i) => {
       const owner = owners[i]!;

@@ -57,7 +57,7 @@ function toGoArg(value: RegoValue): GoArg {
 function goTypeName(arg: GoArg): string {
   switch (arg.k) {
     case 'int64':
-      return 'int64';
+      return 'int';
     case 'bigint':
       return '*big.Int';
     case 'float64':

@@ -1,4 +1,4 @@
-// Runs many Rego expressions through the real `opa eval` (topdown) in one process and returns each
+// Runs many Rego expressions through the real `opa eval` (topdown) of Gatekeeper's OPA in one process and returns each
 // result as a RegoValue (exact number text kept), or undefined where OPA's result is undefined.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseRegoValue, type RegoValue } from '../../src/opa/rego-value.ts';
 
+/** The opa that compiles templates to wasm (v1.22.3). */
 export const OPA = resolve(import.meta.dirname, '../../.tools/bin/opa');
+/**
+ * The OPA that Gatekeeper embeds (v1.17.1 for gator v3.23.0): the oracle for topdown semantics, since
+ * those are what a Gatekeeper message is made with (e.g. sprintf's `%!s(int=42)`, `int64` in later OPA).
+ */
+export const GATEKEEPER_OPA = resolve(import.meta.dirname, '../../.tools/bin/opa-gatekeeper');
 
 /** Each expression is Rego source; an expression that errors or is undefined gives undefined. */
 export function opaEvalAll(expressions: string[]): Array<RegoValue | undefined> {
@@ -18,7 +24,7 @@ export function opaEvalAll(expressions: string[]): Array<RegoValue | undefined> 
     });
     const file = join(dir, 'oracle.rego');
     writeFileSync(file, lines.join('\n') + '\n');
-    const out = execFileSync(OPA, ['eval', '--format', 'json', '-d', file, 'data.oracle.r'], {
+    const out = execFileSync(GATEKEEPER_OPA, ['eval', '--format', 'json', '-d', file, 'data.oracle.r'], {
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
     });
