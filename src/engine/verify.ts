@@ -125,6 +125,12 @@ const ERR = {
 /** A failure carrying Go's error text. */
 class GoError extends Error {}
 
+/** The text a failure is reported with; anything unexpected still becomes the test's or case's error. */
+function errorText(e: unknown): string {
+  if (e instanceof GoError) return e.message;
+  return `preadmit internal error: ${e instanceof Error ? e.message : String(e)}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The file system as gator sees it: os.DirFS("/"), addressed by slash paths without the leading slash.
 
@@ -652,8 +658,7 @@ async function runTest(suiteDir: string, filter: Filter, t: Test, deps: VerifyDe
     inputs = r.inputs;
     addError = r.error;
   } catch (e) {
-    if (!(e instanceof GoError)) throw e;
-    addError = { message: e.message, schema: false };
+    addError = { message: errorText(e), schema: false };
     inputs = undefined as unknown as TestInputs;
   }
 
@@ -667,8 +672,7 @@ async function runTest(suiteDir: string, filter: Filter, t: Test, deps: VerifyDe
   try {
     await readExpansion(suiteDir, t);
   } catch (e) {
-    if (!(e instanceof GoError)) throw e;
-    return result(e.message, []);
+    return result(errorText(e), []);
   }
 
   const cases: CaseResult[] = [];
@@ -682,8 +686,7 @@ async function runTest(suiteDir: string, filter: Filter, t: Test, deps: VerifyDe
     try {
       error = await checkCase(suiteDir, t, c, inputs, deps);
     } catch (e) {
-      if (!(e instanceof GoError)) throw e;
-      error = e.message;
+      error = errorText(e);
     }
     cases.push({ name: c.name, skipped: false, ...(error !== undefined ? { error } : {}), durationMs: elapsed(caseStart), print: '' });
   }
