@@ -1,0 +1,150 @@
+// One check of a pull request (or a merge group) through the GitHub API: the repository's config from the
+// default branch only, policies and manifests from the two commits under review, the shared pipeline.
+import { loadConfig, type ConfigResult } from '../config/load.ts';
+import type { PreadmitConfig } from '../config/types.ts';
+import { CONFIG_PATH } from '../cli/diff.ts';
+import type { Runtime } from '../engine/runtime.ts';
+import type { InputError } from '../gatekeeper/types.ts';
+import { simulate } from '../simulate/simulate.ts';
+import type { SimulationReport } from '../simulate/types.ts';
+import { GitHubSource, type GitHubRequester } from '../source/github.ts';
+import { describeError, statusOf } from './requester.ts';
+
+export interface PullRequestRef {
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  baseRef: string;
+  baseSha: string;
+  headSha: string;
+  defaultBranch: string;
+}
+
+/** A merge queue's temporary branch: its head is the queued PRs merged onto `baseSha`. */
+export interface MergeGroupRef {
+  owner: string;
+  repo: string;
+  baseRef: string;
+  baseSha: string;
+  headRef: string;
+  headSha: string;
+  defaultBranch: string;
+}
+
+export interface CheckDeps {
+  runtime: Runtime;
+  onProgress?: (line: string) => void;
+}
+
+/**
+ * A check that could not produce a report. `failClosed` says whether the repository wants that to block
+ * (`blocking.errorsAtHead`, true unless the config could be read and says otherwise).
+ */
+export class CheckError extends Error {
+  override name = 'CheckError';
+  constructor(
+    message: string,
+    readonly failClosed: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * `.github/preadmit.yml` as the default branch has it. Never read from the pull request: a change must not be
+ * able to relax its own check. A missing file is the default config; an unreadable one is an error.
+ */
+export async function readRepositoryConfig(octokit: GitHubRequester, owner: string, repo: string, defaultBranch: string): Promise<ConfigResult> {
+  const file = `${CONFIG_PATH} (${defaultBranch})`;
+  let data: unknown;
+  try {
+    const res = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path: CONFIG_PATH, ref: defaultBranch });
+    data = res.data;
+  } catch (e) {
+    if (statusOf(e) === 404) return loadConfig(undefined, file);
+    throw new CheckError(`cannot read ${CONFIG_PATH} from the default branch ${defaultBranch}: ${describeError(e)}`, true, { cause: e });
+  }
+  const text = contentText(data);
+  if (text === undefined) {
+    const error: InputError = { kind: 'config', message: `${file}: not a regular file of at most 1 MB; the defaults apply` };
+    return { config: loadConfig(undefined, file).config, errors: [error] };
+  }
+  return loadConfig(text, CONFIG_PATH);
+}
+
+function contentText(data: unknown): string | undefined {
+  if (typeof data === 'string') return data; // the raw media type
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  const d = data as Record<string, unknown>;
+  if (d.type !== 'file' || typeof d.content !== 'string') return undefined;
+  if (d.encoding === 'base64') return Buffer.from(d.content, 'base64').toString('utf8');
+  if (d.encoding === 'utf-8' || d.encoding === 'utf8') return d.content;
+  return undefined; // "none": over 1 MB, far beyond any configuration
+}
+
+/**
+ * Config errors become part of the report: listed as base-side errors of the first cluster (the config lives
+ * on the default branch, so no annotation in the diff can point at it) and, when the repository fails closed,
+ * a blocking reason — the same rule as `preadmit diff`.
+ */
+export function applyConfigErrors(report: SimulationReport, errors: InputError[], config: PreadmitConfig): void {
+  if (errors.length === 0) return;
+  const first = report.clusters[0];
+  if (first !== undefined) {
+    for (const error of errors) first.errors.push({ ref: 'base', error });
+    report.verdict.counts.errors += errors.length;
+  }
+  if (config.blocking.errorsAtHead) {
+    report.verdict.conclusion = 'failure';
+    report.verdict.blocking.push(`${errors.length} error(s) in ${CONFIG_PATH} on the default branch (fail closed), first: ${errors[0]?.message ?? ''}`);
+  }
+}
+
+async function runCheck(
+  octokit: GitHubRequester,
+  target: { owner: string; repo: string; pullNumber?: number; baseSha: string; headSha: string; defaultBranch: string },
+  deps: CheckDeps,
+): Promise<SimulationReport> {
+  const { config, errors } = await readRepositoryConfig(octokit, target.owner, target.repo, target.defaultBranch);
+  const source = new GitHubSource(octokit, {
+    owner: target.owner,
+    repo: target.repo,
+    ...(target.pullNumber !== undefined ? { pullNumber: target.pullNumber } : {}),
+  });
+  let report: SimulationReport;
+  try {
+    report = await simulate({
+      source,
+      base: target.baseSha,
+      head: target.headSha,
+      config,
+      runtime: deps.runtime,
+      ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+    });
+  } catch (e) {
+    throw new CheckError(describeError(e), config.blocking.errorsAtHead, { cause: e });
+  }
+  applyConfigErrors(report, errors, config);
+  return report;
+}
+
+/**
+ * Simulates admission of the PR's head against its base. Reads the config from the DEFAULT branch only
+ * (never from the PR), and the PR's files and trees by sha from the base repository (fork commits included:
+ * GitHub serves every commit of a repository network from each of its repositories).
+ */
+export async function runPullRequestCheck(octokit: GitHubRequester, pr: PullRequestRef, deps: { runtime: Runtime } & Partial<CheckDeps>): Promise<SimulationReport> {
+  const report = await runCheck(octokit, pr, deps);
+  report.base.ref = pr.baseRef;
+  report.head.ref = `#${pr.pullNumber}`;
+  return report;
+}
+
+/** The same check for a merge queue's group: base = the group's base sha, head = the group's head sha. */
+export async function runMergeGroupCheck(octokit: GitHubRequester, group: MergeGroupRef, deps: { runtime: Runtime } & Partial<CheckDeps>): Promise<SimulationReport> {
+  const report = await runCheck(octokit, group, deps);
+  report.base.ref = group.baseRef.replace(/^refs\/heads\//, '');
+  report.head.ref = 'merge group';
+  return report;
+}

@@ -1,0 +1,78 @@
+// `/gatekeeper` comment commands: parsing, who may run them, and the texts of the replies.
+import type { GitHubRequester } from '../source/github.ts';
+import { statusOf } from './requester.ts';
+
+export type Command = { name: 'recheck' } | { name: 'help' } | { name: 'unknown'; word: string };
+
+/** Permissions (GitHub's `role_name`, or the legacy `permission`) that may run commands besides the PR's author. */
+const ALLOWED_ROLES = new Set(['admin', 'maintain', 'write']);
+
+/**
+ * The command of a comment: the first line that starts with `/gatekeeper` (quoted lines and code blocks are
+ * not commands). Undefined when the comment has none.
+ */
+export function parseCommand(body: string | null | undefined): Command | undefined {
+  if (typeof body !== 'string') return undefined;
+  let inFence = false;
+  for (const raw of body.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (/^(`{3,}|~{3,})/.test(line)) {
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) continue;
+    const m = /^\/gatekeeper(?:\s+(\S+))?/i.exec(line);
+    if (m === null || (line.length > 11 && !/\s/.test(line.charAt(11)))) continue;
+    const word = (m[1] ?? 'help').toLowerCase();
+    if (word === 'recheck' || word === 'help') return { name: word };
+    return { name: 'unknown', word: m[1] ?? '' };
+  }
+  return undefined;
+}
+
+export type Permission = { allowed: true; why: 'author' | string } | { allowed: false; why: string };
+
+/**
+ * Whether `login` may run commands on the PR: its author may, and so may users with write, maintain or admin
+ * access to the repository (GitHub is asked; a user GitHub does not know as a collaborator may not).
+ */
+export async function commandPermission(octokit: GitHubRequester, owner: string, repo: string, login: string, prAuthor: string | undefined): Promise<Permission> {
+  if (prAuthor !== undefined && login.toLowerCase() === prAuthor.toLowerCase()) return { allowed: true, why: 'author' };
+  try {
+    const res = await octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { owner, repo, username: login });
+    const data = (typeof res.data === 'object' && res.data !== null ? res.data : {}) as Record<string, unknown>;
+    const role = typeof data.role_name === 'string' ? data.role_name : undefined;
+    const permission = typeof data.permission === 'string' ? data.permission : undefined;
+    if ((role !== undefined && ALLOWED_ROLES.has(role)) || (permission !== undefined && ALLOWED_ROLES.has(permission))) {
+      return { allowed: true, why: role ?? permission ?? 'write' };
+    }
+    return { allowed: false, why: role ?? permission ?? 'none' };
+  } catch (e) {
+    if (statusOf(e) === 404) return { allowed: false, why: 'not a collaborator' };
+    throw e;
+  }
+}
+
+export const HELP_TEXT = [
+  'preadmit simulates OPA Gatekeeper admission for this pull request and reports it as the `preadmit` check.',
+  '',
+  '| Command | What it does |',
+  '|---|---|',
+  '| `/gatekeeper recheck` | Runs the check again on the pull request\'s current head commit. |',
+  '| `/gatekeeper help` | Shows this list. |',
+  '',
+  'Commands are accepted from the pull request\'s author and from users with write access to the repository. ' +
+    'The configuration is read from `.github/preadmit.yml` on the default branch, never from the pull request.',
+].join('\n');
+
+export function deniedText(login: string): string {
+  return `@${login} \`/gatekeeper\` commands can be run by the pull request's author and by users with write access to this repository.`;
+}
+
+export function unknownText(word: string): string {
+  return `Unknown command \`/gatekeeper ${word.replace(/[`\r\n]/g, '').slice(0, 40)}\`.\n\n${HELP_TEXT}`;
+}
+
+export function recheckText(checkRunUrl: string, sha: string): string {
+  return `Rechecking ${sha.slice(0, 7)}: [preadmit check run](${checkRunUrl}).`;
+}

@@ -1,0 +1,242 @@
+// The embedded work queue: webhooks are acknowledged at once and checks run here, a bounded number at a time.
+// Work is coalesced per pull request: newer work for a PR supersedes its queued or running older work, whose
+// check run is concluded at once (a running simulation cannot be interrupted, so its result is discarded).
+// Redelivered webhooks (same `x-github-delivery` id) are recognised and ignored.
+
+/** Why a job ended without its own result. */
+export type EndReason = 'superseded' | 'timeout' | 'shutdown' | 'overflow';
+
+export interface QueuedCheck {
+  /** Coalescing key: one pull request (`owner/repo#12`) or one merge group (`owner/repo@ref`). */
+  key: string;
+  /** The commit the job checks. */
+  sha: string;
+  /** The check run the job completes. */
+  checkRunId: number;
+  /** Does the work and completes the run, unless `signal` was aborted meanwhile. Must not reject. */
+  run(signal: AbortSignal): Promise<void>;
+  /** Completes the run without a result (called at most once per job, never together with a completed `run`). */
+  end(reason: EndReason, detail: string): Promise<void>;
+}
+
+export interface CheckQueueOptions {
+  /** Checks running at once (each renders and evaluates; the evaluator pool is shared). Default 2. */
+  concurrency?: number;
+  /** Checks waiting at most; more are refused (their runs concluded) rather than piling up. Default 500. */
+  maxQueued?: number;
+  /** A check still running after this long is concluded as timed out and its slot freed. Default 10 min. */
+  jobTimeoutMs?: number;
+  onError?: (error: unknown, job: QueuedCheck) => void;
+}
+
+interface Running {
+  job: QueuedCheck;
+  abort: AbortController;
+  done: Promise<void>;
+}
+
+export class CheckQueue {
+  readonly #concurrency: number;
+  readonly #maxQueued: number;
+  readonly #jobTimeoutMs: number;
+  readonly #onError: (error: unknown, job: QueuedCheck) => void;
+  /** Waiting jobs in order; at most one per key. */
+  #queued: QueuedCheck[] = [];
+  /** Running jobs (a key can have an aborted one still finishing and a new one running). */
+  readonly #running = new Set<Running>();
+  /** Jobs whose run is still in flight after they were ended (timeout): they no longer take a slot. */
+  #slots = 0;
+  #closed = false;
+  readonly #idleWaiters: (() => void)[] = [];
+  readonly #endings = new Set<Promise<void>>();
+
+  constructor(options: CheckQueueOptions = {}) {
+    this.#concurrency = Math.max(1, options.concurrency ?? 2);
+    this.#maxQueued = Math.max(0, options.maxQueued ?? 500);
+    this.#jobTimeoutMs = options.jobTimeoutMs ?? 10 * 60_000;
+    this.#onError = options.onError ?? (() => undefined);
+  }
+
+  get queued(): number {
+    return this.#queued.length;
+  }
+
+  get running(): number {
+    return this.#slots;
+  }
+
+  /** The check run ids this process still owns (queued or running, not yet concluded by it). */
+  activeCheckRuns(): Set<number> {
+    return new Set([...this.#queued.map((j) => j.checkRunId), ...[...this.#running].filter((r) => !r.abort.signal.aborted).map((r) => r.job.checkRunId)]);
+  }
+
+  /**
+   * Adds a job. Older work for the same key is superseded: a queued job is replaced (the new one takes its
+   * place in line), a running one is aborted and its run concluded now.
+   */
+  push(job: QueuedCheck): void {
+    if (this.#closed) {
+      this.#end(job, 'shutdown', 'preadmit is shutting down and did not start this check.');
+      return;
+    }
+    const at = this.#queued.findIndex((j) => j.key === job.key);
+    if (at >= 0) {
+      const old = this.#queued[at] as QueuedCheck;
+      this.#queued[at] = job;
+      this.#end(old, 'superseded', supersedeText(old, job));
+    } else if (this.#queued.length >= this.#maxQueued) {
+      this.#end(job, 'overflow', `preadmit has ${this.#queued.length} checks waiting, its limit; this one was not started.`);
+      return;
+    } else {
+      this.#queued.push(job);
+    }
+    for (const r of this.#running) {
+      if (r.job.key === job.key && !r.abort.signal.aborted) {
+        r.abort.abort();
+        this.#end(r.job, 'superseded', supersedeText(r.job, job));
+      }
+    }
+    this.#pump();
+  }
+
+  /** Ends queued and running work for `key` (a merge group that was destroyed, a PR that was closed). */
+  cancel(key: string, detail: string): void {
+    this.#queued = this.#queued.filter((j) => {
+      if (j.key !== key) return true;
+      this.#end(j, 'superseded', detail);
+      return false;
+    });
+    for (const r of this.#running) {
+      if (r.job.key === key && !r.abort.signal.aborted) {
+        r.abort.abort();
+        this.#end(r.job, 'superseded', detail);
+      }
+    }
+    this.#checkIdle();
+  }
+
+  /** Resolves when nothing is queued or running and every conclusion this queue sent has been sent. */
+  async idle(): Promise<void> {
+    while (this.#queued.length > 0 || this.#slots > 0 || this.#endings.size > 0) {
+      if (this.#queued.length === 0 && this.#slots === 0) await Promise.allSettled([...this.#endings]);
+      else await new Promise<void>((resolve) => this.#idleWaiters.push(resolve));
+    }
+  }
+
+  /**
+   * Stops taking work: queued checks are concluded at once, running ones get `graceMs` to finish and are then
+   * concluded too. No run this process created is left in_progress.
+   */
+  async close(graceMs = 30_000): Promise<void> {
+    this.#closed = true;
+    const waiting = this.#queued;
+    this.#queued = [];
+    for (const j of waiting) this.#end(j, 'shutdown', 'preadmit was restarted before this check started.');
+    const running = [...this.#running];
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    });
+    await Promise.race([Promise.allSettled(running.map((r) => r.done)), grace]);
+    clearTimeout(timer);
+    for (const r of this.#running) {
+      if (!r.abort.signal.aborted) {
+        r.abort.abort();
+        this.#end(r.job, 'shutdown', 'preadmit was restarted while this check was running.');
+      }
+    }
+    await Promise.allSettled([...this.#endings]);
+  }
+
+  #end(job: QueuedCheck, reason: EndReason, detail: string): void {
+    const p = job.end(reason, detail).catch((e: unknown) => this.#onError(e, job));
+    this.#endings.add(p);
+    void p.finally(() => {
+      this.#endings.delete(p);
+      this.#checkIdle();
+    });
+  }
+
+  #pump(): void {
+    while (this.#slots < this.#concurrency && this.#queued.length > 0) {
+      const job = this.#queued.shift() as QueuedCheck;
+      this.#start(job);
+    }
+    this.#checkIdle();
+  }
+
+  #start(job: QueuedCheck): void {
+    const abort = new AbortController();
+    this.#slots++;
+    let freed = false;
+    const free = () => {
+      if (freed) return;
+      freed = true;
+      this.#slots--;
+      this.#pump();
+    };
+    let timer: NodeJS.Timeout | undefined;
+    const entry: Running = { job, abort, done: Promise.resolve() };
+    const work = Promise.resolve()
+      .then(() => job.run(abort.signal))
+      .catch((e: unknown) => this.#onError(e, job));
+    entry.done = work.then(() => {
+      clearTimeout(timer);
+      this.#running.delete(entry);
+      free();
+    });
+    this.#running.add(entry);
+    timer = setTimeout(() => {
+      if (abort.signal.aborted) return;
+      abort.abort();
+      this.#end(job, 'timeout', `The check did not finish within ${Math.round(this.#jobTimeoutMs / 1000)} s.`);
+      // The simulation cannot be interrupted; it finishes in the background, but no longer holds a slot.
+      free();
+    }, this.#jobTimeoutMs);
+    timer.unref();
+  }
+
+  #checkIdle(): void {
+    if (this.#queued.length > 0 || this.#slots > 0) return;
+    for (const w of this.#idleWaiters.splice(0)) w();
+  }
+}
+
+function short(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+function supersedeText(old: QueuedCheck, newer: QueuedCheck): string {
+  return old.sha === newer.sha
+    ? `A newer request to check the same commit (${short(old.sha)}) replaced this run before it finished.`
+    : `Commit ${short(newer.sha)} replaced ${short(old.sha)} before its check finished; the newer commit is checked instead.`;
+}
+
+/**
+ * Delivery ids already handled (or being handled). GitHub keeps the `x-github-delivery` id on a redelivery, so
+ * a redelivered event is recognised; a delivery whose handling failed is forgotten, so its redelivery is retried.
+ */
+export class DeliveryLog {
+  readonly #seen = new Map<string, 'handling' | 'handled'>();
+  constructor(readonly capacity = 10_000) {}
+
+  /** True when `id` is new (and now being handled); false for a redelivery of a handled or in-flight one. */
+  begin(id: string): boolean {
+    if (this.#seen.has(id)) return false;
+    this.#seen.set(id, 'handling');
+    while (this.#seen.size > this.capacity) {
+      const oldest = this.#seen.keys().next().value;
+      if (oldest === undefined) break;
+      this.#seen.delete(oldest);
+    }
+    return true;
+  }
+
+  done(id: string): void {
+    if (this.#seen.has(id)) this.#seen.set(id, 'handled');
+  }
+
+  failed(id: string): void {
+    this.#seen.delete(id);
+  }
+}
