@@ -1,0 +1,247 @@
+// `preadmit check-pr --repo OWNER/NAME --pr N [--dry-run] [--api-url URL] [-o text|markdown|json]`: the app's
+// check from any CI. Same GitHub RepoSource, same check, same check run as the app posts, through
+// @octokit/rest and a token from `GITHUB_TOKEN`.
+import { Octokit } from '@octokit/rest';
+import { parseArgs } from 'node:util';
+import { createCheckRun, CHECK_RUN_NAME } from '../app/check-runs.ts';
+import { CheckError, runPullRequestCheck, type PullRequestRef } from '../app/check.ts';
+import { publishCheckRun, type CheckOutcome } from '../app/publish.ts';
+import { describeError, redact, retryingRequester } from '../app/requester.ts';
+import { createRuntime } from '../engine/runtime.ts';
+import type { GitHubRequester } from '../source/github.ts';
+import { renderReport } from './diff.ts';
+
+export const CHECK_PR_USAGE = `Usage: preadmit check-pr --repo OWNER/NAME --pr N [--dry-run] [--api-url URL] [-o text|markdown|json]
+
+Runs the preadmit GitHub App's check of pull request N from any CI: reads the PR, its files and both
+commits through the GitHub API, the config (.github/preadmit.yml) from the default branch only, simulates
+Gatekeeper admission, and posts the check run "${CHECK_RUN_NAME}" on the PR's head commit.
+
+  --repo OWNER/NAME  the base repository of the pull request
+  --pr N             the pull request number
+  --dry-run          print the check run that would be posted; post nothing
+  --api-url URL      GitHub REST API base URL (default: $GITHUB_API_URL, else https://api.github.com)
+  -o FORMAT          text (default), markdown or json
+
+The token comes from GITHUB_TOKEN (in GitHub Actions: permissions checks: write, contents: read,
+pull-requests: read). Exit code: 0 when the check passes, 1 when it fails, 2 on a usage error.`;
+
+/** A check run as posted: the creation plus every update merged (annotations append, as on GitHub). */
+export interface PostedCheckRun {
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  external_id?: string;
+  output: { title: string | null; summary: string | null; annotations: Record<string, unknown>[] };
+}
+
+export async function runCheckPr(
+  argv: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        repo: { type: 'string' },
+        pr: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'api-url': { type: 'string' },
+        output: { type: 'string', short: 'o', default: 'text' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    err.write(`${(e as Error).message}\n${CHECK_PR_USAGE}\n`);
+    return 2;
+  }
+  const v = args.values;
+  if (v.help) {
+    out.write(`${CHECK_PR_USAGE}\n`);
+    return 0;
+  }
+  const repoMatch = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})$/.exec(v.repo ?? '');
+  if (!repoMatch) {
+    err.write(`--repo OWNER/NAME is required (got ${JSON.stringify(v.repo ?? '')})\n${CHECK_PR_USAGE}\n`);
+    return 2;
+  }
+  const pullNumber = /^[1-9][0-9]{0,9}$/.test(v.pr ?? '') ? Number(v.pr) : undefined;
+  if (pullNumber === undefined) {
+    err.write(`--pr N is required: a pull request number (got ${JSON.stringify(v.pr ?? '')})\n${CHECK_PR_USAGE}\n`);
+    return 2;
+  }
+  const format = v.output ?? 'text';
+  if (!['text', 'markdown', 'json'].includes(format)) {
+    err.write(`unknown output format ${JSON.stringify(format)}; use text, markdown or json\n`);
+    return 2;
+  }
+  const dryRun = v['dry-run'] ?? false;
+  const token = env.GITHUB_TOKEN?.trim() || undefined;
+  if (token === undefined && !dryRun) {
+    err.write('GITHUB_TOKEN is not set: posting a check run needs a token with checks: write (use --dry-run to only print it)\n');
+    return 2;
+  }
+  const baseUrl = (v['api-url'] ?? env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s]+$/.test(baseUrl)) {
+    err.write(`--api-url must be an http(s) URL (got ${JSON.stringify(baseUrl)})\n`);
+    return 2;
+  }
+  const secrets = token !== undefined ? [token] : [];
+  const say = (line: string): void => {
+    err.write(`${redact(line, secrets)}\n`);
+  };
+  const owner = repoMatch[1] ?? '';
+  const repo = repoMatch[2] ?? '';
+
+  const octokit = new Octokit({
+    ...(token !== undefined ? { auth: token } : {}),
+    baseUrl,
+    userAgent: 'preadmit-check-pr',
+    // Octokit's own request logging could echo URLs and headers: only warnings and errors, redacted.
+    log: { debug: () => undefined, info: () => undefined, warn: (m: string) => say(`warning: ${m}`), error: () => undefined },
+  });
+  const api: GitHubRequester = retryingRequester(octokit, { onRetry: (r) => say(`GitHub: ${r.route} answered ${r.status ?? 'an error'}; retrying in ${Math.round(r.waitMs / 1000)} s`) });
+
+  let pr: PullRequestRef & { htmlUrl?: string };
+  try {
+    pr = await readPullRequest(api, owner, repo, pullNumber);
+  } catch (e) {
+    say(`cannot read ${owner}/${repo}#${pullNumber}: ${describeError(e, secrets)}`);
+    return 1;
+  }
+
+  // The run is created first, as the app does, so that it shows in progress while the check works.
+  const recorder = new RecordingRequester();
+  const poster: GitHubRequester = dryRun ? recorder : api;
+  let checkRunId: number;
+  let checkRunUrl: string | undefined;
+  try {
+    const created = await createCheckRun(poster, { owner, repo, headSha: pr.headSha, origin: { kind: 'pull_request', pullNumber } });
+    checkRunId = created.id;
+    checkRunUrl = created.htmlUrl;
+  } catch (e) {
+    const hint = /\b403\b/.test(describeError(e)) ? ' (check runs can only be created with a GitHub App token, e.g. GitHub Actions\' GITHUB_TOKEN with `checks: write`; personal access tokens cannot)' : '';
+    say(`cannot create the check run on ${pr.headSha}: ${describeError(e, secrets)}${hint}`);
+    return 1;
+  }
+
+  const runtime = createRuntime();
+  let outcome: CheckOutcome;
+  try {
+    outcome = { report: await runPullRequestCheck(api, pr, { runtime }) };
+  } catch (e) {
+    outcome = { error: describeError(e, secrets), failClosed: e instanceof CheckError ? e.failClosed : true };
+  } finally {
+    await runtime.close();
+  }
+
+  try {
+    await publishCheckRun(poster, { owner, repo, checkRunId, ...(pr.htmlUrl !== undefined ? { htmlUrl: pr.htmlUrl } : {}) }, outcome, { log: say });
+  } catch (e) {
+    say(`cannot complete check run ${checkRunId}: ${describeError(e, secrets)}`);
+    return 1;
+  }
+
+  const posted = recorder.checkRun();
+  if (dryRun) {
+    if (posted === undefined) {
+      say('internal error: no check run was recorded');
+      return 1;
+    }
+    out.write(format === 'json' ? `${JSON.stringify(posted, null, 2)}\n` : renderPostedCheckRun(posted, format));
+    return passes(posted.conclusion) ? 0 : 1;
+  }
+  if ('error' in outcome) {
+    say(`the check could not run: ${outcome.error}`);
+    say(`check run ${checkRunUrl ?? checkRunId} concluded ${outcome.failClosed ? 'failure (fail closed)' : 'neutral'}`);
+    return outcome.failClosed ? 1 : 0;
+  }
+  out.write(renderReport(outcome.report, format, false));
+  say(`check run ${checkRunUrl ?? checkRunId} concluded ${outcome.report.verdict.conclusion}`);
+  return outcome.report.verdict.conclusion === 'success' ? 0 : 1;
+}
+
+/** GitHub counts these conclusions as passing a required check. */
+function passes(conclusion: string | null): boolean {
+  return conclusion === 'success' || conclusion === 'neutral' || conclusion === 'skipped';
+}
+
+export async function readPullRequest(api: GitHubRequester, owner: string, repo: string, pullNumber: number): Promise<PullRequestRef & { htmlUrl?: string }> {
+  const res = await api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { owner, repo, pull_number: pullNumber });
+  const pr = record(res.data);
+  const head = record(pr.head);
+  const base = record(pr.base);
+  const baseRepo = record(base.repo);
+  const headSha = head.sha;
+  const baseSha = base.sha;
+  if (typeof headSha !== 'string' || typeof baseSha !== 'string' || typeof base.ref !== 'string') {
+    throw new Error(`GET /repos/${owner}/${repo}/pulls/${pullNumber}: the response has no head/base sha`);
+  }
+  let defaultBranch = typeof baseRepo.default_branch === 'string' ? baseRepo.default_branch : undefined;
+  let htmlUrl = typeof baseRepo.html_url === 'string' ? baseRepo.html_url : undefined;
+  if (defaultBranch === undefined) {
+    const r = record((await api.request('GET /repos/{owner}/{repo}', { owner, repo })).data);
+    defaultBranch = typeof r.default_branch === 'string' ? r.default_branch : 'main';
+    htmlUrl ??= typeof r.html_url === 'string' ? r.html_url : undefined;
+  }
+  return { owner, repo, pullNumber, baseRef: base.ref, baseSha, headSha, defaultBranch, ...(htmlUrl !== undefined ? { htmlUrl } : {}) };
+}
+
+function record(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/** Stands in for GitHub's check-run endpoints in a dry run: records, posts nothing. */
+export class RecordingRequester implements GitHubRequester {
+  readonly calls: { route: string; params: Record<string, unknown> }[] = [];
+
+  async request(route: string, params: Record<string, unknown> = {}): Promise<{ status: number; data: unknown; headers: Record<string, string | number | undefined> }> {
+    this.calls.push({ route, params: structuredClone(params) });
+    if (route === 'POST /repos/{owner}/{repo}/check-runs') return { status: 201, data: { id: 1, html_url: undefined }, headers: {} };
+    if (route === 'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}') return { status: 200, data: { id: params.check_run_id }, headers: {} };
+    throw new Error(`dry run: ${route} is not a check-run write`);
+  }
+
+  /** The run as GitHub would hold it after every recorded call. */
+  checkRun(): PostedCheckRun | undefined {
+    let run: PostedCheckRun | undefined;
+    for (const { route, params } of this.calls) {
+      if (route === 'POST /repos/{owner}/{repo}/check-runs') {
+        run = { name: String(params.name), head_sha: String(params.head_sha), status: 'queued', conclusion: null, output: { title: null, summary: null, annotations: [] } };
+      }
+      if (run === undefined) continue;
+      if (typeof params.status === 'string') run.status = params.status;
+      if (typeof params.conclusion === 'string') {
+        run.conclusion = params.conclusion;
+        run.status = 'completed';
+      }
+      if (typeof params.external_id === 'string') run.external_id = params.external_id;
+      const output = record(params.output);
+      if (typeof output.title === 'string') run.output.title = output.title;
+      if (typeof output.summary === 'string') run.output.summary = output.summary;
+      if (Array.isArray(output.annotations)) run.output.annotations.push(...output.annotations.map(record));
+    }
+    return run;
+  }
+}
+
+function renderPostedCheckRun(run: PostedCheckRun, format: string): string {
+  const lines = [
+    `Check run "${run.name}" on ${run.head_sha} (dry run: nothing was posted)`,
+    `conclusion: ${run.conclusion ?? '(none)'}`,
+    `title: ${run.output.title ?? ''}`,
+    '',
+    format === 'markdown' ? (run.output.summary ?? '') : (run.output.summary ?? '').replace(/\r/g, ''),
+    '',
+    `annotations (${run.output.annotations.length}):`,
+  ];
+  for (const a of run.output.annotations) {
+    const where = a.start_line === a.end_line ? `${a.start_line}` : `${a.start_line}-${a.end_line}`;
+    lines.push(`  ${a.path}:${where} [${a.annotation_level}] ${a.title ? `${a.title}: ` : ''}${String(a.message).split('\n')[0]}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

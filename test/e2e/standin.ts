@@ -1,0 +1,664 @@
+// A small local stand-in for GitHub's REST API (node:http, loopback, random port), serving real git
+// repositories built at test time, under the `/api/v3` prefix GitHub Enterprise Server uses (Probot's
+// `GHE_HOST` + `GHE_PROTOCOL` give `${protocol}://${host}/api/v3`).
+//
+// It serves what preadmit reads (repository, pulls and their files, commits, refs, trees, blobs,
+// contents, tarballs through a codeload-style redirect, collaborator permissions) and records what it
+// writes (check runs, comments, reactions), plus every request, in memory. Installation tokens are
+// issued only against an app JWT signed with the app's key, and every other call must carry a token
+// the stand-in issued or was told to accept.
+import { execFile } from 'node:child_process';
+import { createPublicKey, randomBytes, verify, type KeyObject } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface StandinPull {
+  number: number;
+  /** Base branch name in the repository's git directory. */
+  base: string;
+  /** Head branch name (or sha) in the same git directory; a fork's commits live there too. */
+  head: string;
+  author: string;
+  /** `owner/name` of the fork the head comes from; the base repository by default. */
+  headRepo?: string;
+  title?: string;
+}
+
+export interface StandinRepo {
+  owner: string;
+  name: string;
+  /** A git repository (work tree or bare) holding every commit served. */
+  gitDir: string;
+  defaultBranch: string;
+  installationId: number;
+  pulls: StandinPull[];
+  /** Collaborator permission by login (`admin`, `maintain`, `write`, `triage`, `read`, `none`). */
+  permissions?: Record<string, string>;
+  private?: boolean;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  /** `jwt`, `token` (with a known token), `bad` or `none`; the credential itself is never kept. */
+  auth: 'jwt' | 'token' | 'bad' | 'none';
+  body: unknown;
+  status: number;
+  at: number;
+}
+
+export interface CheckRunAnnotationRecord {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: string;
+  message: string;
+  title?: string;
+  raw_details?: string;
+  start_column?: number;
+  end_column?: number;
+}
+
+export interface RecordedCheckRun {
+  id: number;
+  repo: string;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string | null;
+  details_url?: string;
+  external_id?: string;
+  started_at?: string;
+  completed_at?: string;
+  output: { title: string | null; summary: string | null; text?: string | null; annotations: CheckRunAnnotationRecord[] };
+  actions?: unknown[];
+  /** POST and PATCH bodies in order, as received. */
+  updates: unknown[];
+  createdAt: number;
+  completedAt?: number;
+}
+
+export interface RecordedComment {
+  id: number;
+  repo: string;
+  issue: number;
+  body: string;
+  user: string;
+}
+
+export interface RecordedReaction {
+  repo: string;
+  commentId: number;
+  content: string;
+}
+
+export interface StandinOptions {
+  appId: number;
+  /** The app's private key (PEM): installation-token requests must carry a JWT it signed. */
+  privateKeyPem: string;
+  repos: StandinRepo[];
+  /** Tokens accepted as-is (e.g. a `GITHUB_TOKEN` for `preadmit check-pr`). */
+  acceptTokens?: string[];
+  /** Installation token lifetime reported to the app. */
+  tokenTtlMs?: number;
+}
+
+export interface Standin {
+  /** `http://127.0.0.1:PORT` */
+  origin: string;
+  /** `127.0.0.1:PORT`: the value for `GHE_HOST`. */
+  host: string;
+  /** `${origin}/api/v3`: the REST base URL. */
+  apiUrl: string;
+  requests: RecordedRequest[];
+  checkRuns: RecordedCheckRun[];
+  comments: RecordedComment[];
+  reactions: RecordedReaction[];
+  events: EventEmitter;
+  repo(fullName: string): StandinRepo;
+  /** Adds a user comment to an issue/PR (as GitHub would have stored it) and returns it. */
+  addComment(fullName: string, issue: number, user: string, body: string): RecordedComment;
+  /** Resolves when `predicate` holds for some completed check run, rejects after `timeoutMs`. */
+  waitForCheckRun(predicate: (run: RecordedCheckRun) => boolean, timeoutMs?: number): Promise<RecordedCheckRun>;
+  close(): Promise<void>;
+}
+
+const API_PREFIX = '/api/v3';
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function startStandin(options: StandinOptions): Promise<Standin> {
+  const publicKey = createPublicKey(options.privateKeyPem);
+  const issued = new Set<string>(options.acceptTokens ?? []);
+  const repos = new Map(options.repos.map((r) => [`${r.owner}/${r.name}`.toLowerCase(), r]));
+  const requests: RecordedRequest[] = [];
+  const checkRuns: RecordedCheckRun[] = [];
+  const comments: RecordedComment[] = [];
+  const reactions: RecordedReaction[] = [];
+  const events = new EventEmitter();
+  events.setMaxListeners(1000);
+  let nextId = 1000;
+  const git = new GitCache();
+
+  let origin = '';
+  const server: Server = createServer((req, res) => {
+    void handle(req, res);
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://standin');
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: unknown = undefined;
+    if (raw !== '') {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
+    }
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      auth: authKind(req.headers.authorization),
+      body,
+      status: 0,
+      at: Date.now(),
+    };
+    requests.push(record);
+    const send = (status: number, data: unknown, headers: Record<string, string> = {}): void => {
+      record.status = status;
+      if (Buffer.isBuffer(data)) {
+        res.writeHead(status, { 'content-type': 'application/octet-stream', ...headers });
+        res.end(data);
+      } else if (typeof data === 'string') {
+        res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+        res.end(data);
+      } else {
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+        res.end(JSON.stringify(data));
+      }
+    };
+    try {
+      await route(req, url, body, record, send);
+    } catch (e) {
+      if (e instanceof HttpError) send(e.status, { message: e.message, documentation_url: 'https://docs.github.com/rest' });
+      else send(500, { message: `stand-in error: ${(e as Error).message}` });
+    }
+  }
+
+  function authKind(header: string | undefined): RecordedRequest['auth'] {
+    if (!header) return 'none';
+    const [scheme = '', value = ''] = header.split(' ');
+    if (/^bearer$/i.test(scheme) && value.split('.').length === 3) return verifyJwt(value, publicKey, options.appId) ? 'jwt' : 'bad';
+    if (/^(token|bearer)$/i.test(scheme)) return issued.has(value) ? 'token' : 'bad';
+    return 'bad';
+  }
+
+  async function route(
+    req: IncomingMessage,
+    url: URL,
+    body: unknown,
+    record: RecordedRequest,
+    send: (status: number, data: unknown, headers?: Record<string, string>) => void,
+  ): Promise<void> {
+    const method = req.method ?? 'GET';
+    let p = url.pathname;
+    if (p.startsWith('/_codeload/')) {
+      // The archive host: GitHub redirects tarball requests here (no auth needed for the signed link).
+      const m = /^\/_codeload\/([^/]+)\/([^/]+)\/legacy\.tar\.gz\/([0-9a-f]{40})$/.exec(p);
+      if (!m) throw new HttpError(404, 'Not Found');
+      const repo = repoOf(`${m[1]}/${m[2]}`);
+      send(200, await git.tarball(repo, m[3] ?? ''), { 'content-type': 'application/x-gzip' });
+      return;
+    }
+    if (!p.startsWith(`${API_PREFIX}/`)) throw new HttpError(404, 'Not Found');
+    p = p.slice(API_PREFIX.length);
+
+    let m = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(p);
+    if (m && method === 'POST') {
+      if (record.auth !== 'jwt') throw new HttpError(401, 'A JSON web token could not be decoded');
+      const id = Number(m[1]);
+      if (![...repos.values()].some((r) => r.installationId === id)) throw new HttpError(404, 'Not Found');
+      const token = `ghs_${randomBytes(18).toString('hex')}`;
+      issued.add(token);
+      send(201, {
+        token,
+        expires_at: new Date(Date.now() + (options.tokenTtlMs ?? 3600_000)).toISOString(),
+        permissions: { checks: 'write', contents: 'read', pull_requests: 'read', issues: 'write', metadata: 'read' },
+        repository_selection: 'all',
+      });
+      return;
+    }
+    if (record.auth !== 'token') throw new HttpError(401, 'Bad credentials');
+
+    m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(p);
+    if (!m) throw new HttpError(404, 'Not Found');
+    const repo = repoOf(`${m[1]}/${m[2]}`);
+    const full = `${repo.owner}/${repo.name}`;
+    const rest = m[3] ?? '';
+    const q = url.searchParams;
+
+    if (rest === '' && method === 'GET') return send(200, repoJson(repo));
+
+    if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET') return send(200, await pullJson(repo, pullOf(repo, Number(m[1]))));
+    if ((m = /^\/pulls\/(\d+)\/files$/.exec(rest)) && method === 'GET') {
+      const pull = pullOf(repo, Number(m[1]));
+      const [base, head] = await Promise.all([git.resolve(repo, pull.base), git.resolve(repo, pull.head)]);
+      const files = (await git.pullFiles(repo, base, head)).slice(0, 3000);
+      const per = Math.min(100, Number(q.get('per_page') ?? '30') || 30);
+      const page = Math.max(1, Number(q.get('page') ?? '1') || 1);
+      const slice = files.slice((page - 1) * per, page * per);
+      const last = Math.max(1, Math.ceil(files.length / per));
+      const link: Record<string, string> = page < last ? { link: `<${origin}${API_PREFIX}/repos/${full}/pulls/${pull.number}/files?per_page=${per}&page=${page + 1}>; rel="next", <${origin}${API_PREFIX}/repos/${full}/pulls/${pull.number}/files?per_page=${per}&page=${last}>; rel="last"` } : {};
+      return send(200, slice, link);
+    }
+    if ((m = /^\/commits\/([^/]+(?:\/[^/]+)*?)$/.exec(rest)) && method === 'GET' && !rest.endsWith('/check-runs')) {
+      const sha = await git.resolve(repo, decodeURIComponent(m[1] ?? ''));
+      const tree = await git.treeOf(repo, sha);
+      return send(200, { sha, url: `${origin}${API_PREFIX}/repos/${full}/commits/${sha}`, commit: { tree: { sha: tree }, message: await git.message(repo, sha) }, parents: [] });
+    }
+    if ((m = /^\/git\/commits\/([0-9a-f]{40})$/.exec(rest)) && method === 'GET') {
+      const sha = await git.resolve(repo, m[1] ?? '');
+      return send(200, { sha, tree: { sha: await git.treeOf(repo, sha) }, message: await git.message(repo, sha), parents: [] });
+    }
+    if ((m = /^\/git\/(?:ref|refs)\/(.+)$/.exec(rest)) && method === 'GET') {
+      const ref = decodeURIComponent(m[1] ?? '');
+      const sha = await git.resolve(repo, `refs/${ref}`);
+      return send(200, { ref: `refs/${ref}`, object: { sha, type: 'commit' } });
+    }
+    if ((m = /^\/git\/trees\/([^/]+)$/.exec(rest)) && method === 'GET') {
+      const recursive = q.has('recursive') && q.get('recursive') !== '0' && q.get('recursive') !== 'false';
+      return send(200, await git.tree(repo, decodeURIComponent(m[1] ?? ''), recursive, `${origin}${API_PREFIX}/repos/${full}`));
+    }
+    if ((m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(rest)) && method === 'GET') {
+      const bytes = await git.blob(repo, m[1] ?? '');
+      if (/raw/.test(String(req.headers.accept))) return send(200, bytes);
+      return send(200, { sha: m[1], node_id: '', size: bytes.length, encoding: 'base64', content: bytes.toString('base64') });
+    }
+    if ((m = /^\/contents\/(.*)$/.exec(rest)) && method === 'GET') {
+      const file = decodeURIComponent(m[1] ?? '');
+      const sha = await git.resolve(repo, q.get('ref') ?? repo.defaultBranch);
+      const entry = await git.entry(repo, sha, file);
+      if (entry === undefined) throw new HttpError(404, 'Not Found');
+      if (entry.type === 'tree') {
+        return send(200, (await git.listDir(repo, sha, file)).map((e) => ({ type: e.type === 'tree' ? 'dir' : 'file', name: e.path.split('/').pop(), path: e.path, sha: e.sha })));
+      }
+      const bytes = await git.blob(repo, entry.sha);
+      if (/raw/.test(String(req.headers.accept))) return send(200, bytes.toString('utf8'));
+      return send(200, { type: 'file', encoding: 'base64', size: bytes.length, name: file.split('/').pop(), path: file, sha: entry.sha, content: bytes.toString('base64') });
+    }
+    if ((m = /^\/tarball\/(.+)$/.exec(rest)) && method === 'GET') {
+      const sha = await git.resolve(repo, decodeURIComponent(m[1] ?? ''));
+      record.status = 302;
+      return send(302, '', { location: `${origin}/_codeload/${repo.owner}/${repo.name}/legacy.tar.gz/${sha}` });
+    }
+    if ((m = /^\/collaborators\/([^/]+)\/permission$/.exec(rest)) && method === 'GET') {
+      const login = decodeURIComponent(m[1] ?? '');
+      const permission = repo.permissions?.[login] ?? 'none';
+      const legacy = permission === 'maintain' ? 'write' : permission === 'triage' ? 'read' : permission;
+      return send(200, { permission: legacy, role_name: permission, user: { login, type: 'User' } });
+    }
+    if ((m = /^\/issues\/comments\/(\d+)\/reactions$/.exec(rest)) && method === 'POST') {
+      const content = isRecord(body) && typeof body.content === 'string' ? body.content : '';
+      reactions.push({ repo: full, commentId: Number(m[1]), content });
+      events.emit('reaction');
+      return send(201, { id: nextId++, content, user: { login: 'preadmit[bot]', type: 'Bot' } });
+    }
+    if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
+      const issue = Number(m[1]);
+      if (method === 'GET') return send(200, comments.filter((c) => c.repo === full && c.issue === issue).map(commentJson));
+      if (method === 'POST') {
+        const text = isRecord(body) && typeof body.body === 'string' ? body.body : '';
+        const c: RecordedComment = { id: nextId++, repo: full, issue, body: text, user: 'preadmit[bot]' };
+        comments.push(c);
+        events.emit('comment', c);
+        return send(201, commentJson(c));
+      }
+    }
+    if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && method === 'PATCH') {
+      const c = comments.find((x) => x.id === Number(m?.[1]));
+      if (!c) throw new HttpError(404, 'Not Found');
+      if (isRecord(body) && typeof body.body === 'string') c.body = body.body;
+      return send(200, commentJson(c));
+    }
+    if (rest === '/check-runs' && method === 'POST') {
+      if (!isRecord(body) || typeof body.name !== 'string' || typeof body.head_sha !== 'string') throw new HttpError(422, 'Invalid request: name and head_sha are required');
+      const run: RecordedCheckRun = {
+        id: nextId++,
+        repo: full,
+        name: body.name,
+        head_sha: body.head_sha,
+        status: 'queued',
+        conclusion: null,
+        output: { title: null, summary: null, annotations: [] },
+        updates: [],
+        createdAt: Date.now(),
+      };
+      applyCheckRunUpdate(run, body);
+      checkRuns.push(run);
+      events.emit('check_run', run);
+      return send(201, checkRunJson(run));
+    }
+    if ((m = /^\/check-runs\/(\d+)$/.exec(rest))) {
+      const run = checkRuns.find((r) => r.id === Number(m?.[1]) && r.repo === full);
+      if (!run) throw new HttpError(404, 'Not Found');
+      if (method === 'GET') return send(200, checkRunJson(run));
+      if (method === 'PATCH') {
+        if (!isRecord(body)) throw new HttpError(422, 'Invalid request');
+        applyCheckRunUpdate(run, body);
+        events.emit('check_run', run);
+        return send(200, checkRunJson(run));
+      }
+    }
+    if ((m = /^\/check-runs\/(\d+)\/annotations$/.exec(rest)) && method === 'GET') {
+      const run = checkRuns.find((r) => r.id === Number(m?.[1]) && r.repo === full);
+      if (!run) throw new HttpError(404, 'Not Found');
+      return send(200, run.output.annotations);
+    }
+    if ((m = /^\/commits\/(.+)\/check-runs$/.exec(rest)) && method === 'GET') {
+      const sha = await git.resolve(repo, decodeURIComponent(m[1] ?? ''));
+      const runs = checkRuns.filter((r) => r.repo === full && r.head_sha === sha && (!q.get('status') || r.status === q.get('status')) && (!q.get('check_name') || r.name === q.get('check_name')));
+      return send(200, { total_count: runs.length, check_runs: runs.map(checkRunJson) });
+    }
+    throw new HttpError(404, 'Not Found');
+  }
+
+  function applyCheckRunUpdate(run: RecordedCheckRun, body: Record<string, unknown>): void {
+    run.updates.push(structuredClone(body));
+    for (const k of ['name', 'details_url', 'external_id', 'started_at', 'completed_at'] as const) {
+      if (typeof body[k] === 'string') run[k] = body[k] as string;
+    }
+    if (Array.isArray(body.actions)) run.actions = body.actions;
+    if (typeof body.status === 'string') run.status = body.status;
+    if (typeof body.conclusion === 'string') {
+      // "Providing conclusion will automatically set the status parameter to completed."
+      run.conclusion = body.conclusion;
+      run.status = 'completed';
+    }
+    if (isRecord(body.output)) {
+      const o = body.output;
+      if (typeof o.title === 'string') run.output.title = o.title;
+      if (typeof o.summary === 'string') {
+        if (o.summary.length > 65535) throw new HttpError(422, `Invalid request. Only 65535 characters are allowed; ${o.summary.length} were supplied.`);
+        run.output.summary = o.summary;
+      }
+      if (typeof o.text === 'string') run.output.text = o.text;
+      if (Array.isArray(o.annotations)) {
+        if (o.annotations.length > 50) throw new HttpError(422, 'Invalid request. Only 50 annotations are allowed per request.');
+        // Annotations append across updates, as on GitHub.
+        run.output.annotations.push(...(o.annotations as CheckRunAnnotationRecord[]));
+      }
+    }
+    if (run.status === 'completed' && run.completedAt === undefined) {
+      run.completedAt = Date.now();
+      if (run.conclusion === null) throw new HttpError(422, 'Invalid request: conclusion is required when status is completed');
+    }
+  }
+
+  function checkRunJson(run: RecordedCheckRun): Record<string, unknown> {
+    return {
+      id: run.id,
+      name: run.name,
+      head_sha: run.head_sha,
+      status: run.status,
+      conclusion: run.conclusion,
+      details_url: run.details_url ?? null,
+      external_id: run.external_id ?? null,
+      started_at: run.started_at ?? null,
+      completed_at: run.completed_at ?? null,
+      html_url: `${origin}/${run.repo}/runs/${run.id}`,
+      url: `${origin}${API_PREFIX}/repos/${run.repo}/check-runs/${run.id}`,
+      output: { title: run.output.title, summary: run.output.summary, text: run.output.text ?? null, annotations_count: run.output.annotations.length },
+      app: { id: options.appId, slug: 'preadmit', name: 'preadmit' },
+      check_suite: { id: 1 },
+      pull_requests: [],
+    };
+  }
+
+  function commentJson(c: RecordedComment): Record<string, unknown> {
+    return { id: c.id, body: c.body, user: { login: c.user, type: c.user.endsWith('[bot]') ? 'Bot' : 'User' }, html_url: `${origin}/${c.repo}/pull/${c.issue}#issuecomment-${c.id}` };
+  }
+
+  function repoOf(fullName: string): StandinRepo {
+    const r = repos.get(fullName.toLowerCase());
+    if (!r) throw new HttpError(404, 'Not Found');
+    return r;
+  }
+
+  function pullOf(repo: StandinRepo, n: number): StandinPull {
+    const pull = repo.pulls.find((x) => x.number === n);
+    if (!pull) throw new HttpError(404, 'Not Found');
+    return pull;
+  }
+
+  function repoJson(repo: StandinRepo): Record<string, unknown> {
+    return {
+      id: 4242,
+      name: repo.name,
+      full_name: `${repo.owner}/${repo.name}`,
+      owner: { login: repo.owner, type: 'Organization' },
+      private: repo.private ?? false,
+      default_branch: repo.defaultBranch,
+      html_url: `${origin}/${repo.owner}/${repo.name}`,
+      fork: false,
+    };
+  }
+
+  async function pullJson(repo: StandinRepo, pull: StandinPull): Promise<Record<string, unknown>> {
+    const [baseSha, headSha] = await Promise.all([git.resolve(repo, pull.base), git.resolve(repo, pull.head)]);
+    const files = await git.pullFiles(repo, baseSha, headSha);
+    const headRepo = pull.headRepo ?? `${repo.owner}/${repo.name}`;
+    const [headOwner = '', headName = ''] = headRepo.split('/');
+    return {
+      number: pull.number,
+      state: 'open',
+      draft: false,
+      title: pull.title ?? `PR ${pull.number}`,
+      user: { login: pull.author, type: 'User' },
+      html_url: `${origin}/${repo.owner}/${repo.name}/pull/${pull.number}`,
+      head: { ref: pull.head, sha: headSha, label: `${headOwner}:${pull.head}`, repo: { ...repoJson(repo), name: headName, full_name: headRepo, owner: { login: headOwner }, fork: headRepo !== `${repo.owner}/${repo.name}` } },
+      base: { ref: pull.base, sha: baseSha, label: `${repo.owner}:${pull.base}`, repo: repoJson(repo) },
+      changed_files: files.length,
+    };
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    origin,
+    host: `127.0.0.1:${port}`,
+    apiUrl: `${origin}${API_PREFIX}`,
+    requests,
+    checkRuns,
+    comments,
+    reactions,
+    events,
+    repo: repoOf,
+    addComment(fullName, issue, user, body) {
+      const repo = repoOf(fullName);
+      const c: RecordedComment = { id: nextId++, repo: `${repo.owner}/${repo.name}`, issue, body, user };
+      comments.push(c);
+      return c;
+    },
+    waitForCheckRun(predicate, timeoutMs = 60_000) {
+      const found = checkRuns.find((r) => r.status === 'completed' && predicate(r));
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          events.off('check_run', listener);
+          reject(new Error(`no completed check run matched within ${timeoutMs} ms (${checkRuns.length} run(s) recorded: ${checkRuns.map((r) => `${r.id} ${r.status}/${r.conclusion}`).join(', ')})`));
+        }, timeoutMs);
+        const listener = (run: RecordedCheckRun): void => {
+          if (run.status === 'completed' && predicate(run)) {
+            clearTimeout(timer);
+            events.off('check_run', listener);
+            resolve(run);
+          }
+        };
+        events.on('check_run', listener);
+      });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Verifies an RS256 app JWT: signature by the app's key, issuer = app id, not expired. */
+function verifyJwt(jwt: string, key: KeyObject, appId: number): boolean {
+  const [h = '', p = '', s = ''] = jwt.split('.');
+  try {
+    const ok = verify('RSA-SHA256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url'));
+    if (!ok) return false;
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as { iss?: unknown; exp?: unknown };
+    return String(payload.iss) === String(appId) && typeof payload.exp === 'number' && payload.exp * 1000 > Date.now() - 60_000;
+  } catch {
+    return false;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+interface GitEntry {
+  mode: string;
+  type: string;
+  sha: string;
+  path: string;
+  size?: number;
+}
+
+/** git reads, cached by immutable sha. */
+class GitCache {
+  readonly #cache = new Map<string, Promise<unknown>>();
+
+  #memo<T>(key: string, f: () => Promise<T>): Promise<T> {
+    let p = this.#cache.get(key) as Promise<T> | undefined;
+    if (p === undefined) {
+      p = f();
+      this.#cache.set(key, p);
+      p.catch(() => this.#cache.delete(key));
+    }
+    return p;
+  }
+
+  async resolve(repo: StandinRepo, ref: string): Promise<string> {
+    if (ref === '' || ref.startsWith('-')) throw new HttpError(404, 'No commit found');
+    const out = await run(repo.gitDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => undefined);
+    const sha = out?.toString('utf8').trim();
+    if (!sha || !/^[0-9a-f]{40}$/.test(sha)) throw new HttpError(422, `No commit found for SHA: ${ref}`);
+    return sha;
+  }
+
+  treeOf(repo: StandinRepo, sha: string): Promise<string> {
+    return this.#memo(`treeof:${repo.gitDir}:${sha}`, async () => (await run(repo.gitDir, ['rev-parse', `${sha}^{tree}`])).toString('utf8').trim());
+  }
+
+  message(repo: StandinRepo, sha: string): Promise<string> {
+    return this.#memo(`msg:${repo.gitDir}:${sha}`, async () => (await run(repo.gitDir, ['log', '-1', '--format=%B', sha])).toString('utf8').trim());
+  }
+
+  tree(repo: StandinRepo, ish: string, recursive: boolean, apiBase: string): Promise<Record<string, unknown>> {
+    return this.#memo(`tree:${repo.gitDir}:${ish}:${recursive}`, async () => {
+      if (!/^[0-9a-f]{40}$/.test(ish)) ish = await this.resolve(repo, ish);
+      const sha = (await run(repo.gitDir, ['rev-parse', `${ish}^{tree}`]).catch(() => {
+        throw new HttpError(404, 'Not Found');
+      }))
+        .toString('utf8')
+        .trim();
+      const entries = await this.#lsTree(repo, sha, recursive ? ['-r', '-t'] : []);
+      return {
+        sha,
+        url: `${apiBase}/git/trees/${sha}`,
+        tree: entries.map((e) => ({ path: e.path, mode: e.mode, type: e.type, sha: e.sha, ...(e.type === 'blob' ? { size: e.size, url: `${apiBase}/git/blobs/${e.sha}` } : { url: `${apiBase}/git/trees/${e.sha}` }) })),
+        truncated: false,
+      };
+    });
+  }
+
+  async #lsTree(repo: StandinRepo, treeish: string, flags: string[], pathspec?: string): Promise<GitEntry[]> {
+    const out = (await run(repo.gitDir, ['ls-tree', '-z', '-l', ...flags, treeish, ...(pathspec !== undefined ? ['--', pathspec] : [])])).toString('utf8');
+    return out
+      .split('\0')
+      .filter(Boolean)
+      .map((rec) => {
+        const tab = rec.indexOf('\t');
+        const [mode = '', type = '', sha = '', size = '-'] = rec.slice(0, tab).split(/ +/);
+        return { mode, type, sha, path: rec.slice(tab + 1), ...(size !== '-' ? { size: Number(size) } : {}) };
+      });
+  }
+
+  async entry(repo: StandinRepo, commit: string, file: string): Promise<GitEntry | undefined> {
+    if (file === '' || file.split('/').some((s) => s === '..' || s === '')) return undefined;
+    const entries = await this.#lsTree(repo, commit, [], file);
+    return entries.find((e) => e.path === file);
+  }
+
+  listDir(repo: StandinRepo, commit: string, dir: string): Promise<GitEntry[]> {
+    return this.#lsTree(repo, `${commit}:${dir}`, []).then((es) => es.map((e) => ({ ...e, path: `${dir}/${e.path}` })));
+  }
+
+  blob(repo: StandinRepo, sha: string): Promise<Buffer> {
+    return this.#memo(`blob:${repo.gitDir}:${sha}`, () =>
+      run(repo.gitDir, ['cat-file', 'blob', sha]).catch(() => {
+        throw new HttpError(404, 'Not Found');
+      }),
+    );
+  }
+
+  tarball(repo: StandinRepo, sha: string): Promise<Buffer> {
+    return this.#memo(`tar:${repo.gitDir}:${sha}`, () => run(repo.gitDir, ['archive', '--format=tar.gz', `--prefix=${repo.owner}-${repo.name}-${sha.slice(0, 7)}/`, sha]));
+  }
+
+  /** The PR files list: what GitHub shows between the merge base and the head. */
+  pullFiles(repo: StandinRepo, base: string, head: string): Promise<Record<string, unknown>[]> {
+    return this.#memo(`files:${repo.gitDir}:${base}:${head}`, async () => {
+      const mergeBase = (await run(repo.gitDir, ['merge-base', base, head])).toString('utf8').trim();
+      const raw = (await run(repo.gitDir, ['diff-tree', '-r', '-z', '-M', '--raw', '--no-commit-id', mergeBase, head])).toString('utf8');
+      const fields = raw.split('\0');
+      const out: Record<string, unknown>[] = [];
+      for (let i = 0; i < fields.length; ) {
+        const meta = fields[i++] ?? '';
+        if (!meta.startsWith(':')) continue;
+        const [, , oldSha, newSha, status = ''] = meta.slice(1).split(' ');
+        const letter = status[0];
+        if (letter === 'R' || letter === 'C') {
+          const from = fields[i++] ?? '';
+          const to = fields[i++] ?? '';
+          out.push({ sha: newSha, filename: to, previous_filename: from, status: letter === 'R' ? 'renamed' : 'copied', additions: 0, deletions: 0, changes: 0 });
+          continue;
+        }
+        const file = fields[i++] ?? '';
+        const st = letter === 'A' ? 'added' : letter === 'D' ? 'removed' : 'modified';
+        out.push({ sha: letter === 'D' ? oldSha : newSha, filename: file, status: st, additions: 0, deletions: 0, changes: 0 });
+      }
+      return out;
+    });
+  }
+}
+
+function run(cwd: string, args: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile('git', ['-C', cwd, ...args], { encoding: 'buffer', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } }, (e, stdout, stderr) => {
+      if (e) reject(new Error(`git ${args[0]}: ${stderr.toString('utf8').trim() || e.message}`));
+      else resolve(stdout);
+    });
+  });
+}
