@@ -2,7 +2,7 @@
 import { createTwoFilesPatch } from 'diff';
 import { stringify } from 'yaml';
 import type { Constraint } from '../gatekeeper/constraint.ts';
-import { isObject } from '../gatekeeper/classify.ts';
+import { gvkOf, isObject, nameOf } from '../gatekeeper/classify.ts';
 import { matchesGlob } from '../gatekeeper/glob.ts';
 import type { InputError, JsonObject, JsonValue, SourceLocation } from '../gatekeeper/types.ts';
 import { maskSecret } from '../render/mask.ts';
@@ -71,6 +71,15 @@ export function diffClusters(input: DiffInput): ClusterReport {
   const headIdx = index(head.violations);
   const crossIdx = input.headUnderBasePolicies ? index(input.headUnderBasePolicies.violations) : headIdx;
 
+  // Constraints the head declares but could not load (its template does not compile, its parameters fail the
+  // schema...): what they would say at head is unknown, so their base violations are not "fixed" (Gatekeeper would
+  // even refuse the broken update and keep enforcing the old one). The head's errors say why and block.
+  const loadedAtHead = new Set(head.constraints.map((c) => `${c.kind}/${c.name}`));
+  const unevaluable = new Set(
+    head.policies.constraints.map((c) => `${gvkOf(c.object).kind}/${nameOf(c.object)}`).filter((k) => !loadedAtHead.has(k)),
+  );
+  const knownAtHead = (v: ReviewedViolation) => !unevaluable.has(`${v.constraintKind}/${v.constraintName}`);
+
   const findings: Finding[] = [];
   // A new finding the base's policies would also raise on the head's object is the object's doing; one
   // they would not raise needs the policy change. Fixed findings mirror that.
@@ -93,13 +102,13 @@ export function diffClusters(input: DiffInput): ClusterReport {
     operation: v.operation,
   });
   for (const [id, v] of headIdx) findings.push(toFinding(id, v, baseIdx.has(id) ? 'unchanged' : 'new', head));
-  for (const [id, v] of baseIdx) if (!headIdx.has(id)) findings.push(toFinding(id, v, 'fixed', base));
+  for (const [id, v] of baseIdx) if (!headIdx.has(id) && knownAtHead(v)) findings.push(toFinding(id, v, 'fixed', base));
   findings.sort(compareFindings);
 
   return {
     name: cluster,
     findings,
-    policyChanges: policyChanges(base, head, denialsDelta(headIdx, crossIdx)),
+    policyChanges: policyChanges(base, head, denialsDelta(headIdx, crossIdx, knownAtHead), unevaluable),
     promotions: promotions(base, head, findings),
     exemptions: exemptionChanges(base, head, input.allowedNamespaces),
     renderedDiffs: renderedDiffs(input.baseObjects, input.headObjects),
@@ -159,14 +168,29 @@ interface Denial {
  * The head's objects denied under the head's policies but not under the base's, and the reverse: the
  * policy change's own effect (new rules, new parameters, promotions to deny, removed exemptions...).
  */
-function denialsDelta(head: Map<string, ReviewedViolation>, cross: Map<string, ReviewedViolation>): { newly: Denial[]; noLonger: Denial[] } {
-  const denied = (v: ReviewedViolation | undefined) => v !== undefined && v.actions.includes('deny');
-  const pick = (from: Map<string, ReviewedViolation>, other: Map<string, ReviewedViolation>) =>
-    [...from].filter(([id, v]) => denied(v) && !denied(other.get(id))).map(([, v]) => ({ constraint: `${v.constraintKind}/${v.constraintName}`, object: v.object }));
-  return { newly: pick(head, cross), noLonger: pick(cross, head) };
+function denialsDelta(
+  head: Map<string, ReviewedViolation>,
+  cross: Map<string, ReviewedViolation>,
+  knownAtHead: (v: ReviewedViolation) => boolean,
+): { newly: Denial[]; noLonger: Denial[] } {
+  // By constraint and object, not by finding: an object a constraint denies under both policy sets, with a
+  // message the change rewords (e.g. a new parameter value in it), is neither newly nor no longer denied.
+  const deniedPairs = (vs: Map<string, ReviewedViolation>) => {
+    const m = new Map<string, Denial>();
+    for (const v of vs.values()) {
+      if (!v.actions.includes('deny') || !knownAtHead(v)) continue;
+      const constraint = `${v.constraintKind}/${v.constraintName}`;
+      m.set(`${constraint}\u0000${objectKey(v.object)}`, { constraint, object: v.object });
+    }
+    return m;
+  };
+  const h = deniedPairs(head);
+  const c = deniedPairs(cross);
+  const pick = (from: Map<string, Denial>, other: Map<string, Denial>) => [...from].filter(([k]) => !other.has(k)).map(([, d]) => d);
+  return { newly: pick(h, c), noLonger: pick(c, h) };
 }
 
-function policyChanges(base: RefOutcome, head: RefOutcome, delta: { newly: Denial[]; noLonger: Denial[] }): PolicyChange[] {
+function policyChanges(base: RefOutcome, head: RefOutcome, delta: { newly: Denial[]; noLonger: Denial[] }, unevaluable: Set<string>): PolicyChange[] {
   const out: PolicyChange[] = [];
   const affected = (match: (constraint: string) => boolean) => ({
     newlyDenied: uniqueObjects(delta.newly.filter((d) => match(d.constraint)).map((d) => d.object)),
@@ -189,6 +213,8 @@ function policyChanges(base: RefOutcome, head: RefOutcome, delta: { newly: Denia
     const b = bc.get(key);
     const h = hc.get(key);
     if (b && h && canonicalJson(b.object) === canonicalJson(h.object)) continue;
+    // Declared at head but not loadable there: not removed (the head's error reports it).
+    if (!h && unevaluable.has(key)) continue;
     const change = !b ? 'added' : !h ? 'removed' : 'modified';
     out.push({
       type: 'constraint',

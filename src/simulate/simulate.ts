@@ -103,7 +103,10 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   ctx.onProgress?.(`cluster ${cluster.name}: rendering ${renderAll ? 'every root' : 'the roots the change touches'} at base and head`);
   const [baseRender, headRender] = await Promise.all([renderRef(ctx.source, base.sha, renderOptions), renderRef(ctx.source, head.sha, renderOptions)]);
   const keep = (o: RenderedObject) => underAny(o.source.file, cluster.manifests) || underAny(o.root, cluster.manifests);
-  const baseObjects = baseRender.objects.filter(keep);
+  // A root that fails to render at head has unknown objects there, not none: its base objects are left out of the
+  // comparison (else they would read as removed and their violations as fixed). The head's render error blocks.
+  const failedAtHead = new Set(headRender.errors.map((e) => e.source?.renderedBy).filter((r): r is string => r !== undefined));
+  const baseObjects = baseRender.objects.filter((o) => keep(o) && !failedAtHead.has(o.root));
   const headObjects = headRender.objects.filter(keep);
 
   // Namespaces the cluster would have: declared anywhere in the manifests, not only in touched roots.
