@@ -27,7 +27,8 @@ const REQUIRED_CASES = [
   'namespace-globs', 'scope', 'kinds-groups', 'label-selector', 'namespace-selector', 'name-globs',
   'source-expansion', 'actions-deny', 'actions-nondeny', 'scoped-actions', 'libs', 'rego-v1',
   'legacy-rego-wins', 'inventory', 'expansion', 'parameter-defaults', 'legacy-schema', 'eval-errors',
-  'sprintf', 'yaml11', 'details', 'collapse', 'config-object', 'json-input', 'admission-review',
+  'sprintf', 'yaml11', 'yaml11-duplicate-keys', 'details', 'collapse', 'config-object', 'json-input',
+  'admission-review', 'constraints-as-objects',
 ];
 
 const cases = listCases();

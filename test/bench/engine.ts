@@ -1,0 +1,175 @@
+// `npm run bench:engine`: preadmit test against gator test on a generated corpus of about 2,000 objects,
+// plus a cold compile of 50 templates. Prints figures and whether the targets are met; asserts nothing.
+//
+// Each run is its own child process, measured with `/usr/bin/time -v` (wall time from this process,
+// peak RSS from time's "Maximum resident set size"). Without /usr/bin/time, preadmit runs under a small
+// wrapper that reports process.resourceUsage().maxRSS, and gator's RSS is not available.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus, generateTemplates } from './generate.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const GATOR = path.join(ROOT, '.tools/bin/gator');
+const PREADMIT_MAIN = path.join(ROOT, 'src/cli/main.ts');
+const TIME = '/usr/bin/time';
+
+const TARGET_SPEEDUP = 3;
+const TARGET_RSS_MB = 300;
+const TARGET_COLD_COMPILE_S = 5;
+
+interface Measurement {
+  label: string;
+  wallSeconds: number;
+  peakRssMb: number | undefined;
+  exitCode: number;
+  results: number | undefined;
+  stderrTail: string;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, stdoutFile: string): Promise<{ code: number; stderr: string; seconds: number }> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      writeFile(stdoutFile, Buffer.concat(out)).then(
+        () => resolve({ code: code ?? 1, stderr: Buffer.concat(err).toString('utf8'), seconds }),
+        reject,
+      );
+    });
+  });
+}
+
+/** Runs `command args` in a child process and measures it. */
+async function measure(label: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; workDir: string; rssWrapper?: string }): Promise<Measurement> {
+  const env = { ...process.env, ...options.env };
+  const stdoutFile = path.join(options.workDir, `${label.replace(/\W+/g, '-')}.out`);
+  let r;
+  let peakRssMb: number | undefined;
+  if (existsSync(TIME)) {
+    r = await run(TIME, ['-v', command, ...args], env, stdoutFile);
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+    if (m) peakRssMb = Number(m[1]) / 1024;
+  } else if (options.rssWrapper) {
+    r = await run(process.execPath, ['--import', 'tsx', options.rssWrapper, ...args.slice(args.indexOf(PREADMIT_MAIN) + 1)], env, stdoutFile);
+    const m = /^preadmit-bench-maxrss-kb: (\d+)$/m.exec(r.stderr);
+    if (m) peakRssMb = Number(m[1]) / 1024;
+  } else {
+    r = await run(command, args, env, stdoutFile);
+  }
+  let results: number | undefined;
+  try {
+    const parsed = JSON.parse(await readFile(stdoutFile, 'utf8')) as unknown[] | null;
+    results = parsed === null ? 0 : Array.isArray(parsed) ? parsed.length : undefined;
+  } catch {
+    results = undefined;
+  }
+  const stderrTail = r.stderr
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('\t') && !l.startsWith('Command'))
+    .slice(-3)
+    .join('\n');
+  return { label, wallSeconds: r.seconds, peakRssMb, exitCode: r.code, results, stderrTail };
+}
+
+function preadmitArgs(dir: string): string[] {
+  return ['--import', 'tsx', PREADMIT_MAIN, 'test', '-f', dir, '-o', 'json'];
+}
+
+/** Fallback RSS probe: runs the CLI in-process and prints the peak RSS on exit. */
+async function writeRssWrapper(dir: string): Promise<string> {
+  const file = path.join(dir, 'rss-wrapper.mts');
+  await writeFile(
+    file,
+    `import { main } from ${JSON.stringify(PREADMIT_MAIN)};\n` +
+      `process.exitCode = await main(process.argv.slice(2));\n` +
+      `process.on('exit', () => process.stderr.write('preadmit-bench-maxrss-kb: ' + process.resourceUsage().maxRSS + '\\n'));\n`,
+  );
+  return file;
+}
+
+function fmt(n: number | undefined, digits = 1): string {
+  return n === undefined || !Number.isFinite(n) ? 'n/a' : n.toFixed(digits);
+}
+
+function printTable(rows: Array<{ m: Measurement; reviews?: number }>): void {
+  const header = ['run', 'wall s', 'reviews/s', 'peak RSS MB', 'results', 'exit'];
+  const lines = rows.map(({ m, reviews }) => [
+    m.label,
+    fmt(m.wallSeconds, 2),
+    reviews === undefined ? '-' : fmt(reviews / m.wallSeconds, 0),
+    fmt(m.peakRssMb, 0),
+    m.results === undefined ? 'n/a' : String(m.results),
+    String(m.exitCode),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const row = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(row(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const l of lines) console.log(row(l));
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(GATOR)) {
+    console.error(`${GATOR} is missing: run \`npm run tools\``);
+    process.exitCode = 1;
+    return;
+  }
+  const work = await mkdtemp(path.join(tmpdir(), 'preadmit-bench-engine-'));
+  try {
+    const corpus = await generateCorpus(path.join(work, 'corpus'));
+    console.log(
+      `corpus: ${corpus.inputObjects} input objects (${corpus.templates} templates, ${corpus.constraints} constraints, ` +
+        `${corpus.namespaces} Namespaces, ${corpus.pods} Pods, ${corpus.deployments} Deployments, ${corpus.services} Services, ` +
+        `${corpus.expansionTemplates} ExpansionTemplate) = ${corpus.reviews} reviews with expansion`,
+    );
+    const rssWrapper = existsSync(TIME) ? undefined : await writeRssWrapper(work);
+    if (!rssWrapper) console.log(`measuring with ${TIME} -v`);
+    else console.log(`${TIME} not found: preadmit's RSS from process.resourceUsage(), gator's not measured`);
+
+    const warmCache = path.join(work, 'cache-warm');
+    const warmEnv = { PREADMIT_CACHE_DIR: warmCache };
+    console.log('preadmit test: warm-up run (fills the compile cache, not timed)…');
+    const warmup = await measure('preadmit warm-up', process.execPath, preadmitArgs(corpus.dir), { env: warmEnv, workDir: work, ...(rssWrapper ? { rssWrapper } : {}) });
+    console.log('preadmit test: timed run…');
+    const preadmit = await measure('preadmit test (warm cache)', process.execPath, preadmitArgs(corpus.dir), { env: warmEnv, workDir: work, ...(rssWrapper ? { rssWrapper } : {}) });
+    console.log('gator test: timed run…');
+    const gator = await measure('gator test', GATOR, ['test', '-f', corpus.dir, '-o', 'json'], { workDir: work });
+
+    const coldDir = path.join(work, 'cold-templates');
+    await generateTemplates(coldDir, 50, 1000);
+    console.log('preadmit test: cold compile of 50 templates (empty cache)…');
+    const cold = await measure('preadmit cold compile, 50 templates', process.execPath, preadmitArgs(coldDir), {
+      env: { PREADMIT_CACHE_DIR: path.join(work, 'cache-cold') },
+      workDir: work,
+      ...(rssWrapper ? { rssWrapper } : {}),
+    });
+
+    console.log('');
+    printTable([{ m: warmup, reviews: corpus.reviews }, { m: preadmit, reviews: corpus.reviews }, { m: gator, reviews: corpus.reviews }, { m: cold }]);
+    for (const m of [warmup, preadmit, gator, cold]) if (m.exitCode > 1) console.log(`\n${m.label} failed (exit ${m.exitCode}):\n${m.stderrTail}`);
+
+    const speedup = gator.wallSeconds / preadmit.wallSeconds;
+    console.log('');
+    console.log(`speed-up, gator wall / preadmit warm wall: ${fmt(speedup, 2)}x`);
+    if (preadmit.results !== gator.results) console.log(`NOTE: result counts differ (preadmit ${preadmit.results}, gator ${gator.results})`);
+    const verdict = (ok: boolean | undefined) => (ok === undefined ? 'unknown' : ok ? 'met' : 'NOT met');
+    console.log('targets:');
+    console.log(`  >= ${TARGET_SPEEDUP}x faster than gator (warm): ${verdict(speedup >= TARGET_SPEEDUP)} (${fmt(speedup, 2)}x)`);
+    console.log(`  peak RSS < ${TARGET_RSS_MB} MB: ${verdict(preadmit.peakRssMb === undefined ? undefined : preadmit.peakRssMb < TARGET_RSS_MB)} (${fmt(preadmit.peakRssMb, 0)} MB)`);
+    console.log(`  cold compile of 50 templates < ${TARGET_COLD_COMPILE_S} s: ${verdict(cold.wallSeconds < TARGET_COLD_COMPILE_S)} (${fmt(cold.wallSeconds, 2)} s, process start included)`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+await main();
