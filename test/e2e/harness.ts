@@ -1,0 +1,58 @@
+// The end-to-end harness: the demo repository as real git history, the GitHub stand-in serving it, and the
+// app's real server pointed at the stand-in through Probot's GitHub Enterprise settings.
+import { startServer } from '../../src/app/server.ts';
+import { startStandin, type Standin, type StandinRepo } from './standin.ts';
+import { generateAppKey, HARNESS_TOKEN } from './webhooks.ts';
+
+export const APP_ID = 4321;
+export const WEBHOOK_SECRET = 'e2e-webhook-secret-0123456789';
+export const CI_TOKEN = 'ci-token-for-check-pr-0123456789';
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+function logLevel(v: string | undefined): (typeof LOG_LEVELS)[number] {
+  return LOG_LEVELS.find((l) => l === v) ?? 'fatal';
+}
+
+export interface Harness {
+  standin: Standin;
+  app: { url: string; close(): Promise<void> };
+  privateKey: string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(repos: StandinRepo[], env: Record<string, string> = {}): Promise<Harness> {
+  const privateKey = generateAppKey();
+  const standin = await startStandin({ appId: APP_ID, privateKeyPem: privateKey, repos, acceptTokens: [HARNESS_TOKEN, CI_TOKEN] });
+  let app;
+  try {
+    app = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      env: {
+        APP_ID: String(APP_ID),
+        PRIVATE_KEY: privateKey,
+        WEBHOOK_SECRET,
+        GHE_HOST: standin.host,
+        GHE_PROTOCOL: 'http',
+        // Quiet by default (a forged delivery is logged as an error on purpose); PREADMIT_E2E_LOG_LEVEL=info to debug.
+        LOG_LEVEL: logLevel(process.env.PREADMIT_E2E_LOG_LEVEL),
+        // Probot's throttling spaces writes 1 s apart, process-wide; the stand-in has no rate limits.
+        PREADMIT_GITHUB_THROTTLE: 'false',
+        NODE_ENV: 'test',
+        ...env,
+      },
+    });
+  } catch (e) {
+    await standin.close();
+    throw e;
+  }
+  return {
+    standin,
+    app,
+    privateKey,
+    async close() {
+      await app.close();
+      await standin.close();
+    },
+  };
+}
