@@ -40,10 +40,11 @@ describe('gatekeeper/load', () => {
     expect(r.errors[0]!.message).toMatch(/^big\.yaml: file is 800 bytes, over the 100-byte limit/);
   });
 
-  it('rejects duplicate keys', () => {
-    const r = loadManifests('kind: A\nkind: B\n', 'dup.yaml');
+  it('rejects duplicate keys as go-yaml v3 does, and lets the last win as go-yaml v2 does', () => {
+    const r = loadManifests('kind: A\nkind: B\n', 'dup.yaml', { yamlVersion: '1.2' });
     expect(r.objects).toEqual([]);
     expect(r.errors[0]!.message).toMatch(/^dup\.yaml:2: invalid YAML/);
+    expect(loadManifests('kind: A\nkind: B\ny: 1\ntrue: 2\n', 'dup.yaml', { yamlVersion: '1.1' }).objects[0]!.object).toEqual({ kind: 'B', true: 2 });
   });
 
   it('reads JSON object streams with lines', () => {

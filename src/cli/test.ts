@@ -2,12 +2,12 @@
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { isDenyResult } from '../gatekeeper/enforcement.ts';
-import { GoStruct, goMarshalIndent } from '../gatekeeper/go-marshal.ts';
+import { GoNumber, GoStruct, goMarshalIndent, type GoValue } from '../gatekeeper/go-marshal.ts';
 import { readManifests } from '../gatekeeper/read.ts';
 import type { JsonObject } from '../gatekeeper/types.ts';
 import { hasDenyResult, runTest, type TestResult } from '../engine/test.ts';
 import { createRuntime } from '../engine/runtime.ts';
-import { goQuote } from '../opa/rego-value.ts';
+import { compareRegoValues, goQuote, regoTermString, regoToJson, type RegoValue } from '../opa/rego-value.ts';
 import { nameOf, namespaceOf } from '../gatekeeper/classify.ts';
 
 export const TEST_USAGE = `Usage: preadmit test -f PATH [-f PATH…] [-o text|json|yaml] [--deny-only]
@@ -83,7 +83,7 @@ function gatorJsonResult(r: TestResult): GoStruct {
   return new GoStruct([
     ['target', r.target],
     ['msg', r.msg === '' ? undefined : r.msg],
-    ['metadata', r.details === undefined ? undefined : { details: r.details }],
+    ['metadata', r.details === undefined ? undefined : { details: regoToGo(r.details) }],
     ['constraint', r.constraint.object],
     ['enforcementAction', r.enforcementAction === '' ? undefined : r.enforcementAction],
     ['scopedActions', r.scopedActions && r.scopedActions.length > 0 ? r.scopedActions : undefined],
@@ -92,10 +92,34 @@ function gatorJsonResult(r: TestResult): GoStruct {
   ]);
 }
 
+/** A Rego value as Go's encoding/json writes OPA's ast.JSON of it: sets sorted, numbers verbatim. */
+function regoToGo(v: RegoValue): GoValue {
+  switch (v.t) {
+    case 'null':
+      return null;
+    case 'boolean':
+    case 'string':
+      return v.v;
+    case 'number':
+      return new GoNumber(v.v);
+    case 'array':
+      return v.v.map(regoToGo);
+    case 'set':
+      return [...v.v].sort(compareRegoValues).map(regoToGo);
+    case 'object': {
+      const out: { [k: string]: GoValue } = {};
+      for (const [k, val] of v.v) {
+        Object.defineProperty(out, k.t === 'string' ? k.v : regoTermString(k), { value: regoToGo(val), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+  }
+}
+
 /** gator's YAML shape: the embedded result is not inlined and its keys are lowercased field names. */
 function gatorYamlResult(r: TestResult): JsonObject {
   const result: JsonObject = { target: r.target, msg: r.msg };
-  if (r.details !== undefined) result.metadata = { details: r.details };
+  if (r.details !== undefined) result.metadata = { details: regoToJson(r.details) };
   result.constraint = { object: r.constraint.object };
   result.enforcementaction = r.enforcementAction;
   result.scopedenforcementactions = r.scopedActions ?? [];

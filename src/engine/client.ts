@@ -11,6 +11,7 @@ import type { InputError, JsonObject, JsonValue, SourcedObject } from '../gateke
 import type { CompiledTemplate, Compiler } from '../opa/compile.ts';
 import type { EvalItem, EvalPool } from '../opa/pool.ts';
 import { gatekeeperEvalError } from '../opa/eval-errors.ts';
+import type { RegoValue } from '../opa/rego-value.ts';
 import { projectViolations } from './hook.ts';
 
 export const TARGET = 'admission.k8s.gatekeeper.sh';
@@ -19,8 +20,8 @@ export const TARGET = 'admission.k8s.gatekeeper.sh';
 export interface Violation {
   target: string;
   msg: string;
-  /** `metadata.details`; undefined for results that carry none (autorejections). */
-  details: JsonValue | undefined;
+  /** `metadata.details` as the policy produced it; undefined for results that carry none (autorejections). */
+  details: RegoValue | undefined;
   constraint: Constraint;
   enforcementAction: string;
   scopedActions?: string[];
@@ -204,7 +205,8 @@ export class PolicyClient {
       const projected = kindError === undefined && 'result' in o ? projectViolations(o.result) : { error: kindError ?? ('error' in o ? o.error : '') };
       const out = results[owner.review]!;
       if ('error' in projected) {
-        out.push({ target: TARGET, msg: projected.error, details: {}, constraint: owner.constraint, ...owner.action });
+        // An evaluation error's result has no details object: gator prints `"details": null`.
+        out.push({ target: TARGET, msg: projected.error, details: { t: 'null' }, constraint: owner.constraint, ...owner.action });
         return;
       }
       for (const v of projected.violations) out.push({ target: TARGET, msg: v.msg, details: v.details, constraint: owner.constraint, ...owner.action });

@@ -2,41 +2,43 @@
 //
 // frameworks queries `data.hooks.violation[r]`, which keeps `{msg: r.msg, details: object.get(r, "details", {})}`
 // for every element with a `msg`, as a set: elements that differ only in other keys collapse.
-import type { JsonValue } from '../gatekeeper/types.ts';
+import { parseRegoValue, regoTermString, type RegoValue } from '../opa/rego-value.ts';
 
 export interface ProjectedViolation {
   msg: string;
-  details: JsonValue;
+  /** Kept as a Rego value: sets and number text survive to the output as Gatekeeper prints them. */
+  details: RegoValue;
 }
 
-export function projectViolations(resultSetJson: string): { violations: ProjectedViolation[] } | { error: string } {
-  let parsed: unknown;
+const EMPTY_OBJECT: RegoValue = { t: 'object', v: [] };
+
+function field(value: RegoValue, key: string): RegoValue | undefined {
+  if (value.t !== 'object') return undefined;
+  return value.v.find(([k]) => k.t === 'string' && k.v === key)?.[1];
+}
+
+/** `resultSet` is the policy's result set as Rego value text: `{{"result": <violation set>}}` or `set()`. */
+export function projectViolations(resultSet: string): { violations: ProjectedViolation[] } | { error: string } {
+  let parsed: RegoValue;
   try {
-    parsed = JSON.parse(resultSetJson);
+    parsed = parseRegoValue(resultSet);
   } catch {
-    return { error: 'the policy returned a result that is not JSON' };
+    return { error: 'the policy returned a result preadmit cannot read' };
   }
-  if (!Array.isArray(parsed) || parsed.length === 0) return { violations: [] };
-  const value = (parsed[0] as { result?: unknown }).result;
-  if (!Array.isArray(value)) return { violations: [] };
+  if ((parsed.t !== 'set' && parsed.t !== 'array') || parsed.v.length === 0) return { violations: [] };
+  const value = field(parsed.v[0]!, 'result');
+  if (!value || (value.t !== 'set' && value.t !== 'array')) return { violations: [] };
   const seen = new Set<string>();
   const violations: ProjectedViolation[] = [];
-  for (const element of value) {
-    if (element === null || typeof element !== 'object' || Array.isArray(element)) continue;
-    const r = element as Record<string, JsonValue>;
-    if (!('msg' in r)) continue;
-    if (typeof r.msg !== 'string') return { error: `violation msg must be a string, got ${JSON.stringify(r.msg)}` };
-    const details = 'details' in r ? (r.details as JsonValue) : {};
-    const key = canonical([r.msg, details]);
+  for (const element of value.v) {
+    const msg = field(element, 'msg');
+    if (msg === undefined) continue;
+    if (msg.t !== 'string') return { error: `violation msg must be a string, got ${regoTermString(msg)}` };
+    const details = field(element, 'details') ?? EMPTY_OBJECT;
+    const key = regoTermString({ t: 'array', v: [msg, details] });
     if (seen.has(key)) continue;
     seen.add(key);
-    violations.push({ msg: r.msg, details });
+    violations.push({ msg: msg.v, details });
   }
   return { violations };
-}
-
-function canonical(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
 }

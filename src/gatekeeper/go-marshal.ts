@@ -6,13 +6,18 @@ import type { JsonValue } from './types.ts';
 export class GoStruct {
   constructor(readonly fields: Array<[string, GoValue | undefined]>) {}
 }
-export type GoValue = JsonValue | GoStruct | GoValue[] | { [k: string]: GoValue };
+/** A number written exactly as given, like Go's json.Number (OPA's numbers reach JSON this way). */
+export class GoNumber {
+  constructor(readonly text: string) {}
+}
+export type GoValue = JsonValue | GoStruct | GoNumber | GoValue[] | { [k: string]: GoValue };
 
 export function goMarshalIndent(value: GoValue, indent = '    '): string {
   return write(value, indent, '');
 }
 
 function write(value: GoValue, indent: string, prefix: string): string {
+  if (value instanceof GoNumber) return value.text;
   if (value instanceof GoStruct) {
     const fields = value.fields.filter((f): f is [string, GoValue] => f[1] !== undefined);
     return writeObject(fields, indent, prefix);

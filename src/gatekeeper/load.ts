@@ -57,7 +57,8 @@ function loadYaml(text: string, file: string, options: LoadOptions): LoadResult 
     ...(version === '1.1'
       ? { customTags: (tags) => [goIntegerTag, goFloatTag, ...tags.filter((t) => !isSexagesimalOrTimestamp(t))], merge: true }
       : { customTags: (tags) => [goIntegerTag, ...tags] }),
-    uniqueKeys: true,
+    // go-yaml v2 lets a later duplicate key win (so does kubectl); go-yaml v3 refuses duplicates.
+    uniqueKeys: version !== '1.1',
     prettyErrors: false,
   });
   const documents: Document.Parsed[] = Array.isArray(docs) ? docs : [docs as unknown as Document.Parsed];

@@ -8,7 +8,7 @@ export interface EvalItem {
   inputJson: string;
 }
 
-/** The result set as JSON text, or why there is none. */
+/** The result set as Rego value text (`opa_value_dump` form), or why there is none. */
 export type EvalOutcome = { result: string } | { error: string };
 
 export type WorkerRequest =

@@ -101,13 +101,16 @@ export class WasmPolicy {
     this.dataHeapPtr = this.exports.opa_heap_ptr_get();
   }
 
-  /** Evaluates one entrypoint on `input` (JSON text) and returns the result set as JSON text. */
+  /**
+   * Evaluates one entrypoint on `input` (JSON text) and returns the result set as Rego value text, which
+   * keeps what JSON would lose: sets, and numbers exactly as the policy holds them (`1e+06`).
+   */
   evaluate(entrypoint: number, inputJson: string): string {
     const input = encoder.encode(inputJson);
     const inputAddr = this.dataHeapPtr;
     this.ensureMemory(inputAddr + input.byteLength);
     new Uint8Array(this.memory.buffer).set(input, inputAddr);
-    const resultAddr = this.exports.opa_eval(0, entrypoint, this.dataAddr, inputAddr, input.byteLength, inputAddr + input.byteLength, 0);
+    const resultAddr = this.exports.opa_eval(0, entrypoint, this.dataAddr, inputAddr, input.byteLength, inputAddr + input.byteLength, 1);
     return this.readString(resultAddr);
   }
 

@@ -46,7 +46,7 @@ describe('opa/pool', () => {
 
   it('evaluates with Go-exact sprintf: sets stay sets, float text is kept', async () => {
     const [out] = await pool.run([item('sets')]);
-    expect(out).toEqual({ result: JSON.stringify([{ result: [{ msg: 'labels {"a", "b"} and 1e+06' }] }]) });
+    expect(out).toEqual({ result: '{{"result": {{"msg": "labels {\\"a\\", \\"b\\"} and 1e+06"}}}}' });
   });
 
   it('turns a template that never ends into an error result, and the pool lives on', async () => {
