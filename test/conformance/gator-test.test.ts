@@ -9,6 +9,7 @@ import {
   caseFiles,
   lineReferences,
   listCases,
+  normaliseScopedActionsText,
   parseResults,
   runGator,
   runPreadmit,
@@ -67,6 +68,11 @@ describe('the harness', () => {
     expect(splitTopLevelArray(text)).toEqual(['{\n        "a": "x,]}\\"",\n        "n": 1e+06\n    }', '{\n        "b": [\n            1\n        ]\n    }']);
     expect(splitTopLevelArray('null')).toEqual([]);
     expect(splitTopLevelArray('[1, "two", {"3": 3}]')).toEqual(['1', '"two"', '{"3": 3}']);
+  });
+  it('compares scopedActions as a set, in parsed and in raw results', () => {
+    const raw = '{\n    "scopedActions": [\n        "warn",\n        "dryrun"\n    ],\n    "x": 1\n}';
+    expect(normaliseScopedActionsText(raw)).toBe('{\n    "scopedActions": [\n        "dryrun",\n        "warn"\n    ],\n    "x": 1\n}');
+    expect(sortResults([{ msg: 'm', scopedActions: ['warn', 'dryrun'] }])).toEqual([{ msg: 'm', scopedActions: ['dryrun', 'warn'] }]);
   });
 });
 

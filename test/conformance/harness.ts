@@ -119,8 +119,17 @@ function compareKeys(a: string[], b: string[]): number {
   return 0;
 }
 
+/**
+ * gator builds scopedActions from a Go map (apis.GetEnforcementActionsForEP), so their order changes from
+ * run to run: they are compared as sets.
+ */
+function withSortedScopedActions(r: GatorJsonResult): GatorJsonResult {
+  return r.scopedActions ? { ...r, scopedActions: [...r.scopedActions].sort() } : r;
+}
+
 export function sortResults(results: GatorJsonResult[]): GatorJsonResult[] {
   return results
+    .map(withSortedScopedActions)
     .map((r) => ({ r, key: resultSortKey(r) }))
     .sort((a, b) => compareKeys(a.key, b.key))
     .map((x) => x.r);
@@ -170,9 +179,18 @@ export function splitTopLevelArray(text: string): string[] {
   return elements;
 }
 
+/** The raw text of a result with the lines of its `scopedActions` array sorted (see withSortedScopedActions). */
+export function normaliseScopedActionsText(element: string): string {
+  return element.replace(/("scopedActions": \[\n)([^\]]*?)(\n\s*\])/, (_all, open: string, body: string, close: string) => {
+    const items = body.split('\n').map((l) => l.replace(/,$/, ''));
+    items.sort();
+    return open + items.map((l, i) => (i < items.length - 1 ? `${l},` : l)).join('\n') + close;
+  });
+}
+
 /** Raw element texts in a comparable order. */
 export function sortedRawElements(stdout: string): string[] {
-  return splitTopLevelArray(stdout).sort();
+  return splitTopLevelArray(stdout).map(normaliseScopedActionsText).sort();
 }
 
 /** Default (text) output as a sorted list of lines. */
