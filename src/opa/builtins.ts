@@ -282,7 +282,7 @@ function unitsParseBytes(raw: string): RegoValue {
 }
 
 // ---------------------------------------------------------------------------------------------
-// semver (OPA's internal/semver)
+// semver (OPA's internal/semver, as of v1.17.1)
 
 interface SemVer {
   major: bigint;
@@ -293,11 +293,16 @@ interface SemVer {
 
 const META_RE = /^[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*$/;
 
+/**
+ * OPA v1.17.1's internal/semver Parse, the one Gatekeeper embeds: an empty `+` or `-` suffix passes, and
+ * the numbers go through strconv.ParseInt (a sign and leading zeros accepted). Later OPA is stricter.
+ */
 function parseSemVer(input: string): SemVer | undefined {
   let v = input.startsWith('v') ? input.slice(1) : input;
   const plus = v.indexOf('+');
   if (plus >= 0) {
-    if (!META_RE.test(v.slice(plus + 1))) return undefined;
+    const meta = v.slice(plus + 1);
+    if (meta !== '' && !META_RE.test(meta)) return undefined;
     v = v.slice(0, plus);
   }
   let pre = '';
@@ -305,15 +310,14 @@ function parseSemVer(input: string): SemVer | undefined {
   if (dash >= 0) {
     pre = v.slice(dash + 1);
     v = v.slice(0, dash);
-    if (!META_RE.test(pre)) return undefined;
-    if (pre.split('.').some((id) => id.length > 1 && id[0] === '0' && /^[0-9]+$/.test(id))) return undefined;
+    if (pre !== '' && !META_RE.test(pre)) return undefined;
   }
   const parts = v.split('.');
   if (parts.length !== 3) return undefined;
   const nums = parts.map((p) => {
-    if (!/^(0|[1-9][0-9]*)$/.test(p)) return undefined;
+    if (!/^[+-]?[0-9]+$/.test(p)) return undefined;
     const n = BigInt(p);
-    return n > INT64_MAX ? undefined : n;
+    return n > INT64_MAX || n < -INT64_MAX - 1n ? undefined : n;
   });
   const [major, minor, patch] = nums;
   if (major === undefined || minor === undefined || patch === undefined) return undefined;
