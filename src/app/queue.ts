@@ -49,6 +49,8 @@ export class CheckQueue {
   #closed = false;
   readonly #idleWaiters: (() => void)[] = [];
   readonly #endings = new Set<Promise<void>>();
+  /** Every started run until it returns, aborted or timed-out ones included. */
+  readonly #inFlight = new Set<Promise<void>>();
 
   constructor(options: CheckQueueOptions = {}) {
     this.#concurrency = Math.max(1, options.concurrency ?? 2);
@@ -123,6 +125,11 @@ export class CheckQueue {
     }
   }
 
+  /** Resolves when every run that was started has returned, including runs whose result was discarded. */
+  async settled(): Promise<void> {
+    while (this.#inFlight.size > 0 || this.#endings.size > 0) await Promise.allSettled([...this.#inFlight, ...this.#endings]);
+  }
+
   /**
    * Stops taking work: queued checks are concluded at once, running ones get `graceMs` to finish and are then
    * concluded too. No run this process created is left in_progress.
@@ -185,6 +192,8 @@ export class CheckQueue {
       this.#running.delete(entry);
       free();
     });
+    this.#inFlight.add(entry.done);
+    void entry.done.finally(() => this.#inFlight.delete(entry.done));
     this.#running.add(entry);
     timer = setTimeout(() => {
       if (abort.signal.aborted) return;

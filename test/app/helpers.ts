@@ -1,0 +1,86 @@
+// Shared pieces of the app's tests: a Probot with a freshly generated key, real webhook payload shapes from
+// @octokit/webhooks-examples adapted to the fake repository, and a log that the tests can read.
+import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { Probot, ProbotOctokit } from 'probot';
+import type { Runtime } from '../../src/engine/runtime.ts';
+import { createPreadmitApp, type PreadmitAppHandle, type PreadmitAppOptions } from '../../src/app/index.ts';
+
+export const APP_ID = 4242;
+export const INSTALLATION_ID = 77;
+
+export const PRIVATE_KEY = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+}).privateKey;
+
+type Json = Record<string, unknown>;
+
+interface WebhookDefinition {
+  name: string;
+  examples: Json[];
+}
+
+const require = createRequire(import.meta.url);
+const examples = JSON.parse(readFileSync(require.resolve('@octokit/webhooks-examples/api.github.com/index.json'), 'utf8')) as WebhookDefinition[];
+
+/** A deep copy of the first example of `event`.`action` that has an installation (Probot needs one). */
+export function examplePayload(event: string, action: string, pick: (p: Json) => boolean = () => true): Json {
+  const def = examples.find((d) => d.name === event);
+  const found = def?.examples.find((p) => p.action === action && p.installation != null && pick(p));
+  if (found === undefined) throw new Error(`no example payload for ${event}.${action}`);
+  return structuredClone(found);
+}
+
+/** Points a payload's repository (and installation) at the fake. */
+export function retarget(payload: Json, owner: string, repo: string): Json {
+  const r = payload.repository as Json;
+  r.name = repo;
+  r.full_name = `${owner}/${repo}`;
+  (r.owner as Json).login = owner;
+  r.html_url = `https://github.com/${owner}/${repo}`;
+  r.default_branch = 'main';
+  payload.installation = { id: INSTALLATION_ID, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNzc=' };
+  return payload;
+}
+
+export interface TestApp {
+  probot: Probot;
+  handle: PreadmitAppHandle;
+  logs: string[];
+  receive(name: string, payload: Json, id?: string): Promise<void>;
+}
+
+let deliveries = 0;
+
+export async function makeApp(runtime: Runtime, options: Partial<PreadmitAppOptions> = {}): Promise<TestApp> {
+  const logs: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      logs.push(chunk.toString('utf8'));
+      cb();
+    },
+  });
+  const log = pino({ level: 'trace' }, stream);
+  const probot = new Probot({
+    appId: APP_ID,
+    privateKey: PRIVATE_KEY,
+    log,
+    // As in Probot's own templates: no retry or throttling plugin in tests (the app's own rate-limit handling stays on).
+    Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
+  });
+  const { appFn, handle } = createPreadmitApp({ runtime, appId: APP_ID, retry: { sleep: async () => undefined }, ...options });
+  await probot.load(appFn);
+  const h = handle();
+  if (h === undefined) throw new Error('app not loaded');
+  return {
+    probot,
+    handle: h,
+    logs,
+    receive: (name, payload, id) => probot.receive({ id: id ?? `delivery-${++deliveries}`, name, payload } as Parameters<Probot['receive']>[0]),
+  };
+}
