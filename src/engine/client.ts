@@ -137,10 +137,17 @@ export class PolicyClient {
 
   /** Replaces `data.inventory` and the Namespace cache with these objects. */
   setData(objects: JsonObject[]): void {
+    this.dispose();
     this.namespaces = new Map();
     for (const o of objects) if (isNamespace(gvkOf(o))) this.namespaces.set(nameOf(o), o);
     this.dataId = `data-${++PolicyClient.dataSeq}`;
     this.options.pool.setData(this.dataId, `{"inventory":${goFloatJson(buildInventory(objects) as unknown as JsonValue)}}`);
+  }
+
+  /** Releases this client's data document in the pool; the client can be given new data afterwards. */
+  dispose(): void {
+    if (this.dataId !== 'empty') this.options.pool.dropData(this.dataId);
+    this.dataId = 'empty';
   }
 
   /** The Namespace the cluster (or gator's cache) knows by this name. */

@@ -33,6 +33,10 @@ parentPort!.on('message', (msg: WorkerRequest) => {
     instances.delete(msg.id);
     return;
   }
+  if (msg.type === 'drop-data') {
+    data.delete(msg.id);
+    return;
+  }
   if (msg.type === 'data') {
     data.set(msg.id, msg.json);
     for (const entry of instances.values()) if (entry.dataId === msg.id) entry.dataId = undefined;

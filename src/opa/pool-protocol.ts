@@ -14,6 +14,7 @@ export type EvalOutcome = { result: string } | { error: string };
 export type WorkerRequest =
   | { type: 'module'; id: string; module: WebAssembly.Module }
   | { type: 'data'; id: string; json: string }
+  | { type: 'drop-data'; id: string }
   | { type: 'run'; items: EvalItem[] };
 
 export interface WorkerResponse {

@@ -68,6 +68,15 @@ export class EvalPool {
     this.data.set(id, json);
   }
 
+  /** Forgets a data document, here and in every worker (its instances reload data on next use). */
+  dropData(id: string): void {
+    this.data.delete(id);
+    for (const slot of this.slots) {
+      if (!slot.knownData.delete(id)) continue;
+      slot.worker.postMessage({ type: 'drop-data', id } satisfies WorkerRequest);
+    }
+  }
+
   /** Evaluates every item; outcomes come back in the same order. */
   async run(items: EvalItem[]): Promise<EvalOutcome[]> {
     if (this.closed) throw new Error('evaluation pool is closed');
