@@ -1,0 +1,173 @@
+// The app's plain parts without GitHub: the queue's coalescing, deadlines and limits, the rate-limit rules,
+// redaction, and command parsing.
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../src/app/commands.ts';
+import { parseExternalId, externalIdOf } from '../../src/app/check-runs.ts';
+import { CheckQueue, DeliveryLog, type EndReason, type QueuedCheck } from '../../src/app/queue.ts';
+import { redact, retryDelayMs, retryingRequester } from '../../src/app/requester.ts';
+
+interface Probe extends QueuedCheck {
+  ended: [EndReason, string][];
+  ran: boolean;
+  release: () => void;
+}
+
+function probe(key: string, sha: string, id: number, options: { hang?: boolean } = {}): Probe {
+  let release = () => undefined as void;
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  const p: Probe = {
+    key,
+    sha,
+    checkRunId: id,
+    ended: [],
+    ran: false,
+    release: () => release(),
+    run: async () => {
+      p.ran = true;
+      if (options.hang) await gate;
+    },
+    end: async (reason, detail) => {
+      p.ended.push([reason, detail]);
+    },
+  };
+  return p;
+}
+
+describe('CheckQueue', () => {
+  it('runs at most `concurrency` jobs at once and the rest in order', async () => {
+    const q = new CheckQueue({ concurrency: 2 });
+    const jobs = [probe('a', '1', 1, { hang: true }), probe('b', '1', 2, { hang: true }), probe('c', '1', 3)];
+    for (const j of jobs) q.push(j);
+    await new Promise((r) => setImmediate(r));
+    expect(jobs.map((j) => j.ran)).toEqual([true, true, false]);
+    expect(q.running).toBe(2);
+    jobs[0]?.release();
+    await new Promise((r) => setImmediate(r));
+    expect(jobs[2]?.ran).toBe(true);
+    jobs[1]?.release();
+    await q.idle();
+  });
+
+  it('cancel() ends queued and running work of one key (a closed PR, a destroyed merge group)', async () => {
+    const q = new CheckQueue({ concurrency: 1 });
+    const running = probe('pr', 'x', 1, { hang: true });
+    const other = probe('other', 'z', 3);
+    q.push(running);
+    q.push(other);
+    q.cancel('pr', 'closed');
+    expect(running.ended).toEqual([['superseded', 'closed']]);
+    expect(other.ended).toEqual([]);
+    running.release();
+    await q.idle();
+    expect(other.ran).toBe(true);
+  });
+
+  it('a job past its deadline is ended as a timeout and frees its slot', async () => {
+    const q = new CheckQueue({ concurrency: 1, jobTimeoutMs: 20 });
+    const stuck = probe('a', '1', 1, { hang: true });
+    const next = probe('b', '1', 2);
+    q.push(stuck);
+    q.push(next);
+    await q.idle();
+    expect(stuck.ended.map(([r]) => r)).toEqual(['timeout']);
+    expect(next.ran).toBe(true);
+    stuck.release();
+    await q.settled();
+  });
+
+  it('refuses work beyond maxQueued instead of piling it up', async () => {
+    const q = new CheckQueue({ concurrency: 1, maxQueued: 1 });
+    const a = probe('a', '1', 1, { hang: true });
+    const b = probe('b', '1', 2);
+    const c = probe('c', '1', 3);
+    q.push(a);
+    q.push(b);
+    q.push(c);
+    expect(c.ended.map(([r]) => r)).toEqual(['overflow']);
+    a.release();
+    await q.idle();
+    expect(b.ran).toBe(true);
+    expect(c.ran).toBe(false);
+  });
+
+  it('reports the runs it still owns', () => {
+    const q = new CheckQueue({ concurrency: 1 });
+    q.push(probe('a', '1', 11, { hang: true }));
+    q.push(probe('b', '1', 12));
+    expect([...q.activeCheckRuns()].sort()).toEqual([11, 12]);
+  });
+});
+
+describe('DeliveryLog', () => {
+  it('recognises a redelivery, forgets failed ones, and stays bounded', () => {
+    const log = new DeliveryLog(2);
+    expect(log.begin('a')).toBe(true);
+    expect(log.begin('a')).toBe(false);
+    log.failed('a');
+    expect(log.begin('a')).toBe(true);
+    log.done('a');
+    log.begin('b');
+    log.begin('c');
+    expect(log.begin('a')).toBe(true); // evicted: the oldest of three
+  });
+});
+
+describe('rate limits', () => {
+  const err = (status: number, headers: Record<string, string>, message = 'x') => Object.assign(new Error(message), { status, response: { headers } });
+
+  it('follows retry-after, x-ratelimit-reset, and leaves plain 403s and 4xx alone', () => {
+    expect(retryDelayMs(err(403, { 'retry-after': '30' }), 1, { retryServerErrors: false })).toBe(30_000);
+    expect(retryDelayMs(err(429, {}), 1, { retryServerErrors: false })).toBe(60_000);
+    expect(retryDelayMs(err(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1010' }), 1, { retryServerErrors: false, now: 1_000_000 })).toBe(11_000);
+    expect(retryDelayMs(err(403, {}, 'Resource not accessible by integration'), 1, { retryServerErrors: false })).toBeUndefined();
+    expect(retryDelayMs(err(422, {}), 1, { retryServerErrors: true })).toBeUndefined();
+    expect(retryDelayMs(err(502, {}), 2, { retryServerErrors: false })).toBeUndefined();
+    expect(retryDelayMs(err(502, {}), 2, { retryServerErrors: true })).toBe(2000);
+  });
+
+  it('gives up when GitHub asks for a longer wait than allowed', async () => {
+    let calls = 0;
+    const gh = retryingRequester(
+      {
+        request: async () => {
+          calls++;
+          throw err(403, { 'retry-after': '3600' });
+        },
+      },
+      { sleep: async () => undefined },
+    );
+    await expect(gh.request('GET /x')).rejects.toThrow();
+    expect(calls).toBe(1);
+  });
+});
+
+describe('redaction', () => {
+  it('removes installation tokens, keys, JWTs and the given secrets', () => {
+    const text = redact(
+      'token ghs_abcdefghijklmnopqrstuvwxyz0123 and -----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY----- eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOjEyM30.c2lnbmF0dXJlLXZhbHVl my-webhook-secret',
+      ['my-webhook-secret'],
+    );
+    expect(text).not.toMatch(/ghs_|MIIE|eyJ|my-webhook-secret/);
+  });
+});
+
+describe('commands and external ids', () => {
+  it('parses /gatekeeper commands', () => {
+    expect(parseCommand('/gatekeeper recheck')).toEqual({ name: 'recheck' });
+    expect(parseCommand('  /Gatekeeper RECHECK please')).toEqual({ name: 'recheck' });
+    expect(parseCommand('/gatekeeper')).toEqual({ name: 'help' });
+    expect(parseCommand('text\n/gatekeeper frobnicate')).toEqual({ name: 'unknown', word: 'frobnicate' });
+    expect(parseCommand('see /gatekeeper recheck')).toBeUndefined();
+    expect(parseCommand('~~~\n/gatekeeper recheck\n~~~')).toBeUndefined();
+    expect(parseCommand(null)).toBeUndefined();
+  });
+
+  it('round-trips external ids and rejects anything else', () => {
+    expect(parseExternalId(externalIdOf({ kind: 'pull_request', pullNumber: 12 }))).toEqual({ kind: 'pull_request', pullNumber: 12 });
+    const sha = 'a'.repeat(40);
+    expect(parseExternalId(externalIdOf({ kind: 'merge_group', baseSha: sha }))).toEqual({ kind: 'merge_group', baseSha: sha });
+    for (const bad of ['', 'pr/0', 'pr/1x', 'mg/abc', null]) expect(parseExternalId(bad)).toBeUndefined();
+  });
+});
