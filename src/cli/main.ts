@@ -8,6 +8,7 @@ Commands:
   verify   run gator Suite files (test.gatekeeper.sh), like \`gator verify\`
   render   print what would be reviewed at a ref, with sources
   diff     simulate a change (base ref vs head ref): what it introduces and fixes
+  check-pr run the GitHub App's check for one pull request from any CI (GITHUB_TOKEN)
   help     show this help
 
 Run \`preadmit <command> --help\` for a command's options.`;
@@ -24,6 +25,8 @@ async function loadCommand(name: string): Promise<Command | undefined> {
       return (await import('./render.ts')).runRender;
     case 'diff':
       return (await import('./diff.ts')).runDiff;
+    case 'check-pr':
+      return (await import('./check-pr.ts')).runCheckPr;
     default:
       return undefined;
   }
