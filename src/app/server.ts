@@ -30,7 +30,7 @@ function positiveInt(value: string | undefined, fallback: number): number {
  * Starts the real Probot server on a loopback port (`port` 0 picks a free one). Configuration comes from
  * `env` as for `probot run`: `APP_ID`, `PRIVATE_KEY` / `PRIVATE_KEY_PATH`, `WEBHOOK_SECRET`, `WEBHOOK_PATH`,
  * `GHE_HOST` / `GHE_PROTOCOL`, `LOG_LEVEL`, plus `PREADMIT_CONCURRENCY`, `PREADMIT_JOB_TIMEOUT_MS`,
- * `PREADMIT_SHUTDOWN_GRACE_MS` and `PREADMIT_GITHUB_THROTTLE=false` (see .env.example).
+ * `PREADMIT_SHUTDOWN_GRACE_MS`, `PREADMIT_CACHE_DIR` and `PREADMIT_GITHUB_THROTTLE=false` (see .env.example).
  * Refuses to start with `NODE_ENV=production` and no `WEBHOOK_SECRET`.
  */
 export async function startServer(opts: { port?: number; host?: string; env?: NodeJS.ProcessEnv } = {}): Promise<StartedServer> {
@@ -51,7 +51,7 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   });
   if (!env.WEBHOOK_SECRET) probot.log.warn('WEBHOOK_SECRET is not set: deliveries are verified with the development secret. Never do this in production.');
 
-  const runtime = createRuntime();
+  const runtime = createRuntime(env.PREADMIT_CACHE_DIR ? { cacheDir: env.PREADMIT_CACHE_DIR } : {});
   const secrets = [env.WEBHOOK_SECRET, env.PRIVATE_KEY].filter((s): s is string => typeof s === 'string' && s.length >= 8);
   const webhookPath = env.WEBHOOK_PATH || DEFAULT_WEBHOOK_PATH;
   let middleware: Awaited<ReturnType<typeof createNodeMiddleware>>;
