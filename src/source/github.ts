@@ -232,8 +232,15 @@ export class GitHubSource implements RepoSource {
         const sha = snapshot.entries.get(w.file)?.sha;
         if (sha !== undefined && !this.#cache.blobs.has(this.#blobKey(sha))) uncached.add(sha);
       }
-      const viaTarball = snapshot.fromTarball || uncached.size > this.#tarballThreshold;
-      const warm = viaTarball ? this.#tarball(snapshot.commit).then(() => undefined) : Promise.resolve();
+      // A tree listed from a tarball can only be read from it; otherwise a failed tarball falls back to blobs.
+      const warm = snapshot.fromTarball
+        ? this.#tarball(snapshot.commit).then(() => undefined)
+        : uncached.size > this.#tarballThreshold
+          ? this.#tarball(snapshot.commit).then(
+              () => undefined,
+              () => undefined,
+            )
+          : Promise.resolve();
       warm.then(
         () => {
           for (const w of waiters) this.#readEntry(snapshot, w.file).then(w.resolve, w.reject);
@@ -363,8 +370,9 @@ export class GitHubSource implements RepoSource {
     for (const p of wanted) checkInside(root, p);
     const uncached = wanted.filter((p) => !this.#cache.blobs.has(this.#blobKey(snap.entries.get(p)?.sha ?? '')));
     let read: (p: string) => Promise<Buffer | undefined>;
-    if (snap.fromTarball || paths === 'all' || uncached.length > this.#tarballThreshold) {
-      const files = await this.#tarball(snap.commit);
+    const viaTarball = snap.fromTarball || paths === 'all' || uncached.length > this.#tarballThreshold;
+    const files = viaTarball ? await this.#tarball(snap.commit).catch((e: unknown) => (snap.fromTarball ? Promise.reject(e) : undefined)) : undefined;
+    if (files !== undefined) {
       read = async (p) => files.get(p)?.bytes ?? (snap.fromTarball ? undefined : this.#readEntry(snap, p));
     } else {
       read = (p) => this.#readEntry(snap, p);

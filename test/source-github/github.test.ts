@@ -74,7 +74,7 @@ interface Counts {
 }
 
 /** Serves trees, blobs and tarballs of the test repository at any of its commits, counting requests. */
-function serveGit(options: { truncated?: boolean; prefix?: string } = {}): Counts {
+function serveGit(options: { truncated?: boolean; prefix?: string; failTarball?: boolean } = {}): Counts {
   const counts: Counts = { trees: 0, blobs: [], tarballs: 0, filePages: [] };
   const prefix = options.prefix ?? `/repos/${OWNER}/${REPO}`;
   nock(API)
@@ -104,6 +104,7 @@ function serveGit(options: { truncated?: boolean; prefix?: string } = {}): Count
     .reply((uri) => {
       counts.tarballs++;
       const sha = /tarball\/([0-9a-f]{40})/.exec(uri)?.[1] ?? '';
+      if (options.failTarball) return [500, { message: 'Server Error' }];
       return [302, '', { location: `https://codeload.github.com/${OWNER}/${REPO}/legacy.tar.gz/${sha}` }];
     });
   nock('https://codeload.github.com')
@@ -261,6 +262,24 @@ function serveGitTreeOnly(): void {
       return [200, { sha: headSha, tree, truncated: false }];
     });
 }
+
+describe('GitHubSource: tarball failures', () => {
+  it('falls back to blobs when the tarball for a burst of reads fails', async () => {
+    const counts = serveGit({ failTarball: true });
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache(), tarballThreshold: 20 });
+    const files = (await src.listFiles(baseSha)).filter((f) => f.startsWith('many/'));
+    const texts = await Promise.all(files.map((f) => src.readFile(baseSha, f)));
+    expect(texts.every((t) => t !== undefined && t.toString().startsWith('apiVersion: v1'))).toBe(true);
+    expect(counts.tarballs).toBe(1);
+    expect(counts.blobs).toHaveLength(files.length);
+  });
+
+  it('fails with the request named when a truncated tree cannot be read from the tarball either', async () => {
+    serveGit({ truncated: true, failTarball: true });
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() });
+    await expect(src.listFiles(headSha)).rejects.toThrow(`GET /repos/${OWNER}/${REPO}/tarball/${headSha} failed with HTTP 500`);
+  });
+});
 
 describe('GitHubSource: changed files', () => {
   it('pages through the PR files list (100 a page) and maps GitHub statuses', async () => {

@@ -1,0 +1,269 @@
+// `npm run bench:app`: webhook-to-completed-check latency of the real app through the GitHub stand-in.
+//
+// A generated GitOps monorepo of ~5,000 objects (plain manifests over 100 namespaces, kustomize overlays over
+// a shared base, the templates and constraints of policies/) is served by test/e2e/standin.ts as real git
+// history, with one branch per pull request, each changing one file. The app's real server runs in a child
+// process (so that its peak RSS is its own), pointed at the stand-in through GHE_HOST/GHE_PROTOCOL. One
+// untimed PR warms the caches (compile cache, base tree and blobs); then 20 PRs are delivered at once as
+// signed `pull_request.opened` webhooks, and each latency runs from the delivery's start to the moment the
+// stand-in records the run `completed`. Prints p50/p95/max and peak RSS; asserts nothing.
+//
+// The generator follows test/bench/diff.ts (same shape, its own code: that file runs on import).
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const PLAIN_FILES = 800; // × 6 objects
+const NAMESPACES = 100;
+const OVERLAYS = 33; // × 3 objects
+const CONCURRENT_PRS = 20;
+const TARGET_P95_MS = 3000;
+
+if (process.argv.includes('--serve')) {
+  await serve();
+} else {
+  await bench();
+}
+
+/** Child mode: the app's server; prints `READY <url>`, and `MAXRSS <kb>` when told to stop. */
+async function serve(): Promise<void> {
+  const { startServer } = await import('../../src/app/server.ts');
+  const server = await startServer({ port: 0, host: '127.0.0.1', env: process.env });
+  process.stdout.write(`READY ${server.url}\n`);
+  const rl = createInterface({ input: process.stdin });
+  for await (const line of rl) {
+    if (line.trim() === 'STOP') break;
+  }
+  process.stdout.write(`MAXRSS ${process.resourceUsage().maxRSS}\n`);
+  await server.close();
+  process.exit(0);
+}
+
+async function bench(): Promise<void> {
+  const { startStandin } = await import('../e2e/standin.ts');
+  const { deliver, generateAppKey, HARNESS_TOKEN, pullRequestPayload } = await import('../e2e/webhooks.ts');
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'preadmit-bench-app-'));
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'preadmit-bench-app-cache-'));
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-C', dir, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@b', GIT_CONFIG_GLOBAL: '/dev/null' },
+    });
+  const write = (file: string, body: string): void => {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), body);
+  };
+
+  const t0 = Date.now();
+  const objects = generate(write);
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  // One branch per PR: PR 1 warms up, PRs 2..21 are timed. Each changes one plain file (a new image).
+  const pulls = [];
+  for (let n = 1; n <= CONCURRENT_PRS + 1; n++) {
+    const f = (n * 37) % PLAIN_FILES;
+    git('checkout', '-q', '-b', `pr-${n}`, 'main');
+    write(`apps/${namespaceName(f)}/svc-${f}.yaml`, plainFile(f, n));
+    git('commit', '-q', '-am', `pr ${n}: new image for svc-${f}`);
+    pulls.push({ number: n, base: 'main', head: `pr-${n}`, author: 'dev' });
+  }
+  git('checkout', '-q', 'main');
+  const files = git('ls-files').split('\n').filter(Boolean).length;
+  process.stdout.write(`monorepo: ${objects} objects in ${files} files, ${CONCURRENT_PRS + 1} one-file PRs (generated in ${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+
+  const privateKey = generateAppKey();
+  const appId = 9001;
+  const secret = 'bench-webhook-secret-0123456789';
+  const standin = await startStandin({ appId, privateKeyPem: privateKey, acceptTokens: [HARNESS_TOKEN], repos: [{ owner: 'bench', name: 'monorepo', gitDir: dir, defaultBranch: 'main', installationId: 3, pulls }] });
+
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      APP_ID: String(appId),
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET: secret,
+      GHE_HOST: standin.host,
+      GHE_PROTOCOL: 'http',
+      LOG_LEVEL: 'error',
+      PREADMIT_GITHUB_THROTTLE: 'false',
+      PREADMIT_CACHE_DIR: cacheDir,
+      NODE_ENV: 'test',
+    },
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const nextLine = (prefix: string): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const onLine = (l: string): void => {
+        if (l.startsWith(prefix)) {
+          lines.off('line', onLine);
+          resolve(l.slice(prefix.length).trim());
+        }
+      };
+      lines.on('line', onLine);
+      child.once('exit', (code) => reject(new Error(`app server exited with ${code}`)));
+    });
+  const appUrl = await nextLine('READY ');
+
+  const deliverPr = async (n: number): Promise<{ ms: number; conclusion: string | null; annotations: number }> => {
+    const payload = await pullRequestPayload(standin, 'bench/monorepo', n, 'opened');
+    const head = (payload.pull_request as { head: { sha: string } }).head.sha;
+    const started = Date.now();
+    const done = standin.waitForCheckRun((r) => r.head_sha === head, 300_000);
+    const res = await deliver(appUrl, { event: 'pull_request', payload, secret });
+    if (res.status >= 300) throw new Error(`delivery for PR ${n}: HTTP ${res.status} ${res.body}`);
+    const run = await done;
+    return { ms: (run.completedAt ?? Date.now()) - started, conclusion: run.conclusion, annotations: run.output.annotations.length };
+  };
+
+  try {
+    const warm = await deliverPr(1);
+    process.stdout.write(`warm-up PR (untimed): ${warm.ms} ms, conclusion ${warm.conclusion}\n`);
+    const requestsBefore = standin.requests.length;
+    const started = Date.now();
+    const results = await Promise.all(Array.from({ length: CONCURRENT_PRS }, (_, i) => deliverPr(i + 2)));
+    const wall = Date.now() - started;
+    const requests = standin.requests.slice(requestsBefore);
+    child.stdin!.write('STOP\n');
+    const maxRssKb = Number(await nextLine('MAXRSS '));
+
+    const ms = results.map((r) => r.ms).sort((a, b) => a - b);
+    const pct = (p: number): number => ms[Math.min(ms.length - 1, Math.ceil((p / 100) * ms.length) - 1)] ?? NaN;
+    const conclusions = new Map<string, number>();
+    for (const r of results) conclusions.set(String(r.conclusion), (conclusions.get(String(r.conclusion)) ?? 0) + 1);
+    const byKind = new Map<string, number>();
+    for (const r of requests) {
+      const kind = r.path.replace(/^\/api\/v3\/repos\/[^/]+\/[^/]+/, '').replace(/[0-9a-f]{40}/g, ':sha').replace(/\/\d+/g, '/:n') || r.path;
+      byKind.set(`${r.method} ${kind}`, (byKind.get(`${r.method} ${kind}`) ?? 0) + 1);
+    }
+    const rows: [string, string][] = [
+      ['objects in the repository', String(objects)],
+      ['concurrent one-file PRs', String(CONCURRENT_PRS)],
+      ['app queue concurrency (PREADMIT_CONCURRENCY)', process.env.PREADMIT_CONCURRENCY ?? '2 (default)'],
+      ['latency p50 (webhook → completed check)', `${(pct(50) / 1000).toFixed(2)} s`],
+      ['latency p95', `${(pct(95) / 1000).toFixed(2)} s  (target < ${TARGET_P95_MS / 1000} s: ${pct(95) < TARGET_P95_MS ? 'met' : 'NOT met'})`],
+      ['latency min / max', `${(ms[0]! / 1000).toFixed(2)} s / ${(ms.at(-1)! / 1000).toFixed(2)} s`],
+      ['wall time for all 20', `${(wall / 1000).toFixed(2)} s`],
+      ['peak RSS of the app process', `${(maxRssKb / 1024).toFixed(0)} MB`],
+      ['conclusions', [...conclusions].map(([c, k]) => `${c} × ${k}`).join(', ')],
+      ['API requests for the 20 PRs', `${requests.length} (${(requests.length / CONCURRENT_PRS).toFixed(1)} per PR)`],
+    ];
+    const width = Math.max(...rows.map(([k]) => k.length));
+    process.stdout.write(`\n${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}\n\nrequests by endpoint (20 timed PRs):\n`);
+    for (const [k, v] of [...byKind].sort((a, b) => b[1] - a[1])) process.stdout.write(`  ${String(v).padStart(5)}  ${k}\n`);
+  } finally {
+    if (child.exitCode === null) {
+      child.stdin!.end();
+      child.kill('SIGTERM');
+    }
+    await standin.close();
+    if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true }); else process.stdout.write(`kept ${dir}\n`);
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+function namespaceName(i: number): string {
+  return `team-${String(i % NAMESPACES).padStart(3, '0')}`;
+}
+
+function deployment(name: string, namespace: string, i: number, image = `registry.company.com/apps/${name}:1.${i % 10}.0`): string {
+  const memory = i % 7 === 0 ? '' : '\n              memory: 256Mi';
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: ${namespace}
+  labels:
+    owner: team-${i % NAMESPACES}
+spec:
+  replicas: ${1 + (i % 3)}
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      securityContext:
+        runAsNonRoot: true
+      containers:
+        - name: app
+          image: ${image}
+          securityContext:
+            allowPrivilegeEscalation: ${i % 11 === 0 ? 'true' : 'false'}
+            readOnlyRootFilesystem: true
+          resources:
+            limits:
+              cpu: 500m${memory}
+          livenessProbe:
+            httpGet: {path: /healthz, port: 8080}
+          readinessProbe:
+            httpGet: {path: /ready, port: 8080}
+`;
+}
+
+function service(name: string, namespace: string, i: number): string {
+  return `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n  type: ${i % 50 === 0 ? 'NodePort' : 'ClusterIP'}\n  selector:\n    app: ${name}\n  ports:\n    - port: 80\n      targetPort: 8080\n`;
+}
+
+function configMap(name: string, namespace: string, i: number): string {
+  return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\ndata:\n  LOG_LEVEL: ${i % 2 === 0 ? 'info' : 'debug'}\n`;
+}
+
+/** Six objects; `pr` puts a new image (from a registry outside the allow list) in the first Deployment. */
+function plainFile(f: number, pr?: number): string {
+  const ns = namespaceName(f);
+  const docs: string[] = [];
+  for (let k = 0; k < 2; k++) {
+    const name = `svc-${f}-${k}`;
+    const i = f * 2 + k;
+    const image = pr !== undefined && k === 0 ? `quay.io/someone/${name}:${pr}.0.0` : undefined;
+    docs.push(deployment(name, ns, i, image), service(name, ns, i), configMap(`${name}-config`, ns, i));
+  }
+  return docs.join('---\n');
+}
+
+function generate(write: (file: string, body: string) => void): number {
+  let objects = 0;
+  write(
+    '.github/preadmit.yml',
+    'clusters:\n  - name: prod\n    manifests: [apps, kustomize, namespaces]\n    policies: [platform/gatekeeper]\nexemptions:\n  allowedNamespaces: [kube-system, kube-public]\n',
+  );
+  for (const entry of readdirSync(path.join(ROOT, 'policies'), { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const d = path.join(ROOT, 'policies', entry.name);
+    if (entry.name === 'expansion') write('platform/gatekeeper/expansion.yaml', readFileSync(path.join(d, 'expansion.yaml'), 'utf8'));
+    if (!existsSync(path.join(d, 'template.yaml'))) continue;
+    write(`platform/gatekeeper/templates/${entry.name}.yaml`, readFileSync(path.join(d, 'template.yaml'), 'utf8'));
+    for (const f of readdirSync(d).filter((x) => /^constraint.*\.yaml$/.test(x))) {
+      write(`platform/gatekeeper/constraints/${entry.name}-${f}`, readFileSync(path.join(d, f), 'utf8'));
+    }
+  }
+  write(
+    'namespaces/namespaces.yaml',
+    Array.from({ length: NAMESPACES }, (_, i) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${namespaceName(i)}\n  labels:\n    owner: team-${i}\n`).join('---\n'),
+  );
+  objects += NAMESPACES;
+  for (let f = 0; f < PLAIN_FILES; f++) {
+    write(`apps/${namespaceName(f)}/svc-${f}.yaml`, plainFile(f));
+    objects += 6;
+  }
+  write('kustomize/bases/web/kustomization.yaml', 'resources:\n  - deployment.yaml\n  - service.yaml\n  - configmap.yaml\n');
+  write('kustomize/bases/web/deployment.yaml', deployment('web', 'placeholder', 1));
+  write('kustomize/bases/web/service.yaml', service('web', 'placeholder', 1));
+  write('kustomize/bases/web/configmap.yaml', configMap('web-config', 'placeholder', 1));
+  for (let o = 0; o < OVERLAYS; o++) {
+    write(`kustomize/overlays/site-${o}/kustomization.yaml`, `namespace: ${namespaceName(o)}\nnamePrefix: site-${o}-\nresources:\n  - ../../bases/web\npatches:\n  - path: replicas.yaml\n`);
+    write(`kustomize/overlays/site-${o}/replicas.yaml`, `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: ${1 + (o % 4)}\n`);
+    objects += 3;
+  }
+  return objects;
+}
