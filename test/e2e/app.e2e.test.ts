@@ -15,7 +15,7 @@ import { loadConfig } from '../../src/config/load.ts';
 import { createRuntime } from '../../src/engine/runtime.ts';
 import { simulate } from '../../src/simulate/simulate.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
-import { CI_TOKEN, startHarness, WEBHOOK_SECRET, type Harness } from './harness.ts';
+import { CI_TOKEN, READ_ONLY_TOKEN, startHarness, WEBHOOK_SECRET, type Harness } from './harness.ts';
 import type { RecordedCheckRun } from './standin.ts';
 import { deliver, issueCommentPayload, pullRequestPayload, signature } from './webhooks.ts';
 
@@ -218,6 +218,29 @@ describe('the app over HTTP against the GitHub stand-in', () => {
     expect(out.text()).toContain(firstRun.output.title ?? '<no title>');
     expect(err.text()).toContain(`concluded failure`);
     expect(err.text()).not.toContain(CI_TOKEN);
+  });
+
+  it('`preadmit check-pr --dry-run -o text` prints the check run for people', async () => {
+    const out = sink();
+    const code = await runCheckPr(['--repo', REPO, '--pr', '1', '--dry-run', '--api-url', h.standin.apiUrl], out.stream, sink().stream, { GITHUB_TOKEN: CI_TOKEN });
+    expect(code).toBe(1);
+    const text = out.text();
+    expect(text).toContain(`Check run "${CHECK_RUN_NAME}" on ${headSha} (dry run: nothing was posted)`);
+    expect(text).toContain('conclusion: failure');
+    expect(text).toContain(`title: ${firstRun.output.title}`);
+    expect(text).toContain(`annotations (${firstRun.output.annotations.length}):`);
+    for (const a of firstRun.output.annotations) expect(text).toContain(`  ${a.path}:${a.start_line}-${a.end_line} [${a.annotation_level}]`);
+  });
+
+  it('`preadmit check-pr` explains a token that cannot create check runs, before simulating anything', async () => {
+    const before = h.standin.requests.length;
+    const err = sink();
+    const code = await runCheckPr(['--repo', REPO, '--pr', '1', '--api-url', h.standin.apiUrl], sink().stream, err.stream, { GITHUB_TOKEN: READ_ONLY_TOKEN });
+    expect(code).toBe(1);
+    expect(err.text()).toMatch(/cannot create the check run on [0-9a-f]{40}: .*403.*personal access tokens cannot/);
+    expect(err.text()).not.toContain(READ_ONLY_TOKEN);
+    const made = h.standin.requests.slice(before).map((r) => `${r.method} ${r.path}`);
+    expect(made).toEqual(['GET /api/v3/repos/acme/gitops/pulls/1', 'POST /api/v3/repos/acme/gitops/check-runs']);
   });
 
   it('`preadmit check-pr` refuses a bad token clearly and never prints it', async () => {

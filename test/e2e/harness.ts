@@ -7,6 +7,8 @@ import { generateAppKey, HARNESS_TOKEN } from './webhooks.ts';
 export const APP_ID = 4321;
 export const WEBHOOK_SECRET = 'e2e-webhook-secret-0123456789';
 export const CI_TOKEN = 'ci-token-for-check-pr-0123456789';
+/** A token that reads but cannot create check runs (a personal access token, or Actions without checks: write). */
+export const READ_ONLY_TOKEN = 'read-only-token-0123456789abcdef';
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 function logLevel(v: string | undefined): (typeof LOG_LEVELS)[number] {
@@ -22,7 +24,7 @@ export interface Harness {
 
 export async function startHarness(repos: StandinRepo[], env: Record<string, string> = {}): Promise<Harness> {
   const privateKey = generateAppKey();
-  const standin = await startStandin({ appId: APP_ID, privateKeyPem: privateKey, repos, acceptTokens: [HARNESS_TOKEN, CI_TOKEN] });
+  const standin = await startStandin({ appId: APP_ID, privateKeyPem: privateKey, repos, acceptTokens: [HARNESS_TOKEN, CI_TOKEN], readOnlyTokens: [READ_ONLY_TOKEN] });
   let app;
   try {
     app = await startServer({

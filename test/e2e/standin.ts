@@ -101,6 +101,8 @@ export interface StandinOptions {
   repos: StandinRepo[];
   /** Tokens accepted as-is (e.g. a `GITHUB_TOKEN` for `preadmit check-pr`). */
   acceptTokens?: string[];
+  /** Tokens that may read but not write (writes answer 403 "Resource not accessible by integration"). */
+  readOnlyTokens?: string[];
   /** Installation token lifetime reported to the app. */
   tokenTtlMs?: number;
 }
@@ -138,7 +140,8 @@ class HttpError extends Error {
 
 export async function startStandin(options: StandinOptions): Promise<Standin> {
   const publicKey = createPublicKey(options.privateKeyPem);
-  const issued = new Set<string>(options.acceptTokens ?? []);
+  const issued = new Set<string>([...(options.acceptTokens ?? []), ...(options.readOnlyTokens ?? [])]);
+  const readOnly = new Set<string>(options.readOnlyTokens ?? []);
   const repos = new Map(options.repos.map((r) => [`${r.owner}/${r.name}`.toLowerCase(), r]));
   const requests: RecordedRequest[] = [];
   const checkRuns: RecordedCheckRun[] = [];
@@ -242,6 +245,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       return;
     }
     if (record.auth !== 'token') throw new HttpError(401, 'Bad credentials');
+    if (method !== 'GET' && readOnly.has(String(req.headers.authorization).split(' ')[1] ?? '')) throw new HttpError(403, 'Resource not accessible by integration');
 
     m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(p);
     if (!m) throw new HttpError(404, 'Not Found');
