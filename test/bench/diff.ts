@@ -165,9 +165,11 @@ function generate(): void {
   objects += NAMESPACES;
   for (let f = 0; f < PLAIN_FILES; f++) write(`apps/${namespaceName(f)}/svc-${f}.yaml`, plainFile(f));
   write('kustomize/bases/web/kustomization.yaml', 'resources:\n  - deployment.yaml\n  - service.yaml\n  - configmap.yaml\n');
-  write('kustomize/bases/web/deployment.yaml', deployment('web', 'placeholder', 1));
-  write('kustomize/bases/web/service.yaml', service('web', 'placeholder', 1));
-  write('kustomize/bases/web/configmap.yaml', configMap('web-config', 'placeholder', 1));
+  // The overlays set the namespace: the shared base has none.
+  const noNamespace = (body: string) => body.replace('  namespace: placeholder\n', '');
+  write('kustomize/bases/web/deployment.yaml', noNamespace(deployment('web', 'placeholder', 1)));
+  write('kustomize/bases/web/service.yaml', noNamespace(service('web', 'placeholder', 1)));
+  write('kustomize/bases/web/configmap.yaml', noNamespace(configMap('web-config', 'placeholder', 1)));
   for (let o = 0; o < OVERLAYS; o++) {
     write(`kustomize/overlays/site-${o}/kustomization.yaml`, `namespace: ${namespaceName(o)}\nnamePrefix: site-${o}-\nresources:\n  - ../../bases/web\npatches:\n  - path: replicas.yaml\n`);
     write(`kustomize/overlays/site-${o}/replicas.yaml`, `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: ${1 + (o % 4)}\n`);
