@@ -12,7 +12,7 @@ import type { CompiledTemplate, Compiler } from '../opa/compile.ts';
 import type { EvalItem, EvalPool } from '../opa/pool.ts';
 import { gatekeeperEvalError } from '../opa/eval-errors.ts';
 import type { RegoValue } from '../opa/rego-value.ts';
-import { projectViolations } from './hook.ts';
+import { readHookResults } from './hook.ts';
 
 export const TARGET = 'admission.k8s.gatekeeper.sh';
 
@@ -159,20 +159,22 @@ export class PolicyClient {
   async review(reviews: Review[]): Promise<Violation[][]> {
     const results: Violation[][] = reviews.map(() => []);
     const items: EvalItem[] = [];
-    /** For each eval item: which review and which constraints of that kind it stands for. */
-    const owners: Array<{ review: number; constraint: Constraint; action: { enforcementAction: string; scopedActions?: string[] } }> = [];
+    /** For each eval item: which review, and the matched constraints of one kind it evaluates. */
+    const owners: Array<{ review: number; kind: string; constraints: Array<{ constraint: Constraint; action: Action }> }> = [];
+    const reviewJson: string[] = [];
     const ep = this.options.enforcementPoint;
 
     reviews.forEach((review, ri) => {
-      const inputReview = goFloatJson(reviewInput(review));
+      reviewJson.push(goFloatJson(reviewInput(review)));
       for (const [kind, byName] of this.constraints) {
         const loaded = this.templates.get(kind);
         if (!loaded) continue;
         if (ep === 'validation.gatekeeper.sh' && !operationMatches(loaded.template.operations, review.operation)) continue;
+        const matched: Array<{ constraint: Constraint; action: Action }> = [];
         for (const constraint of byName.values()) {
           const actions = actionsForEnforcementPoint(constraint, ep);
           if (!actions.evaluate) continue;
-          const action = { enforcementAction: actions.enforcementAction, ...(actions.scopedActions ? { scopedActions: actions.scopedActions } : {}) };
+          const action: Action = { enforcementAction: actions.enforcementAction, ...(actions.scopedActions ? { scopedActions: actions.scopedActions } : {}) };
           const m = matchConstraint(constraint.match, {
             object: review.object,
             oldObject: review.oldObject,
@@ -182,46 +184,43 @@ export class PolicyClient {
           });
           if ('error' in m) {
             results[ri]!.push({ target: TARGET, msg: m.autorejectMessage ?? `unable to match constraints: ${m.error}`, details: undefined, constraint, ...action });
-            continue;
-          }
-          if (!m.matched) continue;
-          const parameters = constraint.parametersValue ?? constraint.parameters;
-          const params = this.options.parameterNumbers === 'float' ? goFloatJson(parameters) : JSON.stringify(parameters);
-          items.push({
-            moduleId: loaded.compiled.module.id,
-            entrypoint: loaded.compiled.entrypoint,
-            dataId: this.dataId,
-            inputJson: `{"review":${inputReview},"parameters":${params}}`,
-          });
-          owners.push({ review: ri, constraint, action });
+          } else if (m.matched) matched.push({ constraint, action });
         }
+        if (matched.length === 0) continue;
+        const constraintsJson = matched
+          .map(({ constraint }, key) => {
+            const parameters = constraint.parametersValue ?? constraint.parameters;
+            const params = this.options.parameterNumbers === 'float' ? goFloatJson(parameters) : JSON.stringify(parameters);
+            return `{"key":${key},"parameters":${params}}`;
+          })
+          .join(',');
+        items.push({ moduleId: loaded.compiled.module.id, entrypoint: loaded.compiled.entrypoint, dataId: this.dataId, review: ri, inputRest: `"constraints":[${constraintsJson}]` });
+        owners.push({ review: ri, kind, constraints: matched });
       }
     });
 
-    const outcomes = await this.options.pool.run(items);
-    // Gatekeeper queries all matched constraints of a kind at once: one error fails them all.
-    const kindErrors = new Map<string, string>();
-    outcomes.forEach((o, i) => {
-      if (!('error' in o)) return;
-      const owner = owners[i]!;
-      kindErrors.set(`${owner.review}/${owner.constraint.kind}`, gatekeeperEvalError(o.error, this.templates.get(owner.constraint.kind)?.template.rego));
-    });
+    const outcomes = await this.options.pool.run(items, reviewJson);
     outcomes.forEach((o, i) => {
       const owner = owners[i]!;
-      const kindError = kindErrors.get(`${owner.review}/${owner.constraint.kind}`);
-      const projected = kindError === undefined && 'result' in o ? projectViolations(o.result) : { error: kindError ?? ('error' in o ? o.error : '') };
       const out = results[owner.review]!;
-      if ('error' in projected) {
-        // An evaluation error's result has no details object: gator prints `"details": null`.
-        out.push({ target: TARGET, msg: projected.error, details: { t: 'null' }, constraint: owner.constraint, ...owner.action });
+      const read = 'result' in o ? readHookResults(o.result) : { error: gatekeeperEvalError(o.error, this.templates.get(owner.kind)?.template.rego) };
+      if ('error' in read) {
+        // Gatekeeper queries all matched constraints of a kind at once: one error fails them all, and
+        // an error's result has no details object (gator prints `"details": null`).
+        for (const { constraint, action } of owner.constraints) out.push({ target: TARGET, msg: read.error, details: { t: 'null' }, constraint, ...action });
         return;
       }
-      for (const v of projected.violations) out.push({ target: TARGET, msg: v.msg, details: v.details, constraint: owner.constraint, ...owner.action });
+      for (const r of read.results) {
+        const owned = owner.constraints[r.key];
+        if (owned) out.push({ target: TARGET, msg: r.msg, details: r.details, constraint: owned.constraint, ...owned.action });
+      }
     });
     for (const r of results) r.sort(compareResults);
     return results;
   }
 }
+
+type Action = { enforcementAction: string; scopedActions?: string[] };
 
 function operationMatches(operations: string[], operation: string): boolean {
   if (operations.length === 0) return true;

@@ -61,7 +61,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Bump when the rewriting or the layout of cache entries changes. */
-const CACHE_FORMAT = 'preadmit-compile-1';
+const CACHE_FORMAT = 'preadmit-compile-3';
 const PACKAGE_ROOT = 'preadmit';
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -71,8 +71,29 @@ export function packageIdOf(code: RegoCode): string {
   return `t${sha256(JSON.stringify([code.version, code.rego, code.libs])).slice(0, 16)}`;
 }
 
+/**
+ * The entrypoint preadmit evaluates: the template's hook, which evaluates `violation` once per matched
+ * constraint of the kind, as Gatekeeper's own hook does (see `hookModule`).
+ */
 export function entrypointOf(packageId: string): string {
-  return `${PACKAGE_ROOT}/${packageId}/template/violation`;
+  return `${PACKAGE_ROOT}/${packageId}/hook/violation`;
+}
+
+/**
+ * frameworks' hook (`data.hooks.violation`), per template: input `{review, constraints: [{key,
+ * parameters}]}`; for each constraint the template sees `{review, parameters}`, and each result with a
+ * `msg` becomes `{key, msg, details}` (details defaulting to `{}`), as a set. One evaluation covers every
+ * matched constraint of the kind, so an evaluation error fails them all, as in Gatekeeper.
+ */
+export function hookModule(packageId: string, version: 'v0' | 'v1'): string {
+  const pkg = `${PACKAGE_ROOT}.${packageId}`;
+  const body = `{
+  c := input.constraints[_]
+  inp := {"review": input.review, "parameters": c.parameters}
+  data.${pkg}.template.violation[r] with input as inp
+  response := {"key": c.key, "details": object.get(r, "details", {}), "msg": r.msg}
+}`;
+  return version === 'v1' ? `package ${pkg}.hook\n\nviolation contains response if ${body}\n` : `package ${pkg}.hook\n\nviolation[response] ${body}\n`;
 }
 
 interface RewrittenFile {
@@ -96,6 +117,7 @@ export function rewriteTemplateCode(packageId: string, code: RegoCode): Rewritte
   code.libs.forEach((lib, i) => {
     files.push({ path: `${packageId}/lib_${i}.rego`, text: rewriteRego(lib, analyzeRego(lib), { libPrefix }) });
   });
+  files.push({ path: `${packageId}/hook.rego`, text: hookModule(packageId, code.version) });
   return files;
 }
 

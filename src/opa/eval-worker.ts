@@ -50,7 +50,9 @@ parentPort!.on('message', (msg: WorkerRequest) => {
       const policy = instance(item.moduleId, item.dataId);
       const id = policy.entrypoints[item.entrypoint];
       if (id === undefined) throw new Error(`entrypoint ${item.entrypoint} is not in the compiled module`);
-      outcomes.push({ result: policy.evaluate(id, item.inputJson) });
+      const review = msg.reviews[item.review] ?? 'null';
+      const input = item.inputRest === '' ? `{"review":${review}}` : `{"review":${review},${item.inputRest}}`;
+      outcomes.push({ result: policy.evaluate(id, input) });
     } catch (e) {
       // The instance may be left mid-evaluation: start the next item on a fresh one.
       instances.delete(item.moduleId);

@@ -19,6 +19,8 @@ export interface PoolOptions {
 
 interface Task {
   items: EvalItem[];
+  /** The caller's review list; items index into it. */
+  reviews: string[];
   /** Index in the caller's list of each item. */
   indexes: number[];
   outcomes: EvalOutcome[];
@@ -77,8 +79,8 @@ export class EvalPool {
     }
   }
 
-  /** Evaluates every item; outcomes come back in the same order. */
-  async run(items: EvalItem[]): Promise<EvalOutcome[]> {
+  /** Evaluates every item (each on its review from `reviews`); outcomes come back in the same order. */
+  async run(items: EvalItem[], reviews: string[]): Promise<EvalOutcome[]> {
     if (this.closed) throw new Error('evaluation pool is closed');
     const outcomes: EvalOutcome[] = new Array(items.length);
     const per = Math.max(1, Math.min(CHUNK, Math.ceil(items.length / this.size)));
@@ -86,7 +88,7 @@ export class EvalPool {
     for (let start = 0; start < items.length; start += per) {
       const slice = items.slice(start, start + per);
       const indexes = slice.map((_, i) => start + i);
-      done.push(new Promise<void>((resolve) => this.queue.push({ items: slice, indexes, outcomes, resolve })));
+      done.push(new Promise<void>((resolve) => this.queue.push({ items: slice, reviews, indexes, outcomes, resolve })));
     }
     this.pump();
     await Promise.all(done);
@@ -159,7 +161,18 @@ export class EvalPool {
     slot.lastProgress = 0;
     slot.lastMoved = Date.now();
     slot.worker.ref();
-    slot.worker.postMessage({ type: 'run', items: task.items } satisfies WorkerRequest);
+    // Send only the reviews this task uses, renumbered.
+    const used = new Map<number, number>();
+    const reviews: string[] = [];
+    const items = task.items.map((item) => {
+      let local = used.get(item.review);
+      if (local === undefined) {
+        local = reviews.push(task.reviews[item.review] ?? 'null') - 1;
+        used.set(item.review, local);
+      }
+      return { ...item, review: local };
+    });
+    slot.worker.postMessage({ type: 'run', items, reviews } satisfies WorkerRequest);
   }
 
   private onMessage(slot: Slot, msg: WorkerResponse): void {

@@ -150,6 +150,15 @@ export interface RegoRef {
   line: number;
   /** Index of the root token. */
   rootToken: number;
+  /**
+   * For `data` references in rules: whether Gatekeeper's lib rewriting reaches it. frameworks rewrites
+   * refs with `ast.WalkTerms` and a callback that returns true, which stops the walk from descending: only
+   * a term that stands alone as an operand of an expression's top operator (`x := data.lib.a`,
+   * `data.lib.a == 1`, `not data.lib.a`, a whole call statement `data.lib.f(x)`) or as a rule's value is
+   * rewritten. Inside brackets, calls or arithmetic the ref keeps pointing at `data.lib...`, where no lib
+   * lives after rewriting: it is undefined (or, for a function, a compile error). Checked against gator.
+   */
+  topLevel?: boolean;
 }
 
 export interface RegoImport {
@@ -250,6 +259,42 @@ export function analyzeRego(src: string): RegoModuleInfo {
   let depth = 0;
   let k = 0;
   const endLine = (tok: RegoToken): number => tok.line + (tok.text.match(/\n/g)?.length ?? 0);
+  /** Open brackets: rule and `else`/`if` bodies, or brackets that nest a term (literals, calls, refs). */
+  const stack: Array<'body' | 'nested'> = [];
+  const inBody = (): boolean => stack.every((b) => b === 'body');
+  const RELATION = new Set([':=', '=', '==', '!=', '<', '>', '<=', '>=']);
+  /** Whether the token before index `i` ends a statement (so the term at `i` starts one). */
+  const startsStatement = (i: number): boolean => {
+    const prev = tokens[i - 1];
+    if (prev === undefined) return true;
+    if (endLine(prev) < tokens[i]!.line) return true;
+    return prev.text === ';' || prev.text === '{' || prev.text === '}';
+  };
+  /** Whether the token at index `i` (just after a term) ends the statement. */
+  const endsStatement = (i: number, prevIndex: number): boolean => {
+    const next = tokens[i];
+    if (next === undefined) return true;
+    if (next.line > endLine(tokens[prevIndex]!)) return true;
+    return next.text === ';' || next.text === '}' || next.text === '{' || next.text === 'if' || next.text === 'with';
+  };
+  const isTopLevelTerm = (first: number, next: number): boolean => {
+    if (!inBody()) return false;
+    const prev = tokens[first - 1];
+    const before = startsStatement(first) || (prev !== undefined && (RELATION.has(prev.text) || prev.text === 'not' || prev.text === 'as'));
+    if (!before) return false;
+    if (tokens[next]?.text === '(' && tokens[next]!.start === tokens[next - 1]!.end) {
+      // A call: only a whole call statement keeps its operator at the top.
+      if (!(startsStatement(first) || prev?.text === 'not')) return false;
+      let d = 0;
+      let j = next;
+      for (; j < tokens.length; j++) {
+        if (tokens[j]!.text === '(') d++;
+        else if (tokens[j]!.text === ')' && --d === 0) break;
+      }
+      return endsStatement(j + 1, j);
+    }
+    return endsStatement(next, next - 1) || RELATION.has(tokens[next]!.text);
+  };
   while (k < tokens.length) {
     const t = tokens[k]!;
     const firstOnLine = k === 0 || endLine(tokens[k - 1]!) < t.line;
@@ -280,9 +325,19 @@ export function analyzeRego(src: string): RegoModuleInfo {
       }
     }
     if (t.kind === 'punct') {
-      if (t.text === '{' || t.text === '[' || t.text === '(') depth++;
-      else if (t.text === '}' || t.text === ']' || t.text === ')') {
+      if (t.text === '{' || t.text === '[' || t.text === '(') {
+        depth++;
+        const prev = tokens[k - 1];
+        const literal =
+          t.text !== '{' ||
+          !inBody() ||
+          (prev !== undefined && (/[=,(\[:|&+\-*/<>!]$/.test(prev.text) || prev.text === 'in') && prev.kind === 'punct') ||
+          (prev !== undefined && prev.text === 'in') ||
+          (stack.length > 0 && startsStatement(k));
+        stack.push(literal ? 'nested' : 'body');
+      } else if (t.text === '}' || t.text === ']' || t.text === ')') {
         depth--;
+        stack.pop();
         if (depth < 0) {
           problems.push({ line: t.line, message: `unexpected ${t.text}` });
           depth = 0;
@@ -293,8 +348,8 @@ export function analyzeRego(src: string): RegoModuleInfo {
       const prev = tokens[k - 1];
       const member = prev !== undefined && prev.text === '.' && prev.end === t.start;
       if (!member) {
-        const { ref } = readRef(src, tokens, k);
-        info.dataRefs.push(ref);
+        const { ref, next } = readRef(src, tokens, k);
+        info.dataRefs.push({ ...ref, topLevel: isTopLevelTerm(k, next) });
       }
     }
     k++;
@@ -338,7 +393,8 @@ export function rewriteRego(src: string, info: RegoModuleInfo, options: RewriteO
     }
   };
   for (const imp of info.imports) moveLibRef(imp.ref);
-  for (const ref of info.dataRefs) moveLibRef(ref);
+  // Gatekeeper's rewrite does not reach nested refs (see RegoRef.topLevel); neither does ours.
+  for (const ref of info.dataRefs) if (ref.topLevel !== false) moveLibRef(ref);
   edits.sort((a, b) => b.start - a.start);
   let out = src;
   for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);

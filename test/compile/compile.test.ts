@@ -40,12 +40,16 @@ function failed(outcome: CompileOutcome | undefined): string {
   return outcome.error;
 }
 
-/** The messages the template's violation set yields for `input`. */
-async function violations(t: CompiledTemplate, input: unknown, data: object = {}): Promise<string[]> {
+/**
+ * The messages the template's hook yields for `input` (`{review, parameters}`), evaluated for one
+ * constraint as Gatekeeper's hook does.
+ */
+async function violations(t: CompiledTemplate, input: { review?: unknown; parameters?: unknown }, data: object = {}): Promise<string[]> {
   const policy = await loadPolicy(t.module.wasm);
   expect(Object.keys(policy.entrypoints as Record<string, number>)).toContain(t.entrypoint);
   policy.setData(data);
-  const rs = policy.evaluate(input, t.entrypoint) as { result: { msg: string }[] }[];
+  const hookInput = { review: input.review ?? {}, constraints: [{ key: 0, parameters: input.parameters ?? {} }] };
+  const rs = policy.evaluate(hookInput, t.entrypoint) as { result: { msg: string; key: number }[] }[];
   return (rs[0]?.result ?? []).map((r) => r.msg).sort();
 }
 
@@ -54,8 +58,12 @@ const LIB_V0 = 'package lib.helpers\n\ngreeting(name) = msg {\n  msg := sprintf(
 const LIB_V1 = 'package lib.helpers\n\ngreeting(name) := msg if {\n  msg := concat("", ["v1-lib says hi to ", name])\n}\n';
 const ENTRY_V0 =
   'package k8sclash\n\nimport data.lib.helpers\n\nviolation[{"msg": msg}] {\n  msg := helpers.greeting(input.review.object.metadata.name)\n}\n';
+// A lib function called by its full path as a statement stands alone, so Gatekeeper's rewrite reaches it.
 const ENTRY_V0_DIRECT =
-  'package k8sclash\n\nviolation[{"msg": msg, "details": {}}] {\n  msg := data.lib["helpers"].greeting(input.parameters.who)\n}\n';
+  'package k8sclash\n\nviolation[{"msg": msg, "details": {}}] {\n  data.lib["helpers"].greeting(input.parameters.who)\n  msg := helpers_msg\n}\n\nhelpers_msg := "direct call works"\n';
+// Nested in an assignment it is not rewritten: `undefined function` at compile time, as in gator.
+const ENTRY_V0_NESTED_CALL =
+  'package k8sclash\n\nviolation[{"msg": msg}] {\n  msg := data.lib.helpers.greeting(input.parameters.who)\n}\n';
 const ENTRY_V1 =
   'package k8sclash\n\nimport data.lib.helpers\n\nviolation contains {"msg": msg} if {\n  msg := helpers.greeting(input.review.object.metadata.name)\n}\n';
 const INVENTORY =
@@ -85,11 +93,17 @@ describe('createCompiler with the real opa', () => {
 
     const review = { review: { object: { metadata: { name: 'web' } } }, parameters: { who: 'ops' } };
     expect(await violations(a, review)).toEqual(['v0-lib says hi to web']);
-    expect(await violations(b, review)).toEqual(['v0-lib says hi to ops']);
+    expect(await violations(b, review)).toEqual(['direct call works']);
     expect(await violations(c, review)).toEqual(['v1-lib says hi to web']);
     expect(await violations(d, review, { inventory: { cluster: { v1: { Namespace: { prod: {} } } } } })).toEqual([
       'namespace prod exists',
     ]);
+  });
+
+  it('leaves a lib call nested in an expression unrewritten: undefined function, as Gatekeeper says', async () => {
+    const compiler = createCompiler({ cacheDir: tempDir('preadmit-cache-') });
+    const out = await compiler.compile([{ key: 'nested', code: v0(ENTRY_V0_NESTED_CALL, [LIB_V0]) }]);
+    expect(failed(out.get('nested'))).toBe('unable to compile modules: 1 error occurred: template:4: rego_type_error: undefined function data.lib.helpers.greeting');
   });
 
   it('returns a wasm module and an entrypoint under the private package', async () => {
@@ -97,7 +111,7 @@ describe('createCompiler with the real opa', () => {
     const out = await compiler.compile([{ key: 'x', code: v0(ENTRY_V0, [LIB_V0]) }]);
     const t = compiled(out.get('x'));
     expect(Buffer.from(t.module.wasm.subarray(0, 4)).toString('latin1')).toBe('\0asm');
-    expect(t.entrypoint).toMatch(/^preadmit\/t[0-9a-f]{16}\/template\/violation$/);
+    expect(t.entrypoint).toMatch(/^preadmit\/t[0-9a-f]{16}\/hook\/violation$/);
   });
 
   it('gives identical code one package and one entrypoint', async () => {

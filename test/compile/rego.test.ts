@@ -84,10 +84,11 @@ describe('rewriteRego', () => {
     expect(outLines[11]).toBe(inLines[11]);
     expect(outLines[13]).toBe(inLines[13]);
     expect(outLines[14]).toBe(inLines[14]);
-    expect(outLines[15]).toBe('  y := data.preadmit.tX.libs.lib.a.f(1)');
+    // A call nested in an assignment: Gatekeeper's rewrite does not reach it (see RegoRef.topLevel).
+    expect(outLines[15]).toBe(inLines[15]);
     expect(outLines[16]).toBe('  z := data.preadmit.tX.libs["lib"].b');
     expect(outLines[17]).toBe(inLines[17]);
-    expect(outLines[18]).toBe('  t := $"tmpl {data.preadmit.tX.libs.lib.a.g} \\{data.no}"');
+    expect(outLines[18]).toBe(inLines[18]);
   });
 
   it('prefixes lib packages', () => {
@@ -95,17 +96,21 @@ describe('rewriteRego', () => {
     expect(rewriteRego(lib, analyzeRego(lib), { libPrefix: 'p.q' })).toBe('# lib\npackage p.q.lib.x.y\n\nf := data.p.q.lib.x.z\n');
   });
 
-  it('produces code that opa evaluates to the same result', async () => {
+  it('produces code that opa evaluates as Gatekeeper does: imports and standalone refs reach the lib, nested refs do not', async () => {
     const lib = 'package lib.x\n\ny := "from lib"\nf(a) := concat("/", [a, y])\n';
     const entry = [
       'package whatever',
       'import data.lib.x',
+      'b := data.lib.x.y',
+      'c := data["lib"]["x"].y',
+      'default nested := "undefined in Gatekeeper"',
+      'nested := v if { v := concat("", [data.lib.x.y]) }',
       'out := {',
       '  "a": x.f("a"),',
-      '  "b": data.lib.x.y,',
-      '  "c": data["lib"]["x"].y,',
+      '  "b": b,',
+      '  "c": c,',
       '  "d": "data.lib.x.y stays a string",',
-      '  "e": $"t {data.lib.x.y}",',
+      '  "nested": nested,',
       '}',
     ].join('\n');
     const opa = findTool('opa');
@@ -124,7 +129,9 @@ describe('rewriteRego', () => {
       },
       'data.preadmit.t1.template.out',
     );
-    expect(rewritten).toEqual(original);
-    expect(original).toEqual({ a: 'a/from lib', b: 'from lib', c: 'from lib', d: 'data.lib.x.y stays a string', e: 't from lib' });
+    expect(original).toEqual({ a: 'a/from lib', b: 'from lib', c: 'from lib', d: 'data.lib.x.y stays a string', nested: 'from lib' });
+    // The nested ref still names data.lib.x.y, where no lib lives after rewriting (gator says the same:
+    // fixtures/conformance/test/lib-ref-rewriting).
+    expect(rewritten).toEqual({ ...original, nested: 'undefined in Gatekeeper' });
   });
 });

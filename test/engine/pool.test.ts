@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCompiler, type CompiledTemplate } from '../../src/opa/compile.ts';
 import { EvalPool } from '../../src/opa/pool.ts';
+import { readHookResults } from '../../src/engine/hook.ts';
 
 // A template that never ends in practice: 2.7 * 10^13 iterations over one small array.
 const SPIN = `package spin
@@ -39,14 +40,18 @@ describe('opa/pool', () => {
   });
   afterAll(() => pool.close());
 
-  const item = (key: string, inputJson = '{"review": {"n": 1e+06}, "parameters": {}}') => {
+  const reviews = ['{"n": 1e+06}'];
+  const item = (key: string, review = 0) => {
     const c = compiled.get(key)!;
-    return { moduleId: c.module.id, entrypoint: c.entrypoint, dataId: 'd', inputJson };
+    return { moduleId: c.module.id, entrypoint: c.entrypoint, dataId: 'd', review, inputRest: '"constraints":[{"key":0,"parameters":{}}]' };
   };
 
   it('evaluates with Go-exact sprintf: sets stay sets, float text is kept', async () => {
-    const [out] = await pool.run([item('sets')]);
-    expect(out).toEqual({ result: '{{"result": {{"msg": "labels {\\"a\\", \\"b\\"} and 1e+06"}}}}' });
+    const [out] = await pool.run([item('sets')], reviews);
+    expect(out).toHaveProperty('result');
+    expect(readHookResults((out as { result: string }).result)).toEqual({
+      results: [{ key: 0, msg: 'labels {"a", "b"} and 1e+06', details: { t: 'object', v: [] } }],
+    });
   });
 
   it('turns a template that never ends into an error result, and the pool lives on', async () => {
@@ -55,11 +60,11 @@ describe('opa/pool', () => {
     try {
       for (const c of compiled.values()) slow.addModule(c.module.id, c.module.wasm);
       slow.setData('d', '{}');
-      const outcomes = await slow.run([item('sets'), item('spin'), item('sets')]);
+      const outcomes = await slow.run([item('sets'), item('spin'), item('sets')], reviews);
       expect(outcomes[0]).toHaveProperty('result');
       expect(outcomes[1]).toEqual({ error: 'evaluation exceeded the 300 ms deadline' });
       expect(outcomes[2]).toHaveProperty('result');
-      const again = await slow.run([item('sets')]);
+      const again = await slow.run([item('sets')], reviews);
       expect(again[0]).toHaveProperty('result');
     } finally {
       await slow.close();
@@ -67,15 +72,15 @@ describe('opa/pool', () => {
   });
 
   it('turns a template that exhausts its memory cap into an error result', async () => {
-    const [boom, ok] = await pool.run([item('explode'), item('sets')]);
+    const [boom, ok] = await pool.run([item('explode'), item('sets')], reviews);
     expect(boom).toHaveProperty('error');
     expect((boom as { error: string }).error).toMatch(/malloc|memory/i);
     expect(ok).toHaveProperty('result');
   });
 
   it('reports an input too large for the memory cap as an error', async () => {
-    const big = JSON.stringify({ review: { n: 1, pad: 'x'.repeat(80 * 1024 * 1024) }, parameters: {} });
-    const [out] = await pool.run([item('sets', big)]);
+    const big = JSON.stringify({ n: 1, pad: 'x'.repeat(80 * 1024 * 1024) });
+    const [out] = await pool.run([item('sets', 1)], [reviews[0]!, big]);
     expect(out).toHaveProperty('error');
     expect((out as { error: string }).error).toMatch(/memory limit/);
   });
