@@ -29,6 +29,7 @@ export const GO_REGEXP_ERRORS = {
   trailingBackslash: 'trailing backslash at end of expression',
   unexpectedParen: 'unexpected )',
   nestingDepth: 'expression nests too deeply',
+  large: 'expression too large',
 } as const;
 
 type GoRegexpErrorCode = (typeof GO_REGEXP_ERRORS)[keyof typeof GO_REGEXP_ERRORS];
@@ -270,6 +271,8 @@ interface Node {
   src: string;
   /** Largest product of `{n,m}` counts down any path (regexp/syntax repeatIsValid). */
   weight: number;
+  /** A lower bound of its compiled size in Go's instructions (regexp/syntax checkSize). */
+  size: number;
   /** A lower bound of its height in Go's parse tree (regexp/syntax checkHeight). */
   height: number;
   /** A single literal rune: Go merges a run of them into one node. */
@@ -291,6 +294,8 @@ type Range = [number, number];
 const MAX_RUNE = 0x10ffff;
 const MAX_HEIGHT = 1000;
 const MAX_REPEAT = 1000;
+/** regexp/syntax maxSize: 128 MB of 40-byte instructions. */
+const MAX_SIZE = Math.floor((128 << 20) / 40);
 
 const PERL_CLASSES: Record<string, Range[]> = {
   d: [[0x30, 0x39]],
@@ -574,7 +579,7 @@ function jsProperty(js: string, negated: boolean, fold: boolean): string {
 // ---------------------------------------------------------------------------------------------
 
 function leaf(src: string, literal = false): Node {
-  return { src, weight: 1, height: 1, literal };
+  return { src, weight: 1, size: 1, height: 1, literal };
 }
 
 /** A concatenation of nodes as one node; Go merges literal runs and flattens nested concatenations. */
@@ -584,9 +589,11 @@ function concatNode(atoms: Node[]): Node {
   let parts = 0;
   let tallest = 0;
   let weight = 1;
+  let size = 0;
   let previousLiteral = false;
   for (const a of atoms) {
     weight = Math.max(weight, a.weight);
+    size += a.size;
     if (a.concatOf !== undefined) {
       tallest = Math.max(tallest, a.concatOf);
       parts += 2;
@@ -597,16 +604,17 @@ function concatNode(atoms: Node[]): Node {
     previousLiteral = a.literal;
   }
   const src = atoms.map((a) => a.src).join('');
-  if (parts <= 1) return { src, weight, height: tallest, literal: false };
-  return { src, weight, height: tallest + 1, literal: false, concatOf: tallest };
+  if (parts <= 1) return { src, weight, size, height: tallest, literal: false };
+  return { src, weight, size, height: tallest + 1, literal: false, concatOf: tallest };
 }
 
-/** Alternatives as one node; its height does not count, since Go may merge them into a class. */
+/** Alternatives as one node; only the largest counts, since Go may merge them into a class or factor them. */
 function alternateNode(alternatives: Node[]): Node {
   if (alternatives.length === 1) return alternatives[0]!;
   return {
     src: alternatives.map((a) => a.src).join('|'),
     weight: Math.max(...alternatives.map((a) => a.weight)),
+    size: Math.max(...alternatives.map((a) => a.size)),
     height: Math.max(...alternatives.map((a) => a.height)),
     literal: false,
   };
@@ -700,7 +708,7 @@ class Translator {
     }
     if (this.stack.length > 0) throw new GoRegexpSyntaxError(ERR.missingParen, this.whole);
     const top = alternateNode([...this.frame.alternatives, concatNode(this.frame.atoms)]);
-    this.checkHeight(top);
+    this.checkLimits(top);
     return { source: top.src, names: this.names };
   }
 
@@ -708,7 +716,8 @@ class Translator {
     this.frame.atoms.push(node);
   }
 
-  private checkHeight(node: Node): void {
+  private checkLimits(node: Node): void {
+    if (node.size > MAX_SIZE) throw new GoRegexpSyntaxError(ERR.large, this.whole);
     if (node.height > MAX_HEIGHT) throw new GoRegexpSyntaxError(ERR.nestingDepth, this.whole);
   }
 
@@ -730,11 +739,12 @@ class Translator {
     const node: Node = {
       src: `(?:${sub.src})${quantifier}${nonGreedy ? '?' : ''}`,
       weight: counted && max === 0 ? 1 : factor * sub.weight,
+      size: repeatSize(quantifier[0]!, min, max, sub.size),
       height: sub.height + 1,
       literal: false,
     };
     atoms[atoms.length - 1] = node;
-    this.checkHeight(node);
+    this.checkLimits(node);
     if (counted && (min >= 2 || max >= 2) && node.weight > MAX_REPEAT) {
       throw new GoRegexpSyntaxError(ERR.invalidRepeatSize, before.slice(0, before.length - after.length));
     }
@@ -757,8 +767,8 @@ class Translator {
     const body = alternateNode([...this.frame.alternatives, concatNode(this.frame.atoms)]);
     let node: Node;
     if (this.frame.capture > 0) {
-      node = { src: `(${body.src})`, weight: body.weight, height: body.height + 1, literal: false };
-      this.checkHeight(node);
+      node = { src: `(${body.src})`, weight: body.weight, size: body.size + 2, height: body.height + 1, literal: false };
+      this.checkLimits(node);
     } else {
       node = { ...body, src: `(?:${body.src})` };
     }
@@ -931,6 +941,14 @@ class Translator {
     this.t = t.slice(1);
     this.push(leaf(`[${negated ? '^' : ''}${jsRanges(ranges)}${props.join('')}]`));
   }
+}
+
+/** regexp/syntax calcSize of a repetition (`op` is `*`, `+`, `?` or `{`). */
+function repeatSize(op: string, min: number, max: number, sub: number): number {
+  if (op === '*') return 2 + sub;
+  if (op === '+' || op === '?') return 1 + sub;
+  if (max === -1) return min === 0 ? 2 + sub : 1 + min * sub;
+  return Math.max(1, max * sub + (max - min));
 }
 
 /** `\pN`, `\p{Name}`, `\p{^Name}`, `\PN`; undefined when `s` is no such escape; throws on unknown names. */

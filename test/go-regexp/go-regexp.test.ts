@@ -62,7 +62,7 @@ const MATCHES: Array<[string, string]> = [
   // repetition bounds
   ['a{2}', 'aaaaa'], ['a{2,}', 'aaaaa'], ['a{2,3}', 'aaaaa'], ['a{0}', 'aa'], ['a{0,}', 'aa'], ['(a){0,1}b', 'ab b'],
   ['(?:a{2}){2}', 'aaaaa'], ['a{1000}', 'a'.repeat(1001)], ['(?:a{10}){100}', 'a'.repeat(1000)], ['x*', '😀x😀'],
-  ['(?:(?:a{1000}){0}){1000}', 'a'], ['a{2}?', 'aaa'], ['(ab){2,}', 'abababx'],
+  ['(?:(?:a{1000}){0}){1000}', 'a'], [`(?:${'a'.repeat(3355)}){1000}`, 'aaa'], [`(?:${'ab|cd'.repeat(700)}){1000}`, 'abcd'], ['a{2}?', 'aaa'], ['(ab){2,}', 'abababx'],
 ];
 
 // [pattern]: Go rejects each with its own error text.
@@ -73,6 +73,7 @@ const INVALID: string[] = [
   'a{1001}', 'a{2,1}', 'a{1000000000}', 'a{2,1000000000}', '(a{500}){3}', '(?:a{2}){501}', '((a{10}){10}){11}', '(a{2}|b{501}){2}',
   '[[:nope:]]', '[[:^nope:]]', '[z-a]', '[\\x{10}-\\x{5}]', '\\p{Old_Italic}', '\\pX', '\\p{', '\\p', '\\p{L&}', '[\\p{Foo}]', '\\p{Grek}',
   '[\\b]', '[\\z]', '[\\Q]', '[[:alpha:]', '[a[:b', '\\P{^}', '(?P<n>a', '(?:a', `${'('.repeat(1001)}a${')'.repeat(1001)}`,
+  `(?:${'a'.repeat(3400)}){1000}`, `(${'a'.repeat(3355)}){1000}`, `(?:a{1000}${'a'.repeat(3355)}){1000}`,
 ];
 
 /** Go's error for `expr`, from a strict evaluation of regex.match. */
