@@ -116,7 +116,8 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   ]);
 
   ctx.onProgress?.(`cluster ${cluster.name}: reviewing ${baseObjects.length} object(s) at base and ${headObjects.length} at head`);
-  const secrets = secretValues([...baseObjects, ...headObjects].map((o) => o.object));
+  // Inventory Secrets too: a referential policy can print what it reads from data.inventory.
+  const secrets = secretValues([...baseObjects, ...headObjects, ...base.inventory, ...head.inventory].map((o) => o.object));
   const baseOutcome = await reviewRef('base', base, baseObjects, baseNamespaces, undefined, cluster, ctx);
   const headOutcome = await reviewRef('head', head, headObjects, headNamespaces, baseObjects, cluster, ctx);
   // The head's objects under the base's policies: what the policy change alone does (its blast radius).
