@@ -23,9 +23,13 @@ const EMPTY_GVR = { group: '', version: '', resource: '' };
 
 /**
  * A plain object reviewed as `gator test`, `gator verify` and audit do: an AdmissionRequest built from the
- * object alone (`operation: ""`, no oldObject, empty userInfo).
+ * object alone (`operation: ""`, no oldObject, empty userInfo). The webhook reviews expanded resources the
+ * same way, with the parent request's operation (`createReviewForResultant`).
  */
-export function reviewPlainObject(object: JsonObject, options: { namespace?: JsonObject | null; source?: ReviewSource; operation?: string } = {}): Review {
+export function reviewPlainObject(
+  object: JsonObject,
+  options: { namespace?: JsonObject | null; source?: ReviewSource; operation?: string; namespaceObject?: JsonObject } = {},
+): Review {
   const gvk = gvkOf(object);
   const request: JsonObject = {
     uid: '',
@@ -46,7 +50,7 @@ export function reviewPlainObject(object: JsonObject, options: { namespace?: Jso
     object,
     oldObject: null,
     namespace: options.namespace ?? null,
-    namespaceObject: {},
+    namespaceObject: options.namespaceObject ?? {},
     source: options.source ?? 'Original',
     operation: options.operation ?? '',
   };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 // From a tree at a ref to the roots it holds and what each reads: discovery (or explicit roots),
 // dependencies for affected-root detection, and refusals found before any tool runs.
 import path from 'node:path';
@@ -95,10 +96,27 @@ async function keepManifests(roots: RenderRoot[], text: (file: string) => Promis
   const bodies = await Promise.all(plain.map((r) => text(r.path)));
   const drop = new Set<RenderRoot>();
   plain.forEach((r, i) => {
-    const loaded = loadManifests(bodies[i] ?? '', r.path, { yamlVersion: '1.1' });
-    if (loaded.errors.length === 0 && !loaded.objects.some((o) => isKubernetesObject(o.object))) drop.add(r);
+    if (!holdsManifests(bodies[i] ?? '', r.path)) drop.add(r);
   });
   return roots.filter((r) => !drop.has(r));
+}
+
+/**
+ * Whether a file's content makes it a plain root, remembered by content: a PR check plans both commits of
+ * a repository whose files are nearly all the same as last time, and parsing every file is the cost.
+ */
+const manifestVerdicts = new Map<string, boolean>();
+const MAX_REMEMBERED_VERDICTS = 200_000;
+
+function holdsManifests(body: string, file: string): boolean {
+  const key = `${path.posix.extname(file).toLowerCase()}:${createHash('sha1').update(body).digest('base64')}`;
+  const known = manifestVerdicts.get(key);
+  if (known !== undefined) return known;
+  const loaded = loadManifests(body, file, { yamlVersion: '1.1' });
+  const verdict = loaded.errors.length > 0 || loaded.objects.some((o) => isKubernetesObject(o.object));
+  if (manifestVerdicts.size >= MAX_REMEMBERED_VERDICTS) manifestVerdicts.clear();
+  manifestVerdicts.set(key, verdict);
+  return verdict;
 }
 
 function releasesByChart(options: RenderOptions): Record<string, HelmRelease[]> {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gvkOf, isNamespace, isObject, metadataOf, nameOf, namespaceOf } from '../gatekeeper/classify.ts';
 import { expand, impliedByPrefix, parseExpansionTemplate, type ExpansionTemplate } from '../gatekeeper/expand.ts';
 import { matchesGlob } from '../gatekeeper/glob.ts';
-import { reviewAdmission, type Review } from '../gatekeeper/review.ts';
+import { reviewAdmission, reviewPlainObject, type Review } from '../gatekeeper/review.ts';
 import type { InputError, JsonObject, SourcedObject, SourceLocation } from '../gatekeeper/types.ts';
 import { PolicyClient, type Violation } from '../engine/client.ts';
 import type { Runtime } from '../engine/runtime.ts';
@@ -237,7 +237,8 @@ async function reviewRef(
     }
     for (const r of resultants) {
       plan.push({
-        review: reviewAdmission(r.object, { operation, namespace, source: 'Generated' }),
+        // The webhook reviews resultants as bare objects with the parent's operation (no oldObject).
+        review: reviewPlainObject(r.object, { operation, namespace, source: 'Generated', ...(namespace ? { namespaceObject: namespace } : {}) }),
         parent: o,
         implied: { name: r.templateName, action: r.enforcementAction },
       });
