@@ -13,6 +13,8 @@ import { isKubernetesObject } from './plain/render.ts';
 import { isKustomizationFile, parseKustomization, type Kustomization } from './kustomize/kustomization.ts';
 import { dirOf, isUnder, resolveInRepo } from './paths.ts';
 import type { HelmRelease, RenderOptions, RenderRoot } from './types.ts';
+import type { ChangedFile } from '../source/types.ts';
+import { changedPaths } from './affected.ts';
 
 export interface PlannedRoot {
   root: RenderRoot;
@@ -43,7 +45,7 @@ export function rootId(root: RenderRoot): string {
 export async function planRepo(
   text: (file: string) => Promise<string | undefined>,
   files: string[],
-  options: RenderOptions,
+  options: RenderOptions & { changed?: ChangedFile[] },
 ): Promise<RepoPlan> {
   const tree = repoTree(files);
   const errors: InputError[] = [];
@@ -71,10 +73,15 @@ export async function planRepo(
   });
 
   const excluded = (options.exclude ?? []).map(globToRegExp);
+  const changedSet = options.changed !== undefined ? new Set(changedPaths(options.changed)) : undefined;
   const roots = options.roots !== undefined
     ? options.roots.map((r) => ({ ...r, path: r.path.replace(/^\.\/?/, '').replace(/\/+$/, '') }))
     : await keepManifests(
-        discoverRoots(tree, kustomizations, charts, releasesByChart(options), excluded).filter((r) => withinPaths(r, options.paths)),
+        discoverRoots(tree, kustomizations, charts, releasesByChart(options), excluded)
+          .filter((r) => withinPaths(r, options.paths))
+          // A plain root is affected only by a change to its own file: when a change is given, the other
+          // plain files need not be read (the costly part of planning a large repository).
+          .filter((r) => r.kind !== 'plain' || changedSet === undefined || changedSet.has(r.path)),
         text,
       );
 

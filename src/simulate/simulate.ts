@@ -78,7 +78,7 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   const started = Date.now();
   const shipped = cluster.shippedPolicies ? await readShippedPolicies(ctx.shippedPoliciesDir ?? SHIPPED_POLICIES_DIR) : emptyPolicySet();
   const load = async (sha: string, files: string[]): Promise<RefState> => {
-    const pol = await readObjectsAt(ctx.source, sha, files, cluster.policies);
+    const pol = await readObjectsAt(ctx.source, sha, files, cluster.policies, 'gatekeeper.sh');
     const inv = cluster.inventory.length > 0 ? await readObjectsAt(ctx.source, sha, files, cluster.inventory) : { objects: [], errors: [] };
     return {
       sha,
