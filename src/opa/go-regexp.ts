@@ -626,9 +626,9 @@ function alternateNode(alternatives: Node[]): Node {
   if (alternatives.length === 1) return alternatives[0]!;
   return {
     src: alternatives.map((a) => a.src).join('|'),
-    weight: Math.max(...alternatives.map((a) => a.weight)),
-    size: Math.max(...alternatives.map((a) => a.size)),
-    height: Math.max(...alternatives.map((a) => a.height)),
+    weight: alternatives.reduce((m, a) => Math.max(m, a.weight), 0),
+    size: alternatives.reduce((m, a) => Math.max(m, a.size), 0),
+    height: alternatives.reduce((m, a) => Math.max(m, a.height), 0),
     literal: false,
   };
 }
