@@ -14,7 +14,10 @@
 // Where a backtracking engine cannot give RE2's answer, this one does not either: a repeated group's
 // captures are cleared on each iteration in JavaScript (`(?:(a)|b)+` on "ab" captures "" instead of
 // "a"), an empty iteration of `*` or `+` is refused by JavaScript (`(|a)*` matches "aa", Go's ""), and
-// matching time is not linear in the input.
+// matching time is not linear in the input. Unicode classes are Node's ICU tables, newer than Go's
+// Unicode 15.0 (case folding is pinned to Go's). Go's nesting-depth limit is checked on a lower bound of
+// its parse-tree height, and an expression JavaScript cannot compile (over 65535 groups) gets Go's
+// catch-all error instead of a crash.
 
 export const GO_REGEXP_ERRORS = {
   invalidCharRange: 'invalid character class range',
