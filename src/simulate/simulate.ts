@@ -122,7 +122,7 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   const headOutcome = await reviewRef('head', head, headObjects, headNamespaces, baseObjects, cluster, ctx);
   // The head's objects under the base's policies: what the policy change alone does (its blast radius).
   const crossOutcome = policyChanged
-    ? await reviewRef('head', { ...head, policies: base.policies }, headObjects, headNamespaces, baseObjects, cluster, ctx)
+    ? await reviewUnderBasePolicies({ base, head, baseObjects, headObjects, baseNamespaces, headNamespaces, baseOutcome, referential, cluster, ctx })
     : undefined;
   for (const outcome of [baseOutcome, headOutcome, ...(crossOutcome ? [crossOutcome] : [])]) {
     for (const v of outcome.violations) v.message = redactSecrets(v.message, secrets);
@@ -147,6 +147,39 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     durationMs: Date.now() - started,
   };
   return report;
+}
+
+/**
+ * The head's objects reviewed under the base's policies. An object the change leaves as it was, in the
+ * same Namespaces, with no referential policy about, was reviewed exactly so at base: its base results are
+ * reused and only the changed objects are reviewed again.
+ */
+async function reviewUnderBasePolicies(a: {
+  base: RefState;
+  head: RefState;
+  baseObjects: RenderedObject[];
+  headObjects: RenderedObject[];
+  baseNamespaces: Map<string, JsonObject>;
+  headNamespaces: Map<string, JsonObject>;
+  baseOutcome: RefOutcome;
+  referential: boolean;
+  cluster: ClusterConfig;
+  ctx: ClusterContext;
+}): Promise<RefOutcome> {
+  const state = { ...a.head, policies: a.base.policies };
+  const sameNamespaces = canonicalJson([...a.baseNamespaces].sort()) === canonicalJson([...a.headNamespaces].sort());
+  if (a.referential || !sameNamespaces) return reviewRef('head', state, a.headObjects, a.headNamespaces, a.baseObjects, a.cluster, a.ctx);
+  const atBase = new Map(a.baseObjects.map((o) => [objectKey(objectRef(o.object)), canonicalJson(o.object)]));
+  const unchanged = new Set<string>();
+  const changed: RenderedObject[] = [];
+  for (const o of a.headObjects) {
+    const key = objectKey(objectRef(o.object));
+    if (atBase.get(key) === canonicalJson(o.object)) unchanged.add(key);
+    else changed.push(o);
+  }
+  const outcome = await reviewRef('head', state, changed, a.headNamespaces, a.baseObjects, a.cluster, a.ctx);
+  outcome.violations.push(...a.baseOutcome.violations.filter((v) => unchanged.has(objectKey(v.object))).map((v) => ({ ...v })));
+  return outcome;
 }
 
 function underAny(file: string, roots: string[]): boolean {
