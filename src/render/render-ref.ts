@@ -1,5 +1,6 @@
 // The rendering pipeline for one ref: plan the roots, keep those a change touches, materialize what the
 // tools read, render each root in the sandbox, and return objects with sources plus errors.
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,15 +59,26 @@ export async function renderRef(
   for (const p of selected) errors.push(...p.problems.map((e) => withRoot(e, p)));
   const runnable = selected.filter((p) => p.problems.length === 0);
 
+  // Roots whose inputs are byte-identical to a render already done (the other ref of the same check, or
+  // an earlier check of the same repository) reuse its result: same inputs, same tool, same output.
+  const keys = await Promise.all(runnable.map((p) => renderKey(p, readText)));
+  const pending: PlannedRoot[] = [];
+  const cached: Promise<RenderResult>[] = [];
+  runnable.forEach((p, i) => {
+    const hit = renderCache.get(keys[i]!);
+    if (hit) cached.push(hit);
+    else pending.push(p);
+  });
+
   const scratchDir = await mkdtemp(path.join(os.tmpdir(), 'preadmit-render-'));
   const objects: RenderedObject[] = [];
   try {
     workDir = path.join(scratchDir, 'repo');
-    const needed = new Set(runnable.filter((p) => p.root.kind !== 'plain').flatMap((p) => p.materialize));
+    const needed = new Set(pending.filter((p) => p.root.kind !== 'plain').flatMap((p) => p.materialize));
     await source.materialize(sha, [...needed], workDir);
     materialized = needed;
     // Warm the cache in one go, so that a git source reads all plain files in one batch.
-    await Promise.all(runnable.filter((p) => p.root.kind === 'plain').map((p) => readText(p.root.path)));
+    await Promise.all(pending.filter((p) => p.root.kind === 'plain').map((p) => readText(p.root.path)));
 
     const ctx: RenderContext = {
       readText,
@@ -78,14 +90,20 @@ export async function renderRef(
       maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
       isolateNetwork: options.isolateNetwork ?? true,
     };
-    const results = await inPool(runnable, options.concurrency ?? os.availableParallelism(), async (p) => {
-      try {
-        return await RENDERERS[p.root.kind](p, ctx);
-      } catch (e) {
-        const at = { file: p.root.path || '.', startLine: 1, endLine: 1, renderedBy: rootId(p.root) };
-        return { objects: [], errors: [{ kind: 'render' as const, message: `${p.root.path || '.'}: ${errorText(e)}`, source: at }] };
-      }
+    const keyOf = new Map(runnable.map((p, i) => [p, keys[i]!]));
+    const fresh = inPool(pending, options.concurrency ?? os.availableParallelism(), async (p) => {
+      const work = (async (): Promise<RenderResult> => {
+        try {
+          return await RENDERERS[p.root.kind](p, ctx);
+        } catch (e) {
+          const at = { file: p.root.path || '.', startLine: 1, endLine: 1, renderedBy: rootId(p.root) };
+          return { objects: [], errors: [{ kind: 'render' as const, message: `${p.root.path || '.'}: ${errorText(e)}`, source: at }] };
+        }
+      })();
+      remember(keyOf.get(p)!, work);
+      return work;
     });
+    const results = [...(await Promise.all(cached)), ...(await fresh)];
     for (const r of results) {
       objects.push(...r.objects);
       errors.push(...r.errors);
@@ -98,6 +116,28 @@ export async function renderRef(
   const secrets = secretValues(objects.map((o) => o.object));
   const redacted = secrets.size === 0 ? errors : errors.map((e) => ({ ...e, message: redactSecrets(e.message, secrets) }));
   return { objects: sortObjects(objects), errors: redacted, roots: selected.map((p) => p.root) };
+}
+
+/** Render results by the hash of everything a root's render reads; bounded, oldest dropped first. */
+const renderCache = new Map<string, Promise<RenderResult>>();
+const MAX_CACHED_RENDERS = 5_000;
+
+function remember(key: string, result: Promise<RenderResult>): void {
+  renderCache.set(key, result);
+  // Only clean renders are kept: a failure may be a time limit hit on a busy machine.
+  void result.then((r) => {
+    if (r.errors.length > 0) renderCache.delete(key);
+  });
+  if (renderCache.size > MAX_CACHED_RENDERS) renderCache.delete(renderCache.keys().next().value!);
+}
+
+/** The root, its options, and the name and content of every file it reads. */
+async function renderKey(p: PlannedRoot, readText: (file: string) => Promise<string | undefined>): Promise<string> {
+  const files = [...new Set([...p.materialize, ...p.deps])].sort();
+  const texts = await Promise.all(files.map(readText));
+  const h = createHash('sha256').update(JSON.stringify(p.root));
+  files.forEach((f, i) => h.update(`\u0000${f}\u0000${texts[i] === undefined ? '\u0001absent' : texts[i]}`));
+  return h.digest('hex');
 }
 
 function withRoot(e: InputError, p: PlannedRoot): InputError {

@@ -101,7 +101,9 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     ...(renderAll ? {} : { changed: ctx.changed }),
   };
   ctx.onProgress?.(`cluster ${cluster.name}: rendering ${renderAll ? 'every root' : 'the roots the change touches'} at base and head`);
-  const [baseRender, headRender] = await Promise.all([renderRef(ctx.source, base.sha, renderOptions), renderRef(ctx.source, head.sha, renderOptions)]);
+  // One ref after the other: roots whose inputs did not change are then rendered once (render cache).
+  const baseRender = await renderRef(ctx.source, base.sha, renderOptions);
+  const headRender = await renderRef(ctx.source, head.sha, renderOptions);
   const keep = (o: RenderedObject) => underAny(o.source.file, cluster.manifests) || underAny(o.root, cluster.manifests);
   // A root that fails to render at head has unknown objects there, not none: its base objects are left out of the
   // comparison (else they would read as removed and their violations as fixed). The head's render error blocks.
