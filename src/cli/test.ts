@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { isDenyResult } from '../gatekeeper/enforcement.ts';
-import { GoNumber, GoStruct, goMarshalIndent, type GoValue } from '../gatekeeper/go-marshal.ts';
+import { GoNumber, GoStruct, goMarshalIndent, type GoMarshalMemo, type GoValue } from '../gatekeeper/go-marshal.ts';
 import { readManifests } from '../gatekeeper/read.ts';
 import type { JsonObject } from '../gatekeeper/types.ts';
 import { hasDenyResult, runTest, type TestResult } from '../engine/test.ts';
@@ -58,11 +58,30 @@ export async function runTestCommand(argv: string[], out: NodeJS.WritableStream,
     const errors = [...loaded.errors, ...run.errors];
     for (const e of errors) err.write(`error: ${e.message}\n`);
     const shown = args.values['deny-only'] ? run.results.filter((r) => isDenyResult(r.enforcementAction, r.scopedActions)) : run.results;
-    out.write(formatTestResults(shown, format));
+    writeTestResults(shown, format, out);
     return hasDenyResult(run.results) || errors.length > 0 ? 1 : 0;
   } finally {
     await runtime.close();
   }
+}
+
+/** Writes the results in gator's format; JSON goes out one result at a time (outputs can be large). */
+export function writeTestResults(results: TestResult[], format: string, out: NodeJS.WritableStream): void {
+  if (format !== 'json' || results.length === 0) {
+    out.write(formatTestResults(results, format));
+    return;
+  }
+  const memo: GoMarshalMemo = new WeakMap();
+  const indent = '    ';
+  let chunk = '[\n';
+  results.forEach((r, i) => {
+    chunk += `${indent}${goMarshalIndent(gatorJsonResult(r), indent, indent, memo)}${i + 1 < results.length ? ',\n' : '\n'}`;
+    if (chunk.length > 1 << 20) {
+      out.write(chunk);
+      chunk = '';
+    }
+  });
+  out.write(`${chunk}]`);
 }
 
 export function formatTestResults(results: TestResult[], format: string): string {

@@ -12,36 +12,55 @@ export class GoNumber {
 }
 export type GoValue = JsonValue | GoStruct | GoNumber | GoValue[] | { [k: string]: GoValue };
 
-export function goMarshalIndent(value: GoValue, indent = '    '): string {
-  return write(value, indent, '');
+/**
+ * Remembers the text of objects already written, by identity and indentation: output that repeats the
+ * same object (a constraint in every one of its results) is marshalled once.
+ */
+export type GoMarshalMemo = WeakMap<object, Map<string, string>>;
+
+export function goMarshalIndent(value: GoValue, indent = '    ', prefix = '', memo?: GoMarshalMemo): string {
+  return write(value, indent, prefix, memo);
 }
 
-function write(value: GoValue, indent: string, prefix: string): string {
+function write(value: GoValue, indent: string, prefix: string, memo?: GoMarshalMemo): string {
   if (value instanceof GoNumber) return value.text;
   if (value instanceof GoStruct) {
     const fields = value.fields.filter((f): f is [string, GoValue] => f[1] !== undefined);
-    return writeObject(fields, indent, prefix);
+    return writeObject(fields, indent, prefix, memo);
   }
   if (value === null) return 'null';
   if (typeof value === 'string') return goString(value);
   if (typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
+  const known = memo?.get(value)?.get(prefix);
+  if (known !== undefined) return known;
+  let text: string;
   if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
     const inner = prefix + indent;
-    return `[\n${value.map((v) => inner + write(v, indent, inner)).join(',\n')}\n${prefix}]`;
+    text = value.length === 0 ? '[]' : `[\n${value.map((v) => inner + write(v, indent, inner, memo)).join(',\n')}\n${prefix}]`;
+  } else {
+    const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    text = writeObject(keys.map((k) => [k, (value as Record<string, GoValue>)[k]!]), indent, prefix, memo);
   }
-  const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return writeObject(keys.map((k) => [k, (value as Record<string, GoValue>)[k]!]), indent, prefix);
+  if (memo) {
+    let byPrefix = memo.get(value);
+    if (!byPrefix) memo.set(value, (byPrefix = new Map()));
+    byPrefix.set(prefix, text);
+  }
+  return text;
 }
 
-function writeObject(fields: Array<[string, GoValue]>, indent: string, prefix: string): string {
+function writeObject(fields: Array<[string, GoValue]>, indent: string, prefix: string, memo?: GoMarshalMemo): string {
   if (fields.length === 0) return '{}';
   const inner = prefix + indent;
-  return `{\n${fields.map(([k, v]) => `${inner}${goString(k)}: ${write(v, indent, inner)}`).join(',\n')}\n${prefix}}`;
+  return `{\n${fields.map(([k, v]) => `${inner}${goString(k)}: ${write(v, indent, inner, memo)}`).join(',\n')}\n${prefix}}`;
 }
+
+/** Strings that need no escaping at all: printable ASCII but for `"`, `\\` and the HTML-escaped `<>&`. */
+const PLAIN_STRING = /^[\x20-\x21\x23-\x25\x27-\x3b\x3d\x3f-\x5b\x5d-\x7e]*$/;
 
 /** Go's JSON string encoding (with HTML escaping, as json.Marshal does by default). */
 export function goString(s: string): string {
+  if (PLAIN_STRING.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
