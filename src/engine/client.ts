@@ -8,11 +8,11 @@ import { matchConstraint } from '../gatekeeper/match.ts';
 import { reviewInput, type Review } from '../gatekeeper/review.ts';
 import { parseTemplate, type ConstraintTemplate } from '../gatekeeper/template.ts';
 import type { InputError, JsonObject, JsonValue, SourcedObject } from '../gatekeeper/types.ts';
-import type { CompiledTemplate, Compiler } from '../opa/compile.ts';
+import { DISPATCH_ENTRYPOINT, packageIdOfEntrypoint, type CompiledTemplate, type Compiler } from '../opa/compile.ts';
 import type { EvalItem, EvalPool } from '../opa/pool.ts';
 import { gatekeeperEvalError } from '../opa/eval-errors.ts';
 import type { RegoValue } from '../opa/rego-value.ts';
-import { readHookResults } from './hook.ts';
+import { readDispatchResults, readHookResults } from './hook.ts';
 
 export const TARGET = 'admission.k8s.gatekeeper.sh';
 
@@ -158,66 +158,125 @@ export class PolicyClient {
   /** Reviews each review against every constraint; results per review, sorted as Gatekeeper sorts them. */
   async review(reviews: Review[]): Promise<Violation[][]> {
     const results: Violation[][] = reviews.map(() => []);
-    const items: EvalItem[] = [];
-    /** For each eval item: which review, and the matched constraints of one kind it evaluates. */
-    const owners: Array<{ review: number; kind: string; constraints: Array<{ constraint: Constraint; action: Action }> }> = [];
     const reviewJson: string[] = [];
-    const ep = this.options.enforcementPoint;
-
-    reviews.forEach((review, ri) => {
+    /** Per review: the matched constraints of each template kind (kinds with none left out). */
+    const matchedByReview: KindMatch[][] = reviews.map((review, ri) => {
       reviewJson.push(goFloatJson(reviewInput(review)));
-      for (const [kind, byName] of this.constraints) {
-        const loaded = this.templates.get(kind);
-        if (!loaded) continue;
-        if (ep === 'validation.gatekeeper.sh' && !operationMatches(loaded.template.operations, review.operation)) continue;
-        const matched: Array<{ constraint: Constraint; action: Action }> = [];
-        for (const constraint of byName.values()) {
-          const actions = actionsForEnforcementPoint(constraint, ep);
-          if (!actions.evaluate) continue;
-          const action: Action = { enforcementAction: actions.enforcementAction, ...(actions.scopedActions ? { scopedActions: actions.scopedActions } : {}) };
-          const m = matchConstraint(constraint.match, {
-            object: review.object,
-            oldObject: review.oldObject,
-            namespace: review.namespace,
-            source: review.source,
-            namespaceLookup: (name) => this.namespaces.get(name),
-          });
-          if ('error' in m) {
-            results[ri]!.push({ target: TARGET, msg: m.autorejectMessage ?? `unable to match constraints: ${m.error}`, details: undefined, constraint, ...action });
-          } else if (m.matched) matched.push({ constraint, action });
+      return this.matchReview(review, results[ri]!);
+    });
+
+    // One evaluation per review and compiled module, covering all its matched kinds (the dispatch entrypoint).
+    const items: EvalItem[] = [];
+    const owners: Array<{ review: number; kinds: KindMatch[] }> = [];
+    matchedByReview.forEach((kinds, ri) => {
+      const byModule = new Map<string, KindMatch[]>();
+      for (const k of kinds) {
+        const list = byModule.get(k.loaded.compiled.module.id) ?? [];
+        list.push(k);
+        byModule.set(k.loaded.compiled.module.id, list);
+      }
+      for (const [moduleId, group] of byModule) {
+        const perPackage = new Map<string, string[]>();
+        let key = 0;
+        for (const k of group) {
+          const pid = packageIdOfEntrypoint(k.loaded.compiled.entrypoint);
+          const list = perPackage.get(pid) ?? [];
+          for (const { constraint } of k.constraints) list.push(`{"key":${key++},"parameters":${this.parametersJson(constraint)}}`);
+          perPackage.set(pid, list);
         }
-        if (matched.length === 0) continue;
-        const constraintsJson = matched
-          .map(({ constraint }, key) => {
-            const parameters = constraint.parametersValue ?? constraint.parameters;
-            const params = this.options.parameterNumbers === 'float' ? goFloatJson(parameters) : JSON.stringify(parameters);
-            return `{"key":${key},"parameters":${params}}`;
-          })
-          .join(',');
-        items.push({ moduleId: loaded.compiled.module.id, entrypoint: loaded.compiled.entrypoint, dataId: this.dataId, review: ri, inputRest: `"constraints":[${constraintsJson}]` });
-        owners.push({ review: ri, kind, constraints: matched });
+        const kindsJson = [...perPackage].map(([pid, cs]) => `${JSON.stringify(pid)}:[${cs.join(',')}]`).join(',');
+        items.push({ moduleId, entrypoint: DISPATCH_ENTRYPOINT, dataId: this.dataId, review: ri, inputRest: `"kinds":{${kindsJson}}` });
+        owners.push({ review: ri, kinds: group });
       }
     });
 
     const outcomes = await this.options.pool.run(items, reviewJson);
+    const retry: Array<{ review: number; kind: KindMatch }> = [];
     outcomes.forEach((o, i) => {
       const owner = owners[i]!;
-      const out = results[owner.review]!;
-      const read = 'result' in o ? readHookResults(o.result) : { error: gatekeeperEvalError(o.error, this.templates.get(owner.kind)?.template.rego) };
+      const read = 'result' in o ? readDispatchResults(o.result) : { error: o.error };
       if ('error' in read) {
-        // Gatekeeper queries all matched constraints of a kind at once: one error fails them all, and
-        // an error's result has no details object (gator prints `"details": null`).
-        for (const { constraint, action } of owner.constraints) out.push({ target: TARGET, msg: read.error, details: { t: 'null' }, constraint, ...action });
+        // Which template failed cannot be told from one evaluation: evaluate them one by one.
+        for (const kind of owner.kinds) retry.push({ review: owner.review, kind });
         return;
       }
+      const flat = owner.kinds.flatMap((k) => k.constraints);
       for (const r of read.results) {
-        const owned = owner.constraints[r.key];
-        if (owned) out.push({ target: TARGET, msg: r.msg, details: r.details, constraint: owned.constraint, ...owned.action });
+        const owned = flat[r.key];
+        if (owned) results[owner.review]!.push({ target: TARGET, msg: r.msg, details: r.details, constraint: owned.constraint, ...owned.action });
       }
     });
+    if (retry.length > 0) await this.reviewKindByKind(retry, reviewJson, results);
     for (const r of results) r.sort(compareResults);
     return results;
   }
+
+  /** Matching: the constraints each kind's template evaluates for this review; autorejections go to `out`. */
+  private matchReview(review: Review, out: Violation[]): KindMatch[] {
+    const ep = this.options.enforcementPoint;
+    const kinds: KindMatch[] = [];
+    for (const [kind, byName] of this.constraints) {
+      const loaded = this.templates.get(kind);
+      if (!loaded) continue;
+      if (ep === 'validation.gatekeeper.sh' && !operationMatches(loaded.template.operations, review.operation)) continue;
+      const matched: KindMatch['constraints'] = [];
+      for (const constraint of byName.values()) {
+        const actions = actionsForEnforcementPoint(constraint, ep);
+        if (!actions.evaluate) continue;
+        const action: Action = { enforcementAction: actions.enforcementAction, ...(actions.scopedActions ? { scopedActions: actions.scopedActions } : {}) };
+        const m = matchConstraint(constraint.match, {
+          object: review.object,
+          oldObject: review.oldObject,
+          namespace: review.namespace,
+          source: review.source,
+          namespaceLookup: (name) => this.namespaces.get(name),
+        });
+        if ('error' in m) {
+          out.push({ target: TARGET, msg: m.autorejectMessage ?? `unable to match constraints: ${m.error}`, details: undefined, constraint, ...action });
+        } else if (m.matched) matched.push({ constraint, action });
+      }
+      if (matched.length > 0) kinds.push({ kind, loaded, constraints: matched });
+    }
+    return kinds;
+  }
+
+  private parametersJson(constraint: Constraint): string {
+    const parameters = constraint.parametersValue ?? constraint.parameters;
+    return this.options.parameterNumbers === 'float' ? goFloatJson(parameters) : JSON.stringify(parameters);
+  }
+
+  /** Each kind's hook on its own: an error then fails exactly the constraints of its kind, as in Gatekeeper. */
+  private async reviewKindByKind(work: Array<{ review: number; kind: KindMatch }>, reviewJson: string[], results: Violation[][]): Promise<void> {
+    const items: EvalItem[] = work.map(({ review, kind }) => ({
+      moduleId: kind.loaded.compiled.module.id,
+      entrypoint: kind.loaded.compiled.entrypoint,
+      dataId: this.dataId,
+      review,
+      inputRest: `"constraints":[${kind.constraints.map(({ constraint }, key) => `{"key":${key},"parameters":${this.parametersJson(constraint)}}`).join(',')}]`,
+    }));
+    const outcomes = await this.options.pool.run(items, reviewJson);
+    outcomes.forEach((o, i) => {
+      const { review, kind } = work[i]!;
+      const out = results[review]!;
+      const read = 'result' in o ? readHookResults(o.result) : { error: gatekeeperEvalError(o.error, kind.loaded.template.rego) };
+      if ('error' in read) {
+        // Gatekeeper queries all matched constraints of a kind at once: one error fails them all, and
+        // an error's result has no details object (gator prints `"details": null`).
+        for (const { constraint, action } of kind.constraints) out.push({ target: TARGET, msg: read.error, details: { t: 'null' }, constraint, ...action });
+        return;
+      }
+      for (const r of read.results) {
+        const owned = kind.constraints[r.key];
+        if (owned) out.push({ target: TARGET, msg: r.msg, details: r.details, constraint: owned.constraint, ...owned.action });
+      }
+    });
+  }
+}
+
+interface KindMatch {
+  kind: string;
+  loaded: LoadedTemplate;
+  constraints: Array<{ constraint: Constraint; action: Action }>;
 }
 
 type Action = { enforcementAction: string; scopedActions?: string[] };

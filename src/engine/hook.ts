@@ -15,19 +15,39 @@ function field(value: RegoValue, key: string): RegoValue | undefined {
   return value.v.find(([k]) => k.t === 'string' && k.v === key)?.[1];
 }
 
-/** `resultSet` is the hook's result set as Rego value text: `{{"result": <set>}}`, or `set()` / `{}`. */
-export function readHookResults(resultSet: string): { results: HookResult[] } | { error: string } {
+/** The elements of the set a result set (`{{"result": <set>}}`, or `set()` / `{}`) holds. */
+function resultElements(resultSet: string): RegoValue[] | { error: string } {
   let parsed: RegoValue;
   try {
     parsed = parseRegoValue(resultSet);
   } catch {
     return { error: 'the policy returned a result preadmit cannot read' };
   }
-  if ((parsed.t !== 'set' && parsed.t !== 'array') || parsed.v.length === 0) return { results: [] };
+  if ((parsed.t !== 'set' && parsed.t !== 'array') || parsed.v.length === 0) return [];
   const value = field(parsed.v[0]!, 'result');
-  if (!value || (value.t !== 'set' && value.t !== 'array')) return { results: [] };
+  if (!value || (value.t !== 'set' && value.t !== 'array')) return [];
+  return value.v;
+}
+
+/** `resultSet` is one template hook's result set as Rego value text. */
+export function readHookResults(resultSet: string): { results: HookResult[] } | { error: string } {
+  const elements = resultElements(resultSet);
+  return 'error' in elements ? elements : hookResults(elements);
+}
+
+/**
+ * `resultSet` is the dispatch entrypoint's result set: `{t: <packageId>, r: <hook result>}` elements, the
+ * keys numbered across all templates of the evaluation.
+ */
+export function readDispatchResults(resultSet: string): { results: HookResult[] } | { error: string } {
+  const elements = resultElements(resultSet);
+  if ('error' in elements) return elements;
+  return hookResults(elements.map((e) => field(e, 'r')).filter((r): r is RegoValue => r !== undefined));
+}
+
+function hookResults(elements: RegoValue[]): { results: HookResult[] } | { error: string } {
   const results: HookResult[] = [];
-  for (const element of value.v) {
+  for (const element of elements) {
     const key = field(element, 'key');
     const msg = field(element, 'msg');
     const details = field(element, 'details');

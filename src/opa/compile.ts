@@ -61,7 +61,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Bump when the rewriting or the layout of cache entries changes. */
-const CACHE_FORMAT = 'preadmit-compile-3';
+const CACHE_FORMAT = 'preadmit-compile-4';
 const PACKAGE_ROOT = 'preadmit';
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -77,6 +77,30 @@ export function packageIdOf(code: RegoCode): string {
  */
 export function entrypointOf(packageId: string): string {
   return `${PACKAGE_ROOT}/${packageId}/hook/violation`;
+}
+
+/**
+ * Every module also has this entrypoint: input `{review, kinds: {<packageId>: [{key, parameters}]}}`
+ * evaluates the hook of every listed template of the module on one review, so a review's JSON is parsed
+ * once per module rather than once per template. Results are `{t: <packageId>, r: <hook result>}`. An
+ * evaluation error cannot be told apart by template here: the caller evaluates the hooks one by one then.
+ */
+export const DISPATCH_ENTRYPOINT = `${PACKAGE_ROOT}/dispatch/violation`;
+
+/** The package id in a template's entrypoint (see entrypointOf). */
+export function packageIdOfEntrypoint(entrypoint: string): string {
+  return entrypoint.split('/')[1] ?? '';
+}
+
+function dispatchModule(packageIds: string[], version: 'v0' | 'v1'): string {
+  const rules = packageIds.map((pid) => {
+    const head = version === 'v1' ? `violation contains {"t": "${pid}", "r": r} if` : `violation[{"t": "${pid}", "r": r}]`;
+    return `${head} {
+  cs := input.kinds["${pid}"]
+  data.${PACKAGE_ROOT}.${pid}.hook.violation[r] with input as {"review": input.review, "constraints": cs}
+}`;
+  });
+  return `package ${PACKAGE_ROOT}.dispatch\n\n${rules.join('\n\n')}\n`;
 }
 
 /**
@@ -546,11 +570,14 @@ class OpaCompiler implements Compiler {
           files.push(f.path);
         }
       }
+      await writeFile(join(dir, 'dispatch.rego'), dispatchModule(batch.map((u) => u.packageId), version));
+      files.push('dispatch.rego');
       await writeFile(join(dir, 'capabilities.json'), await readFile(capsPath));
       const args = ['build', '-t', 'wasm', '-O=0'];
       if (version === 'v0') args.push('--v0-compatible');
       args.push('--capabilities', 'capabilities.json', '-o', 'bundle.tar.gz');
       for (const unit of batch) args.push('-e', entrypointOf(unit.packageId));
+      args.push('-e', DISPATCH_ENTRYPOINT);
       args.push(...files);
       const timeoutMs = this.options.timeoutMs ?? BASE_TIMEOUT_MS + PER_TEMPLATE_TIMEOUT_MS * batch.length;
       this.processCount++;
