@@ -865,6 +865,15 @@ async function checkCase(suiteDir: string, t: Test, c: Case, inputs: TestInputs,
 /** `Runner.runReview`: the messages of every result for the case's object, resultants included. */
 async function runReview(suiteDir: string, t: Test, c: Case, inputs: TestInputs, deps: VerifyDeps): Promise<string[]> {
   const client = await newTestClient(inputs, deps);
+  try {
+    return await reviewWithClient(client, suiteDir, t, c);
+  } finally {
+    // Each case has its own inventory: release it from the evaluation pool.
+    client.dispose();
+  }
+}
+
+async function reviewWithClient(client: PolicyClient, suiteDir: string, t: Test, c: Case): Promise<string[]> {
   const expansions = await readExpansion(suiteDir, t);
 
   const objectPath = goPathJoin(suiteDir, c.object);
