@@ -567,8 +567,6 @@ export function newFilter(run: string): Filter {
 // ---------------------------------------------------------------------------------------------
 // Assertions (pkg/gator/verify/assertion.go).
 
-// Go's regexp lives in opa/go-regexp.ts; re-exported for callers that import it with the assertions.
-export { compileGoRegexp };
 
 /** Checks one assertion against the results' messages; returns gator's error text, if any. */
 export function runAssertion(a: Assertion, messages: string[]): string | undefined {
