@@ -58,7 +58,7 @@ export async function runTestCommand(argv: string[], out: NodeJS.WritableStream,
     const errors = [...loaded.errors, ...run.errors];
     for (const e of errors) err.write(`error: ${e.message}\n`);
     const shown = args.values['deny-only'] ? run.results.filter((r) => isDenyResult(r.enforcementAction, r.scopedActions)) : run.results;
-    writeTestResults(shown, format, out);
+    await writeTestResults(shown, format, out);
     return hasDenyResult(run.results) || errors.length > 0 ? 1 : 0;
   } finally {
     await runtime.close();
@@ -66,22 +66,24 @@ export async function runTestCommand(argv: string[], out: NodeJS.WritableStream,
 }
 
 /** Writes the results in gator's format; JSON goes out one result at a time (outputs can be large). */
-export function writeTestResults(results: TestResult[], format: string, out: NodeJS.WritableStream): void {
+export async function writeTestResults(results: TestResult[], format: string, out: NodeJS.WritableStream): Promise<void> {
   if (format !== 'json' || results.length === 0) {
     out.write(formatTestResults(results, format));
     return;
   }
+  // Respect back-pressure: a slow reader must not make the whole output pile up in memory.
+  const write = (text: string): Promise<void> | undefined => (out.write(text) ? undefined : new Promise((resolve) => out.once('drain', () => resolve())));
   const memo: GoMarshalMemo = new WeakMap();
   const indent = '    ';
   let chunk = '[\n';
-  results.forEach((r, i) => {
-    chunk += `${indent}${goMarshalIndent(gatorJsonResult(r), indent, indent, memo)}${i + 1 < results.length ? ',\n' : '\n'}`;
+  for (let i = 0; i < results.length; i++) {
+    chunk += `${indent}${goMarshalIndent(gatorJsonResult(results[i]!), indent, indent, memo)}${i + 1 < results.length ? ',\n' : '\n'}`;
     if (chunk.length > 1 << 20) {
-      out.write(chunk);
+      await write(chunk);
       chunk = '';
     }
-  });
-  out.write(`${chunk}]`);
+  }
+  await write(`${chunk}]`);
 }
 
 export function formatTestResults(results: TestResult[], format: string): string {

@@ -42,7 +42,11 @@ export interface ClientOptions {
 interface LoadedTemplate {
   template: ConstraintTemplate;
   compiled: CompiledTemplate;
+  /** Whether its Rego (or a lib) refers to data.inventory. */
+  readsInventory: boolean;
 }
+
+const INVENTORY_REF = /\bdata\s*(?:\.\s*inventory\b|\[\s*"inventory"\s*\])/;
 
 export class PolicyClient {
   readonly errors: InputError[] = [];
@@ -84,7 +88,8 @@ export class PolicyClient {
         continue;
       }
       this.options.pool.addModule(outcome.module.id, outcome.module.wasm);
-      this.templates.set(template.kind, { template, compiled: outcome });
+      const code = template.rego!;
+      this.templates.set(template.kind, { template, compiled: outcome, readsInventory: [code.rego, ...code.libs].some((t) => INVENTORY_REF.test(t)) });
     }
     this.errors.push(...errors);
     return errors;
@@ -185,7 +190,7 @@ export class PolicyClient {
           perPackage.set(pid, list);
         }
         const kindsJson = [...perPackage].map(([pid, cs]) => `${JSON.stringify(pid)}:[${cs.join(',')}]`).join(',');
-        items.push({ moduleId, entrypoint: DISPATCH_ENTRYPOINT, dataId: this.dataId, review: ri, inputRest: `"kinds":{${kindsJson}}` });
+        items.push({ moduleId, entrypoint: DISPATCH_ENTRYPOINT, dataId: this.dataFor(group), review: ri, inputRest: `"kinds":{${kindsJson}}` });
         owners.push({ review: ri, kinds: group });
       }
     });
@@ -240,6 +245,18 @@ export class PolicyClient {
     return kinds;
   }
 
+  /**
+   * The data document an evaluation needs: the inventory only when a template of its module reads
+   * `data.inventory` (a large inventory costs every policy instance its memory and load time).
+   */
+  private dataFor(kinds: KindMatch[]): string {
+    // Decided per module, not per evaluation: a worker's policy instance holds one data document, and
+    // switching it back and forth would reload it every time.
+    const moduleId = kinds[0]!.loaded.compiled.module.id;
+    for (const t of this.templates.values()) if (t.readsInventory && t.compiled.module.id === moduleId) return this.dataId;
+    return 'empty';
+  }
+
   private parametersJson(constraint: Constraint): string {
     const parameters = constraint.parametersValue ?? constraint.parameters;
     return this.options.parameterNumbers === 'float' ? goFloatJson(parameters) : JSON.stringify(parameters);
@@ -250,7 +267,7 @@ export class PolicyClient {
     const items: EvalItem[] = work.map(({ review, kind }) => ({
       moduleId: kind.loaded.compiled.module.id,
       entrypoint: kind.loaded.compiled.entrypoint,
-      dataId: this.dataId,
+      dataId: this.dataFor([kind]),
       review,
       inputRest: `"constraints":[${kind.constraints.map(({ constraint }, key) => `{"key":${key},"parameters":${this.parametersJson(constraint)}}`).join(',')}]`,
     }));
