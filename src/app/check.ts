@@ -106,25 +106,40 @@ async function runCheck(
   target: { owner: string; repo: string; pullNumber?: number; baseSha: string; headSha: string; defaultBranch: string },
   deps: CheckDeps,
 ): Promise<SimulationReport> {
-  const { config, errors } = await readRepositoryConfig(octokit, target.owner, target.repo, target.defaultBranch);
+  const started = Date.now();
+  const progress = (line: string): void => deps.onProgress?.(`+${Date.now() - started} ms ${line}`);
   const source = new GitHubSource(octokit, {
     owner: target.owner,
     repo: target.repo,
     ...(target.pullNumber !== undefined ? { pullNumber: target.pullNumber } : {}),
   });
+  // The config, the changed files and both trees do not depend on one another: asked for at once, they cost
+  // one round trip of latency instead of four. The config still comes from the default branch only.
+  const configRead = readRepositoryConfig(octokit, target.owner, target.repo, target.defaultBranch);
+  const changedRead = source.changedFiles(target.baseSha, target.headSha);
+  const treesRead = Promise.all([source.listFiles(target.baseSha), source.listFiles(target.headSha)]);
+  // Whichever fails first, the others must not surface as unhandled rejections.
+  for (const p of [configRead, changedRead, treesRead]) p.catch(() => undefined);
+  const { config, errors } = await configRead;
+  progress(`config read from ${target.defaultBranch}`);
   let report: SimulationReport;
   try {
+    const changed = await changedRead;
+    await treesRead;
+    progress(`${changed.length} changed file(s) and both trees read`);
     report = await simulate({
       source,
       base: target.baseSha,
       head: target.headSha,
+      changed,
       config,
       runtime: deps.runtime,
-      ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+      onProgress: progress,
     });
   } catch (e) {
     throw new CheckError(describeError(e), config.blocking.errorsAtHead, { cause: e });
   }
+  progress(`simulated (${source.stats.requests} GitHub request(s) for files and trees)`);
   applyConfigErrors(report, errors, config);
   return report;
 }

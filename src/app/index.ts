@@ -132,28 +132,34 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       checkRunId: run.id,
       run: async (signal) => {
         const started = Date.now();
-        if (req.kind === 'pull_request') {
-          try {
-            const stale = await concludeStaleRuns(
-              gh,
-              { owner, repo, appId: await ourAppId(), currentId: run.id, shas: [headSha, ...(req.before !== undefined ? [req.before] : [])], active: queue.activeCheckRuns() },
-              supersededCompletion(`This run was left in progress by a preadmit instance that stopped (restart or crash) or was replaced by a newer request; check run ${run.id} took over.`),
-              publishOptions,
-            );
-            if (stale.length > 0) say('info', `concluded stale check run(s) ${stale.join(', ')} of ${key}`);
-          } catch (e) {
-            say('warn', `looking for stale check runs of ${key} failed: ${describeError(e, secrets)}`);
-          }
-        }
+        // Stale runs are looked for while the check runs: the lookup is independent of it and would otherwise
+        // add its round trips to every check's latency.
+        const staleLookup =
+          req.kind === 'pull_request'
+            ? (async () => {
+                try {
+                  const stale = await concludeStaleRuns(
+                    gh,
+                    { owner, repo, appId: await ourAppId(), currentId: run.id, shas: [headSha, ...(req.before !== undefined ? [req.before] : [])], active: queue.activeCheckRuns() },
+                    supersededCompletion(`This run was left in progress by a preadmit instance that stopped (restart or crash) or was replaced by a newer request; check run ${run.id} took over.`),
+                    publishOptions,
+                  );
+                  if (stale.length > 0) say('info', `concluded stale check run(s) ${stale.join(', ')} of ${key}`);
+                } catch (e) {
+                  say('warn', `looking for stale check runs of ${key} failed: ${describeError(e, secrets)}`);
+                }
+              })()
+            : Promise.resolve();
+        const deps = { runtime: runtime(), onProgress: (line: string) => say('debug', `check run ${run.id} (${key}): ${line}`) };
         let outcome: Parameters<typeof publishCheckRun>[2];
         try {
-          const report =
-            req.kind === 'pull_request' ? await runPullRequestCheck(gh, req.pr, { runtime: runtime() }) : await runMergeGroupCheck(gh, req.group, { runtime: runtime() });
+          const report = req.kind === 'pull_request' ? await runPullRequestCheck(gh, req.pr, deps) : await runMergeGroupCheck(gh, req.group, deps);
           outcome = { report };
         } catch (e) {
           outcome = { error: describeError(e, secrets), failClosed: e instanceof CheckError ? e.failClosed : true };
           say('warn', `check run ${run.id} (${key}) failed: ${outcome.error}`);
         }
+        await staleLookup;
         if (signal.aborted || !claim()) {
           say('info', `check run ${run.id} (${key}) finished after it was superseded; its result is discarded`);
           return;

@@ -82,7 +82,9 @@ async function bench(): Promise<void> {
   const secret = 'bench-webhook-secret-0123456789';
   const standin = await startStandin({ appId, privateKeyPem: privateKey, acceptTokens: [HARNESS_TOKEN], repos: [{ owner: 'bench', name: 'monorepo', gitDir: dir, defaultBranch: 'main', installationId: 3, pulls }] });
 
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], {
+  // BENCH_APP_NODE_ARGS: extra node flags for the app's process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fileURLToPath(import.meta.url), '--serve'], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
     env: {
@@ -92,13 +94,15 @@ async function bench(): Promise<void> {
       WEBHOOK_SECRET: secret,
       GHE_HOST: standin.host,
       GHE_PROTOCOL: 'http',
-      LOG_LEVEL: 'error',
+      // BENCH_APP_LOG_LEVEL=debug: the app's log (each check's phases with their times) goes to stderr.
+      LOG_LEVEL: (['trace', 'debug', 'info', 'warn'] as const).find((l) => l === process.env.BENCH_APP_LOG_LEVEL) ?? 'error',
       PREADMIT_GITHUB_THROTTLE: 'false',
       PREADMIT_CACHE_DIR: cacheDir,
       NODE_ENV: 'test',
     },
   });
   const lines = createInterface({ input: child.stdout! });
+  if (process.env.BENCH_APP_LOG_LEVEL) lines.on('line', (l) => process.stderr.write(`${l}\n`));
   const nextLine = (prefix: string): Promise<string> =>
     new Promise((resolve, reject) => {
       const onLine = (l: string): void => {
@@ -159,7 +163,18 @@ async function bench(): Promise<void> {
     process.stdout.write(`\n${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}\n\nrequests by endpoint (20 timed PRs):\n`);
     for (const [k, v] of [...byKind].sort((a, b) => b[1] - a[1])) process.stdout.write(`  ${String(v).padStart(5)}  ${k}\n`);
   } finally {
+    // Let the app exit on its own (a CPU profile is written on exit), then make sure it is gone.
     if (child.exitCode === null) {
+      child.stdin!.end();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 30_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    if (child.exitCode === null && child.signalCode === null) {
       child.stdin!.end();
       child.kill('SIGTERM');
     }

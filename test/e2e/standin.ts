@@ -10,8 +10,10 @@
 import { execFile } from 'node:child_process';
 import { createPublicKey, randomBytes, verify, type KeyObject } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 
 export interface StandinPull {
   number: number;
@@ -563,11 +565,22 @@ class GitCache {
     return p;
   }
 
+  /**
+   * The commit `ref` names now. A branch or tag is looked up in the ref files (live, so a moved branch is
+   * seen at once) and the object it names is peeled once per sha; anything else asks git. Spawning git
+   * for every request made the stand-in, not the app, the bottleneck of `bench:app` on a small machine.
+   */
   async resolve(repo: StandinRepo, ref: string): Promise<string> {
     if (ref === '' || ref.startsWith('-')) throw new HttpError(404, 'No commit found');
-    const out = await run(repo.gitDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => undefined);
-    const sha = out?.toString('utf8').trim();
-    if (!sha || !/^[0-9a-f]{40}$/.test(sha)) throw new HttpError(422, `No commit found for SHA: ${ref}`);
+    const named = /^[0-9a-f]{40}$/.test(ref) ? ref : await readRef(repo.gitDir, ref);
+    const sha = await this.#memo(`commit:${repo.gitDir}:${named ?? ref}`, async () => {
+      const out = await run(repo.gitDir, ['rev-parse', '--verify', '--quiet', `${named ?? ref}^{commit}`]).catch(() => undefined);
+      const peeled = out?.toString('utf8').trim();
+      if (!peeled || !/^[0-9a-f]{40}$/.test(peeled)) throw new HttpError(422, `No commit found for SHA: ${ref}`);
+      return peeled;
+    });
+    // Only shas are immutable: a symbolic or relative name (HEAD, main~1) is asked again next time.
+    if (named === undefined && !/^[0-9a-f]{40}$/.test(ref)) this.#cache.delete(`commit:${repo.gitDir}:${ref}`);
     return sha;
   }
 
@@ -611,7 +624,8 @@ class GitCache {
 
   async entry(repo: StandinRepo, commit: string, file: string): Promise<GitEntry | undefined> {
     if (file === '' || file.split('/').some((s) => s === '..' || s === '')) return undefined;
-    const entries = await this.#lsTree(repo, commit, [], file);
+    const list = () => this.#lsTree(repo, commit, [], file);
+    const entries = /^[0-9a-f]{40}$/.test(commit) ? await this.#memo(`entry:${repo.gitDir}:${commit}:${file}`, list) : await list();
     return entries.find((e) => e.path === file);
   }
 
@@ -656,6 +670,47 @@ class GitCache {
       return out;
     });
   }
+}
+
+/**
+ * The object a branch or tag name points at, read from the repository's ref files as git would find it
+ * (`<name>`, `refs/<name>`, `refs/tags/<name>`, `refs/heads/<name>`, `refs/remotes/<name>`, loose before
+ * packed); undefined when the name is not a plain ref or the git directory is not a plain one (git decides).
+ */
+async function readRef(dir: string, name: string): Promise<string | undefined> {
+  if (!/^[A-Za-z0-9._/-]+$/.test(name) || name.includes('..') || name.startsWith('/') || name.endsWith('/') || name.endsWith('.lock') || name === 'HEAD') return undefined;
+  let gitDir = dir;
+  try {
+    if ((await stat(path.join(dir, '.git'))).isDirectory()) gitDir = path.join(dir, '.git');
+    else return undefined; // a linked work tree: leave it to git
+  } catch {
+    // no .git: a bare repository
+  }
+  // `$GIT_DIR/<name>` comes first in git's order (FETCH_HEAD and the like): leave such names to git.
+  if (!name.startsWith('refs/') && (await stat(path.join(gitDir, name)).then(() => true, () => false))) return undefined;
+  let packed: Map<string, string> | undefined;
+  const candidates = name.startsWith('refs/') ? [name] : [`refs/${name}`, `refs/tags/${name}`, `refs/heads/${name}`, `refs/remotes/${name}`];
+  for (const candidate of candidates) {
+    const loose = await readFile(path.join(gitDir, ...candidate.split('/')), 'utf8').catch(() => undefined);
+    if (loose !== undefined) {
+      const sha = loose.trim();
+      return /^[0-9a-f]{40}$/.test(sha) ? sha : undefined; // a symbolic ref: git decides
+    }
+    packed ??= await readPackedRefs(gitDir);
+    const sha = packed.get(candidate);
+    if (sha !== undefined) return sha;
+  }
+  return undefined;
+}
+
+async function readPackedRefs(gitDir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const text = await readFile(path.join(gitDir, 'packed-refs'), 'utf8').catch(() => '');
+  for (const line of text.split('\n')) {
+    const m = /^([0-9a-f]{40}) (refs\/\S+)$/.exec(line);
+    if (m) out.set(m[2] ?? '', m[1] ?? '');
+  }
+  return out;
 }
 
 function run(cwd: string, args: string[]): Promise<Buffer> {
