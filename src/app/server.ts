@@ -49,7 +49,6 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
     env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'info' },
     overrides: throttle ? {} : { Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, throttle: { ...(o.throttle as object), enabled: false } })) },
   });
-  if (!env.WEBHOOK_SECRET) probot.log.warn('WEBHOOK_SECRET is not set: deliveries are verified with the development secret. Never do this in production.');
 
   const runtime = createRuntime(env.PREADMIT_CACHE_DIR ? { cacheDir: env.PREADMIT_CACHE_DIR } : {});
   const secrets = [env.WEBHOOK_SECRET, env.PRIVATE_KEY].filter((s): s is string => typeof s === 'string' && s.length >= 8);
@@ -74,6 +73,8 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
     await runtime.close();
     throw e;
   }
+  // Probot sets its logger up inside createNodeMiddleware: warn only after it.
+  if (!env.WEBHOOK_SECRET) probot.log.warn('WEBHOOK_SECRET is not set: deliveries are verified with the development secret. Never do this in production.');
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void middleware(req, res, () => {

@@ -19,6 +19,16 @@ describe('startServer', () => {
     await expect(startServer({ port: 0, env: { NODE_ENV: 'production', APP_ID: String(APP_ID), PRIVATE_KEY } })).rejects.toThrow(/WEBHOOK_SECRET/);
   });
 
+  it('starts outside production without a webhook secret (development), warning about it', async () => {
+    const server = await startServer({ port: 0, env: { APP_ID: String(APP_ID), PRIVATE_KEY, LOG_LEVEL: 'fatal' } });
+    try {
+      const res = await fetch(`${server.url}/ping`);
+      expect(await res.text()).toBe('PONG');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses to start without an app id or a private key', async () => {
     await expect(startServer({ port: 0, env: { WEBHOOK_SECRET: SECRET, PRIVATE_KEY } })).rejects.toThrow(/APP_ID/);
     await expect(startServer({ port: 0, env: { WEBHOOK_SECRET: SECRET, APP_ID: String(APP_ID) } })).rejects.toThrow(/PRIVATE_KEY/);
