@@ -1,14 +1,15 @@
 // Compiling ConstraintTemplate Rego to wasm with `opa build`: many templates per opa run, each under a private
 // package, with a content-addressed disk cache so that a warm run starts no opa process at all.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rename, rm, stat, realpath, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, stat, realpath, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { RegoCode } from '../gatekeeper/template.ts';
 import { capabilitiesArgs, denialReason, isDeniedBuiltin, restrictCapabilities } from './capabilities.ts';
 import { analyzeRego, rewriteRego } from './rego.ts';
 import { findTool, PINNED_TOOL_VERSIONS, runTool, scrubbedEnv } from './tools.ts';
+import { atomicWrite, defaultCacheDir } from '../util/files.ts';
 
 export interface CompileRequest {
   /** The caller's id, e.g. the template name. */
@@ -36,6 +37,8 @@ export interface CompileFailure {
   location?: { module: string; line: number };
 }
 
+export { defaultCacheDir };
+
 export type CompileOutcome = CompiledTemplate | CompileFailure;
 
 export interface Compiler {
@@ -54,11 +57,6 @@ export function isCompiled(outcome: CompileOutcome): outcome is CompiledTemplate
 }
 
 /** `$PREADMIT_CACHE_DIR`, else `$XDG_CACHE_HOME/preadmit`, else `~/.cache/preadmit`. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.PREADMIT_CACHE_DIR) return env.PREADMIT_CACHE_DIR;
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'preadmit');
-  return join(homedir(), '.cache', 'preadmit');
-}
 
 /** Bump when the rewriting or the layout of cache entries changes. */
 const CACHE_FORMAT = 'preadmit-compile-4';
@@ -193,13 +191,6 @@ export function readTar(archive: Uint8Array): Map<string, Uint8Array> {
 
 // ---- cache ----
 
-async function atomicWrite(path: string, data: string | Uint8Array): Promise<void> {
-  const dir = path.slice(0, path.lastIndexOf('/'));
-  await mkdir(dir, { recursive: true });
-  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
-}
 
 async function readJson(path: string): Promise<unknown> {
   try {

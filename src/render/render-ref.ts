@@ -1,11 +1,14 @@
 // The rendering pipeline for one ref: plan the roots, keep those a change touches, materialize what the
 // tools read, render each root in the sandbox, and return objects with sources plus errors.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { errorText } from '../gatekeeper/load.ts';
-import type { InputError } from '../gatekeeper/types.ts';
+import type { InputError, JsonObject } from '../gatekeeper/types.ts';
+import { gvkOf } from '../gatekeeper/classify.ts';
+import { atomicWrite, defaultCacheDir } from '../util/files.ts';
+import { findRenderTool } from './tools.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
 import { affectedRoots } from './affected.ts';
 import type { RenderContext, Renderer } from './context.ts';
@@ -64,8 +67,12 @@ export async function renderRef(
   const keys = await Promise.all(runnable.map((p) => renderKey(p, readText)));
   const pending: PlannedRoot[] = [];
   const cached: Promise<RenderResult>[] = [];
+  const onDisk = await Promise.all(runnable.map((_, i) => (renderCache.has(keys[i]!) ? undefined : readCachedRender(keys[i]!))));
   runnable.forEach((p, i) => {
-    const hit = renderCache.get(keys[i]!);
+    const key = keys[i]!;
+    const disk = onDisk[i];
+    if (disk) renderCache.set(key, Promise.resolve(disk));
+    const hit = renderCache.get(key);
     if (hit) cached.push(hit);
     else pending.push(p);
   });
@@ -127,17 +134,74 @@ function remember(key: string, result: Promise<RenderResult>): void {
   // Only clean renders are kept: a failure may be a time limit hit on a busy machine.
   void result.then((r) => {
     if (r.errors.length > 0) renderCache.delete(key);
+    else void writeCachedRender(key, r);
   });
   if (renderCache.size > MAX_CACHED_RENDERS) renderCache.delete(renderCache.keys().next().value!);
 }
 
-/** The root, its options, and the name and content of every file it reads. */
+/**
+ * Renders also persist in the cache directory (`renders/`), so that a later process (the CLI run again on
+ * the same repository) reuses them. A render that holds a Secret is never written to disk.
+ */
+const RENDER_CACHE_FORMAT = 'preadmit-render-1';
+
+function renderCachePath(key: string): string {
+  return path.join(defaultCacheDir(), 'renders', key.slice(0, 2), `${key}.json`);
+}
+
+async function readCachedRender(key: string): Promise<RenderResult | undefined> {
+  try {
+    const parsed = JSON.parse(await readFile(renderCachePath(key), 'utf8')) as { format?: string; objects?: RenderedObject[] };
+    if (parsed.format !== RENDER_CACHE_FORMAT || !Array.isArray(parsed.objects)) return undefined;
+    return { objects: parsed.objects, errors: [] };
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeCachedRender(key: string, r: RenderResult): Promise<void> {
+  if (r.objects.some((o) => isSecretObject(o.object))) return;
+  try {
+    await atomicWrite(renderCachePath(key), JSON.stringify({ format: RENDER_CACHE_FORMAT, objects: r.objects }));
+  } catch {
+    // A cache that cannot be written is only slower.
+  }
+}
+
+function isSecretObject(object: JsonObject): boolean {
+  const gvk = gvkOf(object);
+  return gvk.group === '' && gvk.kind === 'Secret';
+}
+
+/** The renderer's identity, the root, its options, and the name and content of every file it reads. */
 async function renderKey(p: PlannedRoot, readText: (file: string) => Promise<string | undefined>): Promise<string> {
   const files = [...new Set([...p.materialize, ...p.deps])].sort();
   const texts = await Promise.all(files.map(readText));
-  const h = createHash('sha256').update(JSON.stringify(p.root));
+  const h = createHash('sha256').update(RENDER_CACHE_FORMAT).update(await toolFingerprint(p.root.kind)).update(JSON.stringify(p.root));
   files.forEach((f, i) => h.update(`\u0000${f}\u0000${texts[i] === undefined ? '\u0001absent' : texts[i]}`));
   return h.digest('hex');
+}
+
+const fingerprints = new Map<RootKind, Promise<string>>();
+
+/** Which binary renders this kind of root (path, size, modification time): a new tool means new renders. */
+function toolFingerprint(kind: RootKind): Promise<string> {
+  let f = fingerprints.get(kind);
+  if (!f) {
+    f = (async () => {
+      if (kind === 'plain') return 'plain';
+      const tool = findRenderTool(kind);
+      if ('error' in tool) return `${kind}:missing`;
+      try {
+        const st = await stat(tool.path);
+        return `${kind}:${tool.path}:${st.size}:${st.mtimeMs}`;
+      } catch {
+        return `${kind}:missing`;
+      }
+    })();
+    fingerprints.set(kind, f);
+  }
+  return f;
 }
 
 function withRoot(e: InputError, p: PlannedRoot): InputError {

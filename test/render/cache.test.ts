@@ -1,5 +1,8 @@
 // Renders are remembered by their inputs: a root whose files did not change is not rendered again.
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderRef } from '../../src/render/render-ref.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
 import { fixtureRepo, type FixtureRepo } from './repo.ts';
@@ -9,11 +12,16 @@ const cm = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  nam
 
 describe('render cache', () => {
   let repo: FixtureRepo | undefined;
-  const saved = process.env.PREADMIT_KUSTOMIZE;
+  const saved = { tool: process.env.PREADMIT_KUSTOMIZE, cache: process.env.PREADMIT_CACHE_DIR };
+  beforeEach(() => {
+    process.env.PREADMIT_CACHE_DIR = mkdtempSync(path.join(os.tmpdir(), 'preadmit-render-cache-'));
+  });
   afterEach(() => {
     repo?.cleanup();
-    if (saved === undefined) delete process.env.PREADMIT_KUSTOMIZE;
-    else process.env.PREADMIT_KUSTOMIZE = saved;
+    for (const [name, value] of [['PREADMIT_KUSTOMIZE', saved.tool], ['PREADMIT_CACHE_DIR', saved.cache]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   });
 
   it('reuses the render of a root whose inputs are identical, and renders again when one changes', async () => {
@@ -36,5 +44,31 @@ describe('render cache', () => {
     const c = await renderRef(source, third);
     expect(c.objects).toEqual([]);
     expect(c.errors.map((e) => e.message).join('\n')).toMatch(/kustomize/);
+  });
+
+  it('keeps renders on disk for the next process, but never one that holds a Secret', async () => {
+    repo = fixtureRepo();
+    const secret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: creds\nstringData:\n  password: hunter2hunter2\n';
+    const sha = repo.commit({ 'app/kustomization.yaml': KUSTOMIZATION, 'app/cm.yaml': cm('disk'), 'vault/kustomization.yaml': KUSTOMIZATION.replace('cm.yaml', 's.yaml'), 'vault/s.yaml': secret });
+    const source = new LocalGitSource(repo.dir);
+    const first = await renderRef(source, sha);
+    expect(first.errors).toEqual([]);
+    expect(first.objects.map((o) => o.object.kind).sort()).toEqual(['ConfigMap', 'Secret']);
+
+    // One file on disk: the ConfigMap's root. The Secret's root is never written.
+    const dir = path.join(process.env.PREADMIT_CACHE_DIR!, 'renders');
+    const files = readdirSync(dir).flatMap((sub) => readdirSync(path.join(dir, sub)).map((f) => path.join(dir, sub, f)));
+    expect(files).toHaveLength(1);
+    expect(readFileSync(files[0]!, 'utf8')).not.toContain('hunter2');
+    // Mark the stored render, so that serving it from disk shows.
+    writeFileSync(files[0]!, readFileSync(files[0]!, 'utf8').replace('"mode":"disk"', '"mode":"from-disk-cache"'));
+
+    // A fresh module instance has an empty memory cache: the ConfigMap comes from disk, the Secret is rendered.
+    vi.resetModules();
+    const fresh = (await import('../../src/render/render-ref.ts')).renderRef;
+    const again = await fresh(new LocalGitSource(repo.dir), sha);
+    expect(again.errors).toEqual([]);
+    const data = again.objects.map((o) => o.object.data ?? o.object.stringData);
+    expect(data).toEqual(expect.arrayContaining([{ mode: 'from-disk-cache' }, { password: 'hunter2hunter2' }]));
   });
 });
