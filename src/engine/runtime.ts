@@ -19,5 +19,6 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
   });
   const pool = new EvalPool(options);
+  pool.prewarm();
   return { compiler, pool, close: () => pool.close() };
 }

@@ -39,6 +39,8 @@ interface Slot {
 }
 
 const CHUNK = 128;
+/** Below this many items per worker, fewer workers do the job: starting one costs more than it saves. */
+const MIN_CHUNK = 32;
 
 export class EvalPool {
   private readonly size: number;
@@ -57,6 +59,11 @@ export class EvalPool {
     this.deadlineMs = options.deadlineMs ?? 5_000;
     this.maxPages = Math.ceil(((options.maxPolicyMemoryMb ?? 256) * 1024 * 1024) / 65536);
     this.maxHeapMb = options.maxWorkerHeapMb ?? 512;
+  }
+
+  /** Starts one worker now, so that its start-up overlaps with whatever the caller does before evaluating. */
+  prewarm(): void {
+    if (this.slots.length === 0 && !this.closed) this.spawn();
   }
 
   /** Registers a compiled module; workers instantiate it on first use. */
@@ -83,7 +90,7 @@ export class EvalPool {
   async run(items: EvalItem[], reviews: string[]): Promise<EvalOutcome[]> {
     if (this.closed) throw new Error('evaluation pool is closed');
     const outcomes: EvalOutcome[] = new Array(items.length);
-    const per = Math.max(1, Math.min(CHUNK, Math.ceil(items.length / this.size)));
+    const per = Math.max(1, Math.min(CHUNK, Math.max(MIN_CHUNK, Math.ceil(items.length / this.size))));
     const done: Promise<void>[] = [];
     for (let start = 0; start < items.length; start += per) {
       const slice = items.slice(start, start + per);
