@@ -70,7 +70,21 @@ interface Snapshot {
   entries: Map<string, TreeEntry>;
   /** The tree was truncated: contents come from the tarball. */
   fromTarball: boolean;
+  /**
+   * Tree sha of every directory ('' is the root), when the listing gave all of them: what lets the tree of a
+   * later commit be read as a difference from this one.
+   */
+  dirs?: Map<string, string>;
 }
+
+/** The immediate children of every directory of a snapshot (computed once per snapshot, when needed). */
+type ChildIndex = Map<string, Map<string, { type: 'blob' | 'tree'; sha: string }>>;
+
+/** The incremental listing would cost more requests than one recursive tree is worth. */
+class IncrementalTooCostly extends Error {}
+
+/** Directory listings an incremental tree read may make before one recursive tree is cheaper. */
+const INCREMENTAL_TREE_BUDGET = 24;
 
 /** Least-recently-used map bounded by a total weight (bytes for blobs, 1 per tree). */
 export class LruCache<V> {
@@ -125,9 +139,30 @@ export class LruCache<V> {
 export class GitHubCache {
   readonly blobs: LruCache<Buffer>;
   readonly trees: LruCache<Snapshot>;
+  /** Per repository, the snapshot with directory shas used last: the starting point of incremental reads. */
+  readonly lastTree = new Map<string, Snapshot>();
+  readonly #children = new WeakMap<Snapshot, ChildIndex>();
   constructor(options: { maxBlobBytes?: number; maxTrees?: number } = {}) {
     this.blobs = new LruCache<Buffer>(options.maxBlobBytes ?? 256 * 1024 * 1024, (b) => b.length + 64);
     this.trees = new LruCache<Snapshot>(options.maxTrees ?? 64, () => 1);
+  }
+
+  childrenOf(snap: Snapshot & { dirs: Map<string, string> }): ChildIndex {
+    let index = this.#children.get(snap);
+    if (index === undefined) {
+      index = new Map();
+      const add = (p: string, child: { type: 'blob' | 'tree'; sha: string }) => {
+        const slash = p.lastIndexOf('/');
+        const dir = slash < 0 ? '' : p.slice(0, slash);
+        let m = index!.get(dir);
+        if (m === undefined) index!.set(dir, (m = new Map()));
+        m.set(slash < 0 ? p : p.slice(slash + 1), child);
+      };
+      for (const [p, e] of snap.entries) add(p, { type: 'blob', sha: e.sha });
+      for (const [p, sha] of snap.dirs) if (p !== '') add(p, { type: 'tree', sha });
+      this.#children.set(snap, index);
+    }
+    return index;
   }
 }
 
@@ -404,7 +439,21 @@ export class GitHubSource implements RepoSource {
   async #snapshotOf(commit: string): Promise<Snapshot> {
     const key = `${this.#key}@${commit}`;
     const cached = this.#cache.trees.get(key);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      if (cached.dirs !== undefined) this.#cache.lastTree.set(this.#key, cached);
+      return cached;
+    }
+    const reference = this.#cache.lastTree.get(this.#key);
+    if (reference?.dirs !== undefined && reference.commit !== commit) {
+      try {
+        const snap = await this.#incrementalSnapshot(commit, reference as Snapshot & { dirs: Map<string, string> });
+        this.#cache.trees.set(key, snap);
+        this.#cache.lastTree.set(this.#key, snap);
+        return snap;
+      } catch {
+        // Too many directories differ, or a listing failed or was truncated: one recursive tree decides.
+      }
+    }
     this.stats.trees++;
     const data = await this.#get('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { tree_sha: commit, recursive: '1' });
     if (!isRecord(data) || !Array.isArray(data.tree)) {
@@ -417,15 +466,102 @@ export class GitHubSource implements RepoSource {
       snap = { commit, fromTarball: true, entries: new Map([...files].map(([p, f]) => [p, { mode: f.mode, sha: gitBlobSha(f.bytes) }])) };
     } else {
       const entries = new Map<string, TreeEntry>();
+      const dirs = new Map<string, string>();
+      if (typeof data.sha === 'string' && SHA.test(data.sha)) dirs.set('', data.sha);
       for (const e of data.tree) {
-        if (!isRecord(e) || e.type !== 'blob' || typeof e.path !== 'string' || typeof e.mode !== 'string' || typeof e.sha !== 'string') continue;
-        if (!safeRepoPath(e.path)) continue;
+        if (!isRecord(e) || typeof e.path !== 'string' || typeof e.sha !== 'string' || !safeRepoPath(e.path)) continue;
+        if (e.type === 'tree' && SHA.test(e.sha)) dirs.set(e.path, e.sha);
+        if (e.type !== 'blob' || typeof e.mode !== 'string') continue;
         entries.set(e.path, { mode: e.mode, sha: e.sha });
       }
-      snap = { commit, fromTarball: false, entries };
+      snap = { commit, fromTarball: false, entries, ...(everyDirectoryKnown(entries, dirs) ? { dirs } : {}) };
+      if (snap.dirs !== undefined) this.#cache.lastTree.set(this.#key, snap);
     }
     this.#cache.trees.set(key, snap);
     return snap;
+  }
+
+  /**
+   * The tree of `commit` read as a difference from `reference` (usually the base of the same pull request):
+   * the root is listed without recursion, and only directories whose tree sha differs from the reference's are
+   * listed in turn, level by level. A one-file change costs one small listing per directory level instead of
+   * the whole recursive tree, which for a large monorepo is megabytes (or, past GitHub's limits, a tarball).
+   */
+  async #incrementalSnapshot(commit: string, reference: Snapshot & { dirs: Map<string, string> }): Promise<Snapshot> {
+    const before = this.#cache.childrenOf(reference);
+    const entries = new Map(reference.entries);
+    const dirs = new Map(reference.dirs);
+    let listings = 0;
+    const list = async (sha: string, recursive: boolean): Promise<{ sha: string; tree: Record<string, unknown>[] }> => {
+      listings++;
+      this.stats.trees++;
+      const data = await this.#get('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { tree_sha: sha, ...(recursive ? { recursive: '1' } : {}) });
+      if (!isRecord(data) || !Array.isArray(data.tree) || typeof data.sha !== 'string' || !SHA.test(data.sha) || data.truncated === true) {
+        throw new IncrementalTooCostly('unusable listing');
+      }
+      return { sha: data.sha, tree: data.tree.filter(isRecord) };
+    };
+    const removeUnder = (dir: string) => {
+      for (const p of entries.keys()) if (p.startsWith(`${dir}/`)) entries.delete(p);
+      for (const p of dirs.keys()) if (p === dir || p.startsWith(`${dir}/`)) dirs.delete(p);
+    };
+
+    const root = await list(commit, false);
+    if (root.sha === reference.dirs.get('')) return { commit, fromTarball: false, entries: reference.entries, dirs: reference.dirs };
+    let level: { dir: string; tree: Record<string, unknown>[] }[] = [{ dir: '', tree: root.tree }];
+    dirs.set('', root.sha);
+    while (level.length > 0) {
+      const changed: { dir: string; sha: string }[] = [];
+      const added: { dir: string; sha: string }[] = [];
+      for (const { dir, tree } of level) {
+        const old = before.get(dir) ?? new Map<string, { type: 'blob' | 'tree'; sha: string }>();
+        const seen = new Set<string>();
+        for (const e of tree) {
+          if (typeof e.path !== 'string' || typeof e.sha !== 'string' || e.path.includes('/')) continue;
+          const full = dir === '' ? e.path : `${dir}/${e.path}`;
+          if (!safeRepoPath(full)) continue;
+          seen.add(e.path);
+          const was = old.get(e.path);
+          if (e.type === 'tree' && was?.type === 'tree') {
+            // The same sha: everything below is as in the reference. Another sha: compared a level down.
+            if (!SHA.test(e.sha)) throw new IncrementalTooCostly('a directory without a sha');
+            if (was.sha !== e.sha) {
+              dirs.set(full, e.sha);
+              changed.push({ dir: full, sha: e.sha });
+            }
+            continue;
+          }
+          if (was?.type === 'tree') removeUnder(full);
+          else if (was?.type === 'blob') entries.delete(full);
+          if (e.type === 'blob' && typeof e.mode === 'string') entries.set(full, { mode: e.mode, sha: e.sha });
+          else if (e.type === 'tree' && SHA.test(e.sha)) {
+            dirs.set(full, e.sha);
+            added.push({ dir: full, sha: e.sha });
+          }
+        }
+        for (const [name, was] of old) {
+          if (seen.has(name)) continue;
+          const full = dir === '' ? name : `${dir}/${name}`;
+          if (was.type === 'tree') removeUnder(full);
+          else entries.delete(full);
+        }
+      }
+      if (listings + changed.length + added.length > INCREMENTAL_TREE_BUDGET) throw new IncrementalTooCostly('too many directories differ');
+      // A directory the reference lacks is listed recursively at once; a changed one is compared a level down.
+      const addedLists = await Promise.all(added.map(async (a) => ({ ...a, listing: await list(a.sha, true) })));
+      for (const { dir, listing } of addedLists) {
+        for (const e of listing.tree) {
+          if (typeof e.path !== 'string' || typeof e.sha !== 'string') continue;
+          const full = `${dir}/${e.path}`;
+          if (!safeRepoPath(full)) continue;
+          if (e.type === 'tree' && SHA.test(e.sha)) dirs.set(full, e.sha);
+          else if (e.type === 'blob' && typeof e.mode === 'string') entries.set(full, { mode: e.mode, sha: e.sha });
+        }
+      }
+      level = await Promise.all(changed.map(async (c) => ({ dir: c.dir, tree: (await list(c.sha, false)).tree })));
+    }
+    if (!everyDirectoryKnown(entries, dirs)) throw new IncrementalTooCostly('incomplete directory shas');
+    return { commit, fromTarball: false, entries, dirs };
   }
 
   /** The whole tree at `commit` from the tarball; every blob also lands in the cache under its git sha. */
@@ -565,6 +701,15 @@ function changeOf(f: unknown): ChangedFile | undefined {
     default: // modified, changed (mode only)
       return { path: f.filename, status: 'modified' };
   }
+}
+
+/** Whether `dirs` has the tree sha of the root and of every directory holding an entry. */
+function everyDirectoryKnown(entries: Map<string, TreeEntry>, dirs: Map<string, string>): boolean {
+  if (!dirs.has('')) return false;
+  for (const p of entries.keys()) {
+    for (let slash = p.indexOf('/'); slash >= 0; slash = p.indexOf('/', slash + 1)) if (!dirs.has(p.slice(0, slash))) return false;
+  }
+  return true;
 }
 
 /** A repository-relative path that cannot leave the directory it is written under. */

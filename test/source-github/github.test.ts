@@ -372,6 +372,113 @@ describe('GitHubSource: changed files', () => {
   });
 });
 
+/** A commit on top of `parent` with `files` written (null deletes), made without touching the work tree. */
+function commitOnto(parent: string, files: Record<string, string | null>, mode = '100644'): string {
+  const index = path.join(dir, '.git', `index-test-${process.pid}-${Date.now()}`);
+  const env = { ...process.env, GIT_INDEX_FILE: index, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+  const run = (args: string[], input?: string) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', env, ...(input !== undefined ? { input } : {}) }).trim();
+  try {
+    run(['read-tree', parent]);
+    for (const [file, body] of Object.entries(files)) {
+      if (body === null) run(['update-index', '--force-remove', file]);
+      else run(['update-index', '--add', '--cacheinfo', `${mode},${run(['hash-object', '-w', '--stdin'], body)},${file}`]);
+    }
+    return run(['commit-tree', run(['write-tree']), '-p', parent, '-m', 'test commit']);
+  } finally {
+    rmSync(index, { force: true });
+  }
+}
+
+/** Trees as GitHub lists them (recursive ones with their directories, the root's tree sha), by kind of listing. */
+function serveTrees(): { recursive: string[]; flat: string[]; blobs: string[] } {
+  const counts = { recursive: [] as string[], flat: [] as string[], blobs: [] as string[] };
+  nock(API)
+    .persist()
+    .get(new RegExp(`^/repos/${OWNER}/${REPO}/git/trees/[0-9a-f]{40}(\\?recursive=1)?$`))
+    .reply((uri) => {
+      const sha = /trees\/([0-9a-f]{40})/.exec(uri)?.[1] ?? '';
+      const recursive = uri.endsWith('recursive=1');
+      (recursive ? counts.recursive : counts.flat).push(sha);
+      const tree = git('ls-tree', '-z', ...(recursive ? ['-r', '-t'] : []), sha)
+        .split('\0')
+        .filter(Boolean)
+        .map((rec) => {
+          const [meta = '', p = ''] = rec.split('\t');
+          const [mode, type, oid] = meta.split(' ');
+          return { path: p, mode, type, sha: oid, url: '' };
+        });
+      return [200, { sha: git('rev-parse', `${sha}^{tree}`).trim(), url: '', tree, truncated: false }];
+    })
+    .get(new RegExp(`^/repos/${OWNER}/${REPO}/git/blobs/[0-9a-f]{40}$`))
+    .reply((uri) => {
+      const sha = /blobs\/([0-9a-f]{40})/.exec(uri)?.[1] ?? '';
+      counts.blobs.push(sha);
+      const bytes = execFileSync('git', ['-C', dir, 'cat-file', 'blob', sha]);
+      return [200, { sha, size: bytes.length, encoding: 'base64', content: bytes.toString('base64') }];
+    });
+  return counts;
+}
+
+describe('GitHubSource: a tree read as the difference from the last one', () => {
+  it('lists only the directories that differ, and lists exactly what git has (added, removed, renamed, nested)', async () => {
+    const counts = serveTrees();
+    const cache = new GitHubCache();
+    const local = new LocalGitSource(dir);
+    const first = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache });
+    expect(await first.listFiles(baseSha)).toEqual(await local.listFiles(baseSha));
+    expect(counts.recursive).toEqual([baseSha]);
+    // Another source sharing the cache (the next check): the head is read as a difference from the base.
+    const second = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache });
+    expect(await second.listFiles(headSha)).toEqual(await local.listFiles(headSha));
+    expect(counts.recursive.filter((s) => s === headSha)).toEqual([]);
+    // Listed flat: the root, apps/ (changed) and apps/web/ (changed). Listed whole: new/ and apps/new/ (added).
+    expect(counts.flat).toHaveLength(3);
+    expect(counts.recursive).toHaveLength(3);
+    for (const file of ['apps/web/deployment.yaml', 'new/name.yaml', 'apps/new/configmap.yaml', 'scripts/run.sh']) {
+      expect((await second.readFile(headSha, file))?.toString(), file).toBe((await local.readFile(headSha, file))?.toString());
+    }
+    expect(await second.readFile(headSha, 'gone.yaml')).toBeUndefined();
+    expect(await second.readFile(headSha, 'old/name.yaml')).toBeUndefined();
+    // And back: the base read as a difference from the head gives the base again.
+    const third = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() });
+    await third.listFiles(headSha);
+    const fourth = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() });
+    expect(await fourth.listFiles(baseSha)).toEqual(await local.listFiles(baseSha));
+  });
+
+  it('keeps modes and sees a file that became a directory (and the reverse)', async () => {
+    serveTrees();
+    const cache = new GitHubCache();
+    const local = new LocalGitSource(dir);
+    const swapped = commitOnto(headSha, { 'apps/web/service.yaml': null, 'apps/web/service.yaml/inner.yaml': 'kind: ConfigMap\n', 'many/cm-00.yaml': null, many: null });
+    const flipped = commitOnto(swapped, { 'scripts/run.sh': '#!/bin/sh\necho changed\n' }, '100755');
+    await new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache }).listFiles(headSha);
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache });
+    expect(await src.listFiles(swapped)).toEqual(await local.listFiles(swapped));
+    expect(await src.listFiles(flipped)).toEqual(await local.listFiles(flipped));
+    const out = mkdtempSync(path.join(os.tmpdir(), 'preadmit-ghsrc-inc-'));
+    try {
+      await src.materialize(flipped, ['scripts/run.sh', 'apps/web/service.yaml/inner.yaml'], out);
+      expect(statSync(path.join(out, 'scripts/run.sh')).mode & 0o111).not.toBe(0);
+      expect(readFileSync(path.join(out, 'apps/web/service.yaml/inner.yaml'), 'utf8')).toBe('kind: ConfigMap\n');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('reads one recursive tree instead when too many directories differ', async () => {
+    const counts = serveTrees();
+    const cache = new GitHubCache();
+    const local = new LocalGitSource(dir);
+    const wide = commitOnto(headSha, Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`wide-${i}/cm.yaml`, `kind: ConfigMap # ${i}\n`])));
+    await new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache }).listFiles(headSha);
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache });
+    expect(await src.listFiles(wide)).toEqual(await local.listFiles(wide));
+    expect(counts.flat).toHaveLength(1); // the root showed 30 new directories: not worth listing one by one
+    expect(counts.recursive).toEqual([headSha, wide]);
+  });
+});
+
 describe('tar reading', () => {
   it('reads git archive output with long paths and computes git blob shas', () => {
     const long = `deep/${'d'.repeat(90)}/${'e'.repeat(90)}/file.yaml`;
