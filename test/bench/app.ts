@@ -6,7 +6,10 @@
 // process (so that its peak RSS is its own), pointed at the stand-in through GHE_HOST/GHE_PROTOCOL. One
 // untimed PR warms the caches (compile cache, base tree and blobs); then 20 PRs are delivered at once as
 // signed `pull_request.opened` webhooks, and each latency runs from the delivery's start to the moment the
-// stand-in records the run `completed`. Prints p50/p95/max and peak RSS; asserts nothing.
+// stand-in records the run `completed`. Prints p50/p95/max, peak RSS and the CPU time the app and the stand-in
+// spent on the 20 PRs (on a shared machine latency follows everyone's load; CPU per PR much less); asserts
+// nothing. BENCH_APP_NODE_ARGS passes node flags to the app (`--cpu-prof --cpu-prof-dir=DIR`: a profile is
+// written when it exits); BENCH_APP_LOG_LEVEL=debug shows its log, each check's phases with their times.
 //
 // The generator follows test/bench/diff.ts (same shape, its own code: that file runs on import).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -37,6 +40,10 @@ async function serve(): Promise<void> {
   const rl = createInterface({ input: process.stdin });
   for await (const line of rl) {
     if (line.trim() === 'STOP') break;
+    if (line.trim() === 'CPU') {
+      const u = process.cpuUsage();
+      process.stdout.write(`CPU ${u.user + u.system}\n`);
+    }
   }
   process.stdout.write(`MAXRSS ${process.resourceUsage().maxRSS}\n`);
   await server.close();
@@ -131,9 +138,21 @@ async function bench(): Promise<void> {
     const warm = await deliverPr(1);
     process.stdout.write(`warm-up PR (untimed): ${warm.ms} ms, conclusion ${warm.conclusion}\n`);
     const requestsBefore = standin.requests.length;
+    // CPU time (all threads) of the app and of this process (the stand-in; its git children are not counted) over the
+    // timed PRs: on a shared machine latency depends on everyone's load, CPU time per PR much less so.
+    const appCpu = async (): Promise<number> => {
+      const reply = nextLine('CPU ');
+      child.stdin!.write('CPU\n');
+      return Number(await reply);
+    };
+    const appCpuBefore = await appCpu();
+    const ownCpuBefore = process.cpuUsage();
     const started = Date.now();
     const results = await Promise.all(Array.from({ length: CONCURRENT_PRS }, (_, i) => deliverPr(i + 2)));
     const wall = Date.now() - started;
+    const appCpuMs = ((await appCpu()) - appCpuBefore) / 1000;
+    const own = process.cpuUsage(ownCpuBefore);
+    const standinCpuMs = (own.user + own.system) / 1000;
     const requests = standin.requests.slice(requestsBefore);
     child.stdin!.write('STOP\n');
     const maxRssKb = Number(await nextLine('MAXRSS '));
@@ -156,6 +175,9 @@ async function bench(): Promise<void> {
       ['latency min / max', `${(ms[0]! / 1000).toFixed(2)} s / ${(ms.at(-1)! / 1000).toFixed(2)} s`],
       ['wall time for all 20', `${(wall / 1000).toFixed(2)} s`],
       ['peak RSS of the app process', `${(maxRssKb / 1024).toFixed(0)} MB`],
+      ['app CPU time for the 20 (all threads)', `${(appCpuMs / 1000).toFixed(2)} s  (${(appCpuMs / CONCURRENT_PRS).toFixed(0)} ms per PR)`],
+      ['stand-in CPU time for the 20 (without git)', `${(standinCpuMs / 1000).toFixed(2)} s`],
+      ['machine load average at the end (1 min)', `${os.loadavg()[0]?.toFixed(2)} on ${os.availableParallelism()} CPUs`],
       ['conclusions', [...conclusions].map(([c, k]) => `${c} × ${k}`).join(', ')],
       ['API requests for the 20 PRs', `${requests.length} (${(requests.length / CONCURRENT_PRS).toFixed(1)} per PR)`],
     ];
