@@ -1,5 +1,6 @@
 // Evaluates compiled policies in worker threads, so that a template that never ends or eats memory
 // costs one error result, not the process.
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { EvalItem, EvalOutcome, WorkerRequest, WorkerResponse } from './pool-protocol.ts';
@@ -37,6 +38,10 @@ interface Slot {
   knownModules: Set<string>;
   knownData: Map<string, string>;
 }
+
+/** The bundled worker beside the bundle (`dist/`), else the TypeScript worker through its tsx boot file. */
+const BUNDLED_WORKER = new URL('./eval-worker.mjs', import.meta.url);
+const WORKER_ENTRY = existsSync(BUNDLED_WORKER) ? BUNDLED_WORKER : new URL('./eval-worker-boot.mjs', import.meta.url);
 
 const CHUNK = 128;
 /** Below this many items per worker, fewer workers do the job: starting one costs more than it saves. */
@@ -121,7 +126,7 @@ export class EvalPool {
 
   private spawn(): Slot {
     const progress = new Int32Array(new SharedArrayBuffer(4));
-    const worker = new Worker(new URL('./eval-worker-boot.mjs', import.meta.url), {
+    const worker = new Worker(WORKER_ENTRY, {
       workerData: { progress, maxPages: this.maxPages },
       resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb },
     });

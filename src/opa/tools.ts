@@ -1,7 +1,7 @@
 // Locating the pinned Go tools (opa, gator, kustomize, helm) and running them as sandboxed child processes.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import path, { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export type ToolName = 'opa' | 'gator' | 'kustomize' | 'helm';
@@ -14,8 +14,18 @@ export const PINNED_TOOL_VERSIONS: Readonly<Record<ToolName, string>> = {
   helm: '3.21.4',
 };
 
-/** The repository root: this file lives in `<repo>/src/opa/`. */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * preadmit's own root (where `.tools/` and `policies/` are): the nearest directory above this module with
+ * a package.json. The module is `<root>/src/opa/tools.ts`, or part of the bundle in `<root>/dist/`.
+ */
+export const REPO_ROOT = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function packageRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return `${dir}${path.sep}`;
+    if (path.dirname(dir) === dir) return `${start}${path.sep}`;
+  }
+}
 
 export function toolEnvVar(name: ToolName): string {
   return `PREADMIT_${name.toUpperCase()}`;

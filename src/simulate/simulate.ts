@@ -1,7 +1,6 @@
 // Base vs head: render what the change touches at both refs, review it as the admission webhook would,
 // and sort the violations into new, fixed and unchanged.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gvkOf, isNamespace, isObject, metadataOf, nameOf, namespaceOf } from '../gatekeeper/classify.ts';
 import { expand, impliedByPrefix, parseExpansionTemplate, type ExpansionTemplate } from '../gatekeeper/expand.ts';
 import { matchesGlob } from '../gatekeeper/glob.ts';
@@ -9,6 +8,7 @@ import { reviewAdmission, reviewPlainObject, type Review } from '../gatekeeper/r
 import type { InputError, JsonObject, SourcedObject, SourceLocation } from '../gatekeeper/types.ts';
 import { PolicyClient, type Violation } from '../engine/client.ts';
 import type { Runtime } from '../engine/runtime.ts';
+import { REPO_ROOT } from '../opa/tools.ts';
 import type { ClusterConfig, PreadmitConfig } from '../config/types.ts';
 import { defaultExpansionTemplates } from '../config/expansion.ts';
 import { redactSecrets, secretValues } from '../render/mask.ts';
@@ -21,7 +21,7 @@ import { emptyPolicySet, mergePolicySets, policySetOf, readObjectsAt, readShippe
 import { computeVerdict } from './verdict.ts';
 import type { ClusterReport, SimulationReport } from './types.ts';
 
-export const SHIPPED_POLICIES_DIR = fileURLToPath(new URL('../../policies/', import.meta.url));
+export const SHIPPED_POLICIES_DIR = path.join(REPO_ROOT, 'policies');
 const VERSION = '0.1.0';
 
 export interface SimulateOptions {
