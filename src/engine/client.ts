@@ -66,7 +66,7 @@ export class PolicyClient {
     const errors: InputError[] = [];
     const parsed: ConstraintTemplate[] = [];
     for (const s of sourced) {
-      const r = parseTemplate(s);
+      const r = parseTemplateMemo(s);
       if ('error' in r) errors.push(r.error);
       else if (r.template.rego === undefined) {
         errors.push({
@@ -297,6 +297,20 @@ interface KindMatch {
 }
 
 type Action = { enforcementAction: string; scopedActions?: string[] };
+
+/** Parsed and validated templates by source and content: the same templates come back check after check. */
+const parsedTemplates = new Map<string, ReturnType<typeof parseTemplate>>();
+
+function parseTemplateMemo(s: SourcedObject): ReturnType<typeof parseTemplate> {
+  const key = `${s.source.file}:${s.source.startLine}:${s.source.endLine}:${JSON.stringify(s.object)}`;
+  let r = parsedTemplates.get(key);
+  if (!r) {
+    r = parseTemplate(s);
+    if (parsedTemplates.size >= 2_000) parsedTemplates.delete(parsedTemplates.keys().next().value!);
+    parsedTemplates.set(key, r);
+  }
+  return r;
+}
 
 function operationMatches(operations: string[], operation: string): boolean {
   if (operations.length === 0) return true;

@@ -1,4 +1,5 @@
 // Reading YAML and JSON object streams into objects that remember their file and lines.
+import { createHash } from 'node:crypto';
 import { LineCounter, parseAllDocuments, type Document, type ScalarTag } from 'yaml';
 import type { InputError, JsonObject, JsonValue, SourcedObject } from './types.ts';
 
@@ -23,6 +24,23 @@ export interface LoadResult {
 
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
 const DEFAULT_MAX_ALIAS_COUNT = 100;
+
+const memo = new Map<string, LoadResult>();
+const MAX_MEMO = 20_000;
+
+/**
+ * `loadManifests`, remembered by file name, content and options: a PR check reads the same files at base
+ * and head, check after check. The result is shared: callers must not modify its objects.
+ */
+export function loadManifestsMemo(text: string, file: string, options: LoadOptions = {}): LoadResult {
+  const key = `${file}\u0000${options.yamlVersion ?? ''}\u0000${options.maxBytes ?? ''}\u0000${createHash('sha1').update(text).digest('base64')}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const result = loadManifests(text, file, options);
+  if (memo.size >= MAX_MEMO) memo.delete(memo.keys().next().value!);
+  memo.set(key, result);
+  return result;
+}
 
 /** Parses every document in `text`; bad documents become errors, good ones still load. */
 export function loadManifests(text: string, file: string, options: LoadOptions = {}): LoadResult {

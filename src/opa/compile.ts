@@ -375,9 +375,15 @@ class OpaCompiler implements Compiler {
   }
 
   /** A cache entry whose module is present and intact, else undefined (corrupt entries count as misses). */
+  /** Entries this compiler already read or wrote: a long-running app asks for the same ones all the time. */
+  private readonly entries = new Map<string, CacheEntry>();
+
   private async lookup(cacheKey: string): Promise<CacheEntry | undefined> {
+    const known = this.entries.get(cacheKey);
+    if (known !== undefined) return known;
     const entry = asCacheEntry(await readJson(this.entryPath(cacheKey)));
     if (entry === undefined) return undefined;
+    this.entries.set(cacheKey, entry);
     if (!('moduleId' in entry)) return entry;
     if (this.modules.has(entry.moduleId)) return entry;
     try {
@@ -391,6 +397,7 @@ class OpaCompiler implements Compiler {
   }
 
   private async store(cacheKey: string, entry: CacheEntry): Promise<void> {
+    this.entries.set(cacheKey, entry);
     try {
       if ('moduleId' in entry) {
         const mod = this.modules.get(entry.moduleId)!;

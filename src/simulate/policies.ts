@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { classify } from '../gatekeeper/classify.ts';
-import { loadManifests } from '../gatekeeper/load.ts';
+import { loadManifestsMemo } from '../gatekeeper/load.ts';
 import { listManifestFiles } from '../gatekeeper/read.ts';
 import type { InputError, SourcedObject } from '../gatekeeper/types.ts';
 import type { RepoSource } from '../source/types.ts';
@@ -47,7 +47,7 @@ export async function readObjectsAt(
     const buf = texts[i];
     if (!buf) return;
     if (mention !== undefined && !buf.includes(mention)) return;
-    const r = loadManifests(buf.toString('utf8'), file, { yamlVersion: '1.1' });
+    const r = loadManifestsMemo(buf.toString('utf8'), file, { yamlVersion: '1.1' });
     objects.push(...r.objects);
     errors.push(...r.errors);
   });
@@ -85,7 +85,7 @@ export async function readShippedPolicies(dir: string): Promise<PolicySet> {
   const objects: SourcedObject[] = [];
   const errors: InputError[] = [];
   for (const file of files) {
-    const r = loadManifests(await readFile(file, 'utf8'), `preadmit:${path.relative(dir, file)}`, { yamlVersion: '1.2' });
+    const r = loadManifestsMemo(await readFile(file, 'utf8'), `preadmit:${path.relative(dir, file)}`, { yamlVersion: '1.2' });
     objects.push(...r.objects);
     errors.push(...r.errors);
   }

@@ -9,6 +9,7 @@ import type { InputError, JsonObject, SourcedObject, SourceLocation } from '../g
 import { PolicyClient, type Violation } from '../engine/client.ts';
 import type { Runtime } from '../engine/runtime.ts';
 import { REPO_ROOT } from '../opa/tools.ts';
+import { loadManifestsMemo } from '../gatekeeper/load.ts';
 import type { ClusterConfig, PreadmitConfig } from '../config/types.ts';
 import { defaultExpansionTemplates } from '../config/expansion.ts';
 import { redactSecrets, secretValues } from '../render/mask.ts';
@@ -202,11 +203,13 @@ async function declaredNamespaces(source: RepoSource, ref: RefState, cluster: Cl
   const out = new Map<string, JsonObject>();
   const candidates = ref.files.filter((f) => /\.(ya?ml|json)$/i.test(f) && (underAny(f, cluster.manifests) || underAny(f, cluster.inventory)));
   const texts = await Promise.all(candidates.map((f) => source.readFile(ref.sha, f)));
-  const { loadManifests } = await import('../gatekeeper/load.ts');
   candidates.forEach((file, i) => {
-    const text = texts[i]?.toString('utf8');
-    if (!text || !NAMESPACE_DOC.test(text)) return;
-    for (const o of loadManifests(text, file, { yamlVersion: '1.1' }).objects) if (isNamespace(gvkOf(o.object))) out.set(nameOf(o.object), o.object);
+    const buf = texts[i];
+    // Most files name no Namespace at all: skip them without decoding.
+    if (!buf || !buf.includes('Namespace')) return;
+    const text = buf.toString('utf8');
+    if (!NAMESPACE_DOC.test(text)) return;
+    for (const o of loadManifestsMemo(text, file, { yamlVersion: '1.1' }).objects) if (isNamespace(gvkOf(o.object))) out.set(nameOf(o.object), o.object);
   });
   for (const o of [...ref.inventory, ...rendered]) if (isNamespace(gvkOf(o.object))) out.set(nameOf(o.object), o.object);
   return out;
