@@ -15,6 +15,8 @@ import { generateCorpus, generateTemplates } from './generate.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const GATOR = path.join(ROOT, '.tools/bin/gator');
 const PREADMIT_MAIN = path.join(ROOT, 'src/cli/main.ts');
+/** The command users run (it uses the dist/ bundle when `npm run build` made it from the current sources). */
+const PREADMIT_BIN = path.join(ROOT, 'bin/preadmit.js');
 const TIME = '/usr/bin/time';
 
 const TARGET_SPEEDUP = 3;
@@ -60,7 +62,7 @@ async function measure(label: string, command: string, args: string[], options: 
     const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
     if (m) peakRssMb = Number(m[1]) / 1024;
   } else if (options.rssWrapper) {
-    r = await run(process.execPath, ['--import', 'tsx', options.rssWrapper, ...args.slice(args.indexOf(PREADMIT_MAIN) + 1)], env, stdoutFile);
+    r = await run(process.execPath, ['--import', 'tsx', options.rssWrapper, ...args.slice(args.indexOf(PREADMIT_BIN) + 1)], env, stdoutFile);
     const m = /^preadmit-bench-maxrss-kb: (\d+)$/m.exec(r.stderr);
     if (m) peakRssMb = Number(m[1]) / 1024;
   } else {
@@ -82,7 +84,7 @@ async function measure(label: string, command: string, args: string[], options: 
 }
 
 function preadmitArgs(dir: string): string[] {
-  return ['--import', 'tsx', PREADMIT_MAIN, 'test', '-f', dir, '-o', 'json'];
+  return [PREADMIT_BIN, 'test', '-f', dir, '-o', 'json'];
 }
 
 /** Fallback RSS probe: runs the CLI in-process and prints the peak RSS on exit. */
