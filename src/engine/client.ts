@@ -5,7 +5,7 @@ import { actionsForEnforcementPoint } from '../gatekeeper/enforcement.ts';
 import { goFloatJson } from '../gatekeeper/go-json.ts';
 import { buildInventory } from '../gatekeeper/inventory.ts';
 import { matchConstraint } from '../gatekeeper/match.ts';
-import { reviewInput, type Review } from '../gatekeeper/review.ts';
+import { reviewInputJson, type Review } from '../gatekeeper/review.ts';
 import { parseTemplate, type ConstraintTemplate } from '../gatekeeper/template.ts';
 import type { InputError, JsonObject, JsonValue, SourcedObject } from '../gatekeeper/types.ts';
 import { DISPATCH_ENTRYPOINT, packageIdOfEntrypoint, type CompiledTemplate, type Compiler } from '../opa/compile.ts';
@@ -166,7 +166,7 @@ export class PolicyClient {
     const reviewJson: string[] = [];
     /** Per review: the matched constraints of each template kind (kinds with none left out). */
     const matchedByReview: KindMatch[][] = reviews.map((review, ri) => {
-      reviewJson.push(goFloatJson(reviewInput(review)));
+      reviewJson.push(reviewInputJson(review));
       return this.matchReview(review, results[ri]!);
     });
 

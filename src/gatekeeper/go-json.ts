@@ -37,3 +37,19 @@ export function goFloatJson(value: JsonValue): string {
   for (const [k, v] of Object.entries(value)) parts.push(`${JSON.stringify(k)}:${goFloatJson(v)}`);
   return `{${parts.join(',')}}`;
 }
+
+const objectJsonMemo = new WeakMap<object, string>();
+
+/**
+ * `goFloatJson` of an object that is not modified afterwards, remembered by identity: the same rendered
+ * object is reviewed at base, at head and under base policies.
+ */
+export function goFloatJsonMemo(value: JsonValue): string {
+  if (value === null || typeof value !== 'object') return goFloatJson(value);
+  let text = objectJsonMemo.get(value);
+  if (text === undefined) {
+    text = goFloatJson(value);
+    objectJsonMemo.set(value, text);
+  }
+  return text;
+}

@@ -1,5 +1,6 @@
 // What a ConstraintTemplate sees as `input.review`, for each way Gatekeeper reviews an object.
 import { gvkOf, isNamespace, isObject, nameOf, namespaceOf } from './classify.ts';
+import { goFloatJson, goFloatJsonMemo } from './go-json.ts';
 import type { JsonObject, JsonValue } from './types.ts';
 
 export type ReviewSource = 'Original' | 'Generated';
@@ -171,4 +172,17 @@ export function pluralise(kind: string): string {
 /** The JSON of `input.review` exactly as the template receives it. */
 export function reviewInput(review: Review): JsonObject {
   return { ...review.request, namespaceObject: review.namespaceObject };
+}
+
+/**
+ * `input.review` as JSON text with Go's float numbers (see go-json.ts). The reviewed objects are written
+ * through a memo: they are not modified, and the same object is often reviewed more than once.
+ */
+export function reviewInputJson(review: Review): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(reviewInput(review))) {
+    const big = k === 'object' || k === 'oldObject' || k === 'namespaceObject';
+    parts.push(`${JSON.stringify(k)}:${big ? goFloatJsonMemo(v) : goFloatJson(v)}`);
+  }
+  return `{${parts.join(',')}}`;
 }

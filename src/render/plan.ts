@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 // From a tree at a ref to the roots it holds and what each reads: discovery (or explicit roots),
 // dependencies for affected-root detection, and refusals found before any tool runs.
 import path from 'node:path';
@@ -9,8 +8,7 @@ import type { InputError } from '../gatekeeper/types.ts';
 import { globToRegExp, matchesAny } from './glob.ts';
 import { chartRootDirs, isChartFile, parseChart, unvendoredDependencies, type Chart } from './helm/chart.ts';
 import { filesToMaterialize, kustomizeRootDirs, reachOf, repoTree, type KustomizationIndex, type KustomizeReach, type RepoTree } from './kustomize/graph.ts';
-import { isKubernetesObject } from './plain/render.ts';
-import { isKustomizationFile, parseKustomization, type Kustomization } from './kustomize/kustomization.ts';
+import { isKustomizationFile, parseKustomization } from './kustomize/kustomization.ts';
 import { dirOf, isUnder, resolveInRepo } from './paths.ts';
 import type { HelmRelease, RenderOptions, RenderRoot } from './types.ts';
 import type { ChangedFile } from '../source/types.ts';
@@ -103,27 +101,19 @@ async function keepManifests(roots: RenderRoot[], text: (file: string) => Promis
   const bodies = await Promise.all(plain.map((r) => text(r.path)));
   const drop = new Set<RenderRoot>();
   plain.forEach((r, i) => {
-    if (!holdsManifests(bodies[i] ?? '', r.path)) drop.add(r);
+    if (!holdsManifests(bodies[i] ?? '')) drop.add(r);
   });
   return roots.filter((r) => !drop.has(r));
 }
 
 /**
- * Whether a file's content makes it a plain root, remembered by content: a PR check plans both commits of
- * a repository whose files are nearly all the same as last time, and parsing every file is the cost.
+ * Whether a file may hold Kubernetes objects, and so is a plain root: every object names its apiVersion and
+ * kind, so a file without both words holds none (values files, CI and tool configuration). Deciding by
+ * text keeps planning from parsing the whole repository; a candidate that turns out to hold no object
+ * renders to nothing, and one that does not parse is reported by its render.
  */
-const manifestVerdicts = new Map<string, boolean>();
-const MAX_REMEMBERED_VERDICTS = 200_000;
-
-function holdsManifests(body: string, file: string): boolean {
-  const key = `${path.posix.extname(file).toLowerCase()}:${createHash('sha1').update(body).digest('base64')}`;
-  const known = manifestVerdicts.get(key);
-  if (known !== undefined) return known;
-  const loaded = loadManifests(body, file, { yamlVersion: '1.1' });
-  const verdict = loaded.errors.length > 0 || loaded.objects.some((o) => isKubernetesObject(o.object));
-  if (manifestVerdicts.size >= MAX_REMEMBERED_VERDICTS) manifestVerdicts.clear();
-  manifestVerdicts.set(key, verdict);
-  return verdict;
+function holdsManifests(body: string): boolean {
+  return body.includes('apiVersion') && body.includes('kind');
 }
 
 function releasesByChart(options: RenderOptions): Record<string, HelmRelease[]> {

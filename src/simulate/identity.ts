@@ -24,13 +24,26 @@ export function findingId(cluster: string, constraintKind: string, constraintNam
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
+/** Canonical texts of objects already seen (objects are not modified once rendered). */
+const canonicalMemo = new WeakMap<object, string>();
+
 /** Canonical JSON (sorted keys), to compare objects regardless of key order or formatting. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const known = canonicalMemo.get(value);
+  if (known !== undefined) return known;
+  const text = canonicalText(value);
+  canonicalMemo.set(value, text);
+  return text;
+}
+
+/** Only the object asked about is remembered, not each of its parts (their texts would pile up). */
+function canonicalText(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalText).join(',')}]`;
   const o = value as Record<string, unknown>;
   return `{${Object.keys(o)
     .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+    .map((k) => `${JSON.stringify(k)}:${canonicalText(o[k])}`)
     .join(',')}}`;
 }
