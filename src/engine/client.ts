@@ -3,11 +3,11 @@ import { gvkOf, isNamespace, nameOf } from '../gatekeeper/classify.ts';
 import { parseConstraint, type Constraint } from '../gatekeeper/constraint.ts';
 import { actionsForEnforcementPoint } from '../gatekeeper/enforcement.ts';
 import { goFloatJson } from '../gatekeeper/go-json.ts';
-import { buildInventory } from '../gatekeeper/inventory.ts';
+import { buildInventory, inventoryJson } from '../gatekeeper/inventory.ts';
 import { matchConstraint } from '../gatekeeper/match.ts';
 import { reviewInputJson, type Review } from '../gatekeeper/review.ts';
 import { parseTemplate, type ConstraintTemplate } from '../gatekeeper/template.ts';
-import type { InputError, JsonObject, JsonValue, SourcedObject } from '../gatekeeper/types.ts';
+import type { InputError, JsonObject, SourcedObject } from '../gatekeeper/types.ts';
 import { DISPATCH_ENTRYPOINT, packageIdOfEntrypoint, type CompiledTemplate, type Compiler } from '../opa/compile.ts';
 import type { EvalItem, EvalPool } from '../opa/pool.ts';
 import { gatekeeperEvalError } from '../opa/eval-errors.ts';
@@ -140,19 +140,34 @@ export class PolicyClient {
     return [...this.constraints.values()].flatMap((m) => [...m.values()]);
   }
 
-  /** Replaces `data.inventory` and the Namespace cache with these objects. */
+  /**
+   * Replaces `data.inventory` and the Namespace cache with these objects. The inventory document is built
+   * when a template that reads it is first evaluated, not before.
+   */
   setData(objects: JsonObject[]): void {
     this.dispose();
     this.namespaces = new Map();
     for (const o of objects) if (isNamespace(gvkOf(o))) this.namespaces.set(nameOf(o), o);
     this.dataId = `data-${++PolicyClient.dataSeq}`;
-    this.options.pool.setData(this.dataId, `{"inventory":${goFloatJson(buildInventory(objects) as unknown as JsonValue)}}`);
+    this.pendingInventory = objects;
+  }
+
+  private pendingInventory: JsonObject[] | undefined;
+
+  /** The id of this client's data document, sent to the pool on first use. */
+  private inventoryDataId(): string {
+    if (this.pendingInventory !== undefined) {
+      this.options.pool.setData(this.dataId, `{"inventory":${inventoryJson(buildInventory(this.pendingInventory))}}`);
+      this.pendingInventory = undefined;
+    }
+    return this.dataId;
   }
 
   /** Releases this client's data document in the pool; the client can be given new data afterwards. */
   dispose(): void {
     if (this.dataId !== 'empty') this.options.pool.dropData(this.dataId);
     this.dataId = 'empty';
+    this.pendingInventory = undefined;
   }
 
   /** The Namespace the cluster (or gator's cache) knows by this name. */
@@ -253,7 +268,7 @@ export class PolicyClient {
     // Decided per module, not per evaluation: a worker's policy instance holds one data document, and
     // switching it back and forth would reload it every time.
     const moduleId = kinds[0]!.loaded.compiled.module.id;
-    for (const t of this.templates.values()) if (t.readsInventory && t.compiled.module.id === moduleId) return this.dataId;
+    for (const t of this.templates.values()) if (t.readsInventory && t.compiled.module.id === moduleId) return this.inventoryDataId();
     return 'empty';
   }
 

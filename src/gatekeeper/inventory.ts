@@ -1,5 +1,6 @@
 // `data.inventory` in Gatekeeper's layout, built from supplied objects.
 import { groupVersion, gvkOf, nameOf, namespaceOf } from './classify.ts';
+import { goFloatJsonMemo } from './go-json.ts';
 import type { JsonObject } from './types.ts';
 
 export interface Inventory {
@@ -27,4 +28,14 @@ export function buildInventory(objects: Iterable<JsonObject>): Inventory {
     }
   }
   return inventory;
+}
+
+/** The inventory as JSON text with Go's float numbers; each object's text comes from the memo. */
+export function inventoryJson(inventory: Inventory): string {
+  const level = (node: object, depth: number): string => {
+    const parts = Object.entries(node).map(([k, v]) => `${JSON.stringify(k)}:${depth === 0 ? goFloatJsonMemo(v as JsonObject) : level(v as object, depth - 1)}`);
+    return `{${parts.join(',')}}`;
+  };
+  // cluster: gv → kind → name → object; namespace: ns → gv → kind → name → object.
+  return `{"cluster":${level(inventory.cluster, 2)},"namespace":${level(inventory.namespace, 3)}}`;
 }

@@ -2,7 +2,7 @@
 // and sort the violations into new, fixed and unchanged.
 import path from 'node:path';
 import { gvkOf, isNamespace, isObject, metadataOf, nameOf, namespaceOf } from '../gatekeeper/classify.ts';
-import { expand, impliedByPrefix, parseExpansionTemplate, type ExpansionTemplate } from '../gatekeeper/expand.ts';
+import { expand, impliedByPrefix, parseExpansionTemplate, type ExpansionTemplate, type Resultant } from '../gatekeeper/expand.ts';
 import { matchesGlob } from '../gatekeeper/glob.ts';
 import { reviewAdmission, reviewPlainObject, type Review } from '../gatekeeper/review.ts';
 import type { InputError, JsonObject, SourcedObject, SourceLocation } from '../gatekeeper/types.ts';
@@ -185,6 +185,24 @@ async function reviewUnderBasePolicies(a: {
   return outcome;
 }
 
+const expansionMemo = new WeakMap<JsonObject, Map<string, Resultant[]>>();
+
+/**
+ * `expand`, remembered per object (objects are not modified once rendered): the same object is expanded at
+ * base, at head and under base policies, and stable resultants let their review JSON be remembered too.
+ */
+function expandMemo(parent: JsonObject, namespace: JsonObject | null, templates: ExpansionTemplate[]): Resultant[] {
+  const key = JSON.stringify([namespace, templates.map((t) => [t.name, t.applyTo, t.templateSource, t.generatedGVK, t.enforcementAction])]);
+  let byKey = expansionMemo.get(parent);
+  if (!byKey) expansionMemo.set(parent, (byKey = new Map()));
+  let resultants = byKey.get(key);
+  if (!resultants) {
+    resultants = expand(parent, namespace, templates);
+    byKey.set(key, resultants);
+  }
+  return resultants;
+}
+
 function underAny(file: string, roots: string[]): boolean {
   return roots.some((r) => {
     const p = r.replace(/^\.\/?/, '').replace(/\/+$/, '');
@@ -268,7 +286,7 @@ async function reviewRef(
     plan.push({ review: reviewAdmission(o.object, { operation, oldObject: operation === 'UPDATE' ? old! : null, namespace }), parent: o });
     let resultants;
     try {
-      resultants = expansions.length > 0 ? expand(o.object, namespace, expansions) : [];
+      resultants = expansions.length > 0 ? expandMemo(o.object, namespace, expansions) : [];
     } catch (e) {
       errors.push({ kind: 'expansion', message: `${o.source.file}:${o.source.startLine}: expanding ${nameOf(o.object)}: ${(e as Error).message}`, source: o.source });
       continue;
