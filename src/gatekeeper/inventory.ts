@@ -22,12 +22,23 @@ export function buildInventory(objects: Iterable<JsonObject>): Inventory {
     const name = nameOf(object);
     const ns = namespaceOf(object);
     if (ns === '') {
-      ((inventory.cluster[gv] ??= {})[gvk.kind] ??= {})[name] = object;
+      setKey(child(child(inventory.cluster, gv), gvk.kind), name, object);
     } else {
-      (((inventory.namespace[ns] ??= {})[gv] ??= {})[gvk.kind] ??= {})[name] = object;
+      setKey(child(child(child(inventory.namespace, ns), gv), gvk.kind), name, object);
     }
   }
   return inventory;
+}
+
+// Keys come from untrusted objects: `__proto__` (or `constructor`) must be an ordinary key, never a way to
+// Object.prototype.
+function child<T>(node: Record<string, T>, key: string): T {
+  if (!Object.hasOwn(node, key)) setKey(node, key, {} as T);
+  return node[key]!;
+}
+
+function setKey<T>(node: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /** The inventory as JSON text with Go's float numbers; each object's text comes from the memo. */
