@@ -227,10 +227,28 @@ async function declaredNamespaces(source: RepoSource, ref: RefState, cluster: Cl
     if (!buf || !buf.includes('Namespace')) return;
     const text = buf.toString('utf8');
     if (!NAMESPACE_DOC.test(text)) return;
-    for (const o of loadManifestsMemo(text, file, { yamlVersion: '1.1' }).objects) if (isNamespace(gvkOf(o.object))) out.set(nameOf(o.object), o.object);
+    for (const o of loadManifestsMemo(text, file, { yamlVersion: '1.1' }).objects) if (isNamespace(gvkOf(o.object))) out.set(nameOf(o.object), asInCluster(o.object));
   });
-  for (const o of [...ref.inventory, ...rendered]) if (isNamespace(gvkOf(o.object))) out.set(nameOf(o.object), o.object);
+  for (const o of [...ref.inventory, ...rendered]) if (isNamespace(gvkOf(o.object))) out.set(nameOf(o.object), asInCluster(o.object));
   return out;
+}
+
+const inCluster = new WeakMap<JsonObject, JsonObject>();
+
+/**
+ * A Namespace as the cluster holds it: the API server labels every Namespace with
+ * `kubernetes.io/metadata.name: <name>`, and namespaceSelectors often match on that label. A copy (objects
+ * are shared and never modified), the same copy every time.
+ */
+function asInCluster(namespace: JsonObject): JsonObject {
+  let copy = inCluster.get(namespace);
+  if (!copy) {
+    const meta = isObject(namespace.metadata) ? namespace.metadata : {};
+    const labels = isObject(meta.labels) ? meta.labels : {};
+    copy = { ...namespace, metadata: { ...meta, labels: { ...labels, 'kubernetes.io/metadata.name': nameOf(namespace) } } };
+    inCluster.set(namespace, copy);
+  }
+  return copy;
 }
 
 /** Namespaces Gatekeeper's Config excludes from the webhook process. */
@@ -261,7 +279,8 @@ async function reviewRef(
   const client = new PolicyClient({ compiler: ctx.runtime.compiler, pool: ctx.runtime.pool, enforcementPoint: ctx.config.enforcementPoint, parameterNumbers: 'float' });
   errors.push(...(await client.addTemplates(state.policies.templates)));
   errors.push(...client.addConstraints(state.policies.constraints).map((f) => f.error));
-  client.setData([...state.inventory.map((o) => o.object), ...namespaces.values(), ...objects.map((o) => o.object)]);
+  // The Namespaces last: as the cluster holds them (labelled), they win over the rendered ones.
+  client.setData([...state.inventory.map((o) => o.object), ...objects.map((o) => o.object), ...namespaces.values()]);
 
   const expansions: ExpansionTemplate[] = [];
   const expansionSources = state.policies.expansions.length > 0 ? state.policies.expansions : defaultExpansionTemplates(ctx.config.expandWorkloads);
@@ -282,7 +301,7 @@ async function reviewRef(
     const old = baseByKey.get(objectKey(objectRef(o.object)));
     const operation = old !== undefined && canonicalJson(old) !== canonicalJson(o.object) ? 'UPDATE' : 'CREATE';
     const ns = namespaceOf(o.object);
-    const namespace = ns === '' ? null : (namespaces.get(ns) ?? { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+    const namespace = ns === '' ? null : (namespaces.get(ns) ?? asInCluster({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }));
     plan.push({ review: reviewAdmission(o.object, { operation, oldObject: operation === 'UPDATE' ? old! : null, namespace }), parent: o });
     let resultants;
     try {
