@@ -201,7 +201,7 @@ function toJson(value: unknown): { value?: JsonValue; error?: string } {
     for (const [k, v] of value) {
       const r = toJson(v);
       if (r.error !== undefined) return r;
-      out[String(k)] = r.value ?? null;
+      setOwn(out, String(k), r.value ?? null);
     }
     return { value: out };
   }
@@ -214,11 +214,16 @@ function toJson(value: unknown): { value?: JsonValue; error?: string } {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const r = toJson(v);
       if (r.error !== undefined) return r;
-      out[k] = r.value ?? null;
+      setOwn(out, k, r.value ?? null);
     }
     return { value: out };
   }
   return { error: `unsupported value of type ${typeof value}` };
+}
+
+/** A key such as `__proto__` stays an ordinary key, as in Go, instead of setting the object's prototype. */
+function setOwn(out: { [k: string]: JsonValue }, key: string, value: JsonValue): void {
+  Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /** A JSON file may hold one value or a stream of whitespace-separated objects, as kubectl accepts. */
