@@ -1,7 +1,7 @@
 // The policy set of a cluster at one ref: templates, constraints, Config, ExpansionTemplates, inventory.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { classify } from '../gatekeeper/classify.ts';
+import { classify, nameOf } from '../gatekeeper/classify.ts';
 import { loadManifestsMemo } from '../gatekeeper/load.ts';
 import { listManifestFiles } from '../gatekeeper/read.ts';
 import type { InputError, SourcedObject } from '../gatekeeper/types.ts';
@@ -67,7 +67,8 @@ export function policySetOf(objects: SourcedObject[], errors: InputError[] = [])
         set.constraints.push(o);
         break;
       case 'Config':
-        set.configs.push(o);
+        // Gatekeeper reads only the Config named `config` (in its own namespace) and ignores any other.
+        if (nameOf(o.object) === 'config') set.configs.push(o);
         break;
       case 'ExpansionTemplate':
         set.expansions.push(o);
