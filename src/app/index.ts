@@ -8,6 +8,7 @@ import { CHECK_RUN_NAME, concludeStaleRuns, createCheckRun, parseExternalId, typ
 import { commandPermission, deniedText, HELP_TEXT, parseCommand, recheckText, unknownText } from './commands.ts';
 import { completeCheckRun, errorCompletion, publishCheckRun, supersededCompletion, type Completion, type PublishOptions } from './publish.ts';
 import { CheckQueue, DeliveryLog, type CheckQueueOptions, type EndReason, type QueuedCheck } from './queue.ts';
+import { recoverInterruptedRuns, recoverySummaryLine, type RecoveryOptions, type RecoverySummary } from './recovery.ts';
 import { describeError, redact, retryingRequester, type RetryOptions } from './requester.ts';
 
 export { CHECK_RUN_NAME } from './check-runs.ts';
@@ -30,7 +31,12 @@ export interface PreadmitAppHandle {
   deliveries: DeliveryLog;
   /** Waits for every queued and running check to be concluded. */
   idle(): Promise<void>;
-  /** Concludes or finishes all work (no run left in_progress) and closes the runtime if this app created it. */
+  /**
+   * Restart recovery (see recovery.ts): concludes this app's runs left `queued`/`in_progress` by an earlier
+   * process on every open PR and merge group, and queues fresh checks. Never rejects; `close()` stops it.
+   */
+  recover(options?: Omit<RecoveryOptions, 'signal'>): Promise<RecoverySummary>;
+  /** Stops recovery, concludes or finishes all work (no run left in_progress), closes the runtime if this app created it. */
   close(graceMs?: number): Promise<void>;
 }
 
@@ -109,6 +115,18 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
 
   const client = (octokit: GitHubRequester): GitHubRequester => retryingRequester(octokit, options.retry);
 
+  // Runs this process created (recovery must never take them for a dead process's), bounded like the delivery
+  // log; and runs recovery is handling right now (the stale-run lookup of a new check leaves them alone).
+  const createdHere = new Set<number>();
+  const recovering = new Set<number>();
+  const remember = (id: number): void => {
+    createdHere.add(id);
+    if (createdHere.size > 10_000) {
+      const oldest = createdHere.values().next().value;
+      if (oldest !== undefined) createdHere.delete(oldest);
+    }
+  };
+
   /** Creates the run in_progress on the head sha and queues the work. Returns the run. */
   async function startCheck(octokit: GitHubRequester, req: CheckRequest): Promise<{ id: number; htmlUrl: string | undefined }> {
     const gh = client(octokit);
@@ -116,6 +134,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     const headSha = req.kind === 'pull_request' ? req.pr.headSha : req.group.headSha;
     const origin: RunOrigin = req.kind === 'pull_request' ? { kind: 'pull_request', pullNumber: req.pr.pullNumber } : { kind: 'merge_group', baseSha: req.group.baseSha };
     const run = await createCheckRun(gh, { owner, repo, headSha, origin });
+    remember(run.id);
     const key = req.kind === 'pull_request' ? `${owner}/${repo}#${req.pr.pullNumber}`.toLowerCase() : `${owner}/${repo}@${req.group.headRef}`.toLowerCase();
     const target = { owner, repo, checkRunId: run.id, ...(req.htmlUrl !== undefined ? { htmlUrl: req.htmlUrl } : {}) };
     say('info', `check run ${run.id} created for ${key} at ${headSha.slice(0, 7)}`);
@@ -140,7 +159,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
                 try {
                   const stale = await concludeStaleRuns(
                     gh,
-                    { owner, repo, appId: await ourAppId(), currentId: run.id, shas: [headSha, ...(req.before !== undefined ? [req.before] : [])], active: queue.activeCheckRuns() },
+                    { owner, repo, appId: await ourAppId(), currentId: run.id, shas: [headSha, ...(req.before !== undefined ? [req.before] : [])], active: new Set([...queue.activeCheckRuns(), ...recovering]) },
                     supersededCompletion(`This run was left in progress by a preadmit instance that stopped (restart or crash) or was replaced by a newer request; check run ${run.id} took over.`),
                     publishOptions,
                   );
@@ -375,11 +394,49 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     queue.cancel(`${p.repository.owner.login}/${p.repository.name}@${p.merge_group.head_ref}`.toLowerCase(), 'The merge group was removed from the queue before its check finished.');
   });
 
+  const recoveryAbort = new AbortController();
+  const recoveries = new Set<Promise<RecoverySummary>>();
+  async function recover(recoveryOptions: Omit<RecoveryOptions, 'signal'> = {}): Promise<RecoverySummary> {
+    const started = Date.now();
+    say('info', 'restart recovery: looking for check runs an earlier process left unfinished');
+    const summary = await recoverInterruptedRuns(
+      {
+        appId: await ourAppId(),
+        appClient: async () => client(await app.auth()),
+        installationClient: async (id) => client(await app.auth(id)),
+        ownRun: (id) => createdHere.has(id) || queue.activeCheckRuns().has(id),
+        claim: (id, claimed) => {
+          if (claimed) recovering.add(id);
+          else recovering.delete(id);
+        },
+        recheckPullRequest: (octokit, pr, htmlUrl) => startCheck(octokit, { kind: 'pull_request', pr, ...(htmlUrl !== undefined ? { htmlUrl } : {}) }),
+        recheckMergeGroup: (octokit, group, htmlUrl) => startCheck(octokit, { kind: 'merge_group', group, ...(htmlUrl !== undefined ? { htmlUrl } : {}) }),
+        conclude: (octokit, target, completion) => completeCheckRun(client(octokit), target, completion, publishOptions),
+        log: say,
+        secrets,
+      },
+      { ...recoveryOptions, signal: recoveryAbort.signal },
+    );
+    say(summary.errors > 0 ? 'warn' : 'info', `${recoverySummaryLine(summary, recoveryOptions)} (${Date.now() - started} ms)`);
+    return summary;
+  }
+
   return {
     queue,
     deliveries,
     idle: () => queue.idle(),
+    recover(recoveryOptions) {
+      const p = recover(recoveryOptions).catch((e: unknown): RecoverySummary => {
+        say('error', `restart recovery failed: ${describeError(e, secrets)}`);
+        return { installations: 0, repositories: 0, pullRequests: 0, mergeGroups: 0, stuck: 0, concluded: 0, rechecks: 0, errors: 1, capped: false, aborted: recoveryAbort.signal.aborted };
+      });
+      recoveries.add(p);
+      void p.finally(() => recoveries.delete(p));
+      return p;
+    },
     async close(graceMs?: number) {
+      recoveryAbort.abort();
+      await Promise.allSettled([...recoveries]);
       await queue.close(graceMs);
       if (ownRuntime !== undefined) await ownRuntime.close();
     },

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, createProbot, ProbotOctokit, type Probot } from 'probot';
 import { createRuntime } from '../engine/runtime.ts';
 import preadmitApp, { preadmitHandle } from './index.ts';
+import { DEFAULT_RECOVERY_MAX_PRS, DEFAULT_RECOVERY_MAX_REPOS, type RecoverySummary } from './recovery.ts';
 
 export interface StartedServer {
   /** `http://host:port` of the server. */
@@ -12,6 +13,11 @@ export interface StartedServer {
   /** Where GitHub delivers webhooks: `url` + `WEBHOOK_PATH` (default `/api/github/webhooks`). */
   webhookUrl: string;
   probot: Probot;
+  /**
+   * Restart recovery, started in the background once the server listens (webhooks are served meanwhile);
+   * undefined with `PREADMIT_RECOVERY=off`. Never rejects; `close()` stops it.
+   */
+  recovery: Promise<RecoverySummary> | undefined;
   close(): Promise<void>;
 }
 
@@ -20,6 +26,12 @@ export class ServerConfigError extends Error {
 }
 
 const DEFAULT_WEBHOOK_PATH = '/api/github/webhooks';
+
+function nonNegativeInt(value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 ? n : fallback;
+}
 
 function positiveInt(value: string | undefined, fallback: number): number {
   const n = Number(value);
@@ -30,7 +42,8 @@ function positiveInt(value: string | undefined, fallback: number): number {
  * Starts the real Probot server on a loopback port (`port` 0 picks a free one). Configuration comes from
  * `env` as for `probot run`: `APP_ID`, `PRIVATE_KEY` / `PRIVATE_KEY_PATH`, `WEBHOOK_SECRET`, `WEBHOOK_PATH`,
  * `GHE_HOST` / `GHE_PROTOCOL`, `LOG_LEVEL`, plus `PREADMIT_CONCURRENCY`, `PREADMIT_JOB_TIMEOUT_MS`,
- * `PREADMIT_SHUTDOWN_GRACE_MS`, `PREADMIT_CACHE_DIR` and `PREADMIT_GITHUB_THROTTLE=false` (see .env.example).
+ * `PREADMIT_SHUTDOWN_GRACE_MS`, `PREADMIT_CACHE_DIR`, `PREADMIT_GITHUB_THROTTLE=false`, `PREADMIT_RECOVERY=off`,
+ * `PREADMIT_RECOVERY_MAX_PRS` and `PREADMIT_RECOVERY_MAX_REPOS` (see .env.example).
  * Refuses to start with `NODE_ENV=production` and no `WEBHOOK_SECRET`.
  */
 export async function startServer(opts: { port?: number; host?: string; env?: NodeJS.ProcessEnv } = {}): Promise<StartedServer> {
@@ -99,11 +112,22 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   const url = `http://${shownHost}:${address.port}`;
   probot.log.info(`preadmit listening on ${url}${webhookPath}`);
 
+  // Runs an earlier process left unfinished (a crash, kill -9) would otherwise block their PRs until the next
+  // event; recovery runs in the background, the server already serves webhooks.
+  const recoveryOff = /^(off|false|0|no)$/i.test(env.PREADMIT_RECOVERY ?? '');
+  const recovery = recoveryOff
+    ? undefined
+    : preadmitHandle(probot)?.recover({
+        maxPrs: nonNegativeInt(env.PREADMIT_RECOVERY_MAX_PRS, DEFAULT_RECOVERY_MAX_PRS),
+        maxRepos: nonNegativeInt(env.PREADMIT_RECOVERY_MAX_REPOS, DEFAULT_RECOVERY_MAX_REPOS),
+      });
+
   let closing: Promise<void> | undefined;
   return {
     url,
     webhookUrl: `${url}${webhookPath}`,
     probot,
+    recovery,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {

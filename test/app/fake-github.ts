@@ -88,6 +88,12 @@ export class FakeGitHub {
   /** login → role_name; absent logins are not collaborators (404). */
   readonly roles = new Map<string, string>();
   readonly tokens: string[] = [];
+  /** What `GET /app/installations` lists (restart recovery); this repository belongs to the first. */
+  readonly installations: { id: number; account: { login: string }; suspended_at?: string | null }[] = [{ id: 77, account: { login: 'acme' } }];
+  /** Further repositories `GET /installation/repositories` lists after this one (they have no pull requests). */
+  readonly extraRepositories: string[] = [];
+  /** Merge-queue branches (`refs/heads/gh-readonly-queue/...`) → sha, listed by `git/matching-refs`. */
+  readonly queueRefs = new Map<string, string>();
   #nextRun = 1000;
   #overrides: Override[] = [];
   #scope: nock.Scope | undefined;
@@ -194,9 +200,28 @@ export class FakeGitHub {
       return [201, { token, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: { checks: 'write', contents: 'read' }, repository_selection: 'all' }];
     }
     if (req.method === 'GET' && p === '/app') return [200, { id: this.appId, slug: 'preadmit', name: 'preadmit' }];
+    if (req.method === 'GET' && p === '/app/installations') return [200, page(this.installations, q)];
+    if (req.method === 'GET' && p === '/installation/repositories') {
+      const all = [this.repo, ...this.extraRepositories].map((name) => ({ name, full_name: `${this.owner}/${name}`, owner: { login: this.owner }, default_branch: this.defaultBranch, html_url: `https://github.com/${this.owner}/${name}`, archived: false }));
+      return [200, { total_count: all.length, repositories: page(all, q) }];
+    }
     const prefix = `/repos/${this.owner}/${this.repo}`;
+    if (req.method === 'GET' && this.extraRepositories.some((name) => p === `/repos/${this.owner}/${name}/pulls`)) return [200, []];
     if (!p.startsWith(`${prefix}/`)) return undefined;
     const rest = p.slice(prefix.length);
+
+    if (req.method === 'GET' && rest === '/pulls') {
+      const open = [...this.pulls.values()].filter((pr) => q.get('state') === 'all' || pr.state === (q.get('state') ?? 'open')).sort((a, b) => b.number - a.number);
+      return [200, page(open, q).map((pr) => this.#pullJson(pr))];
+    }
+    if (req.method === 'GET' && (m = /^\/git\/matching-refs\/(.+)$/.exec(rest))) {
+      const want = `refs/${m[1]}`;
+      return [200, [...this.queueRefs].filter(([ref]) => ref.startsWith(want)).map(([ref, sha]) => ({ ref, object: { sha, type: 'commit' } }))];
+    }
+    if (req.method === 'GET' && (m = /^\/git\/ref\/(.+)$/.exec(rest))) {
+      const sha = this.queueRefs.get(`refs/${m[1]}`);
+      return sha === undefined ? [404, { message: 'Not Found' }] : [200, { ref: `refs/${m[1]}`, object: { sha, type: 'commit' } }];
+    }
 
     if (req.method === 'POST' && rest === '/check-runs') {
       const run = this.addRun(String(b.head_sha), {
@@ -358,6 +383,12 @@ export class FakeGitHub {
   uninstall(): void {
     this.#scope?.persist(false);
   }
+}
+
+function page<T>(items: T[], q: URLSearchParams): T[] {
+  const per = Number(q.get('per_page') ?? 30);
+  const n = Number(q.get('page') ?? 1);
+  return items.slice((n - 1) * per, n * per);
 }
 
 export function suiteId(sha: string): number {

@@ -1,0 +1,392 @@
+// Restart recovery: the queue lives in memory, so runs a stopped process had created stay `queued` or
+// `in_progress` on GitHub, and a required check stuck there blocks merging for good if the PR gets no new event.
+// At start-up, for every installation, repository, open pull request and merge-queue branch, this app's
+// unfinished runs on the current head are concluded `cancelled` ("Interrupted") and a fresh check is queued.
+import { escapeMarkdown } from '../report/markdown.ts';
+import type { GitHubRequester } from '../source/github.ts';
+import type { MergeGroupRef, PullRequestRef } from './check.ts';
+import { CHECK_RUN_NAME, parseExternalId, type CreatedRun } from './check-runs.ts';
+import type { Completion } from './publish.ts';
+import { describeError, statusOf } from './requester.ts';
+
+export interface RecoveryOptions {
+  /** Heads scanned at most (open pull requests, then merge-queue branches), over all repositories. Default 500. */
+  maxPrs?: number;
+  /** Repositories scanned at most, over all installations. Default 500. */
+  maxRepos?: number;
+  /** Heads looked at (and runs concluded) at once. Default 4. */
+  concurrency?: number;
+  /** Aborting stops the scan between requests; what was started is finished. */
+  signal?: AbortSignal;
+}
+
+export interface RecoverySummary {
+  installations: number;
+  repositories: number;
+  pullRequests: number;
+  mergeGroups: number;
+  /** Runs of this app found `queued` or `in_progress` that this process did not create. */
+  stuck: number;
+  concluded: number;
+  /** Fresh checks queued in place of stuck runs. */
+  rechecks: number;
+  errors: number;
+  /** A cap stopped the scan before everything was seen. */
+  capped: boolean;
+  aborted: boolean;
+}
+
+/** What the scan needs from the app: clients, which runs are its own, and how to start a check. */
+export interface RecoveryDeps {
+  appId: number;
+  /** A client authenticated as the app (JWT). */
+  appClient(): Promise<GitHubRequester>;
+  /** A client authenticated as one installation. */
+  installationClient(installationId: number): Promise<GitHubRequester>;
+  /** Runs this process created or is working on: never touched. */
+  ownRun(checkRunId: number): boolean;
+  /** Called before a stuck run is handled and after (so the app's stale-run lookup leaves it alone meanwhile). */
+  claim(checkRunId: number, claimed: boolean): void;
+  recheckPullRequest(gh: GitHubRequester, pr: PullRequestRef, htmlUrl: string | undefined): Promise<CreatedRun>;
+  recheckMergeGroup(gh: GitHubRequester, group: MergeGroupRef, htmlUrl: string | undefined): Promise<CreatedRun>;
+  conclude(gh: GitHubRequester, target: { owner: string; repo: string; checkRunId: number }, completion: Completion): Promise<void>;
+  log(level: 'info' | 'warn' | 'error' | 'debug', message: string): void;
+  /** Values that must never reach a log line. */
+  secrets?: readonly string[];
+}
+
+export const DEFAULT_RECOVERY_MAX_PRS = 500;
+export const DEFAULT_RECOVERY_MAX_REPOS = 500;
+const PER_PAGE = 100;
+/** A listing is never followed past this many pages (a server that always answers a full page must not loop us). */
+const MAX_PAGES = 100;
+const QUEUE_PREFIX = 'gh-readonly-queue/';
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** What became of the work of an interrupted run. */
+export type Replacement = { started: { id: number; htmlUrl: string | undefined; sha: string; what: string } } | { failed: string } | { gone: string };
+
+/** The completion of a run that a restart interrupted: `cancelled`, titled "Interrupted". */
+export function interruptedCompletion(replacement: Replacement): Completion {
+  let next: string;
+  if ('started' in replacement) {
+    const r = replacement.started;
+    const link = r.htmlUrl !== undefined ? `[check run ${r.id}](${r.htmlUrl})` : `check run ${r.id}`;
+    next = `A new run was started for ${escapeMarkdown(r.what)} at \`${r.sha.slice(0, 7)}\`: ${link}. Its verdict is the one that decides.`;
+  } else if ('gone' in replacement) {
+    next = `No new run was started: ${escapeMarkdown(replacement.gone)}`;
+  } else {
+    next = `preadmit could not start a new run (${escapeMarkdown(replacement.failed.slice(0, 500))}). Comment \`/gatekeeper recheck\` on the pull request to run the check again.`;
+  }
+  return {
+    conclusion: 'cancelled',
+    title: 'Interrupted',
+    summary:
+      `## Interrupted\n\npreadmit restarted (a crash, a kill or a deployment) while this run was in progress, so it never finished. ${next}\n\n` +
+      'This run was concluded as `cancelled` without a verdict: `cancelled` never counts as passing a required check.\n',
+  };
+}
+
+interface Repository {
+  owner: string;
+  name: string;
+  defaultBranch: string;
+  htmlUrl: string | undefined;
+}
+
+interface StuckRun {
+  id: number;
+  status: string;
+  externalId: string | undefined;
+}
+
+/** A head to look at: a pull request's, or a merge group's (its queue branch). */
+type Head = { kind: 'pull_request'; pr: PullRequestRef } | { kind: 'merge_group'; ref: string; sha: string };
+
+/** Runs `fn` over `items`, at most `n` at once. */
+async function forEachLimited<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, n), items.length) }, worker));
+}
+
+/**
+ * Scans every installation for this app's unfinished runs and recovers them. Never rejects: every failure is
+ * logged (`describeError`) and counted, and the scan goes on with the next installation, repository or head.
+ */
+export async function recoverInterruptedRuns(deps: RecoveryDeps, options: RecoveryOptions = {}): Promise<RecoverySummary> {
+  const maxPrs = Math.max(0, options.maxPrs ?? DEFAULT_RECOVERY_MAX_PRS);
+  const maxRepos = Math.max(0, options.maxRepos ?? DEFAULT_RECOVERY_MAX_REPOS);
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const signal = options.signal;
+  const secrets = deps.secrets ?? [];
+  const summary: RecoverySummary = { installations: 0, repositories: 0, pullRequests: 0, mergeGroups: 0, stuck: 0, concluded: 0, rechecks: 0, errors: 0, capped: false, aborted: false };
+  const stopped = (): boolean => {
+    if (signal?.aborted) summary.aborted = true;
+    return summary.aborted;
+  };
+  const fail = (what: string, e: unknown): void => {
+    if (stopped()) return; // an aborted request at shutdown is no error
+    summary.errors++;
+    deps.log('warn', `restart recovery: ${what}: ${describeError(e, secrets)}`);
+  };
+  const headsLeft = (): number => maxPrs - summary.pullRequests - summary.mergeGroups;
+
+  /** Pages of a listing until a short page, `limit` items, or MAX_PAGES. */
+  async function list(gh: GitHubRequester, route: string, params: Json, items: (data: unknown) => unknown[] | undefined, limit: number): Promise<{ items: unknown[]; more: boolean }> {
+    const out: unknown[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      if (stopped()) return { items: out, more: false };
+      const res = await gh.request(route, { ...params, per_page: PER_PAGE, page });
+      const got = items(res.data);
+      if (got === undefined) throw new Error(`${route}: unexpected response`);
+      for (const item of got) {
+        if (out.length >= limit) return { items: out, more: true };
+        out.push(item);
+      }
+      if (got.length < PER_PAGE) return { items: out, more: false };
+    }
+    return { items: out, more: out.length >= limit };
+  }
+
+  /** Requests of the scan are aborted by `signal` (shutdown must not wait for a slow GitHub). */
+  const abortable = (gh: GitHubRequester): GitHubRequester =>
+    signal === undefined ? gh : { request: (route, params) => gh.request(route, { ...params, request: { ...(isObject(params?.request) ? params.request : {}), signal } }) };
+
+  let installations: unknown[] = [];
+  try {
+    const gh = abortable(await deps.appClient());
+    installations = (await list(gh, 'GET /app/installations', {}, (d) => (Array.isArray(d) ? d : undefined), Number.MAX_SAFE_INTEGER)).items;
+  } catch (e) {
+    fail('listing the installations failed', e);
+  }
+
+  for (const inst of installations) {
+    if (stopped() || summary.capped) break;
+    if (!isObject(inst) || typeof inst.id !== 'number') continue;
+    if (inst.suspended_at != null) continue; // a suspended installation gets no token
+    summary.installations++;
+    const account = isObject(inst.account) ? str(inst.account.login) : undefined;
+    const where = `installation ${inst.id}${account !== undefined ? ` (${account})` : ''}`;
+    let raw: GitHubRequester;
+    let gh: GitHubRequester;
+    let repos: unknown[];
+    try {
+      raw = await deps.installationClient(inst.id);
+      gh = abortable(raw);
+      const left = maxRepos - summary.repositories;
+      const listed = await list(gh, 'GET /installation/repositories', {}, (d) => (isObject(d) && Array.isArray(d.repositories) ? d.repositories : undefined), left);
+      repos = listed.items;
+      if (listed.more) summary.capped = true;
+    } catch (e) {
+      fail(`listing the repositories of ${where} failed`, e);
+      continue;
+    }
+    for (const r of repos) {
+      if (stopped()) break;
+      if (headsLeft() <= 0) {
+        summary.capped = true;
+        break;
+      }
+      if (!isObject(r) || r.archived === true || r.disabled === true) continue;
+      const owner = isObject(r.owner) ? str(r.owner.login) : undefined;
+      const name = str(r.name);
+      if (owner === undefined || name === undefined) continue;
+      summary.repositories++;
+      const repo: Repository = { owner, name, defaultBranch: str(r.default_branch) ?? 'main', htmlUrl: str(r.html_url) };
+      await recoverRepository(gh, raw, repo);
+    }
+  }
+
+  /** `gh` scans (its requests stop at shutdown); `raw` starts checks and concludes runs (they must not). */
+  async function recoverRepository(gh: GitHubRequester, raw: GitHubRequester, repo: Repository): Promise<void> {
+    const full = `${repo.owner}/${repo.name}`;
+    const heads: Head[] = [];
+    try {
+      const listed = await list(
+        gh,
+        'GET /repos/{owner}/{repo}/pulls',
+        { owner: repo.owner, repo: repo.name, state: 'open', sort: 'updated', direction: 'desc' },
+        (d) => (Array.isArray(d) ? d : undefined),
+        headsLeft(),
+      );
+      if (listed.more) summary.capped = true;
+      for (const p of listed.items) {
+        if (!isObject(p) || typeof p.number !== 'number' || !isObject(p.head) || !isObject(p.base)) continue;
+        const headSha = str(p.head.sha);
+        const baseSha = str(p.base.sha);
+        const baseRef = str(p.base.ref);
+        if (headSha === undefined || baseSha === undefined || baseRef === undefined) continue;
+        heads.push({ kind: 'pull_request', pr: { owner: repo.owner, repo: repo.name, pullNumber: p.number, baseRef, baseSha, headSha, defaultBranch: repo.defaultBranch } });
+      }
+      summary.pullRequests += heads.length;
+    } catch (e) {
+      fail(`listing the open pull requests of ${full} failed`, e);
+    }
+    if (headsLeft() > 0 && !stopped()) {
+      try {
+        // Merge queues: each group is a `gh-readonly-queue/<base>/pr-<n>-<sha>` branch while it exists.
+        const res = await gh.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', { owner: repo.owner, repo: repo.name, ref: `heads/${QUEUE_PREFIX}` });
+        const refs = Array.isArray(res.data) ? res.data : [];
+        for (const ref of refs) {
+          if (headsLeft() <= 0) {
+            summary.capped = true;
+            break;
+          }
+          if (!isObject(ref) || !isObject(ref.object)) continue;
+          const name = str(ref.ref);
+          const sha = str(ref.object.sha);
+          if (name === undefined || sha === undefined || !name.startsWith(`refs/heads/${QUEUE_PREFIX}`)) continue;
+          heads.push({ kind: 'merge_group', ref: name, sha });
+          summary.mergeGroups++;
+        }
+      } catch (e) {
+        // A repository without a merge queue has no such refs; GitHub answers [] (some servers 404).
+        if (statusOf(e) !== 404) fail(`listing the merge groups of ${full} failed`, e);
+      }
+    }
+    // Each stuck run is handled once, even when two heads share a commit: a run naming another open PR of the
+    // scan (`pr/<n>` in its external_id) is left to that PR, whose head is the same commit.
+    const seen = new Set<number>();
+    const openPrs = new Set(heads.flatMap((h) => (h.kind === 'pull_request' ? [h.pr.pullNumber] : [])));
+    const belongsElsewhere = (head: Head, run: StuckRun): boolean => {
+      if (head.kind !== 'pull_request') return false;
+      const origin = parseExternalId(run.externalId);
+      return origin?.kind === 'pull_request' && origin.pullNumber !== head.pr.pullNumber && openPrs.has(origin.pullNumber);
+    };
+    await forEachLimited(heads, concurrency, async (head) => {
+      if (stopped()) return;
+      const sha = head.kind === 'pull_request' ? head.pr.headSha : head.sha;
+      const what = head.kind === 'pull_request' ? `${full}#${head.pr.pullNumber}` : `${full} merge group ${head.ref.replace(/^refs\/heads\//, '')}`;
+      let stuck: StuckRun[];
+      try {
+        stuck = (await unfinishedRuns(gh, repo, sha)).filter((r) => !seen.has(r.id) && !deps.ownRun(r.id) && !belongsElsewhere(head, r));
+      } catch (e) {
+        fail(`listing the check runs of ${what} at ${sha.slice(0, 7)} failed`, e);
+        return;
+      }
+      if (stuck.length === 0) return;
+      for (const r of stuck) {
+        seen.add(r.id);
+        deps.claim(r.id, true);
+      }
+      summary.stuck += stuck.length;
+      try {
+        await recoverRuns(gh, raw, repo, head, what, stuck);
+      } finally {
+        for (const r of stuck) deps.claim(r.id, false);
+      }
+    });
+  }
+
+  /** This app's runs named `preadmit` on `sha` that are still `in_progress` or `queued`. */
+  async function unfinishedRuns(gh: GitHubRequester, repo: Repository, sha: string): Promise<StuckRun[]> {
+    const out: StuckRun[] = [];
+    for (const status of ['in_progress', 'queued']) {
+      const listed = await list(
+        gh,
+        'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
+        { owner: repo.owner, repo: repo.name, ref: sha, check_name: CHECK_RUN_NAME, status, filter: 'all', app_id: deps.appId },
+        (d) => (isObject(d) && Array.isArray(d.check_runs) ? d.check_runs : undefined),
+        1000,
+      );
+      for (const r of listed.items) {
+        if (!isObject(r) || typeof r.id !== 'number') continue;
+        // The filters are GitHub's; they are checked again so a run of another app, or a finished one, is never touched.
+        const app = isObject(r.app) ? r.app : undefined;
+        if (app?.id !== deps.appId || r.name !== CHECK_RUN_NAME || (r.status !== 'in_progress' && r.status !== 'queued')) continue;
+        if (str(r.head_sha) !== undefined && r.head_sha !== sha) continue;
+        if (out.some((x) => x.id === r.id)) continue;
+        out.push({ id: r.id, status: r.status, externalId: str(r.external_id) });
+      }
+    }
+    return out;
+  }
+
+  /** Starts the fresh check (once for the head), then concludes the stuck runs naming it. */
+  async function recoverRuns(gh: GitHubRequester, raw: GitHubRequester, repo: Repository, head: Head, what: string, stuck: StuckRun[]): Promise<void> {
+    const full = `${repo.owner}/${repo.name}`;
+    let replacement: Replacement;
+    if (head.kind === 'pull_request') {
+      replacement = await start(() => deps.recheckPullRequest(raw, head.pr, repo.htmlUrl), head.pr.headSha, `pull request #${head.pr.pullNumber}`, what);
+    } else {
+      // The group's base sha is in the run's external_id (`mg/<base sha>`); the queue branch names the base branch.
+      const origin = stuck.map((r) => parseExternalId(r.externalId)).find((o) => o?.kind === 'merge_group');
+      const exists = origin?.kind === 'merge_group' ? await groupStillExists(gh, repo, head.ref, head.sha) : false;
+      if (origin?.kind !== 'merge_group') {
+        replacement = { gone: 'the run names no merge group, so there is nothing to check again.' };
+      } else if (exists !== true) {
+        replacement = { gone: 'the merge group no longer exists.' };
+      } else {
+        const baseRef = /^refs\/heads\/gh-readonly-queue\/(.+)\/pr-\d+-[0-9a-f]{40}$/.exec(head.ref)?.[1] ?? repo.defaultBranch;
+        const group: MergeGroupRef = { owner: repo.owner, repo: repo.name, baseRef: `refs/heads/${baseRef}`, baseSha: origin.baseSha, headRef: head.ref, headSha: head.sha, defaultBranch: repo.defaultBranch };
+        replacement = await start(() => deps.recheckMergeGroup(raw, group, repo.htmlUrl), head.sha, 'the merge group', what);
+      }
+    }
+    for (const r of stuck) {
+      if (stopped() && !('started' in replacement)) {
+        // Shutting down: leave the run for the next start rather than racing the shutdown.
+        continue;
+      }
+      try {
+        await deps.conclude(raw, { owner: repo.owner, repo: repo.name, checkRunId: r.id }, interruptedCompletion(replacement));
+        summary.concluded++;
+        deps.log('info', `restart recovery: concluded interrupted check run ${r.id} (${r.status}) of ${what}${'started' in replacement ? `; check run ${replacement.started.id} replaces it` : ''}`);
+      } catch (e) {
+        fail(`concluding check run ${r.id} of ${full} failed`, e);
+      }
+    }
+  }
+
+  async function start(fn: () => Promise<CreatedRun>, sha: string, label: string, what: string): Promise<Replacement> {
+    try {
+      const run = await fn();
+      summary.rechecks++;
+      return { started: { id: run.id, htmlUrl: run.htmlUrl, sha, what: label } };
+    } catch (e) {
+      fail(`starting a new check of ${what} failed`, e);
+      return { failed: describeError(e, secrets) };
+    }
+  }
+
+  /** True when the queue branch still points at `sha`; false when it is gone or moved; undefined when unknown. */
+  async function groupStillExists(gh: GitHubRequester, repo: Repository, ref: string, sha: string): Promise<boolean | undefined> {
+    try {
+      const res = await gh.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner: repo.owner, repo: repo.name, ref: ref.replace(/^refs\//, '') });
+      const d = isObject(res.data) ? res.data : {};
+      return isObject(d.object) && d.object.sha === sha;
+    } catch (e) {
+      if (statusOf(e) === 404) return false;
+      fail(`looking up ${ref} of ${repo.owner}/${repo.name} failed`, e);
+      return undefined;
+    }
+  }
+
+  stopped();
+  return summary;
+}
+
+/** The one log line that sums a recovery up. */
+export function recoverySummaryLine(s: RecoverySummary, options: { maxPrs?: number; maxRepos?: number } = {}): string {
+  const parts = [
+    `restart recovery ${s.aborted ? 'stopped by shutdown' : 'done'}: scanned ${s.installations} installation(s), ${s.repositories} repositor${s.repositories === 1 ? 'y' : 'ies'}, ${s.pullRequests} open pull request(s), ${s.mergeGroups} merge group(s)`,
+    `${s.stuck} interrupted run(s) found, ${s.concluded} concluded, ${s.rechecks} new check(s) queued`,
+    `${s.errors} error(s)`,
+  ];
+  if (s.capped) parts.push(`stopped at the cap (PREADMIT_RECOVERY_MAX_PRS=${options.maxPrs ?? DEFAULT_RECOVERY_MAX_PRS}, PREADMIT_RECOVERY_MAX_REPOS=${options.maxRepos ?? DEFAULT_RECOVERY_MAX_REPOS})`);
+  return parts.join('; ');
+}

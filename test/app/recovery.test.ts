@@ -1,0 +1,284 @@
+// Restart recovery against the nock GitHub (a real git repository behind it) and the real pipeline: runs an
+// earlier process left unfinished are concluded "Interrupted" and checked again; nothing else is touched.
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createRuntime, type Runtime } from '../../src/engine/runtime.ts';
+import { interruptedCompletion, recoverySummaryLine } from '../../src/app/recovery.ts';
+import { startServer } from '../../src/app/server.ts';
+import { buildRepo, FakeGitHub, type CheckRun } from './fake-github.ts';
+import { BRANCHES } from './fixture-repo.ts';
+import { APP_ID, examplePayload, makeApp, PRIVATE_KEY, retarget, type TestApp } from './helpers.ts';
+
+const OWNER = 'acme';
+let REPO = 'recover';
+let repoCount = 0;
+type Json = Record<string, unknown>;
+
+let runtime: Runtime;
+let repo: ReturnType<typeof buildRepo>;
+let fake: FakeGitHub;
+let app: TestApp;
+
+beforeAll(() => {
+  runtime = createRuntime();
+  repo = buildRepo(BRANCHES);
+});
+afterAll(async () => {
+  await runtime.close();
+  repo.cleanup();
+});
+beforeEach(async () => {
+  REPO = `recover-${++repoCount}`;
+  nock.disableNetConnect();
+  fake = new FakeGitHub(repo.dir, OWNER, REPO, APP_ID).install();
+  app = await makeApp(runtime);
+});
+afterEach(async () => {
+  await app.handle.close(60_000);
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+function openPr(number: number, headRef: string): void {
+  fake.pulls.set(number, { number, state: 'open', author: 'octocat', baseRef: 'main', headRef, headRepo: `${OWNER}/${REPO}` });
+}
+
+/** A run an earlier process of this app left unfinished. */
+function stuckRun(headRef: string, number: number, status = 'in_progress'): CheckRun {
+  return fake.addRun(fake.sha(headRef), { status, external_id: `pr/${number}`, output: { title: 'Simulating Gatekeeper admission…' } });
+}
+
+function runsOf(headRef: string, except: CheckRun[]): CheckRun[] {
+  return fake.runsFor(fake.sha(headRef)).filter((r) => !except.includes(r));
+}
+
+function requested(method: string, pattern: RegExp): string[] {
+  return fake.requests.filter((r) => r.method === method && pattern.test(r.path)).map((r) => r.path);
+}
+
+describe('restart recovery', () => {
+  it('concludes a stuck run on an open PR as cancelled "Interrupted" and checks the PR again with the real pipeline', async () => {
+    openPr(1, 'bad');
+    const stuck = stuckRun('bad', 1);
+    const summary = await app.handle.recover();
+    await app.handle.idle();
+
+    const [fresh, ...more] = runsOf('bad', [stuck]);
+    expect(more).toEqual([]);
+    expect(fresh).toMatchObject({ external_id: 'pr/1', status: 'completed', conclusion: 'failure' });
+    expect(fresh?.output.summary).toContain('ConfigMap bad has no owner label');
+    expect(fresh?.annotations).toEqual([expect.objectContaining({ path: 'apps/bad.yaml', message: 'ConfigMap bad has no owner label' })]);
+
+    expect(stuck.status).toBe('completed');
+    expect(stuck.conclusion).toBe('cancelled');
+    expect(stuck.output.title).toBe('Interrupted');
+    expect(stuck.output.summary).toContain('preadmit restarted');
+    expect(stuck.output.summary).toContain(`check run ${fresh?.id}`);
+    expect(stuck.output.summary).toContain(fake.sha('bad').slice(0, 7));
+    // Concluded once, by recovery (the new check's stale-run lookup left it alone).
+    expect(stuck.patches).toBe(1);
+
+    expect(summary).toMatchObject({ installations: 1, repositories: 1, pullRequests: 1, mergeGroups: 0, stuck: 1, concluded: 1, rechecks: 1, errors: 0, capped: false, aborted: false });
+    // The installations are listed with the app's JWT, everything else with the installation token.
+    const listing = fake.requests.find((r) => r.path.startsWith('/app/installations?'));
+    expect(listing?.headers.authorization).toMatch(/^bearer eyJ/i);
+    const repos = fake.requests.find((r) => r.path.startsWith('/installation/repositories'));
+    expect(repos?.headers.authorization).toMatch(/^token ghs_/i);
+    // Runs are asked for by this app's id and the check's name, in progress and queued.
+    const asked = requested('GET', /\/commits\/[0-9a-f]{40}\/check-runs\?/).map((p) => Object.fromEntries(new URL(p, 'https://x').searchParams));
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ app_id: String(APP_ID), check_name: 'preadmit', status: 'in_progress' }),
+        expect.objectContaining({ app_id: String(APP_ID), check_name: 'preadmit', status: 'queued' }),
+      ]),
+    );
+    expect(app.logs.join('')).toMatch(/restart recovery done: scanned 1 installation\(s\), 1 repository, 1 open pull request\(s\), 0 merge group\(s\); 1 interrupted run\(s\) found, 1 concluded, 1 new check\(s\) queued; 0 error\(s\)/);
+  });
+
+  it('a queued run is recovered too; finished runs, runs of another app and runs of other checks are not touched', async () => {
+    openPr(2, 'good');
+    const queued = stuckRun('good', 2, 'queued');
+    const finished = fake.addRun(fake.sha('good'), { status: 'completed', conclusion: 'success', external_id: 'pr/2', output: { title: 'No new violations' } });
+    const otherApp = fake.addRun(fake.sha('good'), { app: { id: APP_ID + 1 }, external_id: 'pr/2' });
+    const otherName = fake.addRun(fake.sha('good'), { name: 'lint', external_id: 'pr/2' });
+    // A server that ignores the filters: the app checks them again.
+    fake.failNext('GET', /\/check-runs\?.*status=in_progress/, 1, 200, { total_count: 3, check_runs: [otherApp, otherName, finished] });
+    const summary = await app.handle.recover();
+    await app.handle.idle();
+
+    expect(queued).toMatchObject({ status: 'completed', conclusion: 'cancelled', output: expect.objectContaining({ title: 'Interrupted' }) });
+    for (const r of [finished, otherApp, otherName]) expect(r.patches).toBe(0);
+    expect(finished).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect(otherApp.status).toBe('in_progress');
+    expect(otherName.status).toBe('in_progress');
+    const fresh = runsOf('good', [queued, finished, otherApp, otherName]);
+    expect(fresh.map((r) => [r.external_id, r.conclusion])).toEqual([['pr/2', 'success']]);
+    expect(summary).toMatchObject({ stuck: 1, concluded: 1, rechecks: 1, errors: 0 });
+  });
+
+  it('leaves the runs this process created alone (a check that started from a webhook before recovery ran)', async () => {
+    openPr(3, 'bad');
+    const p = retarget(examplePayload('pull_request', 'opened'), OWNER, REPO);
+    const pr = p.pull_request as Json;
+    pr.number = 3;
+    pr.state = 'open';
+    Object.assign(pr.head as Json, { sha: fake.sha('bad'), ref: 'bad' });
+    Object.assign(pr.base as Json, { sha: fake.sha('main'), ref: 'main' });
+    await app.receive('pull_request', p);
+    const [own] = fake.runsFor(fake.sha('bad'));
+    const summary = await app.handle.recover();
+    await app.handle.idle();
+    expect(fake.runsFor(fake.sha('bad'))).toHaveLength(1);
+    expect(own).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(own?.output.title).not.toBe('Interrupted');
+    expect(summary).toMatchObject({ pullRequests: 1, stuck: 0, concluded: 0, rechecks: 0 });
+  });
+
+  it('a 5xx while scanning is logged and counted; the scan goes on and the app keeps serving', async () => {
+    fake.installations.push({ id: 78, account: { login: 'acme-too' } });
+    openPr(4, 'bad');
+    openPr(5, 'good');
+    const stuck4 = stuckRun('bad', 4);
+    const stuck5 = stuckRun('good', 5);
+    // The first installation's repository listing fails; PR 5's runs cannot be listed (both statuses asked, one fails).
+    fake.failNext('GET', /^\/installation\/repositories/, 1, 500, { message: 'Server Error' });
+    fake.failNext('GET', new RegExp(`/commits/${fake.sha('good')}/check-runs\\?`), 1, 502, { message: 'Bad Gateway' });
+    const summary = await app.handle.recover();
+    await app.handle.idle();
+
+    expect(summary).toMatchObject({ installations: 2, repositories: 1, pullRequests: 2, stuck: 1, concluded: 1, rechecks: 1, errors: 2 });
+    expect(stuck4).toMatchObject({ status: 'completed', conclusion: 'cancelled' });
+    expect(stuck5.status).toBe('in_progress'); // unknown this time; the next start (or the PR's next check) gets it
+    const logs = app.logs.join('');
+    expect(logs).toMatch(/restart recovery: listing the repositories of installation 77 \(acme\) failed: .*500/);
+    expect(logs).toMatch(new RegExp(`restart recovery: listing the check runs of ${OWNER}/${REPO}#5 at [0-9a-f]{7} failed: .*502`));
+    expect(logs).not.toMatch(/ghs_[A-Za-z0-9]{16,}/);
+
+    // The app is fine: a webhook afterwards is handled as always, and it concludes the run left over.
+    const p = retarget(examplePayload('pull_request', 'opened'), OWNER, REPO);
+    const pr = p.pull_request as Json;
+    pr.number = 5;
+    pr.state = 'open';
+    Object.assign(pr.head as Json, { sha: fake.sha('good'), ref: 'good' });
+    Object.assign(pr.base as Json, { sha: fake.sha('main'), ref: 'main' });
+    await app.receive('pull_request', p);
+    await app.handle.idle();
+    expect(runsOf('good', [stuck5]).map((r) => r.conclusion)).toEqual(['success']);
+    expect(stuck5).toMatchObject({ status: 'completed', conclusion: 'cancelled', output: expect.objectContaining({ title: 'Superseded' }) });
+  });
+
+  it('listing the installations failing is logged; nothing is thrown', async () => {
+    fake.failNext('GET', /^\/app\/installations/, 1, 503, { message: 'Service Unavailable' });
+    const summary = await app.handle.recover();
+    expect(summary).toMatchObject({ installations: 0, errors: 1 });
+    expect(app.logs.join('')).toMatch(/restart recovery: listing the installations failed: .*503/);
+  });
+
+  it('respects the cap on pull requests and on repositories', async () => {
+    const heads = { 6: 'good', 7: 'bad', 8: 'bad2' } as const;
+    for (const [n, ref] of Object.entries(heads)) openPr(Number(n), ref);
+    const runs = Object.entries(heads).map(([n, ref]) => stuckRun(ref, Number(n)));
+    const summary = await app.handle.recover({ maxPrs: 2 });
+    await app.handle.idle();
+    expect(summary).toMatchObject({ pullRequests: 2, capped: true });
+    // The PRs are listed most recently updated first; the fake lists by number, newest first: 8 and 7.
+    expect(runs.map((r) => r.conclusion)).toEqual([null, 'cancelled', 'cancelled']);
+    expect(runs[0]?.patches).toBe(0);
+    expect(requested('GET', /\/pulls\?/).every((p) => /per_page=100/.test(p) && /state=open/.test(p))).toBe(true);
+    expect(app.logs.join('')).toMatch(/stopped at the cap \(PREADMIT_RECOVERY_MAX_PRS=2/);
+
+    fake.extraRepositories.push('second', 'third');
+    const byRepo = await app.handle.recover({ maxRepos: 2 });
+    expect(byRepo).toMatchObject({ repositories: 2, capped: true });
+    expect(requested('GET', /\/repos\/acme\/third\//)).toEqual([]);
+    expect(requested('GET', /\/repos\/acme\/second\/pulls\?/)).toHaveLength(1);
+  });
+
+  it('merge groups: a stuck run is concluded and the group checked again while it exists, else only concluded', async () => {
+    const base = fake.sha('main');
+    const queueRef = `refs/heads/gh-readonly-queue/main/pr-9-${fake.sha('bad')}`;
+    fake.queueRefs.set(queueRef, fake.sha('bad'));
+    const stuck = fake.addRun(fake.sha('bad'), { external_id: `mg/${base}` });
+    const summary = await app.handle.recover();
+    await app.handle.idle();
+    expect(summary).toMatchObject({ mergeGroups: 1, stuck: 1, concluded: 1, rechecks: 1 });
+    expect(stuck).toMatchObject({ conclusion: 'cancelled', output: expect.objectContaining({ title: 'Interrupted' }) });
+    const [fresh] = runsOf('bad', [stuck]);
+    expect(fresh).toMatchObject({ external_id: `mg/${base}`, status: 'completed', conclusion: 'failure' });
+    expect(fresh?.output.summary).toContain('ConfigMap bad has no owner label');
+
+    // The group is removed between the listing and the recheck: the run is only concluded.
+    const gone = fake.addRun(fake.sha('bad'), { external_id: `mg/${base}` });
+    fake.failNext('GET', /\/git\/ref\/heads(\/|%2F)gh-readonly-queue/, 1, 404, { message: 'Not Found' });
+    const second = await app.handle.recover();
+    await app.handle.idle();
+    expect(second).toMatchObject({ stuck: 1, concluded: 1, rechecks: 0, errors: 0 });
+    expect(gone).toMatchObject({ conclusion: 'cancelled', output: expect.objectContaining({ title: 'Interrupted' }) });
+    expect(gone.output.summary).toContain('the merge group no longer exists');
+    expect(runsOf('bad', [stuck, gone, fresh as CheckRun])).toEqual([]);
+  });
+
+  it('close() stops a recovery in progress', async () => {
+    openPr(10, 'good');
+    const stuck = stuckRun('good', 10);
+    fake.failNext('GET', /^\/installation\/repositories/, 1, 403, { message: 'secondary rate limit' }, { 'retry-after': '1' });
+    let release: () => void = () => undefined;
+    const slept = new Promise<void>((r) => (release = r));
+    await app.handle.close();
+    const late = await makeApp(runtime, { retry: { sleep: () => slept } });
+    const recovering = late.handle.recover();
+    while (!fake.requests.some((r) => r.path.startsWith('/installation/repositories'))) await new Promise((r) => setTimeout(r, 10));
+    const closed = late.handle.close();
+    release();
+    await closed;
+    const summary = await recovering;
+    expect(summary.aborted).toBe(true);
+    expect(summary.errors).toBe(0);
+    expect(stuck.status).toBe('in_progress');
+  });
+});
+
+describe('completion text and summary line', () => {
+  it('names the replacement run, or says why there is none', () => {
+    const started = interruptedCompletion({ started: { id: 12, htmlUrl: 'https://github.com/acme/x/runs/12', sha: 'a'.repeat(40), what: 'pull request #3' } });
+    expect(started).toMatchObject({ conclusion: 'cancelled', title: 'Interrupted' });
+    expect(started.summary).toContain('[check run 12](https://github.com/acme/x/runs/12)');
+    expect(started.summary).toContain('`aaaaaaa`');
+    expect(interruptedCompletion({ failed: 'HTTP 500: boom' }).summary).toContain('/gatekeeper recheck');
+    expect(interruptedCompletion({ gone: 'the merge group no longer exists.' }).summary).toContain('No new run was started: the merge group no longer exists.');
+    const line = recoverySummaryLine({ installations: 1, repositories: 2, pullRequests: 3, mergeGroups: 0, stuck: 1, concluded: 1, rechecks: 1, errors: 0, capped: false, aborted: false });
+    expect(line).toBe('restart recovery done: scanned 1 installation(s), 2 repositories, 3 open pull request(s), 0 merge group(s); 1 interrupted run(s) found, 1 concluded, 1 new check(s) queued; 0 error(s)');
+  });
+});
+
+describe('the server', () => {
+  it('runs recovery after it listens, and not at all with PREADMIT_RECOVERY=off', async () => {
+    nock.cleanAll();
+    nock.enableNetConnect('127.0.0.1');
+    const ghe = new FakeGitHub(repo.dir, OWNER, 'served-recovery', APP_ID, 'main', 'http://github.test/api/v3').install();
+    ghe.pulls.set(1, { number: 1, state: 'open', author: 'octocat', baseRef: 'main', headRef: 'good', headRepo: `${OWNER}/served-recovery` });
+    const stuck = ghe.addRun(ghe.sha('good'), { external_id: 'pr/1' });
+    const env = { APP_ID: String(APP_ID), PRIVATE_KEY, WEBHOOK_SECRET: 'a-webhook-secret-for-tests-only', GHE_HOST: 'github.test', GHE_PROTOCOL: 'http', LOG_LEVEL: 'fatal', PREADMIT_GITHUB_THROTTLE: 'false' };
+
+    const off = await startServer({ port: 0, env: { ...env, PREADMIT_RECOVERY: 'off' } });
+    try {
+      expect(off.recovery).toBeUndefined();
+      expect(await (await fetch(`${off.url}/ping`)).text()).toBe('PONG');
+    } finally {
+      await off.close();
+    }
+    expect(ghe.requests).toEqual([]);
+
+    const on = await startServer({ port: 0, env: { ...env, PREADMIT_RECOVERY_MAX_PRS: '10' } });
+    try {
+      // Ready at once: the health check answers while recovery runs.
+      expect(await (await fetch(`${on.url}/ping`)).text()).toBe('PONG');
+      const summary = await on.recovery;
+      expect(summary).toMatchObject({ pullRequests: 1, stuck: 1, concluded: 1, rechecks: 1, errors: 0 });
+    } finally {
+      await on.close();
+    }
+    expect(stuck).toMatchObject({ conclusion: 'cancelled', output: expect.objectContaining({ title: 'Interrupted' }) });
+    expect(ghe.runsFor(ghe.sha('good')).filter((r) => r !== stuck).map((r) => r.conclusion)).toEqual(['success']);
+  });
+});
