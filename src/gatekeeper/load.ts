@@ -179,9 +179,16 @@ function checkObject(
   return { object: normalised.value as JsonObject };
 }
 
+/**
+ * How deep a manifest may nest. Real manifests stay far below it; deeper ones would overflow the stack of the
+ * recursive code that handles objects afterwards (diffs, canonical texts, review JSON), so they are refused here.
+ */
+export const MAX_NESTING_DEPTH = 200;
+
 /** Converts parsed YAML into JSON data: maps with non-string keys, dates or binary values are refused. */
-function toJson(value: unknown): { value?: JsonValue; error?: string } {
+function toJson(value: unknown, depth = 0): { value?: JsonValue; error?: string } {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return { value };
+  if (depth >= MAX_NESTING_DEPTH && typeof value === 'object') return { error: `the document nests more than ${MAX_NESTING_DEPTH} levels deep` };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { error: `value ${String(value)} cannot be represented in JSON` };
     return { value };
@@ -190,7 +197,7 @@ function toJson(value: unknown): { value?: JsonValue; error?: string } {
   if (Array.isArray(value)) {
     const out: JsonValue[] = [];
     for (const item of value) {
-      const r = toJson(item);
+      const r = toJson(item, depth + 1);
       if (r.error !== undefined) return r;
       out.push(r.value ?? null);
     }
@@ -199,20 +206,20 @@ function toJson(value: unknown): { value?: JsonValue; error?: string } {
   if (value instanceof Map) {
     const out: { [k: string]: JsonValue } = {};
     for (const [k, v] of value) {
-      const r = toJson(v);
+      const r = toJson(v, depth + 1);
       if (r.error !== undefined) return r;
       setOwn(out, String(k), r.value ?? null);
     }
     return { value: out };
   }
-  if (value instanceof Set) return toJson([...value]);
+  if (value instanceof Set) return toJson([...value], depth);
   if (value instanceof Date || value instanceof Uint8Array) {
     return { error: `unsupported YAML value of type ${value.constructor.name}` };
   }
   if (typeof value === 'object') {
     const out: { [k: string]: JsonValue } = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      const r = toJson(v);
+      const r = toJson(v, depth + 1);
       if (r.error !== undefined) return r;
       setOwn(out, k, r.value ?? null);
     }
