@@ -258,7 +258,7 @@ describe('the server', () => {
     const ghe = new FakeGitHub(repo.dir, OWNER, 'served-recovery', APP_ID, 'main', 'http://github.test/api/v3').install();
     ghe.pulls.set(1, { number: 1, state: 'open', author: 'octocat', baseRef: 'main', headRef: 'good', headRepo: `${OWNER}/served-recovery` });
     const stuck = ghe.addRun(ghe.sha('good'), { external_id: 'pr/1' });
-    const env = { APP_ID: String(APP_ID), PRIVATE_KEY, WEBHOOK_SECRET: 'a-webhook-secret-for-tests-only', GHE_HOST: 'github.test', GHE_PROTOCOL: 'http', LOG_LEVEL: 'fatal', PREADMIT_GITHUB_THROTTLE: 'false' };
+    const env: NodeJS.ProcessEnv = { APP_ID: String(APP_ID), PRIVATE_KEY, WEBHOOK_SECRET: 'a-webhook-secret-for-tests-only', GHE_HOST: 'github.test', GHE_PROTOCOL: 'http', LOG_LEVEL: 'fatal', PREADMIT_GITHUB_THROTTLE: 'false' };
 
     const off = await startServer({ port: 0, env: { ...env, PREADMIT_RECOVERY: 'off' } });
     try {

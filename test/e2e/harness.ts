@@ -1,5 +1,6 @@
 // The end-to-end harness: the demo repository as real git history, the GitHub stand-in serving it, and the
 // app's real server pointed at the stand-in through Probot's GitHub Enterprise settings.
+import type { RecoverySummary } from '../../src/app/recovery.ts';
 import { startServer } from '../../src/app/server.ts';
 import { startStandin, type Standin, type StandinRepo } from './standin.ts';
 import { generateAppKey, HARNESS_TOKEN } from './webhooks.ts';
@@ -18,15 +19,24 @@ function logLevel(v: string | undefined): (typeof LOG_LEVELS)[number] {
 export interface Harness {
   standin: Standin;
   app: { url: string; close(): Promise<void> };
+  /** What the app's restart recovery did at start-up (undefined with `PREADMIT_RECOVERY=off`). */
+  recovery: RecoverySummary | undefined;
   privateKey: string;
   close(): Promise<void>;
 }
 
-export async function startHarness(repos: StandinRepo[], env: Record<string, string> = {}): Promise<Harness> {
+/**
+ * The stand-in, then the app's server. `beforeStart` runs in between (e.g. to record the runs a crashed process
+ * left). The server serves webhooks at once; the harness still waits for its restart recovery to finish, so
+ * the tests' request counts never include the recovery's scan.
+ */
+export async function startHarness(repos: StandinRepo[], env: Record<string, string> = {}, beforeStart?: (standin: Standin) => void | Promise<void>): Promise<Harness> {
   const privateKey = generateAppKey();
   const standin = await startStandin({ appId: APP_ID, privateKeyPem: privateKey, repos, acceptTokens: [HARNESS_TOKEN, CI_TOKEN], readOnlyTokens: [READ_ONLY_TOKEN] });
   let app;
+  let recovery: RecoverySummary | undefined;
   try {
+    await beforeStart?.(standin);
     app = await startServer({
       port: 0,
       host: '127.0.0.1',
@@ -44,13 +54,16 @@ export async function startHarness(repos: StandinRepo[], env: Record<string, str
         ...env,
       },
     });
+    recovery = await app.recovery;
   } catch (e) {
+    await app?.close();
     await standin.close();
     throw e;
   }
   return {
     standin,
     app,
+    recovery,
     privateKey,
     async close() {
       await app.close();

@@ -3,8 +3,10 @@
 // `GHE_HOST` + `GHE_PROTOCOL` give `${protocol}://${host}/api/v3`).
 //
 // It serves what preadmit reads (repository, pulls and their files, commits, refs, trees, blobs,
-// contents, tarballs through a codeload-style redirect, collaborator permissions) and records what it
-// writes (check runs, comments, reactions), plus every request, in memory. Installation tokens are
+// contents, tarballs through a codeload-style redirect, collaborator permissions, and for restart recovery
+// the app's installations, an installation's repositories, open pulls, merge-queue refs and check runs
+// filtered as GitHub filters them) and records what it writes (check runs, comments, reactions), plus every
+// request, in memory. Installation tokens are
 // issued only against an app JWT signed with the app's key, and every other call must carry a token
 // the stand-in issued or was told to accept.
 import { execFile } from 'node:child_process';
@@ -70,6 +72,8 @@ export interface RecordedCheckRun {
   head_sha: string;
   status: string;
   conclusion: string | null;
+  /** The app that owns the run: the stand-in's app unless recorded otherwise by `addCheckRun`. */
+  appId?: number;
   details_url?: string;
   external_id?: string;
   started_at?: string;
@@ -122,6 +126,8 @@ export interface Standin {
   reactions: RecordedReaction[];
   events: EventEmitter;
   repo(fullName: string): StandinRepo;
+  /** Records a check run as an earlier process (or another app) left it, e.g. `in_progress` before the app starts. */
+  addCheckRun(fullName: string, run: { head_sha: string; status: string; name?: string; conclusion?: string | null; external_id?: string; appId?: number }): RecordedCheckRun;
   /** Adds a user comment to an issue/PR (as GitHub would have stored it) and returns it. */
   addComment(fullName: string, issue: number, user: string, body: string): RecordedComment;
   /** Resolves when `predicate` holds for some completed check run, rejects after `timeoutMs`. */
@@ -143,6 +149,8 @@ class HttpError extends Error {
 export async function startStandin(options: StandinOptions): Promise<Standin> {
   const publicKey = createPublicKey(options.privateKeyPem);
   const issued = new Set<string>([...(options.acceptTokens ?? []), ...(options.readOnlyTokens ?? [])]);
+  /** Installation tokens → their installation (the accepted CI tokens belong to none). */
+  const installationOf = new Map<string, number>();
   const readOnly = new Set<string>(options.readOnlyTokens ?? []);
   const repos = new Map(options.repos.map((r) => [`${r.owner}/${r.name}`.toLowerCase(), r]));
   const requests: RecordedRequest[] = [];
@@ -238,6 +246,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       if (![...repos.values()].some((r) => r.installationId === id)) throw new HttpError(404, 'Not Found');
       const token = `ghs_${randomBytes(18).toString('hex')}`;
       issued.add(token);
+      installationOf.set(token, id);
       send(201, {
         token,
         expires_at: new Date(Date.now() + (options.tokenTtlMs ?? 3600_000)).toISOString(),
@@ -246,7 +255,19 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       });
       return;
     }
+    if (p === '/app/installations' && method === 'GET') {
+      if (record.auth !== 'jwt') throw new HttpError(401, 'A JSON web token could not be decoded');
+      const ids = [...new Set([...repos.values()].map((r) => r.installationId))].sort((a, b) => a - b);
+      const all = ids.map((id) => ({ id, account: { login: [...repos.values()].find((r) => r.installationId === id)?.owner ?? '', type: 'Organization' }, app_id: options.appId, target_type: 'Organization', suspended_at: null }));
+      return sendPage(all, url.searchParams, send, `${origin}${API_PREFIX}/app/installations`, (items) => items);
+    }
     if (record.auth !== 'token') throw new HttpError(401, 'Bad credentials');
+    if (p === '/installation/repositories' && method === 'GET') {
+      const installation = installationOf.get(String(req.headers.authorization).split(' ')[1] ?? '');
+      if (installation === undefined) throw new HttpError(403, 'This endpoint can only be accessed with an installation access token');
+      const all = [...repos.values()].filter((r) => r.installationId === installation).map(repoJson);
+      return sendPage(all, url.searchParams, send, `${origin}${API_PREFIX}/installation/repositories`, (items) => ({ total_count: all.length, repositories: items }));
+    }
     if (method !== 'GET' && readOnly.has(String(req.headers.authorization).split(' ')[1] ?? '')) throw new HttpError(403, 'Resource not accessible by integration');
 
     m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(p);
@@ -258,6 +279,23 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
 
     if (rest === '' && method === 'GET') return send(200, repoJson(repo));
 
+    if (rest === '/pulls' && method === 'GET') {
+      // Every stand-in PR is open; `state=closed` lists none.
+      const open = q.get('state') === 'closed' ? [] : [...repo.pulls].sort((a, b) => b.number - a.number);
+      const all = await Promise.all(open.map((pull) => pullJson(repo, pull)));
+      return sendPage(all, q, send, `${origin}${API_PREFIX}/repos/${full}/pulls`, (items) => items);
+    }
+    if ((m = /^\/git\/matching-refs\/(.+)$/.exec(rest)) && method === 'GET') {
+      const prefix = `refs/${decodeURIComponent(m[1] ?? '')}`;
+      const out = (await run(repo.gitDir, ['for-each-ref', '--format=%(refname) %(objectname)', prefix]).catch(() => Buffer.from(''))).toString('utf8');
+      const refs = out
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split(' '))
+        .filter(([ref]) => (ref ?? '').startsWith(prefix))
+        .map(([ref, sha]) => ({ ref, object: { sha, type: 'commit' } }));
+      return send(200, refs);
+    }
     if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET') return send(200, await pullJson(repo, pullOf(repo, Number(m[1]))));
     if ((m = /^\/pulls\/(\d+)\/files$/.exec(rest)) && method === 'GET') {
       const pull = pullOf(repo, Number(m[1]));
@@ -375,7 +413,14 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     }
     if ((m = /^\/commits\/(.+)\/check-runs$/.exec(rest)) && method === 'GET') {
       const sha = await git.resolve(repo, decodeURIComponent(m[1] ?? ''));
-      const runs = checkRuns.filter((r) => r.repo === full && r.head_sha === sha && (!q.get('status') || r.status === q.get('status')) && (!q.get('check_name') || r.name === q.get('check_name')));
+      const runs = checkRuns.filter(
+        (r) =>
+          r.repo === full &&
+          r.head_sha === sha &&
+          (!q.get('status') || r.status === q.get('status')) &&
+          (!q.get('check_name') || r.name === q.get('check_name')) &&
+          (!q.get('app_id') || String(r.appId ?? options.appId) === q.get('app_id')),
+      );
       return send(200, { total_count: runs.length, check_runs: runs.map(checkRunJson) });
     }
     throw new HttpError(404, 'Not Found');
@@ -427,7 +472,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       html_url: `${origin}/${run.repo}/runs/${run.id}`,
       url: `${origin}${API_PREFIX}/repos/${run.repo}/check-runs/${run.id}`,
       output: { title: run.output.title, summary: run.output.summary, text: run.output.text ?? null, annotations_count: run.output.annotations.length },
-      app: { id: options.appId, slug: 'preadmit', name: 'preadmit' },
+      app: run.appId === undefined || run.appId === options.appId ? { id: options.appId, slug: 'preadmit', name: 'preadmit' } : { id: run.appId, slug: `app-${run.appId}`, name: `app ${run.appId}` },
       check_suite: { id: 1 },
       pull_requests: [],
     };
@@ -494,6 +539,25 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     reactions,
     events,
     repo: repoOf,
+    addCheckRun(fullName, fields) {
+      const repo = repoOf(fullName);
+      const run: RecordedCheckRun = {
+        id: nextId++,
+        repo: `${repo.owner}/${repo.name}`,
+        name: fields.name ?? 'preadmit',
+        head_sha: fields.head_sha,
+        status: fields.status,
+        conclusion: fields.conclusion ?? null,
+        ...(fields.appId !== undefined ? { appId: fields.appId } : {}),
+        ...(fields.external_id !== undefined ? { external_id: fields.external_id } : {}),
+        started_at: new Date().toISOString(),
+        output: { title: 'Simulating Gatekeeper admission…', summary: null, annotations: [] },
+        updates: [],
+        createdAt: Date.now(),
+      };
+      checkRuns.push(run);
+      return run;
+    },
     addComment(fullName, issue, user, body) {
       const repo = repoOf(fullName);
       const c: RecordedComment = { id: nextId++, repo: `${repo.owner}/${repo.name}`, issue, body, user };
@@ -524,6 +588,16 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** One page of a listing (`per_page`, `page`), with GitHub's `link` header when more follow. */
+function sendPage<T>(all: T[], q: URLSearchParams, send: (status: number, data: unknown, headers?: Record<string, string>) => void, base: string, wrap: (items: T[]) => unknown): void {
+  const per = Math.min(100, Number(q.get('per_page') ?? '30') || 30);
+  const page = Math.max(1, Number(q.get('page') ?? '1') || 1);
+  const last = Math.max(1, Math.ceil(all.length / per));
+  const rest = [...q].filter(([k]) => k !== 'page' && k !== 'per_page').map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('');
+  const link: Record<string, string> = page < last ? { link: `<${base}?per_page=${per}&page=${page + 1}${rest}>; rel="next", <${base}?per_page=${per}&page=${last}${rest}>; rel="last"` } : {};
+  send(200, wrap(all.slice((page - 1) * per, page * per)), link);
 }
 
 /** Verifies an RS256 app JWT: signature by the app's key, issuer = app id, not expired. */
