@@ -2,6 +2,7 @@
 // must be an ordinary key (Go keeps it so), never a way to reach Object.prototype of the process.
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildInventory, inventoryJson } from '../../src/gatekeeper/inventory.ts';
+import type { JsonObject } from '../../src/gatekeeper/types.ts';
 
 const probe = (): unknown => ({} as Record<string, unknown>)['polluted'];
 
@@ -14,7 +15,7 @@ afterEach(() => {
 
 describe('__proto__ keys in the inventory', () => {
   it('an object whose kind is "__proto__" does not pollute Object.prototype through the inventory', () => {
-    const objects = [
+    const objects: JsonObject[] = [
       { apiVersion: 'v1', kind: '__proto__', metadata: { name: 'polluted' } },
       { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'polluted', namespace: '__proto__' } },
       { apiVersion: '__proto__', kind: 'polluted', metadata: { name: 'x' } },
