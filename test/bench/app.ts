@@ -105,6 +105,8 @@ async function bench(): Promise<void> {
       LOG_LEVEL: (['trace', 'debug', 'info', 'warn'] as const).find((l) => l === process.env.BENCH_APP_LOG_LEVEL) ?? 'error',
       PREADMIT_GITHUB_THROTTLE: 'false',
       PREADMIT_CACHE_DIR: cacheDir,
+      // The start-up scan for interrupted runs would only add requests to what is measured.
+      PREADMIT_RECOVERY: 'off',
       NODE_ENV: 'test',
     },
   });
