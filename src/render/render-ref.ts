@@ -1,7 +1,7 @@
 // The rendering pipeline for one ref: plan the roots, keep those a change touches, materialize what the
 // tools read, render each root in the sandbox, and return objects with sources plus errors.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { errorText } from '../gatekeeper/load.ts';
@@ -9,6 +9,7 @@ import type { InputError, JsonObject } from '../gatekeeper/types.ts';
 import { gvkOf } from '../gatekeeper/classify.ts';
 import { atomicWrite, defaultCacheDir } from '../util/files.ts';
 import { findRenderTool } from './tools.ts';
+import { REPO_ROOT } from '../opa/tools.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
 import { affectedRoots } from './affected.ts';
 import type { RenderContext, Renderer } from './context.ts';
@@ -143,7 +144,9 @@ function remember(key: string, result: Promise<RenderResult>): void {
  * Renders also persist in the cache directory (`renders/`), so that a later process (the CLI run again on
  * the same repository) reuses them. A render that holds a Secret is never written to disk.
  */
-const RENDER_CACHE_FORMAT = 'preadmit-render-1';
+// Bump with any change to how a render is made or read (the loader, the renderers, the source lines):
+// renders cached on disk by older code must not be reused.
+const RENDER_CACHE_FORMAT = 'preadmit-render-2';
 
 function renderCachePath(key: string): string {
   return path.join(defaultCacheDir(), 'renders', key.slice(0, 2), `${key}.json`);
@@ -177,9 +180,37 @@ function isSecretObject(object: JsonObject): boolean {
 async function renderKey(p: PlannedRoot, readText: (file: string) => Promise<string | undefined>): Promise<string> {
   const files = [...new Set([...p.materialize, ...p.deps])].sort();
   const texts = await Promise.all(files.map(readText));
-  const h = createHash('sha256').update(RENDER_CACHE_FORMAT).update(await toolFingerprint(p.root.kind)).update(JSON.stringify(p.root));
+  const h = createHash('sha256').update(RENDER_CACHE_FORMAT).update(await codeFingerprint()).update(await toolFingerprint(p.root.kind)).update(JSON.stringify(p.root));
   files.forEach((f, i) => h.update(`\u0000${f}\u0000${texts[i] === undefined ? '\u0001absent' : texts[i]}`));
   return h.digest('hex');
+}
+
+let code: Promise<string> | undefined;
+
+/**
+ * preadmit's own rendering code (the renderers and the loader): a render cached by other code is not
+ * reused, even if nobody remembered to bump RENDER_CACHE_FORMAT.
+ */
+function codeFingerprint(): Promise<string> {
+  code ??= (async () => {
+    const h = createHash('sha256');
+    const files: string[] = [path.join(REPO_ROOT, 'src', 'gatekeeper', 'load.ts')];
+    const walk = async (dir: string): Promise<void> => {
+      for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) await walk(full);
+        else if (entry.name.endsWith('.ts')) files.push(full);
+      }
+    };
+    try {
+      await walk(path.join(REPO_ROOT, 'src', 'render'));
+      for (const f of files) h.update(f.slice(REPO_ROOT.length)).update('\u0000').update(await readFile(f)).update('\u0000');
+      return h.digest('hex');
+    } catch {
+      return 'no-sources';
+    }
+  })();
+  return code;
 }
 
 const fingerprints = new Map<RootKind, Promise<string>>();

@@ -54,6 +54,8 @@ export interface DiffInput {
   baseObjects: RenderedObject[];
   headObjects: RenderedObject[];
   allowedNamespaces: string[] | undefined;
+  /** The enforcement point simulated (scoped actions resolve for it). */
+  enforcementPoint: string;
 }
 
 const ACTION_RANK: Record<WebhookAction, number> = { deny: 0, warn: 1, dryrun: 2 };
@@ -109,7 +111,7 @@ export function diffClusters(input: DiffInput): ClusterReport {
     name: cluster,
     findings,
     policyChanges: policyChanges(base, head, denialsDelta(headIdx, crossIdx, knownAtHead), unevaluable),
-    promotions: promotions(base, head, findings),
+    promotions: promotions(base, head, findings, input.enforcementPoint),
     exemptions: exemptionChanges(base, head, input.allowedNamespaces),
     renderedDiffs: renderedDiffs(input.baseObjects, input.headObjects),
     errors: [...base.errors.map((error) => ({ ref: 'base' as const, error })), ...head.errors.map((error) => ({ ref: 'head' as const, error }))],
@@ -235,14 +237,14 @@ function uniqueObjects(objects: ObjectRef[]): ObjectRef[] {
   return [...m.values()];
 }
 
-function promotions(base: RefOutcome, head: RefOutcome, findings: Finding[]): Promotion[] {
+function promotions(base: RefOutcome, head: RefOutcome, findings: Finding[], enforcementPoint: string): Promotion[] {
   const out: Promotion[] = [];
   const bc = new Map(base.constraints.map((c) => [`${c.kind}/${c.name}`, c]));
   for (const h of head.constraints) {
     const b = bc.get(`${h.kind}/${h.name}`);
     if (!b) continue;
-    const before = effectiveAction(b);
-    const after = effectiveAction(h);
+    const before = effectiveAction(b, enforcementPoint);
+    const after = effectiveAction(h, enforcementPoint);
     if (after !== 'deny' || before === 'deny') continue;
     const objects = findings
       .filter((f) => f.category !== 'fixed' && f.constraint.kind === h.kind && f.constraint.name === h.name && denies(f))
@@ -252,9 +254,9 @@ function promotions(base: RefOutcome, head: RefOutcome, findings: Finding[]): Pr
   return out;
 }
 
-function effectiveAction(c: Constraint): string {
+function effectiveAction(c: Constraint, enforcementPoint: string): string {
   if (c.enforcementAction !== 'scoped') return c.enforcementAction;
-  const actions = c.scopedEnforcementActions.filter((s) => s.enforcementPoints.some((p) => p.name === '*' || p.name === 'validation.gatekeeper.sh')).map((s) => s.action);
+  const actions = c.scopedEnforcementActions.filter((s) => s.enforcementPoints.some((p) => p.name === '*' || p.name === enforcementPoint)).map((s) => s.action);
   return actions.includes('deny') ? 'deny' : (actions[0] ?? 'none');
 }
 

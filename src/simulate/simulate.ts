@@ -141,6 +141,7 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     baseObjects,
     headObjects,
     allowedNamespaces: ctx.config.exemptions.allowedNamespaces,
+    enforcementPoint: ctx.config.enforcementPoint,
   });
   report.stats = {
     objectsBase: baseObjects.length,
