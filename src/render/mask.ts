@@ -17,11 +17,20 @@ export function maskSecret(object: JsonObject): JsonObject {
     const values = object[field];
     if (!isObject(values)) continue;
     const masked: { [k: string]: JsonValue } = {};
-    for (const key of Object.keys(values)) masked[key] = MASK;
+    // defineProperty: a key such as "__proto__" stays an ordinary key.
+    for (const key of Object.keys(values)) Object.defineProperty(masked, key, { value: MASK, enumerable: true, writable: true, configurable: true });
     copy[field] = masked;
+  }
+  // `kubectl apply` keeps the whole object, values included, in this annotation.
+  const meta = isObject(object.metadata) ? object.metadata : undefined;
+  const annotations = meta && isObject(meta.annotations) ? meta.annotations : undefined;
+  if (meta && annotations && LAST_APPLIED in annotations) {
+    copy.metadata = { ...meta, annotations: { ...annotations, [LAST_APPLIED]: MASK } };
   }
   return copy;
 }
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /** Every Secret value among `objects`, as written and, for `data`, base64-decoded. */
 export function secretValues(objects: Iterable<JsonObject>): Set<string> {

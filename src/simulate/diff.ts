@@ -5,7 +5,7 @@ import type { Constraint } from '../gatekeeper/constraint.ts';
 import { gvkOf, isObject, nameOf } from '../gatekeeper/classify.ts';
 import { matchesGlob } from '../gatekeeper/glob.ts';
 import type { InputError, JsonObject, JsonValue, SourceLocation } from '../gatekeeper/types.ts';
-import { maskSecret } from '../render/mask.ts';
+import { maskSecret, redactSecrets, secretValues } from '../render/mask.ts';
 import type { RenderedObject } from '../render/types.ts';
 import { canonicalJson, describeObject, findingId, objectKey, objectRef } from './identity.ts';
 import type { PolicySet } from './policies.ts';
@@ -302,6 +302,8 @@ function renderedDiffs(baseObjects: RenderedObject[], headObjects: RenderedObjec
   };
   const b = byKey(baseObjects);
   const h = byKey(headObjects);
+  // Any object may quote a Secret's value (an annotation, a ConfigMap copied from it): redact them all.
+  const secrets = secretValues([...baseObjects, ...headObjects].map((o) => o.object));
   const out: RenderedObjectDiff[] = [];
   for (const key of [...new Set([...b.keys(), ...h.keys()])].sort()) {
     const bo = b.get(key);
@@ -315,7 +317,7 @@ function renderedDiffs(baseObjects: RenderedObject[], headObjects: RenderedObjec
     out.push({
       object: ref,
       change: !bo ? 'added' : !ho ? 'removed' : 'modified',
-      diff: patch.split('\n').slice(1).join('\n'),
+      diff: redactSecrets(patch.split('\n').slice(1).join('\n'), secrets),
       source: (ho ?? bo)!.source,
       root: (ho ?? bo)!.root,
     });
