@@ -109,14 +109,20 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   // A root that fails to render at head has unknown objects there, not none: its base objects are left out of the
   // comparison (else they would read as removed and their violations as fixed). The head's render error blocks.
   const failedAtHead = new Set(headRender.errors.map((e) => e.source?.renderedBy).filter((r): r is string => r !== undefined));
-  const baseObjects = baseRender.objects.filter((o) => keep(o) && !failedAtHead.has(o.root));
-  const headObjects = headRender.objects.filter(keep);
+  const renderedBase = baseRender.objects.filter((o) => keep(o) && !failedAtHead.has(o.root));
+  const renderedHead = headRender.objects.filter(keep);
 
   // Namespaces the cluster would have: declared anywhere in the manifests, not only in touched roots.
   const [baseNamespaces, headNamespaces] = await Promise.all([
-    declaredNamespaces(ctx.source, base, cluster, baseObjects),
-    declaredNamespaces(ctx.source, head, cluster, headObjects),
+    declaredNamespaces(ctx.source, base, cluster, renderedBase),
+    declaredNamespaces(ctx.source, head, cluster, renderedHead),
   ]);
+  // Objects left in a Namespace the change deletes could not be applied: an error at head, and left out
+  // of the comparison like the objects of a root that fails to render.
+  const orphans = orphanedByDeletedNamespaces(baseNamespaces, headNamespaces, renderedHead);
+  const orphaned = (o: RenderedObject) => orphans.namespaces.has(namespaceOf(o.object));
+  const baseObjects = renderedBase.filter((o) => !orphaned(o));
+  const headObjects = renderedHead.filter((o) => !orphaned(o));
 
   ctx.onProgress?.(`cluster ${cluster.name}: reviewing ${baseObjects.length} object(s) at base and ${headObjects.length} at head`);
   // Inventory Secrets too: a referential policy can print what it reads from data.inventory.
@@ -131,7 +137,7 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     for (const v of outcome.violations) v.message = redactSecrets(v.message, secrets);
   }
   baseOutcome.errors.push(...baseRender.errors);
-  headOutcome.errors.push(...headRender.errors);
+  headOutcome.errors.push(...headRender.errors, ...orphans.errors);
 
   const report = diffClusters({
     cluster: cluster.name,
@@ -232,6 +238,32 @@ async function declaredNamespaces(source: RepoSource, ref: RefState, cluster: Cl
   });
   for (const o of [...ref.inventory, ...rendered]) if (isNamespace(gvkOf(o.object))) out.set(nameOf(o.object), asInCluster(o.object));
   return out;
+}
+
+/**
+ * A Namespace the change deletes takes its objects with it; objects the head still places there could not
+ * be applied. Reviewing them against a made-up Namespace would report their violations as fixed instead.
+ */
+function orphanedByDeletedNamespaces(
+  base: Map<string, JsonObject>,
+  head: Map<string, JsonObject>,
+  objects: RenderedObject[],
+): { namespaces: Set<string>; errors: InputError[] } {
+  const byNamespace = new Map<string, RenderedObject[]>();
+  for (const o of objects) {
+    const ns = namespaceOf(o.object);
+    if (ns === '' || !base.has(ns) || head.has(ns)) continue;
+    byNamespace.set(ns, [...(byNamespace.get(ns) ?? []), o]);
+  }
+  const errors = [...byNamespace].map(([ns, list]) => {
+    const first = list[0]!;
+    return {
+      kind: 'render' as const,
+      message: `${first.source.file}:${first.source.startLine}: Namespace ${JSON.stringify(ns)} is deleted by this change, but ${list.length} object(s) still target it (first: ${gvkOf(first.object).kind} ${ns}/${nameOf(first.object)}); they could not be applied`,
+      source: first.source,
+    };
+  });
+  return { namespaces: new Set(byNamespace.keys()), errors };
 }
 
 const inCluster = new WeakMap<JsonObject, JsonObject>();
