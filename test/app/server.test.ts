@@ -20,7 +20,7 @@ describe('startServer', () => {
   });
 
   it('starts outside production without a webhook secret (development), warning about it', async () => {
-    const server = await startServer({ port: 0, env: { APP_ID: String(APP_ID), PRIVATE_KEY, LOG_LEVEL: 'fatal' } });
+    const server = await startServer({ port: 0, env: { APP_ID: String(APP_ID), PRIVATE_KEY, LOG_LEVEL: 'fatal', PREADMIT_RECOVERY: 'off' } });
     try {
       const res = await fetch(`${server.url}/ping`);
       expect(await res.text()).toBe('PONG');
@@ -46,7 +46,7 @@ describe('startServer', () => {
       fake = new FakeGitHub(repo.dir, OWNER, REPO, APP_ID, 'main', 'http://github.test/api/v3').install();
       server = await startServer({
         port: 0,
-        env: { APP_ID: String(APP_ID), PRIVATE_KEY, WEBHOOK_SECRET: SECRET, GHE_HOST: 'github.test', GHE_PROTOCOL: 'http', LOG_LEVEL: 'fatal', PREADMIT_GITHUB_THROTTLE: 'false' },
+        env: { APP_ID: String(APP_ID), PRIVATE_KEY, WEBHOOK_SECRET: SECRET, GHE_HOST: 'github.test', GHE_PROTOCOL: 'http', LOG_LEVEL: 'fatal', PREADMIT_GITHUB_THROTTLE: 'false', PREADMIT_RECOVERY: 'off' },
       });
     });
     afterAll(async () => {
