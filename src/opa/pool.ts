@@ -82,6 +82,11 @@ export class EvalPool {
     this.data.set(id, json);
   }
 
+  /** How many data documents are registered (a long-running process must not accumulate them). */
+  get dataDocuments(): number {
+    return this.data.size;
+  }
+
   /** Forgets a data document, here and in every worker (its instances reload data on next use). */
   dropData(id: string): void {
     this.data.delete(id);

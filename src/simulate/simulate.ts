@@ -127,11 +127,11 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   ctx.onProgress?.(`cluster ${cluster.name}: reviewing ${baseObjects.length} object(s) at base and ${headObjects.length} at head`);
   // Inventory Secrets too: a referential policy can print what it reads from data.inventory.
   const secrets = secretValues([...baseObjects, ...headObjects, ...base.inventory, ...head.inventory].map((o) => o.object));
-  const baseOutcome = await reviewRef('base', base, baseObjects, baseNamespaces, undefined, cluster, ctx);
-  const headOutcome = await reviewRef('head', head, headObjects, headNamespaces, baseObjects, cluster, ctx);
+  const baseOutcome = await reviewRef('base', base, baseObjects, baseNamespaces, undefined, ctx);
+  const headOutcome = await reviewRef('head', head, headObjects, headNamespaces, baseObjects, ctx);
   // The head's objects under the base's policies: what the policy change alone does (its blast radius).
   const crossOutcome = policyChanged
-    ? await reviewUnderBasePolicies({ base, head, baseObjects, headObjects, baseNamespaces, headNamespaces, baseOutcome, referential, cluster, ctx })
+    ? await reviewUnderBasePolicies({ base, head, baseObjects, headObjects, baseNamespaces, headNamespaces, baseOutcome, referential, ctx })
     : undefined;
   for (const outcome of [baseOutcome, headOutcome, ...(crossOutcome ? [crossOutcome] : [])]) {
     for (const v of outcome.violations) v.message = redactSecrets(v.message, secrets);
@@ -173,12 +173,11 @@ async function reviewUnderBasePolicies(a: {
   headNamespaces: Map<string, JsonObject>;
   baseOutcome: RefOutcome;
   referential: boolean;
-  cluster: ClusterConfig;
   ctx: ClusterContext;
 }): Promise<RefOutcome> {
   const state = { ...a.head, policies: a.base.policies };
   const sameNamespaces = canonicalJson([...a.baseNamespaces].sort()) === canonicalJson([...a.headNamespaces].sort());
-  if (a.referential || !sameNamespaces) return reviewRef('head', state, a.headObjects, a.headNamespaces, a.baseObjects, a.cluster, a.ctx);
+  if (a.referential || !sameNamespaces) return reviewRef('head', state, a.headObjects, a.headNamespaces, a.baseObjects, a.ctx);
   const atBase = new Map(a.baseObjects.map((o) => [objectKey(objectRef(o.object)), canonicalJson(o.object)]));
   const unchanged = new Set<string>();
   const changed: RenderedObject[] = [];
@@ -187,7 +186,7 @@ async function reviewUnderBasePolicies(a: {
     if (atBase.get(key) === canonicalJson(o.object)) unchanged.add(key);
     else changed.push(o);
   }
-  const outcome = await reviewRef('head', state, changed, a.headNamespaces, a.baseObjects, a.cluster, a.ctx);
+  const outcome = await reviewRef('head', state, changed, a.headNamespaces, a.baseObjects, a.ctx);
   outcome.violations.push(...a.baseOutcome.violations.filter((v) => unchanged.has(objectKey(v.object))).map((v) => ({ ...v })));
   return outcome;
 }
@@ -305,7 +304,6 @@ async function reviewRef(
   objects: RenderedObject[],
   namespaces: Map<string, JsonObject>,
   baseObjects: RenderedObject[] | undefined,
-  cluster: ClusterConfig,
   ctx: ClusterContext,
 ): Promise<RefOutcome> {
   const errors: InputError[] = [...state.policies.errors];
@@ -353,18 +351,24 @@ async function reviewRef(
     }
   }
 
-  const results = await client.review(plan.map((p) => p.review));
+  let results;
+  try {
+    results = await client.review(plan.map((p) => p.review));
+  } finally {
+    // A running app checks PR after PR: this client's inventory must not stay in the evaluation pool.
+    client.dispose();
+  }
   const violations: ReviewedViolation[] = [];
   results.forEach((list, i) => {
     const { parent, implied, review } = plan[i]!;
-    for (const v of list) violations.push(toReviewed(v, parent, implied, review.operation, client));
+    for (const v of list) violations.push(toReviewed(v, parent, implied, review.operation));
   });
   const constraintSources = new Map<string, SourceLocation>();
   for (const c of client.constraintList) constraintSources.set(`${c.kind}/${c.name}`, c.source);
   return { ref, violations, errors, reviews: plan.length, constraints: client.constraintList, policies: state.policies, constraintSources };
 }
 
-function toReviewed(v: Violation, parent: RenderedObject, implied: { name: string; action: string } | undefined, operation: string, _client: PolicyClient): ReviewedViolation {
+function toReviewed(v: Violation, parent: RenderedObject, implied: { name: string; action: string } | undefined, operation: string): ReviewedViolation {
   const action = implied && implied.action !== '' ? implied.action : v.enforcementAction;
   const actions = action === 'scoped' ? (v.scopedActions ?? []) : [action];
   return {
