@@ -12,9 +12,17 @@ const data = new Map<string, string>();
 /** One instance per module, with the id of the data document it currently holds. */
 const instances = new Map<string, { policy: WasmPolicy; dataId: string | undefined }>();
 
+/** Live policy instances kept at most: each holds its own linear memory (data included). */
+const MAX_INSTANCES = 8;
+
 function instance(moduleId: string, dataId: string): WasmPolicy {
   let entry = instances.get(moduleId);
-  if (!entry) {
+  if (entry) {
+    // Most recently used last, so that the first entry is the one to let go.
+    instances.delete(moduleId);
+    instances.set(moduleId, entry);
+  } else {
+    if (instances.size >= MAX_INSTANCES) instances.delete(instances.keys().next().value!);
     const module = modules.get(moduleId);
     if (!module) throw new Error(`module ${moduleId} was not sent to this worker`);
     entry = { policy: new WasmPolicy(module, { builtins: hostBuiltins, maxMemoryPages: maxPages }), dataId: undefined };
