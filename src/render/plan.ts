@@ -142,7 +142,7 @@ function discoverRoots(
   excluded: RegExp[],
 ): RenderRoot[] {
   const roots: RenderRoot[] = [];
-  for (const dir of kustomizeRootDirs(tree, kustomizations)) {
+  for (const dir of kustomizeRootDirs(kustomizations)) {
     if (!matchesAny(dir, excluded)) roots.push({ kind: 'kustomize', path: dir });
   }
   const valuesFiles = new Set<string>();

@@ -97,7 +97,7 @@ function refError(k: Kustomization, ref: KustomizeRef, what: string): InputError
  * directory. A base is rendered through its overlays, as it is applied; rendering it alone would
  * review objects the cluster never receives.
  */
-export function kustomizeRootDirs(tree: RepoTree, index: KustomizationIndex): string[] {
+export function kustomizeRootDirs(index: KustomizationIndex): string[] {
   const included = new Set<string>();
   for (const [dir, k] of index) {
     for (const ref of k.refs) {
