@@ -1,11 +1,8 @@
 // A GitHub REST API in nock, backed by a real git repository: trees, blobs, contents and tarballs come from
 // `git`, check runs, comments and reactions are recorded. Only what the app uses is served; anything else is a
 // 404 that the test can see in `unhandled`.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import nock from 'nock';
+import { git, gitBytes, GitRepo } from '../support/git-repo.ts';
 
 export const API = 'https://api.github.com';
 
@@ -42,40 +39,18 @@ export interface FakePullRequest {
 
 type Override = (req: RecordedRequest) => readonly [number, unknown, Record<string, string>?] | undefined;
 
-export function git(dir: string, args: string[], input?: string): string {
-  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir } });
-}
-
-function gitBuffer(dir: string, args: string[]): Buffer {
-  return execFileSync('git', args, { cwd: dir, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir } });
-}
-
 /** A git repository with one commit per `commits` entry on the named branches (each starts from its parent). */
 export function buildRepo(commits: { branch: string; from?: string; files: Record<string, string | null> }[]): { dir: string; sha: Record<string, string>; cleanup(): void } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'preadmit-app-repo-'));
-  git(dir, ['init', '-q', '-b', 'main']);
-  git(dir, ['config', 'user.email', 'test@example.com']);
-  git(dir, ['config', 'user.name', 'test']);
-  git(dir, ['config', 'commit.gpgsign', 'false']);
+  const repo = GitRepo.temp('preadmit-app-repo-');
   const sha: Record<string, string> = {};
   let first = true;
   for (const c of commits) {
-    if (!first) git(dir, ['checkout', '-q', '-B', c.branch, c.from ?? 'main']);
+    if (!first) repo.git('checkout', '-q', '-B', c.branch, c.from ?? 'main');
     first = false;
-    for (const [file, text] of Object.entries(c.files)) {
-      const p = path.join(dir, file);
-      if (text === null) rmSync(p, { force: true });
-      else {
-        mkdirSync(path.dirname(p), { recursive: true });
-        writeFileSync(p, text);
-      }
-    }
-    git(dir, ['add', '-A']);
-    git(dir, ['commit', '-q', '-m', c.branch]);
-    sha[c.branch] = git(dir, ['rev-parse', 'HEAD']).trim();
+    sha[c.branch] = repo.commit(c.files, c.branch);
   }
-  git(dir, ['checkout', '-q', 'main']);
-  return { dir, sha, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  repo.git('checkout', '-q', 'main');
+  return { dir: repo.dir, sha, cleanup: () => repo.cleanup() };
 }
 
 export class FakeGitHub {
@@ -294,7 +269,7 @@ export class FakeGitHub {
     if (req.method === 'GET' && (m = /^\/git\/trees\/([^/]+)$/.exec(rest))) {
       const sha = this.#trySha(m[1] as string);
       if (sha === undefined) return [404, { message: 'Not Found' }];
-      const out = git(this.repoDir, ['ls-tree', '-r', '-t', '--full-tree', sha]);
+      const out = git(this.repoDir, 'ls-tree', '-r', '-t', '--full-tree', sha);
       const tree = out
         .split('\n')
         .filter(Boolean)
@@ -307,7 +282,7 @@ export class FakeGitHub {
     }
     if (req.method === 'GET' && (m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(rest))) {
       try {
-        const bytes = gitBuffer(this.repoDir, ['cat-file', 'blob', m[1] as string]);
+        const bytes = gitBytes(this.repoDir, 'cat-file', 'blob', m[1] as string);
         return [200, { sha: m[1], size: bytes.length, encoding: 'base64', content: bytes.toString('base64') }];
       } catch {
         return [404, { message: 'Not Found' }];
@@ -316,7 +291,7 @@ export class FakeGitHub {
     if (req.method === 'GET' && (m = /^\/contents\/(.+)$/.exec(rest))) {
       const ref = q.get('ref') ?? this.defaultBranch;
       try {
-        const bytes = gitBuffer(this.repoDir, ['show', `${this.#sha(ref)}:${m[1]}`]);
+        const bytes = gitBytes(this.repoDir, 'show', `${this.#sha(ref)}:${m[1]}`);
         return [200, { type: 'file', encoding: 'base64', path: m[1], content: bytes.toString('base64') }];
       } catch {
         return [404, { message: 'Not Found' }];
@@ -324,7 +299,7 @@ export class FakeGitHub {
     }
     if (req.method === 'GET' && (m = /^\/tarball\/([^/]+)$/.exec(rest))) {
       const sha = this.#sha(m[1] as string);
-      const tgz = gitBuffer(this.repoDir, ['archive', '--format=tar.gz', `--prefix=${this.owner}-${this.repo}-${sha.slice(0, 7)}/`, sha]);
+      const tgz = gitBytes(this.repoDir, 'archive', '--format=tar.gz', `--prefix=${this.owner}-${this.repo}-${sha.slice(0, 7)}/`, sha);
       return [200, tgz, { 'content-type': 'application/x-gzip' }];
     }
     return undefined;
@@ -332,7 +307,7 @@ export class FakeGitHub {
 
   #trySha(ref: string): string | undefined {
     try {
-      return git(this.repoDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim();
+      return git(this.repoDir, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`).trim();
     } catch {
       return undefined;
     }
@@ -345,7 +320,7 @@ export class FakeGitHub {
   }
 
   #files(base: string, head: string): Record<string, unknown>[] {
-    const out = git(this.repoDir, ['diff', '--name-status', '-M', base, head]);
+    const out = git(this.repoDir, 'diff', '--name-status', '-M', base, head);
     return out
       .split('\n')
       .filter(Boolean)
@@ -354,7 +329,7 @@ export class FakeGitHub {
         const s = status[0];
         const filename = s === 'R' ? (b as string) : a;
         const kind = s === 'A' ? 'added' : s === 'D' ? 'removed' : s === 'R' ? 'renamed' : 'modified';
-        return { filename, status: kind, ...(s === 'R' ? { previous_filename: a } : {}), sha: s === 'D' ? '0'.repeat(40) : git(this.repoDir, ['rev-parse', `${head}:${filename}`]).trim() };
+        return { filename, status: kind, ...(s === 'R' ? { previous_filename: a } : {}), sha: s === 'D' ? '0'.repeat(40) : git(this.repoDir, 'rev-parse', `${head}:${filename}`).trim() };
       });
   }
 

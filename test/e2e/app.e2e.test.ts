@@ -2,7 +2,6 @@
 // stand-in (test/e2e/standin.ts) serving the demo repository (scripts/demo.ts) as real git history.
 // Deliveries are signed as GitHub signs them; the check run the stand-in records is compared with the
 // local pipeline's result on the same commits (LocalGitSource), rendered by the same publisher.
-import { execFileSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { loadConfig } from '../../src/config/load.ts';
 import { createRuntime } from '../../src/engine/runtime.ts';
 import { simulate } from '../../src/simulate/simulate.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
+import { git as gitIn } from '../support/git-repo.ts';
 import { CI_TOKEN, READ_ONLY_TOKEN, startHarness, WEBHOOK_SECRET, type Harness } from './harness.ts';
 import type { RecordedCheckRun } from './standin.ts';
 import { deliver, issueCommentPayload, pullRequestPayload, signature } from './webhooks.ts';
@@ -26,9 +26,7 @@ let headSha: string;
 let baseSha: string;
 let firstRun: RecordedCheckRun;
 
-function git(...args: string[]): string {
-  return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
-}
+const git = (...args: string[]): string => gitIn(dir, ...args);
 
 function sink(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];

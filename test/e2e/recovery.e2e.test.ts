@@ -1,10 +1,10 @@
 // Restart recovery over real HTTP: the stand-in holds a check run an earlier (crashed) process of the app
 // left in progress; once the real server starts, that run is concluded "Interrupted" and a new one is posted
 // with the real verdict. Runs of another app and finished runs stay as they were.
-import { execFileSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../../scripts/demo.ts';
+import { git } from '../support/git-repo.ts';
 import { APP_ID, startHarness, type Harness } from './harness.ts';
 import type { RecordedCheckRun } from './standin.ts';
 
@@ -19,7 +19,7 @@ let startedAt: number;
 
 beforeAll(async () => {
   dir = await buildDemoRepo();
-  headSha = execFileSync('git', ['-C', dir, 'rev-parse', 'pr'], { encoding: 'utf8' }).trim();
+  headSha = git(dir, 'rev-parse', 'pr').trim();
   h = await startHarness(
     [{ owner: 'acme', name: 'gitops', gitDir: dir, defaultBranch: 'main', installationId: 77, pulls: [{ number: 1, base: 'main', head: 'pr', author: 'dev', title: 'Demo change' }] }],
     {},

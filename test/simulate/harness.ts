@@ -1,8 +1,6 @@
 // Test repositories for the simulation: real git history built at test time, run through the real pipeline
 // (LocalGitSource, loadConfig, createRuntime, simulate) and the `preadmit diff` command.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -12,52 +10,23 @@ import { runDiff } from '../../src/cli/diff.ts';
 import { simulate } from '../../src/simulate/simulate.ts';
 import type { ClusterReport, Finding, SimulationReport } from '../../src/simulate/types.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
+import { GitRepo } from '../support/git-repo.ts';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'simulate');
-
-const GIT_ENV = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'preadmit test',
-  GIT_AUTHOR_EMAIL: 'test@preadmit.invalid',
-  GIT_COMMITTER_NAME: 'preadmit test',
-  GIT_COMMITTER_EMAIL: 'test@preadmit.invalid',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-};
 
 /** A ConstraintTemplate from fixtures/simulate/templates. */
 export function template(name: string): string {
   return readFileSync(path.join(FIXTURES, 'templates', `${name}.yaml`), 'utf8');
 }
 
-export class TestRepo {
-  readonly dir = mkdtempSync(path.join(os.tmpdir(), 'preadmit-sim-'));
-
-  constructor() {
-    this.git('init', '-q', '-b', 'main');
+/** A new repository (branch `main`, no commit yet); every commit is made even when it changes nothing. */
+export class TestRepo extends GitRepo {
+  constructor(dir = GitRepo.temp('preadmit-sim-').dir) {
+    super(dir);
   }
 
-  git(...args: string[]): string {
-    return execFileSync('git', ['-C', this.dir, ...args], { env: GIT_ENV, encoding: 'utf8' });
-  }
-
-  /** Writes (string) or deletes (null) files, commits, and returns the new commit's sha. */
-  commit(changes: Record<string, string | null>, message = 'change'): string {
-    for (const [file, body] of Object.entries(changes)) {
-      const target = path.join(this.dir, file);
-      if (body === null) rmSync(target);
-      else {
-        mkdirSync(path.dirname(target), { recursive: true });
-        writeFileSync(target, body);
-      }
-    }
-    this.git('add', '-A');
-    this.git('commit', '-q', '--allow-empty', '-m', message);
-    return this.git('rev-parse', 'HEAD').trim();
-  }
-
-  cleanup(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+  override commit(changes: Record<string, string | null>, message = 'change'): string {
+    return super.commit(changes, message, { allowEmpty: true });
   }
 }
 

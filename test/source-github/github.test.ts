@@ -2,7 +2,7 @@
 // repository built in the test (real blob shas, real `git archive` tarballs), and every answer is
 // checked against what LocalGitSource reads from the same repository.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Octokit } from '@octokit/rest';
@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { GitHubCache, GitHubSource, gitBlobSha, readTar } from '../../src/source/github.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
 import { gunzipSync } from 'node:zlib';
+import { git as gitIn, gitBytes, gitWith, writeFile } from '../support/git-repo.ts';
 
 const API = 'https://api.github.com';
 const OWNER = 'acme';
@@ -20,16 +21,8 @@ let dir: string;
 let baseSha: string;
 let headSha: string;
 
-function git(...args: string[]): string {
-  return execFileSync('git', ['-C', dir, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
-  });
-}
-function write(file: string, body: string): void {
-  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-  writeFileSync(path.join(dir, file), body);
-}
+const git = (...args: string[]): string => gitIn(dir, ...args);
+const write = (file: string, body: string): void => writeFile(dir, file, body);
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'preadmit-ghsrc-'));
@@ -97,7 +90,7 @@ function serveGit(options: { truncated?: boolean; prefix?: string; failTarball?:
     .reply((uri) => {
       const sha = /blobs\/([0-9a-f]{40})/.exec(uri)?.[1] ?? '';
       counts.blobs.push(sha);
-      const bytes = execFileSync('git', ['-C', dir, 'cat-file', 'blob', sha]);
+      const bytes = gitBytes(dir, 'cat-file', 'blob', sha);
       return [200, { sha, size: bytes.length, encoding: 'base64', content: bytes.toString('base64').replace(/(.{60})/g, '$1\n') }];
     })
     .get(new RegExp(`^${prefix}/tarball/[0-9a-f]{40}$`))
@@ -112,7 +105,7 @@ function serveGit(options: { truncated?: boolean; prefix?: string; failTarball?:
     .get(new RegExp(`^/${OWNER}/${REPO}/legacy.tar.gz/[0-9a-f]{40}$`))
     .reply((uri) => {
       const sha = /([0-9a-f]{40})$/.exec(uri)?.[1] ?? '';
-      const tgz = execFileSync('git', ['-C', dir, 'archive', '--format=tar.gz', `--prefix=${OWNER}-${REPO}-${sha.slice(0, 7)}/`, sha]);
+      const tgz = gitBytes(dir, 'archive', '--format=tar.gz', `--prefix=${OWNER}-${REPO}-${sha.slice(0, 7)}/`, sha);
       return [200, tgz, { 'content-type': 'application/x-gzip' }];
     });
   return counts;
@@ -375,8 +368,7 @@ describe('GitHubSource: changed files', () => {
 /** A commit on top of `parent` with `files` written (null deletes), made without touching the work tree. */
 function commitOnto(parent: string, files: Record<string, string | null>, mode = '100644'): string {
   const index = path.join(dir, '.git', `index-test-${process.pid}-${Date.now()}`);
-  const env = { ...process.env, GIT_INDEX_FILE: index, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
-  const run = (args: string[], input?: string) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', env, ...(input !== undefined ? { input } : {}) }).trim();
+  const run = (args: string[], input?: string) => gitWith(dir, args, { env: { GIT_INDEX_FILE: index }, ...(input !== undefined ? { input } : {}) }).trim();
   try {
     run(['read-tree', parent]);
     for (const [file, body] of Object.entries(files)) {
@@ -413,7 +405,7 @@ function serveTrees(): { recursive: string[]; flat: string[]; blobs: string[] } 
     .reply((uri) => {
       const sha = /blobs\/([0-9a-f]{40})/.exec(uri)?.[1] ?? '';
       counts.blobs.push(sha);
-      const bytes = execFileSync('git', ['-C', dir, 'cat-file', 'blob', sha]);
+      const bytes = gitBytes(dir, 'cat-file', 'blob', sha);
       return [200, { sha, size: bytes.length, encoding: 'base64', content: bytes.toString('base64') }];
     });
   return counts;
@@ -485,7 +477,7 @@ describe('tar reading', () => {
     write(long, 'kind: Long\n');
     git('add', '-A');
     git('commit', '-q', '-m', 'long');
-    const tgz = execFileSync('git', ['-C', dir, 'archive', '--format=tar.gz', '--prefix=x-y-z/', 'HEAD']);
+    const tgz = gitBytes(dir, 'archive', '--format=tar.gz', '--prefix=x-y-z/', 'HEAD');
     const entries = [...readTar(gunzipSync(tgz))];
     const e = entries.find((x) => x.path === `x-y-z/${long}`);
     expect(e?.bytes.toString()).toBe('kind: Long\n');
@@ -494,7 +486,7 @@ describe('tar reading', () => {
   });
 
   it('rejects a corrupt archive instead of misreading it', () => {
-    const tar = gunzipSync(execFileSync('git', ['-C', dir, 'archive', '--format=tar.gz', 'HEAD']));
+    const tar = gunzipSync(gitBytes(dir, 'archive', '--format=tar.gz', 'HEAD'));
     tar[1024 + 10] = (tar[1024 + 10] ?? 0) ^ 0xff; // the first file header, after the pax global header
     expect(() => [...readTar(tar)]).toThrow(/corrupt tar header|truncated/);
   });
