@@ -141,13 +141,14 @@ export class PolicyClient {
   }
 
   /**
-   * Replaces `data.inventory` and the Namespace cache with these objects. The inventory document is built
-   * when a template that reads it is first evaluated, not before.
+   * Replaces `data.inventory` with `objects` and the Namespace cache with the Namespaces among `namespaces`
+   * (by default the same objects). The inventory document is built when a template that reads it is first
+   * evaluated, not before.
    */
-  setData(objects: JsonObject[]): void {
+  setData(objects: JsonObject[], namespaces: JsonObject[] = objects): void {
     this.dispose();
     this.namespaces = new Map();
-    for (const o of objects) if (isNamespace(gvkOf(o))) this.namespaces.set(nameOf(o), o);
+    for (const o of namespaces) if (isNamespace(gvkOf(o))) this.namespaces.set(nameOf(o), o);
     this.dataId = `data-${++PolicyClient.dataSeq}`;
     this.pendingInventory = objects;
   }

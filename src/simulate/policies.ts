@@ -1,7 +1,7 @@
 // The policy set of a cluster at one ref: templates, constraints, Config, ExpansionTemplates, inventory.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { classify, nameOf } from '../gatekeeper/classify.ts';
+import { classify, gvkOf, nameOf } from '../gatekeeper/classify.ts';
 import { loadManifestsMemo } from '../gatekeeper/load.ts';
 import { listManifestFiles } from '../gatekeeper/read.ts';
 import type { InputError, SourcedObject } from '../gatekeeper/types.ts';
@@ -12,11 +12,13 @@ export interface PolicySet {
   constraints: SourcedObject[];
   configs: SourcedObject[];
   expansions: SourcedObject[];
+  /** `syncset.gatekeeper.sh` SyncSets: with Config `spec.sync`, what the cluster syncs into data.inventory. */
+  syncSets: SourcedObject[];
   errors: InputError[];
 }
 
 export function emptyPolicySet(): PolicySet {
-  return { templates: [], constraints: [], configs: [], expansions: [], errors: [] };
+  return { templates: [], constraints: [], configs: [], expansions: [], syncSets: [], errors: [] };
 }
 
 const MANIFEST = /\.(ya?ml|json)$/i;
@@ -73,8 +75,11 @@ export function policySetOf(objects: SourcedObject[], errors: InputError[] = [])
       case 'ExpansionTemplate':
         set.expansions.push(o);
         break;
-      default:
+      default: {
+        const gvk = gvkOf(o.object);
+        if (gvk.group === 'syncset.gatekeeper.sh' && gvk.kind === 'SyncSet') set.syncSets.push(o);
         break;
+      }
     }
   }
   return set;
@@ -104,6 +109,7 @@ export function mergePolicySets(a: PolicySet, b: PolicySet): PolicySet {
     constraints: [...a.constraints, ...b.constraints],
     configs: [...a.configs, ...b.configs],
     expansions: [...a.expansions, ...b.expansions],
+    syncSets: [...a.syncSets, ...b.syncSets],
     errors: [...a.errors, ...b.errors],
   };
 }

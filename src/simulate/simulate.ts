@@ -5,7 +5,7 @@ import { gvkOf, isNamespace, isObject, metadataOf, nameOf, namespaceOf } from '.
 import { expand, impliedByPrefix, parseExpansionTemplate, type ExpansionTemplate, type Resultant } from '../gatekeeper/expand.ts';
 import { matchesGlob } from '../gatekeeper/glob.ts';
 import { reviewAdmission, reviewPlainObject, type Review } from '../gatekeeper/review.ts';
-import type { InputError, JsonObject, SourcedObject, SourceLocation } from '../gatekeeper/types.ts';
+import type { InputError, JsonObject, JsonValue, SourcedObject, SourceLocation } from '../gatekeeper/types.ts';
 import { PolicyClient, type Violation } from '../engine/client.ts';
 import type { Runtime } from '../engine/runtime.ts';
 import { REPO_ROOT } from '../opa/tools.ts';
@@ -283,15 +283,54 @@ function asInCluster(namespace: JsonObject): JsonObject {
   return copy;
 }
 
+/**
+ * What the cluster has in `data.inventory`: when the repository says what Gatekeeper syncs (Config
+ * `spec.sync.syncOnly`, SyncSets), only objects of those group/version/kinds, outside the namespaces the
+ * Config excludes from the `sync` process. When it says nothing, every object (an assumption: the cluster's
+ * sync configuration may live elsewhere).
+ */
+function syncedObjects(objects: JsonObject[], policies: PolicySet): JsonObject[] {
+  const gvks = new Set<string>();
+  const entries: JsonValue[] = [];
+  for (const c of policies.configs) {
+    const spec = isObject(c.object.spec) ? c.object.spec : {};
+    const sync = isObject(spec.sync) ? spec.sync : {};
+    if (Array.isArray(sync.syncOnly)) entries.push(...sync.syncOnly);
+  }
+  for (const s of policies.syncSets) {
+    const spec = isObject(s.object.spec) ? s.object.spec : {};
+    if (Array.isArray(spec.gvks)) entries.push(...spec.gvks);
+  }
+  const declared = policies.configs.some((c) => isObject(c.object.spec) && isObject(c.object.spec.sync)) || policies.syncSets.length > 0;
+  if (!declared) return objects;
+  for (const e of entries) {
+    if (!isObject(e)) continue;
+    const str = (k: string) => (typeof e[k] === 'string' ? (e[k] as string) : '');
+    gvks.add(`${str('group')}/${str('version')}/${str('kind')}`);
+  }
+  const excluded = processExclusions(policies.configs, 'sync');
+  return objects.filter((o) => {
+    const gvk = gvkOf(o);
+    if (!gvks.has(`${gvk.group}/${gvk.version}/${gvk.kind}`)) return false;
+    const ns = isNamespace(gvk) ? nameOf(o) : namespaceOf(o);
+    return ns === '' || !excluded.some((g) => matchesGlob(g, ns));
+  });
+}
+
 /** Namespaces Gatekeeper's Config excludes from the webhook process. */
 function webhookExclusions(configs: SourcedObject[]): string[] {
+  return processExclusions(configs, 'webhook');
+}
+
+/** Namespace globs the Config excludes from a process (`webhook`, `sync`, `audit`) or from all (`*`). */
+function processExclusions(configs: SourcedObject[], process: string): string[] {
   const out: string[] = [];
   for (const c of configs) {
     const spec = isObject(c.object.spec) ? c.object.spec : {};
     for (const m of Array.isArray(spec.match) ? spec.match : []) {
       if (!isObject(m)) continue;
       const processes = Array.isArray(m.processes) ? m.processes : [];
-      if (!processes.some((p) => p === 'webhook' || p === '*')) continue;
+      if (!processes.some((p) => p === process || p === '*')) continue;
       for (const ns of Array.isArray(m.excludedNamespaces) ? m.excludedNamespaces : []) if (typeof ns === 'string') out.push(ns);
     }
   }
@@ -311,7 +350,8 @@ async function reviewRef(
   errors.push(...(await client.addTemplates(state.policies.templates)));
   errors.push(...client.addConstraints(state.policies.constraints).map((f) => f.error));
   // The Namespaces last: as the cluster holds them (labelled), they win over the rendered ones.
-  client.setData([...state.inventory.map((o) => o.object), ...objects.map((o) => o.object), ...namespaces.values()]);
+  const known = [...state.inventory.map((o) => o.object), ...objects.map((o) => o.object), ...namespaces.values()];
+  client.setData(syncedObjects(known, state.policies), known);
 
   const expansions: ExpansionTemplate[] = [];
   const expansionSources = state.policies.expansions.length > 0 ? state.policies.expansions : defaultExpansionTemplates(ctx.config.expandWorkloads);
