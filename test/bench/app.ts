@@ -11,20 +11,20 @@
 // nothing. BENCH_APP_NODE_ARGS passes node flags to the app (`--cpu-prof --cpu-prof-dir=DIR`: a profile is
 // written when it exits); BENCH_APP_LOG_LEVEL=debug shows its log, each check's phases with their times.
 //
-// The generator follows test/bench/diff.ts (same shape, its own code: that file runs on import).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The monorepo is test/bench/monorepo.ts's, in its plainer form (bench:diff uses the detailed one).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { GitRepo } from '../support/git-repo.ts';
+import { generateMonorepo, PLAIN_FILES, plainFile, plainPath, type MonorepoOptions } from './monorepo.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const PLAIN_FILES = 800; // × 6 objects
-const NAMESPACES = 100;
-const OVERLAYS = 33; // × 3 objects
 const CONCURRENT_PRS = 20;
 const TARGET_P95_MS = 3000;
+const MONOREPO: MonorepoOptions = { detailed: false, allowedNamespaces: ['kube-system', 'kube-public'] };
 
 if (process.argv.includes('--serve')) {
   await serve();
@@ -54,34 +54,24 @@ async function bench(): Promise<void> {
   const { startStandin } = await import('../e2e/standin.ts');
   const { deliver, generateAppKey, HARNESS_TOKEN, pullRequestPayload } = await import('../e2e/webhooks.ts');
 
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'preadmit-bench-app-'));
+  const repo = GitRepo.temp('preadmit-bench-app-');
+  const dir = repo.dir;
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'preadmit-bench-app-cache-'));
-  const git = (...args: string[]): string =>
-    execFileSync('git', ['-C', dir, ...args], {
-      encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@b', GIT_CONFIG_GLOBAL: '/dev/null' },
-    });
-  const write = (file: string, body: string): void => {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), body);
-  };
 
   const t0 = Date.now();
-  const objects = generate(write);
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'base');
+  const objects = generateMonorepo((file, body) => repo.write(file, body), MONOREPO);
+  repo.commitAll('base');
   // One branch per PR: PR 1 warms up, PRs 2..21 are timed. Each changes one plain file (a new image).
   const pulls = [];
   for (let n = 1; n <= CONCURRENT_PRS + 1; n++) {
     const f = (n * 37) % PLAIN_FILES;
-    git('checkout', '-q', '-b', `pr-${n}`, 'main');
-    write(`apps/${namespaceName(f)}/svc-${f}.yaml`, plainFile(f, n));
-    git('commit', '-q', '-am', `pr ${n}: new image for svc-${f}`);
+    repo.git('checkout', '-q', '-b', `pr-${n}`, 'main');
+    repo.write(plainPath(f), plainFile(MONOREPO, f, n));
+    repo.git('commit', '-q', '-am', `pr ${n}: new image for svc-${f}`);
     pulls.push({ number: n, base: 'main', head: `pr-${n}`, author: 'dev' });
   }
-  git('checkout', '-q', 'main');
-  const files = git('ls-files').split('\n').filter(Boolean).length;
+  repo.git('checkout', '-q', 'main');
+  const files = repo.git('ls-files').split('\n').filter(Boolean).length;
   process.stdout.write(`monorepo: ${objects} objects in ${files} files, ${CONCURRENT_PRS + 1} one-file PRs (generated in ${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
 
   const privateKey = generateAppKey();
@@ -203,106 +193,7 @@ async function bench(): Promise<void> {
       child.kill('SIGTERM');
     }
     await standin.close();
-    if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true }); else process.stdout.write(`kept ${dir}\n`);
+    if (!process.env.BENCH_KEEP) repo.cleanup(); else process.stdout.write(`kept ${dir}\n`);
     rmSync(cacheDir, { recursive: true, force: true });
   }
-}
-
-function namespaceName(i: number): string {
-  return `team-${String(i % NAMESPACES).padStart(3, '0')}`;
-}
-
-function deployment(name: string, namespace: string, i: number, image = `registry.company.com/apps/${name}:1.${i % 10}.0`): string {
-  const memory = i % 7 === 0 ? '' : '\n              memory: 256Mi';
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-  namespace: ${namespace}
-  labels:
-    owner: team-${i % NAMESPACES}
-spec:
-  replicas: ${1 + (i % 3)}
-  selector:
-    matchLabels:
-      app: ${name}
-  template:
-    metadata:
-      labels:
-        app: ${name}
-    spec:
-      securityContext:
-        runAsNonRoot: true
-      containers:
-        - name: app
-          image: ${image}
-          securityContext:
-            allowPrivilegeEscalation: ${i % 11 === 0 ? 'true' : 'false'}
-            readOnlyRootFilesystem: true
-          resources:
-            limits:
-              cpu: 500m${memory}
-          livenessProbe:
-            httpGet: {path: /healthz, port: 8080}
-          readinessProbe:
-            httpGet: {path: /ready, port: 8080}
-`;
-}
-
-function service(name: string, namespace: string, i: number): string {
-  return `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n  type: ${i % 50 === 0 ? 'NodePort' : 'ClusterIP'}\n  selector:\n    app: ${name}\n  ports:\n    - port: 80\n      targetPort: 8080\n`;
-}
-
-function configMap(name: string, namespace: string, i: number): string {
-  return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\ndata:\n  LOG_LEVEL: ${i % 2 === 0 ? 'info' : 'debug'}\n`;
-}
-
-/** Six objects; `pr` puts a new image (from a registry outside the allow list) in the first Deployment. */
-function plainFile(f: number, pr?: number): string {
-  const ns = namespaceName(f);
-  const docs: string[] = [];
-  for (let k = 0; k < 2; k++) {
-    const name = `svc-${f}-${k}`;
-    const i = f * 2 + k;
-    const image = pr !== undefined && k === 0 ? `quay.io/someone/${name}:${pr}.0.0` : undefined;
-    docs.push(deployment(name, ns, i, image), service(name, ns, i), configMap(`${name}-config`, ns, i));
-  }
-  return docs.join('---\n');
-}
-
-function generate(write: (file: string, body: string) => void): number {
-  let objects = 0;
-  write(
-    '.github/preadmit.yml',
-    'clusters:\n  - name: prod\n    manifests: [apps, kustomize, namespaces]\n    policies: [platform/gatekeeper]\nexemptions:\n  allowedNamespaces: [kube-system, kube-public]\n',
-  );
-  for (const entry of readdirSync(path.join(ROOT, 'policies'), { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const d = path.join(ROOT, 'policies', entry.name);
-    if (entry.name === 'expansion') write('platform/gatekeeper/expansion.yaml', readFileSync(path.join(d, 'expansion.yaml'), 'utf8'));
-    if (!existsSync(path.join(d, 'template.yaml'))) continue;
-    write(`platform/gatekeeper/templates/${entry.name}.yaml`, readFileSync(path.join(d, 'template.yaml'), 'utf8'));
-    for (const f of readdirSync(d).filter((x) => /^constraint.*\.yaml$/.test(x))) {
-      write(`platform/gatekeeper/constraints/${entry.name}-${f}`, readFileSync(path.join(d, f), 'utf8'));
-    }
-  }
-  write(
-    'namespaces/namespaces.yaml',
-    Array.from({ length: NAMESPACES }, (_, i) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${namespaceName(i)}\n  labels:\n    owner: team-${i}\n`).join('---\n'),
-  );
-  objects += NAMESPACES;
-  for (let f = 0; f < PLAIN_FILES; f++) {
-    write(`apps/${namespaceName(f)}/svc-${f}.yaml`, plainFile(f));
-    objects += 6;
-  }
-  write('kustomize/bases/web/kustomization.yaml', 'resources:\n  - deployment.yaml\n  - service.yaml\n  - configmap.yaml\n');
-  write('kustomize/bases/web/deployment.yaml', deployment('web', 'placeholder', 1));
-  write('kustomize/bases/web/service.yaml', service('web', 'placeholder', 1));
-  write('kustomize/bases/web/configmap.yaml', configMap('web-config', 'placeholder', 1));
-  for (let o = 0; o < OVERLAYS; o++) {
-    write(`kustomize/overlays/site-${o}/kustomization.yaml`, `namespace: ${namespaceName(o)}\nnamePrefix: site-${o}-\nresources:\n  - ../../bases/web\npatches:\n  - path: replicas.yaml\n`);
-    write(`kustomize/overlays/site-${o}/replicas.yaml`, `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: ${1 + (o % 4)}\n`);
-    objects += 3;
-  }
-  return objects;
 }

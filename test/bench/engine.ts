@@ -1,23 +1,21 @@
 // `npm run bench:engine`: preadmit test against gator test on a generated corpus of about 2,000 objects,
 // plus a cold compile of 50 templates. Prints figures and whether the targets are met; asserts nothing.
 //
-// Each run is its own child process, measured with `/usr/bin/time -v` (wall time from this process,
-// peak RSS from time's "Maximum resident set size"). Without /usr/bin/time, preadmit runs under a small
-// wrapper that reports process.resourceUsage().maxRSS, and gator's RSS is not available.
-import { spawn } from 'node:child_process';
+// Each run is its own child process, measured by test/support/measure.ts with `/usr/bin/time -v` (wall time from
+// this process, peak RSS from time's "Maximum resident set size"). Without /usr/bin/time, preadmit reports its own
+// process.resourceUsage().maxRSS, and gator's RSS is not available.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GNU_TIME, hasGnuTime, measureChild } from '../support/measure.ts';
 import { generateCorpus, generateTemplates } from './generate.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const GATOR = path.join(ROOT, '.tools/bin/gator');
-const PREADMIT_MAIN = path.join(ROOT, 'src/cli/main.ts');
 /** The command users run (it uses the dist/ bundle when `npm run build` made it from the current sources). */
 const PREADMIT_BIN = path.join(ROOT, 'bin/preadmit.js');
-const TIME = '/usr/bin/time';
 
 const TARGET_SPEEDUP = 3;
 const TARGET_RSS_MB = 300;
@@ -32,71 +30,26 @@ interface Measurement {
   stderrTail: string;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, stdoutFile: string): Promise<{ code: number; stderr: string; seconds: number }> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      writeFile(stdoutFile, Buffer.concat(out)).then(
-        () => resolve({ code: code ?? 1, stderr: Buffer.concat(err).toString('utf8'), seconds }),
-        reject,
-      );
-    });
-  });
-}
-
 /** Runs `command args` in a child process and measures it. */
-async function measure(label: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; workDir: string; rssWrapper?: string }): Promise<Measurement> {
-  const env = { ...process.env, ...options.env };
-  const stdoutFile = path.join(options.workDir, `${label.replace(/\W+/g, '-')}.out`);
-  let r;
-  let peakRssMb: number | undefined;
-  if (existsSync(TIME)) {
-    r = await run(TIME, ['-v', command, ...args], env, stdoutFile);
-    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-    if (m) peakRssMb = Number(m[1]) / 1024;
-  } else if (options.rssWrapper) {
-    r = await run(process.execPath, ['--import', 'tsx', options.rssWrapper, ...args.slice(args.indexOf(PREADMIT_BIN) + 1)], env, stdoutFile);
-    const m = /^preadmit-bench-maxrss-kb: (\d+)$/m.exec(r.stderr);
-    if (m) peakRssMb = Number(m[1]) / 1024;
-  } else {
-    r = await run(command, args, env, stdoutFile);
-  }
+async function measure(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Measurement> {
+  const r = await measureChild(command, args, { cwd: ROOT, env: { ...process.env, ...env }, node: command === process.execPath });
   let results: number | undefined;
   try {
-    const parsed = JSON.parse(await readFile(stdoutFile, 'utf8')) as unknown[] | null;
+    const parsed = JSON.parse(r.stdout) as unknown[] | null;
     results = parsed === null ? 0 : Array.isArray(parsed) ? parsed.length : undefined;
   } catch {
     results = undefined;
   }
   const stderrTail = r.stderr
     .split('\n')
-    .filter((l) => l !== '' && !l.startsWith('\t') && !l.startsWith('Command'))
+    .filter((l) => l !== '')
     .slice(-3)
     .join('\n');
-  return { label, wallSeconds: r.seconds, peakRssMb, exitCode: r.code, results, stderrTail };
+  return { label, wallSeconds: r.ms / 1000, peakRssMb: r.peakRssKb === undefined ? undefined : r.peakRssKb / 1024, exitCode: r.code, results, stderrTail };
 }
 
 function preadmitArgs(dir: string): string[] {
   return [PREADMIT_BIN, 'test', '-f', dir, '-o', 'json'];
-}
-
-/** Fallback RSS probe: runs the CLI in-process and prints the peak RSS on exit. */
-async function writeRssWrapper(dir: string): Promise<string> {
-  const file = path.join(dir, 'rss-wrapper.mts');
-  await writeFile(
-    file,
-    `import { main } from ${JSON.stringify(PREADMIT_MAIN)};\n` +
-      `process.exitCode = await main(process.argv.slice(2));\n` +
-      `process.on('exit', () => process.stderr.write('preadmit-bench-maxrss-kb: ' + process.resourceUsage().maxRSS + '\\n'));\n`,
-  );
-  return file;
 }
 
 function fmt(n: number | undefined, digits = 1): string {
@@ -134,27 +87,21 @@ async function main(): Promise<void> {
         `${corpus.namespaces} Namespaces, ${corpus.pods} Pods, ${corpus.deployments} Deployments, ${corpus.services} Services, ` +
         `${corpus.expansionTemplates} ExpansionTemplate) = ${corpus.reviews} reviews with expansion`,
     );
-    const rssWrapper = existsSync(TIME) ? undefined : await writeRssWrapper(work);
-    if (!rssWrapper) console.log(`measuring with ${TIME} -v`);
-    else console.log(`${TIME} not found: preadmit's RSS from process.resourceUsage(), gator's not measured`);
+    if (hasGnuTime) console.log(`measuring with ${GNU_TIME} -v`);
+    else console.log(`${GNU_TIME} not found: preadmit's RSS from process.resourceUsage(), gator's not measured`);
 
-    const warmCache = path.join(work, 'cache-warm');
-    const warmEnv = { PREADMIT_CACHE_DIR: warmCache };
+    const warmEnv = { PREADMIT_CACHE_DIR: path.join(work, 'cache-warm') };
     console.log('preadmit test: warm-up run (fills the compile cache, not timed)…');
-    const warmup = await measure('preadmit warm-up', process.execPath, preadmitArgs(corpus.dir), { env: warmEnv, workDir: work, ...(rssWrapper ? { rssWrapper } : {}) });
+    const warmup = await measure('preadmit warm-up', process.execPath, preadmitArgs(corpus.dir), warmEnv);
     console.log('preadmit test: timed run…');
-    const preadmit = await measure('preadmit test (warm cache)', process.execPath, preadmitArgs(corpus.dir), { env: warmEnv, workDir: work, ...(rssWrapper ? { rssWrapper } : {}) });
+    const preadmit = await measure('preadmit test (warm cache)', process.execPath, preadmitArgs(corpus.dir), warmEnv);
     console.log('gator test: timed run…');
-    const gator = await measure('gator test', GATOR, ['test', '-f', corpus.dir, '-o', 'json'], { workDir: work });
+    const gator = await measure('gator test', GATOR, ['test', '-f', corpus.dir, '-o', 'json']);
 
     const coldDir = path.join(work, 'cold-templates');
     await generateTemplates(coldDir, 50, 1000);
     console.log('preadmit test: cold compile of 50 templates (empty cache)…');
-    const cold = await measure('preadmit cold compile, 50 templates', process.execPath, preadmitArgs(coldDir), {
-      env: { PREADMIT_CACHE_DIR: path.join(work, 'cache-cold') },
-      workDir: work,
-      ...(rssWrapper ? { rssWrapper } : {}),
-    });
+    const cold = await measure('preadmit cold compile, 50 templates', process.execPath, preadmitArgs(coldDir), { PREADMIT_CACHE_DIR: path.join(work, 'cache-cold') });
 
     console.log('');
     printTable([{ m: warmup, reviews: corpus.reviews }, { m: preadmit, reviews: corpus.reviews }, { m: gator, reviews: corpus.reviews }, { m: cold }]);

@@ -1,7 +1,6 @@
 // Rendering benchmark: a generated GitOps monorepo (200 kustomize apps over shared bases, 20 helm
 // releases). Prints the time to render everything and to render what a one-file change touches.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,24 +8,19 @@ import { renderRef } from '../../src/render/render-ref.ts';
 import { hasNetworkNamespace } from '../../src/render/sandbox.ts';
 import type { HelmRelease, RenderOptions } from '../../src/render/types.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
+import { GitRepo } from '../support/git-repo.ts';
 
 const APPS = 200;
 const BASES = 10;
 const CHARTS = 4;
 const ENVS = ['dev', 'qa', 'staging', 'prod', 'dr'];
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'preadmit-bench-render-'));
+const repo = GitRepo.temp('preadmit-bench-render-');
+const dir = repo.dir;
 // An empty render cache of its own: the figures are of real renders, not of an earlier run's.
 process.env.PREADMIT_CACHE_DIR = path.join(dir, 'cache');
-const write = (file: string, body: string): void => {
-  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-  writeFileSync(path.join(dir, file), body);
-};
-const git = (...args: string[]): string =>
-  execFileSync('git', ['-C', dir, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@b' },
-  });
+const write = (file: string, body: string): void => repo.write(file, body);
+const git = (...args: string[]): string => repo.git(...args);
 
 function generate(): RenderOptions {
   for (let b = 0; b < BASES; b++) {
@@ -67,10 +61,7 @@ async function timed<T>(label: string, f: () => Promise<T>): Promise<[T, number]
 
 try {
   const options = generate();
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'monorepo');
-  const base = git('rev-parse', 'HEAD').trim();
+  const base = repo.commitAll('monorepo');
   const source = new LocalGitSource(dir);
   const files = (await source.listFiles(base)).length;
   console.log(`monorepo: ${APPS} kustomize apps over ${BASES} shared bases, ${CHARTS * ENVS.length} helm releases, ${files} files`);
@@ -105,5 +96,5 @@ try {
   const [values, valuesMs] = await timed('values', () => renderRef(source, valuesChange, { ...options, changed: changedValues }));
   console.log(`one-file change (values): ${valuesMs.toFixed(0).padStart(6)} ms  ${values.roots.length} root(s): ${values.roots.map((r) => `${r.path}#${r.release}`).join(', ')}`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  repo.cleanup();
 }
