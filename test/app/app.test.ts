@@ -1,45 +1,25 @@
 // The app end to end inside the process: real webhook payload shapes into probot.receive(), GitHub answered
 // by nock from a real git repository, and the real pipeline (render, compile with opa, evaluate) in between.
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../src/engine/runtime.ts';
+import { describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/engine/runtime.ts';
 import { runPullRequestCheck } from '../../src/app/check.ts';
 import { HELP_TEXT } from '../../src/app/commands.ts';
 import { publishCheckRun } from '../../src/app/publish.ts';
-import { buildRepo, FakeGitHub, suiteId } from './fake-github.ts';
-import { BRANCHES } from './fixture-repo.ts';
-import { APP_ID, examplePayload, makeApp, PRIVATE_KEY, retarget, type TestApp } from './helpers.ts';
+import { FakeGitHub, suiteId } from './fake-github.ts';
+import { APP_ID, examplePayload, PRIVATE_KEY, retarget, useAppSuite, type AppSuite, type TestApp } from './helpers.ts';
 
 const OWNER = 'acme';
-/** A new repository name per test: GitHubSource caches trees and blobs per repository for the whole process. */
+/** A new repository name per test (useAppSuite). */
 let REPO = 'gitops';
-let repoCount = 0;
 type Json = Record<string, unknown>;
 
 let runtime: Runtime;
-let repo: ReturnType<typeof buildRepo>;
+let repo: AppSuite['repo'];
 let fake: FakeGitHub;
 let app: TestApp;
 
-beforeAll(() => {
-  runtime = createRuntime();
-  repo = buildRepo(BRANCHES);
-});
-afterAll(async () => {
-  await runtime.close();
-  repo.cleanup();
-});
-beforeEach(async () => {
-  REPO = `gitops-${++repoCount}`;
-  nock.disableNetConnect();
-  fake = new FakeGitHub(repo.dir, OWNER, REPO, APP_ID).install();
-  app = await makeApp(runtime);
-});
-afterEach(async () => {
-  await app.handle.close(60_000);
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const setup = useAppSuite(OWNER, 'gitops', (s) => ({ runtime, repo, fake, app, repoName: REPO } = s));
 
 function prPayload(action: string, number: number, headRef: string, options: { fork?: boolean; before?: string; author?: string } = {}): Json {
   const p = retarget(examplePayload('pull_request', action), OWNER, REPO);
@@ -147,7 +127,7 @@ describe('pull_request events', () => {
 
 describe('the queue', () => {
   it('a newer head sha supersedes the running check of the older one, which is concluded cancelled', async () => {
-    app = await swapApp({ queue: { concurrency: 1 } });
+    app = await setup.swapApp({ queue: { concurrency: 1 } });
     await app.receive('pull_request', prPayload('opened', 10, 'bad'));
     fake.pulls.set(10, { number: 10, state: 'open', author: 'octocat', baseRef: 'main', headRef: 'bad2', headRepo: `${OWNER}/${REPO}` });
     await app.receive('pull_request', prPayload('synchronize', 10, 'bad2', { before: fake.sha('bad') }));
@@ -164,7 +144,7 @@ describe('the queue', () => {
   });
 
   it('a newer head sha replaces queued work of the older one in line', async () => {
-    app = await swapApp({ queue: { concurrency: 1 } });
+    app = await setup.swapApp({ queue: { concurrency: 1 } });
     await app.receive('pull_request', prPayload('opened', 11, 'good'));
     await app.receive('pull_request', prPayload('opened', 12, 'bad'));
     fake.pulls.set(12, { number: 12, state: 'open', author: 'octocat', baseRef: 'main', headRef: 'bad2', headRepo: `${OWNER}/${REPO}` });
@@ -198,7 +178,7 @@ describe('the queue', () => {
   });
 
   it('closing the app concludes queued and running checks: none is left in_progress', async () => {
-    app = await swapApp({ queue: { concurrency: 1 } });
+    app = await setup.swapApp({ queue: { concurrency: 1 } });
     await app.receive('pull_request', prPayload('opened', 15, 'bad'));
     await app.receive('pull_request', prPayload('opened', 16, 'good'));
     await app.handle.close(0);
@@ -374,7 +354,7 @@ describe('re-run requests and merge queues', () => {
 describe('failures of GitHub and of the check', () => {
   it('a secondary rate limit (403 with retry-after) is waited out and the request retried', async () => {
     const waits: number[] = [];
-    app = await swapApp({ retry: { sleep: async (ms) => void waits.push(ms) } });
+    app = await setup.swapApp({ retry: { sleep: async (ms) => void waits.push(ms) } });
     fake.failNext('POST', /\/check-runs$/, 1, 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '7' });
     fake.failNext('PATCH', /\/check-runs\/\d+$/, 1, 429, { message: 'Too many requests' }, { 'retry-after': '2' });
     await app.receive('pull_request', prPayload('opened', 40, 'good'));
@@ -445,9 +425,4 @@ describe('failures of GitHub and of the check', () => {
 
 function fail(): never {
   throw new Error('unreachable');
-}
-
-async function swapApp(options: Parameters<typeof makeApp>[1]): Promise<TestApp> {
-  await app.handle.close(60_000);
-  return makeApp(runtime, options);
 }

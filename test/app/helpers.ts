@@ -1,13 +1,18 @@
 // Shared pieces of the app's tests: a Probot with a freshly generated key, real webhook payload shapes from
-// @octokit/webhooks-examples adapted to the fake repository, and a log that the tests can read.
+// @octokit/webhooks-examples adapted to the fake repository, a log that the tests can read, and the setup of a
+// suite that runs the app against the fake GitHub.
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
+import nock from 'nock';
 import { pino } from 'pino';
 import { Probot, ProbotOctokit } from 'probot';
-import type { Runtime } from '../../src/engine/runtime.ts';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { createRuntime, type Runtime } from '../../src/engine/runtime.ts';
 import { createPreadmitApp, type PreadmitAppHandle, type PreadmitAppOptions } from '../../src/app/index.ts';
+import { buildRepo, FakeGitHub } from './fake-github.ts';
+import { BRANCHES } from './fixture-repo.ts';
 
 export const APP_ID = 4242;
 export const INSTALLATION_ID = 77;
@@ -83,4 +88,57 @@ export async function makeApp(runtime: Runtime, options: Partial<PreadmitAppOpti
     logs,
     receive: (name, payload, id) => probot.receive({ id: id ?? `delivery-${++deliveries}`, name, payload } as Parameters<Probot['receive']>[0]),
   };
+}
+
+/** The state of a suite of app tests (see useAppSuite); `app` and `repoName` change for every test. */
+export interface AppSuite {
+  runtime: Runtime;
+  repo: ReturnType<typeof buildRepo>;
+  fake: FakeGitHub;
+  app: TestApp;
+  /** The fake repository's name: a new one per test, since GitHubSource caches trees and blobs per repository for the whole process. */
+  repoName: string;
+  /** Closes the current app and makes another with `options`. */
+  swapApp(options: Partial<PreadmitAppOptions>): Promise<TestApp>;
+}
+
+/**
+ * Registers the hooks of a suite of app tests: one runtime and one repository (BRANCHES) for the file; for each
+ * test a new repository name (`<prefix>-<n>`) served by a FakeGitHub in nock with other network connections
+ * refused, and a fresh app, closed after it. `sync` is called after every hook, to copy the state into the
+ * test file's own variables.
+ */
+export function useAppSuite(owner: string, prefix: string, sync: (suite: AppSuite) => void = () => undefined): AppSuite {
+  let count = 0;
+  const suite = {
+    repoName: prefix,
+    async swapApp(options: Partial<PreadmitAppOptions>): Promise<TestApp> {
+      await suite.app.handle.close(60_000);
+      suite.app = await makeApp(suite.runtime, options);
+      sync(suite);
+      return suite.app;
+    },
+  } as AppSuite;
+  beforeAll(() => {
+    suite.runtime = createRuntime();
+    suite.repo = buildRepo(BRANCHES);
+    sync(suite);
+  });
+  afterAll(async () => {
+    await suite.runtime.close();
+    suite.repo.cleanup();
+  });
+  beforeEach(async () => {
+    suite.repoName = `${prefix}-${++count}`;
+    nock.disableNetConnect();
+    suite.fake = new FakeGitHub(suite.repo.dir, owner, suite.repoName, APP_ID).install();
+    suite.app = await makeApp(suite.runtime);
+    sync(suite);
+  });
+  afterEach(async () => {
+    await suite.app.handle.close(60_000);
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  return suite;
 }

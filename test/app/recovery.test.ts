@@ -1,46 +1,38 @@
 // Restart recovery against the nock GitHub (a real git repository behind it) and the real pipeline: runs an
 // earlier process left unfinished are concluded "Interrupted" and checked again; nothing else is touched.
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../../src/engine/runtime.ts';
+import { describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/engine/runtime.ts';
 import { interruptedCompletion, recoverySummaryLine } from '../../src/app/recovery.ts';
 import { startServer } from '../../src/app/server.ts';
-import { buildRepo, FakeGitHub, type CheckRun } from './fake-github.ts';
-import { BRANCHES } from './fixture-repo.ts';
-import { APP_ID, examplePayload, makeApp, PRIVATE_KEY, retarget, type TestApp } from './helpers.ts';
+import { FakeGitHub, type CheckRun } from './fake-github.ts';
+import { APP_ID, examplePayload, makeApp, PRIVATE_KEY, retarget, useAppSuite, type AppSuite, type TestApp } from './helpers.ts';
 
 const OWNER = 'acme';
+/** A new repository name per test (useAppSuite). */
 let REPO = 'recover';
-let repoCount = 0;
 type Json = Record<string, unknown>;
 
 let runtime: Runtime;
-let repo: ReturnType<typeof buildRepo>;
+let repo: AppSuite['repo'];
 let fake: FakeGitHub;
 let app: TestApp;
 
-beforeAll(() => {
-  runtime = createRuntime();
-  repo = buildRepo(BRANCHES);
-});
-afterAll(async () => {
-  await runtime.close();
-  repo.cleanup();
-});
-beforeEach(async () => {
-  REPO = `recover-${++repoCount}`;
-  nock.disableNetConnect();
-  fake = new FakeGitHub(repo.dir, OWNER, REPO, APP_ID).install();
-  app = await makeApp(runtime);
-});
-afterEach(async () => {
-  await app.handle.close(60_000);
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+useAppSuite(OWNER, 'recover', (s) => ({ runtime, repo, fake, app, repoName: REPO } = s));
 
 function openPr(number: number, headRef: string): void {
   fake.pulls.set(number, { number, state: 'open', author: 'octocat', baseRef: 'main', headRef, headRepo: `${OWNER}/${REPO}` });
+}
+
+/** A `pull_request.opened` delivery for PR `number` from `headRef` into main. */
+function openedPayload(number: number, headRef: string): Json {
+  const p = retarget(examplePayload('pull_request', 'opened'), OWNER, REPO);
+  const pr = p.pull_request as Json;
+  pr.number = number;
+  pr.state = 'open';
+  Object.assign(pr.head as Json, { sha: fake.sha(headRef), ref: headRef });
+  Object.assign(pr.base as Json, { sha: fake.sha('main'), ref: 'main' });
+  return p;
 }
 
 /** A run an earlier process of this app left unfinished. */
@@ -118,13 +110,7 @@ describe('restart recovery', () => {
 
   it('leaves the runs this process created alone (a check that started from a webhook before recovery ran)', async () => {
     openPr(3, 'bad');
-    const p = retarget(examplePayload('pull_request', 'opened'), OWNER, REPO);
-    const pr = p.pull_request as Json;
-    pr.number = 3;
-    pr.state = 'open';
-    Object.assign(pr.head as Json, { sha: fake.sha('bad'), ref: 'bad' });
-    Object.assign(pr.base as Json, { sha: fake.sha('main'), ref: 'main' });
-    await app.receive('pull_request', p);
+    await app.receive('pull_request', openedPayload(3, 'bad'));
     const [own] = fake.runsFor(fake.sha('bad'));
     const summary = await app.handle.recover();
     await app.handle.idle();
@@ -155,13 +141,7 @@ describe('restart recovery', () => {
     expect(logs).not.toMatch(/ghs_[A-Za-z0-9]{16,}/);
 
     // The app is fine: a webhook afterwards is handled as always, and it concludes the run left over.
-    const p = retarget(examplePayload('pull_request', 'opened'), OWNER, REPO);
-    const pr = p.pull_request as Json;
-    pr.number = 5;
-    pr.state = 'open';
-    Object.assign(pr.head as Json, { sha: fake.sha('good'), ref: 'good' });
-    Object.assign(pr.base as Json, { sha: fake.sha('main'), ref: 'main' });
-    await app.receive('pull_request', p);
+    await app.receive('pull_request', openedPayload(5, 'good'));
     await app.handle.idle();
     expect(runsOf('good', [stuck5]).map((r) => r.conclusion)).toEqual(['success']);
     expect(stuck5).toMatchObject({ status: 'completed', conclusion: 'cancelled', output: expect.objectContaining({ title: 'Superseded' }) });
