@@ -4,16 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../src/engine/runtime.ts';
-import { MATCH_DEPLOYMENTS, TestRepo, brief, constraint, deployment, only, simulateRepo, template } from '../simulate/harness.ts';
+import { MATCH_DEPLOYMENTS, brief, constraint, deployment, only, simulateRepo, template, useTestRepos } from '../simulate/harness.ts';
 
 let runtime: Runtime;
-const repos: TestRepo[] = [];
-
-function newRepo(): TestRepo {
-  const r = new TestRepo();
-  repos.push(r);
-  return r;
-}
+const newRepo = useTestRepos();
 
 beforeAll(() => {
   // Renders persist on disk by content: this file's renders must come from the code under test.
@@ -23,7 +17,6 @@ beforeAll(() => {
 
 afterAll(async () => {
   await runtime?.close();
-  for (const r of repos) r.cleanup();
   rmSync(process.env.PREADMIT_CACHE_DIR!, { recursive: true, force: true });
 });
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import type { Runtime } from '../../src/engine/runtime.ts';
 import { runDiff } from '../../src/cli/diff.ts';
@@ -28,6 +29,19 @@ export class TestRepo extends GitRepo {
   override commit(changes: Record<string, string | null>, message = 'change'): string {
     return super.commit(changes, message, { allowEmpty: true });
   }
+}
+
+/** Repositories for a test file: the function returned makes one; all are removed after the file's tests. */
+export function useTestRepos(): () => TestRepo {
+  const repos: TestRepo[] = [];
+  afterAll(() => {
+    for (const r of repos) r.cleanup();
+  });
+  return () => {
+    const r = new TestRepo();
+    repos.push(r);
+    return r;
+  };
 }
 
 export async function simulateRepo(repo: TestRepo, base: string, head: string, runtime: Runtime, configText?: string): Promise<SimulationReport> {

@@ -6,7 +6,6 @@ import { createRuntime, type Runtime } from '../../src/engine/runtime.ts';
 import { GITHUB_SUMMARY_LIMIT, renderMarkdown } from '../../src/report/markdown.ts';
 import {
   MATCH_DEPLOYMENTS,
-  TestRepo,
   brief,
   constraint,
   deployment,
@@ -14,16 +13,11 @@ import {
   only,
   simulateRepo,
   template,
+  useTestRepos,
 } from './harness.ts';
 
 let runtime: Runtime;
-const repos: TestRepo[] = [];
-
-function newRepo(): TestRepo {
-  const r = new TestRepo();
-  repos.push(r);
-  return r;
-}
+const newRepo = useTestRepos();
 
 beforeAll(() => {
   runtime = createRuntime();
@@ -31,7 +25,6 @@ beforeAll(() => {
 
 afterAll(async () => {
   await runtime?.close();
-  for (const r of repos) r.cleanup();
 });
 
 /** Manifests and policies in separate trees, as most GitOps repositories keep them. */
