@@ -2,7 +2,7 @@
 // `git`, check runs, comments and reactions are recorded. Only what the app uses is served; anything else is a
 // 404 that the test can see in `unhandled`.
 import nock from 'nock';
-import { git, gitBytes, GitRepo } from '../support/git-repo.ts';
+import { git, gitBytes, GitRepo, lsTree } from '../support/git-repo.ts';
 
 export const API = 'https://api.github.com';
 
@@ -269,15 +269,7 @@ export class FakeGitHub {
     if (req.method === 'GET' && (m = /^\/git\/trees\/([^/]+)$/.exec(rest))) {
       const sha = this.#trySha(m[1] as string);
       if (sha === undefined) return [404, { message: 'Not Found' }];
-      const out = git(this.repoDir, 'ls-tree', '-r', '-t', '--full-tree', sha);
-      const tree = out
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => {
-          const [meta = '', file = ''] = line.split('\t');
-          const [mode, type, oid] = meta.split(' ');
-          return { path: file, mode, type, sha: oid };
-        });
+      const tree = lsTree(this.repoDir, sha, '-r', '-t', '--full-tree');
       return [200, { sha, truncated: false, tree }];
     }
     if (req.method === 'GET' && (m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(rest))) {

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { GitHubCache, GitHubSource, gitBlobSha, readTar } from '../../src/source/github.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
 import { gunzipSync } from 'node:zlib';
-import { git as gitIn, gitBytes, gitWith, writeFile } from '../support/git-repo.ts';
+import { git as gitIn, gitBytes, gitWith, lsTree, writeFile } from '../support/git-repo.ts';
 
 const API = 'https://api.github.com';
 const OWNER = 'acme';
@@ -76,14 +76,7 @@ function serveGit(options: { truncated?: boolean; prefix?: string; failTarball?:
     .reply((uri) => {
       counts.trees++;
       const sha = /trees\/([0-9a-f]{40})/.exec(uri)?.[1] ?? '';
-      const tree = git('ls-tree', '-r', '-z', '--full-tree', sha)
-        .split('\0')
-        .filter(Boolean)
-        .map((rec) => {
-          const [meta = '', p = ''] = rec.split('\t');
-          const [mode, type, oid] = meta.split(' ');
-          return { path: p, mode, type, sha: oid, url: `${API}${prefix}/git/blobs/${oid}` };
-        });
+      const tree = lsTree(dir, sha, '-r', '--full-tree').map((e) => ({ ...e, url: `${API}${prefix}/git/blobs/${e.sha}` }));
       return [200, { sha, url: '', tree: options.truncated ? tree.slice(0, 3) : tree, truncated: options.truncated === true }];
     })
     .get(new RegExp(`^${prefix}/git/blobs/[0-9a-f]{40}$`))
@@ -244,14 +237,7 @@ function serveGitTreeOnly(): void {
     .persist()
     .get(new RegExp(`^/repos/${OWNER}/${REPO}/git/trees/${headSha}\\?recursive=1$`))
     .reply(() => {
-      const tree = git('ls-tree', '-r', '-z', '--full-tree', headSha)
-        .split('\0')
-        .filter(Boolean)
-        .map((rec) => {
-          const [meta = '', p = ''] = rec.split('\t');
-          const [mode, type, oid] = meta.split(' ');
-          return { path: p, mode, type, sha: oid };
-        });
+      const tree = lsTree(dir, headSha, '-r', '--full-tree');
       return [200, { sha: headSha, tree, truncated: false }];
     });
 }
@@ -391,14 +377,7 @@ function serveTrees(): { recursive: string[]; flat: string[]; blobs: string[] } 
       const sha = /trees\/([0-9a-f]{40})/.exec(uri)?.[1] ?? '';
       const recursive = uri.endsWith('recursive=1');
       (recursive ? counts.recursive : counts.flat).push(sha);
-      const tree = git('ls-tree', '-z', ...(recursive ? ['-r', '-t'] : []), sha)
-        .split('\0')
-        .filter(Boolean)
-        .map((rec) => {
-          const [meta = '', p = ''] = rec.split('\t');
-          const [mode, type, oid] = meta.split(' ');
-          return { path: p, mode, type, sha: oid, url: '' };
-        });
+      const tree = lsTree(dir, sha, ...(recursive ? ['-r', '-t'] : [])).map((e) => ({ ...e, url: '' }));
       return [200, { sha: git('rev-parse', `${sha}^{tree}`).trim(), url: '', tree, truncated: false }];
     })
     .get(new RegExp(`^/repos/${OWNER}/${REPO}/git/blobs/[0-9a-f]{40}$`))

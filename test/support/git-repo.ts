@@ -100,3 +100,23 @@ export class GitRepo {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/** An entry of `git ls-tree`, named as in GitHub's tree API. */
+export interface TreeEntry {
+  path: string;
+  mode: string;
+  type: string;
+  sha: string;
+}
+
+/** `git ls-tree -z <options> <treeish>` (options such as `-r`, `-t`, `--full-tree`), parsed. */
+export function lsTree(dir: string, treeish: string, ...options: string[]): TreeEntry[] {
+  return git(dir, 'ls-tree', '-z', ...options, treeish)
+    .split('\0')
+    .filter(Boolean)
+    .map((record) => {
+      const tab = record.indexOf('\t');
+      const [mode = '', type = '', sha = ''] = record.slice(0, tab).split(' ');
+      return { path: record.slice(tab + 1), mode, type, sha };
+    });
+}
