@@ -1,28 +1,9 @@
 // A running app simulates PR after PR with one evaluation pool: inventories must not pile up in it.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../src/engine/runtime.ts';
-import { constraint, deployment, only, simulateRepo, TestRepo } from './harness.ts';
+import { constraint, deployment, only, simulateRepo, template, TestRepo } from './harness.ts';
 
-const UNIQUE_NAME = `apiVersion: templates.gatekeeper.sh/v1
-kind: ConstraintTemplate
-metadata:
-  name: simuniquename
-spec:
-  crd:
-    spec:
-      names:
-        kind: SimUniqueName
-  targets:
-    - target: admission.k8s.gatekeeper.sh
-      rego: |
-        package simuniquename
-        violation[{"msg": msg}] {
-          other := data.inventory.namespace[ns][_]["Deployment"][name]
-          ns != input.review.object.metadata.namespace
-          name == input.review.object.metadata.name
-          msg := sprintf("name %v is also used in namespace %v", [name, ns])
-        }
-`;
+const UNIQUE_NAME = template('unique-name');
 
 describe('evaluation pool across simulations', () => {
   const runtime = createRuntime({ size: 1 });

@@ -2,28 +2,9 @@
 // those group/version/kinds, outside the namespaces excluded from the sync process.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRuntime } from '../../src/engine/runtime.ts';
-import { constraint, deployment, only, simulateRepo, TestRepo } from './harness.ts';
+import { constraint, deployment, only, simulateRepo, template, TestRepo } from './harness.ts';
 
-const UNIQUE_NAME = `apiVersion: templates.gatekeeper.sh/v1
-kind: ConstraintTemplate
-metadata:
-  name: simuniquename
-spec:
-  crd:
-    spec:
-      names:
-        kind: SimUniqueName
-  targets:
-    - target: admission.k8s.gatekeeper.sh
-      rego: |
-        package simuniquename
-        violation[{"msg": msg}] {
-          data.inventory.namespace[ns][_]["Deployment"][name]
-          ns != input.review.object.metadata.namespace
-          name == input.review.object.metadata.name
-          msg := sprintf("name %v is also used in namespace %v", [name, ns])
-        }
-`;
+const UNIQUE_NAME = template('unique-name');
 const config = (sync: string, match = '') => `apiVersion: config.gatekeeper.sh/v1alpha1
 kind: Config
 metadata:
