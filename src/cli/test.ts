@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { isDenyResult } from '../gatekeeper/enforcement.ts';
 import { GoNumber, GoStruct, goMarshalIndent, type GoMarshalMemo, type GoValue } from '../gatekeeper/go-marshal.ts';
+import { loadManifests } from '../gatekeeper/load.ts';
 import { readManifests } from '../gatekeeper/read.ts';
 import type { JsonObject } from '../gatekeeper/types.ts';
 import { hasDenyResult, runTest, type TestResult } from '../engine/test.ts';
@@ -10,13 +11,18 @@ import { createRuntime } from '../engine/runtime.ts';
 import { compareRegoValues, goQuote, regoTermString, regoToJson, type RegoValue } from '../opa/rego-value.ts';
 import { nameOf, namespaceOf } from '../gatekeeper/classify.ts';
 
-export const TEST_USAGE = `Usage: preadmit test -f PATH [-f PATH…] [-o text|json|yaml] [--deny-only]
+export const TEST_USAGE = `Usage: preadmit test [-f PATH…] [-o text|json|yaml] [--deny-only]
 
-Reviews every object in the given files and directories (.yaml, .yml, .json) against the
+Reviews every object in the given files and directories (.yaml, .yml, .json), or on standard input, against the
 ConstraintTemplates and constraints among them, as \`gator test\` does. Exit code 1 when a
 violated constraint has the deny action (or a bad input was found), else 0.`;
 
-export async function runTestCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runTestCommand(
+  argv: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
+): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -43,11 +49,13 @@ export async function runTestCommand(argv: string[], out: NodeJS.WritableStream,
     err.write(`unknown output format ${JSON.stringify(format)}; use text, json or yaml\n`);
     return 2;
   }
-  if (paths.length === 0) {
-    err.write(`no input: give files or directories with -f\n${TEST_USAGE}\n`);
+  // As gator: with no -f, objects come from standard input when it is not a terminal.
+  const loaded =
+    paths.length > 0 ? await readManifests(paths, { yamlVersion: '1.1' }) : stdin.isTTY ? undefined : loadManifests(await readAll(stdin), '<stdin>', { yamlVersion: '1.1' });
+  if (loaded === undefined) {
+    err.write(`no input: give files or directories with -f, or objects on standard input\n${TEST_USAGE}\n`);
     return 2;
   }
-  const loaded = await readManifests(paths, { yamlVersion: '1.1' });
   if (loaded.objects.length === 0 && loaded.errors.length === 0) {
     err.write('no input data identified\n');
     return 1;
@@ -66,6 +74,12 @@ export async function runTestCommand(argv: string[], out: NodeJS.WritableStream,
 }
 
 /** Writes the results in gator's format; JSON goes out one result at a time (outputs can be large). */
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export async function writeTestResults(results: TestResult[], format: string, out: NodeJS.WritableStream): Promise<void> {
   if (format !== 'json' || results.length === 0) {
     out.write(formatTestResults(results, format));
