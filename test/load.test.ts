@@ -62,4 +62,30 @@ describe('gatekeeper/load', () => {
     expect(loadManifests('y: 1\nn: 0b101\nu: 1_000\nx: 0x1F\ns: "0755"\n', 'k.yaml', { yamlVersion: '1.2' }).objects[0]!.object).toEqual({ y: 1, n: 5, u: 1000, x: 31, s: '0755' });
     expect(loadManifests('y: 1\nn: 2\n', 'k.yaml', { yamlVersion: '1.1' }).objects[0]!.object).toEqual({ true: 1, false: 2 });
   });
+
+  it('accepts quoted scalars continued at their key\'s indentation, as go-yaml does, lines kept', () => {
+    const text = [
+      'kind: T',
+      'spec:',
+      '  description: "When set to `true` the TLS {} is optional, defaults',
+      '  to false."',
+      "  other: 'single",
+      "  quoted'",
+      '  rego: |',
+      '    msg := "a quote \\" that',
+      '    stays"',
+      '  last: 1',
+    ].join('\n');
+    const r = loadManifests(text, 'q.yaml', { yamlVersion: '1.2' });
+    expect(r.errors).toEqual([]);
+    expect(r.objects[0]!.object.spec).toEqual({
+      description: 'When set to `true` the TLS {} is optional, defaults to false.',
+      other: 'single quoted',
+      rego: 'msg := "a quote \\" that\nstays"\n',
+      last: 1,
+    });
+    expect(r.objects[0]!.source).toEqual({ file: 'q.yaml', startLine: 1, endLine: 10 });
+    // Still an error where go-yaml has one too: a quote that never closes.
+    expect(loadManifests('a: "open\nb: 1\n', 'bad.yaml').errors).toHaveLength(1);
+  });
 });

@@ -66,6 +66,66 @@ function looksLikeJson(text: string): boolean {
 }
 
 function loadYaml(text: string, file: string, options: LoadOptions): LoadResult {
+  const first = loadYamlStrict(text, file, options);
+  if (first.errors.length === 0) return first;
+  // go-yaml (libyaml) accepts a quoted scalar whose continuation lines are not indented past their key, as
+  // in gatekeeper-library templates; the yaml package does not. Indenting those lines changes no value
+  // (a quoted scalar folds leading spaces away) and no line number.
+  const relaxed = relaxQuotedIndentation(text);
+  if (relaxed === undefined) return first;
+  const second = loadYamlStrict(relaxed, file, options);
+  return second.errors.length === 0 ? second : first;
+}
+
+/**
+ * `text` with every continuation line of a multi-line quoted scalar indented one column past the line
+ * the scalar starts on, or undefined when no line needed it. Block scalars (`|`, `>`) and comments are
+ * skipped; a quote starts a scalar only where a YAML token can start.
+ */
+export function relaxQuotedIndentation(text: string): string | undefined {
+  const lines = text.split('\n');
+  let changed = false;
+  let quote: '"' | "'" | undefined;
+  let base = 0;
+  let blockIndent: number | undefined;
+  const indentOf = (line: string): number => line.length - line.trimStart().length;
+  for (let li = 0; li < lines.length; li++) {
+    let line = lines[li]!;
+    let i = 0;
+    if (quote !== undefined) {
+      const indent = indentOf(line);
+      if (line.trim() !== '' && indent <= base) {
+        line = ' '.repeat(base + 1 - indent) + line;
+        lines[li] = line;
+        changed = true;
+      }
+    } else if (blockIndent !== undefined) {
+      if (line.trim() === '' || indentOf(line) > blockIndent) continue;
+      blockIndent = undefined;
+    }
+    if (quote === undefined) base = indentOf(line);
+    for (; i < line.length; i++) {
+      const c = line[i]!;
+      if (quote === '"') {
+        if (c === '\\') i++;
+        else if (c === '"') quote = undefined;
+        continue;
+      }
+      if (quote === "'") {
+        if (c === "'" && line[i + 1] === "'") i++;
+        else if (c === "'") quote = undefined;
+        continue;
+      }
+      const prev = i === 0 ? ' ' : line[i - 1]!;
+      if (c === '#' && /\s/.test(prev)) break;
+      if ((c === '"' || c === "'") && /[\s:[{,-]/.test(prev)) quote = c;
+    }
+    if (quote === undefined && /(?:^|[\s:-])[|>][-+0-9]*\s*(?:#.*)?$/.test(line)) blockIndent = indentOf(line);
+  }
+  return changed ? lines.join('\n') : undefined;
+}
+
+function loadYamlStrict(text: string, file: string, options: LoadOptions): LoadResult {
   const lineCounter = new LineCounter();
   const version = options.yamlVersion ?? '1.2';
   const docs = parseAllDocuments(text, {
