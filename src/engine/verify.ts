@@ -14,7 +14,7 @@ import { loadManifests } from '../gatekeeper/load.ts';
 import { reviewAdmissionRequest, reviewPlainObject, type Review } from '../gatekeeper/review.ts';
 import type { JsonObject, JsonValue, SourcedObject } from '../gatekeeper/types.ts';
 import type { Compiler } from '../opa/compile.ts';
-import { compileGoRegexp } from '../opa/go-regexp.ts';
+import { compileGoRegexp, MATCH_TIME_LIMIT_MS, testWithin } from '../opa/go-regexp.ts';
 import type { EvalPool } from '../opa/pool.ts';
 import { goQuote } from '../opa/rego-value.ts';
 import { PolicyClient, type Violation } from './client.ts';
@@ -580,7 +580,12 @@ export function runAssertion(a: Assertion, messages: string[]): string | undefin
         if ('error' in r) return `${ERR.invalidRegex}: ${r.error}`;
         regexp = r.regexp;
       }
-      if (regexp.test(msg)) matching++;
+      const hit = testWithin(regexp, msg);
+      if (hit === 'timeout') {
+        // A deliberate difference: RE2 (gator) would finish; JavaScript's engine may not on a hostile pattern.
+        return `assertion message regex ${goQuote(a.message)} took longer than ${MATCH_TIME_LIMIT_MS} ms on a message and was stopped (preadmit matches with a backtracking engine; simplify the pattern)`;
+      }
+      if (hit) matching++;
     } else matching++;
   }
   const violations = a.violations ?? 'yes';

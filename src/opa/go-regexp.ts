@@ -18,6 +18,7 @@
 // Unicode 15.0 (case folding is pinned to Go's). Go's nesting-depth limit is checked on a lower bound of
 // its parse-tree height, and an expression JavaScript cannot compile (over 65535 groups) gets Go's
 // catch-all error instead of a crash.
+import vm from 'node:vm';
 
 export const GO_REGEXP_ERRORS = {
   invalidCharRange: 'invalid character class range',
@@ -1096,4 +1097,27 @@ function parseRepeat(s: string): { min: number; max: number; after: string } | u
   }
   if (t === '' || t[0] !== '}') return undefined;
   return { min: lo, max, after: t.slice(1) };
+}
+
+
+/** How long one match may take where patterns come from untrusted files (JavaScript's engine backtracks). */
+export const MATCH_TIME_LIMIT_MS = 1_000;
+
+/**
+ * `regexp.test(text)` with a time limit. RE2 matches in linear time; JavaScript's backtracking engine can
+ * take forever on a hostile pattern, so a match that runs past the limit is stopped and reported as
+ * `'timeout'` rather than hanging the run.
+ */
+const matchContext = vm.createContext({ re: /(?:)/, s: '' }) as { re: RegExp; s: string };
+const matchScript = new vm.Script('re.test(s)');
+
+export function testWithin(regexp: RegExp, text: string, ms: number = MATCH_TIME_LIMIT_MS): boolean | 'timeout' {
+  matchContext.re = regexp;
+  matchContext.s = text;
+  try {
+    return matchScript.runInContext(matchContext, { timeout: ms }) as boolean;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return 'timeout';
+    throw e;
+  }
 }

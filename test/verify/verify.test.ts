@@ -87,6 +87,13 @@ describe('assertions', () => {
   });
 });
 
+describe('hostile assertion regexes', () => {
+  it('stops a catastrophic backtracking pattern instead of hanging, and says so', () => {
+    const error = runAssertion({ violations: 1, message: '^(a+)+$' }, ['a'.repeat(40) + 'b']);
+    expect(error).toMatch(/^assertion message regex "\^\(a\+\)\+\$" took longer than 1000 ms on a message and was stopped/);
+  });
+});
+
 describe('--run filters', () => {
   const t: Test = { name: 'alpha', template: '', constraint: '', expansion: '', invalid: false, skip: false, cases: [{ name: 'one', object: '', inventory: [], assertions: [], skip: false }] };
   it('a single regex matches a test or a case name', () => {
