@@ -1,16 +1,12 @@
 // Runs the real, pinned `gator test -o json` on a throw-away directory of objects: the oracle the
 // model's differential tests compare against.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { JsonObject } from '../../src/gatekeeper/types.ts';
 
 export const GATOR = resolve(import.meta.dirname, '../../.tools/bin/gator');
-
-export function gatorAvailable(): boolean {
-  return existsSync(GATOR);
-}
 
 export interface GatorResult {
   target: string;
