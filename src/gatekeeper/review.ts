@@ -169,18 +169,14 @@ export function pluralise(kind: string): string {
   return `${lower}s`;
 }
 
-/** The JSON of `input.review` exactly as the template receives it. */
-export function reviewInput(review: Review): JsonObject {
-  return { ...review.request, namespaceObject: review.namespaceObject };
-}
-
 /**
- * `input.review` as JSON text with Go's float numbers (see go-json.ts). The reviewed objects are written
- * through a memo: they are not modified, and the same object is often reviewed more than once.
+ * `input.review` exactly as the template receives it (the request plus `namespaceObject`), as JSON text
+ * with Go's float numbers (see go-json.ts). The reviewed objects are written through a memo: they are not
+ * modified, and the same object is often reviewed more than once.
  */
 export function reviewInputJson(review: Review): string {
   const parts: string[] = [];
-  for (const [k, v] of Object.entries(reviewInput(review))) {
+  for (const [k, v] of [...Object.entries(review.request), ['namespaceObject', review.namespaceObject] as const]) {
     const big = k === 'object' || k === 'oldObject' || k === 'namespaceObject';
     parts.push(`${JSON.stringify(k)}:${big ? goFloatJsonMemo(v) : goFloatJson(v)}`);
   }

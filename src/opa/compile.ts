@@ -37,8 +37,6 @@ export interface CompileFailure {
   location?: { module: string; line: number };
 }
 
-export { defaultCacheDir };
-
 export type CompileOutcome = CompiledTemplate | CompileFailure;
 
 export interface Compiler {

@@ -143,24 +143,14 @@ export function runTool(file: string, args: readonly string[], options: RunOptio
     };
     child.stdout?.on('data', collect(out, 'out'));
     child.stderr?.on('data', collect(err, 'err'));
-    child.on('error', (e) => {
-      finish({
-        exitCode: null,
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
-        timedOut,
-        truncated,
-        spawnError: e.message,
-      });
+    const result = (exitCode: number | null) => ({
+      exitCode,
+      stdout: Buffer.concat(out).toString('utf8'),
+      stderr: Buffer.concat(err).toString('utf8'),
+      timedOut,
+      truncated,
     });
-    child.on('close', (code) => {
-      finish({
-        exitCode: code,
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
-        timedOut,
-        truncated,
-      });
-    });
+    child.on('error', (e) => finish({ ...result(null), spawnError: e.message }));
+    child.on('close', (code) => finish(result(code)));
   });
 }
