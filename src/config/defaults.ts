@@ -22,7 +22,7 @@ export function defaultCluster(name: string = DEFAULT_CLUSTER_NAME): ClusterConf
 
 export function defaultBlocking(): BlockingConfig {
   // Fail closed: a head that does not render or compile blocks, because nothing could be checked.
-  return { newDeny: true, newWarn: false, existingViolations: false, errorsAtHead: true, exemptionOutsideAllowList: true };
+  return { newDeny: true, newWarn: false, existingViolations: false, errorsAtHead: true, exemptionOutsideAllowList: true, policyRelaxation: true };
 }
 
 /** The configuration of a repository without `.github/preadmit.yml`. A fresh copy on every call. */

@@ -22,6 +22,8 @@ export interface BlockingConfig {
   existingViolations: boolean;
   errorsAtHead: boolean;
   exemptionOutsideAllowList: boolean;
+  /** A policy relaxation in the change (enforcement weakened, policy removed, match narrowed, exemption added...). */
+  policyRelaxation: boolean;
 }
 
 export interface PreadmitConfig {

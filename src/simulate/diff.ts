@@ -9,6 +9,7 @@ import { maskSecret, redactSecrets, secretValues } from '../render/mask.ts';
 import type { RenderedObject } from '../render/types.ts';
 import { canonicalJson, describeObject, findingId, objectKey, objectRef } from './identity.ts';
 import type { PolicySet } from './policies.ts';
+import { policyRelaxations } from './relaxations.ts';
 import type {
   ClusterReport,
   ExemptionChange,
@@ -107,12 +108,15 @@ export function diffClusters(input: DiffInput): ClusterReport {
   for (const [id, v] of baseIdx) if (!headIdx.has(id) && knownAtHead(v)) findings.push(toFinding(id, v, 'fixed', base));
   findings.sort(compareFindings);
 
+  const changes = policyChanges(base, head, denialsDelta(headIdx, crossIdx, knownAtHead), unevaluable);
+  const exemptions = exemptionChanges(base, head, input.allowedNamespaces);
   return {
     name: cluster,
     findings,
-    policyChanges: policyChanges(base, head, denialsDelta(headIdx, crossIdx, knownAtHead), unevaluable),
+    policyChanges: changes,
     promotions: promotions(base, head, findings, input.enforcementPoint),
-    exemptions: exemptionChanges(base, head, input.allowedNamespaces),
+    exemptions,
+    relaxations: policyRelaxations({ ...input, cross: input.headUnderBasePolicies, changes, exemptions, knownAtHead }),
     renderedDiffs: renderedDiffs(input.baseObjects, input.headObjects),
     errors: [...base.errors.map((error) => ({ ref: 'base' as const, error })), ...head.errors.map((error) => ({ ref: 'head' as const, error }))],
     stats: { objectsBase: 0, objectsHead: 0, reviews: 0, rootsRendered: 0, durationMs: 0 },

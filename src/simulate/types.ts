@@ -83,6 +83,35 @@ export interface ExemptionChange {
   source?: SourceLocation;
 }
 
+/** A violation the base's policies raise on a head object that the head's policies enforce less or not at all. */
+export interface LetThrough {
+  constraint: ConstraintRef;
+  object: ObjectRef;
+  objectSource?: SourceLocation;
+  message: string;
+  impliedBy?: string;
+  /** Strongest action under the base's policies, and under the head's (`none`: no violation at all). */
+  before: WebhookAction;
+  after: WebhookAction | 'none';
+}
+
+/**
+ * A change that weakens the policies (issue #9): enforcement weakened, constraint or template removed, match
+ * narrowed, exemptions or Config exclusions added, or any other policy change that lets a violation through.
+ */
+export interface PolicyRelaxation {
+  type: 'enforcement' | 'constraint-removed' | 'template-removed' | 'template-changed' | 'match' | 'parameters' | 'exemption' | 'config-exclusion' | 'expansion' | 'other';
+  /** `Kind/name` of the constraint, the template kind, `Config/config (processes)`, or `policies`. */
+  subject: string;
+  /** For people, without the cluster: `constraint K8sPSPPrivileged/psp-privileged demoted deny -> dryrun`. */
+  description: string;
+  source?: SourceLocation;
+  /** Exemptions whose every namespace the repository's `exemptions.allowedNamespaces` names: listed, never blocking. */
+  allowed: boolean;
+  /** What it lets through: the head's objects' violations under the base's policies that the head's policies weaken or drop. */
+  letsThrough: LetThrough[];
+}
+
 export interface RenderedObjectDiff {
   object: ObjectRef;
   change: 'added' | 'modified' | 'removed';
@@ -104,6 +133,7 @@ export interface ClusterReport {
   policyChanges: PolicyChange[];
   promotions: Promotion[];
   exemptions: ExemptionChange[];
+  relaxations: PolicyRelaxation[];
   renderedDiffs: RenderedObjectDiff[];
   errors: SimulationError[];
   stats: { objectsBase: number; objectsHead: number; reviews: number; rootsRendered: number; durationMs: number };
@@ -115,7 +145,7 @@ export interface Verdict {
   conclusion: Conclusion;
   /** One line per reason the PR is blocked (empty when it passes). */
   blocking: string[];
-  counts: { newDeny: number; newWarn: number; newDryrun: number; fixed: number; unchanged: number; errors: number; exemptionViolations: number };
+  counts: { newDeny: number; newWarn: number; newDryrun: number; fixed: number; unchanged: number; errors: number; exemptionViolations: number; policyRelaxations: number };
 }
 
 export interface SimulationReport {

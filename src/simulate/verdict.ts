@@ -3,7 +3,7 @@ import type { BlockingConfig } from '../config/types.ts';
 import type { ClusterReport, Verdict } from './types.ts';
 
 export function computeVerdict(clusters: ClusterReport[], blocking: BlockingConfig): Verdict {
-  const counts = { newDeny: 0, newWarn: 0, newDryrun: 0, fixed: 0, unchanged: 0, errors: 0, exemptionViolations: 0 };
+  const counts = { newDeny: 0, newWarn: 0, newDryrun: 0, fixed: 0, unchanged: 0, errors: 0, exemptionViolations: 0, policyRelaxations: 0 };
   const reasons: string[] = [];
   let promotedDenials = 0;
   let existingDeny = 0;
@@ -25,6 +25,11 @@ export function computeVerdict(clusters: ClusterReport[], blocking: BlockingConf
     counts.exemptionViolations += bad.length;
     if (blocking.exemptionOutsideAllowList) {
       for (const e of bad) reasons.push(`${c.name}: ${e.owner} exempts namespace ${JSON.stringify(e.namespace)}, which is not in the allowed exemptions list`);
+    }
+    // Exemptions the allow list names are sanctioned: listed, never counted or blocking.
+    for (const r of c.relaxations.filter((x) => !x.allowed)) {
+      counts.policyRelaxations++;
+      if (blocking.policyRelaxation) reasons.push(`${c.name}: policy relaxation: ${r.description}, lets through ${r.letsThrough.length} violation${r.letsThrough.length === 1 ? '' : 's'}`);
     }
   }
   if (blocking.newDeny && counts.newDeny > 0) reasons.push(`${counts.newDeny} new violation(s) that the admission webhook would deny`);

@@ -46,6 +46,7 @@ export function cluster(name: string, over: Partial<ClusterReport> = {}): Cluste
     policyChanges: [],
     promotions: [],
     exemptions: [],
+    relaxations: [],
     renderedDiffs: [],
     errors: [],
     stats: { objectsBase: 10, objectsHead: 11, reviews: 21, rootsRendered: 2, durationMs: 1234 },
@@ -65,11 +66,13 @@ export function report(clusters: ClusterReport[]): SimulationReport {
     unchanged: all.filter((f) => f.category === 'unchanged').length,
     errors: clusters.reduce((n, c) => n + c.errors.filter((e) => e.ref === 'head').length, 0),
     exemptionViolations: clusters.reduce((n, c) => n + c.exemptions.filter((e: ExemptionChange) => e.change === 'added' && !e.allowed).length, 0),
+    policyRelaxations: clusters.reduce((n, c) => n + c.relaxations.filter((r) => !r.allowed).length, 0),
   };
   const blocking: string[] = [];
   if (counts.newDeny > 0) blocking.push(`${counts.newDeny} new deny violation(s)`);
   if (counts.errors > 0) blocking.push(`${counts.errors} error(s) at head (fail closed)`);
   if (counts.exemptionViolations > 0) blocking.push(`${counts.exemptionViolations} exemption(s) outside the allow list`);
+  if (counts.policyRelaxations > 0) blocking.push(`${counts.policyRelaxations} policy relaxation(s)`);
   return {
     schemaVersion: 1,
     tool: { name: 'preadmit', version: '0.1.0' },

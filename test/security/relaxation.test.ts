@@ -1,0 +1,174 @@
+// Policy relaxations (issue #9): a PR that weakens the policies that would catch it is a governance finding of its
+// own, blocking by default, listed with what it lets through. Real git history, the real diff pipeline, real wasm.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRuntime, type Runtime } from '../../src/engine/runtime.ts';
+import type { ClusterReport, PolicyRelaxation } from '../../src/simulate/types.ts';
+import { constraint, deployment, diffCommand, MATCH_DEPLOYMENTS, only, simulateRepo, template, useTestRepos } from '../simulate/harness.ts';
+
+const TEMPLATE = { 'policies/template.yaml': template('max-replicas') };
+const maxReplicas = (max: number, extra = '', match = MATCH_DEPLOYMENTS) =>
+  constraint('SimMaxReplicas', 'max-replicas', match, `${extra}  parameters:\n    max: ${max}\n`);
+const CONFIG = (excluded: string[]) => `apiVersion: config.gatekeeper.sh/v1alpha1
+kind: Config
+metadata:
+  name: config
+  namespace: gatekeeper-system
+spec:
+  match:
+    - excludedNamespaces: ${JSON.stringify(excluded)}
+      processes: ["webhook"]
+`;
+const KEY = 'SimMaxReplicas/max-replicas';
+
+/** `type subject: description [lets through: object before->after, …]`, for comparing. */
+function brief(r: PolicyRelaxation): string {
+  const lets = r.letsThrough.map((t) => `${t.object.kind} ${t.object.namespace}/${t.object.name} ${t.before}->${t.after}`).sort();
+  return `${r.type} ${r.subject}${r.allowed ? ' (allowed)' : ''}: ${r.description} [${lets.join(', ')}]`;
+}
+
+describe('policy relaxations', () => {
+  let runtime: Runtime;
+  const newRepo = useTestRepos();
+  beforeAll(() => {
+    runtime = createRuntime({ size: 1 });
+  });
+  afterAll(() => runtime.close());
+
+  const run = async (base: Record<string, string>, head: Record<string, string | null>, configText?: string) => {
+    const repo = newRepo();
+    const b = repo.commit(base);
+    const h = repo.commit(head);
+    const report = await simulateRepo(repo, b, h, runtime, configText);
+    const c: ClusterReport = only(report);
+    expect(c.errors).toEqual([]);
+    return { report, c, repo, base: b, head: h };
+  };
+
+  it('blocks a PR that demotes deny -> dryrun together with the object it would have denied', async () => {
+    const { report, c } = await run(
+      { ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3) },
+      { 'policies/constraint.yaml': maxReplicas(3, '  enforcementAction: dryrun\n'), 'apps/big.yaml': deployment('big', 'shop', { replicas: 9 }) },
+    );
+    // The object's own violation is only dryrun at head: without the relaxation rule nothing would block.
+    expect(report.verdict.counts.newDeny).toBe(0);
+    expect(c.relaxations.map(brief)).toEqual([`enforcement ${KEY}: constraint ${KEY} demoted deny -> dryrun [Deployment shop/big deny->dryrun]`]);
+    expect(c.relaxations[0]!.source?.file).toBe('policies/constraint.yaml');
+    expect(c.relaxations[0]!.letsThrough[0]!.message).toBe('Deployment big has 9 replicas, more than 3');
+    expect(c.relaxations[0]!.letsThrough[0]!.objectSource?.file).toBe('apps/big.yaml');
+    expect(report.verdict.conclusion).toBe('failure');
+    expect(report.verdict.blocking).toEqual([`default: policy relaxation: constraint ${KEY} demoted deny -> dryrun, lets through 1 violation`]);
+    expect(report.verdict.counts.policyRelaxations).toBe(1);
+  });
+
+  it('a scoped action that leaves the webhook out is a demotion to none', async () => {
+    const scoped = '  enforcementAction: scoped\n  scopedEnforcementActions:\n    - action: deny\n      enforcementPoints:\n        - name: audit.gatekeeper.sh\n';
+    const { c } = await run(
+      { ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3), 'apps/big.yaml': deployment('big', 'shop', { replicas: 9 }) },
+      { 'policies/constraint.yaml': maxReplicas(3, scoped) },
+    );
+    expect(c.relaxations.map(brief)).toEqual([`enforcement ${KEY}: constraint ${KEY} demoted deny -> none ("scoped") [Deployment shop/big deny->none]`]);
+  });
+
+  it('a deleted constraint, and a deleted template with its constraint', async () => {
+    const existing = { ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3), 'apps/big.yaml': deployment('big', 'shop', { replicas: 9 }) };
+    const one = await run(existing, { 'policies/constraint.yaml': null });
+    expect(one.c.relaxations.map(brief)).toEqual([`constraint-removed ${KEY}: constraint ${KEY} removed [Deployment shop/big deny->none]`]);
+    expect(one.report.verdict.conclusion).toBe('failure');
+    expect(one.c.relaxations[0]!.source?.file).toBe('policies/constraint.yaml');
+
+    const both = await run(existing, { 'policies/constraint.yaml': null, 'policies/template.yaml': null });
+    expect(both.c.relaxations.map(brief)).toEqual([
+      'template-removed SimMaxReplicas: template SimMaxReplicas removed [Deployment shop/big deny->none]',
+      `constraint-removed ${KEY}: constraint ${KEY} removed [Deployment shop/big deny->none]`,
+    ]);
+    expect(both.report.verdict.blocking).toHaveLength(2);
+  });
+
+  it('a removal that lets nothing through today is still a relaxation (nothing protects the next object)', async () => {
+    const { report, c } = await run({ ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3), 'apps/ok.yaml': deployment('ok', 'shop') }, { 'policies/constraint.yaml': null });
+    expect(c.relaxations.map(brief)).toEqual([`constraint-removed ${KEY}: constraint ${KEY} removed []`]);
+    expect(report.verdict.blocking).toEqual([`default: policy relaxation: constraint ${KEY} removed, lets through 0 violations`]);
+  });
+
+  it('match narrowed: excludedNamespaces added, namespaces narrowed, a selector added', async () => {
+    const base = { ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3), 'apps/big.yaml': deployment('big', 'shop', { replicas: 9 }), 'apps/other.yaml': deployment('other', 'misc', { replicas: 9 }) };
+    const excluded = await run(base, { 'policies/constraint.yaml': maxReplicas(3, '', `${MATCH_DEPLOYMENTS}    excludedNamespaces: ["shop"]\n`) });
+    expect(excluded.c.relaxations.map(brief)).toEqual([`exemption ${KEY}: constraint ${KEY} exempts namespace(s) "shop" [Deployment shop/big deny->none]`]);
+    expect(excluded.report.verdict.conclusion).toBe('failure');
+
+    const narrowed = await run(base, {
+      'policies/constraint.yaml': maxReplicas(3, '', `${MATCH_DEPLOYMENTS}    namespaces: ["misc"]\n    labelSelector:\n      matchLabels:\n        checked: "yes"\n`),
+    });
+    expect(narrowed.c.relaxations.map(brief)).toEqual([
+      `match ${KEY}: constraint ${KEY} match narrowed (namespaces, labelSelector) [Deployment misc/other deny->none, Deployment shop/big deny->none]`,
+    ]);
+
+    const kinds = await run(base, {
+      'policies/constraint.yaml': maxReplicas(3, '', '    kinds:\n      - apiGroups: ["apps"]\n        kinds: ["StatefulSet"]\n'),
+    });
+    expect(kinds.c.relaxations.map(brief)).toEqual([`match ${KEY}: constraint ${KEY} match narrowed (kinds) [Deployment misc/other deny->none, Deployment shop/big deny->none]`]);
+  });
+
+  it('an exemption the allow list names is listed but does not block; one outside it does', async () => {
+    const base = { ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3), 'apps/big.yaml': deployment('big', 'shop', { replicas: 9 }) };
+    const head = { 'policies/constraint.yaml': maxReplicas(3, '', `${MATCH_DEPLOYMENTS}    excludedNamespaces: ["shop"]\n`) };
+    const allowed = await run(base, head, 'exemptions:\n  allowedNamespaces: ["shop"]\n');
+    expect(allowed.c.relaxations.map(brief)).toEqual([`exemption ${KEY} (allowed): constraint ${KEY} exempts namespace(s) "shop" [Deployment shop/big deny->none]`]);
+    expect(allowed.report.verdict).toMatchObject({ conclusion: 'success', blocking: [] });
+    expect(allowed.report.verdict.counts.policyRelaxations).toBe(0);
+
+    const outside = await run(base, head, 'exemptions:\n  allowedNamespaces: ["kube-*"]\n');
+    expect(outside.c.relaxations.map((r) => r.allowed)).toEqual([false]);
+    expect(outside.report.verdict.blocking.filter((b) => b.includes('policy relaxation'))).toHaveLength(1);
+  });
+
+  it('a Config exclusion added for the webhook', async () => {
+    const { report, c } = await run(
+      { ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3), 'policies/config.yaml': CONFIG(['kube-system']) },
+      { 'policies/config.yaml': CONFIG(['kube-system', 'shop']), 'apps/big.yaml': deployment('big', 'shop', { replicas: 9 }) },
+    );
+    expect(c.findings).toEqual([]);
+    expect(c.relaxations.map(brief)).toEqual(['config-exclusion Config/config (webhook): Config/config (webhook) excludes namespace(s) "shop" [Deployment shop/big deny->none]']);
+    expect(report.verdict.conclusion).toBe('failure');
+  });
+
+  it('parameters relaxed (the allowed maximum raised) and template code weakened', async () => {
+    const base = { ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3), 'apps/big.yaml': deployment('big', 'shop', { replicas: 9 }) };
+    const params = await run(base, { 'policies/constraint.yaml': maxReplicas(10) });
+    expect(params.c.relaxations.map(brief)).toEqual([`parameters ${KEY}: constraint ${KEY} parameters changed [Deployment shop/big deny->none]`]);
+    expect(params.report.verdict.conclusion).toBe('failure');
+
+    const weakened = template('max-replicas').replace('r > input.parameters.max', 'r > input.parameters.max * 100');
+    const code = await run(base, { 'policies/template.yaml': weakened });
+    expect(code.c.relaxations.map(brief)).toEqual(['template-changed SimMaxReplicas: template SimMaxReplicas changed [Deployment shop/big deny->none]']);
+  });
+
+  it('tightened policies are not relaxations', async () => {
+    const { report, c } = await run(
+      { ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(10, '  enforcementAction: dryrun\n', '    kinds:\n      - apiGroups: ["apps"]\n        kinds: ["Deployment"]\n    namespaces: ["shop"]\n    excludedNamespaces: ["tmp"]\n'), 'apps/ok.yaml': deployment('ok', 'shop', { replicas: 2 }) },
+      // Promoted to deny, a lower maximum, a kind and a namespace more, the exclusion removed.
+      { 'policies/constraint.yaml': maxReplicas(3, '', '    kinds:\n      - apiGroups: ["apps"]\n        kinds: ["Deployment", "StatefulSet"]\n    namespaces: ["shop", "misc"]\n') },
+    );
+    expect(c.policyChanges.map((p) => `${p.change} ${p.type} ${p.name}`)).toEqual([`modified constraint ${KEY}`]);
+    expect(c.relaxations).toEqual([]);
+    expect(report.verdict).toMatchObject({ conclusion: 'success', blocking: [] });
+  });
+
+  it('blocking.policyRelaxation: false in the base config: listed, not blocking', async () => {
+    const repo = newRepo();
+    const base = repo.commit({ ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3), '.github/preadmit.yml': 'blocking:\n  policyRelaxation: false\n' });
+    // The PR cannot turn the rule back on for itself either way: the config is read at base.
+    const head = repo.commit({
+      'policies/constraint.yaml': maxReplicas(3, '  enforcementAction: dryrun\n'),
+      'apps/big.yaml': deployment('big', 'shop', { replicas: 9 }),
+      '.github/preadmit.yml': 'blocking:\n  policyRelaxation: true\n',
+    });
+    const r = await diffCommand(['--repo', repo.dir, '--base', base, '--head', head, '-o', 'json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { verdict: { conclusion: string; counts: { policyRelaxations: number } }; clusters: Array<{ relaxations: PolicyRelaxation[] }> };
+    expect(json.verdict.conclusion).toBe('success');
+    expect(json.verdict.counts.policyRelaxations).toBe(1);
+    expect(json.clusters[0]!.relaxations.map(brief)).toEqual([`enforcement ${KEY}: constraint ${KEY} demoted deny -> dryrun [Deployment shop/big deny->dryrun]`]);
+  });
+});
