@@ -1,5 +1,5 @@
 // Check-run annotations: each new finding on the lines of its object (or, when only a policy change caused it, of
-// the constraint), promotions and governance breaches on the constraint, head errors where they happened.
+// the constraint), promotions, policy relaxations and governance breaches on the constraint, head errors where they happened.
 // GitHub takes at most 50 per request; the publisher sends them in batches, in this order.
 import type { SourceLocation } from '../gatekeeper/types.ts';
 import type { Finding, SimulationReport, WebhookAction } from '../simulate/types.ts';
@@ -116,6 +116,13 @@ export function renderAnnotations(report: SimulationReport): CheckRunAnnotation[
           `${e.owner} adds namespace "${e.namespace}" to ${e.field}, but the repository's exemption governance (exemptions.allowedNamespaces in .github/preadmit.yml) does not allow exempting it.`,
         ),
       );
+    }
+    // Removals have only a base location, which annotations (placed on the head commit) cannot show.
+    for (const r of cluster.relaxations) {
+      if (r.allowed || r.type.endsWith('-removed')) continue;
+      const shown = r.letsThrough.slice(0, 200).map((t) => `- ${objectLabel(t.object)}${t.objectSource !== undefined ? ` (${locationLabel(t.objectSource)})` : ''}: ${constraintLabel(t.constraint)} ${t.before} → ${t.after}: ${t.message}`);
+      const more = r.letsThrough.length > shown.length ? [`… ${r.letsThrough.length - shown.length} more`] : [];
+      push(annotation(r.source, 'failure', `${prefix}policy relaxation: ${r.description}`, `This change relaxes the policies (${r.description}); it lets through ${plural(r.letsThrough.length, 'violation')} the base's policies report.`, [...shown, ...more].join('\n') || undefined));
     }
     // Base errors point at lines of the base version of a file, which annotations (placed on the head commit) cannot show.
     for (const e of cluster.errors) {

@@ -75,6 +75,7 @@ export function outcomeTitle(report: SimulationReport): string {
   if (c.newDryrun > 0) parts.push(plural(c.newDryrun, 'new dry-run violation'));
   if (c.fixed > 0) parts.push(`${c.fixed} fixed`);
   if (c.exemptionViolations > 0) parts.push(plural(c.exemptionViolations, 'exemption outside the allow list', 'exemptions outside the allow list'));
+  if (c.policyRelaxations > 0) parts.push(plural(c.policyRelaxations, 'policy relaxation'));
   if (c.errors > 0) parts.push(plural(c.errors, 'error'));
   const promotions = report.clusters.reduce((n, cl) => n + cl.promotions.length, 0);
   if (promotions > 0) parts.push(plural(promotions, 'promotion'));

@@ -9,6 +9,7 @@ import type {
   Finding,
   ObjectRef,
   PolicyChange,
+  PolicyRelaxation,
   Promotion,
   RenderedObjectDiff,
   SimulationError,
@@ -81,6 +82,15 @@ const promotion = (p: Promotion): JsonValue =>
 
 const exemption = (e: ExemptionChange): JsonValue => ordered(e, ['owner', 'field', 'namespace', 'change', 'allowed', 'source'], { source });
 
+const relaxation = (r: PolicyRelaxation): JsonValue =>
+  ordered(r, ['type', 'subject', 'description', 'allowed', 'source', 'letsThrough'], {
+    source,
+    letsThrough: (list: PolicyRelaxation['letsThrough']) =>
+      [...list]
+        .sort((a, b) => cmp(a.constraint.kind, b.constraint.kind) || cmp(a.constraint.name, b.constraint.name) || byObject(a.object, b.object) || cmp(a.message, b.message))
+        .map((t) => ordered(t, ['constraint', 'object', 'objectSource', 'before', 'after', 'message', 'impliedBy'], { constraint: constraintRef, object: objectRef, objectSource: source })),
+  });
+
 const renderedDiff = (d: RenderedObjectDiff): JsonValue =>
   ordered({ ...d, diff: maskedDiff(d) }, ['object', 'change', 'root', 'source', 'diff'], { object: objectRef, source });
 
@@ -99,13 +109,14 @@ function bySource(a: SourceLocation | undefined, b: SourceLocation | undefined):
 }
 
 const cluster = (c: ClusterReport): JsonValue =>
-  ordered(c, ['name', 'stats', 'findings', 'policyChanges', 'promotions', 'exemptions', 'errors', 'renderedDiffs'], {
+  ordered(c, ['name', 'stats', 'findings', 'policyChanges', 'promotions', 'exemptions', 'relaxations', 'errors', 'renderedDiffs'], {
     stats: (s: ClusterReport['stats']) => ordered(s, ['objectsBase', 'objectsHead', 'reviews', 'rootsRendered', 'durationMs']),
     findings: (list: Finding[]) => [...list].sort(compareFindings).map(finding),
     policyChanges: (list: PolicyChange[]) => [...list].sort((a, b) => cmp(a.type, b.type) || cmp(a.name, b.name) || cmp(a.change, b.change)).map(policyChange),
     promotions: (list: Promotion[]) => [...list].sort((a, b) => cmp(a.constraint.kind, b.constraint.kind) || cmp(a.constraint.name, b.constraint.name)).map(promotion),
     exemptions: (list: ExemptionChange[]) =>
       [...list].sort((a, b) => cmp(a.owner, b.owner) || cmp(a.field, b.field) || cmp(a.namespace, b.namespace) || cmp(a.change, b.change)).map(exemption),
+    relaxations: (list: PolicyRelaxation[]) => [...list].sort((a, b) => cmp(a.subject, b.subject) || cmp(a.type, b.type) || cmp(a.description, b.description)).map(relaxation),
     errors: (list: SimulationError[]) =>
       [...list].sort((a, b) => cmp(a.ref, b.ref) || bySource(a.error.source, b.error.source) || cmp(a.error.message, b.error.message)).map(simulationError),
     renderedDiffs: (list: RenderedObjectDiff[]) =>
@@ -121,7 +132,7 @@ export function renderJson(report: SimulationReport): string {
     verdict: (v: SimulationReport['verdict']) =>
       ordered(v, ['conclusion', 'blocking', 'counts'], {
         counts: (c: SimulationReport['verdict']['counts']) =>
-          ordered(c, ['newDeny', 'newWarn', 'newDryrun', 'fixed', 'unchanged', 'errors', 'exemptionViolations']),
+          ordered(c, ['newDeny', 'newWarn', 'newDryrun', 'fixed', 'unchanged', 'errors', 'exemptionViolations', 'policyRelaxations']),
       }),
     clusters: (list: ClusterReport[]) => list.map(cluster),
   });

@@ -6,6 +6,7 @@ import type {
   ExemptionChange,
   Finding,
   PolicyChange,
+  PolicyRelaxation,
   Promotion,
   RenderedObjectDiff,
   SimulationError,
@@ -145,6 +146,7 @@ const PRIORITY = {
   exemptions: 5,
   errors: 6,
   policyChanges: 7,
+  relaxations: 7.5,
   newFindings: 8,
 } as const;
 
@@ -275,6 +277,15 @@ function promotionSection(p: Promotion, link: Linker): Section {
   return tableSection(PRIORITY.promotions, heading, ['Object', 'Source', 'Message'], rows, 'objects of this promotion');
 }
 
+function relaxationBlock(r: PolicyRelaxation, link: Linker): Block {
+  const side = r.type.endsWith('-removed') ? 'base' : 'head';
+  const note = r.allowed ? ' (every namespace is in `exemptions.allowedNamespaces`: not blocking)' : '';
+  const heading = `- **${escapeMarkdown(r.description)}**${r.source ? ` (${link.source(r.source, side)})` : ''}: lets through ${plural(r.letsThrough.length, 'violation')}${note}`;
+  if (r.letsThrough.length === 0) return `${heading}\n\n`;
+  const rows = r.letsThrough.map((t) => row([code(constraintLabel(t.constraint)), escapeMarkdown(`${t.before} → ${t.after}`), escapeMarkdown(objectLabel(t.object)), link.source(t.objectSource, 'head'), message(t.message)]));
+  return tableSection(PRIORITY.relaxations, heading, ['Constraint', 'Action', 'Object', 'Source', 'Message'], rows, 'violations this relaxation lets through');
+}
+
 function exemptionRow(e: ExemptionChange, link: Linker): string {
   const allowed = e.change === 'removed' ? '—' : e.allowed ? 'allowed' : '**outside the allow list**';
   return row([e.change, code(e.namespace), code(e.owner), code(e.field), allowed, link.source(e.source, e.change === 'removed' ? 'base' : 'head')]);
@@ -319,6 +330,9 @@ function clusterBlocks(c: ClusterReport, link: Linker, multiCluster: boolean): B
     if (byPolicy.length > 0) {
       blocks.push(tableSection(PRIORITY.policyFindings, `Findings caused by these policy changes (${byPolicy.length}):`, ['Change', ...FINDING_HEADER], byPolicy.map((f) => findingRow(f, link, true)), 'findings caused by policy changes'));
     }
+  }
+  if (c.relaxations.length > 0) {
+    blocks.push(`${h} Policy relaxations (${c.relaxations.length})\n\n`, ...c.relaxations.map((r) => relaxationBlock(r, link)));
   }
   if (c.promotions.length > 0) {
     blocks.push(`${h} Promotions (${c.promotions.length})\n\n`);

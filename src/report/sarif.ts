@@ -1,5 +1,5 @@
 // SARIF 2.1.0 for code-scanning tools: the violations present at head (new and unchanged, with their baseline
-// state), exemptions outside the allow list and head errors, each on the file and lines it comes from.
+// state), exemptions outside the allow list, policy relaxations and head errors, each on the file and lines it comes from.
 import type { SourceLocation } from '../gatekeeper/types.ts';
 import type { Finding, SimulationReport } from '../simulate/types.ts';
 import { compareFindings, constraintLabel, isRepositoryPath, objectLabel, strongestAction, visibleControls } from './format.ts';
@@ -60,6 +60,7 @@ export interface SarifLog {
 
 const ERROR_RULE = 'preadmit/input-error';
 const EXEMPTION_RULE = 'preadmit/exemption-outside-allow-list';
+const RELAXATION_RULE = 'preadmit/policy-relaxation';
 const LEVEL = { deny: 'error', warn: 'warning', dryrun: 'note' } as const;
 
 function location(source: SourceLocation | undefined, logicalName?: string): SarifLocation[] {
@@ -142,6 +143,28 @@ export function renderSarif(report: SimulationReport, options: { repositoryUri?:
         partialFingerprints: { [FINGERPRINT_KEY]: `${cluster.name}|exemption|${e.owner}|${e.field}|${e.namespace}` },
         baselineState: 'new',
         properties: { cluster: cluster.name },
+      });
+    }
+    for (const r of cluster.relaxations) {
+      if (r.allowed) continue;
+      const index = rule(RELAXATION_RULE, () => ({
+        id: RELAXATION_RULE,
+        name: 'PolicyRelaxation',
+        shortDescription: { text: 'The change weakens the policies: enforcement, constraints, templates, match or exemptions' },
+        defaultConfiguration: { level: 'error' },
+      }));
+      const examples = r.letsThrough.slice(0, 5).map((t) => `${objectLabel(t.object)} (${constraintLabel(t.constraint)} ${t.before} -> ${t.after})`);
+      const more = r.letsThrough.length > examples.length ? `, … ${r.letsThrough.length - examples.length} more` : '';
+      results.push({
+        ruleId: RELAXATION_RULE,
+        ruleIndex: index,
+        level: 'error',
+        kind: 'fail',
+        message: { text: visibleControls(`Policy relaxation: ${r.description}, lets through ${r.letsThrough.length} violation(s)${examples.length > 0 ? `: ${examples.join(', ')}${more}` : ''}`) },
+        locations: location(r.source),
+        partialFingerprints: { [FINGERPRINT_KEY]: `${cluster.name}|relaxation|${r.type}|${r.subject}` },
+        baselineState: 'new',
+        properties: { cluster: cluster.name, relaxation: r.type, subject: r.subject, letsThrough: r.letsThrough.length },
       });
     }
     for (const e of cluster.errors) {

@@ -82,6 +82,15 @@ export function renderText(report: SimulationReport, options: TextOptions): stri
       }
       for (const f of byPolicy) findingLines(f, `${indent}  `);
     }
+    if (c.relaxations.length > 0) {
+      lines.push('');
+      heading(`policy relaxations (${c.relaxations.length})`);
+      for (const r of c.relaxations) {
+        const note = r.allowed ? paint('green', ' (allowed exemption)') : '';
+        lines.push(`${indent}${paint('bold', safe(r.description))}: lets through ${plural(r.letsThrough.length, 'violation')}${note}${where(r.source)}`);
+        for (const t of r.letsThrough) lines.push(`${indent}  ${t.before} → ${t.after}  ${safe(constraintLabel(t.constraint))}  ${safe(objectLabel(t.object))}${where(t.objectSource)}  ${safe(t.message)}`);
+      }
+    }
     if (c.promotions.length > 0) {
       lines.push('');
       heading(`promotions (${c.promotions.length})`);

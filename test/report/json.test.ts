@@ -32,6 +32,15 @@ function everythingReport(): SimulationReport {
   const c = r.clusters[0]!;
   c.findings.push(finding({ objectSource: { file: 'apps/x.yaml', startLine: 1, endLine: 2, renderedBy: 'kustomize:apps/prod' } }));
   c.policyChanges[0]!.noLongerDenied.push(objectRef('gone'));
+  const source = { file: 'policies/p.yaml', startLine: 1, endLine: 9 };
+  c.relaxations.push({
+    type: 'enforcement',
+    subject: 'K8sP/p',
+    description: 'constraint K8sP/p demoted deny -> dryrun',
+    source,
+    allowed: false,
+    letsThrough: [{ constraint: { kind: 'K8sP', name: 'p', source }, object: objectRef('pod'), objectSource: source, message: 'm', impliedBy: 'expand', before: 'deny', after: 'dryrun' }],
+  });
   return r;
 }
 
