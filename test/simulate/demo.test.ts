@@ -100,9 +100,10 @@ describe('the demo, simulated', () => {
 
   it('blocks, for the three reasons the demo stages', () => {
     expect(report.verdict.conclusion).toBe('failure');
-    expect(report.verdict.counts).toEqual({ newDeny: 1, newWarn: 1, newDryrun: 0, fixed: 1, unchanged: 1, errors: 0, exemptionViolations: 1 });
+    expect(report.verdict.counts).toEqual({ newDeny: 1, newWarn: 1, newDryrun: 0, fixed: 1, unchanged: 1, errors: 0, exemptionViolations: 1, policyRelaxations: 1 });
     expect(report.verdict.blocking).toEqual([
       'prod: PreadmitBlockPrivileged/block-privileged exempts namespace "legacy-batch", which is not in the allowed exemptions list',
+      'prod: policy relaxation: constraint PreadmitBlockPrivileged/block-privileged exempts namespace(s) "legacy-batch", lets through 0 violations',
       '1 new violation(s) that the admission webhook would deny',
       '1 existing object(s) would start being denied by constraint(s) promoted to deny: PreadmitNoPrivilegeEscalation/no-privilege-escalation',
     ]);

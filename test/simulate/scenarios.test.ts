@@ -343,7 +343,7 @@ describe('verdicts at the edges', () => {
       expect(c.errors).toEqual([]);
       expect(c.policyChanges).toEqual([]);
       expect(c.renderedDiffs).toEqual([]);
-      expect(report.verdict).toEqual({ conclusion: 'success', blocking: [], counts: { newDeny: 0, newWarn: 0, newDryrun: 0, fixed: 0, unchanged: 0, errors: 0, exemptionViolations: 0 } });
+      expect(report.verdict).toEqual({ conclusion: 'success', blocking: [], counts: { newDeny: 0, newWarn: 0, newDryrun: 0, fixed: 0, unchanged: 0, errors: 0, exemptionViolations: 0, policyRelaxations: 0 } });
     }
     const r = await diffCommand(['--repo', repo.dir, '--base', base, '--head', same]);
     expect(r.code).toBe(0);
