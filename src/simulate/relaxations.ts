@@ -36,7 +36,10 @@ export interface RelaxationInput {
  */
 export function policyRelaxations(a: RelaxationInput): PolicyRelaxation[] {
   if (!a.cross) return [];
-  const through = letThrough(a.cross, a.head, a.knownAtHead);
+  // A removed template takes its CRD and so every constraint of its kind with it, even ones the head still declares
+  // (and cannot load): what those constraints reported is let through.
+  const removedKinds = new Set(a.changes.filter((c) => c.type === 'template' && c.change === 'removed').map((c) => c.name));
+  const through = letThrough(a.cross, a.head, (v) => a.knownAtHead(v) || removedKinds.has(v.constraintKind));
   const out: PolicyRelaxation[] = [];
   const explained = new Set<LetThrough>();
   const add = (r: Omit<PolicyRelaxation, 'letsThrough' | 'allowed'>, lets: (t: LetThrough) => boolean, always: boolean, allowed = false): void => {
@@ -188,7 +191,8 @@ function narrowedFields(baseRaw: JsonObject, headRaw: JsonObject): string[] {
   if (baseKinds.some((e) => all(e.apiGroups).some((g) => all(e.kinds).some((k) => !covers(g, k))))) out.push('kinds');
   const scope = (s: string) => (s === 'Cluster' || s === 'Namespaced' ? s : '*');
   if (scope(h.scope) !== '*' && scope(h.scope) !== scope(b.scope)) out.push('scope');
-  if (h.namespaces.length > 0 && (b.namespaces.length === 0 || b.namespaces.some((n) => !h.namespaces.includes(n)))) out.push('namespaces');
+  const coveredNs = (n: string) => h.namespaces.some((g) => g === n || matchesGlob(g, n));
+  if (h.namespaces.length > 0 && (b.namespaces.length === 0 || !b.namespaces.every(coveredNs))) out.push('namespaces');
   for (const field of ['labelSelector', 'namespaceSelector'] as const) {
     if (headRaw[field] != null && canonicalJson(headRaw[field]) !== canonicalJson(baseRaw[field] ?? null)) out.push(field);
   }

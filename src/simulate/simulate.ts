@@ -217,7 +217,7 @@ function underAny(file: string, roots: string[]): boolean {
 }
 
 function policyFingerprint(p: PolicySet): string {
-  const objs = [...p.templates, ...p.constraints, ...p.configs, ...p.expansions].map((o) => canonicalJson(o.object)).sort();
+  const objs = [...p.templates, ...p.constraints, ...p.configs, ...p.expansions, ...p.syncSets].map((o) => canonicalJson(o.object)).sort();
   return objs.join('\n');
 }
 

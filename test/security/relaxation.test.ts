@@ -154,6 +154,76 @@ describe('policy relaxations', () => {
     expect(report.verdict).toMatchObject({ conclusion: 'success', blocking: [] });
   });
 
+  it('demotions in disguise: a second document of the same constraint, an action the webhook does not know', async () => {
+    const base = { ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3) };
+    const shadow = await run(base, { 'policies/zz-shadow.yaml': maxReplicas(3, '  enforcementAction: dryrun\n'), 'apps/big.yaml': deployment('big', 'shop', { replicas: 9 }) });
+    expect(shadow.report.verdict.counts.newDeny).toBe(0);
+    expect(shadow.c.relaxations.map(brief)).toEqual([`enforcement ${KEY}: constraint ${KEY} demoted deny -> dryrun [Deployment shop/big deny->dryrun]`]);
+    expect(shadow.c.relaxations[0]!.source?.file).toBe('policies/zz-shadow.yaml');
+
+    const unknown = await run(base, { 'policies/constraint.yaml': maxReplicas(3, '  enforcementAction: Deny\n'), 'apps/big.yaml': deployment('big', 'shop', { replicas: 9 }) });
+    expect(unknown.c.relaxations.map(brief)).toEqual([`enforcement ${KEY}: constraint ${KEY} demoted deny -> none ("Deny") [Deployment shop/big deny->dryrun]`]);
+    expect(unknown.report.verdict.conclusion).toBe('failure');
+  });
+
+  it('a template removed under a constraint that stays lets its violations through, even when head errors do not block', async () => {
+    const repo = newRepo();
+    const base = repo.commit({ ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3), 'apps/big.yaml': deployment('big', 'shop', { replicas: 9 }) });
+    const head = repo.commit({ 'policies/template.yaml': null });
+    const report = await simulateRepo(repo, base, head, runtime, 'blocking:\n  errorsAtHead: false\n');
+    const c = only(report);
+    expect(c.errors.map((e) => e.ref)).toContain('head');
+    expect(c.relaxations.map(brief)).toEqual(['template-removed SimMaxReplicas: template SimMaxReplicas removed [Deployment shop/big deny->none]']);
+    expect(report.verdict.blocking).toEqual(['default: policy relaxation: template SimMaxReplicas removed, lets through 1 violation']);
+  });
+
+  it('an ExpansionTemplate that overrides the action of pod violations to dryrun', async () => {
+    const podTemplate = `apiVersion: templates.gatekeeper.sh/v1
+kind: ConstraintTemplate
+metadata:
+  name: simlatest
+spec:
+  crd:
+    spec:
+      names:
+        kind: SimLatest
+  targets:
+    - target: admission.k8s.gatekeeper.sh
+      rego: |
+        package simlatest
+        violation[{"msg": msg}] {
+          c := input.review.object.spec.containers[_]
+          endswith(c.image, ":latest")
+          msg := sprintf("container %v uses a latest tag", [c.name])
+        }
+`;
+    const pods = constraint('SimLatest', 'no-latest', '    kinds:\n      - apiGroups: [""]\n        kinds: ["Pod"]\n');
+    const expansion = `apiVersion: expansion.gatekeeper.sh/v1beta1
+kind: ExpansionTemplate
+metadata:
+  name: expand-deployments
+spec:
+  applyTo:
+    - groups: ["apps"]
+      kinds: ["Deployment"]
+      versions: ["v1"]
+  templateSource: spec.template
+  enforcementAction: dryrun
+  generatedGVK:
+    group: ""
+    version: v1
+    kind: Pod
+`;
+    const { report, c } = await run(
+      { 'policies/template.yaml': podTemplate, 'policies/constraint.yaml': pods },
+      { 'policies/expansion.yaml': expansion, 'apps/web.yaml': deployment('web', 'shop', { image: 'nginx:latest' }) },
+    );
+    expect(report.verdict.counts.newDeny).toBe(0);
+    expect(c.relaxations.map(brief)).toEqual(['expansion ExpansionTemplates: ExpansionTemplates changed [Deployment shop/web deny->dryrun]']);
+    expect(c.relaxations[0]!.letsThrough[0]!.impliedBy).toBeDefined();
+    expect(report.verdict.conclusion).toBe('failure');
+  });
+
   it('blocking.policyRelaxation: false in the base config: listed, not blocking', async () => {
     const repo = newRepo();
     const base = repo.commit({ ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3), '.github/preadmit.yml': 'blocking:\n  policyRelaxation: false\n' });
