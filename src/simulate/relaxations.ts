@@ -56,7 +56,7 @@ export function policyRelaxations(a: RelaxationInput): PolicyRelaxation[] {
       add({ type: 'template-removed', subject: c.name, description: `template ${c.name} removed`, ...src(c) }, (t) => t.constraint.kind === c.name, true);
     } else if (c.type === 'template' && c.change === 'modified') {
       add({ type: 'template-changed', subject: c.name, description: `template ${c.name} changed`, ...src(c) }, (t) => t.constraint.kind === c.name && dropped(t), false);
-    } else if (c.type === 'constraint' && c.change === 'removed') {
+    } else if (c.type === 'constraint' && c.change === 'removed' && !renamed(c.name, a)) {
       add({ type: 'constraint-removed', subject: c.name, description: `constraint ${c.name} removed`, ...src(c) }, of(c.name), true);
     }
   }
@@ -109,24 +109,30 @@ export function policyRelaxations(a: RelaxationInput): PolicyRelaxation[] {
   return out;
 }
 
-/** The violations the base's policies raise on the head's objects that the head's policies raise weaker or not at all. */
+/**
+ * The violations the base's policies raise on the head's objects that the head's policies raise weaker or not at all,
+ * by constraint and object (a message the change rewords is the same violation). A violation the head still raises as
+ * strongly under another constraint of the same kind, with the same message (a renamed constraint), is not let through.
+ */
 function letThrough(cross: RefOutcome, head: RefOutcome, knownAtHead: (v: ReviewedViolation) => boolean): LetThrough[] {
-  // By constraint and object: a message the change rewords is the same violation.
-  const strongest = (vs: ReviewedViolation[]) => {
+  const strongest = (vs: ReviewedViolation[], key: (v: ReviewedViolation) => string) => {
     const m = new Map<string, { v: ReviewedViolation; level: WebhookAction }>();
     for (const v of vs) {
       if (!knownAtHead(v)) continue;
-      const key = `${v.constraintKind}/${v.constraintName}\u0000${objectKey(v.object)}`;
+      const k = key(v);
       const l = violationLevel(v);
-      const seen = m.get(key);
-      if (!seen || RANK[l] < RANK[seen.level]) m.set(key, { v, level: l });
+      const seen = m.get(k);
+      if (!seen || RANK[l] < RANK[seen.level]) m.set(k, { v, level: l });
     }
     return m;
   };
-  const atHead = strongest(head.violations);
+  const byConstraint = (v: ReviewedViolation) => `${v.constraintKind}/${v.constraintName}\u0000${objectKey(v.object)}`;
+  const byKind = (v: ReviewedViolation) => `${v.constraintKind}\u0000${objectKey(v.object)}\u0000${v.message}`;
+  const atHead = strongest(head.violations, byConstraint);
+  const sameKindAtHead = strongest(head.violations, byKind);
   const out: LetThrough[] = [];
-  for (const [key, { v, level: before }] of strongest(cross.violations)) {
-    const after = atHead.get(key)?.level ?? 'none';
+  for (const [key, { v, level: before }] of strongest(cross.violations, byConstraint)) {
+    const after = [atHead.get(key)?.level, sameKindAtHead.get(byKind(v))?.level].reduce<Level>((best, l) => (l !== undefined && RANK[l] < RANK[best] ? l : best), 'none');
     if (RANK[after] <= RANK[before]) continue;
     out.push({
       constraint: { kind: v.constraintKind, name: v.constraintName, source: v.constraintSource },
@@ -139,6 +145,14 @@ function letThrough(cross: RefOutcome, head: RefOutcome, knownAtHead: (v: Review
     });
   }
   return out;
+}
+
+/** A constraint the head removes but declares again under another name, with the same spec: a rename. */
+function renamed(key: string, a: RelaxationInput): boolean {
+  const spec = (c: Constraint) => canonicalJson(c.object.spec ?? null);
+  const removed = a.base.constraints.find((c) => `${c.kind}/${c.name}` === key);
+  const baseKeys = new Set(a.base.constraints.map((c) => `${c.kind}/${c.name}`));
+  return removed !== undefined && a.head.constraints.some((h) => h.kind === removed.kind && !baseKeys.has(`${h.kind}/${h.name}`) && spec(h) === spec(removed));
 }
 
 /** A violation with no action the webhook knows is reported as dryrun, as everywhere else in the report. */

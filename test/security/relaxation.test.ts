@@ -90,6 +90,17 @@ describe('policy relaxations', () => {
     expect(report.verdict.blocking).toEqual([`default: policy relaxation: constraint ${KEY} removed, lets through 0 violations`]);
   });
 
+  it('a renamed constraint is not a relaxation; a removed one whose twin still denies lets nothing through', async () => {
+    const existing = { ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3), 'apps/big.yaml': deployment('big', 'shop', { replicas: 9 }) };
+    const rename = await run(existing, { 'policies/constraint.yaml': maxReplicas(3).replace('name: max-replicas', 'name: replicas-cap') });
+    expect(rename.c.relaxations).toEqual([]);
+    expect(rename.report.verdict.blocking.filter((b) => b.includes('relaxation'))).toEqual([]);
+
+    const twin = constraint('SimMaxReplicas', 'twin', MATCH_DEPLOYMENTS, '  parameters:\n    max: 3\n');
+    const removed = await run({ ...existing, 'policies/twin.yaml': twin }, { 'policies/constraint.yaml': maxReplicas(3, '  enforcementAction: dryrun\n') });
+    expect(removed.c.relaxations.map(brief)).toEqual([`enforcement ${KEY}: constraint ${KEY} demoted deny -> dryrun []`]);
+  });
+
   it('match narrowed: excludedNamespaces added, namespaces narrowed, a selector added', async () => {
     const base = { ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3), 'apps/big.yaml': deployment('big', 'shop', { replicas: 9 }), 'apps/other.yaml': deployment('other', 'misc', { replicas: 9 }) };
     const excluded = await run(base, { 'policies/constraint.yaml': maxReplicas(3, '', `${MATCH_DEPLOYMENTS}    excludedNamespaces: ["shop"]\n`) });
