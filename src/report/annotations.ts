@@ -120,6 +120,9 @@ export function renderAnnotations(report: SimulationReport): CheckRunAnnotation[
     // Removals have only a base location, which annotations (placed on the head commit) cannot show.
     for (const r of cluster.relaxations) {
       if (r.allowed || r.type.endsWith('-removed')) continue;
+      // An exemption that lets nothing through is already annotated when it is outside the allow list.
+      const governed = cluster.exemptions.some((e) => e.change === 'added' && !e.allowed && e.source?.file === r.source?.file && e.source?.startLine === r.source?.startLine);
+      if (governed && r.letsThrough.length === 0 && (r.type === 'exemption' || r.type === 'config-exclusion')) continue;
       const shown = r.letsThrough.slice(0, 200).map((t) => `- ${objectLabel(t.object)}${t.objectSource !== undefined ? ` (${locationLabel(t.objectSource)})` : ''}: ${constraintLabel(t.constraint)} ${t.before} → ${t.after}: ${t.message}`);
       const more = r.letsThrough.length > shown.length ? [`… ${r.letsThrough.length - shown.length} more`] : [];
       push(annotation(r.source, 'failure', `${prefix}policy relaxation: ${r.description}`, `This change relaxes the policies (${r.description}); it lets through ${plural(r.letsThrough.length, 'violation')} the base's policies report.`, [...shown, ...more].join('\n') || undefined));

@@ -108,19 +108,18 @@ export function diffClusters(input: DiffInput): ClusterReport {
   for (const [id, v] of baseIdx) if (!headIdx.has(id) && knownAtHead(v)) findings.push(toFinding(id, v, 'fixed', base));
   findings.sort(compareFindings);
 
-  const changes = policyChanges(base, head, denialsDelta(headIdx, crossIdx, knownAtHead), unevaluable);
-  const exemptions = exemptionChanges(base, head, input.allowedNamespaces);
-  return {
+  const report = {
     name: cluster,
     findings,
-    policyChanges: changes,
+    policyChanges: policyChanges(base, head, denialsDelta(headIdx, crossIdx, knownAtHead), unevaluable),
     promotions: promotions(base, head, findings, input.enforcementPoint),
-    exemptions,
-    relaxations: policyRelaxations({ ...input, cross: input.headUnderBasePolicies, changes, exemptions, knownAtHead }),
+    exemptions: exemptionChanges(base, head, input.allowedNamespaces),
     renderedDiffs: renderedDiffs(input.baseObjects, input.headObjects),
     errors: [...base.errors.map((error) => ({ ref: 'base' as const, error })), ...head.errors.map((error) => ({ ref: 'head' as const, error }))],
     stats: { objectsBase: 0, objectsHead: 0, reviews: 0, rootsRendered: 0, durationMs: 0 },
   };
+  const relaxations = policyRelaxations({ ...input, cross: input.headUnderBasePolicies, changes: report.policyChanges, exemptions: report.exemptions, knownAtHead });
+  return { ...report, relaxations };
 }
 
 function strongest(actions: WebhookAction[]): number {

@@ -84,8 +84,12 @@ export function policyRelaxations(a: RelaxationInput): PolicyRelaxation[] {
     }
   }
 
+  // The exclusions of a constraint the change adds relax nothing: before it, nothing was checked there at all.
   const added = new Map<string, ExemptionChange[]>();
-  for (const e of a.exemptions) if (e.change === 'added') added.set(e.owner, [...(added.get(e.owner) ?? []), e]);
+  for (const e of a.exemptions) {
+    if (e.change !== 'added' || (e.field === 'excludedNamespaces' && !baseConstraints.has(e.owner))) continue;
+    added.set(e.owner, [...(added.get(e.owner) ?? []), e]);
+  }
   for (const [owner, list] of added) {
     const namespaces = list.map((e) => e.namespace);
     const inExempted = (t: LetThrough) => dropped(t) && namespaces.some((g) => matchesGlob(g, subjectNamespace(t.object)));

@@ -165,6 +165,14 @@ describe('policy relaxations', () => {
     expect(report.verdict).toMatchObject({ conclusion: 'success', blocking: [] });
   });
 
+  it('a new constraint with its own exclusions is not a relaxation (nothing was checked there before)', async () => {
+    const added = constraint('SimMaxReplicas', 'new-cap', `${MATCH_DEPLOYMENTS}    excludedNamespaces: ["kube-system"]\n`, '  parameters:\n    max: 50\n');
+    const { report, c } = await run({ ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3) }, { 'policies/new.yaml': added });
+    expect(c.exemptions.map((e) => `${e.change} ${e.owner} ${e.namespace}`)).toEqual(['added SimMaxReplicas/new-cap kube-system']);
+    expect(c.relaxations).toEqual([]);
+    expect(report.verdict.conclusion).toBe('success');
+  });
+
   it('demotions in disguise: a second document of the same constraint, an action the webhook does not know', async () => {
     const base = { ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3) };
     const shadow = await run(base, { 'policies/zz-shadow.yaml': maxReplicas(3, '  enforcementAction: dryrun\n'), 'apps/big.yaml': deployment('big', 'shop', { replicas: 9 }) });
