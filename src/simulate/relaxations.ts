@@ -8,11 +8,15 @@ import { parseMatch, type Match } from '../gatekeeper/match.ts';
 import type { JsonObject } from '../gatekeeper/types.ts';
 import type { RefOutcome, ReviewedViolation } from './diff.ts';
 import { canonicalJson, objectKey } from './identity.ts';
+import { processExclusions } from './policies.ts';
 import type { ExemptionChange, LetThrough, ObjectRef, PolicyChange, PolicyRelaxation, WebhookAction } from './types.ts';
 
 /** Strength of what the webhook does; `none`: the constraint is not evaluated or has no action it knows. */
 const RANK = { deny: 0, warn: 1, dryrun: 2, none: 3 } as const;
 type Level = keyof typeof RANK;
+
+/** The processes a Config exclusion can take an object out of (`*` stands for all of them). */
+const CONFIG_PROCESSES = ['webhook', 'audit', 'sync', 'mutation-webhook'];
 
 export interface RelaxationInput {
   base: RefOutcome;
@@ -87,20 +91,30 @@ export function policyRelaxations(a: RelaxationInput): PolicyRelaxation[] {
   // The exclusions of a constraint the change adds relax nothing: before it, nothing was checked there at all.
   const added = new Map<string, ExemptionChange[]>();
   for (const e of a.exemptions) {
-    if (e.change !== 'added' || (e.field === 'excludedNamespaces' && !baseConstraints.has(e.owner))) continue;
+    if (e.change !== 'added' || e.field !== 'excludedNamespaces' || !baseConstraints.has(e.owner)) continue;
     added.set(e.owner, [...(added.get(e.owner) ?? []), e]);
   }
+  const inExempted = (namespaces: string[]) => (t: LetThrough) => dropped(t) && namespaces.some((g) => matchesGlob(g, subjectNamespace(t.object)));
+  const sanctioned = (list: ExemptionChange[]) => a.allowedNamespaces !== undefined && list.every((e) => e.allowed);
   for (const [owner, list] of added) {
     const namespaces = list.map((e) => e.namespace);
-    const inExempted = (t: LetThrough) => dropped(t) && namespaces.some((g) => matchesGlob(g, subjectNamespace(t.object)));
-    const allowed = a.allowedNamespaces !== undefined && list.every((e) => e.allowed);
-    const names = namespaces.map((n) => JSON.stringify(n)).join(', ');
+    const description = `constraint ${owner} exempts namespace(s) ${namespaces.map((n) => JSON.stringify(n)).join(', ')}`;
     const source = list[0]!.source ? { source: list[0]!.source } : {};
-    if (list[0]!.field === 'excludedNamespaces') {
-      add({ type: 'exemption', subject: owner, description: `constraint ${owner} exempts namespace(s) ${names}`, ...source }, (t) => of(owner)(t) && inExempted(t), true, allowed);
-    } else {
-      add({ type: 'config-exclusion', subject: owner, description: `${owner} excludes namespace(s) ${names}`, ...source }, inExempted, true, allowed);
-    }
+    add({ type: 'exemption', subject: owner, description, ...source }, (t) => of(owner)(t) && inExempted(namespaces)(t), true, sanctioned(list));
+  }
+
+  // Config exclusions, process by process: regrouping the same exclusions into other match entries relaxes nothing.
+  const excluded = new Map<string, string[]>();
+  for (const process of CONFIG_PROCESSES) {
+    const before = new Set(processExclusions(a.base.policies.configs, process));
+    for (const ns of new Set(processExclusions(a.head.policies.configs, process))) if (!before.has(ns)) excluded.set(ns, [...(excluded.get(ns) ?? []), process]);
+  }
+  if (excluded.size > 0) {
+    const namespaces = [...excluded.keys()];
+    const list = a.exemptions.filter((e) => e.change === 'added' && e.field === 'Config.match.excludedNamespaces' && excluded.has(e.namespace));
+    const description = `Config/config excludes ${[...excluded].map(([ns, ps]) => `namespace ${JSON.stringify(ns)} from ${ps.join(', ')}`).join('; ')}`;
+    const config = a.head.policies.configs[0];
+    add({ type: 'config-exclusion', subject: 'Config/config', description, ...(config ? { source: config.source } : {}) }, inExempted(namespaces), true, sanctioned(list));
   }
 
   if (canonicalJson(a.base.policies.expansions.map((e) => e.object)) !== canonicalJson(a.head.policies.expansions.map((e) => e.object))) {

@@ -18,7 +18,7 @@ import type { RenderedObject } from '../render/types.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
 import { diffClusters, type RefOutcome, type ReviewedViolation } from './diff.ts';
 import { canonicalJson, objectKey, objectRef } from './identity.ts';
-import { emptyPolicySet, mergePolicySets, policySetOf, readObjectsAt, readShippedPolicies, type PolicySet } from './policies.ts';
+import { emptyPolicySet, mergePolicySets, policySetOf, processExclusions, readObjectsAt, readShippedPolicies, type PolicySet } from './policies.ts';
 import { computeVerdict } from './verdict.ts';
 import type { ClusterReport, SimulationReport } from './types.ts';
 
@@ -320,21 +320,6 @@ function syncedObjects(objects: JsonObject[], policies: PolicySet): JsonObject[]
 /** Namespaces Gatekeeper's Config excludes from the webhook process. */
 function webhookExclusions(configs: SourcedObject[]): string[] {
   return processExclusions(configs, 'webhook');
-}
-
-/** Namespace globs the Config excludes from a process (`webhook`, `sync`, `audit`) or from all (`*`). */
-function processExclusions(configs: SourcedObject[], process: string): string[] {
-  const out: string[] = [];
-  for (const c of configs) {
-    const spec = isObject(c.object.spec) ? c.object.spec : {};
-    for (const m of Array.isArray(spec.match) ? spec.match : []) {
-      if (!isObject(m)) continue;
-      const processes = Array.isArray(m.processes) ? m.processes : [];
-      if (!processes.some((p) => p === process || p === '*')) continue;
-      for (const ns of Array.isArray(m.excludedNamespaces) ? m.excludedNamespaces : []) if (typeof ns === 'string') out.push(ns);
-    }
-  }
-  return out;
 }
 
 async function reviewRef(

@@ -139,8 +139,24 @@ describe('policy relaxations', () => {
       { 'policies/config.yaml': CONFIG(['kube-system', 'shop']), 'apps/big.yaml': deployment('big', 'shop', { replicas: 9 }) },
     );
     expect(c.findings).toEqual([]);
-    expect(c.relaxations.map(brief)).toEqual(['config-exclusion Config/config (webhook): Config/config (webhook) excludes namespace(s) "shop" [Deployment shop/big deny->none]']);
+    expect(c.relaxations.map(brief)).toEqual(['config-exclusion Config/config: Config/config excludes namespace "shop" from webhook [Deployment shop/big deny->none]']);
     expect(report.verdict.conclusion).toBe('failure');
+  });
+
+  it('Config exclusions compared process by process: regrouped entries are not a relaxation, a process added is', async () => {
+    const config = (entries: string) => `apiVersion: config.gatekeeper.sh/v1alpha1\nkind: Config\nmetadata:\n  name: config\n  namespace: gatekeeper-system\nspec:\n  match:\n${entries}`;
+    const together = config('    - excludedNamespaces: ["kube-system", "tmp"]\n      processes: ["webhook", "audit"]\n');
+    const base = { ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3), 'policies/config.yaml': together };
+    const split = config('    - excludedNamespaces: ["kube-system"]\n      processes: ["webhook"]\n    - excludedNamespaces: ["tmp", "kube-system"]\n      processes: ["audit"]\n    - excludedNamespaces: ["tmp"]\n      processes: ["webhook"]\n');
+    const regrouped = await run(base, { 'policies/config.yaml': split });
+    expect(regrouped.c.relaxations).toEqual([]);
+    expect(regrouped.report.verdict.conclusion).toBe('success');
+
+    const all = config('    - excludedNamespaces: ["kube-system", "tmp"]\n      processes: ["*"]\n');
+    const widened = await run(base, { 'policies/config.yaml': all });
+    expect(widened.c.relaxations.map(brief)).toEqual([
+      'config-exclusion Config/config: Config/config excludes namespace "kube-system" from sync, mutation-webhook; namespace "tmp" from sync, mutation-webhook []',
+    ]);
   });
 
   it('parameters relaxed (the allowed maximum raised) and template code weakened', async () => {
