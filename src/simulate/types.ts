@@ -101,7 +101,7 @@ export interface LetThrough {
  */
 export interface PolicyRelaxation {
   type: 'enforcement' | 'constraint-removed' | 'template-removed' | 'template-changed' | 'match' | 'parameters' | 'exemption' | 'config-exclusion' | 'expansion' | 'other';
-  /** `Kind/name` of the constraint, the template kind, `Config/config (processes)`, or `policies`. */
+  /** `Kind/name` of the constraint, the template kind, `Config/config`, `ExpansionTemplates` or `policies`. */
   subject: string;
   /** For people, without the cluster: `constraint K8sPSPPrivileged/psp-privileged demoted deny -> dryrun`. */
   description: string;
