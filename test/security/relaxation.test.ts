@@ -259,6 +259,22 @@ spec:
     expect(report.verdict.conclusion).toBe('failure');
   });
 
+  it('a SyncSet narrowed so a referential policy no longer sees what it compares against', async () => {
+    const syncSet = (kind: string, group: string) => `apiVersion: syncset.gatekeeper.sh/v1alpha1\nkind: SyncSet\nmetadata:\n  name: synced\nspec:\n  gvks:\n    - group: "${group}"\n      version: v1\n      kind: ${kind}\n`;
+    const { report, c } = await run(
+      {
+        'policies/t.yaml': template('unique-name'),
+        'policies/c.yaml': constraint('SimUniqueName', 'unique', MATCH_DEPLOYMENTS),
+        'policies/syncset.yaml': syncSet('Deployment', 'apps'),
+        'apps/a.yaml': deployment('web', 'a'),
+      },
+      { 'policies/syncset.yaml': syncSet('Pod', ''), 'apps/b.yaml': deployment('web', 'b') },
+    );
+    expect(c.findings.filter((f) => f.category === 'new')).toEqual([]);
+    expect(c.relaxations.map(brief)).toEqual(['other policies: policy changes (Config sync, SyncSets or data the policies read) [Deployment a/web deny->none, Deployment b/web deny->none]']);
+    expect(report.verdict.conclusion).toBe('failure');
+  });
+
   it('blocking.policyRelaxation: false in the base config: listed, not blocking', async () => {
     const repo = newRepo();
     const base = repo.commit({ ...TEMPLATE, 'policies/constraint.yaml': maxReplicas(3), '.github/preadmit.yml': 'blocking:\n  policyRelaxation: false\n' });
