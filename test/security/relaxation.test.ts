@@ -2,6 +2,8 @@
 // own, blocking by default, listed with what it lets through. Real git history, the real diff pipeline, real wasm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../../src/engine/runtime.ts';
+import { renderMarkdown } from '../../src/report/markdown.ts';
+import { renderText } from '../../src/report/text.ts';
 import type { ClusterReport, PolicyRelaxation } from '../../src/simulate/types.ts';
 import { constraint, deployment, diffCommand, MATCH_DEPLOYMENTS, only, simulateRepo, template, useTestRepos } from '../simulate/harness.ts';
 
@@ -58,6 +60,10 @@ describe('policy relaxations', () => {
     expect(report.verdict.conclusion).toBe('failure');
     expect(report.verdict.blocking).toEqual([`default: policy relaxation: constraint ${KEY} demoted deny -> dryrun, lets through 1 violation`]);
     expect(report.verdict.counts.policyRelaxations).toBe(1);
+    const md = renderMarkdown(report).summary;
+    expect(md).toContain('### Policy relaxations (1)');
+    expect(md).toMatch(/\| <code>SimMaxReplicas\/max-replicas<\/code> \| deny → dryrun \| Deployment shop\/big \| apps\/big\.yaml:1-\d+ \| Deployment big has 9 replicas, more than 3 \|/);
+    expect(renderText(report, { color: false })).toContain(`constraint ${KEY} demoted deny -> dryrun: lets through 1 violation`);
   });
 
   it('a scoped action that leaves the webhook out is a demotion to none', async () => {
