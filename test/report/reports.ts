@@ -62,7 +62,9 @@ export function report(clusters: ClusterReport[]): SimulationReport {
     newWarn: all.filter((f) => f.category === 'new' && !has(f, 'deny') && has(f, 'warn')).length,
     newDryrun: all.filter((f) => f.category === 'new' && f.actions.every((a) => a === 'dryrun')).length,
     fixed: all.filter((f) => f.category === 'fixed').length,
-    unchanged: all.filter((f) => f.category === 'unchanged').length,
+    unchanged: all.filter((f) => f.category === 'unchanged' || f.category === 'changed').length,
+    changed: all.filter((f) => f.category === 'changed').length,
+    newErrors: clusters.reduce((n, c) => n + c.errors.filter((e) => e.ref === 'head' && !e.existing).length, 0),
     errors: clusters.reduce((n, c) => n + c.errors.filter((e) => e.ref === 'head').length, 0),
     exemptionViolations: clusters.reduce((n, c) => n + c.exemptions.filter((e: ExemptionChange) => e.change === 'added' && !e.allowed).length, 0),
   };
