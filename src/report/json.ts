@@ -4,6 +4,7 @@
 import type { InputError, JsonValue, SourceLocation } from '../gatekeeper/types.ts';
 import type {
   ClusterReport,
+  DuplicateObject,
   ConstraintRef,
   ExemptionChange,
   Finding,
@@ -55,10 +56,11 @@ const constraintRef = (c: ConstraintRef): JsonValue => ordered(c, ['kind', 'name
 const inputError = (e: InputError): JsonValue => ordered(e, ['kind', 'message', 'source'], { source });
 
 const finding = (f: Finding): JsonValue =>
-  ordered(f, ['id', 'cluster', 'category', 'cause', 'constraint', 'actions', 'object', 'objectSource', 'message', 'impliedBy', 'operation'], {
+  ordered(f, ['id', 'cluster', 'category', 'cause', 'constraint', 'actions', 'object', 'objectSource', 'location', 'message', 'previousMessage', 'previousId', 'impliedBy', 'operation', 'onCreate'], {
     constraint: constraintRef,
     object: objectRef,
     objectSource: source,
+    location: source,
   });
 
 const objectList = (list: ObjectRef[]): JsonValue => [...list].sort(byObject).map(objectRef);
@@ -82,9 +84,12 @@ const promotion = (p: Promotion): JsonValue =>
 const exemption = (e: ExemptionChange): JsonValue => ordered(e, ['owner', 'field', 'namespace', 'change', 'allowed', 'source'], { source });
 
 const renderedDiff = (d: RenderedObjectDiff): JsonValue =>
-  ordered({ ...d, diff: maskedDiff(d) }, ['object', 'change', 'root', 'source', 'diff'], { object: objectRef, source });
+  ordered({ ...d, diff: maskedDiff(d) }, ['object', 'previousName', 'change', 'root', 'source', 'diff'], { object: objectRef, source });
 
-const simulationError = (e: SimulationError): JsonValue => ordered(e, ['ref', 'error'], { error: inputError });
+const simulationError = (e: SimulationError): JsonValue => ordered(e, ['ref', 'existing', 'error'], { error: inputError });
+
+const duplicate = (d: DuplicateObject): JsonValue =>
+  ordered(d, ['ref', 'object', 'copies'], { object: objectRef, copies: (list: DuplicateObject['copies']) => list.map((x) => ordered(x, ['root', 'source'], { source })) });
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -99,7 +104,7 @@ function bySource(a: SourceLocation | undefined, b: SourceLocation | undefined):
 }
 
 const cluster = (c: ClusterReport): JsonValue =>
-  ordered(c, ['name', 'stats', 'findings', 'policyChanges', 'promotions', 'exemptions', 'errors', 'renderedDiffs'], {
+  ordered(c, ['name', 'stats', 'findings', 'policyChanges', 'promotions', 'exemptions', 'errors', 'duplicates', 'renderedDiffs'], {
     stats: (s: ClusterReport['stats']) => ordered(s, ['objectsBase', 'objectsHead', 'reviews', 'rootsRendered', 'durationMs']),
     findings: (list: Finding[]) => [...list].sort(compareFindings).map(finding),
     policyChanges: (list: PolicyChange[]) => [...list].sort((a, b) => cmp(a.type, b.type) || cmp(a.name, b.name) || cmp(a.change, b.change)).map(policyChange),
@@ -108,6 +113,7 @@ const cluster = (c: ClusterReport): JsonValue =>
       [...list].sort((a, b) => cmp(a.owner, b.owner) || cmp(a.field, b.field) || cmp(a.namespace, b.namespace) || cmp(a.change, b.change)).map(exemption),
     errors: (list: SimulationError[]) =>
       [...list].sort((a, b) => cmp(a.ref, b.ref) || bySource(a.error.source, b.error.source) || cmp(a.error.message, b.error.message)).map(simulationError),
+    duplicates: (list: DuplicateObject[]) => [...list].sort((a, b) => cmp(a.ref, b.ref) || byObject(a.object, b.object)).map(duplicate),
     renderedDiffs: (list: RenderedObjectDiff[]) =>
       [...list].sort((a, b) => cmp(objectLabel(a.object), objectLabel(b.object)) || byObject(a.object, b.object) || cmp(a.root, b.root) || cmp(a.change, b.change)).map(renderedDiff),
   });
@@ -121,7 +127,7 @@ export function renderJson(report: SimulationReport): string {
     verdict: (v: SimulationReport['verdict']) =>
       ordered(v, ['conclusion', 'blocking', 'counts'], {
         counts: (c: SimulationReport['verdict']['counts']) =>
-          ordered(c, ['newDeny', 'newWarn', 'newDryrun', 'fixed', 'unchanged', 'errors', 'exemptionViolations']),
+          ordered(c, ['newDeny', 'newWarn', 'newDryrun', 'fixed', 'unchanged', 'changed', 'errors', 'newErrors', 'exemptionViolations']),
       }),
     clusters: (list: ClusterReport[]) => list.map(cluster),
   });

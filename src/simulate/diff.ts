@@ -100,10 +100,11 @@ export function diffClusters(input: DiffInput): ClusterReport {
   // they would not raise needs the policy change. Fixed findings mirror that.
   const cause = (id: string, v: ReviewedViolation, side: 'base' | 'head', category: Finding['category']): FindingCause => {
     const obj = changedObjects.has(identityOf(side, v));
-    const pol = category === 'new' ? !crossIdx.has(id) : category === 'fixed' ? crossIdx.has(id) : false;
+    // A changed message the base's policies would not word so on the head's object: the policy reworded it.
+    const pol = category === 'new' || category === 'changed' ? !crossIdx.has(id) : category === 'fixed' ? crossIdx.has(id) : false;
     return obj && pol ? 'object+policy' : pol ? 'policy' : 'object';
   };
-  const toFinding = (id: string, v: ReviewedViolation, category: Finding['category'], source: RefOutcome, previous?: ReviewedViolation): Finding => ({
+  const toFinding = (id: string, v: ReviewedViolation, category: Finding['category'], source: RefOutcome, previous?: [string, ReviewedViolation]): Finding => ({
     id,
     cluster,
     category,
@@ -113,7 +114,7 @@ export function diffClusters(input: DiffInput): ClusterReport {
     object: v.object,
     objectSource: v.objectSource,
     message: v.message,
-    ...(previous ? { previousMessage: previous.message } : {}),
+    ...(previous ? { previousMessage: previous[1].message, previousId: previous[0] } : {}),
     ...(v.impliedBy ? { impliedBy: v.impliedBy } : {}),
     operation: v.operation,
     ...(v.onCreate ? { onCreate: true } : {}),
@@ -140,7 +141,7 @@ export function diffClusters(input: DiffInput): ClusterReport {
       if (baseMessages.has(v.message)) findings.push(toFinding(id, v, 'unchanged', head));
       else {
         const previous = fixable.shift();
-        findings.push(previous ? toFinding(id, v, 'changed', head, previous[1]) : toFinding(id, v, 'new', head));
+        findings.push(previous ? toFinding(id, v, 'changed', head, previous) : toFinding(id, v, 'new', head));
       }
     }
     for (const [id, v] of fixable) findings.push(toFinding(id, v, 'fixed', base));

@@ -49,8 +49,9 @@ export interface Finding {
   /** Where the object comes from: at head for new and unchanged findings, at base for fixed ones. */
   objectSource?: SourceLocation;
   message: string;
-  /** For changed findings: the message at base. */
+  /** For changed findings: the message at base, and the id the base's finding had. */
   previousMessage?: string;
+  previousId?: string;
   /** Where the offending field is, when the violation names it (else unset: `objectSource`). */
   location?: SourceLocation;
   /**
