@@ -71,7 +71,9 @@ export function diffClusters(input: DiffInput): ClusterReport {
     pairing.pairs.filter((p) => !p.base || !p.head || p.renamed || canonicalJson(p.base.object) !== canonicalJson(p.head.object)).map((p) => p.identity),
   );
   const identityOf = (side: 'base' | 'head', v: ReviewedViolation) => pairing.identity(side, v.root, v.object);
-  const idOf = (side: 'base' | 'head', v: ReviewedViolation) => findingId(cluster, v.constraintKind, v.constraintName, identityOf(side, v), v.message);
+  // Messages compared as the base words them: a generated name quoted in a message does not reword it.
+  const wording = (side: 'base' | 'head', v: ReviewedViolation) => (side === 'head' ? pairing.baseWording(identityOf(side, v), v.message) : v.message);
+  const idOf = (side: 'base' | 'head', v: ReviewedViolation) => findingId(cluster, v.constraintKind, v.constraintName, identityOf(side, v), wording(side, v));
 
   const index = (side: 'base' | 'head', vs: ReviewedViolation[]) => {
     const m = new Map<string, ReviewedViolation>();
@@ -122,26 +124,26 @@ export function diffClusters(input: DiffInput): ClusterReport {
 
   // Pairing per constraint and object: the same message is the same violation; the rest pair up as changed
   // (still rejected, reworded); only the surplus of one side is new or fixed.
-  const groups = new Map<string, { base: Array<[string, ReviewedViolation]>; head: Array<[string, ReviewedViolation]> }>();
+  type Entry = [string, ReviewedViolation, string];
+  const groups = new Map<string, { base: Entry[]; head: Entry[] }>();
   const groupOf = (side: 'base' | 'head', v: ReviewedViolation) => {
     const key = [v.constraintKind, v.constraintName, identityOf(side, v)].join('\u0000');
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { base: [], head: [] }));
     return g;
   };
-  for (const [id, v] of baseIdx) groupOf('base', v).base.push([id, v]);
-  for (const [id, v] of headIdx) groupOf('head', v).head.push([id, v]);
+  for (const [id, v] of baseIdx) groupOf('base', v).base.push([id, v, v.message]);
+  for (const [id, v] of headIdx) groupOf('head', v).head.push([id, v, wording('head', v)]);
   for (const g of groups.values()) {
-    const baseMessages = new Set(g.base.map(([, v]) => v.message));
-    const headMessages = new Set(g.head.map(([, v]) => v.message));
-    const baseLeft = g.base.filter(([, v]) => !headMessages.has(v.message)).sort(byMessage);
+    const baseMessages = new Set(g.base.map(([, , m]) => m));
+    const headMessages = new Set(g.head.map(([, , m]) => m));
     // A base violation of a constraint the head cannot evaluate is neither fixed nor pairable.
-    const fixable = baseLeft.filter(([, v]) => knownAtHead(v));
-    for (const [id, v] of g.head.sort(byMessage)) {
-      if (baseMessages.has(v.message)) findings.push(toFinding(id, v, 'unchanged', head));
+    const fixable = g.base.filter(([, v, m]) => !headMessages.has(m) && knownAtHead(v)).sort(byMessage);
+    for (const [id, v, m] of g.head.sort(byMessage)) {
+      if (baseMessages.has(m)) findings.push(toFinding(id, v, 'unchanged', head));
       else {
         const previous = fixable.shift();
-        findings.push(previous ? toFinding(id, v, 'changed', head, previous) : toFinding(id, v, 'new', head));
+        findings.push(previous ? toFinding(id, v, 'changed', head, [previous[0], previous[1]]) : toFinding(id, v, 'new', head));
       }
     }
     for (const [id, v] of fixable) findings.push(toFinding(id, v, 'fixed', base));
@@ -161,8 +163,8 @@ export function diffClusters(input: DiffInput): ClusterReport {
   };
 }
 
-function byMessage(a: [string, ReviewedViolation], b: [string, ReviewedViolation]): number {
-  return a[1].message < b[1].message ? -1 : a[1].message > b[1].message ? 1 : 0;
+function byMessage(a: [string, ReviewedViolation, string], b: [string, ReviewedViolation, string]): number {
+  return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0;
 }
 
 /**

@@ -47,6 +47,11 @@ export interface ObjectPairing {
   previous(head: RenderedObject): RenderedObject | undefined;
   /** Objects that one ref renders more than once (two roots, or twice in one root). */
   duplicates: DuplicateObject[];
+  /**
+   * A head message as the base would word it: the generated name of a renamed object is spelled as at base
+   * (a message that quotes the name is not reworded by a new hash). Other messages are returned as they are.
+   */
+  baseWording(identity: string, message: string): string;
 }
 
 /**
@@ -111,7 +116,9 @@ export function pairObjects(baseObjects: RenderedObject[], headObjects: Rendered
   }
   const bySide = new Map<string, string>();
   const previous = new Map<RenderedObject, RenderedObject>();
+  const renamedFrom = new Map<string, { head: string; base: string }>();
   for (const p of pairs) {
+    if (p.renamed && p.base && p.head) renamedFrom.set(p.identity, { head: nameOf(p.head.object), base: nameOf(p.base.object) });
     if (p.base) bySide.set(`base\u0000${p.base.root}\u0000${keyOf(p.base)}`, p.identity);
     if (p.head) bySide.set(`head\u0000${p.head.root}\u0000${keyOf(p.head)}`, p.identity);
     if (p.base && p.head && !p.renamed) previous.set(p.head, p.base);
@@ -121,6 +128,10 @@ export function pairObjects(baseObjects: RenderedObject[], headObjects: Rendered
     identity: (side, root, object) => bySide.get(`${side}\u0000${root}\u0000${objectKey(object)}`) ?? objectKey(object),
     previous: (h) => previous.get(h),
     duplicates: [...duplicatesOf('base', base), ...duplicatesOf('head', head)],
+    baseWording: (identity, message) => {
+      const r = renamedFrom.get(identity);
+      return r ? message.split(r.head).join(r.base) : message;
+    },
   };
 }
 
