@@ -28,6 +28,8 @@ export interface ReviewedViolation {
   actions: WebhookAction[];
   object: ObjectRef;
   objectSource: SourceLocation;
+  /** The offending field's line, when the message names it (see `locate.ts`). */
+  location?: SourceLocation;
   message: string;
   impliedBy?: string;
   operation: 'CREATE' | 'UPDATE';
@@ -115,6 +117,7 @@ export function diffClusters(input: DiffInput): ClusterReport {
     actions: v.actions,
     object: v.object,
     objectSource: v.objectSource,
+    ...(v.location ? { location: v.location } : {}),
     message: v.message,
     ...(previous ? { previousMessage: previous[1].message, previousId: previous[0] } : {}),
     ...(v.impliedBy ? { impliedBy: v.impliedBy } : {}),

@@ -18,6 +18,7 @@ import type { RenderedObject } from '../render/types.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
 import { diffClusters, type RefOutcome, type ReviewedViolation } from './diff.ts';
 import { canonicalJson, objectKey, objectRef, pairObjects, type ObjectPairing } from './identity.ts';
+import { lineOfPath, offendingPath } from './locate.ts';
 import { emptyPolicySet, mergePolicySets, policySetOf, readObjectsAt, readShippedPolicies, type PolicySet } from './policies.ts';
 import { computeVerdict } from './verdict.ts';
 import type { ClusterReport, SimulationReport } from './types.ts';
@@ -405,6 +406,11 @@ async function reviewRef(
     client.dispose();
   }
   const violations: ReviewedViolation[] = [];
+  const parents = new Map<ReviewedViolation, RenderedObject>();
+  const add = (v: ReviewedViolation, parent: RenderedObject) => {
+    violations.push(v);
+    parents.set(v, parent);
+  };
   // What the webhook's own reviews raise, per object: a CREATE review raising the same is not reported twice.
   const raised = new Set<string>();
   const raisedKey = (parent: RenderedObject, v: Violation, implied: { name: string } | undefined) =>
@@ -414,17 +420,40 @@ async function reviewRef(
     if (onCreate) return;
     for (const v of list) {
       raised.add(raisedKey(parent, v, implied));
-      violations.push(toReviewed(v, parent, implied, review.operation));
+      add(toReviewed(v, parent, implied, review.operation), parent);
     }
   });
   results.forEach((list, i) => {
     const { parent, implied, onCreate } = plan[i]!;
     if (!onCreate) return;
-    for (const v of list) if (!raised.has(raisedKey(parent, v, implied))) violations.push({ ...toReviewed(v, parent, implied, 'CREATE'), onCreate: true });
+    for (const v of list) if (!raised.has(raisedKey(parent, v, implied))) add({ ...toReviewed(v, parent, implied, 'CREATE'), onCreate: true }, parent);
   });
+  await locateViolations(parents, (file) => ctx.source.readFile(state.sha, file));
   const constraintSources = new Map<string, SourceLocation>();
   for (const c of client.constraintList) constraintSources.set(`${c.kind}/${c.name}`, c.source);
   return { ref, violations, errors, reviews: plan.length, constraints: client.constraintList, policies: state.policies, constraintSources };
+}
+
+/**
+ * Points each violation at the offending field's line when its message names one the object's source file
+ * spells (see `offendingPath`); the others keep the object's range.
+ */
+async function locateViolations(parents: Map<ReviewedViolation, RenderedObject>, read: (file: string) => Promise<Buffer | undefined>): Promise<void> {
+  const texts = new Map<string, Promise<string | undefined>>();
+  const textOf = (file: string) => {
+    let t = texts.get(file);
+    if (!t) texts.set(file, (t = read(file).then((b) => b?.toString('utf8'), () => undefined)));
+    return t;
+  };
+  for (const [v, parent] of parents) {
+    const found = offendingPath(parent.object, v.message);
+    if (!found) continue;
+    const text = await textOf(parent.source.file);
+    if (text === undefined) continue;
+    // A field the source does not spell (set by a kustomize patch...) falls back to its container, never higher.
+    const location = lineOfPath(text, parent.source, gvkOf(parent.object).kind, found.path, found.container > 0 ? found.container : found.path.length);
+    if (location) v.location = location;
+  }
 }
 
 function toReviewed(v: Violation, parent: RenderedObject, implied: { name: string; action: string } | undefined, operation: string): ReviewedViolation {

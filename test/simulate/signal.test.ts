@@ -62,11 +62,19 @@ spec:
 `;
 }
 
+/** The 1-based line of the first line of `text` containing `needle`. */
+function lineOf(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`${needle} not in text`);
+  return i + 1;
+}
+
 describe('persisting violations are not new', () => {
   it('an image-tag bump that rewords a violation: PASS with 1 changed (both messages), not new + fixed', async () => {
     const repo = newRepo();
     const base = repo.commit({ ...REPOS_POLICY, 'apps/collector.yaml': workload('collector', { image: 'otel/opentelemetry-collector:0.122.1' }) });
-    const head = repo.commit({ 'apps/collector.yaml': workload('collector', { image: 'otel/opentelemetry-collector:0.123.0' }) });
+    const headText = workload('collector', { image: 'otel/opentelemetry-collector:0.123.0' });
+    const head = repo.commit({ 'apps/collector.yaml': headText });
     const report = await simulateRepo(repo, base, head, runtime);
     const c = only(report);
     expect(c.errors).toEqual([]);
@@ -77,6 +85,8 @@ describe('persisting violations are not new', () => {
     expect(f.previousMessage).toBe(
       '[Implied by preadmit-expand-apps] container <collector> has an invalid image repo <otel/opentelemetry-collector:0.122.1>, allowed repos are ["registry.example.com/"]',
     );
+    // The finding points at the image line, not the whole Deployment.
+    expect(f.location).toMatchObject({ file: 'apps/collector.yaml', startLine: lineOf(headText, 'image:'), endLine: lineOf(headText, 'image:') });
     expect(f.previousId).toMatch(/^[0-9a-f]{16}$/);
     expect(f.previousId).not.toBe(f.id);
     expect(report.verdict.conclusion).toBe('success');
@@ -116,7 +126,8 @@ describe('an edited workload is still reviewed as the Pods its controller create
   it('privileged + hostPID added to an existing Deployment under UPDATE-skipping templates: BLOCK with new violations on the pods', async () => {
     const repo = newRepo();
     const base = repo.commit({ ...PSP_POLICY, 'apps/web.yaml': workload('web', { podSpec: ['hostIPC: true'] }) });
-    const head = repo.commit({ 'apps/web.yaml': workload('web', { podSpec: ['hostIPC: true', 'hostPID: true'], securityContext: ['privileged: true'] }) });
+    const headText = workload('web', { podSpec: ['hostIPC: true', 'hostPID: true'], securityContext: ['privileged: true'] });
+    const head = repo.commit({ 'apps/web.yaml': headText });
     const report = await simulateRepo(repo, base, head, runtime);
     const c = only(report);
     expect(c.errors).toEqual([]);
@@ -125,6 +136,10 @@ describe('an edited workload is still reviewed as the Pods its controller create
       'unchanged object SimPspHostNamespace/no-host-namespace deny Deployment shop/web: [Implied by preadmit-expand-apps] Sharing the host namespace is not allowed: web-pod',
     ]);
     expect(c.findings[0]).toMatchObject({ operation: 'CREATE', onCreate: true, impliedBy: 'preadmit-expand-apps' });
+    // At the `privileged:` line the message names (inside the container it names).
+    expect(c.findings[0]!.location).toMatchObject({ file: 'apps/web.yaml', startLine: lineOf(headText, 'privileged: true') });
+    // The host-namespace message names no field: the object's own range.
+    expect(c.findings[1]!.location).toBeUndefined();
     expect(report.verdict.conclusion).toBe('failure');
     expect(report.verdict.counts).toMatchObject({ newDeny: 1, fixed: 0, unchanged: 1 });
     expect(renderMarkdown(report).summary).toContain('the webhook admits this update, but the object (or the Pods its controller creates) is rejected when created');
