@@ -92,6 +92,7 @@ export function pairObjects(baseObjects: RenderedObject[], headObjects: Rendered
   }
   for (const [key, hs] of head) if (!base.has(key)) leftHead.push(...hs);
 
+  const unpaired: RenderedObject[] = [];
   const sameFile = (b: RenderedObject, h: RenderedObject) => (renames.get(b.source.file) ?? b.source.file) === h.source.file;
   for (const b of leftBase) {
     const br = objectRef(b.object);
@@ -103,8 +104,14 @@ export function pairObjects(baseObjects: RenderedObject[], headObjects: Rendered
     if (h) {
       leftHead.splice(leftHead.indexOf(h), 1);
       pairs.push({ base: b, head: h, identity: keyOf(b), renamed: true });
-    } else pairs.push({ base: b, identity: keyOf(b), renamed: false });
+    } else unpaired.push(b);
   }
+  for (const [b, h] of renamedByAffix(unpaired, leftHead)) {
+    unpaired.splice(unpaired.indexOf(b), 1);
+    leftHead.splice(leftHead.indexOf(h), 1);
+    pairs.push({ base: b, head: h, identity: keyOf(b), renamed: true });
+  }
+  for (const b of unpaired) pairs.push({ base: b, identity: keyOf(b), renamed: false });
   for (const h of leftHead) pairs.push({ head: h, identity: keyOf(h), renamed: false });
 
   // Copies of one object get distinct identities, so that each copy's findings are reported on their own.
@@ -139,6 +146,58 @@ function duplicatesOf(ref: 'base' | 'head', byKey: Map<string, RenderedObject[]>
   return [...byKey.values()]
     .filter((list) => list.length > 1)
     .map((list) => ({ ref, object: objectRef(list[0]!.object), copies: list.map((o) => ({ root: o.root, source: o.source })) }));
+}
+
+/**
+ * Objects of one kustomization renamed together: a changed `namePrefix` or `nameSuffix` renames every object
+ * of the root the same way. Among the objects left unpaired in a kustomize root, the one prefix (or suffix)
+ * replacement that explains the most same-kind pairs is taken when it explains at least two, and every
+ * unpaired object of that root on one side (a prefix change renames all of them; the change may still add
+ * or remove others). Generated hash suffixes are set aside before comparing (they change with the name).
+ */
+function renamedByAffix(base: RenderedObject[], head: RenderedObject[]): Array<[RenderedObject, RenderedObject]> {
+  const out: Array<[RenderedObject, RenderedObject]> = [];
+  const roots = new Set(base.filter((o) => o.root.startsWith('kustomize:')).map((o) => o.root));
+  for (const root of roots) {
+    const bs = base.filter((o) => o.root === root);
+    const hs = head.filter((o) => o.root === root);
+    const candidates = new Map<string, Array<[RenderedObject, RenderedObject]>>();
+    for (const b of bs) {
+      const br = objectRef(b.object);
+      for (const h of hs) {
+        const hr = objectRef(h.object);
+        if (hr.group !== br.group || hr.kind !== br.kind || hr.namespace !== br.namespace) continue;
+        for (const t of affixChanges(br.name, hr.name)) candidates.set(t, [...(candidates.get(t) ?? []), [b, h]]);
+      }
+    }
+    let best: Array<[RenderedObject, RenderedObject]> = [];
+    for (const list of candidates.values()) {
+      // One to one: the first pair for each object.
+      const usedB = new Set<RenderedObject>();
+      const usedH = new Set<RenderedObject>();
+      const oneToOne = list.filter(([b, h]) => !usedB.has(b) && !usedH.has(h) && usedB.add(b) && usedH.add(h));
+      if (oneToOne.length > best.length) best = oneToOne;
+    }
+    if (best.length >= 2 && (best.length === bs.length || best.length === hs.length)) out.push(...best);
+  }
+  return out;
+}
+
+/** The prefix and the suffix replacements that turn name `a` into name `b` (hash suffixes set aside). */
+function affixChanges(a: string, b: string): string[] {
+  const strip = (n: string) => (KUSTOMIZE_HASH.test(n) ? n.slice(0, -11) : n);
+  const x = strip(a);
+  const y = strip(b);
+  if (x === y) return [];
+  let p = 0;
+  while (p < x.length && p < y.length && x[p] === y[p]) p++;
+  let q = 0;
+  while (q < x.length && q < y.length && x[x.length - 1 - q] === y[y.length - 1 - q]) q++;
+  const out: string[] = [];
+  // Some of the name must remain the same for it to be the same object renamed.
+  if (q >= 2) out.push(`prefix\u0000${x.slice(0, x.length - q)}\u0000${y.slice(0, y.length - q)}`);
+  if (p >= 2) out.push(`suffix\u0000${x.slice(p)}\u0000${y.slice(p)}`);
+  return out;
 }
 
 /** kustomize's name hash: `-` and ten characters of hex with 0, 1, 3, a and e spelled g, h, k, m and t. */

@@ -106,7 +106,9 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   // One ref after the other: roots whose inputs did not change are then rendered once (render cache).
   const baseRender = await renderRef(ctx.source, base.sha, renderOptions);
   const headRender = await renderRef(ctx.source, head.sha, renderOptions);
-  const keep = (o: RenderedObject) => underAny(o.source.file, cluster.manifests) || underAny(o.root, cluster.manifests);
+  // An object belongs to the cluster when its file or its root (`kustomize:apps/prod`, `helm:charts/web#web`: the
+  // path between the kind and the release) is under the cluster's manifests: an overlay's base may live elsewhere.
+  const keep = (o: RenderedObject) => underAny(o.source.file, cluster.manifests) || underAny(o.root.replace(/^[a-z]+:/, '').replace(/#[^#/]*$/, ''), cluster.manifests);
   // A root that fails to render at head has unknown objects there, not none: its base objects are left out of the
   // comparison (else they would read as removed and their violations as fixed). The head's render error blocks.
   const failedAtHead = new Set(headRender.errors.map((e) => e.source?.renderedBy).filter((r): r is string => r !== undefined));

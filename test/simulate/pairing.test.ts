@@ -95,6 +95,33 @@ describe('pairObjects', () => {
   });
 });
 
+describe('renames of a whole kustomization (namePrefix / nameSuffix)', () => {
+  const k = (name: string, kind = 'ConfigMap') => obj(kind, name, 'kustomize:apps/prod', 'apps/base/all.yaml');
+
+  it('one prefix change explaining every object of the root pairs them all, hash suffixes aside', () => {
+    const p = pairObjects([k('prod-web'), k('prod-db'), k('prod-cfg-5dk2fg7k9b')], [k('prd-web'), k('prd-db'), k('prd-cfg-t4mbh2c8kd'), k('prd-new')]);
+    expect(p.pairs.filter((x) => x.renamed).map((x) => `${x.base!.object.metadata && (x.base!.object.metadata as { name: string }).name}`).sort()).toEqual([
+      'prod-cfg-5dk2fg7k9b',
+      'prod-db',
+      'prod-web',
+    ]);
+    expect(p.pairs.filter((x) => !x.base).map((x) => (x.head!.object.metadata as { name: string }).name)).toEqual(['prd-new']);
+  });
+
+  it('a suffix added to every object', () => {
+    const p = pairObjects([k('web'), k('db')], [k('web-v2'), k('db-v2')]);
+    expect(p.pairs.map((x) => x.renamed)).toEqual([true, true]);
+  });
+
+  it('a single object renamed, or renames that do not share one change, are not paired', () => {
+    expect(pairObjects([k('old-web')], [k('new-web')]).pairs.some((x) => x.renamed)).toBe(false);
+    expect(pairObjects([k('old-web'), k('db')], [k('new-web'), k('database')]).pairs.some((x) => x.renamed)).toBe(false);
+    // Outside kustomize, never.
+    const plain = (name: string) => obj('ConfigMap', name, 'plain:a');
+    expect(pairObjects([plain('prod-web'), plain('prod-db')], [plain('prd-web'), plain('prd-db')]).pairs.some((x) => x.renamed)).toBe(false);
+  });
+});
+
 describe('violation pairing', () => {
   const base = obj('ConfigMap', 'cm', 'plain:a');
   const head = obj('ConfigMap', 'cm', 'plain:a', 'plain:a.yaml', { x: '1' });

@@ -31,6 +31,11 @@ const REPOS_POLICY = {
   'policies/repos.yaml': constraint('SimAllowedRepos', 'repo-is-allowed', MATCH_PODS, '  parameters:\n    repos: ["registry.example.com/"]\n'),
 };
 
+const MATCH_DEPLOYMENTS_ONLY = `    kinds:
+      - apiGroups: ["apps"]
+        kinds: ["Deployment"]
+`;
+
 const PSP_POLICY = {
   'policies/psp-privileged.yaml': template('psp-privileged'),
   'policies/psp-host-namespace.yaml': template('psp-host-namespace'),
@@ -222,6 +227,28 @@ spec:
     expect(c.findings[0]!.message).toBe(`ConfigMap ${cm.object.name} has no team label`);
     expect(report.verdict.conclusion).toBe('success');
     expect(report.verdict.counts).toMatchObject({ newDeny: 0, fixed: 0, unchanged: 1, changed: 0 });
+  });
+
+  it('a kustomize namePrefix change renames every object: the same objects, their findings unchanged', async () => {
+    const repo = newRepo();
+    const policy = { 'policies/required-team.yaml': template('required-team'), 'policies/constraint.yaml': constraint('SimRequiredTeam', 'team-required', MATCH_DEPLOYMENTS_ONLY) };
+    const files = {
+      'apps/base/kustomization.yaml': 'resources:\n  - web.yaml\n  - api.yaml\n',
+      'apps/base/web.yaml': deployment('web', 'shop'),
+      'apps/base/api.yaml': deployment('api', 'shop'),
+    };
+    const overlay = (prefix: string) => `namePrefix: ${prefix}\nresources:\n  - ../base\n`;
+    const base = repo.commit({ ...policy, ...files, 'apps/prod/kustomization.yaml': overlay('prod-') });
+    const head = repo.commit({ 'apps/prod/kustomization.yaml': overlay('prd-') });
+    const report = await simulateRepo(repo, base, head, runtime, 'clusters:\n  - name: default\n    manifests: [apps/prod]\n    policies: [policies]\n');
+    const c = only(report);
+    expect(c.errors).toEqual([]);
+    expect(c.findings.map((f) => `${f.category} ${f.object.name}: ${f.message}`).sort()).toEqual([
+      'unchanged prd-api: Deployment prd-api has no team label',
+      'unchanged prd-web: Deployment prd-web has no team label',
+    ]);
+    expect(c.renderedDiffs.map((d) => `${d.change} ${d.previousName} -> ${d.object.name}`).sort()).toEqual(['modified prod-api -> prd-api', 'modified prod-web -> prd-web']);
+    expect(report.verdict.conclusion).toBe('success');
   });
 
   it('a helm test hook named with randAlphaNum: unchanged when the chart changes', async () => {
