@@ -30,7 +30,8 @@ export function offendingPath(object: JsonObject, message: string): { path: Fiel
   walk(scoped, [], (path, value) => {
     const key = path[path.length - 1];
     if (path.length === 0 || (scope.length > 0 && path.length === 1 && key === 'name')) return;
-    // The object's own name and namespace are in most messages; they say nothing about a field.
+    // The object's kind, name and namespace are in most messages; they say nothing about a field.
+    if (scope.length === 0 && path.length === 1 && (key === 'kind' || key === 'apiVersion')) return;
     if (scope.length === 0 && path[0] === 'metadata' && (key === 'name' || key === 'namespace') && path.length === 2) return;
     let score = 0;
     if (typeof value === 'string' && value.length >= 4 && message.includes(value)) score = 2;

@@ -61,6 +61,7 @@ describe('offendingPath + lineOfPath', () => {
     // The container `web` shares the object's name: the message may name either, so no field is claimed.
     expect(locate('Deployment web has no team label')).toBeUndefined();
     expect(offendingPath(object, 'Sharing the host namespace is not allowed: shop')).toBeUndefined();
+    expect(offendingPath(object, 'Deployment shop/web (apps/v1) has no owner label')).toBeUndefined();
   });
 
   it('a document that is not the object, or a source that does not parse: undefined', () => {
