@@ -137,3 +137,45 @@ export function lineOfPath(text: string, source: SourceLocation, kind: string, p
   if (line === undefined || depth < minDepth) return undefined;
   return { file: source.file, startLine: line, endLine: line, ...(source.renderedBy !== undefined ? { renderedBy: source.renderedBy } : {}) };
 }
+
+/** The value at `path` in `object` (undefined when a step is missing). */
+export function valueAt(object: JsonObject, path: FieldPath): JsonValue | undefined {
+  return at(object, path);
+}
+
+/** `repo[:tag][@digest]` of an image reference (a `:` before the last `/` is a registry port, not a tag). */
+function splitImage(image: string): { repo: string; tag?: string; digest?: string } {
+  const [rest, digest] = image.split('@', 2) as [string, string | undefined];
+  const colon = rest.lastIndexOf(':');
+  const tagged = colon > rest.lastIndexOf('/');
+  return { repo: tagged ? rest.slice(0, colon) : rest, ...(tagged ? { tag: rest.slice(colon + 1) } : {}), ...(digest !== undefined ? { digest } : {}) };
+}
+
+/**
+ * The entry of a kustomization's `images:` list that produced `image` (its `newName`, or `name` when it only
+ * sets a tag or digest, is the image's repository, and its `newTag` / `digest` are the image's), as a location
+ * in `file`. Undefined when no entry did.
+ */
+export function imagesEntryLine(text: string, file: string, image: string): SourceLocation | undefined {
+  const parsedFile = parse(text);
+  const doc = parsedFile?.docs[0];
+  if (!parsedFile || !doc || doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const images = doc.contents.get('images', true) as Node | undefined;
+  if (!isSeq(images)) return undefined;
+  const want = splitImage(image);
+  for (const item of images.items) {
+    if (!isMap(item) || !item.range) continue;
+    const field = (k: string) => {
+      const v = item.get(k);
+      return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+    };
+    const [name, newName, newTag, digest] = [field('name'), field('newName'), field('newTag'), field('digest')];
+    if (newName === undefined && newTag === undefined && digest === undefined) continue;
+    if ((newName ?? name) !== want.repo) continue;
+    if (newTag !== undefined && newTag !== want.tag) continue;
+    if (digest !== undefined && digest !== want.digest) continue;
+    const line = parsedFile.lines.linePos(item.range[0]).line;
+    return { file, startLine: line, endLine: line };
+  }
+  return undefined;
+}

@@ -18,7 +18,7 @@ import type { RenderedObject } from '../render/types.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
 import { diffClusters, type RefOutcome, type ReviewedViolation } from './diff.ts';
 import { canonicalJson, objectKey, objectRef, pairObjects, type ObjectPairing } from './identity.ts';
-import { lineOfPath, offendingPath } from './locate.ts';
+import { imagesEntryLine, lineOfPath, offendingPath, valueAt } from './locate.ts';
 import { emptyPolicySet, mergePolicySets, policySetOf, readObjectsAt, readShippedPolicies, type PolicySet } from './policies.ts';
 import { computeVerdict } from './verdict.ts';
 import type { ClusterReport, SimulationReport } from './types.ts';
@@ -455,6 +455,19 @@ async function locateViolations(parents: Map<ReviewedViolation, RenderedObject>,
     // A field the source does not spell (set by a kustomize patch...) falls back to its container, never higher.
     const location = lineOfPath(text, parent.source, gvkOf(parent.object).kind, found.path, found.container > 0 ? found.container : found.path.length);
     if (location) v.location = location;
+    // An image a kustomization's `images:` entry sets: that entry is where to change it.
+    const image = found.path[found.path.length - 1] === 'image' ? valueAt(parent.object, found.path) : undefined;
+    if (typeof image === 'string' && parent.root.startsWith('kustomize:')) {
+      const dir = parent.root.slice('kustomize:'.length);
+      for (const name of ['kustomization.yaml', 'kustomization.yml', 'Kustomization']) {
+        const file = dir === '' || dir === '.' ? name : `${dir}/${name}`;
+        const kustomization = await textOf(file);
+        if (kustomization === undefined) continue;
+        const entry = imagesEntryLine(kustomization, file, image);
+        if (entry) v.location = entry;
+        break;
+      }
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { JsonObject } from '../../src/gatekeeper/types.ts';
-import { lineOfPath, offendingPath } from '../../src/simulate/locate.ts';
+import { imagesEntryLine, lineOfPath, offendingPath } from '../../src/simulate/locate.ts';
 
 const TEXT = `# leading comment
 apiVersion: v1
@@ -68,5 +68,28 @@ describe('offendingPath + lineOfPath', () => {
     const path = ['spec', 'template', 'spec', 'hostPID'];
     expect(lineOfPath(TEXT, { ...source, startLine: 2 }, 'Deployment', path)).toBeUndefined();
     expect(lineOfPath('{{ if .Values.x }}\nkind: [', source, 'Deployment', path)).toBeUndefined();
+  });
+});
+
+describe('imagesEntryLine', () => {
+  const k = `resources:
+  - ../base
+images:
+  - name: nginx
+    newTag: "1.25"
+  - name: envoy
+    newName: registry.local:5000/mirror/envoy
+    newTag: "1.30"
+  - name: busybox
+`;
+  it('finds the entry whose new name (or name) and tag produced the image', () => {
+    expect(imagesEntryLine(k, 'k/kustomization.yaml', 'nginx:1.25')?.startLine).toBe(4);
+    expect(imagesEntryLine(k, 'k/kustomization.yaml', 'registry.local:5000/mirror/envoy:1.30')?.startLine).toBe(6);
+  });
+
+  it('none for an image no entry sets (other tag, an entry that changes nothing, no images list)', () => {
+    expect(imagesEntryLine(k, 'k/kustomization.yaml', 'nginx:1.24')).toBeUndefined();
+    expect(imagesEntryLine(k, 'k/kustomization.yaml', 'busybox')).toBeUndefined();
+    expect(imagesEntryLine('resources: [a.yaml]\n', 'k/kustomization.yaml', 'nginx:1.25')).toBeUndefined();
   });
 });

@@ -251,6 +251,25 @@ spec:
     expect(report.verdict.conclusion).toBe('success');
   });
 
+  it('an image a kustomize `images:` entry sets: the finding points at that entry; a tag bump there is changed', async () => {
+    const repo = newRepo();
+    const overlay = (tag: string) => `resources:\n  - ../base\nimages:\n  - name: otel/opentelemetry-collector\n    newTag: "${tag}"\n`;
+    const base = repo.commit({
+      ...REPOS_POLICY,
+      'apps/base/kustomization.yaml': 'resources:\n  - collector.yaml\n',
+      'apps/base/collector.yaml': workload('collector', { image: 'otel/opentelemetry-collector:latest' }),
+      'apps/prod/kustomization.yaml': overlay('0.122.1'),
+    });
+    const head = repo.commit({ 'apps/prod/kustomization.yaml': overlay('0.123.0') });
+    const report = await simulateRepo(repo, base, head, runtime, 'clusters:\n  - name: default\n    manifests: [apps/prod]\n    policies: [policies]\n');
+    const c = only(report);
+    expect(c.errors).toEqual([]);
+    expect(c.findings.map((f) => f.category)).toEqual(['changed']);
+    expect(c.findings[0]!.message).toContain('<otel/opentelemetry-collector:0.123.0>');
+    expect(c.findings[0]!.location).toEqual({ file: 'apps/prod/kustomization.yaml', startLine: 4, endLine: 4 });
+    expect(report.verdict.conclusion).toBe('success');
+  });
+
   it('a helm test hook named with randAlphaNum: unchanged when the chart changes', async () => {
     const repo = newRepo();
     const chart = (level: string) => ({
