@@ -179,3 +179,28 @@ export function imagesEntryLine(text: string, file: string, image: string): Sour
   }
   return undefined;
 }
+
+/**
+ * The line of the helm values entry a rendered value most likely came from: the longest string scalar of the
+ * values file (4+ characters) that the value contains, e.g. `tag: 2.1.0` for an image `…/api:2.1.0`.
+ * Undefined when none does.
+ */
+export function valuesLine(text: string, file: string, value: string): { location: SourceLocation; length: number } | undefined {
+  const parsedFile = parse(text);
+  const doc = parsedFile?.docs[0];
+  if (!parsedFile || !doc || doc.errors.length > 0 || !doc.contents) return undefined;
+  let best: { line: number; length: number } | undefined;
+  const visit = (node: unknown): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const v = pair.value as Node | null;
+        if (isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number') && isScalar(pair.key) && pair.key.range) {
+          const s = String(v.source ?? v.value);
+          if (s.length >= 4 && value.includes(s) && (!best || s.length > best.length)) best = { line: parsedFile.lines.linePos(pair.key.range[0]).line, length: s.length };
+        } else visit(v);
+      }
+    } else if (isSeq(node)) for (const item of node.items) visit(item);
+  };
+  visit(doc.contents);
+  return best ? { location: { file, startLine: best.line, endLine: best.line }, length: best.length } : undefined;
+}

@@ -18,7 +18,7 @@ import type { RenderedObject } from '../render/types.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
 import { diffClusters, type RefOutcome, type ReviewedViolation } from './diff.ts';
 import { canonicalJson, objectKey, objectRef, pairObjects, type ObjectPairing } from './identity.ts';
-import { imagesEntryLine, lineOfPath, offendingPath, valueAt } from './locate.ts';
+import { imagesEntryLine, lineOfPath, offendingPath, valueAt, valuesLine } from './locate.ts';
 import { emptyPolicySet, mergePolicySets, policySetOf, readObjectsAt, readShippedPolicies, type PolicySet } from './policies.ts';
 import { computeVerdict } from './verdict.ts';
 import type { ClusterReport, SimulationReport } from './types.ts';
@@ -430,7 +430,10 @@ async function reviewRef(
     if (!onCreate) return;
     for (const v of list) if (!raised.has(raisedKey(parent, v, implied))) add({ ...toReviewed(v, parent, implied, 'CREATE'), onCreate: true }, parent);
   });
-  await locateViolations(parents, (file) => ctx.source.readFile(state.sha, file));
+  await locateViolations(parents, (file) => ctx.source.readFile(state.sha, file), (chart) => [
+    `${chart === '' ? '' : `${chart}/`}values.yaml`,
+    ...new Set(ctx.config.clusters.flatMap((c) => c.helmValues[chart] ?? [])),
+  ]);
   const constraintSources = new Map<string, SourceLocation>();
   for (const c of client.constraintList) constraintSources.set(`${c.kind}/${c.name}`, c.source);
   return { ref, violations, errors, reviews: plan.length, constraints: client.constraintList, policies: state.policies, constraintSources };
@@ -440,7 +443,11 @@ async function reviewRef(
  * Points each violation at the offending field's line when its message names one the object's source file
  * spells (see `offendingPath`); the others keep the object's range.
  */
-async function locateViolations(parents: Map<ReviewedViolation, RenderedObject>, read: (file: string) => Promise<Buffer | undefined>): Promise<void> {
+async function locateViolations(
+  parents: Map<ReviewedViolation, RenderedObject>,
+  read: (file: string) => Promise<Buffer | undefined>,
+  valuesFiles: (chart: string) => string[],
+): Promise<void> {
   const texts = new Map<string, Promise<string | undefined>>();
   const textOf = (file: string) => {
     let t = texts.get(file);
@@ -455,8 +462,21 @@ async function locateViolations(parents: Map<ReviewedViolation, RenderedObject>,
     // A field the source does not spell (set by a kustomize patch...) falls back to its container, never higher.
     const location = lineOfPath(text, parent.source, gvkOf(parent.object).kind, found.path, found.container > 0 ? found.container : found.path.length);
     if (location) v.location = location;
+    const value = valueAt(parent.object, found.path);
+    // A value a helm template does not spell itself comes from the values: the values line that holds it
+    // (the last values file that does, in `-f` order, wins as helm's merge does).
+    if (typeof value === 'string' && parent.root.startsWith('helm:') && !text.includes(value)) {
+      const chart = parent.root.slice('helm:'.length).replace(/#[^#/]*$/, '');
+      let best: ReturnType<typeof valuesLine>;
+      for (const file of valuesFiles(chart)) {
+        const values = await textOf(file);
+        const hit = values === undefined ? undefined : valuesLine(values, file, value);
+        if (hit && (!best || hit.length >= best.length)) best = hit;
+      }
+      if (best) v.location = best.location;
+    }
     // An image a kustomization's `images:` entry sets: that entry is where to change it.
-    const image = found.path[found.path.length - 1] === 'image' ? valueAt(parent.object, found.path) : undefined;
+    const image = found.path[found.path.length - 1] === 'image' ? value : undefined;
     if (typeof image === 'string' && parent.root.startsWith('kustomize:')) {
       const dir = parent.root.slice('kustomize:'.length);
       for (const name of ['kustomization.yaml', 'kustomization.yml', 'Kustomization']) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { JsonObject } from '../../src/gatekeeper/types.ts';
-import { imagesEntryLine, lineOfPath, offendingPath } from '../../src/simulate/locate.ts';
+import { imagesEntryLine, lineOfPath, offendingPath, valuesLine } from '../../src/simulate/locate.ts';
 
 const TEXT = `# leading comment
 apiVersion: v1
@@ -91,5 +91,17 @@ images:
     expect(imagesEntryLine(k, 'k/kustomization.yaml', 'nginx:1.24')).toBeUndefined();
     expect(imagesEntryLine(k, 'k/kustomization.yaml', 'busybox')).toBeUndefined();
     expect(imagesEntryLine('resources: [a.yaml]\n', 'k/kustomization.yaml', 'nginx:1.25')).toBeUndefined();
+  });
+});
+
+describe('valuesLine', () => {
+  const values = 'image:\n  repository: quay.io/someone/api\n  tag: "2.1.0"\nname: api\nsidecars:\n  - image: envoy:1.30\n';
+  it('the longest values scalar the rendered value contains', () => {
+    expect(valuesLine(values, 'values.yaml', 'quay.io/someone/api:2.1.0')?.location.startLine).toBe(2);
+    expect(valuesLine(values, 'values.yaml', 'envoy:1.30')?.location.startLine).toBe(6);
+  });
+  it('none when no scalar of 4+ characters is part of it', () => {
+    expect(valuesLine(values, 'values.yaml', 'api')).toBeUndefined();
+    expect(valuesLine('{{ broken', 'values.yaml', 'x')).toBeUndefined();
   });
 });

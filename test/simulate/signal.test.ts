@@ -270,6 +270,42 @@ spec:
     expect(report.verdict.conclusion).toBe('success');
   });
 
+  it('an image a helm chart takes from its values: the finding points at the values line, the override file when there is one', async () => {
+    const repo = newRepo();
+    const template = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .Release.Name }}
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+        - name: api
+          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+`;
+    const base = repo.commit({
+      ...REPOS_POLICY,
+      'charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\n',
+      'charts/api/values.yaml': 'replicas: 1\nimage:\n  repository: quay.io/someone/api\n  tag: "2.0.0"\n',
+      'charts/api/templates/deployment.yaml': template,
+      'env/prod-values.yaml': '# prod\nimage:\n  repository: docker.io/someone/api-mirror\n',
+    });
+    const head = repo.commit({ 'charts/api/values.yaml': 'replicas: 1\nimage:\n  repository: quay.io/someone/api\n  tag: "2.1.0"\n' });
+    const plain = await simulateRepo(repo, base, head, runtime);
+    const f = only(plain).findings;
+    expect(f.map((x) => x.category)).toEqual(['changed']);
+    expect(f[0]!.location).toEqual({ file: 'charts/api/values.yaml', startLine: 3, endLine: 3 });
+    const withOverride = await simulateRepo(repo, base, head, runtime, 'clusters:\n  - name: default\n    helmValues:\n      charts/api: [env/prod-values.yaml]\n');
+    const g = only(withOverride).findings;
+    expect(g.map((x) => x.message.replace(/, allowed.*/, ''))).toEqual(['[Implied by preadmit-expand-apps] container <api> has an invalid image repo <docker.io/someone/api-mirror:2.1.0>']);
+    expect(g[0]!.location).toEqual({ file: 'env/prod-values.yaml', startLine: 3, endLine: 3 });
+  });
+
   it('a helm test hook named with randAlphaNum: unchanged when the chart changes', async () => {
     const repo = newRepo();
     const chart = (level: string) => ({
