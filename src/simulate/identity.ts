@@ -161,6 +161,8 @@ function renamedByAffix(base: RenderedObject[], head: RenderedObject[]): Array<[
   for (const root of roots) {
     const bs = base.filter((o) => o.root === root);
     const hs = head.filter((o) => o.root === root);
+    // Every pair is compared: past this size the root is left as it is (objects read as removed and added).
+    if (bs.length * hs.length > 250_000) continue;
     const candidates = new Map<string, Array<[RenderedObject, RenderedObject]>>();
     for (const b of bs) {
       const br = objectRef(b.object);
