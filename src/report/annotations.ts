@@ -65,7 +65,7 @@ function findingAnnotation(f: Finding, multiCluster: boolean): CheckRunAnnotatio
   const action = strongestAction(f.actions);
   const prefix = multiCluster ? `[${f.cluster}] ` : '';
   const onConstraint = isPolicyCaused(f) && f.constraint.source !== undefined;
-  const where = onConstraint ? f.constraint.source : f.objectSource;
+  const where = onConstraint ? f.constraint.source : (f.location ?? f.objectSource);
   const title = `${prefix}${action}: ${constraintLabel(f.constraint)} on ${objectLabel(f.object)}`;
   const message = onConstraint
     ? `${f.message}\n\n${objectLabel(f.object)}${f.objectSource !== undefined ? ` (${locationLabel(f.objectSource)})` : ''} newly violates this constraint (${action}) because of this policy change.`
@@ -130,7 +130,8 @@ export function renderAnnotations(report: SimulationReport): CheckRunAnnotation[
     // Base errors point at lines of the base version of a file, which annotations (placed on the head commit) cannot show.
     for (const e of cluster.errors) {
       if (e.ref !== 'head') continue;
-      push(annotation(e.error.source, 'failure', `${prefix}${e.error.kind} error`, e.error.message));
+      // An error the base has too does not block by default: a warning, not a failure.
+      push(annotation(e.error.source, e.existing ? 'warning' : 'failure', `${prefix}${e.error.kind} error${e.existing ? ' (also at base)' : ''}`, e.error.message));
     }
   }
   return out.sort(

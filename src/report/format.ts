@@ -38,7 +38,7 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const CATEGORY_RANK = { new: 0, fixed: 1, unchanged: 2 } as const;
+const CATEGORY_RANK = { new: 0, fixed: 1, changed: 2, unchanged: 3 } as const;
 
 /** The order findings are shown in everywhere: category, severity, file and line, constraint, object, message. */
 export function compareFindings(a: Finding, b: Finding): number {

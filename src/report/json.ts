@@ -4,6 +4,7 @@
 import type { InputError, JsonValue, SourceLocation } from '../gatekeeper/types.ts';
 import type {
   ClusterReport,
+  DuplicateObject,
   ConstraintRef,
   ExemptionChange,
   Finding,
@@ -56,10 +57,11 @@ const constraintRef = (c: ConstraintRef): JsonValue => ordered(c, ['kind', 'name
 const inputError = (e: InputError): JsonValue => ordered(e, ['kind', 'message', 'source'], { source });
 
 const finding = (f: Finding): JsonValue =>
-  ordered(f, ['id', 'cluster', 'category', 'cause', 'constraint', 'actions', 'object', 'objectSource', 'message', 'impliedBy', 'operation'], {
+  ordered(f, ['id', 'cluster', 'category', 'cause', 'constraint', 'actions', 'object', 'objectSource', 'location', 'message', 'previousMessage', 'previousId', 'impliedBy', 'operation', 'onCreate'], {
     constraint: constraintRef,
     object: objectRef,
     objectSource: source,
+    location: source,
   });
 
 const objectList = (list: ObjectRef[]): JsonValue => [...list].sort(byObject).map(objectRef);
@@ -92,9 +94,12 @@ const relaxation = (r: PolicyRelaxation): JsonValue =>
   });
 
 const renderedDiff = (d: RenderedObjectDiff): JsonValue =>
-  ordered({ ...d, diff: maskedDiff(d) }, ['object', 'change', 'root', 'source', 'diff'], { object: objectRef, source });
+  ordered({ ...d, diff: maskedDiff(d) }, ['object', 'previousName', 'change', 'root', 'source', 'diff'], { object: objectRef, source });
 
-const simulationError = (e: SimulationError): JsonValue => ordered(e, ['ref', 'error'], { error: inputError });
+const simulationError = (e: SimulationError): JsonValue => ordered(e, ['ref', 'existing', 'error'], { error: inputError });
+
+const duplicate = (d: DuplicateObject): JsonValue =>
+  ordered(d, ['ref', 'object', 'copies'], { object: objectRef, copies: (list: DuplicateObject['copies']) => list.map((x) => ordered(x, ['root', 'source'], { source })) });
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -109,7 +114,7 @@ function bySource(a: SourceLocation | undefined, b: SourceLocation | undefined):
 }
 
 const cluster = (c: ClusterReport): JsonValue =>
-  ordered(c, ['name', 'stats', 'findings', 'policyChanges', 'promotions', 'exemptions', 'relaxations', 'errors', 'renderedDiffs'], {
+  ordered(c, ['name', 'stats', 'findings', 'policyChanges', 'promotions', 'exemptions', 'relaxations', 'errors', 'duplicates', 'renderedDiffs'], {
     stats: (s: ClusterReport['stats']) => ordered(s, ['objectsBase', 'objectsHead', 'reviews', 'rootsRendered', 'durationMs']),
     findings: (list: Finding[]) => [...list].sort(compareFindings).map(finding),
     policyChanges: (list: PolicyChange[]) => [...list].sort((a, b) => cmp(a.type, b.type) || cmp(a.name, b.name) || cmp(a.change, b.change)).map(policyChange),
@@ -119,6 +124,7 @@ const cluster = (c: ClusterReport): JsonValue =>
     relaxations: (list: PolicyRelaxation[]) => [...list].sort((a, b) => cmp(a.subject, b.subject) || cmp(a.type, b.type) || cmp(a.description, b.description)).map(relaxation),
     errors: (list: SimulationError[]) =>
       [...list].sort((a, b) => cmp(a.ref, b.ref) || bySource(a.error.source, b.error.source) || cmp(a.error.message, b.error.message)).map(simulationError),
+    duplicates: (list: DuplicateObject[]) => [...list].sort((a, b) => cmp(a.ref, b.ref) || byObject(a.object, b.object)).map(duplicate),
     renderedDiffs: (list: RenderedObjectDiff[]) =>
       [...list].sort((a, b) => cmp(objectLabel(a.object), objectLabel(b.object)) || byObject(a.object, b.object) || cmp(a.root, b.root) || cmp(a.change, b.change)).map(renderedDiff),
   });
@@ -132,7 +138,7 @@ export function renderJson(report: SimulationReport): string {
     verdict: (v: SimulationReport['verdict']) =>
       ordered(v, ['conclusion', 'blocking', 'counts'], {
         counts: (c: SimulationReport['verdict']['counts']) =>
-          ordered(c, ['newDeny', 'newWarn', 'newDryrun', 'fixed', 'unchanged', 'errors', 'exemptionViolations', 'policyRelaxations']),
+          ordered(c, ['newDeny', 'newWarn', 'newDryrun', 'fixed', 'unchanged', 'changed', 'errors', 'newErrors', 'exemptionViolations', 'policyRelaxations']),
       }),
     clusters: (list: ClusterReport[]) => list.map(cluster),
   });

@@ -3,6 +3,7 @@
 import type { SourceLocation } from '../gatekeeper/types.ts';
 import type {
   ClusterReport,
+  DuplicateObject,
   ExemptionChange,
   Finding,
   PolicyChange,
@@ -247,14 +248,21 @@ function findingRow(f: Finding, link: Linker, withCategory: boolean): string {
     code(constraintLabel(f.constraint)),
     actionCell(f),
     escapeMarkdown(objectLabel(f.object)),
-    link.source(f.objectSource, side),
-    message(f.message),
+    link.source(f.location ?? f.objectSource, side),
+    findingMessage(f),
   ];
   if (withCategory) cells.unshift(f.category);
   return row(cells);
 }
 
 const FINDING_HEADER = ['Constraint', 'Action', 'Object', 'Source', 'Message'];
+
+/** The message; a changed finding's message at base too; a note when only creation is rejected. */
+function findingMessage(f: Finding): string {
+  const was = f.category === 'changed' && f.previousMessage !== undefined ? `<br>was: ${message(f.previousMessage)}` : '';
+  const onCreate = f.onCreate ? '<br>_the webhook admits this update, but the object (or the Pods its controller creates) is rejected when created_' : '';
+  return `${message(f.message)}${was}${onCreate}`;
+}
 
 function policyChangeRow(p: PolicyChange, link: Linker): string {
   const what = `${p.change} ${p.type}`;
@@ -292,11 +300,17 @@ function exemptionRow(e: ExemptionChange, link: Linker): string {
 }
 
 function errorRow(e: SimulationError, link: Linker): string {
-  return row([e.ref, escapeMarkdown(e.error.kind), link.source(e.error.source, e.ref), message(e.error.message)]);
+  return row([e.existing ? `${e.ref} (also at base)` : e.ref, escapeMarkdown(e.error.kind), link.source(e.error.source, e.ref), message(e.error.message)]);
+}
+
+function duplicateRow(d: DuplicateObject, link: Linker): string {
+  const copies = d.copies.map((c) => `${escapeMarkdown(c.root)} at ${link.source(c.source, d.ref)}`).join('<br>');
+  return row([d.ref, escapeMarkdown(objectLabel(d.object)), String(d.copies.length), copies]);
 }
 
 function diffRow(d: RenderedObjectDiff): string {
-  const summary = escapeHtml(`${d.change} ${objectLabel(d.object)} (${d.root})`);
+  const renamed = d.previousName !== undefined ? `, was ${d.previousName}` : '';
+  const summary = escapeHtml(`${d.change} ${objectLabel(d.object)} (${d.root}${renamed})`);
   const text = maskedDiff(d);
   const body = text.length > DIFF_CHARS ? `${truncateChars(text, DIFF_CHARS, '')}\n… diff cut at ${DIFF_CHARS} characters` : text;
   return `<details><summary>${summary}</summary>\n\n${fenced('diff', body)}\n</details>\n\n`;
@@ -310,8 +324,10 @@ function clusterBlocks(c: ClusterReport, link: Linker, multiCluster: boolean): B
   }
   const newObject = sortedFindings(c.findings, (f) => f.category === 'new' && !isPolicyCaused(f));
   const fixedObject = sortedFindings(c.findings, (f) => f.category === 'fixed' && !isPolicyCaused(f));
-  const byPolicy = sortedFindings(c.findings, (f) => f.category !== 'unchanged' && isPolicyCaused(f));
-  const unchanged = sortedFindings(c.findings, (f) => f.category === 'unchanged');
+  const byPolicy = sortedFindings(c.findings, (f) => (f.category === 'new' || f.category === 'fixed') && isPolicyCaused(f));
+  // Changed findings (still violating, reworded) are shown with the unchanged ones, with both messages.
+  const unchanged = sortedFindings(c.findings, (f) => f.category === 'unchanged' || f.category === 'changed');
+  const reworded = unchanged.filter((f) => f.category === 'changed').length;
 
   if (newObject.length > 0) {
     blocks.push(tableSection(PRIORITY.newFindings, `${h} New findings (${newObject.length})`, FINDING_HEADER, newObject.map((f) => findingRow(f, link, false)), 'new findings'));
@@ -350,11 +366,16 @@ function clusterBlocks(c: ClusterReport, link: Linker, multiCluster: boolean): B
       .map((e) => errorRow(e, link));
     blocks.push(tableSection(PRIORITY.errors, `${h} Errors (${rows.length})`, ['Ref', 'Kind', 'Location', 'Message'], rows, 'errors'));
   }
+  const duplicates = c.duplicates ?? [];
+  if (duplicates.length > 0) {
+    const heading = `${h} Objects rendered more than once (${duplicates.length}): each copy is reviewed and reported on its own`;
+    blocks.push(tableSection(PRIORITY.errors, heading, ['Ref', 'Object', 'Copies', 'Where'], duplicates.map((d) => duplicateRow(d, link)), 'duplicate objects'));
+  }
   if (fixedObject.length > 0) {
     blocks.push(tableSection(PRIORITY.fixed, `${h} Fixed (${fixedObject.length})`, FINDING_HEADER, fixedObject.map((f) => findingRow(f, link, false)), 'fixed findings'));
   }
   if (unchanged.length > 0) {
-    const summary = `<details><summary>Unchanged violations (${unchanged.length})</summary>\n\n`;
+    const summary = `<details><summary>Unchanged violations (${unchanged.length}${reworded > 0 ? `, ${reworded} with a changed message` : ''})</summary>\n\n`;
     blocks.push({
       priority: PRIORITY.unchanged,
       open: `${summary}${table(FINDING_HEADER)}`,

@@ -110,9 +110,10 @@ export function renderSarif(report: SimulationReport, options: { repositoryUri?:
       level: LEVEL[action],
       kind: 'fail',
       message: { text: visibleControls(`${constraintLabel(f.constraint)} (${f.actions.join(', ') || 'dryrun'}) on ${objectLabel(f.object)}: ${f.message}`) },
-      locations: location(f.objectSource, `${f.cluster}/${objectLabel(f.object)}`),
+      locations: location(f.location ?? f.objectSource, `${f.cluster}/${objectLabel(f.object)}`),
       partialFingerprints: { [FINGERPRINT_KEY]: f.id },
-      baselineState: f.category === 'new' ? 'new' : 'unchanged',
+      // A changed finding is the base's violation reworded: `updated`, with the base's message and fingerprint.
+      baselineState: f.category === 'new' ? 'new' : f.category === 'changed' ? 'updated' : 'unchanged',
       properties: {
         cluster: f.cluster,
         constraint: constraintLabel(f.constraint),
@@ -120,6 +121,9 @@ export function renderSarif(report: SimulationReport, options: { repositoryUri?:
         object: { ...f.object },
         cause: f.cause,
         operation: f.operation,
+        ...(f.previousMessage !== undefined ? { previousMessage: visibleControls(f.previousMessage) } : {}),
+        ...(f.previousId !== undefined ? { previousFingerprint: f.previousId } : {}),
+        ...(f.onCreate ? { onCreate: true } : {}),
       },
     });
   }
@@ -184,7 +188,8 @@ export function renderSarif(report: SimulationReport, options: { repositoryUri?:
         message: { text: visibleControls(e.error.message) },
         locations: location(s),
         partialFingerprints: { [FINGERPRINT_KEY]: `${cluster.name}|error|${e.error.kind}|${s?.file ?? ''}|${e.error.message}` },
-        properties: { cluster: cluster.name, errorKind: e.error.kind },
+        baselineState: e.existing ? 'unchanged' : 'new',
+        properties: { cluster: cluster.name, errorKind: e.error.kind, ...(e.existing ? { existing: true } : {}) },
       });
     }
   }

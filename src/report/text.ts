@@ -47,8 +47,10 @@ export function renderText(report: SimulationReport, options: TextOptions): stri
   const findingLines = (f: Finding, indent: string): void => {
     const action = strongestAction(f.actions);
     const mark = f.category === 'fixed' ? paint('green', 'fixed ') : paint(actionStyle[action], action.padEnd(6));
-    lines.push(`${indent}${mark} ${paint('bold', safe(constraintLabel(f.constraint)))}  ${safe(objectLabel(f.object))}${where(f.objectSource)}`);
+    lines.push(`${indent}${mark} ${paint('bold', safe(constraintLabel(f.constraint)))}  ${safe(objectLabel(f.object))}${where(f.location ?? f.objectSource)}`);
     lines.push(`${indent}       ${safe(f.message)}`);
+    if (f.category === 'changed' && f.previousMessage !== undefined) lines.push(`${indent}       ${paint('dim', `was: ${safe(f.previousMessage)}`)}`);
+    if (f.onCreate) lines.push(`${indent}       ${paint('dim', 'the webhook admits this update, but the object (or the Pods its controller creates) is rejected when created')}`);
   };
 
   const multi = report.clusters.length > 1;
@@ -62,8 +64,10 @@ export function renderText(report: SimulationReport, options: TextOptions): stri
     };
     const newObject = sortedFindings(c.findings, (f) => f.category === 'new' && !isPolicyCaused(f));
     const fixed = sortedFindings(c.findings, (f) => f.category === 'fixed' && !isPolicyCaused(f));
-    const byPolicy = sortedFindings(c.findings, (f) => f.category !== 'unchanged' && isPolicyCaused(f));
-    const unchanged = c.findings.filter((f) => f.category === 'unchanged').length;
+    const byPolicy = sortedFindings(c.findings, (f) => (f.category === 'new' || f.category === 'fixed') && isPolicyCaused(f));
+    // Changed findings are still violations: counted with the unchanged ones, listed with both messages.
+    const changed = sortedFindings(c.findings, (f) => f.category === 'changed');
+    const unchanged = c.findings.filter((f) => f.category === 'unchanged').length + changed.length;
     if (newObject.length > 0) {
       lines.push('');
       heading(`new (${newObject.length})`);
@@ -110,12 +114,26 @@ export function renderText(report: SimulationReport, options: TextOptions): stri
     if (c.errors.length > 0) {
       lines.push('');
       heading(`errors (${c.errors.length})`);
-      for (const e of c.errors) lines.push(`${indent}${paint(e.ref === 'head' ? 'red' : 'yellow', e.ref)} ${safe(e.error.kind)}${where(e.error.source)}  ${safe(e.error.message)}`);
+      for (const e of c.errors) {
+        const ref = e.existing ? paint('yellow', `${e.ref} (also at base)`) : paint(e.ref === 'head' ? 'red' : 'yellow', e.ref);
+        lines.push(`${indent}${ref} ${safe(e.error.kind)}${where(e.error.source)}  ${safe(e.error.message)}`);
+      }
+    }
+    const duplicates = c.duplicates ?? [];
+    if (duplicates.length > 0) {
+      lines.push('');
+      heading(`objects rendered more than once (${duplicates.length}), each copy reported on its own`);
+      for (const d of duplicates) lines.push(`${indent}${d.ref} ${safe(objectLabel(d.object))}: ${d.copies.map((x) => `${safe(x.root)}${where(x.source)}`).join(', ')}`);
     }
     if (fixed.length > 0) {
       lines.push('');
       heading(`fixed (${fixed.length})`);
       for (const f of fixed) findingLines(f, indent);
+    }
+    if (changed.length > 0) {
+      lines.push('');
+      heading(`still violating, message changed (${changed.length})`);
+      for (const f of changed) findingLines(f, indent);
     }
     const rest: string[] = [];
     if (unchanged > 0) rest.push(plural(unchanged, 'unchanged violation'));

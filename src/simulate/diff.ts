@@ -7,7 +7,7 @@ import { matchesGlob } from '../gatekeeper/glob.ts';
 import type { InputError, JsonObject, JsonValue, SourceLocation } from '../gatekeeper/types.ts';
 import { maskSecret, redactSecrets, secretValues } from '../render/mask.ts';
 import type { RenderedObject } from '../render/types.ts';
-import { canonicalJson, describeObject, findingId, objectKey, objectRef } from './identity.ts';
+import { canonicalJson, describeObject, findingId, objectKey, objectRef, pairObjects, type ObjectPairing } from './identity.ts';
 import type { PolicySet } from './policies.ts';
 import { policyRelaxations } from './relaxations.ts';
 import type {
@@ -29,9 +29,13 @@ export interface ReviewedViolation {
   actions: WebhookAction[];
   object: ObjectRef;
   objectSource: SourceLocation;
+  /** The offending field's line, when the message names it (see `locate.ts`). */
+  location?: SourceLocation;
   message: string;
   impliedBy?: string;
   operation: 'CREATE' | 'UPDATE';
+  /** Raised only by the CREATE review of an object the webhook reviews as an UPDATE (see `Finding.onCreate`). */
+  onCreate?: boolean;
   root: string;
   objectMeta: JsonObject;
 }
@@ -57,22 +61,35 @@ export interface DiffInput {
   allowedNamespaces: string[] | undefined;
   /** The enforcement point simulated (scoped actions resolve for it). */
   enforcementPoint: string;
+  /** Base and head objects paired (defaults to `pairObjects(baseObjects, headObjects)`). */
+  pairing?: ObjectPairing;
 }
 
 const ACTION_RANK: Record<WebhookAction, number> = { deny: 0, warn: 1, dryrun: 2 };
 
 export function diffClusters(input: DiffInput): ClusterReport {
   const { cluster, base, head } = input;
-  const changedObjects = changedObjectKeys(input.baseObjects, input.headObjects);
+  const pairing = input.pairing ?? pairObjects(input.baseObjects, input.headObjects);
+  const changedObjects = new Set(
+    pairing.pairs.filter((p) => !p.base || !p.head || p.renamed || canonicalJson(p.base.object) !== canonicalJson(p.head.object)).map((p) => p.identity),
+  );
+  const identityOf = (side: 'base' | 'head', v: ReviewedViolation) => pairing.identity(side, v.root, v.object);
+  // Messages compared as the base words them: a generated name quoted in a message does not reword it.
+  const wording = (side: 'base' | 'head', v: ReviewedViolation) => (side === 'head' ? pairing.baseWording(identityOf(side, v), v.message) : v.message);
+  const idOf = (side: 'base' | 'head', v: ReviewedViolation) => findingId(cluster, v.constraintKind, v.constraintName, identityOf(side, v), wording(side, v));
 
-  const index = (vs: ReviewedViolation[]) => {
+  const index = (side: 'base' | 'head', vs: ReviewedViolation[]) => {
     const m = new Map<string, ReviewedViolation>();
-    for (const v of vs) m.set(findingId(cluster, v.constraintKind, v.constraintName, v.object, v.message), v);
+    for (const v of vs) {
+      const id = idOf(side, v);
+      // The webhook's own review wins over the CREATE review of the same object when both raise it.
+      if (!m.has(id) || m.get(id)!.onCreate) m.set(id, v);
+    }
     return m;
   };
-  const baseIdx = index(base.violations);
-  const headIdx = index(head.violations);
-  const crossIdx = input.headUnderBasePolicies ? index(input.headUnderBasePolicies.violations) : headIdx;
+  const baseIdx = index('base', base.violations);
+  const headIdx = index('head', head.violations);
+  const crossIdx = input.headUnderBasePolicies ? index('head', input.headUnderBasePolicies.violations) : headIdx;
 
   // Constraints the head declares but could not load (its template does not compile, its parameters fail the
   // schema...): what they would say at head is unknown, so their base violations are not "fixed" (Gatekeeper would
@@ -86,26 +103,55 @@ export function diffClusters(input: DiffInput): ClusterReport {
   const findings: Finding[] = [];
   // A new finding the base's policies would also raise on the head's object is the object's doing; one
   // they would not raise needs the policy change. Fixed findings mirror that.
-  const cause = (id: string, v: ReviewedViolation, category: Finding['category']): FindingCause => {
-    const obj = changedObjects.has(objectKey(v.object));
-    const pol = category === 'new' ? !crossIdx.has(id) : category === 'fixed' ? crossIdx.has(id) : false;
+  const cause = (id: string, v: ReviewedViolation, side: 'base' | 'head', category: Finding['category']): FindingCause => {
+    const obj = changedObjects.has(identityOf(side, v));
+    // A changed message the base's policies would not word so on the head's object: the policy reworded it.
+    const pol = category === 'new' || category === 'changed' ? !crossIdx.has(id) : category === 'fixed' ? crossIdx.has(id) : false;
     return obj && pol ? 'object+policy' : pol ? 'policy' : 'object';
   };
-  const toFinding = (id: string, v: ReviewedViolation, category: Finding['category'], source: RefOutcome): Finding => ({
+  const toFinding = (id: string, v: ReviewedViolation, category: Finding['category'], source: RefOutcome, previous?: [string, ReviewedViolation]): Finding => ({
     id,
     cluster,
     category,
-    cause: cause(id, v, category),
+    cause: cause(id, v, source.ref, category),
     constraint: { kind: v.constraintKind, name: v.constraintName, source: source.constraintSources.get(`${v.constraintKind}/${v.constraintName}`) ?? v.constraintSource },
     actions: v.actions,
     object: v.object,
     objectSource: v.objectSource,
+    ...(v.location ? { location: v.location } : {}),
     message: v.message,
+    ...(previous ? { previousMessage: previous[1].message, previousId: previous[0] } : {}),
     ...(v.impliedBy ? { impliedBy: v.impliedBy } : {}),
     operation: v.operation,
+    ...(v.onCreate ? { onCreate: true } : {}),
   });
-  for (const [id, v] of headIdx) findings.push(toFinding(id, v, baseIdx.has(id) ? 'unchanged' : 'new', head));
-  for (const [id, v] of baseIdx) if (!headIdx.has(id) && knownAtHead(v)) findings.push(toFinding(id, v, 'fixed', base));
+
+  // Pairing per constraint and object: the same message is the same violation; the rest pair up as changed
+  // (still rejected, reworded); only the surplus of one side is new or fixed.
+  type Entry = [string, ReviewedViolation, string];
+  const groups = new Map<string, { base: Entry[]; head: Entry[] }>();
+  const groupOf = (side: 'base' | 'head', v: ReviewedViolation) => {
+    const key = [v.constraintKind, v.constraintName, identityOf(side, v)].join('\u0000');
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { base: [], head: [] }));
+    return g;
+  };
+  for (const [id, v] of baseIdx) groupOf('base', v).base.push([id, v, v.message]);
+  for (const [id, v] of headIdx) groupOf('head', v).head.push([id, v, wording('head', v)]);
+  for (const g of groups.values()) {
+    const baseMessages = new Set(g.base.map(([, , m]) => m));
+    const headMessages = new Set(g.head.map(([, , m]) => m));
+    // A base violation of a constraint the head cannot evaluate is neither fixed nor pairable.
+    const fixable = g.base.filter(([, v, m]) => !headMessages.has(m) && knownAtHead(v)).sort(byMessage);
+    for (const [id, v, m] of g.head.sort(byMessage)) {
+      if (baseMessages.has(m)) findings.push(toFinding(id, v, 'unchanged', head));
+      else {
+        const previous = fixable.shift();
+        findings.push(previous ? toFinding(id, v, 'changed', head, [previous[0], previous[1]]) : toFinding(id, v, 'new', head));
+      }
+    }
+    for (const [id, v] of fixable) findings.push(toFinding(id, v, 'fixed', base));
+  }
   findings.sort(compareFindings);
 
   const report = {
@@ -114,12 +160,50 @@ export function diffClusters(input: DiffInput): ClusterReport {
     policyChanges: policyChanges(base, head, denialsDelta(headIdx, crossIdx, knownAtHead), unevaluable),
     promotions: promotions(base, head, findings, input.enforcementPoint),
     exemptions: exemptionChanges(base, head, input.allowedNamespaces),
-    renderedDiffs: renderedDiffs(input.baseObjects, input.headObjects),
-    errors: [...base.errors.map((error) => ({ ref: 'base' as const, error })), ...head.errors.map((error) => ({ ref: 'head' as const, error }))],
+    renderedDiffs: renderedDiffs(pairing, input.baseObjects, input.headObjects),
+    duplicates: pairing.duplicates,
+    errors: pairErrors(base.errors, head.errors),
     stats: { objectsBase: 0, objectsHead: 0, reviews: 0, rootsRendered: 0, durationMs: 0 },
   };
   const relaxations = policyRelaxations({ ...input, cross: input.headUnderBasePolicies, changes: report.policyChanges, exemptions: report.exemptions, knownAtHead });
   return { ...report, relaxations };
+}
+
+function byMessage(a: [string, ReviewedViolation, string], b: [string, ReviewedViolation, string]): number {
+  return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0;
+}
+
+/**
+ * Errors of both refs; a head error the base has too (same kind and file, same message once line and other
+ * numbers are set aside, since an edit above it moves it) is `existing`: listed, not blocking by default.
+ */
+function pairErrors(baseErrors: InputError[], headErrors: InputError[]): ClusterReport['errors'] {
+  const loose = (e: InputError) => [e.kind, e.source?.file ?? '', e.message.replace(/\d+/g, '#')].join('\u0000');
+  const exact = new Map<string, number>();
+  const approx = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string, by: number) => m.set(k, (m.get(k) ?? 0) + by);
+  for (const e of baseErrors) {
+    bump(exact, `${e.kind}\u0000${e.message}`, 1);
+    bump(approx, loose(e), 1);
+  }
+  const existing = headErrors.map((e) => {
+    const k = `${e.kind}\u0000${e.message}`;
+    if ((exact.get(k) ?? 0) > 0) {
+      bump(exact, k, -1);
+      bump(approx, loose(e), -1);
+      return true;
+    }
+    return false;
+  });
+  headErrors.forEach((e, i) => {
+    if (existing[i] || (approx.get(loose(e)) ?? 0) <= 0) return;
+    bump(approx, loose(e), -1);
+    existing[i] = true;
+  });
+  return [
+    ...baseErrors.map((error) => ({ ref: 'base' as const, error })),
+    ...headErrors.map((error, i) => ({ ref: 'head' as const, error, ...(existing[i] ? { existing: true } : {}) })),
+  ];
 }
 
 function strongest(actions: WebhookAction[]): number {
@@ -127,7 +211,7 @@ function strongest(actions: WebhookAction[]): number {
 }
 
 function compareFindings(a: Finding, b: Finding): number {
-  const cat = { new: 0, fixed: 1, unchanged: 2 };
+  const cat = { new: 0, fixed: 1, changed: 2, unchanged: 2 };
   return (
     cat[a.category] - cat[b.category] ||
     strongest(a.actions) - strongest(b.actions) ||
@@ -137,19 +221,6 @@ function compareFindings(a: Finding, b: Finding): number {
     a.constraint.name.localeCompare(b.constraint.name) ||
     a.message.localeCompare(b.message)
   );
-}
-
-function changedObjectKeys(baseObjects: RenderedObject[], headObjects: RenderedObject[]): Set<string> {
-  const base = new Map(baseObjects.map((o) => [objectKey(objectRef(o.object)), canonicalJson(o.object)]));
-  const out = new Set<string>();
-  const seen = new Set<string>();
-  for (const o of headObjects) {
-    const k = objectKey(objectRef(o.object));
-    seen.add(k);
-    if (base.get(k) !== canonicalJson(o.object)) out.add(k);
-  }
-  for (const k of base.keys()) if (!seen.has(k)) out.add(k);
-  return out;
 }
 
 function templateKind(object: JsonObject): string {
@@ -297,35 +368,30 @@ function exemptionChanges(base: RefOutcome, head: RefOutcome, allowed: string[] 
   return out.sort((x, y) => x.owner.localeCompare(y.owner) || x.namespace.localeCompare(y.namespace) || x.change.localeCompare(y.change));
 }
 
-function renderedDiffs(baseObjects: RenderedObject[], headObjects: RenderedObject[]): RenderedObjectDiff[] {
-  const byKey = (objs: RenderedObject[]) => {
-    const m = new Map<string, RenderedObject>();
-    for (const o of objs) if (!m.has(objectKey(objectRef(o.object)))) m.set(objectKey(objectRef(o.object)), o);
-    return m;
-  };
-  const b = byKey(baseObjects);
-  const h = byKey(headObjects);
+function renderedDiffs(pairing: ObjectPairing, baseObjects: RenderedObject[], headObjects: RenderedObject[]): RenderedObjectDiff[] {
   // Any object may quote a Secret's value (an annotation, a ConfigMap copied from it): redact them all.
   const secrets = secretValues([...baseObjects, ...headObjects].map((o) => o.object));
-  const out: RenderedObjectDiff[] = [];
-  for (const key of [...new Set([...b.keys(), ...h.keys()])].sort()) {
-    const bo = b.get(key);
-    const ho = h.get(key);
+  const out: Array<RenderedObjectDiff & { key: string }> = [];
+  for (const { base: bo, head: ho, renamed } of pairing.pairs) {
     if (bo && ho && canonicalJson(bo.object) === canonicalJson(ho.object)) continue;
     const ref = objectRef((ho ?? bo)!.object);
-    const label = describeObject(ref);
     const before = bo ? yamlOf(bo.object) : '';
     const after = ho ? yamlOf(ho.object) : '';
-    const patch = createTwoFilesPatch(`a/${label}`, `b/${label}`, before, after, bo ? `base ${bo.source.file}` : '', ho ? `head ${ho.source.file}` : '', { context: 3 });
+    const labelBefore = describeObject(bo ? objectRef(bo.object) : ref);
+    const patch = createTwoFilesPatch(`a/${labelBefore}`, `b/${describeObject(ref)}`, before, after, bo ? `base ${bo.source.file}` : '', ho ? `head ${ho.source.file}` : '', {
+      context: 3,
+    });
     out.push({
+      key: objectKey(bo ? objectRef(bo.object) : ref),
       object: ref,
+      ...(renamed && bo ? { previousName: nameOf(bo.object) } : {}),
       change: !bo ? 'added' : !ho ? 'removed' : 'modified',
       diff: redactSecrets(patch.split('\n').slice(1).join('\n'), secrets),
       source: (ho ?? bo)!.source,
       root: (ho ?? bo)!.root,
     });
   }
-  return out;
+  return out.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.root.localeCompare(y.root))).map(({ key: _key, ...d }) => d);
 }
 
 function yamlOf(object: JsonObject): string {

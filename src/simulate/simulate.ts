@@ -17,7 +17,8 @@ import { renderRef } from '../render/render-ref.ts';
 import type { RenderedObject } from '../render/types.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
 import { diffClusters, type RefOutcome, type ReviewedViolation } from './diff.ts';
-import { canonicalJson, objectKey, objectRef } from './identity.ts';
+import { canonicalJson, objectKey, objectRef, pairObjects, type ObjectPairing } from './identity.ts';
+import { imagesEntryLine, lineOfPath, offendingPath, valueAt, valuesLine } from './locate.ts';
 import { emptyPolicySet, mergePolicySets, policySetOf, processExclusions, readObjectsAt, readShippedPolicies, type PolicySet } from './policies.ts';
 import { computeVerdict } from './verdict.ts';
 import type { ClusterReport, SimulationReport } from './types.ts';
@@ -105,7 +106,9 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   // One ref after the other: roots whose inputs did not change are then rendered once (render cache).
   const baseRender = await renderRef(ctx.source, base.sha, renderOptions);
   const headRender = await renderRef(ctx.source, head.sha, renderOptions);
-  const keep = (o: RenderedObject) => underAny(o.source.file, cluster.manifests) || underAny(o.root, cluster.manifests);
+  // An object belongs to the cluster when its file or its root (`kustomize:apps/prod`, `helm:charts/web#web`: the
+  // path between the kind and the release) is under the cluster's manifests: an overlay's base may live elsewhere.
+  const keep = (o: RenderedObject) => underAny(o.source.file, cluster.manifests) || underAny(o.root.replace(/^[a-z]+:/, '').replace(/#[^#/]*$/, ''), cluster.manifests);
   // A root that fails to render at head has unknown objects there, not none: its base objects are left out of the
   // comparison (else they would read as removed and their violations as fixed). The head's render error blocks.
   const failedAtHead = new Set(headRender.errors.map((e) => e.source?.renderedBy).filter((r): r is string => r !== undefined));
@@ -127,11 +130,14 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   ctx.onProgress?.(`cluster ${cluster.name}: reviewing ${baseObjects.length} object(s) at base and ${headObjects.length} at head`);
   // Inventory Secrets too: a referential policy can print what it reads from data.inventory.
   const secrets = secretValues([...baseObjects, ...headObjects, ...base.inventory, ...head.inventory].map((o) => o.object));
+  // Which head object is which base object: same name (an UPDATE), or a name whose generated part changed.
+  const renames = new Map(ctx.changed.filter((c) => c.previousPath !== undefined).map((c) => [c.previousPath!, c.path]));
+  const pairing = pairObjects(baseObjects, headObjects, renames);
   const baseOutcome = await reviewRef('base', base, baseObjects, baseNamespaces, undefined, ctx);
-  const headOutcome = await reviewRef('head', head, headObjects, headNamespaces, baseObjects, ctx);
+  const headOutcome = await reviewRef('head', head, headObjects, headNamespaces, pairing, ctx);
   // The head's objects under the base's policies: what the policy change alone does (its blast radius).
   const crossOutcome = policyChanged
-    ? await reviewUnderBasePolicies({ base, head, baseObjects, headObjects, baseNamespaces, headNamespaces, baseOutcome, referential, ctx })
+    ? await reviewUnderBasePolicies({ base, head, baseObjects, headObjects, baseNamespaces, headNamespaces, baseOutcome, referential, pairing, ctx })
     : undefined;
   for (const outcome of [baseOutcome, headOutcome, ...(crossOutcome ? [crossOutcome] : [])]) {
     for (const v of outcome.violations) v.message = redactSecrets(v.message, secrets);
@@ -148,6 +154,7 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     headObjects,
     allowedNamespaces: ctx.config.exemptions.allowedNamespaces,
     enforcementPoint: ctx.config.enforcementPoint,
+    pairing,
   });
   report.stats = {
     objectsBase: baseObjects.length,
@@ -173,11 +180,12 @@ async function reviewUnderBasePolicies(a: {
   headNamespaces: Map<string, JsonObject>;
   baseOutcome: RefOutcome;
   referential: boolean;
+  pairing: ObjectPairing;
   ctx: ClusterContext;
 }): Promise<RefOutcome> {
   const state = { ...a.head, policies: a.base.policies };
   const sameNamespaces = canonicalJson([...a.baseNamespaces].sort()) === canonicalJson([...a.headNamespaces].sort());
-  if (a.referential || !sameNamespaces) return reviewRef('head', state, a.headObjects, a.headNamespaces, a.baseObjects, a.ctx);
+  if (a.referential || !sameNamespaces) return reviewRef('head', state, a.headObjects, a.headNamespaces, a.pairing, a.ctx);
   const atBase = new Map(a.baseObjects.map((o) => [objectKey(objectRef(o.object)), canonicalJson(o.object)]));
   const unchanged = new Set<string>();
   const changed: RenderedObject[] = [];
@@ -186,7 +194,7 @@ async function reviewUnderBasePolicies(a: {
     if (atBase.get(key) === canonicalJson(o.object)) unchanged.add(key);
     else changed.push(o);
   }
-  const outcome = await reviewRef('head', state, changed, a.headNamespaces, a.baseObjects, a.ctx);
+  const outcome = await reviewRef('head', state, changed, a.headNamespaces, a.pairing, a.ctx);
   outcome.violations.push(...a.baseOutcome.violations.filter((v) => unchanged.has(objectKey(v.object))).map((v) => ({ ...v })));
   return outcome;
 }
@@ -327,7 +335,7 @@ async function reviewRef(
   state: RefState,
   objects: RenderedObject[],
   namespaces: Map<string, JsonObject>,
-  baseObjects: RenderedObject[] | undefined,
+  pairing: ObjectPairing | undefined,
   ctx: ClusterContext,
 ): Promise<RefOutcome> {
   const errors: InputError[] = [...state.policies.errors];
@@ -347,18 +355,20 @@ async function reviewRef(
   }
 
   const excluded = webhookExclusions(state.policies.configs);
-  const baseByKey = new Map<string, JsonObject>();
-  for (const o of baseObjects ?? []) baseByKey.set(objectKey(objectRef(o.object)), o.object);
 
-  const plan: Array<{ review: Review; parent: RenderedObject; implied?: { name: string; action: string } }> = [];
+  const plan: Array<{ review: Review; parent: RenderedObject; implied?: { name: string; action: string }; onCreate?: boolean }> = [];
   for (const o of objects) {
     const subjectNs = isNamespace(gvkOf(o.object)) ? nameOf(o.object) : namespaceOf(o.object);
     if (subjectNs !== '' && excluded.some((g) => matchesGlob(g, subjectNs))) continue;
-    const old = baseByKey.get(objectKey(objectRef(o.object)));
+    const old = pairing?.previous(o)?.object;
     const operation = old !== undefined && canonicalJson(old) !== canonicalJson(o.object) ? 'UPDATE' : 'CREATE';
     const ns = namespaceOf(o.object);
     const namespace = ns === '' ? null : (namespaces.get(ns) ?? asInCluster({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }));
     plan.push({ review: reviewAdmission(o.object, { operation, oldObject: operation === 'UPDATE' ? old! : null, namespace }), parent: o });
+    // Templates may skip UPDATE reviews (gatekeeper-library's pod-security ones do): the webhook admits the
+    // update, yet the object still violates, and the Pods a workload's controller creates from it are CREATE
+    // reviews. The object and its resultants are reviewed as CREATE too, so an edit never reads as a fix.
+    if (operation === 'UPDATE') plan.push({ review: reviewAdmission(o.object, { operation: 'CREATE', oldObject: null, namespace }), parent: o, onCreate: true });
     let resultants;
     try {
       resultants = expansions.length > 0 ? expandMemo(o.object, namespace, expansions) : [];
@@ -367,12 +377,11 @@ async function reviewRef(
       continue;
     }
     for (const r of resultants) {
-      plan.push({
-        // The webhook reviews resultants as bare objects with the parent's operation (no oldObject).
-        review: reviewPlainObject(r.object, { operation, namespace, source: 'Generated', ...(namespace ? { namespaceObject: namespace } : {}) }),
-        parent: o,
-        implied: { name: r.templateName, action: r.enforcementAction },
-      });
+      const resultant = (op: string) => reviewPlainObject(r.object, { operation: op, namespace, source: 'Generated', ...(namespace ? { namespaceObject: namespace } : {}) });
+      const implied = { name: r.templateName, action: r.enforcementAction };
+      // The webhook reviews resultants as bare objects with the parent's operation (no oldObject).
+      plan.push({ review: resultant(operation), parent: o, implied });
+      if (operation === 'UPDATE') plan.push({ review: resultant('CREATE'), parent: o, implied, onCreate: true });
     }
   }
 
@@ -384,13 +393,87 @@ async function reviewRef(
     client.dispose();
   }
   const violations: ReviewedViolation[] = [];
+  const parents = new Map<ReviewedViolation, RenderedObject>();
+  const add = (v: ReviewedViolation, parent: RenderedObject) => {
+    violations.push(v);
+    parents.set(v, parent);
+  };
+  // What the webhook's own reviews raise, per object: a CREATE review raising the same is not reported twice.
+  const raised = new Set<string>();
+  const raisedKey = (parent: RenderedObject, v: Violation, implied: { name: string } | undefined) =>
+    [parent.root, objectKey(objectRef(parent.object)), v.constraint.kind, v.constraint.name, implied?.name ?? '', v.msg].join('\u0000');
   results.forEach((list, i) => {
-    const { parent, implied, review } = plan[i]!;
-    for (const v of list) violations.push(toReviewed(v, parent, implied, review.operation));
+    const { parent, implied, review, onCreate } = plan[i]!;
+    if (onCreate) return;
+    for (const v of list) {
+      raised.add(raisedKey(parent, v, implied));
+      add(toReviewed(v, parent, implied, review.operation), parent);
+    }
   });
+  results.forEach((list, i) => {
+    const { parent, implied, onCreate } = plan[i]!;
+    if (!onCreate) return;
+    for (const v of list) if (!raised.has(raisedKey(parent, v, implied))) add({ ...toReviewed(v, parent, implied, 'CREATE'), onCreate: true }, parent);
+  });
+  await locateViolations(parents, (file) => ctx.source.readFile(state.sha, file), (chart) => [
+    `${chart === '' ? '' : `${chart}/`}values.yaml`,
+    ...new Set(ctx.config.clusters.flatMap((c) => c.helmValues[chart] ?? [])),
+  ]);
   const constraintSources = new Map<string, SourceLocation>();
   for (const c of client.constraintList) constraintSources.set(`${c.kind}/${c.name}`, c.source);
   return { ref, violations, errors, reviews: plan.length, constraints: client.constraintList, policies: state.policies, constraintSources };
+}
+
+/**
+ * Points each violation at the offending field's line when its message names one the object's source file
+ * spells (see `offendingPath`); the others keep the object's range.
+ */
+async function locateViolations(
+  parents: Map<ReviewedViolation, RenderedObject>,
+  read: (file: string) => Promise<Buffer | undefined>,
+  valuesFiles: (chart: string) => string[],
+): Promise<void> {
+  const texts = new Map<string, Promise<string | undefined>>();
+  const textOf = (file: string) => {
+    let t = texts.get(file);
+    if (!t) texts.set(file, (t = read(file).then((b) => b?.toString('utf8'), () => undefined)));
+    return t;
+  };
+  for (const [v, parent] of parents) {
+    const found = offendingPath(parent.object, v.message);
+    if (!found) continue;
+    const text = await textOf(parent.source.file);
+    if (text === undefined) continue;
+    // A field the source does not spell (set by a kustomize patch...) falls back to its container, never higher.
+    const location = lineOfPath(text, parent.source, gvkOf(parent.object).kind, found.path, found.container > 0 ? found.container : found.path.length);
+    if (location) v.location = location;
+    const value = valueAt(parent.object, found.path);
+    // A value a helm template does not spell itself comes from the values: the values line that holds it
+    // (the last values file that does, in `-f` order, wins as helm's merge does).
+    if (typeof value === 'string' && parent.root.startsWith('helm:') && !text.includes(value)) {
+      const chart = parent.root.slice('helm:'.length).replace(/#[^#/]*$/, '');
+      let best: ReturnType<typeof valuesLine>;
+      for (const file of valuesFiles(chart)) {
+        const values = await textOf(file);
+        const hit = values === undefined ? undefined : valuesLine(values, file, value);
+        if (hit && (!best || hit.length >= best.length)) best = hit;
+      }
+      if (best) v.location = best.location;
+    }
+    // An image a kustomization's `images:` entry sets: that entry is where to change it.
+    const image = found.path[found.path.length - 1] === 'image' ? value : undefined;
+    if (typeof image === 'string' && parent.root.startsWith('kustomize:')) {
+      const dir = parent.root.slice('kustomize:'.length);
+      for (const name of ['kustomization.yaml', 'kustomization.yml', 'Kustomization']) {
+        const file = dir === '' || dir === '.' ? name : `${dir}/${name}`;
+        const kustomization = await textOf(file);
+        if (kustomization === undefined) continue;
+        const entry = imagesEntryLine(kustomization, file, image);
+        if (entry) v.location = entry;
+        break;
+      }
+    }
+  }
 }
 
 function toReviewed(v: Violation, parent: RenderedObject, implied: { name: string; action: string } | undefined, operation: string): ReviewedViolation {

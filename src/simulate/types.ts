@@ -21,7 +21,11 @@ export interface ConstraintRef {
 /** What the admission webhook would do with one violation. */
 export type WebhookAction = 'deny' | 'warn' | 'dryrun';
 
-export type FindingCategory = 'new' | 'fixed' | 'unchanged';
+/**
+ * `unchanged`: the same violation at base and head. `changed`: the same constraint still rejects the same
+ * object, with another message (an image tag in it changed...): counted with the unchanged ones, never new.
+ */
+export type FindingCategory = 'new' | 'fixed' | 'unchanged' | 'changed';
 
 /**
  * Why a finding is new or fixed: the manifests changed (`object`), the policies changed (`policy`:
@@ -30,7 +34,10 @@ export type FindingCategory = 'new' | 'fixed' | 'unchanged';
 export type FindingCause = 'object' | 'policy' | 'object+policy';
 
 export interface Finding {
-  /** Stable identity: cluster, constraint kind and name, object group/kind/namespace/name, message. */
+  /**
+   * Stable identity: cluster, constraint kind and name, object identity (group/kind/namespace/name, the base's
+   * name when a generated name changed), message (the head's for changed findings).
+   */
   id: string;
   cluster: string;
   category: FindingCategory;
@@ -42,6 +49,16 @@ export interface Finding {
   /** Where the object comes from: at head for new and unchanged findings, at base for fixed ones. */
   objectSource?: SourceLocation;
   message: string;
+  /** For changed findings: the message at base, and the id the base's finding had. */
+  previousMessage?: string;
+  previousId?: string;
+  /** Where the offending field is, when the violation names it (else unset: `objectSource`). */
+  location?: SourceLocation;
+  /**
+   * The webhook would admit this UPDATE (the template skips updates), but the object, or the Pods its
+   * controller creates from it, are rejected when created.
+   */
+  onCreate?: boolean;
   /** Set when the violation is on an expanded resource (e.g. the Pod of a Deployment). */
   impliedBy?: string;
   /** For an UPDATE review at head: the object existed at base. */
@@ -114,6 +131,8 @@ export interface PolicyRelaxation {
 
 export interface RenderedObjectDiff {
   object: ObjectRef;
+  /** The base's name, when only a generated part of the name changed (kustomize hash, helm random suffix). */
+  previousName?: string;
   change: 'added' | 'modified' | 'removed';
   /** Unified diff of the rendered YAML, Secret values masked. */
   diff: string;
@@ -125,6 +144,15 @@ export interface RenderedObjectDiff {
 export interface SimulationError {
   ref: 'base' | 'head';
   error: InputError;
+  /** A head error the base has too: listed, not blocking by default. */
+  existing?: boolean;
+}
+
+/** An object one ref renders more than once in a cluster: each copy is reviewed and reported on its own. */
+export interface DuplicateObject {
+  ref: 'base' | 'head';
+  object: ObjectRef;
+  copies: Array<{ root: string; source: SourceLocation }>;
 }
 
 export interface ClusterReport {
@@ -135,6 +163,8 @@ export interface ClusterReport {
   exemptions: ExemptionChange[];
   relaxations: PolicyRelaxation[];
   renderedDiffs: RenderedObjectDiff[];
+  /** Objects rendered more than once (always set by the simulation). */
+  duplicates?: DuplicateObject[];
   errors: SimulationError[];
   stats: { objectsBase: number; objectsHead: number; reviews: number; rootsRendered: number; durationMs: number };
 }
@@ -145,7 +175,19 @@ export interface Verdict {
   conclusion: Conclusion;
   /** One line per reason the PR is blocked (empty when it passes). */
   blocking: string[];
-  counts: { newDeny: number; newWarn: number; newDryrun: number; fixed: number; unchanged: number; errors: number; exemptionViolations: number; policyRelaxations: number };
+  /** `unchanged` includes the `changed` findings; `newErrors` are the head errors the base does not have. */
+  counts: {
+    newDeny: number;
+    newWarn: number;
+    newDryrun: number;
+    fixed: number;
+    unchanged: number;
+    changed: number;
+    errors: number;
+    newErrors: number;
+    exemptionViolations: number;
+    policyRelaxations: number;
+  };
 }
 
 export interface SimulationReport {

@@ -3,7 +3,7 @@ import type { BlockingConfig } from '../config/types.ts';
 import type { ClusterReport, Verdict } from './types.ts';
 
 export function computeVerdict(clusters: ClusterReport[], blocking: BlockingConfig): Verdict {
-  const counts = { newDeny: 0, newWarn: 0, newDryrun: 0, fixed: 0, unchanged: 0, errors: 0, exemptionViolations: 0, policyRelaxations: 0 };
+  const counts = { newDeny: 0, newWarn: 0, newDryrun: 0, fixed: 0, unchanged: 0, changed: 0, errors: 0, newErrors: 0, exemptionViolations: 0, policyRelaxations: 0 };
   const reasons: string[] = [];
   let promotedDenials = 0;
   let existingDeny = 0;
@@ -11,8 +11,10 @@ export function computeVerdict(clusters: ClusterReport[], blocking: BlockingConf
   for (const c of clusters) {
     for (const f of c.findings) {
       if (f.category === 'fixed') counts.fixed++;
-      else if (f.category === 'unchanged') {
+      else if (f.category === 'unchanged' || f.category === 'changed') {
+        // A violation still there with another message is counted with the unchanged ones: never new.
         counts.unchanged++;
+        if (f.category === 'changed') counts.changed++;
         if (f.actions.includes('deny')) existingDeny++;
       } else if (f.actions.includes('deny')) counts.newDeny++;
       else if (f.actions.includes('warn')) counts.newWarn++;
@@ -20,7 +22,8 @@ export function computeVerdict(clusters: ClusterReport[], blocking: BlockingConf
     }
     for (const p of c.promotions) promotedDenials += p.objects.length;
     counts.errors += c.errors.length;
-    headErrors += c.errors.filter((e) => e.ref === 'head').length;
+    // Errors the base has too are listed, not blocking: only what the change breaks blocks.
+    headErrors += c.errors.filter((e) => e.ref === 'head' && !e.existing).length;
     const bad = c.exemptions.filter((e) => e.change === 'added' && !e.allowed);
     counts.exemptionViolations += bad.length;
     if (blocking.exemptionOutsideAllowList) {
@@ -39,8 +42,9 @@ export function computeVerdict(clusters: ClusterReport[], blocking: BlockingConf
   }
   if (blocking.newWarn && counts.newWarn > 0) reasons.push(`${counts.newWarn} new violation(s) with the warn action`);
   if (blocking.existingViolations && existingDeny > 0) reasons.push(`${existingDeny} existing violation(s) that the admission webhook would deny`);
+  counts.newErrors = headErrors;
   if (blocking.errorsAtHead && headErrors > 0) {
-    const first = clusters.flatMap((c) => c.errors.filter((e) => e.ref === 'head'))[0];
+    const first = clusters.flatMap((c) => c.errors.filter((e) => e.ref === 'head' && !e.existing))[0];
     reasons.push(`${headErrors} render, policy or compile error(s) at head (fail closed)${first ? `, first: ${first.error.message}` : ''}`);
   }
   return { conclusion: reasons.length > 0 ? 'failure' : 'success', blocking: reasons, counts };

@@ -102,9 +102,11 @@ describe('the app over HTTP against the GitHub stand-in', () => {
     expect(firstRun.output.summary).toContain('allowed-registries');
     expect(firstRun.output.summary).toContain('legacy-batch');
     const at = (file: string) => firstRun.output.annotations.filter((a) => a.path === file);
-    const webLines = git('show', `${headSha}:apps/web/base/deployment.yaml`).trimEnd().split('\n').length;
+    const webPrivileged = git('show', `${headSha}:apps/web/base/deployment.yaml`).split('\n').findIndex((l) => l.trim() === 'privileged: true') + 1;
+    expect(webPrivileged).toBeGreaterThan(0);
     expect(at('apps/web/base/deployment.yaml')).toEqual([
-      expect.objectContaining({ annotation_level: 'failure', start_line: 1, end_line: webLines, message: expect.stringContaining('container "web" is privileged') }),
+      // At the offending field's line, not the whole object.
+      expect.objectContaining({ annotation_level: 'failure', start_line: webPrivileged, end_line: webPrivileged, message: expect.stringContaining('container "web" is privileged') }),
     ]);
     expect(at('apps/api/deployment.yaml')).toEqual([expect.objectContaining({ annotation_level: 'warning', message: expect.stringContaining('quay.io/someone/api') })]);
     const constraints = git('show', `${headSha}:platform/gatekeeper/constraints.yaml`).split('\n');
@@ -227,7 +229,10 @@ describe('the app over HTTP against the GitHub stand-in', () => {
     expect(text).toContain('conclusion: failure');
     expect(text).toContain(`title: ${firstRun.output.title}`);
     expect(text).toContain(`annotations (${firstRun.output.annotations.length}):`);
-    for (const a of firstRun.output.annotations) expect(text).toContain(`  ${a.path}:${a.start_line}-${a.end_line} [${a.annotation_level}]`);
+    for (const a of firstRun.output.annotations) {
+      const where = a.start_line === a.end_line ? `${a.start_line}` : `${a.start_line}-${a.end_line}`;
+      expect(text).toContain(`  ${a.path}:${where} [${a.annotation_level}]`);
+    }
   });
 
   it('`preadmit check-pr` explains a token that cannot create check runs, before simulating anything', async () => {

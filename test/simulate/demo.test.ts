@@ -100,7 +100,7 @@ describe('the demo, simulated', () => {
 
   it('blocks, for the three reasons the demo stages', () => {
     expect(report.verdict.conclusion).toBe('failure');
-    expect(report.verdict.counts).toEqual({ newDeny: 1, newWarn: 1, newDryrun: 0, fixed: 1, unchanged: 1, errors: 0, exemptionViolations: 1, policyRelaxations: 1 });
+    expect(report.verdict.counts).toEqual({ newDeny: 1, newWarn: 1, newDryrun: 0, fixed: 1, unchanged: 1, changed: 0, errors: 0, newErrors: 0, exemptionViolations: 1, policyRelaxations: 1 });
     expect(report.verdict.blocking).toEqual([
       'prod: PreadmitBlockPrivileged/block-privileged exempts namespace "legacy-batch", which is not in the allowed exemptions list',
       'prod: policy relaxation: constraint PreadmitBlockPrivileged/block-privileged exempts namespace(s) "legacy-batch", lets through 0 violations',
@@ -144,7 +144,8 @@ describe('preadmit diff on the demo', () => {
     expect(priv).toBeDefined();
     expect(priv!.level).toBe('error');
     expect(priv!.baselineState).toBe('new');
-    expect(priv!.locations[0]!.physicalLocation).toMatchObject({ artifactLocation: { uri: 'apps/web/base/deployment.yaml' }, region: { startLine: 1, endLine: 26 } });
+    // At the offending `privileged: true` line of the kustomize base file.
+    expect(priv!.locations[0]!.physicalLocation).toMatchObject({ artifactLocation: { uri: 'apps/web/base/deployment.yaml' }, region: { startLine: 22, endLine: 22 } });
     const warn = run.results.find((x) => x.message.text.includes('not from an allowed registry'));
     expect(warn?.level).toBe('warning');
     // Fixed violations are not at head: SARIF lists what is there.
@@ -160,14 +161,14 @@ describe('preadmit diff on the demo', () => {
     for (const text of ['is privileged', 'not from an allowed registry', 'has no memory limit', 'legacy', 'no-privilege-escalation']) {
       expect(r.out).toContain(text);
     }
-    expect(r.out).toContain('apps/web/base/deployment.yaml:1-26');
+    expect(r.out).toContain('apps/web/base/deployment.yaml:22');
   });
 
   it('prints text and still exits 1; a usage error exits 2', async () => {
     const r = await diffCommand(['--repo', dir, '--base', 'main', '--head', 'pr']);
     expect(r.code).toBe(1);
     expect(r.out).toContain('FAIL');
-    expect(r.out).toContain('apps/web/base/deployment.yaml:1-26');
+    expect(r.out).toContain('apps/web/base/deployment.yaml:22');
     expect((await diffCommand(['--repo', dir])).code).toBe(2);
     expect((await diffCommand(['--repo', dir, '--base', 'main', '-o', 'yaml'])).code).toBe(2);
   });

@@ -138,9 +138,10 @@ describe('policy changes', () => {
     expect(c.findings.map(brief)).toEqual([
       'new policy SimMaxReplicas/max-replicas deny Deployment shop/three: Deployment three has 3 replicas, more than 2',
       'new policy SimMaxReplicas/max-replicas deny Deployment ops/four: Deployment four has 4 replicas, more than 2',
-      'new policy SimMaxReplicas/max-replicas deny Deployment ops/six: Deployment six has 6 replicas, more than 2',
-      'fixed policy SimMaxReplicas/max-replicas deny Deployment ops/six: Deployment six has 6 replicas, more than 5',
+      // Still denied, reworded by the new parameter: changed (never new, never fixed).
+      'changed policy SimMaxReplicas/max-replicas deny Deployment ops/six: Deployment six has 6 replicas, more than 2',
     ]);
+    expect(c.findings[2]!.previousMessage).toBe('Deployment six has 6 replicas, more than 5');
     // Every root was rendered and reviewed although no manifest changed.
     expect(c.stats.objectsHead).toBe(c.stats.objectsBase);
     expect(c.stats.objectsHead).toBeGreaterThanOrEqual(4);
@@ -343,7 +344,7 @@ describe('verdicts at the edges', () => {
       expect(c.errors).toEqual([]);
       expect(c.policyChanges).toEqual([]);
       expect(c.renderedDiffs).toEqual([]);
-      expect(report.verdict).toEqual({ conclusion: 'success', blocking: [], counts: { newDeny: 0, newWarn: 0, newDryrun: 0, fixed: 0, unchanged: 0, errors: 0, exemptionViolations: 0, policyRelaxations: 0 } });
+      expect(report.verdict).toEqual({ conclusion: 'success', blocking: [], counts: { newDeny: 0, newWarn: 0, newDryrun: 0, fixed: 0, unchanged: 0, changed: 0, errors: 0, newErrors: 0, exemptionViolations: 0, policyRelaxations: 0 } });
     }
     const r = await diffCommand(['--repo', repo.dir, '--base', base, '--head', same]);
     expect(r.code).toBe(0);
