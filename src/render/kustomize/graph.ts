@@ -60,6 +60,15 @@ export function reachOf(rootDir: string, tree: RepoTree, index: KustomizationInd
     const k = index.get(dir);
     if (k === undefined || k.parseError !== undefined) {
       reach.prefixes.add(dir);
+      // What it refers to is unknown, so no path check can vouch for it: refused, not left to kustomize.
+      if (k?.parseError !== undefined) {
+        const line = k.parseErrorLine ?? 1;
+        reach.problems.push({
+          kind: 'render',
+          message: `${k.parseError}: refused, a kustomization is read exactly as kustomize reads it or not at all`,
+          source: { file: k.file, startLine: line, endLine: line },
+        });
+      }
       continue;
     }
     reach.problems.push(...k.refusals);
