@@ -74,6 +74,9 @@ export async function coverageAt(source: RepoSource, sha: string, files: string[
   const pending = accountFor(plan, files, options);
   const bodies = await Promise.all(pending.undecided.map(text));
   pending.undecided.forEach((file, i) => pending.decide(file, bodies[i]));
+  // Links that cannot be followed inside the repository: what a tool would read through them is unknown.
+  const links = (await source.linkErrors(sha)).filter((e) => e.source !== undefined && withinPaths(e.source.file, options.paths));
+  pending.result.errors.push(...links);
   return pending.result;
 }
 

@@ -43,7 +43,8 @@ export interface SimulateOptions {
 export async function simulate(options: SimulateOptions): Promise<SimulationReport> {
   const { source, config } = options;
   const [baseSha, headSha] = await Promise.all([source.resolve(options.base), source.resolve(options.head)]);
-  const changed = options.changed ?? (await source.changedFiles(baseSha, headSha));
+  // Paths shown through symbolic links change with the files they show (source/links.ts).
+  const changed = await source.changesThroughLinks(baseSha, headSha, options.changed ?? (await source.changedFiles(baseSha, headSha)));
   const [baseFiles, headFiles] = await Promise.all([source.listFiles(baseSha), source.listFiles(headSha)]);
   const clusters: ClusterReport[] = [];
   for (const cluster of config.clusters) {

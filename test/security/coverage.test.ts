@@ -1,7 +1,11 @@
 // Hostile repositories against coverage accounting: each case is real git history built here and run through
 // the real `preadmit diff` (git source, kustomize/helm binaries, compiled templates). A violating Deployment is
 // hidden by one trick per class; each must end blocked, with an error at head naming the file and the reason.
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LocalGitSource } from '../../src/source/git.ts';
 import type { SimulationReport } from '../../src/simulate/types.ts';
 import { MATCH_DEPLOYMENTS, constraint, deployment, diffCommand, template, useTestRepos, type TestRepo } from '../simulate/harness.ts';
 
@@ -59,7 +63,7 @@ describe('coverage: violating objects cannot disappear without a word', () => {
     const o = await run({ 'kustomization.yaml': component('patches: []\n'), 'clusters/prod/hidden.yaml': BAD }, { config: 'clusters:\n  - name: prod\n    manifests: ["."]\n    policies: [policies]\n' });
     expect(o.code).toBe(1);
     expect(o.report.verdict.counts.newDeny).toBe(1);
-    expect(o.report.clusters[0]!.findings.map((f) => `${f.object.name} ${f.objectSource.file}`)).toEqual(['hidden clusters/prod/hidden.yaml']);
+    expect(o.report.clusters[0]!.findings.map((f) => `${f.object.name} ${f.objectSource?.file}`)).toEqual(['hidden clusters/prod/hidden.yaml']);
   });
 
   it('a decoy overlay outside the cluster paths including the real overlay does not stop it being a root', { timeout: BOUND_MS }, async () => {
@@ -72,7 +76,7 @@ describe('coverage: violating objects cannot disappear without a word', () => {
     expect(o.code).toBe(1);
     expect(o.report.verdict.counts.newDeny).toBe(1);
     const f = o.report.clusters[0]!.findings;
-    expect(f.map((x) => `${x.object.name} ${x.objectSource.renderedBy}`)).toEqual(['hidden kustomize:clusters/prod/app']);
+    expect(f.map((x) => `${x.object.name} ${x.objectSource?.renderedBy}`)).toEqual(['hidden kustomize:clusters/prod/app']);
   });
 
   it('a kustomization included only by a decoy outside the paths is rendered as a root of its own', { timeout: BOUND_MS }, async () => {
@@ -102,7 +106,7 @@ describe('coverage: violating objects cannot disappear without a word', () => {
     });
     expect(o.code).toBe(1);
     expect(o.report.verdict.counts.newDeny).toBe(1);
-    expect(o.report.clusters[0]!.findings.map((x) => x.objectSource.renderedBy)).toEqual(['helm:clusters/prod/charts/app#app']);
+    expect(o.report.clusters[0]!.findings.map((x) => x.objectSource?.renderedBy)).toEqual(['helm:clusters/prod/charts/app#app']);
   });
 
   it('a nested Chart.yaml deeper than charts/<name> is its own chart, rendered as a root', { timeout: BOUND_MS }, async () => {
@@ -115,7 +119,7 @@ describe('coverage: violating objects cannot disappear without a word', () => {
       'clusters/prod/good.yaml': null,
     });
     expect(o.code).toBe(1);
-    expect(o.report.clusters[0]!.findings.map((x) => `${x.object.name} ${x.objectSource.renderedBy}`)).toEqual(['hidden helm:clusters/prod/charts/vendor/deep#deep']);
+    expect(o.report.clusters[0]!.findings.map((x) => `${x.object.name} ${x.objectSource?.renderedBy}`)).toEqual(['hidden helm:clusters/prod/charts/vendor/deep#deep']);
   });
 
   it('objects in a library chart (never rendered) are reported', { timeout: BOUND_MS }, async () => {
@@ -134,7 +138,7 @@ describe('coverage: violating objects cannot disappear without a word', () => {
     it(`a plain manifest spelling its type with a ${name} is rendered and reviewed`, { timeout: BOUND_MS }, async () => {
       const o = await run({ 'clusters/prod/hidden.yaml': body });
       expect(o.code).toBe(1);
-      expect(o.report.clusters[0]!.findings.map((f) => `${f.category} ${f.object.name} ${f.objectSource.file}`)).toContainEqual('new hidden clusters/prod/hidden.yaml');
+      expect(o.report.clusters[0]!.findings.map((f) => `${f.category} ${f.object.name} ${f.objectSource?.file}`)).toContainEqual('new hidden clusters/prod/hidden.yaml');
     });
   }
 
@@ -147,7 +151,7 @@ describe('coverage: violating objects cannot disappear without a word', () => {
     }).replace('"apiVersion"', '"\\u0061pi\\u0056ersion"').replace('"kind"', '"\\u006bind"');
     const o = await run({ 'clusters/prod/hidden.json': json });
     expect(o.code).toBe(1);
-    expect(o.report.clusters[0]!.findings.map((f) => `${f.object.name} ${f.objectSource.file}`)).toContainEqual('hidden clusters/prod/hidden.json');
+    expect(o.report.clusters[0]!.findings.map((f) => `${f.object.name} ${f.objectSource?.file}`)).toContainEqual('hidden clusters/prod/hidden.json');
   });
 
   it('an escaped object in an overlay directory, listed nowhere, is still found and reported', { timeout: BOUND_MS }, async () => {
@@ -174,5 +178,81 @@ describe('coverage: violating objects cannot disappear without a word', () => {
       });
     }
   });
-});
 
+  describe('symbolic links are followed as GitOps tools follow them', () => {
+    /** Makes `link` (repo-relative) point at `target` in the work tree before the head commit. */
+    const link = (entries: Record<string, string>) => (repo: TestRepo): void => {
+      for (const [at, target] of Object.entries(entries)) {
+        mkdirSync(path.dirname(path.join(repo.dir, at)), { recursive: true });
+        symlinkSync(target, path.join(repo.dir, at));
+      }
+    };
+
+    it('an in-repo link to a manifest file is rendered and reviewed under the link path', { timeout: BOUND_MS }, async () => {
+      const o = await run({ 'shared/hidden.yaml': BAD }, { before: link({ 'clusters/prod/hidden.yaml': '../../shared/hidden.yaml' }) });
+      expect(o.code).toBe(1);
+      expect(o.report.clusters[0]!.findings.map((f) => `${f.category} ${f.object.name} ${f.objectSource?.file}`)).toEqual(['new hidden clusters/prod/hidden.yaml']);
+    });
+
+    it('an in-repo link to an overlay directory is rendered as a kustomize root', { timeout: BOUND_MS }, async () => {
+      const o = await run(
+        { 'shared/app/kustomization.yaml': kustomization('resources:\n  - deploy.yaml\n'), 'shared/app/deploy.yaml': BAD },
+        { before: link({ 'clusters/prod/app': '../../shared/app' }) },
+      );
+      expect(o.code).toBe(1);
+      expect(o.report.clusters[0]!.findings.map((f) => `${f.object.name} ${f.objectSource?.renderedBy}`)).toEqual(['hidden kustomize:clusters/prod/app']);
+    });
+
+    it('a change to the file a link shows is a change of the link path: the root using it is rendered again', { timeout: BOUND_MS }, async () => {
+      const repo = newRepo();
+      mkdirSync(path.join(repo.dir, 'clusters/prod'), { recursive: true });
+      symlinkSync('../../shared/web.yaml', path.join(repo.dir, 'clusters/prod/web.yaml'));
+      const base = repo.commit({ '.github/preadmit.yml': CONFIG, ...POLICY, 'shared/web.yaml': GOOD });
+      const head = repo.commit({ 'shared/web.yaml': BAD });
+      const r = await diffCommand(['--repo', repo.dir, '--base', base, '--head', head, '-o', 'json']);
+      const report = JSON.parse(r.out) as SimulationReport;
+      expect(r.code).toBe(1);
+      expect(report.clusters[0]!.findings.map((f) => `${f.category} ${f.object.name} ${f.objectSource?.file}`)).toEqual(['new hidden clusters/prod/web.yaml']);
+    });
+
+    for (const [name, entries, file, reason] of [
+      ['a link leaving the repository', { 'clusters/prod/evil.yaml': '../../../../etc/passwd' }, 'clusters/prod/evil.yaml', /leaves the repository/],
+      ['an absolute link', { 'clusters/prod/abs.yaml': '/etc/hostname' }, 'clusters/prod/abs.yaml', /leaves the repository/],
+      ['a directory link leaving the repository', { 'clusters/prod/etc': '../../..' }, 'clusters/prod/etc', /leaves the repository/],
+      ['a link loop between two files', { 'clusters/prod/a.yaml': 'b.yaml', 'clusters/prod/b.yaml': 'a.yaml' }, 'clusters/prod/a.yaml', /loop/],
+      ['a directory link to its own parent', { 'clusters/prod/again': '.' }, 'clusters/prod/again', /loop/],
+      ['a dangling link named like a manifest', { 'clusters/prod/gone.yaml': 'nowhere.yaml' }, 'clusters/prod/gone.yaml', /does not exist/],
+    ] as const) {
+      it(`${name} is an error naming the link`, { timeout: BOUND_MS }, async () => {
+        const o = await run({}, { before: link(entries) });
+        expectBlocked(o, `${file}: symbolic link`, reason);
+      });
+    }
+
+    it('materializing writes what links show as regular files, never links', async () => {
+      const repo = newRepo();
+      mkdirSync(path.join(repo.dir, 'apps'), { recursive: true });
+      symlinkSync('../shared', path.join(repo.dir, 'apps/shared'));
+      symlinkSync('../shared/cm.yaml', path.join(repo.dir, 'apps/cm.yaml'));
+      symlinkSync('../../etc/passwd', path.join(repo.dir, 'apps/evil.yaml'));
+      const sha = repo.commit({ 'shared/cm.yaml': 'kind: ConfigMap\n' });
+      const source = new LocalGitSource(repo.dir);
+      expect(await source.listFiles(sha)).toEqual(['apps/cm.yaml', 'apps/shared/cm.yaml', 'shared/cm.yaml']);
+      expect((await source.readFile(sha, 'apps/shared/cm.yaml'))?.toString()).toBe('kind: ConfigMap\n');
+      expect(await source.readFile(sha, 'apps/evil.yaml')).toBeUndefined();
+      expect((await source.linkErrors(sha)).map((e) => e.message)).toEqual([
+        "apps/evil.yaml: symbolic link to '../../etc/passwd' leaves the repository (through apps/evil.yaml): refused, GitOps tools refuse it too",
+      ]);
+      const out = mkdtempSync(path.join(os.tmpdir(), 'preadmit-links-'));
+      try {
+        await source.materialize(sha, 'all', out);
+        const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+        const written = walk(out);
+        expect(written.map((f) => path.relative(out, f)).sort()).toEqual(['apps/cm.yaml', 'apps/shared/cm.yaml', 'shared/cm.yaml']);
+        for (const f of written) expect(lstatSync(f).isFile()).toBe(true);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    });
+  });
+});
