@@ -80,7 +80,8 @@ export function parseKustomization(text: string, file: string): Kustomization {
     result.parseError = `${file}:${result.parseErrorLine}: ${e.message.split('\n')[0]}`;
     return result;
   }
-  const nonEmpty = documents.filter((d) => d.contents !== null);
+  // A bare `---` (leading or trailing) makes an empty document: kustomize reads past it.
+  const nonEmpty = documents.filter((d) => d.contents !== null && !(isScalar(d.contents) && d.contents.value === null && d.contents.source === ''));
   if (nonEmpty.length > 1) {
     // kustomize 5.8.1 reads the first document and ignores the others without a word: whatever they say
     // (paths out of the repository included) is one edit away from being read. Refused.
