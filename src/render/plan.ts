@@ -3,10 +3,11 @@
 import path from 'node:path';
 import { isManifestFile } from '../gatekeeper/read.ts';
 import { loadManifests } from '../gatekeeper/load.ts';
+import { holdsKubernetesObjects } from './objects.ts';
 import { isObject } from '../gatekeeper/classify.ts';
 import type { InputError } from '../gatekeeper/types.ts';
 import { globToRegExp, matchesAny } from './glob.ts';
-import { chartRootDirs, isChartFile, parseChart, unvendoredDependencies, type Chart } from './helm/chart.ts';
+import { chartRoles, isChartFile, parseChart, unvendoredDependencies, type Chart, type ChartRoles } from './helm/chart.ts';
 import { filesToMaterialize, kustomizeRootDirs, reachOf, repoTree, type KustomizationIndex, type KustomizeReach, type RepoTree } from './kustomize/graph.ts';
 import { isKustomizationFile, parseKustomization } from './kustomize/kustomization.ts';
 import { dirOf, isUnder, resolveInRepo } from './paths.ts';
@@ -34,6 +35,13 @@ export interface RepoPlan {
   tree: RepoTree;
   kustomizations: KustomizationIndex;
   charts: Map<string, Chart>;
+  /** Which charts are rendered as roots, which as subcharts of a rendered chart (discovery only). */
+  chartRoles: ChartRoles;
+  /**
+   * Discovery only: files that are plain roots exactly when they hold a Kubernetes object (or fail to load),
+   * whether or not this plan read them.
+   */
+  plainCandidates: Set<string>;
 }
 
 export function rootId(root: RenderRoot): string {
@@ -72,16 +80,24 @@ export async function planRepo(
 
   const excluded = (options.exclude ?? []).map(globToRegExp);
   const changedSet = options.changed !== undefined ? new Set(changedPaths(options.changed)) : undefined;
-  const roots = options.roots !== undefined
-    ? options.roots.map((r) => ({ ...r, path: r.path.replace(/^\.\/?/, '').replace(/\/+$/, '') }))
-    : await keepManifests(
-        discoverRoots(tree, kustomizations, charts, releasesByChart(options), excluded)
-          .filter((r) => withinPaths(r, options.paths))
-          // A plain root is affected only by a change to its own file: when a change is given, the other
-          // plain files need not be read (the costly part of planning a large repository).
-          .filter((r) => r.kind !== 'plain' || changedSet === undefined || changedSet.has(r.path)),
-        text,
-      );
+  const within = (dir: string): boolean => withinPaths(dir, options.paths);
+  const roles = chartRoles(charts, { within, configured: Object.keys(releasesByChart(options)) });
+  let plainCandidates = new Set<string>();
+  let roots: RenderRoot[];
+  if (options.roots !== undefined) {
+    roots = options.roots.map((r) => ({ ...r, path: r.path.replace(/^\.\/?/, '').replace(/\/+$/, '') }));
+  } else {
+    const discovered = discoverRoots(tree, kustomizations, charts, roles, releasesByChart(options), excluded, within);
+    plainCandidates = discovered.plainCandidates;
+    roots = await keepManifests(
+      discovered.roots
+        .filter((r) => within(r.path))
+        // A plain root is affected only by a change to its own file: when a change is given, the other
+        // plain files need not be read (the costly part of planning a large repository).
+        .filter((r) => r.kind !== 'plain' || changedSet === undefined || changedSet.has(r.path)),
+      text,
+    );
+  }
 
   const planned: PlannedRoot[] = [];
   for (const root of roots) {
@@ -89,7 +105,7 @@ export async function planRepo(
     else if (root.kind === 'helm') planned.push(planHelm(root, tree, charts));
     else planned.push(planPlain(root, tree));
   }
-  return { roots: planned, errors, tree, kustomizations, charts };
+  return { roots: planned, errors, tree, kustomizations, charts, chartRoles: roles, plainCandidates };
 }
 
 /**
@@ -101,19 +117,22 @@ async function keepManifests(roots: RenderRoot[], text: (file: string) => Promis
   const bodies = await Promise.all(plain.map((r) => text(r.path)));
   const drop = new Set<RenderRoot>();
   plain.forEach((r, i) => {
-    if (!holdsManifests(bodies[i] ?? '')) drop.add(r);
+    if (!holdsManifests(bodies[i] ?? '', r.path)) drop.add(r);
   });
   return roots.filter((r) => !drop.has(r));
 }
 
 /**
- * Whether a file may hold Kubernetes objects, and so is a plain root: every object names its apiVersion and
- * kind, so a file without both words holds none (values files, CI and tool configuration). Deciding by
- * text keeps planning from parsing the whole repository; a candidate that turns out to hold no object
- * renders to nothing, and one that does not parse is reported by its render.
+ * Whether a file is a plain root. A file naming both `apiVersion` and `kind` is taken without parsing (the
+ * common case, and what keeps planning a large repository cheap; if it fails to load, its render says so);
+ * any other is decoded as kubectl decodes it, so that keys spelled with escapes (`"api\u0056ersion"`), merge
+ * keys or aliases are found. One that does not load and spells neither word (JSON with comments, a template)
+ * is left out: kubectl cannot read it either.
  */
-function holdsManifests(body: string): boolean {
-  return body.includes('apiVersion') && body.includes('kind');
+function holdsManifests(body: string, file: string): boolean {
+  if (body.includes('apiVersion') && body.includes('kind')) return true;
+  const found = holdsKubernetesObjects(body, file);
+  return found !== false && found !== 'unreadable';
 }
 
 function releasesByChart(options: RenderOptions): Record<string, HelmRelease[]> {
@@ -126,11 +145,11 @@ function releasesByChart(options: RenderOptions): Record<string, HelmRelease[]> 
   return out;
 }
 
-function withinPaths(root: RenderRoot, paths: string[] | undefined): boolean {
+export function withinPaths(file: string, paths: string[] | undefined): boolean {
   if (paths === undefined) return true;
   return paths.some((p) => {
     const dir = resolveInRepo('', p);
-    return dir !== undefined && isUnder(root.path, dir);
+    return dir !== undefined && isUnder(file, dir);
   });
 }
 
@@ -138,15 +157,17 @@ function discoverRoots(
   tree: RepoTree,
   kustomizations: KustomizationIndex,
   charts: Map<string, Chart>,
+  roles: ChartRoles,
   helmReleases: Record<string, HelmRelease[]>,
   excluded: RegExp[],
-): RenderRoot[] {
+  within: (dir: string) => boolean,
+): { roots: RenderRoot[]; plainCandidates: Set<string> } {
   const roots: RenderRoot[] = [];
-  for (const dir of kustomizeRootDirs(kustomizations)) {
+  for (const dir of kustomizeRootDirs(kustomizations, within)) {
     if (!matchesAny(dir, excluded)) roots.push({ kind: 'kustomize', path: dir });
   }
   const valuesFiles = new Set<string>();
-  for (const dir of chartRootDirs(charts)) {
+  for (const dir of roles.roots) {
     if (matchesAny(dir, excluded)) continue;
     const releases = helmReleases[dir] ?? [{ release: defaultReleaseName(dir, charts.get(dir)!) }];
     for (const r of releases) {
@@ -156,15 +177,44 @@ function discoverRoots(
       for (const v of r.valuesFiles ?? []) valuesFiles.add(resolveInRepo('', v) ?? v);
     }
   }
-  const consumedDirs = [...kustomizations.keys(), ...charts.keys()];
+  const claim = claimed(kustomizations, charts, roles, within);
+  const plainCandidates = new Set<string>();
   for (const file of tree.files) {
-    if (!isManifestFile(file) || valuesFiles.has(file) || matchesAny(file, excluded)) continue;
+    if (!isManifestFile(file) || isKustomizationFile(file) || valuesFiles.has(file) || matchesAny(file, excluded) || !within(file)) continue;
     // Dot-directories hold CI and tool configuration (.github/workflows/*.yml), never manifests to apply.
     if (file.split('/').some((seg) => seg.startsWith('.'))) continue;
-    if (consumedDirs.some((d) => isUnder(file, d))) continue;
+    if (claim.files.has(file) || claim.dirs.some((d) => isUnder(file, d))) continue;
+    plainCandidates.add(file);
     roots.push({ kind: 'plain', path: file });
   }
-  return roots.sort((a, b) => rootId(a).localeCompare(rootId(b)));
+  return { roots: roots.sort((a, b) => rootId(a).localeCompare(rootId(b))), plainCandidates };
+}
+
+/**
+ * What is not a plain manifest: the directories of kustomizations (not components) and charts within the
+ * discovery paths, and of every rendered chart (what a tool reads there is the tool's business), and every
+ * file a kustomization within the paths names (a patch, a resource, a generator input). A Component claims
+ * only the files it names, not its directory: a Component at the repository root does not turn every plain
+ * file into something else. What is claimed but rendered by no root is found by coverage (coverage.ts).
+ */
+export function claimed(
+  kustomizations: KustomizationIndex,
+  charts: Map<string, Chart>,
+  roles: ChartRoles,
+  within: (dir: string) => boolean,
+): { dirs: string[]; files: Set<string> } {
+  const dirs = new Set<string>();
+  const files = new Set<string>();
+  for (const [dir, k] of kustomizations) {
+    if (!within(dir)) continue;
+    if (k.kind === 'Kustomization') dirs.add(dir);
+    for (const ref of k.refs) {
+      const target = resolveInRepo(dir, ref.value);
+      if (target !== undefined) files.add(target);
+    }
+  }
+  for (const dir of charts.keys()) if (within(dir) || roles.roots.includes(dir) || roles.subcharts.has(dir)) dirs.add(dir);
+  return { dirs: [...dirs], files };
 }
 
 function defaultReleaseName(dir: string, chart: Chart | undefined): string {

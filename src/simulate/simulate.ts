@@ -14,6 +14,7 @@ import type { ClusterConfig, PreadmitConfig } from '../config/types.ts';
 import { defaultExpansionTemplates } from '../config/expansion.ts';
 import { redactSecrets, secretValues } from '../render/mask.ts';
 import { renderRef } from '../render/render-ref.ts';
+import { coverageAt } from '../render/coverage.ts';
 import type { RenderedObject } from '../render/types.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
 import { diffClusters, type RefOutcome, type ReviewedViolation } from './diff.ts';
@@ -43,7 +44,8 @@ export interface SimulateOptions {
 export async function simulate(options: SimulateOptions): Promise<SimulationReport> {
   const { source, config } = options;
   const [baseSha, headSha] = await Promise.all([source.resolve(options.base), source.resolve(options.head)]);
-  const changed = options.changed ?? (await source.changedFiles(baseSha, headSha));
+  // Paths shown through symbolic links change with the files they show (source/links.ts).
+  const changed = await source.changesThroughLinks(baseSha, headSha, options.changed ?? (await source.changedFiles(baseSha, headSha)));
   const [baseFiles, headFiles] = await Promise.all([source.listFiles(baseSha), source.listFiles(headSha)]);
   const clusters: ClusterReport[] = [];
   for (const cluster of config.clusters) {
@@ -97,6 +99,7 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   // A policy change has a blast radius over every object; referential policies need the whole inventory.
   const renderAll = policyChanged || referential || inventoryChanged;
   const renderOptions = {
+    paths: cluster.manifests,
     exclude: cluster.exclude,
     helmReleases: Object.fromEntries(Object.entries(cluster.helmValues).map(([chart, valuesFiles]) => [chart, [{ release: path.posix.basename(chart), valuesFiles }]])),
     ...(ctx.renderTimeoutMs !== undefined ? { timeoutMs: ctx.renderTimeoutMs } : {}),
@@ -106,6 +109,16 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   // One ref after the other: roots whose inputs did not change are then rendered once (render cache).
   const baseRender = await renderRef(ctx.source, base.sha, renderOptions);
   const headRender = await renderRef(ctx.source, head.sha, renderOptions);
+  // Every manifest file under the cluster's paths is rendered by a root or accounted for; one holding objects
+  // that no root renders is an error at head (coverage.ts).
+  const coverage = await coverageAt(ctx.source, head.sha, head.files, {
+    paths: cluster.manifests,
+    exclude: cluster.exclude,
+    helmReleases: renderOptions.helmReleases,
+    policies: cluster.policies,
+    inventory: cluster.inventory,
+    cluster: cluster.name,
+  });
   // An object belongs to the cluster when its file or its root (`kustomize:apps/prod`, `helm:charts/web#web`: the
   // path between the kind and the release) is under the cluster's manifests: an overlay's base may live elsewhere.
   const keep = (o: RenderedObject) => underAny(o.source.file, cluster.manifests) || underAny(o.root.replace(/^[a-z]+:/, '').replace(/#[^#/]*$/, ''), cluster.manifests);
@@ -143,7 +156,7 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     for (const v of outcome.violations) v.message = redactSecrets(v.message, secrets);
   }
   baseOutcome.errors.push(...baseRender.errors);
-  headOutcome.errors.push(...headRender.errors, ...orphans.errors);
+  headOutcome.errors.push(...headRender.errors, ...orphans.errors, ...coverage.errors);
 
   const report = diffClusters({
     cluster: cluster.name,

@@ -3,6 +3,9 @@
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { InputError } from '../gatekeeper/types.ts';
+import { isManifestFile } from '../gatekeeper/read.ts';
+import { changesThroughLinks, linkView, SYMLINK_MODE, type LinkView } from './links.ts';
 import type { ChangedFile, RepoSource } from './types.ts';
 
 interface TreeEntry {
@@ -10,7 +13,7 @@ interface TreeEntry {
   oid: string;
 }
 
-/** Modes of regular files; symlinks (120000) and submodules (160000) are never read nor written. */
+/** Modes of regular files; symlinks (120000) are followed (links.ts), submodules (160000) never read. */
 const REGULAR_FILE_MODES = new Set(['100644', '100755']);
 
 export class GitError extends Error {
@@ -20,6 +23,7 @@ export class GitError extends Error {
 export class LocalGitSource implements RepoSource {
   readonly #repoDir: string;
   readonly #trees = new Map<string, Promise<Map<string, TreeEntry>>>();
+  readonly #views = new Map<string, Promise<LinkView>>();
   readonly #resolved = new Map<string, Promise<string>>();
   /** Blob reads asked for in the same tick share one `git cat-file --batch`. */
   #pending: { oid: string; resolve: (b: Buffer | undefined) => void; reject: (e: unknown) => void }[] = [];
@@ -49,18 +53,40 @@ export class LocalGitSource implements RepoSource {
   }
 
   async listFiles(ref: string): Promise<string[]> {
-    const tree = await this.#tree(ref);
-    return [...tree.entries()]
-      .filter(([, e]) => REGULAR_FILE_MODES.has(e.mode))
-      .map(([p]) => p)
-      .sort();
+    return [...(await this.#view(ref)).files.keys()].sort();
   }
 
   async readFile(ref: string, file: string): Promise<Buffer | undefined> {
-    const tree = await this.#tree(ref);
-    const entry = tree.get(file);
-    if (entry === undefined || !REGULAR_FILE_MODES.has(entry.mode)) return undefined;
-    return this.#readBlob(entry.oid);
+    const entry = await this.#entry(ref, file);
+    return entry === undefined ? undefined : this.#readBlob(entry.oid);
+  }
+
+  async linkErrors(ref: string): Promise<InputError[]> {
+    return (await this.#view(ref)).errors;
+  }
+
+  /** The regular file `file` shows at `ref` (itself, or what the links on its way end at). */
+  async #entry(ref: string, file: string): Promise<TreeEntry | undefined> {
+    const [tree, view] = await Promise.all([this.#tree(ref), this.#view(ref)]);
+    const real = view.files.get(file);
+    const entry = real === undefined ? undefined : tree.get(real);
+    return entry !== undefined && REGULAR_FILE_MODES.has(entry.mode) ? entry : undefined;
+  }
+
+  #view(ref: string): Promise<LinkView> {
+    let view = this.#views.get(ref);
+    if (view === undefined) {
+      view = this.#tree(ref).then(async (tree) => {
+        const regular = [...tree].filter(([, e]) => REGULAR_FILE_MODES.has(e.mode)).map(([p]) => p);
+        const linkEntries = [...tree].filter(([, e]) => e.mode === SYMLINK_MODE);
+        const targets = await readBlobs(this.#repoDir, [...new Set(linkEntries.map(([, e]) => e.oid))]);
+        const links = new Map(linkEntries.map(([p, e]) => [p, targets.get(e.oid)?.toString('utf8') ?? ''] as const));
+        return linkView(regular, links, isManifestFile);
+      });
+      this.#views.set(ref, view);
+      view.catch(() => this.#views.delete(ref));
+    }
+    return view;
   }
 
   #readBlob(oid: string): Promise<Buffer | undefined> {
@@ -90,13 +116,18 @@ export class LocalGitSource implements RepoSource {
     return parseNameStatus(r.stdout.toString('utf8'));
   }
 
+  async changesThroughLinks(base: string, head: string, changes: ChangedFile[]): Promise<ChangedFile[]> {
+    const [bt, ht, bv, hv] = await Promise.all([this.#tree(base), this.#tree(head), this.#view(base), this.#view(head)]);
+    return changesThroughLinks(changes, { view: bv, blobOf: (p) => bt.get(p)?.oid }, { view: hv, blobOf: (p) => ht.get(p)?.oid });
+  }
+
   async materialize(ref: string, paths: string[] | 'all', dir: string): Promise<void> {
-    const tree = await this.#tree(ref);
     const wanted: [string, TreeEntry][] = [];
-    const names = paths === 'all' ? [...tree.keys()] : paths;
+    const names = paths === 'all' ? [...(await this.#view(ref)).files.keys()] : paths;
     for (const p of new Set(names)) {
-      const e = tree.get(p);
-      if (e !== undefined && REGULAR_FILE_MODES.has(e.mode)) wanted.push([p, e]);
+      // A path shown through a link is written as a regular file with the bytes it shows, never as a link.
+      const e = await this.#entry(ref, p);
+      if (e !== undefined) wanted.push([p, e]);
     }
     const blobs = await readBlobs(this.#repoDir, [...new Set(wanted.map(([, e]) => e.oid))]);
     const root = path.resolve(dir);

@@ -16,6 +16,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzip } from 'node:zlib';
+import type { InputError } from '../gatekeeper/types.ts';
+import { isManifestFile } from '../gatekeeper/read.ts';
+import { changesThroughLinks, linkView, SYMLINK_MODE, type LinkView } from './links.ts';
 import type { ChangedFile, RepoSource } from './types.ts';
 
 export interface GitHubRequester {
@@ -180,6 +183,7 @@ export class GitHubSource implements RepoSource {
   readonly #maxTarballBytes: number;
   readonly #resolved = new Map<string, Promise<string>>();
   readonly #snapshots = new Map<string, Promise<Snapshot>>();
+  readonly #views = new Map<string, Promise<LinkView>>();
   readonly #blobsInFlight = new Map<string, Promise<Buffer | undefined>>();
   readonly #tarballs = new Map<string, Promise<Map<string, { mode: string; bytes: Buffer }>>>();
   #pending = new Map<string, { snapshot: Snapshot; waiters: { file: string; resolve: (b: Buffer | undefined) => void; reject: (e: unknown) => void }[] }>();
@@ -230,14 +234,41 @@ export class GitHubSource implements RepoSource {
 
   async listFiles(ref: string): Promise<string[]> {
     const snap = await this.#snapshot(ref);
-    return [...snap.entries.entries()]
-      .filter(([, e]) => REGULAR_FILE_MODES.has(e.mode))
-      .map(([p]) => p)
-      .sort();
+    return [...(await this.#view(snap)).files.keys()].sort();
   }
 
-  async readFile(ref: string, file: string): Promise<Buffer | undefined> {
+  async linkErrors(ref: string): Promise<InputError[]> {
+    return (await this.#view(await this.#snapshot(ref))).errors;
+  }
+
+  /** What GitOps tools see in the snapshot: regular files and what in-repository links show (links.ts). */
+  #view(snap: Snapshot): Promise<LinkView> {
+    let view = this.#views.get(snap.commit);
+    if (view === undefined) {
+      view = (async () => {
+        const regular = [...snap.entries].filter(([, e]) => REGULAR_FILE_MODES.has(e.mode)).map(([p]) => p);
+        const linkPaths = [...snap.entries].filter(([, e]) => e.mode === SYMLINK_MODE).map(([p]) => p);
+        // A link's blob is its target path.
+        const targets = await Promise.all(
+          linkPaths.map(async (p) => (snap.fromTarball ? (await this.#tarball(snap.commit)).get(p)?.bytes : await this.#blob(snap.entries.get(p)!.sha, p))),
+        );
+        return linkView(regular, new Map(linkPaths.map((p, i) => [p, targets[i]?.toString('utf8') ?? ''])), isManifestFile);
+      })();
+      this.#views.set(snap.commit, view);
+      view.catch(() => this.#views.delete(snap.commit));
+    }
+    return view;
+  }
+
+  /** The regular file `file` shows in the snapshot: itself, or what the links on its way end at. */
+  async #real(snap: Snapshot, file: string): Promise<string | undefined> {
+    return (await this.#view(snap)).files.get(file);
+  }
+
+  async readFile(ref: string, visible: string): Promise<Buffer | undefined> {
     const snap = await this.#snapshot(ref);
+    const file = await this.#real(snap, visible);
+    if (file === undefined) return undefined;
     const entry = snap.entries.get(file);
     if (entry === undefined || !REGULAR_FILE_MODES.has(entry.mode)) return undefined;
     const cached = this.#cache.blobs.get(this.#blobKey(entry.sha));
@@ -367,50 +398,36 @@ export class GitHubSource implements RepoSource {
 
   async #diffTrees(baseSha: string, headSha: string): Promise<ChangedFile[]> {
     const [base, head] = await Promise.all([this.#snapshot(baseSha), this.#snapshot(headSha)]);
-    const regular = (s: Snapshot) => new Map([...s.entries].filter(([, e]) => REGULAR_FILE_MODES.has(e.mode)));
-    const [b, h] = [regular(base), regular(head)];
-    const out: ChangedFile[] = [];
-    const added: string[] = [];
-    const deleted = new Map<string, string>();
-    for (const [p, e] of h) {
-      const old = b.get(p);
-      if (old === undefined) added.push(p);
-      else if (old.sha !== e.sha || old.mode !== e.mode) out.push({ path: p, status: 'modified' });
-    }
-    const deletedPaths: string[] = [];
-    for (const [p, e] of b) {
-      if (h.has(p)) continue;
-      if (deleted.has(e.sha)) deletedPaths.push(p);
-      else deleted.set(e.sha, p);
-    }
-    // Exact renames only (same blob); git's similarity-based detection needs the contents.
-    for (const p of added) {
-      const sha = h.get(p)?.sha ?? '';
-      const from = deleted.get(sha);
-      if (from !== undefined) {
-        deleted.delete(sha);
-        out.push({ path: p, status: 'renamed', previousPath: from });
-      } else out.push({ path: p, status: 'added' });
-    }
-    for (const p of [...deleted.values(), ...deletedPaths]) out.push({ path: p, status: 'deleted' });
-    return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    return diffSnapshots(base, head);
+  }
+
+  /** `changes` plus what they change through links (links.ts); no request when neither tree has a link. */
+  async changesThroughLinks(baseRef: string, headRef: string, changes: ChangedFile[]): Promise<ChangedFile[]> {
+    const [base, head] = await Promise.all([this.#snapshot(baseRef), this.#snapshot(headRef)]);
+    const hasLinks = (s: Snapshot) => [...s.entries.values()].some((e) => e.mode === SYMLINK_MODE);
+    if (!hasLinks(base) && !hasLinks(head)) return changes;
+    const [bv, hv] = await Promise.all([this.#view(base), this.#view(head)]);
+    return changesThroughLinks(changes, { view: bv, blobOf: (p) => base.entries.get(p)?.sha }, { view: hv, blobOf: (p) => head.entries.get(p)?.sha });
   }
 
   async materialize(ref: string, paths: string[] | 'all', dir: string): Promise<void> {
     const snap = await this.#snapshot(ref);
-    const names = paths === 'all' ? [...snap.entries.keys()] : [...new Set(paths)];
-    const wanted = names.filter((p) => REGULAR_FILE_MODES.has(snap.entries.get(p)?.mode ?? ''));
+    const view = await this.#view(snap);
+    const names = paths === 'all' ? [...view.files.keys()] : [...new Set(paths)];
+    // A path shown through a link is written as a regular file with the bytes it shows, never as a link.
+    const wanted = names.filter((p) => view.files.has(p));
     if (wanted.length === 0) return;
+    const realOf = (p: string): string => view.files.get(p)!;
     const root = path.resolve(dir);
     for (const p of wanted) checkInside(root, p);
-    const uncached = wanted.filter((p) => !this.#cache.blobs.has(this.#blobKey(snap.entries.get(p)?.sha ?? '')));
+    const uncached = wanted.filter((p) => !this.#cache.blobs.has(this.#blobKey(snap.entries.get(realOf(p))?.sha ?? '')));
     let read: (p: string) => Promise<Buffer | undefined>;
     const viaTarball = snap.fromTarball || paths === 'all' || uncached.length > this.#tarballThreshold;
     const files = viaTarball ? await this.#tarball(snap.commit).catch((e: unknown) => (snap.fromTarball ? Promise.reject(e) : undefined)) : undefined;
     if (files !== undefined) {
-      read = async (p) => files.get(p)?.bytes ?? (snap.fromTarball ? undefined : this.#readEntry(snap, p));
+      read = async (p) => files.get(realOf(p))?.bytes ?? (snap.fromTarball ? undefined : this.#readEntry(snap, realOf(p)));
     } else {
-      read = (p) => this.#readEntry(snap, p);
+      read = (p) => this.#readEntry(snap, realOf(p));
     }
     const contents = await Promise.all(wanted.map(read));
     const made = new Set<string>();
@@ -421,7 +438,7 @@ export class GitHubSource implements RepoSource {
         await mkdir(parent, { recursive: true });
         made.add(parent);
       }
-      const mode = snap.entries.get(p)?.mode === '100755' ? 0o755 : 0o644;
+      const mode = snap.entries.get(realOf(p))?.mode === '100755' ? 0o755 : 0o644;
       await writeFile(target, contents[i] ?? Buffer.alloc(0), { mode });
     }
   }
@@ -594,7 +611,7 @@ export class GitHubSource implements RepoSource {
         const slash = entry.path.indexOf('/');
         const p = slash < 0 ? '' : entry.path.slice(slash + 1);
         if (p === '' || !safeRepoPath(p)) continue;
-        files.set(p, { mode: entry.executable ? '100755' : '100644', bytes: entry.bytes });
+        files.set(p, { mode: entry.symlink === true ? SYMLINK_MODE : entry.executable ? '100755' : '100644', bytes: entry.bytes });
       }
     } catch (e) {
       throw new GitHubApiError(`${request}: ${(e as Error).message}`, request);
@@ -703,6 +720,37 @@ function changeOf(f: unknown): ChangedFile | undefined {
   }
 }
 
+/** Changes between two snapshots' regular files (exact renames only: same blob). */
+function diffSnapshots(base: Snapshot, head: Snapshot): ChangedFile[] {
+  const regular = (s: Snapshot) => new Map([...s.entries].filter(([, e]) => REGULAR_FILE_MODES.has(e.mode)));
+  const [b, h] = [regular(base), regular(head)];
+  const out: ChangedFile[] = [];
+  const added: string[] = [];
+  const deleted = new Map<string, string>();
+  for (const [p, e] of h) {
+    const old = b.get(p);
+    if (old === undefined) added.push(p);
+    else if (old.sha !== e.sha || old.mode !== e.mode) out.push({ path: p, status: 'modified' });
+  }
+  const deletedPaths: string[] = [];
+  for (const [p, e] of b) {
+    if (h.has(p)) continue;
+    if (deleted.has(e.sha)) deletedPaths.push(p);
+    else deleted.set(e.sha, p);
+  }
+  // Exact renames only (same blob); git's similarity-based detection needs the contents.
+  for (const p of added) {
+    const sha = h.get(p)?.sha ?? '';
+    const from = deleted.get(sha);
+    if (from !== undefined) {
+      deleted.delete(sha);
+      out.push({ path: p, status: 'renamed', previousPath: from });
+    } else out.push({ path: p, status: 'added' });
+  }
+  for (const p of [...deleted.values(), ...deletedPaths]) out.push({ path: p, status: 'deleted' });
+  return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+}
+
 /** Whether `dirs` has the tree sha of the root and of every directory holding an entry. */
 function everyDirectoryKnown(entries: Map<string, TreeEntry>, dirs: Map<string, string>): boolean {
   if (!dirs.has('')) return false;
@@ -736,14 +784,18 @@ export function gitBlobSha(bytes: Buffer): string {
 export interface TarEntry {
   path: string;
   executable: boolean;
+  /** For a regular file its bytes; for a symbolic link its target path, as git stores it. */
   bytes: Buffer;
+  symlink?: boolean;
 }
 
-/** Regular files of a ustar/pax/GNU tar archive (directories, links and devices are skipped). */
+/** Regular files and symbolic links of a ustar/pax/GNU tar archive (directories, hard links and devices are skipped). */
 export function* readTar(tar: Buffer): Generator<TarEntry> {
   let pos = 0;
   let longName: string | undefined;
   let paxPath: string | undefined;
+  let longLink: string | undefined;
+  let paxLink: string | undefined;
   while (pos + 512 <= tar.length) {
     const header = tar.subarray(pos, pos + 512);
     if (header.every((b) => b === 0)) break;
@@ -759,17 +811,30 @@ export function* readTar(tar: Buffer): Generator<TarEntry> {
       longName = cString(data);
       continue;
     }
-    if (type === 'x') {
-      paxPath = paxRecords(data).get('path') ?? paxPath;
+    if (type === 'K') {
+      longLink = cString(data);
       continue;
     }
-    if (type === 'g' || type === 'K') continue;
+    if (type === 'x') {
+      const records = paxRecords(data);
+      paxPath = records.get('path') ?? paxPath;
+      paxLink = records.get('linkpath') ?? paxLink;
+      continue;
+    }
+    if (type === 'g') continue;
     const magic = header.subarray(257, 262).toString('latin1');
     const prefix = magic === 'ustar' ? cString(header.subarray(345, 500)) : '';
     const name = cString(header.subarray(0, 100));
     const entryPath = paxPath ?? longName ?? (prefix ? `${prefix}/${name}` : name);
+    const linkTarget = paxLink ?? longLink ?? cString(header.subarray(157, 257));
     paxPath = undefined;
     longName = undefined;
+    paxLink = undefined;
+    longLink = undefined;
+    if (type === '2') {
+      yield { path: entryPath, executable: false, bytes: Buffer.from(linkTarget, 'utf8'), symlink: true };
+      continue;
+    }
     if (type !== '0' && type !== '\0' && type !== '7') continue;
     const mode = tarNumber(header.subarray(100, 108));
     yield { path: entryPath, executable: (mode & 0o111) !== 0, bytes: Buffer.from(data) };

@@ -470,3 +470,45 @@ describe('tar reading', () => {
     expect(() => [...readTar(tar)]).toThrow(/corrupt tar header|truncated/);
   });
 });
+
+describe('GitHubSource: symbolic links', () => {
+  it('shows, reads, materializes and diffs through links exactly as the git source does, from trees and from tarballs', async () => {
+    const { symlinkSync, readdirSync, lstatSync } = await import('node:fs');
+    write('linked/real/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: real\n');
+    symlinkSync('real', path.join(dir, 'linked/dir'));
+    symlinkSync('real/cm.yaml', path.join(dir, 'linked/file.yaml'));
+    symlinkSync('../../outside.yaml', path.join(dir, 'linked/escape.yaml'));
+    git('add', '-A');
+    git('commit', '-q', '-m', 'links');
+    const linked = git('rev-parse', 'HEAD').trim();
+    write('linked/real/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: changed\n');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'change behind the links');
+    const changed = git('rev-parse', 'HEAD').trim();
+    const local = new LocalGitSource(dir);
+    for (const truncated of [false, true]) {
+      serveGit({ truncated });
+      const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() });
+      const files = await src.listFiles(linked);
+      expect(files).toEqual(await local.listFiles(linked));
+      expect(files.filter((f) => f.startsWith('linked/'))).toEqual(['linked/dir/cm.yaml', 'linked/file.yaml', 'linked/real/cm.yaml']);
+      expect((await src.readFile(linked, 'linked/dir/cm.yaml'))?.toString()).toContain('name: real');
+      expect(await src.readFile(linked, 'linked/escape.yaml')).toBeUndefined();
+      expect((await src.linkErrors(linked)).map((e) => e.source?.file)).toEqual(['linked/escape.yaml']);
+      const changes = await src.changesThroughLinks(linked, changed, await src.changedFiles(linked, changed));
+      expect(changes.map((c) => `${c.status} ${c.path}`)).toEqual(['modified linked/dir/cm.yaml', 'modified linked/file.yaml', 'modified linked/real/cm.yaml']);
+      expect(changes).toEqual(await local.changesThroughLinks(linked, changed, await local.changedFiles(linked, changed)));
+      const out = mkdtempSync(path.join(os.tmpdir(), 'preadmit-ghlinks-'));
+      try {
+        await src.materialize(linked, ['linked/dir/cm.yaml', 'linked/file.yaml', 'linked/escape.yaml'], out);
+        const written = readdirSync(path.join(out, 'linked'), { recursive: true, withFileTypes: true }).filter((e) => !e.isDirectory());
+        expect(written.map((e) => e.name).sort()).toEqual(['cm.yaml', 'file.yaml']);
+        for (const e of written) expect(lstatSync(path.join(e.parentPath, e.name)).isFile()).toBe(true);
+        expect(readFileSync(path.join(out, 'linked/file.yaml'), 'utf8')).toContain('name: real');
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+      nock.cleanAll();
+    }
+  });
+});

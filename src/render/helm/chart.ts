@@ -62,13 +62,46 @@ function dependenciesOf(node: unknown, lc: LineCounter): ChartDependency[] {
   return out;
 }
 
-/** Chart directories that are charts of their own, not subcharts vendored under another chart's charts/. */
-export function chartRootDirs(charts: Map<string, Chart>): string[] {
-  const dirs = [...charts.keys()];
-  return dirs
-    .filter((d) => !dirs.some((other) => other !== d && isUnder(d, other === '' ? 'charts' : `${other}/charts`)))
-    .filter((d) => charts.get(d)!.type !== 'library')
-    .sort();
+export interface ChartRoles {
+  /** Charts rendered as releases of their own. */
+  roots: string[];
+  /** Subchart directory → the rendered chart whose `charts/` vendors it (helm renders it as part of that chart). */
+  subcharts: Map<string, string>;
+}
+
+/**
+ * Which charts are rendered and how. A chart directly under another chart's `charts/` is a subchart only
+ * when that parent is itself rendered (a root, or a subchart of one): a `Chart.yaml` placed at a parent
+ * folder, a library chart or a chart outside the discovery paths does not make a chart a silent subchart.
+ * Every other application chart within `within` is a root, and so is every chart named in `configured`.
+ */
+export function chartRoles(charts: Map<string, Chart>, options: { within?: (dir: string) => boolean; configured?: Iterable<string> } = {}): ChartRoles {
+  const configured = new Set(options.configured ?? []);
+  const within = options.within ?? (() => true);
+  const depth = (d: string): number => (d === '' ? 0 : d.split('/').length);
+  const roles: ChartRoles = { roots: [], subcharts: new Map() };
+  const rendered = new Set<string>();
+  for (const dir of [...charts.keys()].sort((a, b) => depth(a) - depth(b) || a.localeCompare(b))) {
+    const vendorDir = path.posix.dirname(dir);
+    const parent = path.posix.basename(vendorDir) === 'charts' && dir !== '' ? (vendorDir === 'charts' ? '' : path.posix.dirname(vendorDir)) : undefined;
+    if (configured.has(dir)) {
+      roles.roots.push(dir);
+      rendered.add(dir);
+    } else if (parent !== undefined && rendered.has(parent)) {
+      roles.subcharts.set(dir, parent);
+      rendered.add(dir);
+    } else if (within(dir) && charts.get(dir)!.type !== 'library') {
+      roles.roots.push(dir);
+      rendered.add(dir);
+    }
+  }
+  roles.roots.sort();
+  return roles;
+}
+
+/** Chart directories rendered as releases of their own (see chartRoles). */
+export function chartRootDirs(charts: Map<string, Chart>, options: { within?: (dir: string) => boolean; configured?: Iterable<string> } = {}): string[] {
+  return chartRoles(charts, options).roots;
 }
 
 /**

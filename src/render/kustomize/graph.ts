@@ -24,6 +24,8 @@ export interface KustomizeReach {
   dirs: string[];
   /** Files whose change changes the output (kustomization files, even absent ones, and named files). */
   deps: Set<string>;
+  /** Files read as resources (`resources` entries naming a file): their objects are in the output. */
+  resources: Set<string>;
   /** Paths named but absent, or directories without a kustomization: any change at or below them matters. */
   prefixes: Set<string>;
   /** Remote references, path escapes, refused features: the root is not rendered. */
@@ -48,7 +50,7 @@ export function repoTree(files: Iterable<string>): RepoTree {
 }
 
 export function reachOf(rootDir: string, tree: RepoTree, index: KustomizationIndex): KustomizeReach {
-  const reach: KustomizeReach = { dirs: [], deps: new Set(), prefixes: new Set(), problems: [], pluginFiles: [], inlinePlugins: [] };
+  const reach: KustomizeReach = { dirs: [], deps: new Set(), resources: new Set(), prefixes: new Set(), problems: [], pluginFiles: [], inlinePlugins: [] };
   const seen = new Set<string>();
   const queue = [rootDir];
   while (queue.length > 0) {
@@ -60,6 +62,15 @@ export function reachOf(rootDir: string, tree: RepoTree, index: KustomizationInd
     const k = index.get(dir);
     if (k === undefined || k.parseError !== undefined) {
       reach.prefixes.add(dir);
+      // What it refers to is unknown, so no path check can vouch for it: refused, not left to kustomize.
+      if (k?.parseError !== undefined) {
+        const line = k.parseErrorLine ?? 1;
+        reach.problems.push({
+          kind: 'render',
+          message: `${k.parseError}: refused, a kustomization is read exactly as kustomize reads it or not at all`,
+          source: { file: k.file, startLine: line, endLine: line },
+        });
+      }
       continue;
     }
     reach.problems.push(...k.refusals);
@@ -77,6 +88,7 @@ export function reachOf(rootDir: string, tree: RepoTree, index: KustomizationInd
       }
       if (tree.files.has(target)) {
         reach.deps.add(target);
+        if (ref.field === 'resources') reach.resources.add(target);
         if (ref.target === 'plugin') reach.pluginFiles.push({ file: target, from: k, ref });
       } else if (index.has(target) && ref.target !== 'file') {
         queue.push(target);
@@ -93,13 +105,15 @@ function refError(k: Kustomization, ref: KustomizeRef, what: string): InputError
 }
 
 /**
- * Kustomize roots: kustomizations (not components) that no other kustomization includes as a
- * directory. A base is rendered through its overlays, as it is applied; rendering it alone would
- * review objects the cluster never receives.
+ * Kustomize roots: kustomizations (not components) within `within` that no other kustomization within
+ * `within` includes as a directory. A base is rendered through its overlays, as it is applied; rendering it
+ * alone would review objects the cluster never receives. Only kustomizations within the discovery paths
+ * count as includers: a decoy overlay elsewhere that includes a real overlay does not stop it being a root.
  */
-export function kustomizeRootDirs(index: KustomizationIndex): string[] {
+export function kustomizeRootDirs(index: KustomizationIndex, within: (dir: string) => boolean = () => true): string[] {
   const included = new Set<string>();
   for (const [dir, k] of index) {
+    if (!within(dir)) continue;
     for (const ref of k.refs) {
       if (ref.target === 'file') continue;
       const target = resolveInRepo(dir, ref.value);
@@ -107,7 +121,7 @@ export function kustomizeRootDirs(index: KustomizationIndex): string[] {
     }
   }
   return [...index.entries()]
-    .filter(([dir, k]) => k.kind === 'Kustomization' && !included.has(dir))
+    .filter(([dir, k]) => k.kind === 'Kustomization' && within(dir) && !included.has(dir))
     .map(([dir]) => dir)
     .sort();
 }

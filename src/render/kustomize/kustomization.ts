@@ -1,5 +1,5 @@
 // Reading a kustomization for what it refers to, with the line of every reference. Pure: text in, data out.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node, type YAMLMap } from 'yaml';
 import type { InputError } from '../../gatekeeper/types.ts';
 
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
@@ -43,8 +43,9 @@ export interface Kustomization {
   refusals: InputError[];
   /** The kustomization asks for origin annotations itself, so they belong to the object under review. */
   keepsOriginAnnotations: boolean;
-  /** Set when the file does not parse; kustomize will fail on it and say why. */
+  /** Set when the file does not parse (or holds several documents): the root is refused, its references unknown. */
   parseError?: string;
+  parseErrorLine?: number;
 }
 
 const LIST_FIELDS: [string, RefTarget][] = [
@@ -69,32 +70,47 @@ export function parseKustomization(text: string, file: string): Kustomization {
     refusals: [],
     keepsOriginAnnotations: false,
   };
-  const doc = parseDocument(text, { lineCounter: lc, version: '1.1', prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    result.parseError = `${file}:${lc.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`;
+  // go-yaml v2 (behind kustomize's sigs.k8s.io/yaml): YAML 1.1, merge keys, a later duplicate key wins.
+  const docs = parseAllDocuments(text, { lineCounter: lc, version: '1.1', merge: true, prettyErrors: false, uniqueKeys: false });
+  const documents = (Array.isArray(docs) ? docs : [docs]) as Document.Parsed[];
+  const failed = documents.find((d) => d.errors.length > 0);
+  if (failed !== undefined) {
+    const e = failed.errors[0]!;
+    result.parseErrorLine = lc.linePos(e.pos[0]).line;
+    result.parseError = `${file}:${result.parseErrorLine}: ${e.message.split('\n')[0]}`;
     return result;
   }
-  const root = doc.contents;
-  if (!isMap(root)) return result;
+  // A bare `---` (leading or trailing) makes an empty document: kustomize reads past it.
+  const nonEmpty = documents.filter((d) => d.contents !== null && !(isScalar(d.contents) && d.contents.value === null && d.contents.source === ''));
+  if (nonEmpty.length > 1) {
+    // kustomize 5.8.1 reads the first document and ignores the others without a word: whatever they say
+    // (paths out of the repository included) is one edit away from being read. Refused.
+    result.parseErrorLine = lc.linePos(nonEmpty[1]!.range[0]).line;
+    result.parseError = `${file}:${result.parseErrorLine}: a kustomization file holds one YAML document, this one holds ${nonEmpty.length}`;
+    return result;
+  }
+  const doc = nonEmpty[0];
+  const root = doc === undefined ? undefined : resolved(doc.contents, doc);
+  if (doc === undefined || !isMap(root)) return result;
   const lineOf = (n: Node | null | undefined): number => (n?.range ? lc.linePos(n.range[0]).line : 1);
   const endLineOf = (n: Node | null | undefined): number => {
     if (!n?.range) return 1;
     // range[1] is just past the value; step back over the newline that ends it.
     return lc.linePos(Math.max(n.range[0], n.range[1] - 1)).line;
   };
-  const field = (name: string): Node | undefined => {
-    const v = root.get(name, true);
-    return v === undefined || v === null ? undefined : (v as Node);
-  };
+  const top = goFields(root, doc);
+  // Every spelling of a field is read (kustomize keeps one of them; each is checked).
+  const fieldAll = (name: string, fields = top): Node[] => fields.get(name.toLowerCase())?.map((f) => f.value) ?? [];
+  const field = (name: string, fields = top): Node | undefined => goValue(fields, name);
+  const seqItems = (n: Node | undefined): Node[] => (isSeq(n) ? n.items.map((i) => resolved(i, doc)).filter((i): i is Node => i !== undefined) : []);
+  const itemsOf = (name: string, fields = top): Node[] => fieldAll(name, fields).flatMap(seqItems);
+  const mapFields = (n: Node): GoFields | undefined => (isMap(n) ? goFields(n, doc) : undefined);
   const str = (n: unknown): string | undefined => (isScalar(n) && typeof n.value === 'string' ? n.value : undefined);
 
   if (str(field('kind')) === 'Component') result.kind = 'Component';
 
   for (const [name, target] of LIST_FIELDS) {
-    const node = field(name);
-    if (!isSeq(node)) continue;
-    for (const item of node.items) {
+    for (const item of itemsOf(name)) {
       const v = str(item);
       if (v === undefined) continue;
       if (target === 'plugin' && v.includes('\n')) {
@@ -111,36 +127,33 @@ export function parseKustomization(text: string, file: string): Kustomization {
   };
 
   for (const name of ['patches', 'patchesJson6902', 'replacements']) {
-    const node = field(name);
-    if (!isSeq(node)) continue;
-    for (const item of node.items) if (isMap(item)) pushPath(item.get('path', true), name);
-  }
-
-  const sms = field('patchesStrategicMerge');
-  if (isSeq(sms)) {
-    for (const item of sms.items) {
-      const v = str(item);
-      // An inline patch is YAML text; a path is one line.
-      if (v !== undefined && !v.includes('\n') && !/^\s*[\w.-]+:\s/.test(v)) pushPath(item, 'patchesStrategicMerge');
+    for (const item of itemsOf(name)) {
+      const fields = mapFields(item);
+      if (fields !== undefined) for (const p of fieldAll('path', fields)) pushPath(p, name);
     }
   }
 
-  const openapi = field('openapi');
-  if (isMap(openapi)) pushPath(openapi.get('path', true), 'openapi');
+  for (const item of itemsOf('patchesStrategicMerge')) {
+    const v = str(item);
+    // An inline patch is YAML text; a path is one line.
+    if (v !== undefined && !v.includes('\n') && !/^\s*[\w.-]+:\s/.test(v)) pushPath(item, 'patchesStrategicMerge');
+  }
+
+  for (const openapi of fieldAll('openapi')) {
+    const fields = mapFields(openapi);
+    if (fields !== undefined) for (const p of fieldAll('path', fields)) pushPath(p, 'openapi');
+  }
 
   for (const gen of ['configMapGenerator', 'secretGenerator'] as const) {
-    const node = field(gen);
-    if (!isSeq(node)) continue;
-    for (const item of node.items) {
-      if (!isMap(item)) continue;
-      const name = str(item.get('name', true));
+    for (const item of itemsOf(gen)) {
+      const fields = mapFields(item);
+      if (fields === undefined) continue;
+      const name = str(field('name', fields));
       if (name !== undefined) {
         result.generators.push({ field: gen, name, startLine: lineOf(item), endLine: endLineOf(item) });
       }
       for (const list of ['files', 'envs']) {
-        const files = item.get(list, true);
-        if (!isSeq(files)) continue;
-        for (const f of files.items) {
+        for (const f of itemsOf(list, fields)) {
           const v = str(f);
           if (v === undefined) continue;
           // `key=path` names the key; the file is after the first '='.
@@ -149,24 +162,78 @@ export function parseKustomization(text: string, file: string): Kustomization {
           result.refs.push({ value: p.trim(), field: `${gen}.${list}`, target: 'file', line: lineOf(f as Node) });
         }
       }
-      pushPath(item.get('env', true), `${gen}.env`);
+      for (const env of fieldAll('env', fields)) pushPath(env, `${gen}.env`);
     }
   }
 
   for (const name of ['helmCharts', 'helmChartInflationGenerator', 'helmGlobals']) {
-    const node = field(name);
-    if (node === undefined) continue;
-    const line = lineOf(node);
-    result.refusals.push({
-      kind: 'render',
-      message: `${file}:${line}: kustomize '${name}' (helm chart inflation) is refused: it may download charts; render the chart as a helm root instead`,
-      source: { file, startLine: line, endLine: line },
-    });
+    for (const node of fieldAll(name)) {
+      const line = lineOf(node);
+      result.refusals.push({
+        kind: 'render',
+        message: `${file}:${line}: kustomize '${name}' (helm chart inflation) is refused: it may download charts; render the chart as a helm root instead`,
+        source: { file, startLine: line, endLine: line },
+      });
+    }
   }
 
-  const build = field('buildMetadata');
-  if (isSeq(build)) result.keepsOriginAnnotations = build.items.some((i) => str(i) === 'originAnnotations');
+  result.keepsOriginAnnotations = seqItems(field('buildMetadata')).some((i) => str(i) === 'originAnnotations');
   return result;
+}
+
+/** Values of a YAML map by field name lower-cased, in the order go-yaml would apply them. */
+export type GoFields = Map<string, { key: string; value: Node }[]>;
+
+/** Aliases followed to what they name (a bounded number of hops). */
+export function resolved(n: unknown, doc: Document): Node | undefined {
+  let cur = n;
+  for (let i = 0; i < 32 && isAlias(cur); i++) cur = cur.resolve(doc);
+  return cur === null || cur === undefined || isAlias(cur) ? undefined : (cur as Node);
+}
+
+/**
+ * A YAML map read as kustomize reads a kustomization: sigs.k8s.io/yaml turns it into JSON (go-yaml v2:
+ * aliases resolved, `<<` merge keys expanded, `!!binary` keys decoded), then Go's encoding/json fills the
+ * struct, matching keys case-insensitively. So `Resources:`, `"res\x6furces":` and a merged-in
+ * `resources:` all set the field; every one is kept here.
+ */
+export function goFields(map: YAMLMap, doc: Document): GoFields {
+  const out: GoFields = new Map();
+  const visit = (m: YAMLMap, depth: number): void => {
+    if (depth > 32) return;
+    for (const pair of m.items) {
+      const key = resolved(pair.key, doc);
+      const value = resolved(pair.value, doc);
+      if (!isScalar(key)) continue;
+      if (typeof key.value === 'symbol') {
+        // `<<: *base` or `<<: [*a, *b]`: the named maps' keys, applied where the merge key stands.
+        for (const source of isSeq(value) ? value.items.map((i) => resolved(i, doc)) : [value]) {
+          if (isMap(source)) visit(source, depth + 1);
+        }
+        continue;
+      }
+      if (value === undefined) continue;
+      const k = key.value instanceof Uint8Array ? Buffer.from(key.value).toString('utf8') : String(key.value);
+      const list = out.get(k.toLowerCase()) ?? [];
+      list.push({ key: k, value });
+      out.set(k.toLowerCase(), list);
+    }
+  };
+  visit(map, 0);
+  return out;
+}
+
+/**
+ * The one value kustomize keeps for a field: go-yaml v2 applies keys (merged ones where the `<<` stands) in
+ * order, a later one winning (kustomize 5.8.1: `resources: [a]` then `<<: {resources: [b]}` reads b); the
+ * JSON object then lists keys sorted, and encoding/json lets the last case-insensitive match win.
+ */
+export function goValue(fields: GoFields, name: string): Node | undefined {
+  const all = fields.get(name.toLowerCase());
+  if (all === undefined || all.length === 0) return undefined;
+  let best = all[0]!;
+  for (const c of all) if (c.key >= best.key) best = c;
+  return best.value;
 }
 
 /**

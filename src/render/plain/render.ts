@@ -2,6 +2,7 @@
 import { loadManifests } from '../../gatekeeper/load.ts';
 import type { JsonObject, SourcedObject } from '../../gatekeeper/types.ts';
 import { renderError, type RenderContext } from '../context.ts';
+import { isKubernetesObject } from '../objects.ts';
 import type { PlannedRoot } from '../plan.ts';
 import { rootId } from '../plan.ts';
 import type { RenderedObject, RenderResult } from '../types.ts';
@@ -29,9 +30,7 @@ export async function renderPlain(planned: PlannedRoot, ctx: RenderContext): Pro
   return { objects, errors };
 }
 
-export function isKubernetesObject(o: JsonObject): boolean {
-  return typeof o.apiVersion === 'string' && o.apiVersion !== '' && typeof o.kind === 'string' && o.kind !== '';
-}
+export { isKubernetesObject };
 
 /** `kind: List` (and `*List`) holds items that are applied, and admitted, one by one. */
 function expandList(o: SourcedObject): SourcedObject[] {
