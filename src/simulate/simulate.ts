@@ -12,7 +12,7 @@ import { REPO_ROOT } from '../opa/tools.ts';
 import { loadManifestsMemo } from '../gatekeeper/load.ts';
 import type { ClusterConfig, PreadmitConfig } from '../config/types.ts';
 import { defaultExpansionTemplates } from '../config/expansion.ts';
-import { redactSecrets, secretValues } from '../render/mask.ts';
+import { redactDeep, redactSecrets, secretValues } from '../render/mask.ts';
 import { renderRef } from '../render/render-ref.ts';
 import type { RenderedObject } from '../render/types.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
@@ -149,6 +149,8 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     allowedNamespaces: ctx.config.exemptions.allowedNamespaces,
     enforcementPoint: ctx.config.enforcementPoint,
   });
+  // Every string of the report (messages, errors, diffs, names), whatever format is made from it later.
+  redactDeep(report, secrets);
   report.stats = {
     objectsBase: baseObjects.length,
     objectsHead: headObjects.length,
