@@ -13,6 +13,7 @@ import type {
 } from '../simulate/types.ts';
 import {
   constraintLabel,
+  cutDiff,
   isPolicyCaused,
   isRepositoryPath,
   locationLabel,
@@ -49,8 +50,6 @@ export const GITHUB_SUMMARY_LIMIT = 65535;
 const TITLE_LIMIT = 1000;
 /** One table cell never holds more than this much of a message. */
 const MESSAGE_CELL_CHARS = 1000;
-/** One object's rendered diff never takes more than this much of the summary. */
-const DIFF_CHARS = 20_000;
 const LIST_CHARS = 2000;
 
 // ---- links ---------------------------------------------------------------------------------------------------------
@@ -253,8 +252,7 @@ function errorRow(e: SimulationError, link: Linker): string {
 
 function diffRow(d: RenderedObjectDiff): string {
   const summary = escapeHtml(`${d.change} ${objectLabel(d.object)} (${d.root})`);
-  const text = maskedDiff(d);
-  const body = text.length > DIFF_CHARS ? `${truncateChars(text, DIFF_CHARS, '')}\n… diff cut at ${DIFF_CHARS} characters` : text;
+  const body = cutDiff(maskedDiff(d));
   return `<details><summary>${summary}</summary>\n\n${fenced(body, 'diff')}\n</details>\n\n`;
 }
 

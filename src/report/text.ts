@@ -3,7 +3,9 @@
 import type { SourceLocation } from '../gatekeeper/types.ts';
 import type { ClusterReport, Finding, SimulationReport, WebhookAction } from '../simulate/types.ts';
 import {
+  capped,
   constraintLabel,
+  cutMessage,
   isPolicyCaused,
   locationLabel,
   objectLabel,
@@ -48,7 +50,13 @@ export function renderText(report: SimulationReport, options: TextOptions): stri
     const action = strongestAction(f.actions);
     const mark = f.category === 'fixed' ? paint('green', 'fixed ') : paint(actionStyle[action], action.padEnd(6));
     lines.push(`${indent}${mark} ${paint('bold', safe(constraintLabel(f.constraint)))}  ${safe(objectLabel(f.object))}${where(f.objectSource)}`);
-    lines.push(`${indent}       ${safe(f.message)}`);
+    lines.push(`${indent}       ${safe(cutMessage(f.message))}`);
+  };
+  /** At most MAX_LISTED entries of a list, then how many were left out. */
+  const each = <T>(list: T[], indent: string, what: string, show: (x: T) => void): void => {
+    const { shown, omitted } = capped(list);
+    for (const x of shown) show(x);
+    if (omitted > 0) lines.push(`${indent}${paint('dim', `… ${omitted} more ${what} left out; see -o json`)}`);
   };
 
   const multi = report.clusters.length > 1;
@@ -67,7 +75,7 @@ export function renderText(report: SimulationReport, options: TextOptions): stri
     if (newObject.length > 0) {
       lines.push('');
       heading(`new (${newObject.length})`);
-      for (const f of newObject) findingLines(f, indent);
+      each(newObject, indent, 'new findings', (f) => findingLines(f, indent));
     }
     if (c.policyChanges.length > 0 || byPolicy.length > 0) {
       lines.push('');
@@ -80,14 +88,14 @@ export function renderText(report: SimulationReport, options: TextOptions): stri
         ].filter((s) => s !== '');
         lines.push(`${indent}${p.change} ${p.type} ${paint('bold', safe(p.name))}${actions}${effect.length > 0 ? `: ${effect.join(', ')}` : ''}${where(p.source)}`);
       }
-      for (const f of byPolicy) findingLines(f, `${indent}  `);
+      each(byPolicy, `${indent}  `, 'findings caused by policy changes', (f) => findingLines(f, `${indent}  `));
     }
     if (c.promotions.length > 0) {
       lines.push('');
       heading(`promotions (${c.promotions.length})`);
       for (const p of c.promotions) {
         lines.push(`${indent}${paint('bold', safe(constraintLabel(p.constraint)))} ${safe(p.from)} → ${safe(p.to)}: ${plural(p.objects.length, 'existing object')} would start being rejected${where(p.constraint.source)}`);
-        for (const o of p.objects) lines.push(`${indent}  ${safe(objectLabel(o.object))}${where(o.source)}  ${safe(o.message)}`);
+        each(p.objects, `${indent}  `, 'objects', (o) => lines.push(`${indent}  ${safe(objectLabel(o.object))}${where(o.source)}  ${safe(cutMessage(o.message))}`));
       }
     }
     if (c.exemptions.length > 0) {
@@ -101,12 +109,12 @@ export function renderText(report: SimulationReport, options: TextOptions): stri
     if (c.errors.length > 0) {
       lines.push('');
       heading(`errors (${c.errors.length})`);
-      for (const e of c.errors) lines.push(`${indent}${paint(e.ref === 'head' ? 'red' : 'yellow', e.ref)} ${safe(e.error.kind)}${where(e.error.source)}  ${safe(e.error.message)}`);
+      each(c.errors, indent, 'errors', (e) => lines.push(`${indent}${paint(e.ref === 'head' ? 'red' : 'yellow', e.ref)} ${safe(e.error.kind)}${where(e.error.source)}  ${safe(cutMessage(e.error.message))}`));
     }
     if (fixed.length > 0) {
       lines.push('');
       heading(`fixed (${fixed.length})`);
-      for (const f of fixed) findingLines(f, indent);
+      each(fixed, indent, 'fixed findings', (f) => findingLines(f, indent));
     }
     const rest: string[] = [];
     if (unchanged > 0) rest.push(plural(unchanged, 'unchanged violation'));
