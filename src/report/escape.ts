@@ -22,7 +22,8 @@ export function escapeMarkdown(text: string): string {
     .replace(CONTROLS, '\ufffd')
     .replace(/\t/g, ' ')
     .replace(MARKUP, (c) => `\\${c}`)
-    // What starts a block only at the start of a line (list items, setext underlines, ordered lists).
+    // What starts a block only at the start of a line (indented code, list items, setext underlines, ordered lists).
+    .replace(/^ {4,}/, ' ')
     .replace(/^(\s*)([-+=])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2')
     .replace(/@/g, `@${JOINER}`);
