@@ -22,7 +22,7 @@ function hostileReport(s: string): SimulationReport {
       ],
       policyChanges: [{ type: 'constraint', name: s, change: 'modified', source, actionBefore: s as never, actionAfter: 'deny', newlyDenied: [object], noLongerDenied: [] }],
       promotions: [{ constraint, from: 'dryrun', to: 'deny', objects: [{ object, message: s, source }] }],
-      exemptions: [{ owner: s, field: s, namespace: s, change: 'added', allowed: false, source }],
+      exemptions: [{ owner: s, field: s as never, namespace: s, change: 'added', allowed: false, source }],
       errors: [{ ref: 'head', error: { kind: 'render', message: s, source } }],
       renderedDiffs: [{ object, change: 'modified', root: s, source, diff: `@@ -1 +1 @@\n-${s}\n+${s}\n ${s}` }],
     }),

@@ -1,9 +1,9 @@
 // Reads produced Markdown with a real CommonMark parser (markdown-it, GFM tables), the way a reviewer's page
 // would show it, so that tests assert on structure (headings, HTML, links, tables), not on substrings.
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
 
 const parser = new MarkdownIt({ html: true, linkify: false });
+type Token = ReturnType<typeof parser.parse>[number];
 
 export interface MarkdownStructure {
   /** Text of every heading, in order. */
@@ -58,8 +58,8 @@ export function markdownStructure(markdown: string): MarkdownStructure {
       prose.push(inlineText(t, false));
       for (const c of t.children ?? []) {
         if (c.type === 'html_inline') out.htmlInline.push(c.content);
-        if (c.type === 'link_open') out.links.push(c.attrGet('href') ?? '');
-        if (c.type === 'image') out.images.push(c.attrGet('src') ?? '');
+        if (c.type === 'link_open') out.links.push(String(c.attrGet('href') ?? ''));
+        if (c.type === 'image') out.images.push(String(c.attrGet('src') ?? ''));
       }
     }
   });
