@@ -1,6 +1,6 @@
 // Reading YAML and JSON object streams into objects that remember their file and lines.
 import { createHash } from 'node:crypto';
-import { Composer, LineCounter, Parser, type ScalarTag } from 'yaml';
+import { Composer, isScalar, LineCounter, Parser, type ScalarTag } from 'yaml';
 import type { InputError, JsonObject, JsonValue, SourcedObject } from './types.ts';
 
 export interface LoadOptions {
@@ -179,7 +179,9 @@ function loadYamlStrict(text: string, file: string, options: LoadOptions): LoadR
     const [start, , end] = doc.range;
     const contentStart = doc.contents?.range?.[0] ?? start;
     const startLine = lineOf(contentStart);
-    if (doc.contents !== null && ++documents > maxObjects) {
+    // Documents that hold something (an object, or an error) count; empty ones (`---` alone) do not.
+    const empty = doc.errors.length === 0 && (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null));
+    if (!empty && ++documents > maxObjects) {
       errors.push(tooManyObjects(file, maxObjects, startLine));
       break;
     }
