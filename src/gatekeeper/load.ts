@@ -1,7 +1,7 @@
 // Reading YAML and JSON object streams into objects that remember their file and lines.
 import { createHash } from 'node:crypto';
 import { Composer, isScalar, LineCounter, Parser, type ScalarTag } from 'yaml';
-import type { InputError, JsonObject, JsonValue, SourcedObject } from './types.ts';
+import type { InputError, JsonObject, JsonValue, SourceLocation, SourcedObject } from './types.ts';
 
 export interface LoadOptions {
   /**
@@ -403,4 +403,22 @@ export function errorText(e: unknown): string {
   if (typeof e === 'string') return e;
   if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
   return String(e);
+}
+
+/**
+ * Objects reviewed at one ref. Past it, a repository costs memory and review time out of proportion; the objects
+ * beyond it are left out with an error (which blocks at head: the change was not fully checked).
+ */
+export const DEFAULT_MAX_OBJECTS_PER_REF = 20_000;
+
+/** The first `limit` of `objects`; when there are more, an error naming the first file left out and the limit. */
+export function capObjectsPerRef<T extends { source: SourceLocation }>(objects: T[], errors: InputError[], limit = DEFAULT_MAX_OBJECTS_PER_REF): T[] {
+  if (objects.length <= limit) return objects;
+  const first = objects[limit]!.source;
+  errors.push({
+    kind: 'load',
+    message: `${first.file}:${first.startLine}: more than ${limit} objects at this ref; ${objects.length - limit} objects from here on were not reviewed`,
+    source: { file: first.file, startLine: first.startLine, endLine: first.startLine },
+  });
+  return objects.slice(0, limit);
 }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { errorText } from '../gatekeeper/load.ts';
+import { capObjectsPerRef, errorText } from '../gatekeeper/load.ts';
 import type { InputError, JsonObject } from '../gatekeeper/types.ts';
 import { gvkOf } from '../gatekeeper/classify.ts';
 import { atomicWrite, defaultCacheDir } from '../util/files.ts';
@@ -123,7 +123,7 @@ export async function renderRef(
   // A tool may quote a value it could not place; no secret value leaves in a message.
   const secrets = secretValues(objects.map((o) => o.object));
   const redacted = secrets.size === 0 ? errors : errors.map((e) => ({ ...e, message: redactSecrets(e.message, secrets) }));
-  return { objects: sortObjects(objects), errors: redacted, roots: selected.map((p) => p.root) };
+  return { objects: capObjectsPerRef(sortObjects(objects), redacted), errors: redacted, roots: selected.map((p) => p.root) };
 }
 
 /** Render results by the hash of everything a root's render reads; bounded, oldest dropped first. */

@@ -1,7 +1,8 @@
 // Hostile repository: sizes and counts out of proportion. Every case is refused or cut with a message naming the
 // file and the limit, the check fails closed, and reports stay bounded. Counts and sizes are asserted, not time.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_OBJECTS_PER_FILE, lineLocator, loadManifests } from '../../src/gatekeeper/load.ts';
+import { capObjectsPerRef, DEFAULT_MAX_OBJECTS_PER_FILE, DEFAULT_MAX_OBJECTS_PER_REF, lineLocator, loadManifests } from '../../src/gatekeeper/load.ts';
+import type { InputError } from '../../src/gatekeeper/types.ts';
 import { MAX_DIFF_CHARS, MAX_LISTED, MAX_MESSAGE_CHARS } from '../../src/report/format.ts';
 import { renderJson } from '../../src/report/json.ts';
 import { renderMarkdown, GITHUB_SUMMARY_LIMIT } from '../../src/report/markdown.ts';
@@ -52,6 +53,16 @@ describe('object counts', () => {
     expect(r.objects).toHaveLength(20_000);
     expect(r.objects[0]!.source).toEqual({ file: 'big.json', startLine: 1, endLine: 2 });
     expect(r.objects[19_999]!.source).toEqual({ file: 'big.json', startLine: 39_999, endLine: 40_000 });
+  });
+
+  it('objects per ref: the first ones are kept, an error names the first file left out and the limit', () => {
+    const objects = Array.from({ length: DEFAULT_MAX_OBJECTS_PER_REF + 3 }, (_, i) => ({ source: { file: `apps/f${Math.floor(i / 1000)}.yaml`, startLine: (i % 1000) + 1, endLine: (i % 1000) + 1 } }));
+    const errors: InputError[] = [];
+    const kept = capObjectsPerRef(objects, errors);
+    expect(kept).toHaveLength(DEFAULT_MAX_OBJECTS_PER_REF);
+    expect(errors.map((e) => e.message)).toEqual([`apps/f20.yaml:1: more than ${DEFAULT_MAX_OBJECTS_PER_REF} objects at this ref; 3 objects from here on were not reviewed`]);
+    expect(capObjectsPerRef(objects.slice(0, 5), errors, 5)).toHaveLength(5);
+    expect(errors).toHaveLength(1);
   });
 
   it('line numbers by offset: binary search over line starts', () => {
