@@ -1,4 +1,6 @@
 // The `preadmit` command: parses the subcommand and maps what it returns to the exit code.
+import { Writable } from 'node:stream';
+import { neutraliseWorkflowCommands } from '../report/format.ts';
 import { runTestCommand } from './test.ts';
 
 const USAGE = `Usage: preadmit <command> [options]
@@ -44,10 +46,33 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return 2;
   }
   try {
-    return await command(rest, out, err);
+    return await command(rest, new CommandGuard(out), new CommandGuard(err));
   } catch (e) {
     err.write(`preadmit ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
+  }
+}
+
+/**
+ * Everything a command prints goes through here: in GitHub Actions, repository content (a message, a file name, a
+ * diff line) must not become a workflow command (`::add-mask::`, `::stop-commands::`, `::warning …::`).
+ */
+class CommandGuard extends Writable {
+  private atLineStart = true;
+  readonly isTTY: boolean | undefined;
+  constructor(private readonly target: NodeJS.WritableStream) {
+    super({ decodeStrings: false });
+    this.isTTY = (target as NodeJS.WriteStream).isTTY;
+  }
+
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    const text = chunk.toString();
+    if (text === '') return done();
+    const safe = neutraliseWorkflowCommands(text, this.atLineStart);
+    this.atLineStart = /[\r\n][^\S\r\n]*$/.test(text) || (this.atLineStart && /^[^\S\r\n]*$/.test(text));
+    // Passed on at once (no buffering here): what a command wrote is in the target when the command returns.
+    this.target.write(safe);
+    done();
   }
 }
 

@@ -1,10 +1,11 @@
 // `preadmit render`: what would be reviewed at a ref, with where each object came from.
 import { stringify } from 'yaml';
 import { errorText } from '../gatekeeper/load.ts';
-import type { InputError } from '../gatekeeper/types.ts';
-import { maskSecret } from '../render/mask.ts';
+import type { InputError, JsonObject } from '../gatekeeper/types.ts';
+import { maskSecret, redactDeep, secretValues } from '../render/mask.ts';
 import { renderRef } from '../render/render-ref.ts';
 import type { RenderedObject, RenderOptions } from '../render/types.ts';
+import { visibleControls } from '../report/format.ts';
 import { LocalGitSource } from '../source/git.ts';
 import type { ChangedFile } from '../source/types.ts';
 
@@ -89,31 +90,39 @@ export async function runRender(argv: string[], out: NodeJS.WritableStream, err:
     err.write(`preadmit render: ${errorText(e)}\n`);
     return 2;
   }
+  // A Secret's own values read `***`; any other object that copies one of them (a ConfigMap, an env value) too.
+  const secrets = secretValues(result.objects.map((o) => o.object));
+  const shown = (o: RenderedObject): JsonObject => redactDeep(structuredClone(maskSecret(o.object)), secrets);
   if (args.output === 'json') {
     const doc = {
       ref: args.ref,
       commit,
       roots: result.roots,
-      objects: result.objects.map((o) => ({ root: o.root, source: o.source, object: maskSecret(o.object) })),
+      objects: result.objects.map((o) => ({ root: o.root, source: o.source, object: shown(o) })),
       errors: result.errors,
     };
     out.write(JSON.stringify(doc, null, 2) + '\n');
   } else {
-    out.write(result.objects.map(yamlDocument).join(''));
+    out.write(result.objects.map((o) => yamlDocument(o, shown(o))).join(''));
   }
   for (const e of result.errors) err.write(`error: ${e.message}${where(e)}\n`);
   err.write(`rendered ${result.roots.length} root(s) at ${args.ref} (${commit.slice(0, 12)}): ${result.objects.length} object(s), ${result.errors.length} error(s)\n`);
   return result.errors.length > 0 ? 1 : 0;
 }
 
-function yamlDocument(o: RenderedObject): string {
+function yamlDocument(o: RenderedObject, object: JsonObject): string {
   const s = o.source;
   const by = s.renderedBy !== undefined ? ` (${s.renderedBy})` : '';
-  return `---\n# Source: ${s.file}:${s.startLine}-${s.endLine}${by}\n${stringify(maskSecret(o.object), { lineWidth: 0 })}`;
+  return `---\n# Source: ${oneLine(s.file)}:${s.startLine}-${s.endLine}${by === '' ? '' : oneLine(by)}\n${stringify(object, { lineWidth: 0 })}`;
 }
 
 function where(e: InputError): string {
   if (e.source === undefined) return '';
   const at = `${e.source.file}:${e.source.startLine}`;
   return e.message.includes(at) ? '' : ` (${at})`;
+}
+
+/** A file name on one line of a YAML comment: a newline in it would start a document of its own. */
+function oneLine(text: string): string {
+  return visibleControls(text).replace(/\n/g, '\\n');
 }

@@ -1,7 +1,7 @@
 // Reading YAML and JSON object streams into objects that remember their file and lines.
 import { createHash } from 'node:crypto';
-import { LineCounter, parseAllDocuments, type Document, type ScalarTag } from 'yaml';
-import type { InputError, JsonObject, JsonValue, SourcedObject } from './types.ts';
+import { Composer, isScalar, LineCounter, Parser, type ScalarTag } from 'yaml';
+import type { InputError, JsonObject, JsonValue, SourceLocation, SourcedObject } from './types.ts';
 
 export interface LoadOptions {
   /**
@@ -15,6 +15,8 @@ export interface LoadOptions {
   maxBytes?: number;
   /** Alias expansions allowed per document (a defence against "billion laughs" documents). */
   maxAliasCount?: number;
+  /** Documents read from one file; the rest is refused with an error naming the file and the limit. */
+  maxObjects?: number;
 }
 
 export interface LoadResult {
@@ -23,6 +25,11 @@ export interface LoadResult {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+/**
+ * Documents (objects) read from one file or one tool's output. Real files hold far fewer; a stream of tiny
+ * documents would otherwise cost memory and review time out of proportion to its size.
+ */
+export const DEFAULT_MAX_OBJECTS_PER_FILE = 20_000;
 const DEFAULT_MAX_ALIAS_COUNT = 100;
 
 const memo = new Map<string, LoadResult>();
@@ -33,7 +40,7 @@ const MAX_MEMO = 20_000;
  * and head, check after check. The result is shared: callers must not modify its objects.
  */
 export function loadManifestsMemo(text: string, file: string, options: LoadOptions = {}): LoadResult {
-  const key = `${file}\u0000${options.yamlVersion ?? ''}\u0000${options.maxBytes ?? ''}\u0000${createHash('sha1').update(text).digest('base64')}`;
+  const key = `${file}\u0000${options.yamlVersion ?? ''}\u0000${options.maxBytes ?? ''}\u0000${options.maxObjects ?? ''}\u0000${createHash('sha1').update(text).digest('base64')}`;
   const known = memo.get(key);
   if (known) return known;
   const result = loadManifests(text, file, options);
@@ -52,8 +59,32 @@ export function loadManifests(text: string, file: string, options: LoadOptions =
       errors: [loadError(`${file}: file is ${size} bytes, over the ${maxBytes}-byte limit; not read`, file, 1, 1)],
     };
   }
-  if (/\.json$/i.test(file) && looksLikeJson(text)) return loadJsonStream(text, file);
+  if (/\.json$/i.test(file) && looksLikeJson(text)) return loadJsonStream(text, file, maxObjectsOf(options));
   return loadYaml(text, file, options);
+}
+
+function maxObjectsOf(options: LoadOptions): number {
+  return options.maxObjects ?? DEFAULT_MAX_OBJECTS_PER_FILE;
+}
+
+function tooManyObjects(file: string, limit: number, line: number): InputError {
+  return loadError(`${file}:${line}: more than ${limit} documents in one file; the rest of the file was not read`, file, line, line);
+}
+
+/** Line number (1-based) of an offset of `text`: line starts computed once, then a binary search per offset. */
+export function lineLocator(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
 function loadError(message: string, file: string, startLine: number, endLine: number): InputError {
@@ -128,8 +159,7 @@ export function relaxQuotedIndentation(text: string): string | undefined {
 function loadYamlStrict(text: string, file: string, options: LoadOptions): LoadResult {
   const lineCounter = new LineCounter();
   const version = options.yamlVersion ?? '1.2';
-  const docs = parseAllDocuments(text, {
-    lineCounter,
+  const composer = new Composer({
     version,
     // go-yaml v2 (behind sigs.k8s.io/yaml) knows neither sexagesimal numbers nor timestamps as values.
     ...(version === '1.1'
@@ -137,17 +167,24 @@ function loadYamlStrict(text: string, file: string, options: LoadOptions): LoadR
       : { customTags: (tags) => [goIntegerTag, ...tags] }),
     // go-yaml v2 lets a later duplicate key win (so does kubectl); go-yaml v3 refuses duplicates.
     uniqueKeys: version !== '1.1',
-    prettyErrors: false,
   });
-  const documents: Document.Parsed[] = Array.isArray(docs) ? docs : [docs as unknown as Document.Parsed];
   const objects: SourcedObject[] = [];
   const errors: InputError[] = [];
   const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
+  const maxObjects = maxObjectsOf(options);
+  let documents = 0;
 
-  for (const doc of documents) {
+  // One document at a time: a stream of many small documents never holds all their syntax trees at once.
+  for (const doc of composer.compose(new Parser(lineCounter.addNewLine).parse(text))) {
     const [start, , end] = doc.range;
     const contentStart = doc.contents?.range?.[0] ?? start;
     const startLine = lineOf(contentStart);
+    // Documents that hold something (an object, or an error) count; empty ones (`---` alone) do not.
+    const empty = doc.errors.length === 0 && (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null));
+    if (!empty && ++documents > maxObjects) {
+      errors.push(tooManyObjects(file, maxObjects, startLine));
+      break;
+    }
     const endLine = Math.max(startLine, lineOf(Math.max(contentStart, lastContentOffset(text, end))));
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
@@ -294,25 +331,26 @@ function setOwn(out: { [k: string]: JsonValue }, key: string, value: JsonValue):
 }
 
 /** A JSON file may hold one value or a stream of whitespace-separated objects, as kubectl accepts. */
-function loadJsonStream(text: string, file: string): LoadResult {
+function loadJsonStream(text: string, file: string, maxObjects: number): LoadResult {
   const objects: SourcedObject[] = [];
   const errors: InputError[] = [];
   let pos = 0;
-  const lineAt = (offset: number): number => {
-    let line = 1;
-    for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-    return line;
-  };
+  const lineAt = lineLocator(text);
+  let documents = 0;
   while (pos < text.length) {
     while (pos < text.length && /\s/.test(text[pos]!)) pos++;
     if (pos >= text.length) break;
-    const end = endOfJsonValue(text, pos);
     const startLine = lineAt(pos);
+    if (++documents > maxObjects) {
+      errors.push(tooManyObjects(file, maxObjects, startLine));
+      break;
+    }
+    const end = endOfJsonValue(text, pos);
     if (end < 0) {
       errors.push(loadError(`${file}:${startLine}: invalid JSON: unterminated value`, file, startLine, startLine));
       break;
     }
-    const endLine = lineAt(end);
+    const endLine = lineAt(end - 1);
     let parsed: unknown;
     try {
       parsed = JSON.parse(text.slice(pos, end));
@@ -365,4 +403,22 @@ export function errorText(e: unknown): string {
   if (typeof e === 'string') return e;
   if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
   return String(e);
+}
+
+/**
+ * Objects reviewed at one ref. Past it, a repository costs memory and review time out of proportion; the objects
+ * beyond it are left out with an error (which blocks at head: the change was not fully checked).
+ */
+export const DEFAULT_MAX_OBJECTS_PER_REF = 20_000;
+
+/** The first `limit` of `objects`; when there are more, an error naming the first file left out and the limit. */
+export function capObjectsPerRef<T extends { source: SourceLocation }>(objects: T[], errors: InputError[], limit = DEFAULT_MAX_OBJECTS_PER_REF): T[] {
+  if (objects.length <= limit) return objects;
+  const first = objects[limit]!.source;
+  errors.push({
+    kind: 'load',
+    message: `${first.file}:${first.startLine}: more than ${limit} objects at this ref; ${objects.length - limit} objects from here on were not reviewed`,
+    source: { file: first.file, startLine: first.startLine, endLine: first.startLine },
+  });
+  return objects.slice(0, limit);
 }

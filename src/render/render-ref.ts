@@ -4,9 +4,8 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { errorText } from '../gatekeeper/load.ts';
-import type { InputError, JsonObject } from '../gatekeeper/types.ts';
-import { gvkOf } from '../gatekeeper/classify.ts';
+import { capObjectsPerRef, errorText } from '../gatekeeper/load.ts';
+import type { InputError } from '../gatekeeper/types.ts';
 import { atomicWrite, defaultCacheDir } from '../util/files.ts';
 import { findRenderTool } from './tools.ts';
 import { REPO_ROOT } from '../opa/tools.ts';
@@ -15,7 +14,7 @@ import { affectedRoots } from './affected.ts';
 import type { RenderContext, Renderer } from './context.ts';
 import { renderHelm } from './helm/render.ts';
 import { renderKustomize } from './kustomize/render.ts';
-import { redactSecrets, secretValues } from './mask.ts';
+import { isSecretLike, redactSecrets, secretValues } from './mask.ts';
 import { planRepo, rootId, type PlannedRoot } from './plan.ts';
 import { renderPlain } from './plain/render.ts';
 import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS, type RenderedObject, type RenderOptions, type RenderResult, type RenderRoot, type RootKind } from './types.ts';
@@ -123,7 +122,7 @@ export async function renderRef(
   // A tool may quote a value it could not place; no secret value leaves in a message.
   const secrets = secretValues(objects.map((o) => o.object));
   const redacted = secrets.size === 0 ? errors : errors.map((e) => ({ ...e, message: redactSecrets(e.message, secrets) }));
-  return { objects: sortObjects(objects), errors: redacted, roots: selected.map((p) => p.root) };
+  return { objects: capObjectsPerRef(sortObjects(objects), redacted), errors: redacted, roots: selected.map((p) => p.root) };
 }
 
 /** Render results by the hash of everything a root's render reads; bounded, oldest dropped first. */
@@ -163,17 +162,12 @@ async function readCachedRender(key: string): Promise<RenderResult | undefined> 
 }
 
 async function writeCachedRender(key: string, r: RenderResult): Promise<void> {
-  if (r.objects.some((o) => isSecretObject(o.object))) return;
+  if (r.objects.some((o) => isSecretLike(o.object))) return;
   try {
     await atomicWrite(renderCachePath(key), JSON.stringify({ format: RENDER_CACHE_FORMAT, objects: r.objects }));
   } catch {
     // A cache that cannot be written is only slower.
   }
-}
-
-function isSecretObject(object: JsonObject): boolean {
-  const gvk = gvkOf(object);
-  return gvk.group === '' && gvk.kind === 'Secret';
 }
 
 /** The renderer's identity, the root, its options, and the name and content of every file it reads. */

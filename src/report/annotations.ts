@@ -54,7 +54,8 @@ function annotation(
     start_line: start,
     end_line: end,
     annotation_level: level,
-    title: truncateChars(visibleControls(title), ANNOTATION_TITLE_CHARS),
+    // A title is one line on GitHub: a line break in a name would otherwise start a line of its own.
+    title: truncateChars(visibleControls(title).replace(/\n/g, ' '), ANNOTATION_TITLE_CHARS),
     message: truncateBytes(visibleControls(message === '' ? title : message), ANNOTATION_TEXT_BYTES),
   };
   if (rawDetails !== undefined) out.raw_details = truncateBytes(visibleControls(rawDetails), ANNOTATION_TEXT_BYTES);

@@ -138,3 +138,39 @@ export function truncateBytes(text: string, maxBytes: number, suffix = '…'): s
   }
   return text.slice(0, end) + suffix;
 }
+
+/**
+ * `text` with GitHub Actions workflow commands made inert: the runner acts on a line whose first non-blank
+ * characters are `::` (`::add-mask::`, `::stop-commands::`, `::warning file=…::`) and on `##[` anywhere in a line
+ * (the older syntax). A word joiner goes between the two characters; readers see the same text.
+ * `atLineStart`: whether `text` starts a line (false when it continues a line already written).
+ */
+export function neutraliseWorkflowCommands(text: string, atLineStart = true): string {
+  const lineStart = atLineStart ? /(^|[\r\n])([^\S\r\n]*)::/g : /([\r\n])([^\S\r\n]*)::/g;
+  return text.replace(lineStart, '$1$2:\u2060:').replace(/##\[/g, '#\u2060#[');
+}
+
+/**
+ * How many entries of one list of a cluster (findings, rendered diffs, errors) the JSON, SARIF and text reports
+ * list; the rest are counted ("N more left out"). The Markdown summary has its own, smaller, budget.
+ */
+export const MAX_LISTED = 5000;
+/** One rendered diff is cut at this many characters in every report. */
+export const MAX_DIFF_CHARS = 20_000;
+/** One message (a policy's, a tool's error) is cut at this many characters in the JSON, SARIF and text reports. */
+export const MAX_MESSAGE_CHARS = 10_000;
+
+/** The first `max` entries of `list` and how many were left out. */
+export function capped<T>(list: readonly T[], max = MAX_LISTED): { shown: T[]; omitted: number } {
+  return list.length <= max ? { shown: [...list], omitted: 0 } : { shown: list.slice(0, max), omitted: list.length - max };
+}
+
+/** A rendered diff cut at MAX_DIFF_CHARS, saying so. */
+export function cutDiff(text: string): string {
+  return text.length > MAX_DIFF_CHARS ? `${truncateChars(text, MAX_DIFF_CHARS, '')}\n… diff cut at ${MAX_DIFF_CHARS} characters` : text;
+}
+
+/** A message cut at MAX_MESSAGE_CHARS, saying so. */
+export function cutMessage(text: string): string {
+  return truncateChars(text, MAX_MESSAGE_CHARS, ` … (cut at ${MAX_MESSAGE_CHARS} characters)`);
+}

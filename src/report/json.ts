@@ -16,7 +16,7 @@ import type {
   SimulationError,
   SimulationReport,
 } from '../simulate/types.ts';
-import { compareFindings, objectLabel } from './format.ts';
+import { capped, compareFindings, cutDiff, cutMessage, objectLabel } from './format.ts';
 import { maskedDiff } from './secrets.ts';
 
 type Out = { [key: string]: JsonValue };
@@ -54,7 +54,7 @@ function plain(v: unknown): JsonValue {
 const source = (s: SourceLocation): JsonValue => ordered(s, ['file', 'startLine', 'endLine', 'renderedBy']);
 const objectRef = (o: ObjectRef): JsonValue => ordered(o, ['group', 'version', 'kind', 'namespace', 'name']);
 const constraintRef = (c: ConstraintRef): JsonValue => ordered(c, ['kind', 'name', 'source'], { source });
-const inputError = (e: InputError): JsonValue => ordered(e, ['kind', 'message', 'source'], { source });
+const inputError = (e: InputError): JsonValue => ordered(e, ['kind', 'message', 'source'], { source, message: cutMessage });
 
 const finding = (f: Finding): JsonValue =>
   ordered(f, ['id', 'cluster', 'category', 'cause', 'constraint', 'actions', 'object', 'objectSource', 'location', 'message', 'previousMessage', 'previousId', 'impliedBy', 'operation', 'onCreate'], {
@@ -62,6 +62,7 @@ const finding = (f: Finding): JsonValue =>
     object: objectRef,
     objectSource: source,
     location: source,
+    message: cutMessage,
   });
 
 const objectList = (list: ObjectRef[]): JsonValue => [...list].sort(byObject).map(objectRef);
@@ -79,7 +80,7 @@ const promotion = (p: Promotion): JsonValue =>
     objects: (list: Promotion['objects']) =>
       [...list]
         .sort((a, b) => byObject(a.object, b.object) || cmp(a.message, b.message))
-        .map((o) => ordered(o, ['object', 'message', 'source'], { object: objectRef, source })),
+        .map((o) => ordered(o, ['object', 'message', 'source'], { object: objectRef, source, message: cutMessage })),
   });
 
 const exemption = (e: ExemptionChange): JsonValue => ordered(e, ['owner', 'field', 'namespace', 'change', 'allowed', 'source'], { source });
@@ -94,7 +95,8 @@ const relaxation = (r: PolicyRelaxation): JsonValue =>
   });
 
 const renderedDiff = (d: RenderedObjectDiff): JsonValue =>
-  ordered({ ...d, diff: maskedDiff(d) }, ['object', 'previousName', 'change', 'root', 'source', 'diff'], { object: objectRef, source });
+  ordered({ ...d, diff: cutDiff(maskedDiff(d)) }, ['object', 'previousName', 'change', 'root', 'source', 'diff'], { object: objectRef, source });
+
 
 const simulationError = (e: SimulationError): JsonValue => ordered(e, ['ref', 'existing', 'error'], { error: inputError });
 
@@ -113,21 +115,31 @@ function bySource(a: SourceLocation | undefined, b: SourceLocation | undefined):
   return cmp(a?.file ?? '', b?.file ?? '') || (a?.startLine ?? 0) - (b?.startLine ?? 0);
 }
 
-const cluster = (c: ClusterReport): JsonValue =>
-  ordered(c, ['name', 'stats', 'findings', 'policyChanges', 'promotions', 'exemptions', 'relaxations', 'errors', 'duplicates', 'renderedDiffs'], {
+const byDiff = (a: RenderedObjectDiff, b: RenderedObjectDiff): number =>
+  cmp(objectLabel(a.object), objectLabel(b.object)) || byObject(a.object, b.object) || cmp(a.root, b.root) || cmp(a.change, b.change);
+const byError = (a: SimulationError, b: SimulationError): number => cmp(a.ref, b.ref) || bySource(a.error.source, b.error.source) || cmp(a.error.message, b.error.message);
+
+/** Long lists are cut at MAX_LISTED entries (the first in their order); `omitted` counts what was left out. */
+function cluster(c: ClusterReport): JsonValue {
+  const findings = capped([...c.findings].sort(compareFindings));
+  const diffs = capped([...c.renderedDiffs].sort(byDiff));
+  const errors = capped([...c.errors].sort(byError));
+  const omitted = { findings: findings.omitted, renderedDiffs: diffs.omitted, errors: errors.omitted };
+  const view = { ...c, findings: findings.shown, renderedDiffs: diffs.shown, errors: errors.shown, ...(Object.values(omitted).some((n) => n > 0) ? { omitted } : {}) };
+  return ordered(view, ['name', 'stats', 'findings', 'policyChanges', 'promotions', 'exemptions', 'relaxations', 'errors', 'duplicates', 'renderedDiffs', 'omitted'], {
     stats: (s: ClusterReport['stats']) => ordered(s, ['objectsBase', 'objectsHead', 'reviews', 'rootsRendered', 'durationMs']),
-    findings: (list: Finding[]) => [...list].sort(compareFindings).map(finding),
+    findings: (list: Finding[]) => list.map(finding),
     policyChanges: (list: PolicyChange[]) => [...list].sort((a, b) => cmp(a.type, b.type) || cmp(a.name, b.name) || cmp(a.change, b.change)).map(policyChange),
     promotions: (list: Promotion[]) => [...list].sort((a, b) => cmp(a.constraint.kind, b.constraint.kind) || cmp(a.constraint.name, b.constraint.name)).map(promotion),
     exemptions: (list: ExemptionChange[]) =>
       [...list].sort((a, b) => cmp(a.owner, b.owner) || cmp(a.field, b.field) || cmp(a.namespace, b.namespace) || cmp(a.change, b.change)).map(exemption),
     relaxations: (list: PolicyRelaxation[]) => [...list].sort((a, b) => cmp(a.subject, b.subject) || cmp(a.type, b.type) || cmp(a.description, b.description)).map(relaxation),
-    errors: (list: SimulationError[]) =>
-      [...list].sort((a, b) => cmp(a.ref, b.ref) || bySource(a.error.source, b.error.source) || cmp(a.error.message, b.error.message)).map(simulationError),
+    errors: (list: SimulationError[]) => list.map(simulationError),
     duplicates: (list: DuplicateObject[]) => [...list].sort((a, b) => cmp(a.ref, b.ref) || byObject(a.object, b.object)).map(duplicate),
-    renderedDiffs: (list: RenderedObjectDiff[]) =>
-      [...list].sort((a, b) => cmp(objectLabel(a.object), objectLabel(b.object)) || byObject(a.object, b.object) || cmp(a.root, b.root) || cmp(a.change, b.change)).map(renderedDiff),
+    renderedDiffs: (list: RenderedObjectDiff[]) => list.map(renderedDiff),
+    omitted: (o: typeof omitted) => ordered(o, ['findings', 'renderedDiffs', 'errors']),
   });
+}
 
 /** The report as pretty-printed JSON (two-space indent, trailing newline), byte-for-byte stable for one report. */
 export function renderJson(report: SimulationReport): string {

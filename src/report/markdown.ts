@@ -15,6 +15,7 @@ import type {
 } from '../simulate/types.ts';
 import {
   constraintLabel,
+  cutDiff,
   isPolicyCaused,
   isRepositoryPath,
   locationLabel,
@@ -27,7 +28,11 @@ import {
   truncateChars,
   verdictLine,
 } from './format.ts';
+import { escapeHtml, escapeMarkdown, fenced, inlineCode as code } from './escape.ts';
 import { maskedDiff } from './secrets.ts';
+
+// The app's own notes (superseded, interrupted runs) escape with the same function.
+export { escapeMarkdown } from './escape.ts';
 
 export interface MarkdownOptions {
   /** GitHub's limit for `output.summary`. */
@@ -47,47 +52,7 @@ export const GITHUB_SUMMARY_LIMIT = 65535;
 const TITLE_LIMIT = 1000;
 /** One table cell never holds more than this much of a message. */
 const MESSAGE_CELL_CHARS = 1000;
-/** One object's rendered diff never takes more than this much of the summary. */
-const DIFF_CHARS = 20_000;
 const LIST_CHARS = 2000;
-
-// ---- escaping ------------------------------------------------------------------------------------------------------
-
-/**
- * Inline Markdown text that renders as exactly `text`: every character that could start markup (emphasis, links,
- * code, HTML, entities, table cells) is backslash-escaped, and line breaks become spaces so no block can start.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u0084\u0086-\u009f]/g, '\ufffd')
-    .replace(/\t/g, ' ')
-    .replace(/[\\`*_[\]<>!|~&@]/g, (c) => `\\${c}`);
-}
-
-/** Text for an HTML context (`<summary>`), where Markdown is not interpreted. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029]/g, ' ')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-function code(text: string): string {
-  return `<code>${escapeMarkdown(text)}</code>`;
-}
-
-/** A fenced block that no line of `body` can close: the fence is longer than any backtick run inside. */
-function fenced(info: string, body: string): string {
-  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  const clean = body.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd').replace(/\n+$/, '');
-  return `${fence}${info}\n${clean}\n${fence}\n`;
-}
 
 // ---- links ---------------------------------------------------------------------------------------------------------
 
@@ -272,11 +237,12 @@ function policyChangeRow(p: PolicyChange, link: Linker): string {
   const effects: string[] = [];
   if (p.newlyDenied.length > 0) effects.push(`**newly rejects ${plural(p.newlyDenied.length, 'existing object')}**`);
   if (p.noLongerDenied.length > 0) effects.push(`stops rejecting ${plural(p.noLongerDenied.length, 'object')}`);
-  const examples = p.newlyDenied.slice(0, 5).map((o) => escapeMarkdown(objectLabel(o)));
+  // Cut before escaping: a cut escaped text could end in a lone backslash.
+  const examples = p.newlyDenied.slice(0, 5).map((o) => escapeMarkdown(truncateChars(objectLabel(o), LIST_CHARS / 5)));
   const more = p.newlyDenied.length > examples.length ? `, … ${p.newlyDenied.length - examples.length} more` : '';
   const effect = effects.length > 0 ? `: ${effects.join(', ')}` : ': no change in what is rejected';
   const list = examples.length > 0 ? ` (${examples.join(', ')}${more})` : '';
-  return `- ${escapeMarkdown(what)} ${code(p.name)}${actions} at ${link.source(p.source, p.change === 'removed' ? 'base' : 'head')}${effect}${truncateChars(list, LIST_CHARS)}\n`;
+  return `- ${escapeMarkdown(what)} ${code(p.name)}${actions} at ${link.source(p.source, p.change === 'removed' ? 'base' : 'head')}${effect}${list}\n`;
 }
 
 function promotionSection(p: Promotion, link: Linker): Section {
@@ -311,9 +277,8 @@ function duplicateRow(d: DuplicateObject, link: Linker): string {
 function diffRow(d: RenderedObjectDiff): string {
   const renamed = d.previousName !== undefined ? `, was ${d.previousName}` : '';
   const summary = escapeHtml(`${d.change} ${objectLabel(d.object)} (${d.root}${renamed})`);
-  const text = maskedDiff(d);
-  const body = text.length > DIFF_CHARS ? `${truncateChars(text, DIFF_CHARS, '')}\n… diff cut at ${DIFF_CHARS} characters` : text;
-  return `<details><summary>${summary}</summary>\n\n${fenced('diff', body)}\n</details>\n\n`;
+  const body = cutDiff(maskedDiff(d));
+  return `<details><summary>${summary}</summary>\n\n${fenced(body, 'diff')}\n</details>\n\n`;
 }
 
 function clusterBlocks(c: ClusterReport, link: Linker, multiCluster: boolean): Block[] {

@@ -2,7 +2,7 @@
 // state), exemptions outside the allow list, policy relaxations and head errors, each on the file and lines it comes from.
 import type { SourceLocation } from '../gatekeeper/types.ts';
 import type { Finding, SimulationReport } from '../simulate/types.ts';
-import { compareFindings, constraintLabel, isRepositoryPath, objectLabel, strongestAction, visibleControls } from './format.ts';
+import { capped, compareFindings, constraintLabel, cutMessage, isRepositoryPath, objectLabel, strongestAction, visibleControls } from './format.ts';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const SARIF_VERSION = '2.1.0';
@@ -53,7 +53,8 @@ export interface SarifLog {
     automationDetails?: { id: string };
     originalUriBaseIds?: Record<string, { uri?: string; description?: { text: string } }>;
     versionControlProvenance?: Array<{ repositoryUri: string; revisionId?: string; branch?: string }>;
-    invocations: Array<{ executionSuccessful: boolean }>;
+    invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications?: Array<{ level: SarifLevel; message: { text: string } }> }>;
+    properties?: Record<string, unknown>;
     results: SarifResult[];
   }>;
 }
@@ -100,8 +101,10 @@ export function renderSarif(report: SimulationReport, options: { repositoryUri?:
     }));
   }
 
+  // Findings beyond MAX_LISTED (new ones sort first) are counted, not listed; exemptions and errors always are.
+  const listed = capped(present);
   const results: SarifResult[] = [];
-  for (const f of present) {
+  for (const f of listed.shown) {
     const index = ruleIndex.get(f.constraint.kind) ?? 0;
     const action = strongestAction(f.actions);
     results.push({
@@ -109,7 +112,7 @@ export function renderSarif(report: SimulationReport, options: { repositoryUri?:
       ruleIndex: index,
       level: LEVEL[action],
       kind: 'fail',
-      message: { text: visibleControls(`${constraintLabel(f.constraint)} (${f.actions.join(', ') || 'dryrun'}) on ${objectLabel(f.object)}: ${f.message}`) },
+      message: { text: visibleControls(`${constraintLabel(f.constraint)} (${f.actions.join(', ') || 'dryrun'}) on ${objectLabel(f.object)}: ${cutMessage(f.message)}`) },
       locations: location(f.location ?? f.objectSource, `${f.cluster}/${objectLabel(f.object)}`),
       partialFingerprints: { [FINGERPRINT_KEY]: f.id },
       // A changed finding is the base's violation reworded: `updated`, with the base's message and fingerprint.
@@ -185,9 +188,9 @@ export function renderSarif(report: SimulationReport, options: { repositoryUri?:
         ruleIndex: index,
         level: 'error',
         kind: 'fail',
-        message: { text: visibleControls(e.error.message) },
+        message: { text: visibleControls(cutMessage(e.error.message)) },
         locations: location(s),
-        partialFingerprints: { [FINGERPRINT_KEY]: `${cluster.name}|error|${e.error.kind}|${s?.file ?? ''}|${e.error.message}` },
+        partialFingerprints: { [FINGERPRINT_KEY]: `${cluster.name}|error|${e.error.kind}|${s?.file ?? ''}|${cutMessage(e.error.message)}` },
         baselineState: e.existing ? 'unchanged' : 'new',
         properties: { cluster: cluster.name, errorKind: e.error.kind, ...(e.existing ? { existing: true } : {}) },
       });
@@ -204,8 +207,13 @@ export function renderSarif(report: SimulationReport, options: { repositoryUri?:
       },
     },
     automationDetails: { id: `preadmit/${report.enforcementPoint}/` },
-    invocations: [{ executionSuccessful: true }],
+    invocations: [
+      listed.omitted > 0
+        ? { executionSuccessful: true, toolExecutionNotifications: [{ level: 'note', message: { text: `${listed.omitted} more findings left out (at most ${listed.shown.length} are listed); see the JSON report.` } }] }
+        : { executionSuccessful: true },
+    ],
     results,
+    ...(listed.omitted > 0 ? { properties: { omittedFindings: listed.omitted } } : {}),
   };
   if (options.repositoryUri !== undefined) {
     run.versionControlProvenance = [{ repositoryUri: options.repositoryUri, revisionId: report.head.sha, branch: report.head.ref }];

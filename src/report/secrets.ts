@@ -1,13 +1,14 @@
 // Defence in depth for rendered diffs: the simulation masks Secret values before diffing, and every rendering masks
 // again whatever still looks like a value under a Secret's `data` or `stringData`, so a missed mask upstream never
 // reaches a check run, a log or a SARIF upload.
+import { isSecretKind, MASK } from '../render/mask.ts';
 import type { RenderedObjectDiff } from '../simulate/types.ts';
 
-export const SECRET_MASK = '***';
+const SECRET_MASK = MASK;
 
 /** The diff text of `d`, with Secret `data`/`stringData` values masked when the object is a Secret. */
 export function maskedDiff(d: RenderedObjectDiff): string {
-  if (d.object.group !== '' || d.object.kind !== 'Secret') return d.diff;
+  if (!isSecretKind(d.object.group, d.object.kind)) return d.diff;
   return maskSecretValuesInDiff(d.diff);
 }
 

@@ -3,7 +3,9 @@
 import type { SourceLocation } from '../gatekeeper/types.ts';
 import type { ClusterReport, Finding, SimulationReport, WebhookAction } from '../simulate/types.ts';
 import {
+  capped,
   constraintLabel,
+  cutMessage,
   isPolicyCaused,
   locationLabel,
   objectLabel,
@@ -48,9 +50,15 @@ export function renderText(report: SimulationReport, options: TextOptions): stri
     const action = strongestAction(f.actions);
     const mark = f.category === 'fixed' ? paint('green', 'fixed ') : paint(actionStyle[action], action.padEnd(6));
     lines.push(`${indent}${mark} ${paint('bold', safe(constraintLabel(f.constraint)))}  ${safe(objectLabel(f.object))}${where(f.location ?? f.objectSource)}`);
-    lines.push(`${indent}       ${safe(f.message)}`);
+    lines.push(`${indent}       ${safe(cutMessage(f.message))}`);
     if (f.category === 'changed' && f.previousMessage !== undefined) lines.push(`${indent}       ${paint('dim', `was: ${safe(f.previousMessage)}`)}`);
     if (f.onCreate) lines.push(`${indent}       ${paint('dim', 'the webhook admits this update, but the object (or the Pods its controller creates) is rejected when created')}`);
+  };
+  /** At most MAX_LISTED entries of a list, then how many were left out. */
+  const each = <T>(list: T[], indent: string, what: string, show: (x: T) => void): void => {
+    const { shown, omitted } = capped(list);
+    for (const x of shown) show(x);
+    if (omitted > 0) lines.push(`${indent}${paint('dim', `… ${omitted} more ${what} left out; see -o json`)}`);
   };
 
   const multi = report.clusters.length > 1;
@@ -71,7 +79,7 @@ export function renderText(report: SimulationReport, options: TextOptions): stri
     if (newObject.length > 0) {
       lines.push('');
       heading(`new (${newObject.length})`);
-      for (const f of newObject) findingLines(f, indent);
+      each(newObject, indent, 'new findings', (f) => findingLines(f, indent));
     }
     if (c.policyChanges.length > 0 || byPolicy.length > 0) {
       lines.push('');
@@ -84,7 +92,7 @@ export function renderText(report: SimulationReport, options: TextOptions): stri
         ].filter((s) => s !== '');
         lines.push(`${indent}${p.change} ${p.type} ${paint('bold', safe(p.name))}${actions}${effect.length > 0 ? `: ${effect.join(', ')}` : ''}${where(p.source)}`);
       }
-      for (const f of byPolicy) findingLines(f, `${indent}  `);
+      each(byPolicy, `${indent}  `, 'findings caused by policy changes', (f) => findingLines(f, `${indent}  `));
     }
     if (c.relaxations.length > 0) {
       lines.push('');
@@ -100,7 +108,7 @@ export function renderText(report: SimulationReport, options: TextOptions): stri
       heading(`promotions (${c.promotions.length})`);
       for (const p of c.promotions) {
         lines.push(`${indent}${paint('bold', safe(constraintLabel(p.constraint)))} ${safe(p.from)} → ${safe(p.to)}: ${plural(p.objects.length, 'existing object')} would start being rejected${where(p.constraint.source)}`);
-        for (const o of p.objects) lines.push(`${indent}  ${safe(objectLabel(o.object))}${where(o.source)}  ${safe(o.message)}`);
+        each(p.objects, `${indent}  `, 'objects', (o) => lines.push(`${indent}  ${safe(objectLabel(o.object))}${where(o.source)}  ${safe(cutMessage(o.message))}`));
       }
     }
     if (c.exemptions.length > 0) {
@@ -114,10 +122,10 @@ export function renderText(report: SimulationReport, options: TextOptions): stri
     if (c.errors.length > 0) {
       lines.push('');
       heading(`errors (${c.errors.length})`);
-      for (const e of c.errors) {
+      each(c.errors, indent, 'errors', (e) => {
         const ref = e.existing ? paint('yellow', `${e.ref} (also at base)`) : paint(e.ref === 'head' ? 'red' : 'yellow', e.ref);
-        lines.push(`${indent}${ref} ${safe(e.error.kind)}${where(e.error.source)}  ${safe(e.error.message)}`);
-      }
+        lines.push(`${indent}${ref} ${safe(e.error.kind)}${where(e.error.source)}  ${safe(cutMessage(e.error.message))}`);
+      });
     }
     const duplicates = c.duplicates ?? [];
     if (duplicates.length > 0) {
@@ -128,7 +136,7 @@ export function renderText(report: SimulationReport, options: TextOptions): stri
     if (fixed.length > 0) {
       lines.push('');
       heading(`fixed (${fixed.length})`);
-      for (const f of fixed) findingLines(f, indent);
+      each(fixed, indent, 'fixed findings', (f) => findingLines(f, indent));
     }
     if (changed.length > 0) {
       lines.push('');

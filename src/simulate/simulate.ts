@@ -12,7 +12,7 @@ import { REPO_ROOT } from '../opa/tools.ts';
 import { loadManifestsMemo } from '../gatekeeper/load.ts';
 import type { ClusterConfig, PreadmitConfig } from '../config/types.ts';
 import { defaultExpansionTemplates } from '../config/expansion.ts';
-import { redactSecrets, secretValues } from '../render/mask.ts';
+import { redactDeep, redactSecrets, secretValues } from '../render/mask.ts';
 import { renderRef } from '../render/render-ref.ts';
 import { coverageAt } from '../render/coverage.ts';
 import type { RenderedObject } from '../render/types.ts';
@@ -169,6 +169,8 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     enforcementPoint: ctx.config.enforcementPoint,
     pairing,
   });
+  // Every string of the report (messages, errors, diffs, names), whatever format is made from it later.
+  redactDeep(report, secrets);
   report.stats = {
     objectsBase: baseObjects.length,
     objectsHead: headObjects.length,
