@@ -223,7 +223,8 @@ export class FakeGitHub {
       const output = b.output as { title?: string; summary?: string; annotations?: Record<string, unknown>[] } | undefined;
       if (output !== undefined) {
         if (output.annotations && output.annotations.length > 50) return [422, { message: 'Only 50 annotations are allowed per request' }];
-        if ((output.summary ?? '').length > 65535) return [422, { message: `Only 65535 characters are allowed; ${(output.summary ?? '').length} were supplied.` }];
+        // GitHub counts the summary's UTF-8 bytes.
+        if (Buffer.byteLength(output.summary ?? '', 'utf8') > 65535) return [422, { message: `Only 65535 characters are allowed; ${Buffer.byteLength(output.summary ?? '', 'utf8')} were supplied.` }];
         run.output = { title: output.title, summary: output.summary };
         run.annotations.push(...(output.annotations ?? []));
       }

@@ -186,6 +186,28 @@ describe('commands and external ids', () => {
     expect(parseCommand(null)).toBeUndefined();
   });
 
+  it('parses comments as CommonMark: code, HTML comments, quotes and odd fences are never commands', () => {
+    const notCommands = [
+      '    /gatekeeper recheck', // an indented code block
+      'text\n\n    /gatekeeper recheck',
+      '<!--\n/gatekeeper recheck\n-->', // an HTML comment
+      '<!-- /gatekeeper recheck -->',
+      '```\n/gatekeeper recheck\n~~~\nstill code', // a mismatched closing fence does not close
+      '````\n```\n/gatekeeper recheck\n````', // a shorter fence inside a longer one
+      '```\n/gatekeeper recheck', // an unclosed fence runs to the end
+      '> /gatekeeper recheck',
+      '> quote\n/gatekeeper recheck', // a lazy continuation line is still quoted
+      '`/gatekeeper recheck`',
+      '<details>\n/gatekeeper recheck\n</details>', // an HTML block
+      '/gatekeeper`recheck`',
+    ];
+    for (const body of notCommands) expect(parseCommand(body), JSON.stringify(body)).toBeUndefined();
+    expect(parseCommand('/gatekeeper recheck <!-- why -->')).toEqual({ name: 'recheck' });
+    expect(parseCommand('```\ncode\n```\n/gatekeeper recheck')).toEqual({ name: 'recheck' });
+    expect(parseCommand('- /gatekeeper recheck')).toEqual({ name: 'recheck' });
+    expect(parseCommand('Thanks!\r\n\r\n/gatekeeper help')).toEqual({ name: 'help' });
+  });
+
   it('round-trips external ids and rejects anything else', () => {
     expect(parseExternalId(externalIdOf({ kind: 'pull_request', pullNumber: 12 }))).toEqual({ kind: 'pull_request', pullNumber: 12 });
     const sha = 'a'.repeat(40);

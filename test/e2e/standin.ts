@@ -442,7 +442,9 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       const o = body.output;
       if (typeof o.title === 'string') run.output.title = o.title;
       if (typeof o.summary === 'string') {
-        if (o.summary.length > 65535) throw new HttpError(422, `Invalid request. Only 65535 characters are allowed; ${o.summary.length} were supplied.`);
+        // GitHub counts UTF-8 bytes here, whatever its message says.
+        const bytes = Buffer.byteLength(o.summary, 'utf8');
+        if (bytes > 65535) throw new HttpError(422, `Invalid request. Only 65535 characters are allowed; ${bytes} were supplied.`);
         run.output.summary = o.summary;
       }
       if (typeof o.text === 'string') run.output.text = o.text;
