@@ -5,7 +5,7 @@ import { createHmac, createPrivateKey, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getPrivateKey } from '@probot/get-private-key';
-import { createNodeMiddleware, createProbot, ProbotOctokit, type Probot } from 'probot';
+import { createNodeMiddleware, createProbot, ProbotOctokit, type Logger, type Probot } from 'probot';
 import { createRuntime } from '../engine/runtime.ts';
 import preadmitApp, { preadmitHandle } from './index.ts';
 import { DEFAULT_RECOVERY_MAX_PRS, DEFAULT_RECOVERY_MAX_REPOS, type RecoverySummary } from './recovery.ts';
@@ -160,7 +160,7 @@ function readBody(req: IncomingMessage, maxBytes: number, deadline: number, time
  * (401, one log line, no payload); the delivery is answered 200 only once its handler is done, which for a
  * check means its run exists, and 500 when the handler failed, so GitHub records a failed delivery.
  */
-export async function startServer(opts: { port?: number; host?: string; env?: NodeJS.ProcessEnv } = {}): Promise<StartedServer> {
+export async function startServer(opts: { port?: number; host?: string; env?: NodeJS.ProcessEnv; log?: Logger } = {}): Promise<StartedServer> {
   const env = opts.env ?? process.env;
   const { secret, development } = webhookSecret(env);
   const appId = Number(env.APP_ID);
@@ -172,6 +172,7 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
     env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'info', WEBHOOK_SECRET: secret },
     overrides: {
       privateKey,
+      ...(opts.log !== undefined ? { log: opts.log } : {}),
       ...(throttle ? {} : { Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, throttle: { ...(o.throttle as object), enabled: false } })) }),
     },
   });
