@@ -8,9 +8,11 @@ import { deliver, pullRequestPayload } from '../test/e2e/webhooks.ts';
 
 async function run(): Promise<void> {
   const dir = await buildDemoRepo();
-  const h = await startHarness([
-    { owner: 'acme', name: 'gitops', gitDir: dir, defaultBranch: 'main', installationId: 1, pulls: [{ number: 1, base: 'main', head: 'pr', author: 'dev', title: 'Demo change' }] },
-  ]);
+  // No recovery scan: it would check the demo PR (which has no run yet) before the delivery does.
+  const h = await startHarness(
+    [{ owner: 'acme', name: 'gitops', gitDir: dir, defaultBranch: 'main', installationId: 1, pulls: [{ number: 1, base: 'main', head: 'pr', author: 'dev', title: 'Demo change' }] }],
+    { PREADMIT_RECOVERY: 'off' },
+  );
   try {
     const out = process.stdout;
     out.write(`GitHub stand-in: ${h.standin.apiUrl} (serving acme/gitops from ${dir}: main = base, pr = head)\n`);

@@ -1,4 +1,5 @@
 // `/gatekeeper` comment commands: parsing, who may run them, and the texts of the replies.
+import MarkdownIt from 'markdown-it';
 import type { GitHubRequester } from '../source/github.ts';
 import { statusOf } from './requester.ts';
 
@@ -7,25 +8,39 @@ export type Command = { name: 'recheck' } | { name: 'help' } | { name: 'unknown'
 /** Permissions (GitHub's `role_name`, or the legacy `permission`) that may run commands besides the PR's author. */
 const ALLOWED_ROLES = new Set(['admin', 'maintain', 'write']);
 
+const markdown = new MarkdownIt('commonmark', { html: true });
+
 /**
- * The command of a comment: the first line that starts with `/gatekeeper` (quoted lines and code blocks are
- * not commands). Undefined when the comment has none.
+ * The command of a comment: the first line of a paragraph that starts with `/gatekeeper`, the comment parsed as
+ * CommonMark (GitHub's Markdown). Code (fenced, indented or inline), HTML (comments included) and quoted text
+ * are not commands, whatever their fences look like. Undefined when the comment has none.
  */
 export function parseCommand(body: string | null | undefined): Command | undefined {
   if (typeof body !== 'string') return undefined;
-  let inFence = false;
-  for (const raw of body.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (/^(`{3,}|~{3,})/.test(line)) {
-      inFence = !inFence;
-      continue;
+  let quoted = 0;
+  for (const token of markdown.parse(body.slice(0, 65_536), {})) {
+    if (token.type === 'blockquote_open') quoted++;
+    else if (token.type === 'blockquote_close') quoted--;
+    if (token.type !== 'inline' || quoted > 0) continue;
+    // The paragraph's lines as rendered text: inline code and HTML become a placeholder that is no command.
+    let line = '';
+    const lines: string[] = [];
+    for (const child of token.children ?? []) {
+      if (child.type === 'text') line += child.content;
+      else if (child.type === 'softbreak' || child.type === 'hardbreak') {
+        lines.push(line);
+        line = '';
+      } else if (child.type === 'code_inline' || child.type === 'html_inline') line += '\u0000';
     }
-    if (inFence) continue;
-    const m = /^\/gatekeeper(?:\s+(\S+))?/i.exec(line);
-    if (m === null || (line.length > 11 && !/\s/.test(line.charAt(11)))) continue;
-    const word = (m[1] ?? 'help').toLowerCase();
-    if (word === 'recheck' || word === 'help') return { name: word };
-    return { name: 'unknown', word: m[1] ?? '' };
+    lines.push(line);
+    for (const raw of lines) {
+      const text = raw.trim();
+      const m = /^\/gatekeeper(?:[ \t]+([^\s\u0000]+))?/i.exec(text);
+      if (m === null || (text.length > 11 && !/[ \t]/.test(text.charAt(11)))) continue;
+      const word = (m[1] ?? 'help').toLowerCase();
+      if (word === 'recheck' || word === 'help') return { name: word };
+      return { name: 'unknown', word: m[1] ?? '' };
+    }
   }
   return undefined;
 }

@@ -1,15 +1,17 @@
 // The Probot app: thin event handlers that validate, create the check run in_progress, and hand the work to
 // the embedded queue. Everything else (the check, publishing, commands, the queue) lives beside this file.
+import { createHash } from 'node:crypto';
 import type { ApplicationFunctionOptions, Probot } from 'probot';
 import { createRuntime, type Runtime } from '../engine/runtime.ts';
 import type { GitHubRequester } from '../source/github.ts';
 import { CheckError, runMergeGroupCheck, runPullRequestCheck, type MergeGroupRef, type PullRequestRef } from './check.ts';
-import { CHECK_RUN_NAME, concludeStaleRuns, createCheckRun, parseExternalId, type RunOrigin } from './check-runs.ts';
+import { escapeMarkdown } from '../report/markdown.ts';
+import { CHECK_RUN_NAME, concludeStaleRuns, createCheckRun, parseExternalId, type CreatedRun, type RunOrigin } from './check-runs.ts';
 import { commandPermission, deniedText, HELP_TEXT, parseCommand, recheckText, unknownText } from './commands.ts';
 import { completeCheckRun, errorCompletion, publishCheckRun, supersededCompletion, type Completion, type PublishOptions } from './publish.ts';
 import { CheckQueue, DeliveryLog, type CheckQueueOptions, type EndReason, type QueuedCheck } from './queue.ts';
 import { recoverInterruptedRuns, recoverySummaryLine, type RecoveryOptions, type RecoverySummary } from './recovery.ts';
-import { describeError, redact, retryingRequester, type RetryOptions } from './requester.ts';
+import { describeError, redact, retryingRequester, statusOf, type RetryOptions } from './requester.ts';
 
 export { CHECK_RUN_NAME } from './check-runs.ts';
 
@@ -32,10 +34,15 @@ export interface PreadmitAppHandle {
   /** Waits for every queued and running check to be concluded. */
   idle(): Promise<void>;
   /**
+   * Why the handling of delivery `id` failed (undefined when it did not), forgotten once asked. The server
+   * answers such a delivery 500, so GitHub records it as failed and it can be redelivered.
+   */
+  takeFailure(id: string): string | undefined;
+  /**
    * Restart recovery (see recovery.ts): concludes this app's runs left `queued`/`in_progress` by an earlier
    * process on every open PR and merge group, and queues fresh checks. Never rejects; `close()` stops it.
    */
-  recover(options?: Omit<RecoveryOptions, 'signal'>): Promise<RecoverySummary>;
+  recover(options?: Omit<RecoveryOptions, 'signal'> & { periodic?: boolean }): Promise<RecoverySummary>;
   /** Stops recovery, concludes or finishes all work (no run left in_progress), closes the runtime if this app created it. */
   close(graceMs?: number): Promise<void>;
 }
@@ -119,6 +126,10 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
   // log; and runs recovery is handling right now (the stale-run lookup of a new check leaves them alone).
   const createdHere = new Set<number>();
   const recovering = new Set<number>();
+  /** Keys whose run is being created right now (recovery must not start a second check for them). */
+  const starting = new Map<string, number>();
+  /** Users already told, per PR, that they may not run commands. */
+  const refused = new Set<string>();
   const remember = (id: number): void => {
     createdHere.add(id);
     if (createdHere.size > 10_000) {
@@ -133,9 +144,17 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     const { owner, repo } = req.kind === 'pull_request' ? req.pr : req.group;
     const headSha = req.kind === 'pull_request' ? req.pr.headSha : req.group.headSha;
     const origin: RunOrigin = req.kind === 'pull_request' ? { kind: 'pull_request', pullNumber: req.pr.pullNumber } : { kind: 'merge_group', baseSha: req.group.baseSha };
-    const run = await createCheckRun(gh, { owner, repo, headSha, origin });
+    const key = req.kind === 'pull_request' ? prKey(owner, repo, req.pr.pullNumber) : `${owner}/${repo}@${req.group.headRef}`.toLowerCase();
+    starting.set(key, (starting.get(key) ?? 0) + 1);
+    let run: CreatedRun;
+    try {
+      run = await createCheckRun(gh, { owner, repo, headSha, origin });
+    } finally {
+      const n = (starting.get(key) ?? 1) - 1;
+      if (n > 0) starting.set(key, n);
+      else starting.delete(key);
+    }
     remember(run.id);
-    const key = req.kind === 'pull_request' ? `${owner}/${repo}#${req.pr.pullNumber}`.toLowerCase() : `${owner}/${repo}@${req.group.headRef}`.toLowerCase();
     const target = { owner, repo, checkRunId: run.id, ...(req.htmlUrl !== undefined ? { htmlUrl: req.htmlUrl } : {}) };
     say('info', `check run ${run.id} created for ${key} at ${headSha.slice(0, 7)}`);
 
@@ -159,8 +178,9 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
                 try {
                   const stale = await concludeStaleRuns(
                     gh,
-                    { owner, repo, appId: await ourAppId(), currentId: run.id, shas: [headSha, ...(req.before !== undefined ? [req.before] : [])], active: new Set([...queue.activeCheckRuns(), ...recovering]) },
-                    supersededCompletion(`This run was left in progress by a preadmit instance that stopped (restart or crash) or was replaced by a newer request; check run ${run.id} took over.`),
+                    // Runs this process created are concluded by their own job, once; only a stopped process's are stale.
+                    { owner, repo, appId: await ourAppId(), currentId: run.id, shas: [headSha, ...(req.before !== undefined ? [req.before] : [])], active: new Set([...createdHere, ...queue.activeCheckRuns(), ...recovering]) },
+                    supersededCompletion(`This run was left in progress by a preadmit process that stopped (a restart or a crash) before it finished; check run ${run.id} took over.`),
                     publishOptions,
                   );
                   if (stale.length > 0) say('info', `concluded stale check run(s) ${stale.join(', ')} of ${key}`);
@@ -201,53 +221,77 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     return run;
   }
 
-  /** Handles one delivery once: a redelivery (same id) of a handled delivery is ignored. */
+  /** Why a delivery's handling failed, until the server asks (bounded). */
+  const failures = new Map<string, string>();
+  /**
+   * Handles one delivery once: a redelivery (same id) or a replay (same event and payload under a new id) of a
+   * handled delivery is ignored; one that arrives while the original is being handled waits for its outcome. A
+   * failure is logged in one line, recorded for the server (which answers 500), and forgotten by the delivery
+   * log, so GitHub's redelivery is handled again. Handlers never throw to Probot, whose error log would dump the
+   * whole payload.
+   */
   const once =
-    <C extends { id: string; name: string }>(fn: (context: C) => Promise<void>) =>
+    <C extends { id: string; name: string; payload: unknown }>(fn: (context: C) => Promise<void>) =>
     async (context: C): Promise<void> => {
-      if (!deliveries.begin(context.id)) {
-        say('info', `delivery ${context.id} (${context.name}) was already handled; ignored`);
+      const digest = createHash('sha256').update(context.name).update('\n').update(JSON.stringify(context.payload)).digest('hex');
+      const keys = [`id:${context.id}`, `payload:${digest}`];
+      if (!(await deliveries.begin(keys))) {
+        say('info', `delivery ${context.id} (${context.name}) was already handled (same delivery id, or the same payload replayed); ignored`);
         return;
       }
       try {
         await fn(context);
-        deliveries.done(context.id);
+        deliveries.done(keys);
       } catch (e) {
-        deliveries.failed(context.id);
+        deliveries.failed(keys);
         const message = describeError(e, secrets);
         say('error', `delivery ${context.id} (${context.name}) failed: ${message}`);
-        // Probot answers 500, so GitHub records the delivery as failed and it can be redelivered.
-        throw new Error(message);
+        failures.set(context.id, message);
+        while (failures.size > 1000) {
+          const oldest = failures.keys().next().value;
+          if (oldest === undefined) break;
+          failures.delete(oldest);
+        }
       }
     };
+
+  /**
+   * A pull request event starts a check of the PR as the API has it now: head, base sha and base ref are never
+   * taken from the payload alone (a forged or replayed payload cannot pick the commits compared).
+   */
+  const checkPullRequestEvent = async (octokit: GitHubRequester, p: { action: string; before?: string; pull_request: { number: number }; repository: { owner: { login: string }; name: string; default_branch: string; html_url: string } }): Promise<void> => {
+    const owner = p.repository.owner.login;
+    const repo = p.repository.name;
+    const pr = await fetchPullRequest(octokit, owner, repo, p.pull_request.number, p.repository.default_branch);
+    if (!pr.open) {
+      say('info', `${owner}/${repo}#${p.pull_request.number} is not open; ${p.action} ignored`);
+      return;
+    }
+    await startCheck(octokit, { kind: 'pull_request', pr: pr.ref, ...(p.before !== undefined && p.action === 'synchronize' ? { before: p.before } : {}), htmlUrl: p.repository.html_url });
+  };
 
   app.on(
     ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'],
     once(async (context) => {
       const p = context.payload;
-      const pr = p.pull_request;
-      if (pr.state !== 'open') return;
-      const before = p.action === 'synchronize' ? p.before : undefined;
-      await startCheck(context.octokit, {
-        kind: 'pull_request',
-        pr: {
-          owner: p.repository.owner.login,
-          repo: p.repository.name,
-          pullNumber: pr.number,
-          baseRef: pr.base.ref,
-          baseSha: pr.base.sha,
-          headSha: pr.head.sha,
-          defaultBranch: p.repository.default_branch,
-        },
-        ...(before !== undefined ? { before } : {}),
-        htmlUrl: p.repository.html_url,
-      });
+      if (p.pull_request.state !== 'open') return;
+      await checkPullRequestEvent(context.octokit, { ...p, before: p.action === 'synchronize' ? p.before : undefined });
+    }),
+  );
+
+  // Retargeting a PR to another base branch changes what it is checked against: handled like a push.
+  app.on(
+    'pull_request.edited',
+    once(async (context) => {
+      const p = context.payload;
+      if (p.changes?.base === undefined || p.pull_request.state !== 'open') return;
+      await checkPullRequestEvent(context.octokit, p);
     }),
   );
 
   app.on('pull_request.closed', async (context) => {
     const p = context.payload;
-    queue.cancel(`${p.repository.owner.login}/${p.repository.name}#${p.pull_request.number}`.toLowerCase(), 'The pull request was closed before its check finished.');
+    queue.cancel(prKey(p.repository.owner.login, p.repository.name, p.pull_request.number), 'The pull request was closed before its check finished.');
   });
 
   /** The PR as GitHub has it now (a recheck or a re-run checks the current head). */
@@ -283,8 +327,17 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       const reply = (body: string) => gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: p.issue.number, body });
       const permission = await commandPermission(gh, owner, repo, login, p.issue.user?.login);
       if (!permission.allowed) {
-        say('info', `/gatekeeper ${command.name} from ${login} on ${owner}/${repo}#${p.issue.number} refused (${permission.why})`);
-        await reply(deniedText(login));
+        // Anyone can comment on a public repository: the refusal mentions a user once per PR, later ones get a reaction.
+        const who = `${owner}/${repo}#${p.issue.number}:${login}`.toLowerCase();
+        const first = !refused.has(who);
+        say('info', `/gatekeeper ${command.name} from ${login} on ${owner}/${repo}#${p.issue.number} refused (${permission.why})${first ? '' : '; already told, reacting only'}`);
+        if (first) {
+          refused.add(who);
+          if (refused.size > 10_000) refused.delete(refused.values().next().value as string);
+          await reply(deniedText(login));
+        } else {
+          await gh.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { owner, repo, comment_id: p.comment.id, content: 'confused' });
+        }
         return;
       }
       await gh.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { owner, repo, comment_id: p.comment.id, content: 'eyes' });
@@ -372,19 +425,12 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       const g = p.merge_group;
       const repository = p.repository;
       if (repository === undefined) return;
-      await startCheck(context.octokit, {
-        kind: 'merge_group',
-        group: {
-          owner: repository.owner.login,
-          repo: repository.name,
-          baseRef: g.base_ref,
-          baseSha: g.base_sha,
-          headRef: g.head_ref,
-          headSha: g.head_sha,
-          defaultBranch: repository.default_branch,
-        },
-        htmlUrl: repository.html_url,
-      });
+      const group = await mergeGroupFromApi(client(context.octokit), repository.owner.login, repository.name, g.head_ref, g.base_ref, g.base_sha, repository.default_branch);
+      if (group === undefined) {
+        say('info', `merge group ${g.head_ref} of ${repository.owner.login}/${repository.name} no longer exists; nothing to check`);
+        return;
+      }
+      await startCheck(context.octokit, { kind: 'merge_group', group, htmlUrl: repository.html_url });
     }),
   );
 
@@ -396,15 +442,19 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
 
   const recoveryAbort = new AbortController();
   const recoveries = new Set<Promise<RecoverySummary>>();
-  async function recover(recoveryOptions: Omit<RecoveryOptions, 'signal'> = {}): Promise<RecoverySummary> {
+  async function recover(recoveryOptions: Omit<RecoveryOptions, 'signal'> & { periodic?: boolean } = {}): Promise<RecoverySummary> {
     const started = Date.now();
-    say('info', 'restart recovery: looking for check runs an earlier process left unfinished');
+    say(recoveryOptions.periodic === true ? 'debug' : 'info', 'recovery: looking for check runs an earlier process left unfinished, and open pull requests without a run');
     const summary = await recoverInterruptedRuns(
       {
         appId: await ourAppId(),
         appClient: async () => client(await app.auth()),
         installationClient: async (id) => client(await app.auth(id)),
         ownRun: (id) => createdHere.has(id) || queue.activeCheckRuns().has(id),
+        busy: (owner, repo, pullNumber) => {
+          const key = prKey(owner, repo, pullNumber);
+          return starting.has(key) || queue.activeKeys().has(key);
+        },
         claim: (id, claimed) => {
           if (claimed) recovering.add(id);
           else recovering.delete(id);
@@ -417,7 +467,8 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       },
       { ...recoveryOptions, signal: recoveryAbort.signal },
     );
-    say(summary.errors > 0 ? 'warn' : 'info', `${recoverySummaryLine(summary, recoveryOptions)} (${Date.now() - started} ms)`);
+    const quiet = recoveryOptions.periodic === true && summary.errors === 0 && summary.stuck === 0 && summary.missing === 0;
+    say(summary.errors > 0 ? 'warn' : quiet ? 'debug' : 'info', `${recoverySummaryLine(summary, recoveryOptions)} (${Date.now() - started} ms)`);
     return summary;
   }
 
@@ -425,10 +476,15 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     queue,
     deliveries,
     idle: () => queue.idle(),
+    takeFailure(id) {
+      const f = failures.get(id);
+      failures.delete(id);
+      return f;
+    },
     recover(recoveryOptions) {
       const p = recover(recoveryOptions).catch((e: unknown): RecoverySummary => {
         say('error', `restart recovery failed: ${describeError(e, secrets)}`);
-        return { installations: 0, repositories: 0, pullRequests: 0, mergeGroups: 0, stuck: 0, concluded: 0, rechecks: 0, errors: 1, capped: false, aborted: recoveryAbort.signal.aborted };
+        return { installations: 0, repositories: 0, pullRequests: 0, mergeGroups: 0, stuck: 0, missing: 0, concluded: 0, rechecks: 0, errors: 1, capped: false, aborted: recoveryAbort.signal.aborted };
       });
       recoveries.add(p);
       void p.finally(() => recoveries.delete(p));
@@ -443,10 +499,40 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
   };
 }
 
+function prKey(owner: string, repo: string, pullNumber: number): string {
+  return `${owner}/${repo}#${pullNumber}`.toLowerCase();
+}
+
+/**
+ * The merge group as the API has it: the head is the commit its queue branch points at now, the base the merge
+ * base of that commit with the payload's base (GitHub builds the group on it). Undefined when the branch is gone.
+ */
+async function mergeGroupFromApi(gh: GitHubRequester, owner: string, repo: string, headRef: string, baseRef: string, baseSha: string, defaultBranch: string): Promise<MergeGroupRef | undefined> {
+  let headSha: unknown;
+  try {
+    const res = await gh.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner, repo, ref: headRef.replace(/^refs\//, '') });
+    headSha = isObject(res.data) && isObject(res.data.object) ? res.data.object.sha : undefined;
+  } catch (e) {
+    if (statusOf(e) === 404) return undefined;
+    throw e;
+  }
+  if (typeof headSha !== 'string') throw new Error(`GET /repos/${owner}/${repo}/git/ref/${headRef}: unexpected response`);
+  const res = await gh.request('GET /repos/{owner}/{repo}/compare/{basehead}', { owner, repo, basehead: `${baseSha}...${headSha}` });
+  const mergeBase = isObject(res.data) && isObject(res.data.merge_base_commit) ? res.data.merge_base_commit.sha : undefined;
+  if (typeof mergeBase !== 'string') throw new Error(`GET /repos/${owner}/${repo}/compare/${baseSha.slice(0, 7)}...${headSha.slice(0, 7)}: unexpected response`);
+  return { owner, repo, baseRef, baseSha: mergeBase, headRef, headSha, defaultBranch };
+}
+
 function endCompletion(reason: EndReason, detail: string): Completion {
   switch (reason) {
     case 'superseded':
       return supersededCompletion(detail);
+    case 'cancelled':
+      return {
+        conclusion: 'cancelled',
+        title: 'Cancelled',
+        summary: `## Cancelled\n\n${escapeMarkdown(detail)}\n\nThis run was concluded as \`cancelled\` without a verdict: \`cancelled\` never counts as passing a required check.\n`,
+      };
     case 'shutdown':
       return {
         conclusion: 'cancelled',

@@ -1,7 +1,7 @@
 // Completing a check run: conclusion, title, summary and annotations within GitHub's limits. A run is never
 // left in_progress: when the full completion cannot be sent, a minimal one (failure, short text) is.
 import { annotationBatches, renderAnnotations, type CheckRunAnnotation } from '../report/annotations.ts';
-import { escapeMarkdown, GITHUB_SUMMARY_LIMIT, renderMarkdown } from '../report/markdown.ts';
+import { cutUtf8, escapeMarkdown, GITHUB_SUMMARY_LIMIT, renderMarkdown, utf8Bytes } from '../report/markdown.ts';
 import type { SimulationReport } from '../simulate/types.ts';
 import type { GitHubRequester } from '../source/github.ts';
 import { CONFIG_PATH } from '../cli/diff.ts';
@@ -140,7 +140,7 @@ export async function completeCheckRun(octokit: GitHubRequester, target: CheckRu
 }
 
 /**
- * Completes the run: conclusion, title, summary (≤ 65,535 chars), annotations in batches of 50 (first batch
+ * Completes the run: conclusion, title, summary (≤ 65,535 UTF-8 bytes), annotations in batches of 50 (first batch
  * with the completion, the rest in follow-up PATCHes). Never leaves the run in_progress: rejects only when
  * even the minimal completion could not be sent.
  */
@@ -153,10 +153,10 @@ export async function publishCheckRun(
   await completeCheckRun(octokit, target, completionFor(target, outcome, options.maxAnnotations), options);
 }
 
+/** `text` within `max` UTF-8 bytes (GitHub's limits count bytes), ending with … when cut. */
 function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const end = text.charCodeAt(max - 2) >= 0xd800 && text.charCodeAt(max - 2) <= 0xdbff ? max - 2 : max - 1;
-  return `${text.slice(0, end)}…`;
+  if (utf8Bytes(text) <= max) return text;
+  return `${cutUtf8(text, max - utf8Bytes('…'))}…`;
 }
 
 function redactLines(text: string): string {

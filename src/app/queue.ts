@@ -1,10 +1,11 @@
 // The embedded work queue: webhooks are acknowledged at once and checks run here, a bounded number at a time.
 // Work is coalesced per pull request: newer work for a PR supersedes its queued or running older work, whose
 // check run is concluded at once (a running simulation cannot be interrupted, so its result is discarded).
-// Redelivered webhooks (same `x-github-delivery` id) are recognised and ignored.
+// Redelivered and replayed webhooks (same `x-github-delivery` id, or the same event and payload) are recognised
+// and ignored.
 
 /** Why a job ended without its own result. */
-export type EndReason = 'superseded' | 'timeout' | 'shutdown' | 'overflow';
+export type EndReason = 'superseded' | 'cancelled' | 'timeout' | 'shutdown' | 'overflow';
 
 export interface QueuedCheck {
   /** Coalescing key: one pull request (`owner/repo#12`) or one merge group (`owner/repo@ref`). */
@@ -72,6 +73,14 @@ export class CheckQueue {
     return new Set([...this.#queued.map((j) => j.checkRunId), ...[...this.#running].filter((r) => !r.abort.signal.aborted).map((r) => r.job.checkRunId)]);
   }
 
+  /** The keys with work queued or running (not yet concluded), with the commit each one checks. */
+  activeKeys(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const r of this.#running) if (!r.abort.signal.aborted) out.set(r.job.key, r.job.sha);
+    for (const j of this.#queued) out.set(j.key, j.sha);
+    return out;
+  }
+
   /**
    * Adds a job. Older work for the same key is superseded: a queued job is replaced (the new one takes its
    * place in line), a running one is aborted and its run concluded now.
@@ -105,13 +114,13 @@ export class CheckQueue {
   cancel(key: string, detail: string): void {
     this.#queued = this.#queued.filter((j) => {
       if (j.key !== key) return true;
-      this.#end(j, 'superseded', detail);
+      this.#end(j, 'cancelled', detail);
       return false;
     });
     for (const r of this.#running) {
       if (r.job.key === key && !r.abort.signal.aborted) {
         r.abort.abort();
-        this.#end(r.job, 'superseded', detail);
+        this.#end(r.job, 'cancelled', detail);
       }
     }
     this.#checkIdle();
@@ -222,30 +231,62 @@ function supersedeText(old: QueuedCheck, newer: QueuedCheck): string {
 }
 
 /**
- * Delivery ids already handled (or being handled). GitHub keeps the `x-github-delivery` id on a redelivery, so
- * a redelivered event is recognised; a delivery whose handling failed is forgotten, so its redelivery is retried.
+ * Deliveries already handled (or being handled), by every key that names them: the `x-github-delivery` id (GitHub
+ * keeps it on a redelivery) and a digest of the event and its payload (a replay of the same signed body under a
+ * new id). A delivery whose handling failed is forgotten, so its redelivery is handled again; a redelivery that
+ * arrives while the original is still being handled waits for the original's outcome instead of being dropped.
+ * Entries are forgotten after `windowMs` and beyond `capacity`.
  */
 export class DeliveryLog {
-  readonly #seen = new Map<string, 'handling' | 'handled'>();
-  constructor(readonly capacity = 10_000) {}
+  readonly #seen = new Map<string, { state: 'handling' | 'handled'; at: number; settled: Promise<void>; settle: () => void }>();
+  constructor(
+    readonly capacity = 10_000,
+    readonly windowMs = 60 * 60_000,
+  ) {}
 
-  /** True when `id` is new (and now being handled); false for a redelivery of a handled or in-flight one. */
-  begin(id: string): boolean {
-    if (this.#seen.has(id)) return false;
-    this.#seen.set(id, 'handling');
-    while (this.#seen.size > this.capacity) {
-      const oldest = this.#seen.keys().next().value;
-      if (oldest === undefined) break;
-      this.#seen.delete(oldest);
+  /** True when none of `keys` was handled (they are now being handled); false for a duplicate. */
+  async begin(keys: readonly string[]): Promise<boolean> {
+    for (;;) {
+      const now = Date.now();
+      const entries = keys.map((k) => this.#seen.get(k)).filter((e) => e !== undefined && now - e.at <= this.windowMs);
+      const inFlight = entries.find((e) => e?.state === 'handling');
+      if (inFlight !== undefined) {
+        await inFlight.settled;
+        continue;
+      }
+      if (entries.length > 0) return false;
+      let settle = (): void => undefined;
+      const settled = new Promise<void>((resolve) => {
+        settle = resolve;
+      });
+      for (const k of keys) {
+        this.#seen.delete(k);
+        this.#seen.set(k, { state: 'handling', at: now, settled, settle });
+      }
+      while (this.#seen.size > this.capacity) {
+        const oldest = this.#seen.keys().next().value;
+        if (oldest === undefined) break;
+        this.#seen.delete(oldest);
+      }
+      return true;
     }
-    return true;
   }
 
-  done(id: string): void {
-    if (this.#seen.has(id)) this.#seen.set(id, 'handled');
+  done(keys: readonly string[]): void {
+    for (const k of keys) {
+      const e = this.#seen.get(k);
+      if (e === undefined) continue;
+      e.state = 'handled';
+      e.settle();
+    }
   }
 
-  failed(id: string): void {
-    this.#seen.delete(id);
+  failed(keys: readonly string[]): void {
+    for (const k of keys) {
+      const e = this.#seen.get(k);
+      if (e === undefined) continue;
+      this.#seen.delete(k);
+      e.settle();
+    }
   }
 }

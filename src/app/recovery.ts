@@ -1,7 +1,9 @@
 // Restart recovery: the queue lives in memory, so runs a stopped process had created stay `queued` or
 // `in_progress` on GitHub, and a required check stuck there blocks merging for good if the PR gets no new event.
-// At start-up, for every installation, repository, open pull request and merge-queue branch, this app's
-// unfinished runs on the current head are concluded `cancelled` ("Interrupted") and a fresh check is queued.
+// At start-up and then periodically, for every installation, repository, open pull request and merge-queue
+// branch, this app's unfinished runs on the current head are concluded `cancelled` ("Interrupted") and a fresh
+// check is queued; and an open pull request whose head has no run of this app at all (a push while the app was
+// down, a delivery whose handling failed) gets one.
 import { escapeMarkdown } from '../report/markdown.ts';
 import type { GitHubRequester } from '../source/github.ts';
 import type { MergeGroupRef, PullRequestRef } from './check.ts';
@@ -27,6 +29,8 @@ export interface RecoverySummary {
   mergeGroups: number;
   /** Runs of this app found `queued` or `in_progress` that this process did not create. */
   stuck: number;
+  /** Open pull requests whose head had no run of this app at all (each got a new check). */
+  missing: number;
   concluded: number;
   /** Fresh checks queued in place of stuck runs. */
   rechecks: number;
@@ -45,6 +49,8 @@ export interface RecoveryDeps {
   installationClient(installationId: number): Promise<GitHubRequester>;
   /** Runs this process created or is working on: never touched. */
   ownRun(checkRunId: number): boolean;
+  /** True while this process is starting or running a check of the pull request (no second one is started). */
+  busy?(owner: string, repo: string, pullNumber: number): boolean;
   /** Called before a stuck run is handled and after (so the app's stale-run lookup leaves it alone meanwhile). */
   claim(checkRunId: number, claimed: boolean): void;
   recheckPullRequest(gh: GitHubRequester, pr: PullRequestRef, htmlUrl: string | undefined): Promise<CreatedRun>;
@@ -134,7 +140,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const signal = options.signal;
   const secrets = deps.secrets ?? [];
-  const summary: RecoverySummary = { installations: 0, repositories: 0, pullRequests: 0, mergeGroups: 0, stuck: 0, concluded: 0, rechecks: 0, errors: 0, capped: false, aborted: false };
+  const summary: RecoverySummary = { installations: 0, repositories: 0, pullRequests: 0, mergeGroups: 0, stuck: 0, missing: 0, concluded: 0, rechecks: 0, errors: 0, capped: false, aborted: false };
   const stopped = (): boolean => {
     if (signal?.aborted) summary.aborted = true;
     return summary.aborted;
@@ -274,7 +280,12 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
       const what = head.kind === 'pull_request' ? `${full}#${head.pr.pullNumber}` : `${full} merge group ${head.ref.replace(/^refs\/heads\//, '')}`;
       let stuck: StuckRun[];
       try {
-        stuck = (await unfinishedRuns(gh, repo, sha)).filter((r) => !seen.has(r.id) && !deps.ownRun(r.id) && !belongsElsewhere(head, r));
+        const unfinished = await unfinishedRuns(gh, repo, sha);
+        stuck = unfinished.filter((r) => !seen.has(r.id) && !deps.ownRun(r.id) && !belongsElsewhere(head, r));
+        if (unfinished.length === 0 && head.kind === 'pull_request' && !(await anyRun(gh, repo, sha))) {
+          await startMissing(raw, repo, head.pr, what);
+          return;
+        }
       } catch (e) {
         fail(`listing the check runs of ${what} at ${sha.slice(0, 7)} failed`, e);
         return;
@@ -315,6 +326,31 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
       }
     }
     return out;
+  }
+
+  /** True when this app has a finished `preadmit` run on `sha` (unfinished ones are listed by `unfinishedRuns`). */
+  async function anyRun(gh: GitHubRequester, repo: Repository, sha: string): Promise<boolean> {
+    const res = await gh.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+      owner: repo.owner,
+      repo: repo.name,
+      ref: sha,
+      check_name: CHECK_RUN_NAME,
+      status: 'completed',
+      filter: 'all',
+      app_id: deps.appId,
+      per_page: 100,
+    });
+    const runs = isObject(res.data) && Array.isArray(res.data.check_runs) ? res.data.check_runs : undefined;
+    if (runs === undefined) throw new Error('GET /repos/{owner}/{repo}/commits/{ref}/check-runs: unexpected response');
+    return runs.some((r) => isObject(r) && isObject(r.app) && r.app.id === deps.appId && r.name === CHECK_RUN_NAME && (str(r.head_sha) === undefined || r.head_sha === sha));
+  }
+
+  /** An open PR whose head has no run of this app: a check is started, unless this process is already at it. */
+  async function startMissing(raw: GitHubRequester, repo: Repository, pr: PullRequestRef, what: string): Promise<void> {
+    if (stopped() || deps.busy?.(repo.owner, repo.name, pr.pullNumber) === true) return;
+    summary.missing++;
+    const replacement = await start(() => deps.recheckPullRequest(raw, pr, repo.htmlUrl), pr.headSha, `pull request #${pr.pullNumber}`, what);
+    if ('started' in replacement) deps.log('info', `recovery: ${what} had no preadmit run on its head ${pr.headSha.slice(0, 7)}; check run ${replacement.started.id} started`);
   }
 
   /** Starts the fresh check (once for the head), then concludes the stuck runs naming it. */
@@ -384,7 +420,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
 export function recoverySummaryLine(s: RecoverySummary, options: { maxPrs?: number; maxRepos?: number } = {}): string {
   const parts = [
     `restart recovery ${s.aborted ? 'stopped by shutdown' : 'done'}: scanned ${s.installations} installation(s), ${s.repositories} repositor${s.repositories === 1 ? 'y' : 'ies'}, ${s.pullRequests} open pull request(s), ${s.mergeGroups} merge group(s)`,
-    `${s.stuck} interrupted run(s) found, ${s.concluded} concluded, ${s.rechecks} new check(s) queued`,
+    `${s.stuck} interrupted run(s) found, ${s.concluded} concluded, ${s.missing} head(s) without a run, ${s.rechecks} new check(s) queued`,
     `${s.errors} error(s)`,
   ];
   if (s.capped) parts.push(`stopped at the cap (PREADMIT_RECOVERY_MAX_PRS=${options.maxPrs ?? DEFAULT_RECOVERY_MAX_PRS}, PREADMIT_RECOVERY_MAX_REPOS=${options.maxRepos ?? DEFAULT_RECOVERY_MAX_REPOS})`);

@@ -1,11 +1,15 @@
-// The app's HTTP server: Probot's webhook middleware (signature verification included) on a plain Node
-// server, one evaluation runtime for the process, and an orderly shutdown that leaves no check in_progress.
+// The app's HTTP server: a webhook intake in front of Probot (bounded, verified before anything is
+// acknowledged), one evaluation runtime for the process, periodic recovery, and an orderly shutdown that
+// leaves no check in_progress.
+import { createHmac, createPrivateKey, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createNodeMiddleware, createProbot, ProbotOctokit, type Probot } from 'probot';
+import { getPrivateKey } from '@probot/get-private-key';
+import { createNodeMiddleware, createProbot, ProbotOctokit, type Logger, type Probot } from 'probot';
 import { createRuntime } from '../engine/runtime.ts';
 import preadmitApp, { preadmitHandle } from './index.ts';
 import { DEFAULT_RECOVERY_MAX_PRS, DEFAULT_RECOVERY_MAX_REPOS, type RecoverySummary } from './recovery.ts';
+import { redact } from './requester.ts';
 
 export interface StartedServer {
   /** `http://host:port` of the server. */
@@ -26,6 +30,20 @@ export class ServerConfigError extends Error {
 }
 
 const DEFAULT_WEBHOOK_PATH = '/api/github/webhooks';
+/** GitHub caps webhook payloads at 25 MB; a larger body is no delivery of GitHub's. */
+export const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
+/** Unverified bodies read at once, all deliveries together; beyond it a delivery gets 503. */
+const MAX_UNVERIFIED_BYTES = 4 * MAX_WEBHOOK_BYTES;
+/** A delivery's headers and body must arrive within this long (GitHub itself gives up after 10 s). */
+const DEFAULT_READ_TIMEOUT_MS = 10_000;
+/** The shortest webhook secret accepted (GitHub's docs ask for a random string with high entropy). */
+export const MIN_WEBHOOK_SECRET_LENGTH = 16;
+/** Probot's fallback secret without WEBHOOK_SECRET: public, so anyone can sign with it. */
+const DEVELOPMENT_SECRET = 'development';
+/** The explicit flag that lets the server run with the public development secret (never in production). */
+export const DEVELOPMENT_SECRET_FLAG = 'PREADMIT_ALLOW_DEVELOPMENT_SECRET';
+/** Between two recovery scans by default (seconds); 0 scans at start-up only. */
+const DEFAULT_RECOVERY_INTERVAL_S = 600;
 
 function nonNegativeInt(value: string | undefined, fallback: number): number {
   if (value === undefined || value.trim() === '') return fallback;
@@ -39,36 +57,132 @@ function positiveInt(value: string | undefined, fallback: number): number {
 }
 
 /**
+ * The webhook secret the server verifies with. Without `WEBHOOK_SECRET` the server does not start, unless
+ * `PREADMIT_ALLOW_DEVELOPMENT_SECRET=true` says to use Probot's public development secret (whatever
+ * `NODE_ENV` says); a secret shorter than MIN_WEBHOOK_SECRET_LENGTH is refused.
+ */
+export function webhookSecret(env: NodeJS.ProcessEnv): { secret: string; development: boolean } {
+  const secret = env.WEBHOOK_SECRET;
+  if (secret === undefined || secret === '') {
+    if (env[DEVELOPMENT_SECRET_FLAG] === 'true' && env.NODE_ENV !== 'production') return { secret: DEVELOPMENT_SECRET, development: true };
+    throw new ServerConfigError(
+      `refusing to start: WEBHOOK_SECRET is not set, so webhook deliveries could not be verified (anyone could forge them). ` +
+        `Set it to the app's webhook secret; only for local development, ${DEVELOPMENT_SECRET_FLAG}=true uses the public development secret.`,
+    );
+  }
+  if (secret.length < MIN_WEBHOOK_SECRET_LENGTH) {
+    throw new ServerConfigError(`refusing to start: WEBHOOK_SECRET has ${secret.length} characters; use a random secret of at least ${MIN_WEBHOOK_SECRET_LENGTH}`);
+  }
+  return { secret, development: false };
+}
+
+/**
+ * The app's private key as Probot finds it (`PRIVATE_KEY` inline, `\n`-escaped or base64, or `PRIVATE_KEY_PATH`),
+ * checked to be a usable RSA private key, so a bogus key stops the start instead of failing every delivery.
+ */
+export function appPrivateKey(env: NodeJS.ProcessEnv): string {
+  if (!env.PRIVATE_KEY && !env.PRIVATE_KEY_PATH) throw new ServerConfigError('PRIVATE_KEY or PRIVATE_KEY_PATH must be set to the GitHub App private key');
+  let pem: string | null;
+  try {
+    pem = getPrivateKey({ env: { PRIVATE_KEY: env.PRIVATE_KEY, PRIVATE_KEY_PATH: env.PRIVATE_KEY_PATH } });
+  } catch (e) {
+    throw new ServerConfigError(`cannot read the private key (${env.PRIVATE_KEY_PATH ? 'PRIVATE_KEY_PATH' : 'PRIVATE_KEY'}): ${redact(e instanceof Error ? e.message : String(e), [env.PRIVATE_KEY ?? ''])}`);
+  }
+  const what = env.PRIVATE_KEY ? 'PRIVATE_KEY' : `PRIVATE_KEY_PATH (${env.PRIVATE_KEY_PATH})`;
+  if (pem === null || pem === '') throw new ServerConfigError(`${what} holds no private key`);
+  try {
+    const key = createPrivateKey(pem);
+    if (key.asymmetricKeyType !== 'rsa') throw new Error(`a ${key.asymmetricKeyType ?? 'non-RSA'} key; GitHub Apps use RSA keys`);
+  } catch (e) {
+    throw new ServerConfigError(`${what} is not a usable GitHub App private key (a PEM file generated in the app's settings): ${e instanceof Error ? e.message.replace(/\s+/g, ' ').slice(0, 200) : 'unreadable'}`);
+  }
+  return pem;
+}
+
+/** Header values as one short printable string (attacker-controlled: never logged at length). */
+function headerText(v: string | string[] | undefined, max = 80): string | undefined {
+  const one = Array.isArray(v) ? v[0] : v;
+  if (one === undefined) return undefined;
+  return one.replace(/[^\x20-\x7e]/g, '?').slice(0, max);
+}
+
+/** `sha256=<hex>` of `body` under `secret`, compared in constant time. */
+function signatureMatches(secret: string, body: Buffer, header: string): boolean {
+  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`, 'utf8');
+  const given = Buffer.from(header, 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+type BodyRead = { body: Buffer } | { status: 408 | 413; reason: string };
+
+/** Reads a request body of at most `maxBytes`, all of it before `deadline`; stops reading at either limit. */
+function readBody(req: IncomingMessage, maxBytes: number, deadline: number, timeoutMs: number): Promise<BodyRead> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (r: BodyRead): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('aborted', onError);
+      if (!('body' in r)) req.pause();
+      resolve(r);
+    };
+    const onData = (c: Buffer): void => {
+      size += c.length;
+      if (size > maxBytes) finish({ status: 413, reason: `body larger than GitHub's ${maxBytes}-byte webhook limit` });
+      else chunks.push(c);
+    };
+    const onEnd = (): void => finish({ body: Buffer.concat(chunks, size) });
+    const onError = (): void => finish({ status: 408, reason: 'the connection failed while the body was read' });
+    const timer = setTimeout(() => finish({ status: 408, reason: `headers and body not received within ${timeoutMs} ms` }), Math.max(0, deadline - Date.now()));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('aborted', onError);
+  });
+}
+
+/**
  * Starts the real Probot server on a loopback port (`port` 0 picks a free one). Configuration comes from
  * `env` as for `probot run`: `APP_ID`, `PRIVATE_KEY` / `PRIVATE_KEY_PATH`, `WEBHOOK_SECRET`, `WEBHOOK_PATH`,
  * `GHE_HOST` / `GHE_PROTOCOL`, `LOG_LEVEL`, plus `PREADMIT_CONCURRENCY`, `PREADMIT_JOB_TIMEOUT_MS`,
  * `PREADMIT_SHUTDOWN_GRACE_MS`, `PREADMIT_CACHE_DIR`, `PREADMIT_GITHUB_THROTTLE=false`, `PREADMIT_RECOVERY=off`,
- * `PREADMIT_RECOVERY_MAX_PRS` and `PREADMIT_RECOVERY_MAX_REPOS` (see .env.example).
- * Refuses to start with `NODE_ENV=production` and no `WEBHOOK_SECRET`.
+ * `PREADMIT_RECOVERY_INTERVAL`, `PREADMIT_RECOVERY_MAX_PRS`, `PREADMIT_RECOVERY_MAX_REPOS`,
+ * `PREADMIT_WEBHOOK_READ_TIMEOUT_MS` and `PREADMIT_ALLOW_DEVELOPMENT_SECRET` (see .env.example).
+ *
+ * Webhooks go through the server's own intake, not Probot's middleware: the body is capped at 25 MB (413) and
+ * must arrive within the read timeout (408); the signature is checked on the raw bytes before anything else
+ * (401, one log line, no payload); the delivery is answered 200 only once its handler is done, which for a
+ * check means its run exists, and 500 when the handler failed, so GitHub records a failed delivery.
  */
-export async function startServer(opts: { port?: number; host?: string; env?: NodeJS.ProcessEnv } = {}): Promise<StartedServer> {
+export async function startServer(opts: { port?: number; host?: string; env?: NodeJS.ProcessEnv; log?: Logger } = {}): Promise<StartedServer> {
   const env = opts.env ?? process.env;
-  if (!env.WEBHOOK_SECRET) {
-    if (env.NODE_ENV === 'production') {
-      throw new ServerConfigError('refusing to start: NODE_ENV is production and WEBHOOK_SECRET is not set, so webhook deliveries could not be verified');
-    }
-  }
+  const { secret, development } = webhookSecret(env);
   const appId = Number(env.APP_ID);
   if (!Number.isInteger(appId) || appId <= 0) throw new ServerConfigError('APP_ID must be set to the GitHub App id');
-  if (!env.PRIVATE_KEY && !env.PRIVATE_KEY_PATH) throw new ServerConfigError('PRIVATE_KEY or PRIVATE_KEY_PATH must be set to the GitHub App private key');
+  const privateKey = appPrivateKey(env);
 
   const throttle = env.PREADMIT_GITHUB_THROTTLE !== 'false';
   const probot = createProbot({
-    env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'info' },
-    overrides: throttle ? {} : { Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, throttle: { ...(o.throttle as object), enabled: false } })) },
+    env: { ...env, LOG_LEVEL: env.LOG_LEVEL ?? 'info', WEBHOOK_SECRET: secret },
+    overrides: {
+      privateKey,
+      ...(opts.log !== undefined ? { log: opts.log } : {}),
+      ...(throttle ? {} : { Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, throttle: { ...(o.throttle as object), enabled: false } })) }),
+    },
   });
 
   const runtime = createRuntime(env.PREADMIT_CACHE_DIR ? { cacheDir: env.PREADMIT_CACHE_DIR } : {});
-  const secrets = [env.WEBHOOK_SECRET, env.PRIVATE_KEY].filter((s): s is string => typeof s === 'string' && s.length >= 8);
-  const webhookPath = env.WEBHOOK_PATH || DEFAULT_WEBHOOK_PATH;
-  let middleware: Awaited<ReturnType<typeof createNodeMiddleware>>;
+  const secrets = [development ? undefined : secret, env.PRIVATE_KEY, privateKey].filter((s): s is string => typeof s === 'string' && s.length >= 8);
+  const webhookPath = (env.WEBHOOK_PATH || DEFAULT_WEBHOOK_PATH).replace(/\/+$/, '') || '/';
   try {
-    middleware = await createNodeMiddleware(
+    // Loads the app into Probot (and sets its logger up). Its webhook middleware is not used: see the intake.
+    await createNodeMiddleware(
       (app, options) =>
         preadmitApp(app, {
           ...options,
@@ -86,41 +200,133 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
     await runtime.close();
     throw e;
   }
-  // Probot sets its logger up inside createNodeMiddleware: warn only after it.
-  if (!env.WEBHOOK_SECRET) probot.log.warn('WEBHOOK_SECRET is not set: deliveries are verified with the development secret. Never do this in production.');
+  const handle = preadmitHandle(probot);
+  const log = probot.log.child({ name: 'preadmit' });
+  if (development) log.warn(`WEBHOOK_SECRET is not set and ${DEVELOPMENT_SECRET_FLAG}=true: deliveries are verified with the PUBLIC development secret, so anyone can forge them. Never do this in production.`);
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    void middleware(req, res, () => {
-      if (req.method === 'GET' && req.url === '/ping') {
-        res.writeHead(200, { 'content-type': 'text/plain' }).end('PONG');
+  const readTimeoutMs = positiveInt(env.PREADMIT_WEBHOOK_READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS);
+  let unverifiedBytes = 0;
+
+  const answer = (res: ServerResponse, status: number, text: string, close = false): void => {
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...(close ? { connection: 'close' } : {}) }).end(`${text}\n`);
+  };
+
+  /** One delivery: bounded read, signature, then the handlers; a refused one gets one log line (id, event, reason). */
+  async function intake(req: IncomingMessage, res: ServerResponse, started: number): Promise<void> {
+    const id = headerText(req.headers['x-github-delivery']);
+    const event = headerText(req.headers['x-github-event'], 40);
+    const signature = headerText(req.headers['x-hub-signature-256'], 100);
+    const who = `delivery ${id ?? '(no id)'} (${event ?? 'no event'})`;
+    const refuse = (status: number, reason: string, close = false): void => {
+      log.warn(`${who} rejected with ${status}: ${reason}`);
+      answer(res, status, reason, close);
+      // Whatever of the body was not read is not waited for.
+      if (close) res.once('finish', () => req.destroy());
+    };
+    const contentType = headerText(req.headers['content-type']) ?? '';
+    if (!/^\s*application\/json\s*(;|$)/i.test(contentType)) return refuse(415, 'Content-Type must be application/json', true);
+    const missing = ['x-github-event', 'x-hub-signature-256', 'x-github-delivery'].filter((h) => req.headers[h] === undefined);
+    if (missing.length > 0) return refuse(400, `required headers missing: ${missing.join(', ')}`, true);
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > MAX_WEBHOOK_BYTES) return refuse(413, `body of ${declared} bytes is larger than GitHub's ${MAX_WEBHOOK_BYTES}-byte webhook limit`, true);
+    const reserve = Number.isFinite(declared) && declared >= 0 ? declared : MAX_WEBHOOK_BYTES;
+    if (unverifiedBytes + reserve > MAX_UNVERIFIED_BYTES) return refuse(503, 'too many unverified deliveries are being read at once', true);
+    unverifiedBytes += reserve;
+    let read: BodyRead;
+    try {
+      read = await readBody(req, MAX_WEBHOOK_BYTES, started + readTimeoutMs, readTimeoutMs);
+    } finally {
+      unverifiedBytes -= reserve;
+    }
+    if (!('body' in read)) return refuse(read.status, read.reason, true);
+    if (!signatureMatches(secret, read.body, signature ?? '')) return refuse(401, 'signature does not match the payload and the webhook secret');
+    let payload: unknown;
+    try {
+      payload = JSON.parse(read.body.toString('utf8'));
+    } catch {
+      return refuse(400, 'the body is not JSON');
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || id === undefined || event === undefined) return refuse(400, 'the body is not a JSON object');
+    if (development) log.warn(`${who} accepted on the PUBLIC development secret (${DEVELOPMENT_SECRET_FLAG}=true): it may be forged`);
+    try {
+      await probot.webhooks.receive({ id, name: event, payload } as Parameters<Probot['webhooks']['receive']>[0]);
+    } catch (e) {
+      // preadmit's handlers report their own failures (takeFailure below); this one is Probot's. Its error
+      // carries the whole payload: only the messages are logged.
+      const errors: unknown[] = e instanceof AggregateError ? e.errors : [e];
+      const message = errors.map((x) => (x instanceof Error ? x.message : String(x))).join('; ');
+      log.error(`${who} failed: ${redact(message, secrets).slice(0, 500)}`);
+      return answer(res, 500, 'handling the delivery failed; it can be redelivered');
+    }
+    if (handle?.takeFailure(id) !== undefined) return answer(res, 500, 'handling the delivery failed; it can be redelivered');
+    answer(res, 200, 'ok');
+  }
+
+  const server = createServer({ headersTimeout: readTimeoutMs, requestTimeout: readTimeoutMs + 5_000, connectionsCheckingInterval: 1_000 }, (req: IncomingMessage, res: ServerResponse) => {
+    const started = Date.now();
+    const path = (req.url ?? '').split('?')[0]?.replace(/\/+$/, '') || '/';
+    if (path === webhookPath) {
+      if (req.method !== 'POST') {
+        res.writeHead(405, { 'content-type': 'text/plain', allow: 'POST' }).end('POST only\n');
         return;
       }
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    });
+      intake(req, res, started).catch((e: unknown) => {
+        log.error(`webhook intake failed: ${redact(e instanceof Error ? e.message : String(e), secrets).slice(0, 300)}`);
+        answer(res, 500, 'internal error');
+      });
+      return;
+    }
+    if (req.method === 'GET' && req.url === '/ping') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('PONG');
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   const host = opts.host ?? env.HOST ?? '127.0.0.1';
   const port = opts.port ?? positiveInt(env.PORT, 3000);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port, host }, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ port, host }, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (e) {
+    await handle?.close(0);
+    await runtime.close();
+    throw e;
+  }
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}`;
   probot.log.info(`preadmit listening on ${url}${webhookPath}`);
 
-  // Runs an earlier process left unfinished (a crash, kill -9) would otherwise block their PRs until the next
-  // event; recovery runs in the background, the server already serves webhooks.
+  // Runs an earlier process left unfinished (a crash, kill -9), and open PRs whose head has no run at all (a
+  // push while the app was down, a delivery that failed), would block their PRs until the next event: recovery
+  // scans in the background at start-up, then every PREADMIT_RECOVERY_INTERVAL seconds, one scan at a time.
   const recoveryOff = /^(off|false|0|no)$/i.test(env.PREADMIT_RECOVERY ?? '');
-  const recovery = recoveryOff
-    ? undefined
-    : preadmitHandle(probot)?.recover({
-        maxPrs: nonNegativeInt(env.PREADMIT_RECOVERY_MAX_PRS, DEFAULT_RECOVERY_MAX_PRS),
-        maxRepos: nonNegativeInt(env.PREADMIT_RECOVERY_MAX_REPOS, DEFAULT_RECOVERY_MAX_REPOS),
+  const recoveryOptions = {
+    maxPrs: nonNegativeInt(env.PREADMIT_RECOVERY_MAX_PRS, DEFAULT_RECOVERY_MAX_PRS),
+    maxRepos: nonNegativeInt(env.PREADMIT_RECOVERY_MAX_REPOS, DEFAULT_RECOVERY_MAX_REPOS),
+  };
+  const recovery = recoveryOff ? undefined : handle?.recover(recoveryOptions);
+  const intervalS = nonNegativeInt(env.PREADMIT_RECOVERY_INTERVAL, DEFAULT_RECOVERY_INTERVAL_S);
+  let periodic: NodeJS.Timeout | undefined;
+  if (!recoveryOff && intervalS > 0 && handle !== undefined) {
+    let last: Promise<unknown> | undefined = recovery;
+    periodic = setInterval(() => {
+      if (last !== undefined) return;
+      last = handle.recover({ ...recoveryOptions, periodic: true }).finally(() => {
+        last = undefined;
       });
+    }, intervalS * 1000);
+    periodic.unref();
+    void recovery?.finally(() => {
+      last = undefined;
+    });
+  }
 
   let closing: Promise<void> | undefined;
   return {
@@ -130,11 +336,12 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
     recovery,
     close() {
       closing ??= (async () => {
+        clearInterval(periodic);
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
         });
-        await preadmitHandle(probot)?.close(positiveInt(env.PREADMIT_SHUTDOWN_GRACE_MS, 30_000));
+        await handle?.close(positiveInt(env.PREADMIT_SHUTDOWN_GRACE_MS, 30_000));
         await runtime.close();
       })();
       return closing;

@@ -35,7 +35,7 @@ import { maskedDiff } from './secrets.ts';
 export { escapeMarkdown } from './escape.ts';
 
 export interface MarkdownOptions {
-  /** GitHub's limit for `output.summary`. */
+  /** GitHub's limit for `output.summary`, in UTF-8 bytes (GitHub counts bytes, not characters). */
   maxChars?: number;
   /** `https://github.com/owner/repo`: sources become links to the file at the ref's commit. */
   repoUrl?: string;
@@ -48,7 +48,22 @@ export interface CheckRunOutput {
   summary: string;
 }
 
+/** GitHub's limit for a check run's `output.summary`: 65,535 bytes of UTF-8. */
 export const GITHUB_SUMMARY_LIMIT = 65535;
+
+/** The UTF-8 size of `text`: what GitHub's summary limit counts. */
+export function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** The longest prefix of `text` of at most `maxBytes` UTF-8 bytes that ends on a whole character. */
+export function cutUtf8(text: string, maxBytes: number): string {
+  if (utf8Bytes(text) <= maxBytes) return text;
+  const bytes = Buffer.from(text, 'utf8');
+  let end = Math.max(0, maxBytes);
+  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--; // never inside a character
+  return bytes.subarray(0, end).toString('utf8');
+}
 const TITLE_LIMIT = 1000;
 /** One table cell never holds more than this much of a message. */
 const MESSAGE_CELL_CHARS = 1000;
@@ -123,7 +138,7 @@ function keptRowsLength(s: Section): number {
   let prefix = rowPrefix.get(s);
   if (prefix === undefined) {
     prefix = [0];
-    for (const r of s.rows) prefix.push((prefix[prefix.length - 1] ?? 0) + r.length);
+    for (const r of s.rows) prefix.push((prefix[prefix.length - 1] ?? 0) + utf8Bytes(r));
     rowPrefix.set(s, prefix);
   }
   return prefix[s.kept] ?? 0;
@@ -132,9 +147,9 @@ function keptRowsLength(s: Section): number {
 function sectionLength(s: Section): number {
   const left = s.rows.length - s.kept;
   let n = 0;
-  if (s.kept > 0 || s.rows.length === 0) n += s.open.length + s.close.length + keptRowsLength(s);
-  else n += s.collapsed.length;
-  if (left > 0) n += s.note(left).length;
+  if (s.kept > 0 || s.rows.length === 0) n += utf8Bytes(s.open) + utf8Bytes(s.close) + keptRowsLength(s);
+  else n += utf8Bytes(s.collapsed);
+  if (left > 0) n += utf8Bytes(s.note(left));
   return n;
 }
 
@@ -148,7 +163,7 @@ function renderSection(s: Section): string {
 /** Leaves rows out, least important first, until the text fits; says what was left out. Deterministic. */
 function fit(blocks: Block[], maxChars: number): string {
   const sections = blocks.filter((b): b is Section => typeof b !== 'string');
-  let total = blocks.reduce((n, b) => n + (typeof b === 'string' ? b.length : sectionLength(b)), 0);
+  let total = blocks.reduce((n, b) => n + (typeof b === 'string' ? utf8Bytes(b) : sectionLength(b)), 0);
   const order = sections
     .map((s, i) => ({ s, i }))
     .sort((a, b) => a.s.priority - b.s.priority || b.i - a.i)
@@ -162,13 +177,13 @@ function fit(blocks: Block[], maxChars: number): string {
     if (total <= maxChars) break;
   }
   const text = blocks.map((b) => (typeof b === 'string' ? b : renderSection(b))).join('');
-  if (text.length <= maxChars) return text;
+  if (utf8Bytes(text) <= maxChars) return text;
   // Even without any row the fixed parts are too long (e.g. thousands of clusters or blocking reasons).
-  const note = `\n\n… the summary was cut at ${maxChars} characters; see the JSON report for everything.\n`;
-  const room = Math.max(0, maxChars - note.length);
-  const cut = truncateChars(text, room, '');
+  const note = `\n\n… the summary was cut at ${maxChars} bytes; see the JSON report for everything.\n`;
+  const room = Math.max(0, maxChars - utf8Bytes(note));
+  const cut = cutUtf8(text, room);
   const lastBreak = cut.lastIndexOf('\n');
-  return (lastBreak > room / 2 ? cut.slice(0, lastBreak) : cut) + note.slice(0, maxChars);
+  return (lastBreak > cut.length / 2 ? cut.slice(0, lastBreak) : cut) + cutUtf8(note, maxChars);
 }
 
 function leftOut(what: string): (n: number) => string {

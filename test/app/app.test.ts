@@ -170,7 +170,9 @@ describe('the queue', () => {
   it('a delivery that failed is handled again when GitHub redelivers it', async () => {
     const payload = prPayload('opened', 14, 'good');
     fake.failNext('POST', /\/check-runs$/, 1, 422, { message: 'Unprocessable' });
-    await expect(app.receive('pull_request', payload, 'retry-me')).rejects.toThrow();
+    await app.receive('pull_request', payload, 'retry-me');
+    expect(app.handle.takeFailure('retry-me')).toMatch(/422/);
+    expect(app.handle.takeFailure('retry-me')).toBeUndefined(); // asked once
     expect(fake.checkRuns.size).toBe(0);
     await app.receive('pull_request', payload, 'retry-me');
     await app.handle.idle();
@@ -200,7 +202,7 @@ describe('the queue', () => {
     await app.handle.idle();
     expect(staleHead.conclusion).toBe('cancelled');
     expect(staleBefore.conclusion).toBe('cancelled');
-    expect(staleHead.output.summary).toContain('left in progress by a preadmit instance that stopped');
+    expect(staleHead.output.summary).toContain('left in progress by a preadmit process that stopped');
     expect(otherApp.status).toBe('in_progress');
     const current = fake.runsFor(fake.sha('bad2')).find((r) => r.id > otherApp.id);
     expect(current?.conclusion).toBe('failure');
@@ -338,7 +340,10 @@ describe('re-run requests and merge queues', () => {
     const g = p.merge_group as Json;
     g.head_sha = fake.sha('bad');
     g.base_sha = fake.sha('main');
+    // The shas checked come from the API: the queue branch and the compare of base and head.
+    fake.queueRefs.set(String(g.head_ref), fake.sha('bad'));
     await app.receive('merge_group', p);
+    expect(fake.requests.some((r) => r.path.includes(`/compare/${fake.sha('main')}...${fake.sha('bad')}`))).toBe(true);
     await app.handle.idle();
     const [run] = fake.runsFor(fake.sha('bad'));
     expect(run?.external_id).toBe(`mg/${fake.sha('main')}`);

@@ -193,6 +193,10 @@ export class FakeGitHub {
       const want = `refs/${m[1]}`;
       return [200, [...this.queueRefs].filter(([ref]) => ref.startsWith(want)).map(([ref, sha]) => ({ ref, object: { sha, type: 'commit' } }))];
     }
+    if (req.method === 'GET' && (m = /^\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/.exec(rest))) {
+      const mergeBase = git(this.repoDir, 'merge-base', m[1] ?? '', m[2] ?? '').trim();
+      return [200, { status: 'ahead', merge_base_commit: { sha: mergeBase }, base_commit: { sha: m[1] } }];
+    }
     if (req.method === 'GET' && (m = /^\/git\/ref\/(.+)$/.exec(rest))) {
       const sha = this.queueRefs.get(`refs/${m[1]}`);
       return sha === undefined ? [404, { message: 'Not Found' }] : [200, { ref: `refs/${m[1]}`, object: { sha, type: 'commit' } }];
@@ -219,7 +223,8 @@ export class FakeGitHub {
       const output = b.output as { title?: string; summary?: string; annotations?: Record<string, unknown>[] } | undefined;
       if (output !== undefined) {
         if (output.annotations && output.annotations.length > 50) return [422, { message: 'Only 50 annotations are allowed per request' }];
-        if ((output.summary ?? '').length > 65535) return [422, { message: `Only 65535 characters are allowed; ${(output.summary ?? '').length} were supplied.` }];
+        // GitHub counts the summary's UTF-8 bytes.
+        if (Buffer.byteLength(output.summary ?? '', 'utf8') > 65535) return [422, { message: `Only 65535 characters are allowed; ${Buffer.byteLength(output.summary ?? '', 'utf8')} were supplied.` }];
         run.output = { title: output.title, summary: output.summary };
         run.annotations.push(...(output.annotations ?? []));
       }

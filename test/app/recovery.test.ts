@@ -70,7 +70,7 @@ describe('restart recovery', () => {
     // Concluded once, by recovery (the new check's stale-run lookup left it alone).
     expect(stuck.patches).toBe(1);
 
-    expect(summary).toMatchObject({ installations: 1, repositories: 1, pullRequests: 1, mergeGroups: 0, stuck: 1, concluded: 1, rechecks: 1, errors: 0, capped: false, aborted: false });
+    expect(summary).toMatchObject({ installations: 1, repositories: 1, pullRequests: 1, mergeGroups: 0, stuck: 1, missing: 0, concluded: 1, rechecks: 1, errors: 0, capped: false, aborted: false });
     // The installations are listed with the app's JWT, everything else with the installation token.
     const listing = fake.requests.find((r) => r.path.startsWith('/app/installations?'));
     expect(listing?.headers.authorization).toMatch(/^bearer eyJ/i);
@@ -84,7 +84,7 @@ describe('restart recovery', () => {
         expect.objectContaining({ app_id: String(APP_ID), check_name: 'preadmit', status: 'queued' }),
       ]),
     );
-    expect(app.logs.join('')).toMatch(/restart recovery done: scanned 1 installation\(s\), 1 repository, 1 open pull request\(s\), 0 merge group\(s\); 1 interrupted run\(s\) found, 1 concluded, 1 new check\(s\) queued; 0 error\(s\)/);
+    expect(app.logs.join('')).toMatch(/restart recovery done: scanned 1 installation\(s\), 1 repository, 1 open pull request\(s\), 0 merge group\(s\); 1 interrupted run\(s\) found, 1 concluded, 0 head\(s\) without a run, 1 new check\(s\) queued; 0 error\(s\)/);
   });
 
   it('a queued run is recovered too; finished runs, runs of another app and runs of other checks are not touched', async () => {
@@ -226,8 +226,8 @@ describe('completion text and summary line', () => {
     expect(started.summary).toContain('`aaaaaaa`');
     expect(interruptedCompletion({ failed: 'HTTP 500: boom' }).summary).toContain('/gatekeeper recheck');
     expect(interruptedCompletion({ gone: 'the merge group no longer exists.' }).summary).toContain('No new run was started: the merge group no longer exists.');
-    const line = recoverySummaryLine({ installations: 1, repositories: 2, pullRequests: 3, mergeGroups: 0, stuck: 1, concluded: 1, rechecks: 1, errors: 0, capped: false, aborted: false });
-    expect(line).toBe('restart recovery done: scanned 1 installation(s), 2 repositories, 3 open pull request(s), 0 merge group(s); 1 interrupted run(s) found, 1 concluded, 1 new check(s) queued; 0 error(s)');
+    const line = recoverySummaryLine({ installations: 1, repositories: 2, pullRequests: 3, mergeGroups: 0, stuck: 1, missing: 1, concluded: 1, rechecks: 2, errors: 0, capped: false, aborted: false });
+    expect(line).toBe('restart recovery done: scanned 1 installation(s), 2 repositories, 3 open pull request(s), 0 merge group(s); 1 interrupted run(s) found, 1 concluded, 1 head(s) without a run, 2 new check(s) queued; 0 error(s)');
   });
 });
 

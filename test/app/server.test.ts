@@ -1,6 +1,6 @@
 // The real Probot server on a loopback port: signed deliveries are handled, forged and unsigned ones are
 // refused before any GitHub request, and production without a webhook secret does not start.
-import { createHmac } from 'node:crypto';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preadmitHandle } from '../../src/app/index.ts';
@@ -14,13 +14,37 @@ const OWNER = 'acme';
 const REPO = 'served';
 
 describe('startServer', () => {
-  it('refuses to start in production without a webhook secret', async () => {
-    await expect(startServer({ port: 0, env: { NODE_ENV: 'production', APP_ID: String(APP_ID), PRIVATE_KEY } })).rejects.toThrow(ServerConfigError);
-    await expect(startServer({ port: 0, env: { NODE_ENV: 'production', APP_ID: String(APP_ID), PRIVATE_KEY } })).rejects.toThrow(/WEBHOOK_SECRET/);
+  it('never starts without a webhook secret, whatever NODE_ENV says, unless the development flag is set', async () => {
+    for (const NODE_ENV of ['production', undefined, 'development', 'test', 'Production']) {
+      const env = { APP_ID: String(APP_ID), PRIVATE_KEY, PREADMIT_RECOVERY: 'off', ...(NODE_ENV !== undefined ? { NODE_ENV } : {}) };
+      await expect(startServer({ port: 0, env })).rejects.toThrow(ServerConfigError);
+      await expect(startServer({ port: 0, env: { ...env, WEBHOOK_SECRET: '' } })).rejects.toThrow(/WEBHOOK_SECRET is not set/);
+    }
+    // The flag never applies in production.
+    await expect(startServer({ port: 0, env: { APP_ID: String(APP_ID), PRIVATE_KEY, NODE_ENV: 'production', PREADMIT_ALLOW_DEVELOPMENT_SECRET: 'true' } })).rejects.toThrow(ServerConfigError);
   });
 
-  it('starts outside production without a webhook secret (development), warning about it', async () => {
-    const server = await startServer({ port: 0, env: { APP_ID: String(APP_ID), PRIVATE_KEY, LOG_LEVEL: 'fatal', PREADMIT_RECOVERY: 'off' } });
+  it('refuses a webhook secret shorter than 16 characters', async () => {
+    for (const secret of ['x', 'development', 'fifteen-chars!!']) {
+      await expect(startServer({ port: 0, env: { APP_ID: String(APP_ID), PRIVATE_KEY, WEBHOOK_SECRET: secret } })).rejects.toThrow(/at least 16/);
+    }
+  });
+
+  it('refuses a private key that is no usable RSA key, naming the variable, never printing the value', async () => {
+    const bogus = ['not a key at all', '-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----\n', Buffer.from('garbage-garbage-garbage').toString('base64')];
+    for (const key of bogus) {
+      const err = await startServer({ port: 0, env: { APP_ID: String(APP_ID), PRIVATE_KEY: key, WEBHOOK_SECRET: SECRET } }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ServerConfigError);
+      expect((err as Error).message).toMatch(/PRIVATE_KEY/);
+      expect((err as Error).message).not.toContain('AAAA');
+    }
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    await expect(startServer({ port: 0, env: { APP_ID: String(APP_ID), PRIVATE_KEY: ec, WEBHOOK_SECRET: SECRET } })).rejects.toThrow(/RSA/);
+    await expect(startServer({ port: 0, env: { APP_ID: String(APP_ID), PRIVATE_KEY_PATH: '/nonexistent/key.pem', WEBHOOK_SECRET: SECRET } })).rejects.toThrow(ServerConfigError);
+  });
+
+  it('starts with the public development secret only with PREADMIT_ALLOW_DEVELOPMENT_SECRET=true', async () => {
+    const server = await startServer({ port: 0, env: { APP_ID: String(APP_ID), PRIVATE_KEY, LOG_LEVEL: 'fatal', PREADMIT_RECOVERY: 'off', PREADMIT_ALLOW_DEVELOPMENT_SECRET: 'true' } });
     try {
       const res = await fetch(`${server.url}/ping`);
       expect(await res.text()).toBe('PONG');

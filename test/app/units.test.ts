@@ -57,7 +57,7 @@ describe('CheckQueue', () => {
     q.push(running);
     q.push(other);
     q.cancel('pr', 'closed');
-    expect(running.ended).toEqual([['superseded', 'closed']]);
+    expect(running.ended).toEqual([['cancelled', 'closed']]);
     expect(other.ended).toEqual([]);
     running.release();
     await q.idle();
@@ -101,16 +101,38 @@ describe('CheckQueue', () => {
 });
 
 describe('DeliveryLog', () => {
-  it('recognises a redelivery, forgets failed ones, and stays bounded', () => {
-    const log = new DeliveryLog(2);
-    expect(log.begin('a')).toBe(true);
-    expect(log.begin('a')).toBe(false);
-    log.failed('a');
-    expect(log.begin('a')).toBe(true);
-    log.done('a');
-    log.begin('b');
-    log.begin('c');
-    expect(log.begin('a')).toBe(true); // evicted: the oldest of three
+  it('recognises a redelivery or a replay by any of its keys, forgets failed ones, and stays bounded', async () => {
+    const log = new DeliveryLog(4);
+    expect(await log.begin(['id:a', 'payload:1'])).toBe(true);
+    log.done(['id:a', 'payload:1']);
+    expect(await log.begin(['id:a', 'payload:1'])).toBe(false); // redelivery
+    expect(await log.begin(['id:z', 'payload:1'])).toBe(false); // the same payload under a new id
+    expect(await log.begin(['id:b', 'payload:2'])).toBe(true);
+    log.failed(['id:b', 'payload:2']);
+    expect(await log.begin(['id:b', 'payload:2'])).toBe(true); // a failed one is handled again
+    log.done(['id:b', 'payload:2']);
+    expect(await log.begin(['id:c', 'payload:3'])).toBe(true);
+    log.done(['id:c', 'payload:3']);
+    expect(await log.begin(['id:a', 'payload:1'])).toBe(true); // evicted: the oldest beyond capacity
+  });
+
+  it('makes a redelivery that arrives while the original is handled wait for its outcome', async () => {
+    const log = new DeliveryLog();
+    expect(await log.begin(['id:a'])).toBe(true);
+    const second = log.begin(['id:a']);
+    log.failed(['id:a']); // the original failed: the redelivery is handled
+    expect(await second).toBe(true);
+    const third = log.begin(['id:a']);
+    log.done(['id:a']); // the redelivery succeeded: a third copy is a duplicate
+    expect(await third).toBe(false);
+  });
+
+  it('forgets entries older than its window', async () => {
+    const log = new DeliveryLog(10, 0);
+    expect(await log.begin(['id:a'])).toBe(true);
+    log.done(['id:a']);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await log.begin(['id:a'])).toBe(true);
   });
 });
 
@@ -162,6 +184,28 @@ describe('commands and external ids', () => {
     expect(parseCommand('see /gatekeeper recheck')).toBeUndefined();
     expect(parseCommand('~~~\n/gatekeeper recheck\n~~~')).toBeUndefined();
     expect(parseCommand(null)).toBeUndefined();
+  });
+
+  it('parses comments as CommonMark: code, HTML comments, quotes and odd fences are never commands', () => {
+    const notCommands = [
+      '    /gatekeeper recheck', // an indented code block
+      'text\n\n    /gatekeeper recheck',
+      '<!--\n/gatekeeper recheck\n-->', // an HTML comment
+      '<!-- /gatekeeper recheck -->',
+      '```\n/gatekeeper recheck\n~~~\nstill code', // a mismatched closing fence does not close
+      '````\n```\n/gatekeeper recheck\n````', // a shorter fence inside a longer one
+      '```\n/gatekeeper recheck', // an unclosed fence runs to the end
+      '> /gatekeeper recheck',
+      '> quote\n/gatekeeper recheck', // a lazy continuation line is still quoted
+      '`/gatekeeper recheck`',
+      '<details>\n/gatekeeper recheck\n</details>', // an HTML block
+      '/gatekeeper`recheck`',
+    ];
+    for (const body of notCommands) expect(parseCommand(body), JSON.stringify(body)).toBeUndefined();
+    expect(parseCommand('/gatekeeper recheck <!-- why -->')).toEqual({ name: 'recheck' });
+    expect(parseCommand('```\ncode\n```\n/gatekeeper recheck')).toEqual({ name: 'recheck' });
+    expect(parseCommand('- /gatekeeper recheck')).toEqual({ name: 'recheck' });
+    expect(parseCommand('Thanks!\r\n\r\n/gatekeeper help')).toEqual({ name: 'help' });
   });
 
   it('round-trips external ids and rejects anything else', () => {

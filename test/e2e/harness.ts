@@ -1,7 +1,8 @@
 // The end-to-end harness: the demo repository as real git history, the GitHub stand-in serving it, and the
 // app's real server pointed at the stand-in through Probot's GitHub Enterprise settings.
+import type { Logger } from 'pino';
 import type { RecoverySummary } from '../../src/app/recovery.ts';
-import { startServer } from '../../src/app/server.ts';
+import { startServer, type StartedServer } from '../../src/app/server.ts';
 import { startStandin, type Standin, type StandinRepo } from './standin.ts';
 import { generateAppKey, HARNESS_TOKEN } from './webhooks.ts';
 
@@ -18,7 +19,7 @@ function logLevel(v: string | undefined): (typeof LOG_LEVELS)[number] {
 
 export interface Harness {
   standin: Standin;
-  app: { url: string; close(): Promise<void> };
+  app: StartedServer;
   /** What the app's restart recovery did at start-up (undefined with `PREADMIT_RECOVERY=off`). */
   recovery: RecoverySummary | undefined;
   privateKey: string;
@@ -30,7 +31,12 @@ export interface Harness {
  * left). The server serves webhooks at once; the harness still waits for its restart recovery to finish, so
  * the tests' request counts never include the recovery's scan.
  */
-export async function startHarness(repos: StandinRepo[], env: Record<string, string> = {}, beforeStart?: (standin: Standin) => void | Promise<void>): Promise<Harness> {
+export async function startHarness(
+  repos: StandinRepo[],
+  env: Record<string, string> = {},
+  beforeStart?: (standin: Standin) => void | Promise<void>,
+  options: { log?: Logger } = {},
+): Promise<Harness> {
   const privateKey = generateAppKey();
   const standin = await startStandin({ appId: APP_ID, privateKeyPem: privateKey, repos, acceptTokens: [HARNESS_TOKEN, CI_TOKEN], readOnlyTokens: [READ_ONLY_TOKEN] });
   let app;
@@ -40,6 +46,7 @@ export async function startHarness(repos: StandinRepo[], env: Record<string, str
     app = await startServer({
       port: 0,
       host: '127.0.0.1',
+      ...(options.log !== undefined ? { log: options.log } : {}),
       env: {
         APP_ID: String(APP_ID),
         PRIVATE_KEY: privateKey,

@@ -130,6 +130,11 @@ export interface Standin {
   addCheckRun(fullName: string, run: { head_sha: string; status: string; name?: string; conclusion?: string | null; external_id?: string; appId?: number }): RecordedCheckRun;
   /** Adds a user comment to an issue/PR (as GitHub would have stored it) and returns it. */
   addComment(fullName: string, issue: number, user: string, body: string): RecordedComment;
+  /**
+   * The next `times` requests matching `method` and `path` (the path after `/api/v3`) are answered `status` with
+   * a GitHub-style error, after `delayMs` (a GitHub that fails, or is slow and then fails).
+   */
+  failNext(method: string, path: RegExp, times: number, status: number, delayMs?: number): void;
   /** Resolves when `predicate` holds for some completed check run, rejects after `timeoutMs`. */
   waitForCheckRun(predicate: (run: RecordedCheckRun) => boolean, timeoutMs?: number): Promise<RecordedCheckRun>;
   close(): Promise<void>;
@@ -161,6 +166,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
   events.setMaxListeners(1000);
   let nextId = 1000;
   const git = new GitCache();
+  const failures: { method: string; path: RegExp; left: number; status: number; delayMs: number }[] = [];
 
   let origin = '';
   const server: Server = createServer((req, res) => {
@@ -238,6 +244,12 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     }
     if (!p.startsWith(`${API_PREFIX}/`)) throw new HttpError(404, 'Not Found');
     p = p.slice(API_PREFIX.length);
+    const failure = failures.find((f) => f.left > 0 && f.method === method && f.path.test(p));
+    if (failure !== undefined) {
+      failure.left--;
+      if (failure.delayMs > 0) await new Promise((r) => setTimeout(r, failure.delayMs));
+      throw new HttpError(failure.status, `stand-in failure (${failure.status})`);
+    }
 
     let m = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(p);
     if (m && method === 'POST') {
@@ -312,6 +324,11 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       const sha = await git.resolve(repo, decodeURIComponent(m[1] ?? ''));
       const tree = await git.treeOf(repo, sha);
       return send(200, { sha, url: `${origin}${API_PREFIX}/repos/${full}/commits/${sha}`, commit: { tree: { sha: tree }, message: await git.message(repo, sha) }, parents: [] });
+    }
+    if ((m = /^\/compare\/([^/]+)\.\.\.([^/]+)$/.exec(rest)) && method === 'GET') {
+      const [base, head] = await Promise.all([git.resolve(repo, decodeURIComponent(m[1] ?? '')), git.resolve(repo, decodeURIComponent(m[2] ?? ''))]);
+      const mergeBase = (await run(repo.gitDir, ['merge-base', base, head])).toString('utf8').trim();
+      return send(200, { status: mergeBase === head ? (base === head ? 'identical' : 'behind') : mergeBase === base ? 'ahead' : 'diverged', base_commit: { sha: base }, merge_base_commit: { sha: mergeBase }, files: await git.pullFiles(repo, base, head) });
     }
     if ((m = /^\/git\/commits\/([0-9a-f]{40})$/.exec(rest)) && method === 'GET') {
       const sha = await git.resolve(repo, m[1] ?? '');
@@ -442,7 +459,9 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       const o = body.output;
       if (typeof o.title === 'string') run.output.title = o.title;
       if (typeof o.summary === 'string') {
-        if (o.summary.length > 65535) throw new HttpError(422, `Invalid request. Only 65535 characters are allowed; ${o.summary.length} were supplied.`);
+        // GitHub counts UTF-8 bytes here, whatever its message says.
+        const bytes = Buffer.byteLength(o.summary, 'utf8');
+        if (bytes > 65535) throw new HttpError(422, `Invalid request. Only 65535 characters are allowed; ${bytes} were supplied.`);
         run.output.summary = o.summary;
       }
       if (typeof o.text === 'string') run.output.text = o.text;
@@ -563,6 +582,9 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       const c: RecordedComment = { id: nextId++, repo: `${repo.owner}/${repo.name}`, issue, body, user };
       comments.push(c);
       return c;
+    },
+    failNext(method, path, times, status, delayMs = 0) {
+      failures.push({ method, path, left: times, status, delayMs });
     },
     waitForCheckRun(predicate, timeoutMs = 60_000) {
       const found = checkRuns.find((r) => r.status === 'completed' && predicate(r));

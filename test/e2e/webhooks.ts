@@ -127,7 +127,9 @@ export async function deliver(appUrl: string, d: Delivery): Promise<{ status: nu
 
 async function fetchJson(standin: Standin, path: string): Promise<Json> {
   // The stand-in needs a token it knows: use the one the test harness registered for itself.
-  const res = await fetch(`${standin.apiUrl}${path}`, { headers: { authorization: `token ${HARNESS_TOKEN}` } });
+  // A kept-alive socket the stand-in closed at the same moment resets the request: asked again then.
+  const get = () => fetch(`${standin.apiUrl}${path}`, { headers: { authorization: `token ${HARNESS_TOKEN}` } });
+  const res = await get().catch(get);
   if (!res.ok) throw new Error(`stand-in ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as Json;
 }
