@@ -3,6 +3,7 @@
 import { analyzeRego, lexRego, refHasPrefix, type RegoModuleInfo } from '../opa/rego.ts';
 import { gvkOf, isObject, nameOf } from './classify.ts';
 import type { InputError, JsonObject, JsonValue, SourceLocation, SourcedObject } from './types.ts';
+import type { CelNamedExpression, CelSource, CelValidation } from '../cel/engine.ts';
 
 export interface RegoCode {
   rego: string;
@@ -20,8 +21,14 @@ export interface ConstraintTemplate {
   /** spec.crd.spec.validation.openAPIV3Schema */
   parametersSchema: JsonObject | undefined;
   target: string;
-  /** After folding legacy rego/libs into code (legacy wins, v0). */
+  /** After folding legacy rego/libs into code (legacy wins, v0). Undefined when CEL is the engine. */
   rego: RegoCode | undefined;
+  /**
+   * The K8sNativeValidation source when the template has one: Gatekeeper (webhook, audit and gator alike,
+   * `--enable-k8s-native-validation` defaulting to true) registers the CEL driver first, so CEL is then the
+   * engine and the Rego is never looked at.
+   */
+  cel: CelSource | undefined;
   /** code[].engine in order, plus 'Rego' for legacy rego. */
   engines: string[];
   /** targets[0].operations ([] = all). */
@@ -199,12 +206,6 @@ function readTemplate(object: JsonObject, source: SourceLocation, name: string):
       `no language driver is installed that handles this constraint template: available drivers: map[${CEL_ENGINE}:1 ${REGO_ENGINE}:2], wanted ""`,
     );
   }
-  if (regoEntry === undefined) {
-    throw new TemplateProblem(
-      `unsupported: ConstraintTemplate ${JSON.stringify(name)} has only a ${CEL_ENGINE} (CEL) engine; preadmit evaluates Rego only`,
-    );
-  }
-
   const template: ConstraintTemplate = {
     apiVersion,
     name,
@@ -213,22 +214,93 @@ function readTemplate(object: JsonObject, source: SourceLocation, name: string):
     parametersSchema,
     target,
     rego: undefined,
+    cel: undefined,
     engines,
     operations,
     object,
     source,
   };
-  try {
-    const rego = regoSource(regoEntry.source);
-    const problem = validateRegoCode(rego);
-    if (problem !== undefined) throw new TemplateProblem(problem);
-    template.rego = rego;
-  } catch (e) {
-    // With CEL present Gatekeeper picks CEL and never reads the Rego: keep the template, note the problem.
-    if (!(e instanceof TemplateProblem) || !hasCel) throw e;
-    template.regoError = e.message;
+  if (hasCel) {
+    // The CEL driver's AddTemplate: its source must decode and validate, or the template is rejected.
+    template.cel = celSource(code.find((c) => c.engine === CEL_ENGINE)!.source);
+    if (regoEntry !== undefined) {
+      const problem = regoProblem(regoEntry.source);
+      if (problem !== undefined) template.regoError = problem;
+    }
+    return template;
   }
+  const rego = regoSource(regoEntry!.source);
+  const problem = validateRegoCode(rego);
+  if (problem !== undefined) throw new TemplateProblem(problem);
+  template.rego = rego;
   return template;
+}
+
+/** What the Rego driver would reject in a template CEL takes over (reported, not fatal). */
+function regoProblem(source: JsonValue | undefined): string | undefined {
+  try {
+    return validateRegoCode(regoSource(source));
+  } catch (e) {
+    if (e instanceof TemplateProblem) return e.message;
+    throw e;
+  }
+}
+
+const CEL_RESERVED_PREFIX = 'gatekeeper_internal_';
+
+/** gatekeeper pkg/drivers/k8scel/schema GetSource + Validate. */
+function celSource(source: JsonValue | undefined): CelSource {
+  if (!isObject(source)) throw new TemplateProblem('could not recognize the type');
+  const field = (name: string): string => `Source.${name}`;
+  const list = (key: string, goType: string): JsonObject[] => {
+    const v = source[key];
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) throw celDecodeError(field(key), goType, v);
+    return v.map((x) => {
+      if (!isObject(x)) throw celDecodeError(field(key), goType, x);
+      return x;
+    });
+  };
+  const str = (o: JsonObject, key: string, owner: string): string => {
+    const v = o[key];
+    if (v === undefined || v === null) return '';
+    if (typeof v !== 'string') throw celDecodeError(`${owner}.${key}`, 'string', v);
+    return v;
+  };
+  const validations: CelValidation[] = list('validations', '[]schema.Validation').map((v) => ({
+    expression: str(v, 'expression', 'Validation'),
+    message: str(v, 'message', 'Validation'),
+    messageExpression: str(v, 'messageExpression', 'Validation'),
+  }));
+  const named = (o: JsonObject, owner: string): CelNamedExpression => ({ name: str(o, 'name', owner), expression: str(o, 'expression', owner) });
+  // The JSON key is singular: `matchCondition`.
+  const matchConditions = list('matchCondition', '[]schema.MatchCondition').map((m) => named(m, 'MatchCondition'));
+  const variables = list('variables', '[]schema.Variable').map((v) => named(v, 'Variable'));
+  for (const m of matchConditions) {
+    if (m.name.startsWith(CEL_RESERVED_PREFIX)) {
+      throw new TemplateProblem(`invalid match condition: ${m.name} is not a valid match condition; cannot have ${JSON.stringify(CEL_RESERVED_PREFIX)} as a prefix`);
+    }
+  }
+  for (const v of variables) {
+    if (v.name.startsWith(CEL_RESERVED_PREFIX)) {
+      throw new TemplateProblem(`invalid variable definition: ${v.name} is not a valid variable; cannot have ${JSON.stringify(CEL_RESERVED_PREFIX)} as a prefix`);
+    }
+    for (const reserved of ['params', 'anyObject']) {
+      if (v.name === reserved) {
+        throw new TemplateProblem(`invalid variable definition: ${v.name} an invalid variable name, ${JSON.stringify(reserved)} is a reserved keyword`);
+      }
+    }
+  }
+  const fp = source.failurePolicy;
+  if (fp !== undefined && fp !== null && typeof fp !== 'string') throw celDecodeError(field('failurePolicy'), 'string', fp);
+  if (typeof fp === 'string' && fp !== 'Fail' && fp !== 'Ignore') {
+    throw new TemplateProblem(`invalid failure policy: unrecognized failure policy: ${fp}`);
+  }
+  return { validations, variables, matchConditions, failurePolicy: typeof fp === 'string' ? (fp as 'Fail' | 'Ignore') : undefined };
+}
+
+function celDecodeError(field: string, goType: string, value: JsonValue): TemplateProblem {
+  return new TemplateProblem(`unable to decode K8sNativeValidation source: ${field}: expected ${goType}, got ${jsonKind(value)}`);
 }
 
 /** drivers/rego/schema GetSource */

@@ -1,0 +1,255 @@
+// Gatekeeper's K8sNativeValidation driver (gatekeeper pkg/drivers/k8scel, on Kubernetes'
+// ValidatingAdmissionPolicy validator): a template's CEL source compiled once, then evaluated per
+// constraint and review with the inputs Gatekeeper binds. Nothing here throws: compile and evaluation
+// errors become the decisions Kubernetes' validator makes of them.
+import type { JsonObject, JsonValue } from '../gatekeeper/types.ts';
+import { BudgetExceeded, celEnvironments, renameOverrides, withBudget } from './env.ts';
+import { CelLibraryError } from './lib/errors.ts';
+import { toCel, type CelValue, type NumberMode } from './values.ts';
+import type { Environment } from '@marcbachmann/cel-js';
+
+export interface CelValidation {
+  expression: string;
+  message: string;
+  messageExpression: string;
+}
+
+export interface CelNamedExpression {
+  name: string;
+  expression: string;
+}
+
+/** The K8sNativeValidation `source` (gatekeeper pkg/drivers/k8scel/schema Source). */
+export interface CelSource {
+  validations: CelValidation[];
+  variables: CelNamedExpression[];
+  matchConditions: CelNamedExpression[];
+  /** Undefined: Kubernetes' default, Fail. */
+  failurePolicy: 'Fail' | 'Ignore' | undefined;
+}
+
+type Program = (ctx: Record<string, CelValue>) => unknown;
+
+/** One compiled expression: a program, or the compile error Kubernetes stores and reports at evaluation. */
+interface Compiled {
+  expression: string;
+  program?: Program;
+  error?: string;
+}
+
+export interface CompiledCel {
+  source: CelSource;
+  variables: Array<Compiled & { name: string }>;
+  matchConditions: Compiled[];
+  validations: Array<{ validation: CelValidation; condition: Compiled; message: Compiled | undefined }>;
+}
+
+/** Gatekeeper's two variables ahead of the template's own (transform.AllVariablesCEL). */
+const BUILTIN_VARIABLES: CelNamedExpression[] = [
+  { name: 'anyObject', expression: 'has(request.operation) && request.operation == "DELETE" && object == null ? oldObject : object' },
+  { name: 'params', expression: '!has(params.spec) ? null : !has(params.spec.parameters) ? null: params.spec.parameters' },
+];
+
+/** Kubernetes' runtime cost budget for one validation (celconfig.PerCallLimit), in this evaluator's units. */
+export const COST_BUDGET = 1_000_000;
+const MATCH_CONDITION_BUDGET = 1_000_000;
+/** A wall-clock backstop per evaluation. */
+export const DEADLINE_MS = 2_000;
+const OUT_OF_BUDGET = 'validation failed due to running out of cost budget, no further validation rules will be run';
+
+const compiledCache = new Map<string, CompiledCel>();
+
+/** Compiles a source once per content (templates come back check after check). */
+export function compileCel(source: CelSource): CompiledCel {
+  const key = JSON.stringify(source);
+  const hit = compiledCache.get(key);
+  if (hit) return hit;
+  const { variables, expressions } = celEnvironments();
+  const compiled: CompiledCel = {
+    source,
+    variables: [...BUILTIN_VARIABLES, ...source.variables].map((v) => ({ name: v.name, ...compile(variables, v.expression, 'any') })),
+    matchConditions: source.matchConditions.map((m) => compile(expressions, m.expression, 'bool')),
+    validations: source.validations.map((validation) => ({
+      validation,
+      condition: compile(expressions, validation.expression, 'bool'),
+      message: validation.messageExpression !== '' ? compile(expressions, validation.messageExpression, 'string') : undefined,
+    })),
+  };
+  if (compiledCache.size >= 500) compiledCache.delete(compiledCache.keys().next().value!);
+  compiledCache.set(key, compiled);
+  return compiled;
+}
+
+function compile(env: Environment, expression: string, want: 'bool' | 'string' | 'any'): Compiled {
+  try {
+    const parsed = env.parse(expression);
+    renameOverrides(parsed.ast);
+    const checked = parsed.check();
+    if (!checked.valid) return { expression, error: `compilation failed: ${compileErrorText(checked.error, expression)}` };
+    if (want !== 'any' && checked.type !== want && checked.type !== 'dyn') {
+      return { expression, error: `must evaluate to ${want} but got ${checked.type}` };
+    }
+    return { expression, program: parsed as unknown as Program };
+  } catch (e) {
+    return { expression, error: `compilation failed: ${compileErrorText(e, expression)}` };
+  }
+}
+
+/** cel-go's issue text: `ERROR: <input>:line:col: message` and the line with a caret. */
+function compileErrorText(e: unknown, expression: string): string {
+  const err = e as { message?: string; node?: { pos?: number; start?: number } } | undefined;
+  let message = firstLine(err?.message ?? String(e));
+  const unknown = /^Unknown variable: (.*)$/.exec(message);
+  if (unknown) message = `undeclared reference to '${unknown[1]}' (in container '')`;
+  const offset = err?.node?.start ?? err?.node?.pos ?? 0;
+  const before = expression.slice(0, offset);
+  const line = before.split('\n').length;
+  const col = offset - (before.lastIndexOf('\n') + 1);
+  const text = expression.split('\n')[line - 1] ?? '';
+  return `ERROR: <input>:${line}:${col + 1}: ${lowerFirst(message)}\n | ${text}\n | ${'.'.repeat(col)}^`;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.trim();
+}
+
+function lowerFirst(s: string): string {
+  return s.length > 0 ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+/** The evaluation error's text as cel-go words the common ones. */
+export function evalErrorText(e: unknown): string {
+  if (e instanceof CelLibraryError) return e.message;
+  const message = firstLine((e as { message?: string } | undefined)?.message ?? String(e));
+  const noKey = /^No such key: (.*)$/.exec(message);
+  if (noKey) return `no such key: ${noKey[1]}`;
+  return lowerFirst(message.replace(/dyn<([^>]+)>/g, '$1'));
+}
+
+/** The inputs Gatekeeper binds for one review (pkg/drivers/k8scel Query + apiserver cel activation). */
+export interface CelInputs {
+  object: JsonValue;
+  oldObject: JsonValue;
+  request: JsonObject;
+  namespaceObject: JsonValue;
+  /** The whole constraint, as Kubernetes binds a policy's params object. */
+  params: JsonObject;
+  numbers?: NumberMode;
+}
+
+/** A Deny decision's message, in validation order. */
+export interface CelDecision {
+  message: string;
+}
+
+/** validating.validator Validate: the Deny decisions for one constraint and review. */
+export function validateCel(compiled: CompiledCel, inputs: CelInputs): CelDecision[] {
+  const fail = compiled.source.failurePolicy !== 'Ignore';
+  const onError = (message: string): CelDecision[] => (fail ? [{ message }] : []);
+  try {
+    const base = {
+      object: toCel(inputs.object),
+      oldObject: toCel(inputs.oldObject),
+      request: toCel(inputs.request),
+      namespaceObject: toCel(inputs.namespaceObject),
+    };
+    const params = toCel(inputs.params, inputs.numbers ?? 'int');
+
+    // Match conditions: each in its own variable scope, on a budget of their own, without namespaceObject.
+    if (compiled.matchConditions.length > 0) {
+      const ctx = { ...base, namespaceObject: null, variables: lazyVariables(compiled, { ...base, namespaceObject: null }, params) };
+      const run = withBudget(MATCH_CONDITION_BUDGET, DEADLINE_MS, () => {
+        const errors: string[] = [];
+        for (const m of compiled.matchConditions) {
+          const r = evaluate(m, ctx);
+          if ('error' in r) errors.push(r.error);
+          else if (r.value === false) return { matches: false, errors: [] };
+        }
+        return { matches: true, errors };
+      });
+      if (run.exhausted) return onError(OUT_OF_BUDGET);
+      if (!run.value.matches) return [];
+      if (run.value.errors.length > 0) {
+        return onError(run.value.errors.length === 1 ? run.value.errors[0]! : `[${run.value.errors.join(', ')}]`);
+      }
+    }
+
+    const validationCtx = { ...base, variables: lazyVariables(compiled, base, params) };
+    const run = withBudget(COST_BUDGET, DEADLINE_MS, () => compiled.validations.map((v) => evaluate(v.condition, validationCtx)));
+    if (run.exhausted) return onError(OUT_OF_BUDGET);
+    const messageCtx = { ...base, variables: lazyVariables(compiled, base, params) };
+    const decisions: CelDecision[] = [];
+    compiled.validations.forEach((v, i) => {
+      const r = run.value[i]!;
+      if ('error' in r) {
+        if (fail) decisions.push({ message: r.error });
+        return;
+      }
+      if (r.value === true) return;
+      let message = '';
+      if (v.message !== undefined) {
+        const m = withBudget(COST_BUDGET, DEADLINE_MS, () => evaluate(v.message!, messageCtx));
+        if (m.exhausted) {
+          if (fail) decisions.push({ message: `failed messageExpression: ${OUT_OF_BUDGET}` });
+          return;
+        }
+        if ('value' in m.value && typeof m.value.value === 'string') {
+          message = m.value.value.trim();
+          if (message.length > 5 * 1024 || message.includes('\n')) message = '';
+        }
+      }
+      if (message === '' && v.validation.message.length > 0) message = v.validation.message.trim();
+      if (message === '') message = `failed expression: ${v.validation.expression.trim()}`;
+      decisions.push({ message });
+    });
+    return decisions;
+  } catch (e) {
+    // Unexpected (a bug here, not the template's): still a decision, never an exception out of the engine.
+    return onError(`internal error evaluating CEL: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+type Outcome = { value: unknown } | { error: string };
+
+function evaluate(c: Compiled, ctx: Record<string, CelValue>): Outcome {
+  if (c.error !== undefined) return { error: `compilation error: ${c.error}` };
+  try {
+    return { value: c.program!(ctx) };
+  } catch (e) {
+    if (e instanceof BudgetExceeded) throw e;
+    return { error: `expression '${c.expression}' resulted in error: ${evalErrorText(e)}` };
+  }
+}
+
+/**
+ * `variables`: each evaluated on first use and remembered (Kubernetes' composition context), an error
+ * becoming the error of the expression that used it.
+ */
+function lazyVariables(compiled: CompiledCel, base: Record<string, CelValue>, params: CelValue): Record<string, CelValue> {
+  const variables: Record<string, CelValue> = {};
+  const ctx: Record<string, CelValue> = { ...base, params, variables };
+  for (const v of compiled.variables) {
+    let state: { value: CelValue } | { error: Error } | undefined;
+    Object.defineProperty(variables, v.name, {
+      enumerable: true,
+      configurable: true,
+      get(): CelValue {
+        if (state === undefined) {
+          if (v.error !== undefined) {
+            state = { error: new CelLibraryError(`composited variable ${JSON.stringify(v.name)} fails to compile: ${v.error}`) };
+          } else {
+            try {
+              state = { value: v.program!(ctx) as CelValue };
+            } catch (e) {
+              if (e instanceof BudgetExceeded) throw e;
+              state = { error: new CelLibraryError(`composited variable ${JSON.stringify(v.name)} fails to evaluate: ${evalErrorText(e)}`) };
+            }
+          }
+        }
+        if ('error' in state) throw state.error;
+        return state.value;
+      },
+    });
+  }
+  return variables;
+}

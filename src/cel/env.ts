@@ -1,0 +1,141 @@
+// The CEL environments Gatekeeper's K8sNativeValidation driver compiles with (Kubernetes' base
+// environment): declared roots, the Kubernetes libraries, and a cost budget on every evaluation.
+//
+// The evaluator is @marcbachmann/cel-js (see README "CEL"). Where its standard functions differ from
+// cel-go's (regexps, ASCII case functions), calls are renamed in the parsed expression to this project's
+// implementations (`renameOverrides`), since the evaluator refuses a second overload of the same signature.
+import { Environment } from '@marcbachmann/cel-js';
+import { registerLists } from './lib/lists.ts';
+import { REGEX_OVERRIDES, registerRegex } from './lib/regex.ts';
+import { registerStrings, STRINGS_OVERRIDES } from './lib/strings.ts';
+import { registerKubernetesTypes } from './lib/kubernetes.ts';
+
+const OVERRIDES = new Set([...REGEX_OVERRIDES, ...STRINGS_OVERRIDES]);
+const renamed = (name: string): string => `k8s_${name}`;
+
+/** The roots every expression sees (`params` only in variables: Gatekeeper keeps the raw constraint from validations). */
+export const ROOTS = ['object', 'oldObject', 'request', 'namespaceObject', 'variables'] as const;
+
+export class BudgetExceeded extends Error {}
+
+interface Budget {
+  left: number;
+  deadline: number;
+  exhausted: boolean;
+}
+
+let current: Budget | undefined;
+
+/**
+ * Runs `fn` with an evaluation budget: every evaluated expression node costs 1, every string or list it
+ * produces a share of its size; past the budget (or the wall-clock deadline) evaluation fails with
+ * BudgetExceeded. Kubernetes bounds CEL by cost the same way; the units are not cel-go's exactly.
+ */
+export function withBudget<T>(cost: number, deadlineMs: number, fn: () => T): { value: T; exhausted: false } | { exhausted: true } {
+  const outer = current;
+  const budget: Budget = { left: cost, deadline: Date.now() + deadlineMs, exhausted: false };
+  current = budget;
+  try {
+    const value = fn();
+    // An error inside all()/exists() or a || b may have been absorbed by the evaluator: the flag stays.
+    return budget.exhausted ? { exhausted: true } : { value, exhausted: false };
+  } catch (e) {
+    if (e instanceof BudgetExceeded) return { exhausted: true };
+    throw e;
+  } finally {
+    current = outer;
+  }
+}
+
+type Runner = (ast: unknown, ctx: unknown) => unknown;
+
+function charge(budget: Budget, result: unknown): void {
+  if (typeof result === 'string' && result.length > 16) budget.left -= result.length >> 4;
+  else if (Array.isArray(result) && result.length > 4) budget.left -= result.length >> 2;
+  if (budget.left < 0) {
+    budget.exhausted = true;
+    throw new BudgetExceeded('out of cost budget');
+  }
+}
+
+/** Counts every node evaluation of `env` against the current budget (the evaluator runs each node through `run`). */
+function meter(env: Environment): void {
+  let evaluator: { run: Runner } | undefined;
+  env.registerFunction('preadmit_evaluator(): bool', function (this: { run: Runner }) {
+    evaluator = this;
+    return true;
+  });
+  env.evaluate('preadmit_evaluator()', {});
+  if (!evaluator || typeof evaluator.run !== 'function') throw new Error('CEL evaluator cannot be metered');
+  const run = evaluator.run;
+  evaluator.run = function metered(ast: unknown, ctx: unknown): unknown {
+    const budget = current;
+    if (budget !== undefined) {
+      if (budget.exhausted || --budget.left < 0 || ((budget.left & 1023) === 0 && Date.now() > budget.deadline)) {
+        budget.exhausted = true;
+        throw new BudgetExceeded('out of cost budget');
+      }
+      const result = run.call(this, ast, ctx);
+      charge(budget, result);
+      return result;
+    }
+    return run.call(this, ast, ctx);
+  };
+}
+
+function newEnvironment(withParams: boolean): Environment {
+  const env = new Environment({
+    enableOptionalTypes: true,
+    homogeneousAggregateLiterals: false,
+    unlistedVariablesAreDyn: false,
+    limits: { maxAstNodes: 100_000, maxDepth: 250, maxListElements: 10_000, maxMapEntries: 10_000, maxCallArguments: 32 },
+  });
+  for (const root of ROOTS) env.registerVariable(root, 'dyn');
+  if (withParams) env.registerVariable('params', 'dyn');
+  registerRegex(env, renamed);
+  registerStrings(env, renamed);
+  registerLists(env);
+  registerKubernetesTypes(env);
+  meter(env);
+  return env;
+}
+
+let environments: { variables: Environment; expressions: Environment } | undefined;
+
+/** `variables`: for variable expressions (with `params`); `expressions`: validations, messages, match conditions. */
+export function celEnvironments(): { variables: Environment; expressions: Environment } {
+  environments ??= { variables: newEnvironment(true), expressions: newEnvironment(false) };
+  return environments;
+}
+
+interface AstNode {
+  op: string;
+  args: unknown;
+}
+
+function isNode(v: unknown): v is AstNode {
+  return typeof v === 'object' && v !== null && typeof (v as AstNode).op === 'string' && 'args' in v;
+}
+
+/** Points calls of replaced standard functions at this project's implementations. */
+export function renameOverrides(ast: unknown): void {
+  const seen = new Set<unknown>();
+  const visit = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x);
+      return;
+    }
+    if (isNode(v)) {
+      const args = v.args;
+      if ((v.op === 'call' || v.op === 'rcall') && Array.isArray(args) && typeof args[0] === 'string' && OVERRIDES.has(args[0])) {
+        args[0] = renamed(args[0]);
+      }
+      visit(args);
+      return;
+    }
+    for (const x of Object.values(v)) if (isNode(x) || Array.isArray(x)) visit(x);
+  };
+  visit(ast);
+}

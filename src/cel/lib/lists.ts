@@ -1,0 +1,54 @@
+// Kubernetes' lists library (isSorted, sum, min, max, indexOf, lastIndexOf) and cel-go's sets extension
+// (sets.contains, sets.equivalent, sets.intersects), with CEL's runtime equality and ordering.
+import type { Environment } from '@marcbachmann/cel-js';
+import type { CelValue } from '../values.ts';
+import { celEquals, compareNumbers } from './equality.ts';
+import { libError } from './errors.ts';
+
+/** CEL ordering of two comparable values of one kind; an error for mixed or unordered kinds. */
+function compare(a: CelValue, b: CelValue): number {
+  if ((typeof a === 'bigint' || typeof a === 'number') && (typeof b === 'bigint' || typeof b === 'number')) {
+    return compareNumbers(a, b);
+  }
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  throw libError('no such overload');
+}
+
+function sum(list: CelValue[]): CelValue {
+  if (list.length === 0) return 0n;
+  let acc = list[0];
+  for (const x of list.slice(1)) {
+    if (typeof acc === 'bigint' && typeof x === 'bigint') acc = acc + x;
+    else if (typeof acc === 'number' && typeof x === 'number') acc = acc + x;
+    else throw libError('no such overload');
+  }
+  return acc;
+}
+
+function extreme(list: CelValue[], sign: number, name: string): CelValue {
+  if (list.length === 0) throw libError(`${name} called on empty list`);
+  let best = list[0];
+  for (const x of list.slice(1)) if (compare(x, best) * sign > 0) best = x;
+  return best;
+}
+
+export function registerLists(env: Environment): void {
+  env.registerFunction('list.isSorted(): bool', (l: CelValue[]) => l.every((x, i) => i === 0 || compare(l[i - 1], x) <= 0));
+  env.registerFunction('list.sum(): dyn', (l: CelValue[]) => sum(l));
+  env.registerFunction('list.min(): dyn', (l: CelValue[]) => extreme(l, -1, 'min'));
+  env.registerFunction('list.max(): dyn', (l: CelValue[]) => extreme(l, 1, 'max'));
+  env.registerFunction('list.indexOf(dyn): int', (l: CelValue[], v: CelValue) => BigInt(l.findIndex((x) => celEquals(x, v))));
+  env.registerFunction('list.lastIndexOf(dyn): int', (l: CelValue[], v: CelValue) => {
+    for (let i = l.length - 1; i >= 0; i--) if (celEquals(l[i], v)) return BigInt(i);
+    return -1n;
+  });
+
+  class SetsNamespace {}
+  env.registerType('SetsNamespace', SetsNamespace);
+  env.registerConstant('sets', 'SetsNamespace', new SetsNamespace());
+  const contains = (a: CelValue[], b: CelValue[]): boolean => b.every((y) => a.some((x) => celEquals(x, y)));
+  env.registerFunction('SetsNamespace.contains(list, list): bool', (_ns: unknown, a: CelValue[], b: CelValue[]) => contains(a, b));
+  env.registerFunction('SetsNamespace.equivalent(list, list): bool', (_ns: unknown, a: CelValue[], b: CelValue[]) => contains(a, b) && contains(b, a));
+  env.registerFunction('SetsNamespace.intersects(list, list): bool', (_ns: unknown, a: CelValue[], b: CelValue[]) => b.some((y) => a.some((x) => celEquals(x, y))));
+}
