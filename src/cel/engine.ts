@@ -7,6 +7,7 @@ import { BudgetExceeded, celEnvironments, renameOverrides, withBudget } from './
 import { CelLibraryError } from './lib/errors.ts';
 import { toCel, type CelValue, type NumberMode } from './values.ts';
 import type { Environment } from '@marcbachmann/cel-js';
+import { compileGoRegexp } from '../opa/go-regexp.ts';
 
 export interface CelValidation {
   expression: string;
@@ -83,6 +84,8 @@ export function compileCel(source: CelSource): CompiledCel {
 function compile(env: Environment, expression: string, want: 'bool' | 'string' | 'any'): Compiled {
   try {
     const parsed = env.parse(expression);
+    const issue = staticIssue(parsed.ast);
+    if (issue !== undefined) return { expression, error: `compilation failed: ${issueText(expression, issue.offset, issue.message)}` };
     renameOverrides(parsed.ast);
     const checked = parsed.check();
     if (!checked.valid) return { expression, error: `compilation failed: ${compileErrorText(checked.error, expression)}` };
@@ -101,12 +104,93 @@ function compileErrorText(e: unknown, expression: string): string {
   let message = firstLine(err?.message ?? String(e));
   const unknown = /^Unknown variable: (.*)$/.exec(message);
   if (unknown) message = `undeclared reference to '${unknown[1]}' (in container '')`;
-  const offset = err?.node?.start ?? err?.node?.pos ?? 0;
+  return issueText(expression, err?.node?.start ?? err?.node?.pos ?? 0, lowerFirst(message));
+}
+
+function issueText(expression: string, offset: number, message: string): string {
   const before = expression.slice(0, offset);
   const line = before.split('\n').length;
   const col = offset - (before.lastIndexOf('\n') + 1);
   const text = expression.split('\n')[line - 1] ?? '';
-  return `ERROR: <input>:${line}:${col + 1}: ${lowerFirst(message)}\n | ${text}\n | ${'.'.repeat(col)}^`;
+  return `ERROR: <input>:${line}:${col + 1}: ${message}\n | ${text}\n | ${'.'.repeat(col)}^`;
+}
+
+/**
+ * What Kubernetes' compiler rejects that a dynamically typed check does not: `request` is typed
+ * (kubernetes.AdmissionRequest), so an unknown field of it is a compile error; and a constant pattern of
+ * `matches`, `find` or `findAll` is compiled ahead, so a bad one is too.
+ */
+function staticIssue(ast: unknown): { offset: number; message: string } | undefined {
+  let found: { offset: number; message: string } | undefined;
+  const seen = new Set<unknown>();
+  const visit = (v: unknown, inHas: number | undefined): void => {
+    if (found !== undefined || typeof v !== 'object' || v === null || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, inHas);
+      return;
+    }
+    const node = v as AstNode;
+    if (typeof node.op !== 'string') return;
+    const args = node.args as unknown[];
+    if ((node.op === 'call' || node.op === 'rcall') && Array.isArray(args)) {
+      const name = args[0];
+      const callArgs = (node.op === 'rcall' ? args[2] : args[1]) as AstNode[] | undefined;
+      if (name === 'has' && node.op === 'call') {
+        visit(callArgs, node.pos + 3);
+        return;
+      }
+      if (typeof name === 'string' && REGEX_FUNCTIONS.has(name) && Array.isArray(callArgs)) {
+        const pattern = callArgs[node.op === 'rcall' ? 0 : 1];
+        if (pattern?.op === 'value' && typeof pattern.args === 'string') {
+          const r = compileGoRegexp(pattern.args);
+          if ('error' in r) found = { offset: pattern.pos, message: `invalid ${name} argument` };
+        }
+      }
+    }
+    if (node.op === '.' && Array.isArray(args) && typeof args[1] === 'string') {
+      const type = typedPath(args[0]);
+      const fields = type !== undefined ? REQUEST_TYPES[type] : undefined;
+      if (fields !== undefined && !fields.includes(args[1])) {
+        found = { offset: inHas ?? node.pos - 1, message: `undefined field '${args[1]}'` };
+        return;
+      }
+    }
+    if (Array.isArray(args) || (typeof args === 'object' && args !== null && typeof (args as AstNode).op === 'string')) visit(args, undefined);
+    else if (typeof args === 'object' && args !== null) for (const x of Object.values(args)) visit(x, undefined);
+  };
+  visit(ast, undefined);
+  return found;
+}
+
+interface AstNode {
+  op: string;
+  args: unknown;
+  pos: number;
+}
+
+const REGEX_FUNCTIONS = new Set(['matches', 'find', 'findAll']);
+const GVK = ['group', 'version', 'kind'];
+const GVR = ['group', 'version', 'resource'];
+/** kubernetes.AdmissionRequest and its typed members, as apiserver's cel compiler declares them. */
+const REQUEST_TYPES: Record<string, string[]> = {
+  request: ['kind', 'resource', 'subResource', 'requestKind', 'requestResource', 'requestSubResource', 'name', 'namespace', 'operation', 'userInfo', 'dryRun', 'options'],
+  'request.kind': GVK,
+  'request.requestKind': GVK,
+  'request.resource': GVR,
+  'request.requestResource': GVR,
+  'request.userInfo': ['username', 'uid', 'groups', 'extra'],
+};
+
+/** `request`, `request.kind`…: the typed path a select reads from, if it is one. */
+function typedPath(v: unknown): string | undefined {
+  const node = v as AstNode | undefined;
+  if (node?.op === 'id' && node.args === 'request') return 'request';
+  if (node?.op === '.' && Array.isArray(node.args) && node.args.length === 2) {
+    const parent = typedPath(node.args[0]);
+    if (parent === 'request') return `request.${String(node.args[1])}`;
+  }
+  return undefined;
 }
 
 function firstLine(s: string): string {
@@ -123,6 +207,7 @@ export function evalErrorText(e: unknown): string {
   const message = firstLine((e as { message?: string } | undefined)?.message ?? String(e));
   const noKey = /^No such key: (.*)$/.exec(message);
   if (noKey) return `no such key: ${noKey[1]}`;
+  if (/^no such overload\b/i.test(message)) return 'no such overload';
   return lowerFirst(message.replace(/dyn<([^>]+)>/g, '$1'));
 }
 

@@ -255,7 +255,8 @@ export class PolicyClient {
         object,
         oldObject: review.oldObject,
         request,
-        namespaceObject: review.namespace === null ? null : celNamespaceObject(review.namespace),
+        // What the review carries as its namespaceObject (Rego's too): none in gator and audit.
+        namespaceObject: Object.keys(review.namespaceObject).length === 0 ? null : celNamespaceObject(review.namespaceObject),
         params: constraint.object,
         numbers: this.options.parameterNumbers === 'float' ? 'double' : 'int',
       });
@@ -354,7 +355,6 @@ function celRequest(review: Review): JsonObject {
   const gvk = isJsonObject(r.kind) ? r.kind : { group: '', version: '', kind: '' };
   const gvr = isJsonObject(r.resource) ? r.resource : { group: '', version: '', resource: '' };
   const out: JsonObject = {
-    uid: '',
     kind: { group: gvk.group ?? '', version: gvk.version ?? '', kind: gvk.kind ?? '' },
     resource: { group: gvr.group ?? '', version: gvr.version ?? '', resource: gvr.resource ?? '' },
     requestKind: { group: gvk.group ?? '', version: gvk.version ?? '', kind: gvk.kind ?? '' },
