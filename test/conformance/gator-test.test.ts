@@ -30,6 +30,9 @@ const REQUIRED_CASES = [
   'legacy-rego-wins', 'inventory', 'expansion', 'parameter-defaults', 'legacy-schema', 'eval-errors',
   'sprintf', 'yaml11', 'yaml11-duplicate-keys', 'details', 'collapse', 'config-object', 'json-input',
   'admission-review', 'constraints-as-objects',
+  // CEL (K8sNativeValidation): gatekeeper-library templates vendored with their samples, and the driver's semantics.
+  'cel-semantics', 'cel-library-requiredlabels', 'cel-library-capabilities', 'cel-library-host-network-ports',
+  'cel-library-apparmor', 'cel-library-forbidden-sysctls', 'cel-library-host-filesystem',
 ];
 
 const cases = listCases();
