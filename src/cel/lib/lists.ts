@@ -1,4 +1,5 @@
-// Kubernetes' lists library (isSorted, sum, min, max, indexOf, lastIndexOf) and cel-go's sets extension
+// Kubernetes' lists library (isSorted, sum, min, max, indexOf, lastIndexOf), cel-go's lists extension as
+// Kubernetes enables it (slice, flatten, distinct, reverse, sort, lists.range) and its sets extension
 // (sets.contains, sets.equivalent, sets.intersects), with CEL's runtime equality and ordering.
 import type { Environment } from '@marcbachmann/cel-js';
 import type { CelValue } from '../values.ts';
@@ -42,6 +43,30 @@ export function registerLists(env: Environment): void {
   env.registerFunction('list.lastIndexOf(dyn): int', (l: CelValue[], v: CelValue) => {
     for (let i = l.length - 1; i >= 0; i--) if (celEquals(l[i], v)) return BigInt(i);
     return -1n;
+  });
+
+  env.registerFunction('list.slice(int, int): list', (l: CelValue[], start: bigint, end: bigint) => {
+    if (start < 0n || end < 0n) throw libError(`cannot slice(${start}, ${end}), negative indexes not supported`);
+    if (start > end) throw libError(`cannot slice(${start}, ${end}), start index must be less than or equal to end index`);
+    if (end > BigInt(l.length)) throw libError(`cannot slice(${start}, ${end}), list is length ${l.length}`);
+    return l.slice(Number(start), Number(end));
+  });
+  const flatten = (l: CelValue[], depth: bigint): CelValue[] =>
+    l.flatMap((x) => (Array.isArray(x) && depth > 0n ? flatten(x, depth - 1n) : [x]));
+  env.registerFunction('list.flatten(): list', (l: CelValue[]) => flatten(l, 1n));
+  env.registerFunction('list.flatten(int): list', (l: CelValue[], depth: bigint) => {
+    if (depth < 0n) throw libError('level must be non-negative');
+    return flatten(l, depth);
+  });
+  env.registerFunction('list.distinct(): list', (l: CelValue[]) => l.filter((x, i) => l.findIndex((y) => celEquals(x, y)) === i));
+  env.registerFunction('list.reverse(): list', (l: CelValue[]) => [...l].reverse());
+  env.registerFunction('list.sort(): list', (l: CelValue[]) => [...l].sort(compare));
+  class ListsNamespace {}
+  env.registerType('ListsNamespace', ListsNamespace);
+  env.registerConstant('lists', 'ListsNamespace', new ListsNamespace());
+  env.registerFunction('ListsNamespace.range(int): list<int>', (_ns: unknown, n: bigint) => {
+    if (n > 1_000_000n) throw libError('lists.range: too large');
+    return Array.from({ length: Math.max(0, Number(n)) }, (_, i) => BigInt(i));
   });
 
   class SetsNamespace {}
