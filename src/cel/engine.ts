@@ -3,7 +3,7 @@
 // constraint and review with the inputs Gatekeeper binds. Nothing here throws: compile and evaluation
 // errors become the decisions Kubernetes' validator makes of them.
 import type { JsonObject, JsonValue } from '../gatekeeper/types.ts';
-import { BudgetExceeded, celEnvironments, renameOverrides, withBudget } from './env.ts';
+import { BudgetExceeded, celEnvironments, declaredFunctions, renameOverrides, withBudget } from './env.ts';
 import { CelLibraryError } from './lib/errors.ts';
 import { toCel, type CelValue, type NumberMode } from './values.ts';
 import type { Environment } from '@marcbachmann/cel-js';
@@ -84,7 +84,7 @@ export function compileCel(source: CelSource): CompiledCel {
 function compile(env: Environment, expression: string, want: 'bool' | 'string' | 'any'): Compiled {
   try {
     const parsed = env.parse(expression);
-    const issue = staticIssue(parsed.ast);
+    const issue = staticIssue(parsed.ast, expression);
     if (issue !== undefined) return { expression, error: `compilation failed: ${issueText(expression, issue.offset, issue.message)}` };
     renameOverrides(parsed.ast);
     const checked = parsed.check();
@@ -104,7 +104,17 @@ function compileErrorText(e: unknown, expression: string): string {
   let message = firstLine(err?.message ?? String(e));
   const unknown = /^Unknown variable: (.*)$/.exec(message);
   if (unknown) message = `undeclared reference to '${unknown[1]}' (in container '')`;
-  return issueText(expression, err?.node?.start ?? err?.node?.pos ?? 0, lowerFirst(message));
+  const mixed = /^(?:List elements must have the same type|Map (?:key|value) uses wrong type), (expected type '.*' but found '.*')$/.exec(message);
+  if (mixed) message = celTypeNames(mixed[1]!);
+  let offset = err?.node?.start ?? err?.node?.pos ?? 0;
+  const overload = /^found no matching overload for '(?:(.+)\.)?([A-Za-z_][A-Za-z0-9_]*)\((.*)\)'$/.exec(message);
+  if (overload) {
+    const [, receiver, name, args] = overload;
+    message = `found no matching overload for '${name}' applied to '${receiver !== undefined ? `${receiver}.` : ''}(${args})'`;
+    const at = expression.indexOf(`${name!}(`, offset);
+    if (at >= 0) offset = at + name!.length;
+  }
+  return issueText(expression, offset, lowerFirst(message));
 }
 
 function issueText(expression: string, offset: number, message: string): string {
@@ -120,7 +130,24 @@ function issueText(expression: string, offset: number, message: string): string 
  * (kubernetes.AdmissionRequest), so an unknown field of it is a compile error; and a constant pattern of
  * `matches`, `find` or `findAll` is compiled ahead, so a bad one is too.
  */
-function staticIssue(ast: unknown): { offset: number; message: string } | undefined {
+function staticIssue(ast: unknown, expression: string): { offset: number; message: string } | undefined {
+  const declared = declaredFunctions();
+  const exempt = new Set<unknown>();
+  const mixedLiteral = (node: AstNode): { offset: number; message: string } | undefined => {
+    if (exempt.has(node)) return undefined;
+    const items: AstNode[] = node.op === 'list' ? (node.args as AstNode[]) : (node.args as AstNode[][]).map((kv) => kv[1]!);
+    const keys: AstNode[] = node.op === 'map' ? (node.args as AstNode[][]).map((kv) => kv[0]!) : [];
+    for (const group of [keys, items]) {
+      let first: string | undefined;
+      for (const item of group) {
+        const t = literalType(item);
+        if (t === undefined) continue;
+        if (first === undefined) first = t;
+        else if (t !== first) return { offset: item.pos, message: `expected type '${first}' but found '${t}'` };
+      }
+    }
+    return undefined;
+  };
   let found: { offset: number; message: string } | undefined;
   const seen = new Set<unknown>();
   const visit = (v: unknown, inHas: number | undefined): void => {
@@ -140,6 +167,17 @@ function staticIssue(ast: unknown): { offset: number; message: string } | undefi
         visit(callArgs, node.pos + 3);
         return;
       }
+      const receiver = node.op === 'rcall' ? (args[1] as AstNode | undefined) : undefined;
+      if (name === 'bind' && receiver?.op === 'id' && receiver.args === 'cel') {
+        // Kubernetes does not enable cel-go's bindings extension.
+        found = { offset: receiver.pos, message: "undeclared reference to 'cel' (in container '')" };
+        return;
+      }
+      if (typeof name === 'string' && !declared.has(name) && !declared.has(`k8s_${name}`)) {
+        const paren = expression.indexOf('(', expression.indexOf(name, node.pos) + name.length);
+        found = { offset: paren >= 0 ? paren : node.pos, message: `undeclared reference to '${name}' (in container '')` };
+        return;
+      }
       if (typeof name === 'string' && REGEX_FUNCTIONS.has(name) && Array.isArray(callArgs)) {
         const pattern = callArgs[node.op === 'rcall' ? 0 : 1];
         if (pattern?.op === 'value' && typeof pattern.args === 'string') {
@@ -147,6 +185,18 @@ function staticIssue(ast: unknown): { offset: number; message: string } | undefi
           if ('error' in r) found = { offset: pattern.pos, message: `invalid ${name} argument` };
         }
       }
+    }
+    if (node.op === 'list' || node.op === 'map') {
+      const mixed = mixedLiteral(node);
+      if (mixed) {
+        found = mixed;
+        return;
+      }
+    }
+    if ((node.op === 'call' || node.op === 'rcall') && Array.isArray(args) && args[0] === 'format') {
+      // cel-go exempts format()'s argument list from the homogeneous-literal rule.
+      const callArgs = (node.op === 'rcall' ? args[2] : args[1]) as AstNode[] | undefined;
+      for (const a of callArgs ?? []) exempt.add(a);
     }
     if (node.op === '.' && Array.isArray(args) && typeof args[1] === 'string') {
       const type = typedPath(args[0]);
@@ -182,6 +232,37 @@ const REQUEST_TYPES: Record<string, string[]> = {
   'request.userInfo': ['username', 'uid', 'groups', 'extra'],
 };
 
+/**
+ * The static type of a literal-ish expression as cel-go's checker names it (`dyn` for variables and
+ * selections); undefined where this simple inference does not know (calls, operators).
+ */
+function literalType(node: AstNode | undefined): string | undefined {
+  if (node === undefined) return undefined;
+  switch (node.op) {
+    case 'value': {
+      const v = node.args;
+      if (typeof v === 'bigint') return 'int';
+      if (typeof v === 'number') return 'double';
+      if (typeof v === 'string') return 'string';
+      if (typeof v === 'boolean') return 'bool';
+      if (v === null) return 'null_type';
+      if (v instanceof Uint8Array) return 'bytes';
+      return undefined;
+    }
+    case 'id':
+      return node.args === 'object' || node.args === 'oldObject' || node.args === 'namespaceObject' || node.args === 'variables' || node.args === 'params' ? 'dyn' : undefined;
+    case '.':
+      return typedPath(node) === undefined && typedPath((node.args as AstNode[])[0]) === undefined ? literalType((node.args as AstNode[])[0]) : undefined;
+    case 'list': {
+      const types = (node.args as AstNode[]).map(literalType);
+      if (types.length === 0) return undefined;
+      return types.every((t) => t !== undefined && t === types[0]) ? `list(${types[0]})` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** `request`, `request.kind`…: the typed path a select reads from, if it is one. */
 function typedPath(v: unknown): string | undefined {
   const node = v as AstNode | undefined;
@@ -191,6 +272,13 @@ function typedPath(v: unknown): string | undefined {
     if (parent === 'request') return `request.${String(node.args[1])}`;
   }
   return undefined;
+}
+
+/** cel-go spells parameterised types `list(int)`, `map(string, int)`. */
+function celTypeNames(s: string): string {
+  let out = s;
+  for (let i = 0; i < 5 && /<[^<>]*>/.test(out); i++) out = out.replace(/<([^<>]*)>/g, '($1)');
+  return out;
 }
 
 function firstLine(s: string): string {
@@ -205,6 +293,8 @@ function lowerFirst(s: string): string {
 export function evalErrorText(e: unknown): string {
   if (e instanceof CelLibraryError) return e.message;
   const message = firstLine((e as { message?: string } | undefined)?.message ?? String(e));
+  const index = /^No such key: index out of bounds, index (-?\d+)/.exec(message);
+  if (index) return `index out of bounds: ${index[1]}`;
   const noKey = /^No such key: (.*)$/.exec(message);
   if (noKey) return `no such key: ${noKey[1]}`;
   if (/^no such overload\b/i.test(message)) return 'no such overload';

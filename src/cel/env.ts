@@ -86,6 +86,8 @@ function meter(env: Environment): void {
 function newEnvironment(withParams: boolean): Environment {
   const env = new Environment({
     enableOptionalTypes: true,
+    // Kubernetes validates homogeneous aggregate literals, except the argument list of format(); that
+    // check is the engine's (staticIssue), since the evaluator's own has no exemptions.
     homogeneousAggregateLiterals: false,
     unlistedVariablesAreDyn: false,
     limits: { maxAstNodes: 100_000, maxDepth: 250, maxListElements: 10_000, maxMapEntries: 10_000, maxCallArguments: 32 },
@@ -94,13 +96,20 @@ function newEnvironment(withParams: boolean): Environment {
   if (withParams) env.registerVariable('params', 'dyn');
   registerRegex(env, renamed);
   registerStrings(env, renamed);
-  registerLists(env);
+  registerLists(env, renamed);
   registerKubernetesTypes(env);
   meter(env);
   return env;
 }
 
 let environments: { variables: Environment; expressions: Environment } | undefined;
+let functionNames: Set<string> | undefined;
+
+/** Every function and macro name the environments declare. */
+export function declaredFunctions(): Set<string> {
+  functionNames ??= new Set(celEnvironments().expressions.getDefinitions().functions.map((f) => f.name));
+  return functionNames;
+}
 
 /** `variables`: for variable expressions (with `params`); `expressions`: validations, messages, match conditions. */
 export function celEnvironments(): { variables: Environment; expressions: Environment } {

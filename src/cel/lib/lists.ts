@@ -34,13 +34,14 @@ function extreme(list: CelValue[], sign: number, name: string): CelValue {
   return best;
 }
 
-export function registerLists(env: Environment): void {
+export function registerLists(env: Environment, rename: (name: string) => string): void {
   env.registerFunction('list.isSorted(): bool', (l: CelValue[]) => l.every((x, i) => i === 0 || compare(l[i - 1], x) <= 0));
   env.registerFunction('list.sum(): dyn', (l: CelValue[]) => sum(l));
   env.registerFunction('list.min(): dyn', (l: CelValue[]) => extreme(l, -1, 'min'));
   env.registerFunction('list.max(): dyn', (l: CelValue[]) => extreme(l, 1, 'max'));
-  env.registerFunction('list.indexOf(dyn): int', (l: CelValue[], v: CelValue) => BigInt(l.findIndex((x) => celEquals(x, v))));
-  env.registerFunction('list.lastIndexOf(dyn): int', (l: CelValue[], v: CelValue) => {
+  // indexOf/lastIndexOf calls are renamed for the strings library's code-point versions: lists answer to both names.
+  for (const name of ['indexOf', rename('indexOf')]) env.registerFunction(`list.${name}(dyn): int`, (l: CelValue[], v: CelValue) => BigInt(l.findIndex((x) => celEquals(x, v))));
+  for (const name of ['lastIndexOf', rename('lastIndexOf')]) env.registerFunction(`list.${name}(dyn): int`, (l: CelValue[], v: CelValue) => {
     for (let i = l.length - 1; i >= 0; i--) if (celEquals(l[i], v)) return BigInt(i);
     return -1n;
   });

@@ -1,5 +1,5 @@
 // Kubernetes' quantity library (apiserver pkg/cel/library/quantity.go over apimachinery resource.Quantity):
-// quantity(), isQuantity(), sign(), isGreaterThan(), isLessThan(), compareTo(), asApproximateFloat(),
+// quantity(), isQuantity(), sign(q), isGreaterThan(), isLessThan(), compareTo(), asApproximateFloat(),
 // asInteger(), isInteger(), add(), sub(). Values are kept exact, as rationals of bigints.
 import type { Environment } from '@marcbachmann/cel-js';
 import { libError } from './errors.ts';
@@ -78,26 +78,27 @@ function asInt64(q: Quantity): bigint | undefined {
 }
 
 export function registerQuantity(env: Environment): void {
-  env.registerType('Quantity', Quantity);
-  env.registerFunction('quantity(string): Quantity', (s: string) => {
+  env.registerType('kubernetes.Quantity', Quantity);
+  env.registerFunction('quantity(string): kubernetes.Quantity', (s: string) => {
     const q = parseQuantity(s);
     if ('error' in q) throw libError(q.error);
     return q;
   });
   env.registerFunction('isQuantity(string): bool', (s: string) => !('error' in parseQuantity(s)));
-  env.registerFunction('Quantity.sign(): int', (q: Quantity) => BigInt(q.num === 0n ? 0 : q.num > 0n ? 1 : -1));
-  env.registerFunction('Quantity.isGreaterThan(Quantity): bool', (a: Quantity, b: Quantity) => compare(a, b) === 1);
-  env.registerFunction('Quantity.isLessThan(Quantity): bool', (a: Quantity, b: Quantity) => compare(a, b) === -1);
-  env.registerFunction('Quantity.compareTo(Quantity): int', (a: Quantity, b: Quantity) => BigInt(compare(a, b)));
-  env.registerFunction('Quantity.asApproximateFloat(): double', (q: Quantity) => Number(q.num) / Number(q.den));
-  env.registerFunction('Quantity.isInteger(): bool', (q: Quantity) => asInt64(q) !== undefined);
-  env.registerFunction('Quantity.asInteger(): int', (q: Quantity) => {
+  // sign is a function, not a method, in Kubernetes' declarations.
+  env.registerFunction('sign(kubernetes.Quantity): int', (q: Quantity) => BigInt(q.num === 0n ? 0 : q.num > 0n ? 1 : -1));
+  env.registerFunction('kubernetes.Quantity.isGreaterThan(kubernetes.Quantity): bool', (a: Quantity, b: Quantity) => compare(a, b) === 1);
+  env.registerFunction('kubernetes.Quantity.isLessThan(kubernetes.Quantity): bool', (a: Quantity, b: Quantity) => compare(a, b) === -1);
+  env.registerFunction('kubernetes.Quantity.compareTo(kubernetes.Quantity): int', (a: Quantity, b: Quantity) => BigInt(compare(a, b)));
+  env.registerFunction('kubernetes.Quantity.asApproximateFloat(): double', (q: Quantity) => Number(q.num) / Number(q.den));
+  env.registerFunction('kubernetes.Quantity.isInteger(): bool', (q: Quantity) => asInt64(q) !== undefined);
+  env.registerFunction('kubernetes.Quantity.asInteger(): int', (q: Quantity) => {
     const v = asInt64(q);
     if (v === undefined) throw libError('cannot convert value to integer');
     return v;
   });
-  env.registerFunction('Quantity.add(Quantity): Quantity', (a: Quantity, b: Quantity) => make(a.num * b.den + b.num * a.den, a.den * b.den));
-  env.registerFunction('Quantity.add(int): Quantity', (a: Quantity, b: bigint) => make(a.num + b * a.den, a.den));
-  env.registerFunction('Quantity.sub(Quantity): Quantity', (a: Quantity, b: Quantity) => make(a.num * b.den - b.num * a.den, a.den * b.den));
-  env.registerFunction('Quantity.sub(int): Quantity', (a: Quantity, b: bigint) => make(a.num - b * a.den, a.den));
+  env.registerFunction('kubernetes.Quantity.add(kubernetes.Quantity): kubernetes.Quantity', (a: Quantity, b: Quantity) => make(a.num * b.den + b.num * a.den, a.den * b.den));
+  env.registerFunction('kubernetes.Quantity.add(int): kubernetes.Quantity', (a: Quantity, b: bigint) => make(a.num + b * a.den, a.den));
+  env.registerFunction('kubernetes.Quantity.sub(kubernetes.Quantity): kubernetes.Quantity', (a: Quantity, b: Quantity) => make(a.num * b.den - b.num * a.den, a.den * b.den));
+  env.registerFunction('kubernetes.Quantity.sub(int): kubernetes.Quantity', (a: Quantity, b: bigint) => make(a.num - b * a.den, a.den));
 }

@@ -99,15 +99,15 @@ function parse(s: string, normalize: boolean): Semver {
 }
 
 export function registerSemver(env: Environment): void {
-  env.registerType('Semver', Semver);
-  env.registerFunction('semver(string): Semver', (s: string) => parse(s, false));
-  env.registerFunction('semver(string, bool): Semver', (s: string, n: boolean) => parse(s, n));
+  env.registerType('kubernetes.Semver', Semver);
+  env.registerFunction('semver(string): kubernetes.Semver', (s: string) => parse(s, false));
+  env.registerFunction('semver(string, bool): kubernetes.Semver', (s: string, n: boolean) => parse(s, n));
   env.registerFunction('isSemver(string): bool', (s: string) => !('error' in parseSemver(s)));
   env.registerFunction('isSemver(string, bool): bool', (s: string, n: boolean) => !('error' in (n ? normalizeAndParse(s) : parseSemver(s))));
-  env.registerFunction('Semver.major(): int', (v: Semver) => v.major);
-  env.registerFunction('Semver.minor(): int', (v: Semver) => v.minor);
-  env.registerFunction('Semver.patch(): int', (v: Semver) => v.patch);
-  env.registerFunction('Semver.isGreaterThan(Semver): bool', (a: Semver, b: Semver) => compareSemver(a, b) === 1);
-  env.registerFunction('Semver.isLessThan(Semver): bool', (a: Semver, b: Semver) => compareSemver(a, b) === -1);
-  env.registerFunction('Semver.compareTo(Semver): int', (a: Semver, b: Semver) => BigInt(compareSemver(a, b)));
+  env.registerFunction('kubernetes.Semver.major(): int', (v: Semver) => v.major);
+  env.registerFunction('kubernetes.Semver.minor(): int', (v: Semver) => v.minor);
+  env.registerFunction('kubernetes.Semver.patch(): int', (v: Semver) => v.patch);
+  env.registerFunction('kubernetes.Semver.isGreaterThan(kubernetes.Semver): bool', (a: Semver, b: Semver) => compareSemver(a, b) === 1);
+  env.registerFunction('kubernetes.Semver.isLessThan(kubernetes.Semver): bool', (a: Semver, b: Semver) => compareSemver(a, b) === -1);
+  env.registerFunction('kubernetes.Semver.compareTo(kubernetes.Semver): int', (a: Semver, b: Semver) => BigInt(compareSemver(a, b)));
 }

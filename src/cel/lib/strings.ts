@@ -5,7 +5,36 @@ import type { Environment } from '@marcbachmann/cel-js';
 import type { CelValue } from '../values.ts';
 import { libError } from './errors.ts';
 
-export const STRINGS_OVERRIDES = ['lowerAscii', 'upperAscii', 'trim'];
+export const STRINGS_OVERRIDES = ['lowerAscii', 'upperAscii', 'trim', 'substring', 'indexOf', 'lastIndexOf'];
+
+function outOfRange(i: bigint): Error {
+  return libError(`index out of range: ${i}`);
+}
+
+/** cel-go's strings functions count in code points, not UTF-16 units. */
+function substring(s: string, start: bigint, end?: bigint): string {
+  const runes = [...s];
+  const n = BigInt(runes.length);
+  if (start < 0n || start > n) throw outOfRange(start);
+  if (end === undefined) return runes.slice(Number(start)).join('');
+  if (end < 0n || end > n) throw outOfRange(end);
+  if (start > end) throw libError(`invalid substring range. start: ${start}, end: ${end}`);
+  return runes.slice(Number(start), Number(end)).join('');
+}
+
+function indexOf(s: string, sub: string, offset: bigint, last: boolean): bigint {
+  const runes = [...s];
+  const subRunes = [...sub];
+  const n = BigInt(runes.length);
+  if (offset < 0n || offset > n) throw outOfRange(offset);
+  const at = (i: number): boolean => subRunes.every((r, j) => runes[i + j] === r);
+  if (last) {
+    for (let i = Math.min(Number(offset), runes.length - subRunes.length); i >= 0; i--) if (at(i)) return BigInt(i);
+    return -1n;
+  }
+  for (let i = Number(offset); i + subRunes.length <= runes.length; i++) if (at(i)) return BigInt(i);
+  return -1n;
+}
 
 /** Go's unicode.IsSpace. */
 const GO_SPACE = /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+|[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+$/g;
@@ -176,7 +205,12 @@ export function registerStrings(env: Environment, rename: (name: string) => stri
     if (i < 0n || i > BigInt(runes.length)) throw libError(`index out of range: ${i}`);
     return runes[Number(i)] ?? '';
   });
-  env.registerFunction('string.reverse(): string', (s: string) => [...s].reverse().join(''));
+  env.registerFunction(`string.${rename('substring')}(int): string`, (s: string, a: bigint) => substring(s, a));
+  env.registerFunction(`string.${rename('substring')}(int, int): string`, (s: string, a: bigint, b: bigint) => substring(s, a, b));
+  env.registerFunction(`string.${rename('indexOf')}(string): int`, (s: string, sub: string) => indexOf(s, sub, 0n, false));
+  env.registerFunction(`string.${rename('indexOf')}(string, int): int`, (s: string, sub: string, o: bigint) => indexOf(s, sub, o, false));
+  env.registerFunction(`string.${rename('lastIndexOf')}(string): int`, (s: string, sub: string) => indexOf(s, sub, BigInt([...s].length), true));
+  env.registerFunction(`string.${rename('lastIndexOf')}(string, int): int`, (s: string, sub: string, o: bigint) => indexOf(s, sub, o, true));
   env.registerFunction('string.format(list): string', (s: string, args: CelValue[]) => celFormat(s, args));
   class StringsNamespace {}
   env.registerType('StringsNamespace', StringsNamespace);
