@@ -248,34 +248,41 @@ function regoProblem(source: JsonValue | undefined): string | undefined {
 
 const CEL_RESERVED_PREFIX = 'gatekeeper_internal_';
 
-/** gatekeeper pkg/drivers/k8scel/schema GetSource + Validate. */
+/**
+ * gatekeeper pkg/drivers/k8scel/schema GetSource + Validate: the source decoded as
+ * runtime.DefaultUnstructuredConverter does (fields in struct order, its error texts), then the names
+ * Gatekeeper reserves and the failure policy checked.
+ */
 function celSource(source: JsonValue | undefined): CelSource {
   if (!isObject(source)) throw new TemplateProblem('could not recognize the type');
-  const field = (name: string): string => `Source.${name}`;
-  const list = (key: string, goType: string): JsonObject[] => {
+  const list = (key: string): JsonObject[] => {
     const v = source[key];
     if (v === undefined || v === null) return [];
-    if (!Array.isArray(v)) throw celDecodeError(field(key), goType, v);
+    if (!Array.isArray(v)) throw new TemplateProblem(`cannot restore slice from ${goKind(v)}`);
     return v.map((x) => {
-      if (!isObject(x)) throw celDecodeError(field(key), goType, x);
-      return x;
+      if (x !== null && !isObject(x)) throw new TemplateProblem(`cannot restore struct from: ${goKind(x)}`);
+      return x ?? {};
     });
   };
-  const str = (o: JsonObject, key: string, owner: string): string => {
+  const str = (o: JsonObject, key: string): string => {
     const v = o[key];
     if (v === undefined || v === null) return '';
-    if (typeof v !== 'string') throw celDecodeError(`${owner}.${key}`, 'string', v);
+    if (typeof v !== 'string') throw new TemplateProblem('unrecognized type: string');
     return v;
   };
-  const validations: CelValidation[] = list('validations', '[]schema.Validation').map((v) => ({
-    expression: str(v, 'expression', 'Validation'),
-    message: str(v, 'message', 'Validation'),
-    messageExpression: str(v, 'messageExpression', 'Validation'),
+  const validations: CelValidation[] = list('validations').map((v) => ({
+    expression: str(v, 'expression'),
+    message: str(v, 'message'),
+    messageExpression: str(v, 'messageExpression'),
   }));
-  const named = (o: JsonObject, owner: string): CelNamedExpression => ({ name: str(o, 'name', owner), expression: str(o, 'expression', owner) });
+  const fp = source.failurePolicy;
+  if (fp !== undefined && fp !== null && typeof fp !== 'string') throw new TemplateProblem('unrecognized type: string');
+  const named = (o: JsonObject): CelNamedExpression => ({ name: str(o, 'name'), expression: str(o, 'expression') });
   // The JSON key is singular: `matchCondition`.
-  const matchConditions = list('matchCondition', '[]schema.MatchCondition').map((m) => named(m, 'MatchCondition'));
-  const variables = list('variables', '[]schema.Variable').map((v) => named(v, 'Variable'));
+  const matchConditions = list('matchCondition').map(named);
+  const variables = list('variables').map(named);
+  const generateVAP = source.generateVAP;
+  if (generateVAP !== undefined && generateVAP !== null && typeof generateVAP !== 'boolean') throw new TemplateProblem('unrecognized type: bool');
   for (const m of matchConditions) {
     if (m.name.startsWith(CEL_RESERVED_PREFIX)) {
       throw new TemplateProblem(`invalid match condition: ${m.name} is not a valid match condition; cannot have ${JSON.stringify(CEL_RESERVED_PREFIX)} as a prefix`);
@@ -291,16 +298,18 @@ function celSource(source: JsonValue | undefined): CelSource {
       }
     }
   }
-  const fp = source.failurePolicy;
-  if (fp !== undefined && fp !== null && typeof fp !== 'string') throw celDecodeError(field('failurePolicy'), 'string', fp);
   if (typeof fp === 'string' && fp !== 'Fail' && fp !== 'Ignore') {
     throw new TemplateProblem(`invalid failure policy: unrecognized failure policy: ${fp}`);
   }
   return { validations, variables, matchConditions, failurePolicy: typeof fp === 'string' ? (fp as 'Fail' | 'Ignore') : undefined };
 }
 
-function celDecodeError(field: string, goType: string, value: JsonValue): TemplateProblem {
-  return new TemplateProblem(`unable to decode K8sNativeValidation source: ${field}: expected ${goType}, got ${jsonKind(value)}`);
+/** reflect.Kind of a JSON-decoded value, as the unstructured converter names it. */
+function goKind(v: JsonValue): string {
+  if (Array.isArray(v)) return 'slice';
+  if (isObject(v)) return 'map';
+  if (typeof v === 'number') return 'float64';
+  return typeof v;
 }
 
 /** drivers/rego/schema GetSource */
