@@ -8,6 +8,7 @@ import { CelLibraryError } from './lib/errors.ts';
 import { toCel, type CelValue, type NumberMode } from './values.ts';
 import type { Environment } from '@marcbachmann/cel-js';
 import { compileGoRegexp } from '../opa/go-regexp.ts';
+import { rewriteTwoVarComprehensions, TWO_VARIABLE_ONLY } from './comprehensions.ts';
 
 export interface CelValidation {
   expression: string;
@@ -83,8 +84,10 @@ export function compileCel(source: CelSource): CompiledCel {
 
 function compile(env: Environment, expression: string, want: 'bool' | 'string' | 'any'): Compiled {
   try {
-    const parsed = env.parse(expression);
-    const issue = staticIssue(parsed.ast, expression);
+    const original = env.parse(expression);
+    const issue = staticIssue(original.ast, expression);
+    const rewritten = rewriteTwoVarComprehensions(env, expression);
+    const parsed = rewritten === expression ? original : env.parse(rewritten);
     if (issue !== undefined) return { expression, error: `compilation failed: ${issueText(expression, issue.offset, issue.message)}` };
     renameOverrides(parsed.ast);
     const checked = parsed.check();
@@ -100,7 +103,7 @@ function compile(env: Environment, expression: string, want: 'bool' | 'string' |
 
 /** cel-go's issue text: `ERROR: <input>:line:col: message` and the line with a caret. */
 function compileErrorText(e: unknown, expression: string): string {
-  const err = e as { message?: string; node?: { pos?: number; start?: number } } | undefined;
+  const err = e as { message?: string; node?: { pos?: number; start?: number; op?: string; args?: unknown } } | undefined;
   let message = firstLine(err?.message ?? String(e));
   const unknown = /^Unknown variable: (.*)$/.exec(message);
   if (unknown) message = `undeclared reference to '${unknown[1]}' (in container '')`;
@@ -113,6 +116,16 @@ function compileErrorText(e: unknown, expression: string): string {
     message = `found no matching overload for '${name}' applied to '${receiver !== undefined ? `${receiver}.` : ''}(${args})'`;
     const at = expression.indexOf(`${name!}(`, offset);
     if (at >= 0) offset = at + name!.length;
+  }
+  const operator = /^no such overload: (.+) (==|!=|\+|-|\*|\/|%|<=|>=|<|>|in) (.+)$/.exec(message);
+  if (operator) {
+    const [, left, op, right] = operator;
+    message = `found no matching overload for '${op === 'in' ? '@in' : `_${op}_`}' applied to '(${celTypeNames(left!)}, ${celTypeNames(right!)})'`;
+    const lhs = Array.isArray(err?.node?.args) ? (err.node.args[0] as { end?: number } | undefined) : undefined;
+    if (lhs?.end !== undefined) {
+      const at = expression.indexOf(op!, lhs.end);
+      if (at >= 0) offset = at;
+    }
   }
   return issueText(expression, offset, lowerFirst(message));
 }
@@ -173,7 +186,7 @@ function staticIssue(ast: unknown, expression: string): { offset: number; messag
         found = { offset: receiver.pos, message: "undeclared reference to 'cel' (in container '')" };
         return;
       }
-      if (typeof name === 'string' && !declared.has(name) && !declared.has(`k8s_${name}`)) {
+      if (typeof name === 'string' && !declared.has(name) && !declared.has(`k8s_${name}`) && !TWO_VARIABLE_ONLY.has(name)) {
         const paren = expression.indexOf('(', expression.indexOf(name, node.pos) + name.length);
         found = { offset: paren >= 0 ? paren : node.pos, message: `undeclared reference to '${name}' (in container '')` };
         return;
