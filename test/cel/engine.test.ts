@@ -68,10 +68,14 @@ describe('bounded evaluation', () => {
 
 describe('errors become decisions, never exceptions', () => {
   it('words evaluation errors as cel-go does', () => {
-    expect(messages({ validations: [v('object.spec.missing == 1'), v('object.spec.replicas + "a" == 1'), v('[1][3] == 1')] })).toEqual([
+    expect(messages({ validations: [v('object.spec.missing == 1'), v('object.spec.replicas + "a" == "b"'), v('[1][3] == 1')] })).toEqual([
       "expression 'object.spec.missing == 1' resulted in error: no such key: missing",
-      'expression \'object.spec.replicas + "a" == 1\' resulted in error: no such overload',
+      'expression \'object.spec.replicas + "a" == "b"\' resulted in error: no such overload',
       "expression '[1][3] == 1' resulted in error: index out of bounds: 3",
+    ]);
+    // dyn + string is a string to the checker, so comparing it with an int does not compile.
+    expect(messages({ validations: [v('object.spec.replicas + "a" == 1')] })).toEqual([
+      "compilation error: compilation failed: ERROR: <input>:1:28: found no matching overload for '_==_' applied to '(string, int)'\n | object.spec.replicas + \"a\" == 1\n | ...........................^",
     ]);
   });
 
