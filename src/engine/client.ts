@@ -38,6 +38,8 @@ export interface ClientOptions {
    * cluster) or `exact` (integers kept, as in `gator verify`).
    */
   parameterNumbers: 'float' | 'exact';
+  /** `--enable-k8s-native-validation` (default true): CEL is the engine of templates that have it. */
+  celEnabled?: boolean;
 }
 
 type LoadedTemplate = RegoTemplate | CelTemplate;
@@ -78,7 +80,7 @@ export class PolicyClient {
     const errors: InputError[] = [];
     const parsed: ConstraintTemplate[] = [];
     for (const s of sourced) {
-      const r = parseTemplateMemo(s);
+      const r = parseTemplateMemo(s, this.options.celEnabled ?? true);
       if ('error' in r) errors.push(r.error);
       else if (r.template.cel !== undefined) {
         this.templates.set(r.template.kind, { template: r.template, cel: compileCel(r.template.cel), readsInventory: false });
@@ -400,11 +402,11 @@ type Action = { enforcementAction: string; scopedActions?: string[] };
 /** Parsed and validated templates by source and content: the same templates come back check after check. */
 const parsedTemplates = new Map<string, ReturnType<typeof parseTemplate>>();
 
-function parseTemplateMemo(s: SourcedObject): ReturnType<typeof parseTemplate> {
-  const key = `${s.source.file}:${s.source.startLine}:${s.source.endLine}:${JSON.stringify(s.object)}`;
+function parseTemplateMemo(s: SourcedObject, cel: boolean): ReturnType<typeof parseTemplate> {
+  const key = `${cel}:${s.source.file}:${s.source.startLine}:${s.source.endLine}:${JSON.stringify(s.object)}`;
   let r = parsedTemplates.get(key);
   if (!r) {
-    r = parseTemplate(s);
+    r = parseTemplate(s, { cel });
     if (parsedTemplates.size >= 2_000) parsedTemplates.delete(parsedTemplates.keys().next().value!);
     parsedTemplates.set(key, r);
   }

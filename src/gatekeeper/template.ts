@@ -55,7 +55,15 @@ const INVALID = 'invalid ConstraintTemplate';
 
 class TemplateProblem extends Error {}
 
-export function parseTemplate(sourced: SourcedObject): TemplateParse {
+export interface TemplateOptions {
+  /**
+   * Whether the CEL driver is registered (gator's and Gatekeeper's `--enable-k8s-native-validation`,
+   * default true). Without it a template is evaluated with Rego, and one without Rego has no driver.
+   */
+  cel?: boolean;
+}
+
+export function parseTemplate(sourced: SourcedObject, options: TemplateOptions = {}): TemplateParse {
   const { object, source } = sourced;
   const name = nameOf(object);
   const fail = (message: string): TemplateParse => ({
@@ -66,7 +74,7 @@ export function parseTemplate(sourced: SourcedObject): TemplateParse {
     },
   });
   try {
-    return { template: readTemplate(object, source, name) };
+    return { template: readTemplate(object, source, name, options.cel ?? true) };
   } catch (e) {
     if (e instanceof TemplateProblem) return fail(e.message);
     throw e;
@@ -117,7 +125,7 @@ interface RawCode {
   source: JsonValue | undefined;
 }
 
-function readTemplate(object: JsonObject, source: SourceLocation, name: string): ConstraintTemplate {
+function readTemplate(object: JsonObject, source: SourceLocation, name: string, celEnabled: boolean): ConstraintTemplate {
   const gvk = gvkOf(object);
   const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
   if (gvk.group !== TEMPLATE_GROUP || !(TEMPLATE_VERSIONS as readonly string[]).includes(gvk.version)) {
@@ -199,12 +207,11 @@ function readTemplate(object: JsonObject, source: SourceLocation, name: string):
   const engines = code.map((c) => c.engine);
   const operations = optStringList(t0, 'operations', 'Target.spec.targets.operations');
 
-  const hasCel = engines.includes(CEL_ENGINE);
+  const hasCel = celEnabled && engines.includes(CEL_ENGINE);
   const regoEntry = code.find((c) => c.engine === REGO_ENGINE);
   if (!hasCel && regoEntry === undefined) {
-    throw new TemplateProblem(
-      `no language driver is installed that handles this constraint template: available drivers: map[${CEL_ENGINE}:1 ${REGO_ENGINE}:2], wanted ""`,
-    );
+    const drivers = celEnabled ? `${CEL_ENGINE}:1 ${REGO_ENGINE}:2` : `${REGO_ENGINE}:1`;
+    throw new TemplateProblem(`no language driver is installed that handles this constraint template: available drivers: map[${drivers}], wanted ""`);
   }
   const template: ConstraintTemplate = {
     apiVersion,

@@ -149,3 +149,15 @@ describe('failurePolicy, match conditions and variables', () => {
     expect(messages({ validations: [v('false', '', '"deleting " + variables.anyObject.metadata.name')] }, del)).toEqual(['deleting gone']);
   });
 });
+
+describe('--enable-k8s-native-validation', () => {
+  it('reads Go bool spellings, bare means true, and a bad value is a usage error in gator\'s words', async () => {
+    const { takeNativeValidationFlag } = await import('../../src/cli/native-validation.ts');
+    expect(takeNativeValidationFlag(['-f', 'x', '--enable-k8s-native-validation=F'])).toEqual({ argv: ['-f', 'x'], enabled: false });
+    expect(takeNativeValidationFlag(['--enable-k8s-native-validation', 'dir'])).toEqual({ argv: ['dir'], enabled: true });
+    expect(takeNativeValidationFlag(['dir'])).toEqual({ argv: ['dir'], enabled: true });
+    expect(takeNativeValidationFlag(['--enable-k8s-native-validation=maybe'])).toEqual({
+      error: 'invalid argument "maybe" for "--enable-k8s-native-validation" flag: strconv.ParseBool: parsing "maybe": invalid syntax',
+    });
+  });
+});

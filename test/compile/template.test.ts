@@ -68,10 +68,10 @@ function parseYaml(yaml: string, file = 'templates/bad.yaml'): TemplateParse {
 }
 
 /** What gator says after `adding template "<name>": `, or undefined when it accepts the template. */
-async function gatorSays(yaml: string, id: string): Promise<string | undefined> {
+async function gatorSays(yaml: string, id: string, flags: string[] = []): Promise<string | undefined> {
   const file = join(work, `${id}.yaml`);
   writeFileSync(file, yaml);
-  const res = await runTool(findTool('gator'), ['test', '-f', file], { timeoutMs: 60_000 });
+  const res = await runTool(findTool('gator'), ['test', ...flags, '-f', file], { timeoutMs: 60_000 });
   const out = `${res.stdout}${res.stderr}`;
   if (res.exitCode === 0) return undefined;
   const m = /adding template "[^"]*": ([\s\S]*)$/.exec(out);
@@ -259,6 +259,18 @@ describe('parseTemplate fields', () => {
       validations: [{ expression: 'false', message: 'nope', messageExpression: '"why"' }],
     });
     expect(await gatorSays(yaml, 'cel-only')).toBeUndefined();
+  });
+
+  it('with CEL disabled (--enable-k8s-native-validation=false): Rego for CEL+Rego, no driver for CEL-only', async () => {
+    const celOnly = templateYaml({ targets: codeTarget(celSource('validations:\n  - expression: "false"\n')) });
+    const loaded = loadManifests(celOnly, 'templates/bad.yaml');
+    const off = parseTemplate(loaded.objects[0]!, { cel: false });
+    expect(ourMessage(off)).toBe(await gatorSays(celOnly, 'cel-only-disabled', ['--enable-k8s-native-validation=false']));
+    const both = templateYaml({ targets: codeTarget(`${celSource('validations:\n  - expression: "false"\n')}- engine: Rego\n  source:\n    rego: |\n${indent(OK_REGO, 6)}`) });
+    const parsed = parseTemplate(loadManifests(both, 't.yaml').objects[0]!, { cel: false });
+    if (!('template' in parsed)) throw new Error(parsed.error.message);
+    expect(parsed.template.cel).toBeUndefined();
+    expect(parsed.template.rego?.rego).toBe(OK_REGO);
   });
 
   it('keeps a CEL+Rego template, lists both engines, and notes (not fails on) bad Rego', () => {

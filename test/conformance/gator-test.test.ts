@@ -93,6 +93,11 @@ describe('preadmit test against gator test', () => {
     it(`${name}: default text output`, async () => {
       await expectSameText(['-f', dir]);
     });
+    if (name.startsWith('cel-library-')) {
+      it(`${name}: --enable-k8s-native-validation=false (the Rego of CEL+Rego templates)`, async () => {
+        await expectSameJson(['-f', dir, '--enable-k8s-native-validation=false'], { expectResults: true });
+      });
+    }
     if (DENY_ONLY_CASES.has(name)) {
       it(`${name}: --deny-only`, async () => {
         await expectSameJson(['-f', dir, '--deny-only'], { expectResults: false });
