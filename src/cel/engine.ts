@@ -335,12 +335,7 @@ export function validateCel(compiled: CompiledCel, inputs: CelInputs): CelDecisi
   const fail = compiled.source.failurePolicy !== 'Ignore';
   const onError = (message: string): CelDecision[] => (fail ? [{ message }] : []);
   try {
-    const base = {
-      object: toCel(inputs.object),
-      oldObject: toCel(inputs.oldObject),
-      request: toCel(inputs.request),
-      namespaceObject: toCel(inputs.namespaceObject),
-    };
+    const base = reviewBindings(inputs);
     const params = toCel(inputs.params, inputs.numbers ?? 'int');
 
     // Match conditions: each in its own variable scope, on a budget of their own, without namespaceObject.
@@ -395,6 +390,22 @@ export function validateCel(compiled: CompiledCel, inputs: CelInputs): CelDecisi
     // Unexpected (a bug here, not the template's): still a decision, never an exception out of the engine.
     return onError(`internal error evaluating CEL: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** The last review's converted roots: a review is validated against each matched constraint in turn. */
+let lastReview: { key: unknown[]; value: Record<string, CelValue> } | undefined;
+
+function reviewBindings(inputs: CelInputs): Record<string, CelValue> {
+  const key = [inputs.object, inputs.oldObject, inputs.request, inputs.namespaceObject];
+  if (lastReview !== undefined && key.every((k, i) => k === lastReview!.key[i])) return lastReview.value;
+  const value = {
+    object: toCel(inputs.object),
+    oldObject: toCel(inputs.oldObject),
+    request: toCel(inputs.request),
+    namespaceObject: toCel(inputs.namespaceObject),
+  };
+  lastReview = { key, value };
+  return value;
 }
 
 type Outcome = { value: unknown } | { error: string };
