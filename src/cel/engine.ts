@@ -3,7 +3,7 @@
 // constraint and review with the inputs Gatekeeper binds. Nothing here throws: compile and evaluation
 // errors become the decisions Kubernetes' validator makes of them.
 import type { JsonObject, JsonValue } from '../gatekeeper/types.ts';
-import { BudgetExceeded, celEnvironments, declaredFunctions, renameOverrides, withBudget } from './env.ts';
+import { BudgetExceeded, celEnvironments, declaredFunctions, declaredOverloads, renameOverrides, withBudget } from './env.ts';
 import { CelLibraryError } from './lib/errors.ts';
 import { toCel, type CelValue, type NumberMode } from './values.ts';
 import type { Environment } from '@marcbachmann/cel-js';
@@ -191,6 +191,14 @@ function staticIssue(ast: unknown, expression: string): { offset: number; messag
         found = { offset: paren >= 0 ? paren : node.pos, message: `undeclared reference to '${name}' (in container '')` };
         return;
       }
+      if (typeof name === 'string' && Array.isArray(callArgs)) {
+        const mismatch = overloadMismatch(name, node.op === 'rcall' ? receiver : undefined, node.op === 'rcall', callArgs);
+        if (mismatch !== undefined) {
+          const paren = expression.indexOf('(', expression.indexOf(name, node.pos) + name.length);
+          found = { offset: paren >= 0 ? paren : node.pos, message: mismatch };
+          return;
+        }
+      }
       if (typeof name === 'string' && REGEX_FUNCTIONS.has(name) && Array.isArray(callArgs)) {
         const pattern = callArgs[node.op === 'rcall' ? 0 : 1];
         if (pattern?.op === 'value' && typeof pattern.args === 'string') {
@@ -232,6 +240,35 @@ interface AstNode {
   pos: number;
 }
 
+/**
+ * cel-go's checker rejects a call whose literal argument types fit no overload of the function, even on a
+ * `dyn` receiver (`labels[k].startsWith(1)`). Only calls whose receiver and arguments have a known static
+ * type are judged; the message is the checker's.
+ */
+function overloadMismatch(name: string, receiver: AstNode | undefined, member: boolean, args: AstNode[]): string | undefined {
+  const overloads = declaredOverloads().get(name);
+  if (overloads === undefined || overloads.some((o) => o.params.includes('ast'))) return undefined;
+  const argTypes = args.map(literalType);
+  if (argTypes.some((t) => t === undefined)) return undefined;
+  const receiverType = member ? literalType(receiver) : null;
+  if (receiverType === undefined) return undefined;
+  const fits = overloads.some(
+    (o) =>
+      (o.receiver !== null) === member &&
+      o.params.length === argTypes.length &&
+      o.params.every((p, i) => accepts(p, argTypes[i]!)) &&
+      (!member || accepts(o.receiver!, receiverType!)),
+  );
+  if (fits) return undefined;
+  return `found no matching overload for '${name}' applied to '${member ? `${receiverType}.` : ''}(${argTypes.join(', ')})'`;
+}
+
+function accepts(param: string, arg: string): boolean {
+  if (param === 'dyn' || arg === 'dyn' || /^[A-Z]$/.test(param) || param === arg) return true;
+  const kind = (t: string) => /^(list|map|optional)\b/.exec(t)?.[1] ?? t;
+  return kind(param) === kind(arg) && (param.includes('dyn') || /<[A-Z]>/.test(param) || celTypeNames(param) === arg);
+}
+
 const REGEX_FUNCTIONS = new Set(['matches', 'find', 'findAll']);
 const GVK = ['group', 'version', 'kind'];
 const GVR = ['group', 'version', 'resource'];
@@ -264,6 +301,8 @@ function literalType(node: AstNode | undefined): string | undefined {
     }
     case 'id':
       return node.args === 'object' || node.args === 'oldObject' || node.args === 'namespaceObject' || node.args === 'variables' || node.args === 'params' ? 'dyn' : undefined;
+    case '[]':
+      return literalType((node.args as AstNode[])[0]) === 'dyn' ? 'dyn' : undefined;
     case '.':
       return typedPath(node) === undefined && typedPath((node.args as AstNode[])[0]) === undefined ? literalType((node.args as AstNode[])[0]) : undefined;
     case 'list': {
@@ -286,6 +325,18 @@ function typedPath(v: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** cel-go's Go type names of runtime values, in its iteration errors. */
+const GO_TYPE_NAMES: Record<string, string> = {
+  int: 'types.Int',
+  uint: 'types.Uint',
+  double: 'types.Double',
+  string: 'types.String',
+  bool: 'types.Bool',
+  bytes: 'types.Bytes',
+  null: 'types.Null',
+  null_type: 'types.Null',
+};
 
 /** cel-go spells parameterised types `list(int)`, `map(string, int)`. */
 function celTypeNames(s: string): string {
@@ -311,6 +362,17 @@ export function evalErrorText(e: unknown): string {
   const noKey = /^No such key: (.*)$/.exec(message);
   if (noKey) return `no such key: ${noKey[1]}`;
   if (/^no such overload\b/i.test(message)) return 'no such overload';
+  const conversion = /^(int|uint|double)\(\) type error: cannot convert to \1$/.exec(message);
+  if (conversion) return `type conversion error from 'string' to '${conversion[1]}'`;
+  if (/^invalid duration string/i.test(message)) return "type conversion error from 'string' to 'google.protobuf.Duration'";
+  if (/^timestamp\(\) requires a string/i.test(message)) return "type conversion error from 'string' to 'google.protobuf.Timestamp'";
+  if (/^integer overflow\b/.test(message)) return 'integer overflow';
+  if (message === 'modulo by zero') return 'modulus by zero';
+  if (message === 'Optional value is not present') return 'optional.none() dereference';
+  const range = /^Expression of type '([^']+)' cannot be range of a comprehension/.exec(message);
+  if (range) return `got '${GO_TYPE_NAMES[range[1]!] ?? range[1]}', expected iterable type`;
+  const call = /^found no matching overload for '(?:[^']*\.)?([A-Za-z_][A-Za-z0-9_]*)\(.*\)'$/.exec(message);
+  if (call) return `no such overload: ${call[1]!.replace(/^k8s_/, '')}`;
   return lowerFirst(message.replace(/dyn<([^>]+)>/g, '$1'));
 }
 

@@ -105,6 +105,23 @@ function newEnvironment(withParams: boolean): Environment {
 let environments: { variables: Environment; expressions: Environment } | undefined;
 let functionNames: Set<string> | undefined;
 
+let overloads: Map<string, Array<{ receiver: string | null; params: string[] }>> | undefined;
+
+/** The declared overloads of each function name (renamed replacements under their original names). */
+export function declaredOverloads(): Map<string, Array<{ receiver: string | null; params: string[] }>> {
+  if (overloads === undefined) {
+    overloads = new Map();
+    for (const f of celEnvironments().expressions.getDefinitions().functions) {
+      const name = f.name.replace(/^k8s_/, '');
+      if (f.name.startsWith('preadmit_')) continue;
+      const list = overloads.get(name) ?? [];
+      list.push({ receiver: f.receiverType ?? null, params: (f.params ?? []).map((p) => String(p.type)) });
+      overloads.set(name, list);
+    }
+  }
+  return overloads;
+}
+
 /** Every function and macro name the environments declare. */
 export function declaredFunctions(): Set<string> {
   functionNames ??= new Set(celEnvironments().expressions.getDefinitions().functions.map((f) => f.name));

@@ -31,7 +31,7 @@ const REQUIRED_CASES = [
   'sprintf', 'yaml11', 'yaml11-duplicate-keys', 'details', 'collapse', 'config-object', 'json-input',
   'admission-review', 'constraints-as-objects',
   // CEL (K8sNativeValidation): gatekeeper-library templates vendored with their samples, and the driver's semantics.
-  'cel-semantics', 'cel-libraries', 'cel-library-requiredlabels', 'cel-library-capabilities', 'cel-library-host-network-ports',
+  'cel-semantics', 'cel-libraries', 'cel-errors', 'cel-library-requiredlabels', 'cel-library-capabilities', 'cel-library-host-network-ports',
   'cel-library-apparmor', 'cel-library-forbidden-sysctls', 'cel-library-host-filesystem',
 ];
 
