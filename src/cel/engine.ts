@@ -3,7 +3,8 @@
 // constraint and review with the inputs Gatekeeper binds. Nothing here throws: compile and evaluation
 // errors become the decisions Kubernetes' validator makes of them.
 import type { JsonObject, JsonValue } from '../gatekeeper/types.ts';
-import { BudgetExceeded, celEnvironments, declaredFunctions, declaredOverloads, renameOverrides, withBudget } from './env.ts';
+import { BudgetExceeded, withBudget } from './budget.ts';
+import { celEnvironments, declaredFunctions, declaredOverloads, renameOverrides } from './env.ts';
 import { CelLibraryError } from './lib/errors.ts';
 import { toCel, type CelValue, type NumberMode } from './values.ts';
 import type { Environment } from '@marcbachmann/cel-js';

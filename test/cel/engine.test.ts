@@ -55,6 +55,18 @@ describe('bounded evaluation', () => {
     expect(out[0]).toMatch(/^expression 'object\.metadata\.name\.matches\("\^\(a\+\)\+\$"\)' resulted in error: regular expression .* took too long/);
   });
 
+  it('counts time spent in regular expressions against the evaluation deadline', () => {
+    const name = `${'a'.repeat(40)}!`;
+    const loop = 'lists.range(100).all(i, !object.metadata.name.matches("^(a+)+$"))';
+    expect(messages({ validations: [v(loop)] }, inputs({ metadata: { name } }))).toEqual([OUT_OF_BUDGET]);
+  });
+
+  it('pays for a large result before building it', () => {
+    const big = { metadata: { name: 'x'.repeat(200_000) } };
+    expect(messages({ validations: [v('object.metadata.name.replace("", object.metadata.name).size() > 0')] }, inputs(big))).toEqual([OUT_OF_BUDGET]);
+    expect(messages({ validations: [v('lists.range(100000000).size() > 0')] })).toEqual([OUT_OF_BUDGET]);
+  });
+
   it('evaluates ordinary templates well within the budget', () => {
     const containers = Array.from({ length: 200 }, (_, i) => ({ name: `c${i}`, image: `registry/app:${i}` }));
     expect(

@@ -5,6 +5,7 @@ import type { Environment } from '@marcbachmann/cel-js';
 import type { CelValue } from '../values.ts';
 import { celEquals, compareNumbers } from './equality.ts';
 import { libError } from './errors.ts';
+import { chargeCost } from '../budget.ts';
 
 /** CEL ordering of two comparable values of one kind; an error for mixed or unordered kinds. */
 function compare(a: CelValue, b: CelValue): number {
@@ -66,7 +67,7 @@ export function registerLists(env: Environment, rename: (name: string) => string
   env.registerType('ListsNamespace', ListsNamespace);
   env.registerConstant('lists', 'ListsNamespace', new ListsNamespace());
   env.registerFunction('ListsNamespace.range(int): list<int>', (_ns: unknown, n: bigint) => {
-    if (n > 1_000_000n) throw libError('lists.range: too large');
+    chargeCost(Number(n < 0n ? 0n : n > 10_000_000n ? 10_000_000n : n) >> 2);
     return Array.from({ length: Math.max(0, Number(n)) }, (_, i) => BigInt(i));
   });
 

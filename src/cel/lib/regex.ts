@@ -3,8 +3,9 @@
 // `(?i)`, `\z`, `[[:alpha:]]` and the like mean what they mean in the cluster, and a bad pattern fails with
 // Go's text. A match that backtracks past the time limit is an evaluation error, not a hung process.
 import type { Environment } from '@marcbachmann/cel-js';
-import { compileGoRegexp, testWithin, type GoRegexp } from '../../opa/go-regexp.ts';
+import { compileGoRegexp, MATCH_TIME_LIMIT_MS, testWithin, type GoRegexp } from '../../opa/go-regexp.ts';
 import { libError } from './errors.ts';
+import { chargeCost, deadlinePassed, remainingMs } from '../budget.ts';
 
 /** Standard functions this library replaces (the evaluator's `matches` uses JavaScript regexps). */
 export const REGEX_OVERRIDES = ['matches'];
@@ -16,8 +17,16 @@ function compile(pattern: string): GoRegexp {
 }
 
 export function matches(s: string, pattern: string): boolean {
-  const hit = testWithin(compile(pattern).regexp, s);
-  if (hit === 'timeout') throw libError(`regular expression ${JSON.stringify(pattern)} took too long to match`);
+  chargeCost(s.length >> 4);
+  // A backtracking match gets at most the time limit, and never more than the evaluation has left.
+  const left = remainingMs();
+  if (left <= 0) deadlinePassed();
+  const limit = Math.min(MATCH_TIME_LIMIT_MS, left);
+  const hit = testWithin(compile(pattern).regexp, s, Math.max(1, Math.floor(limit)));
+  if (hit === 'timeout') {
+    if (limit < MATCH_TIME_LIMIT_MS) deadlinePassed();
+    throw libError(`regular expression ${JSON.stringify(pattern)} took too long to match`);
+  }
   return hit;
 }
 

@@ -4,6 +4,7 @@
 import type { Environment } from '@marcbachmann/cel-js';
 import type { CelValue } from '../values.ts';
 import { libError } from './errors.ts';
+import { chargeCost } from '../budget.ts';
 
 export const STRINGS_OVERRIDES = ['lowerAscii', 'upperAscii', 'trim', 'substring', 'indexOf', 'lastIndexOf'];
 
@@ -41,6 +42,10 @@ const GO_SPACE = /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F
 
 function replaceN(s: string, from: string, to: string, n: bigint): string {
   if (n === 0n) return s;
+  // The result's size is paid for before it is built.
+  const occurrences = from === '' ? [...s].length + 1 : s.split(from).length - 1;
+  const count = n < 0n ? occurrences : Math.min(occurrences, Number(n));
+  chargeCost(Math.max(0, s.length + count * (to.length - from.length)) >> 4);
   if (n < 0n) return from === '' ? goReplaceEmpty(s, to, -1) : s.split(from).join(to);
   if (from === '') return goReplaceEmpty(s, to, Number(n));
   let out = '';
@@ -211,7 +216,10 @@ export function registerStrings(env: Environment, rename: (name: string) => stri
   env.registerFunction(`string.${rename('indexOf')}(string, int): int`, (s: string, sub: string, o: bigint) => indexOf(s, sub, o, false));
   env.registerFunction(`string.${rename('lastIndexOf')}(string): int`, (s: string, sub: string) => indexOf(s, sub, BigInt([...s].length), true));
   env.registerFunction(`string.${rename('lastIndexOf')}(string, int): int`, (s: string, sub: string, o: bigint) => indexOf(s, sub, o, true));
-  env.registerFunction('string.format(list): string', (s: string, args: CelValue[]) => celFormat(s, args));
+  env.registerFunction('string.format(list): string', (s: string, args: CelValue[]) => {
+    chargeCost((s.length + args.length) >> 2);
+    return celFormat(s, args);
+  });
   class StringsNamespace {}
   env.registerType('StringsNamespace', StringsNamespace);
   env.registerConstant('strings', 'StringsNamespace', new StringsNamespace());
