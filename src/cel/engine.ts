@@ -267,7 +267,7 @@ function overloadMismatch(name: string, receiver: AstNode | undefined, member: b
 function accepts(param: string, arg: string): boolean {
   if (param === 'dyn' || arg === 'dyn' || /^[A-Z]$/.test(param) || param === arg) return true;
   const kind = (t: string) => /^(list|map|optional)\b/.exec(t)?.[1] ?? t;
-  return kind(param) === kind(arg) && (param.includes('dyn') || /<[A-Z]>/.test(param) || celTypeNames(param) === arg);
+  return kind(param) === kind(arg) && (param.includes('dyn') || arg.includes('dyn') || /<[A-Z]>/.test(param) || celTypeNames(param) === arg);
 }
 
 const REGEX_FUNCTIONS = new Set(['matches', 'find', 'findAll']);

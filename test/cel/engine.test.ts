@@ -65,6 +65,7 @@ describe('bounded evaluation', () => {
     const big = { metadata: { name: 'x'.repeat(200_000) } };
     expect(messages({ validations: [v('object.metadata.name.replace("", object.metadata.name).size() > 0')] }, inputs(big))).toEqual([OUT_OF_BUDGET]);
     expect(messages({ validations: [v('lists.range(100000000).size() > 0')] })).toEqual([OUT_OF_BUDGET]);
+    expect(messages({ validations: [v('lists.range(2000).map(i, object.metadata.name).join("").size() > 0')] }, inputs(big))).toEqual([OUT_OF_BUDGET]);
   });
 
   it('evaluates ordinary templates well within the budget', () => {

@@ -6,7 +6,18 @@ import type { CelValue } from '../values.ts';
 import { libError } from './errors.ts';
 import { chargeCost } from '../budget.ts';
 
-export const STRINGS_OVERRIDES = ['lowerAscii', 'upperAscii', 'trim', 'substring', 'indexOf', 'lastIndexOf'];
+export const STRINGS_OVERRIDES = ['lowerAscii', 'upperAscii', 'trim', 'substring', 'indexOf', 'lastIndexOf', 'join'];
+
+/** list.join: the joined size is paid for before the string is built. */
+function join(list: CelValue[], separator: string): string {
+  let size = 0;
+  for (const x of list) {
+    if (typeof x !== 'string') throw libError('no such overload');
+    size += x.length + separator.length;
+  }
+  chargeCost(size >> 4);
+  return (list as string[]).join(separator);
+}
 
 function outOfRange(i: bigint): Error {
   return libError(`index out of range: ${i}`);
@@ -210,6 +221,8 @@ export function registerStrings(env: Environment, rename: (name: string) => stri
     if (i < 0n || i > BigInt(runes.length)) throw libError(`index out of range: ${i}`);
     return runes[Number(i)] ?? '';
   });
+  env.registerFunction(`list<string>.${rename('join')}(): string`, (l: CelValue[]) => join(l, ''));
+  env.registerFunction(`list<string>.${rename('join')}(string): string`, (l: CelValue[], sep: string) => join(l, sep));
   env.registerFunction(`string.${rename('substring')}(int): string`, (s: string, a: bigint) => substring(s, a));
   env.registerFunction(`string.${rename('substring')}(int, int): string`, (s: string, a: bigint, b: bigint) => substring(s, a, b));
   env.registerFunction(`string.${rename('indexOf')}(string): int`, (s: string, sub: string) => indexOf(s, sub, 0n, false));
