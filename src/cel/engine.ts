@@ -68,14 +68,17 @@ export function compileCel(source: CelSource): CompiledCel {
   const hit = compiledCache.get(key);
   if (hit) return hit;
   const { variables, expressions } = celEnvironments();
+  const allVariables = [...BUILTIN_VARIABLES, ...source.variables];
+  const names = allVariables.map((v) => v.name);
   const compiled: CompiledCel = {
     source,
-    variables: [...BUILTIN_VARIABLES, ...source.variables].map((v) => ({ name: v.name, ...compile(variables, v.expression, 'any') })),
-    matchConditions: source.matchConditions.map((m) => compile(expressions, m.expression, 'bool')),
+    // A variable sees the ones declared before it; the other expressions see them all.
+    variables: allVariables.map((v, i) => ({ name: v.name, ...compile(variables, v.expression, 'any', names.slice(0, i)) })),
+    matchConditions: source.matchConditions.map((m) => compile(expressions, m.expression, 'bool', names)),
     validations: source.validations.map((validation) => ({
       validation,
-      condition: compile(expressions, validation.expression, 'bool'),
-      message: validation.messageExpression !== '' ? compile(expressions, validation.messageExpression, 'string') : undefined,
+      condition: compile(expressions, validation.expression, 'bool', names),
+      message: validation.messageExpression !== '' ? compile(expressions, validation.messageExpression, 'string', names) : undefined,
     })),
   };
   if (compiledCache.size >= 500) compiledCache.delete(compiledCache.keys().next().value!);
@@ -83,10 +86,10 @@ export function compileCel(source: CelSource): CompiledCel {
   return compiled;
 }
 
-function compile(env: Environment, expression: string, want: 'bool' | 'string' | 'any'): Compiled {
+function compile(env: Environment, expression: string, want: 'bool' | 'string' | 'any', visibleVariables: string[]): Compiled {
   try {
     const original = env.parse(expression);
-    const issue = staticIssue(original.ast, expression);
+    const issue = staticIssue(original.ast, expression, visibleVariables);
     const rewritten = rewriteTwoVarComprehensions(env, expression);
     const parsed = rewritten === expression ? original : env.parse(rewritten);
     if (issue !== undefined) return { expression, error: `compilation failed: ${issueText(expression, issue.offset, issue.message)}` };
@@ -144,7 +147,7 @@ function issueText(expression: string, offset: number, message: string): string 
  * (kubernetes.AdmissionRequest), so an unknown field of it is a compile error; and a constant pattern of
  * `matches`, `find` or `findAll` is compiled ahead, so a bad one is too.
  */
-function staticIssue(ast: unknown, expression: string): { offset: number; message: string } | undefined {
+function staticIssue(ast: unknown, expression: string, visibleVariables: string[]): { offset: number; message: string } | undefined {
   const declared = declaredFunctions();
   const exempt = new Set<unknown>();
   const mixedLiteral = (node: AstNode): { offset: number; message: string } | undefined => {
@@ -220,9 +223,16 @@ function staticIssue(ast: unknown, expression: string): { offset: number; messag
       const callArgs = (node.op === 'rcall' ? args[2] : args[1]) as AstNode[] | undefined;
       for (const a of callArgs ?? []) exempt.add(a);
     }
+    if (node.op === '[]' && Array.isArray(args) && typedPath(args[0]) === 'variables') {
+      // `variables` is an object type (kubernetes.variables): fields only, no index.
+      const base = args[0] as AstNode & { end?: number };
+      const bracket = expression.indexOf('[', base.end ?? node.pos);
+      found = { offset: bracket >= 0 ? bracket : node.pos, message: `found no matching overload for '_[_]' applied to '(kubernetes.variables, ${literalType(args[1] as AstNode) ?? 'dyn'})'` };
+      return;
+    }
     if (node.op === '.' && Array.isArray(args) && typeof args[1] === 'string') {
       const type = typedPath(args[0]);
-      const fields = type !== undefined ? REQUEST_TYPES[type] : undefined;
+      const fields = type === 'variables' ? visibleVariables : type !== undefined ? REQUEST_TYPES[type] : undefined;
       if (fields !== undefined && !fields.includes(args[1])) {
         found = { offset: inHas ?? node.pos - 1, message: `undefined field '${args[1]}'` };
         return;
@@ -301,7 +311,7 @@ function literalType(node: AstNode | undefined): string | undefined {
       return undefined;
     }
     case 'id':
-      return node.args === 'object' || node.args === 'oldObject' || node.args === 'namespaceObject' || node.args === 'variables' || node.args === 'params' ? 'dyn' : undefined;
+      return node.args === 'object' || node.args === 'oldObject' || node.args === 'namespaceObject' || node.args === 'params' ? 'dyn' : undefined;
     case '[]':
       return literalType((node.args as AstNode[])[0]) === 'dyn' ? 'dyn' : undefined;
     case '.':
@@ -316,10 +326,11 @@ function literalType(node: AstNode | undefined): string | undefined {
   }
 }
 
-/** `request`, `request.kind`…: the typed path a select reads from, if it is one. */
+/** `request`, `request.kind`…, `variables`: the typed path a select reads from, if it is one. */
 function typedPath(v: unknown): string | undefined {
   const node = v as AstNode | undefined;
   if (node?.op === 'id' && node.args === 'request') return 'request';
+  if (node?.op === 'id' && node.args === 'variables') return 'variables';
   if (node?.op === '.' && Array.isArray(node.args) && node.args.length === 2) {
     const parent = typedPath(node.args[0]);
     if (parent === 'request') return `request.${String(node.args[1])}`;
