@@ -38,7 +38,12 @@ interface Compiled {
   expression: string;
   program?: Program;
   error?: string;
+  /** Its static type in cel-go's spelling, where known. */
+  type?: string;
 }
+
+/** The static types of the template's variables, while its expressions are compiled. */
+let variableTypes = new Map<string, string>();
 
 export interface CompiledCel {
   source: CelSource;
@@ -70,10 +75,15 @@ export function compileCel(source: CelSource): CompiledCel {
   const { variables, expressions } = celEnvironments();
   const allVariables = [...BUILTIN_VARIABLES, ...source.variables];
   const names = allVariables.map((v) => v.name);
+  variableTypes = new Map();
   const compiled: CompiledCel = {
     source,
     // A variable sees the ones declared before it; the other expressions see them all.
-    variables: allVariables.map((v, i) => ({ name: v.name, ...compile(variables, v.expression, 'any', names.slice(0, i)) })),
+    variables: allVariables.map((v, i) => {
+      const c = compile(variables, v.expression, 'any', names.slice(0, i));
+      if (c.type !== undefined) variableTypes.set(v.name, c.type);
+      return { name: v.name, ...c };
+    }),
     matchConditions: source.matchConditions.map((m) => compile(expressions, m.expression, 'bool', names)),
     validations: source.validations.map((validation) => ({
       validation,
@@ -86,7 +96,12 @@ export function compileCel(source: CelSource): CompiledCel {
   return compiled;
 }
 
+/** What cel-go's parser expects where an operand is missing (its ANTLR message). */
+const OPERAND_EXPECTED =
+  "Syntax error: mismatched input '<EOF>' expecting {'[', '{', '(', '.', '-', '!', 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, STRING, BYTES, IDENTIFIER}";
+
 function compile(env: Environment, expression: string, want: 'bool' | 'string' | 'any', visibleVariables: string[]): Compiled {
+  if (expression === '') return { expression, error: `compilation failed: ERROR: <input>:1:0: ${OPERAND_EXPECTED}` };
   try {
     const original = env.parse(expression);
     const issue = staticIssue(original.ast, expression, visibleVariables);
@@ -96,10 +111,15 @@ function compile(env: Environment, expression: string, want: 'bool' | 'string' |
     renameOverrides(parsed.ast);
     const checked = parsed.check();
     if (!checked.valid) return { expression, error: `compilation failed: ${compileErrorText(checked.error, expression)}` };
-    if (want !== 'any' && checked.type !== want && checked.type !== 'dyn') {
-      return { expression, error: `must evaluate to ${want} but got ${checked.type}` };
+    // Kubernetes requires the declared result type. The evaluator types variables as dyn where cel-go
+    // knows their type, so dyn is refused only when it comes straight from an untyped root (object.x).
+    // The evaluator prints list<dyn> and map<dyn, dyn> as bare `list` and `map`.
+    const printed = checked.type === 'list' ? 'list<dyn>' : checked.type === 'map' ? 'map<dyn, dyn>' : (checked.type ?? 'dyn');
+    const type = printed === 'null' ? 'null_type' : celTypeNames(printed);
+    if (want !== 'any' && type !== want && (type !== 'dyn' || literalType(original.ast as AstNode) === 'dyn')) {
+      return { expression, error: `must evaluate to ${want} but got ${type}` };
     }
-    return { expression, program: parsed as unknown as Program };
+    return { expression, program: parsed as unknown as Program, type };
   } catch (e) {
     return { expression, error: `compilation failed: ${compileErrorText(e, expression)}` };
   }
@@ -109,6 +129,8 @@ function compile(env: Environment, expression: string, want: 'bool' | 'string' |
 function compileErrorText(e: unknown, expression: string): string {
   const err = e as { message?: string; node?: { pos?: number; start?: number; op?: string; args?: unknown } } | undefined;
   let message = firstLine(err?.message ?? String(e));
+  // An expression ending in a binary operator: cel-go's parser reports the missing operand its own way.
+  if (message === 'Unexpected token: EOF' && /(?:[-+*/%<>!=]=?|&&|\|\||\?|:|\bin)\s*$/.test(expression)) message = OPERAND_EXPECTED;
   const unknown = /^Unknown variable: (.*)$/.exec(message);
   if (unknown) message = `undeclared reference to '${unknown[1]}' (in container '')`;
   const mixed = /^(?:List elements must have the same type|Map (?:key|value) uses wrong type), (expected type '.*' but found '.*')$/.exec(message);
@@ -131,7 +153,7 @@ function compileErrorText(e: unknown, expression: string): string {
       if (at >= 0) offset = at;
     }
   }
-  return issueText(expression, offset, lowerFirst(message));
+  return issueText(expression, offset, message === OPERAND_EXPECTED ? message : lowerFirst(message));
 }
 
 function issueText(expression: string, offset: number, message: string): string {
@@ -314,8 +336,18 @@ function literalType(node: AstNode | undefined): string | undefined {
       return node.args === 'object' || node.args === 'oldObject' || node.args === 'namespaceObject' || node.args === 'params' ? 'dyn' : undefined;
     case '[]':
       return literalType((node.args as AstNode[])[0]) === 'dyn' ? 'dyn' : undefined;
-    case '.':
-      return typedPath(node) === undefined && typedPath((node.args as AstNode[])[0]) === undefined ? literalType((node.args as AstNode[])[0]) : undefined;
+    case '.': {
+      const [base, field] = node.args as [AstNode, string];
+      if (typedPath(base) === 'variables') return variableTypes.get(field);
+      return typedPath(node) === undefined && typedPath(base) === undefined && literalType(base) === 'dyn' ? 'dyn' : undefined;
+    }
+    case '?:': {
+      const [, a, b] = node.args as AstNode[];
+      const ta = literalType(a);
+      const tb = literalType(b);
+      if (ta === undefined || tb === undefined) return undefined;
+      return ta === tb ? ta : ta === 'dyn' || tb === 'dyn' ? 'dyn' : undefined;
+    }
     case 'list': {
       const types = (node.args as AstNode[]).map(literalType);
       if (types.length === 0) return undefined;

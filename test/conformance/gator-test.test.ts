@@ -32,7 +32,7 @@ const REQUIRED_CASES = [
   'admission-review', 'constraints-as-objects',
   // CEL (K8sNativeValidation): gatekeeper-library templates vendored with their samples, and the driver's semantics.
   'cel-semantics', 'cel-libraries', 'cel-errors', 'cel-library-requiredlabels', 'cel-library-capabilities', 'cel-library-host-network-ports',
-  'cel-library-apparmor', 'cel-library-forbidden-sysctls', 'cel-library-host-filesystem',
+  'cel-library-apparmor', 'cel-library-forbidden-sysctls', 'cel-library-host-filesystem', 'cel-library-read-only-root-filesystem',
 ];
 
 const cases = listCases();
