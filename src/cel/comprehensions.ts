@@ -1,6 +1,7 @@
 // cel-go's two-variable comprehensions (ext.TwoVarComprehensions, in Kubernetes' environment since 1.32):
-// `all(i, v, p)`, `exists(i, v, p)`, `existsOne(i, v, p)`, `transformList(i, v, [f,] e)`. The evaluator
-// has only one-variable macros, so the expression text is rewritten into them before it is compiled:
+// `all(i, v, p)`, `exists(i, v, p)`, `existsOne(i, v, p)`, `transformList(i, v, [f,] e)`,
+// `transformMap(k, v, [f,] e)`, `transformMapEntry(k, v, [f,] e)`. The evaluator has only one-variable
+// macros, so the expression text is rewritten into them (and two helpers that build maps) before it is compiled:
 // `L.all(i, v, p)` becomes `(type(L) == map ? L : lists.range(size(L))).all(i, cel.bind(v, L[i], p))`
 // (index and element for lists, key and value for maps). Messages quote the expression as written.
 import type { Environment } from '@marcbachmann/cel-js';
@@ -15,7 +16,11 @@ interface AstNode {
 const QUANTIFIERS: Record<string, string> = { all: 'all', exists: 'exists', existsOne: 'exists_one' };
 
 /** Names that exist only as two-variable comprehensions. */
-export const TWO_VARIABLE_ONLY = new Set(['existsOne', 'transformList']);
+export const TWO_VARIABLE_ONLY = new Set(['existsOne', 'transformList', 'transformMap', 'transformMapEntry']);
+
+/** Helpers the rewritten transformMap and transformMapEntry call (registered in env.ts). */
+export const PAIRS_TO_MAP = 'preadmit_pairsToMap';
+export const MERGE_ENTRIES = 'preadmit_mergeEntries';
 
 function template(name: string, receiver: string, i: string, v: string, bodies: string[]): string | undefined {
   const r = `(${receiver})`;
@@ -24,6 +29,11 @@ function template(name: string, receiver: string, i: string, v: string, bodies: 
   if (name in QUANTIFIERS && bodies.length === 1) return `${keys}.${QUANTIFIERS[name]}(${i}, ${bound(bodies[0]!)})`;
   if (name === 'transformList' && bodies.length === 1) return `${keys}.map(${i}, ${bound(bodies[0]!)})`;
   if (name === 'transformList' && bodies.length === 2) return `${keys}.map(${i}, ${bound(bodies[0]!)}, ${bound(bodies[1]!)})`;
+  const filtered = bodies.length === 2 ? `${keys}.filter(${i}, ${bound(bodies[0]!)})` : bodies.length === 1 ? keys : undefined;
+  const last = bodies[bodies.length - 1]!;
+  if (filtered === undefined) return undefined;
+  if (name === 'transformMap') return `${PAIRS_TO_MAP}(${filtered}.map(${i}, dyn([${i}, dyn(${bound(last)})])))`;
+  if (name === 'transformMapEntry') return `${MERGE_ENTRIES}(${filtered}.map(${i}, ${bound(last)}))`;
   return undefined;
 }
 
@@ -52,7 +62,7 @@ function findCall(ast: unknown): AstNode | undefined {
     if (v.op === 'rcall' && Array.isArray(args) && Array.isArray(args[2])) {
       const [name, , callArgs] = args as [string, AstNode, AstNode[]];
       const [iv, vv] = callArgs;
-      if ((name in QUANTIFIERS || name === 'transformList') && callArgs.length >= 3 && iv?.op === 'id' && vv?.op === 'id') found = v;
+      if ((name in QUANTIFIERS || TWO_VARIABLE_ONLY.has(name)) && callArgs.length >= 3 && iv?.op === 'id' && vv?.op === 'id') found = v;
     }
   };
   visit(ast);

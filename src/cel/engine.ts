@@ -241,9 +241,15 @@ function staticIssue(ast: unknown, expression: string, visibleVariables: string[
       }
     }
     if ((node.op === 'call' || node.op === 'rcall') && Array.isArray(args) && args[0] === 'format') {
-      // cel-go exempts format()'s argument list from the homogeneous-literal rule.
+      // cel-go exempts format()'s arguments, literals nested in them included, from the homogeneous-literal rule.
       const callArgs = (node.op === 'rcall' ? args[2] : args[1]) as AstNode[] | undefined;
-      for (const a of callArgs ?? []) exempt.add(a);
+      const mark = (n: unknown): void => {
+        if (!isAstNode(n) || exempt.has(n)) return;
+        exempt.add(n);
+        if (n.op === 'list') for (const x of n.args as AstNode[]) mark(x);
+        if (n.op === 'map') for (const kv of n.args as AstNode[][]) kv.forEach(mark);
+      };
+      for (const a of callArgs ?? []) mark(a);
     }
     if (node.op === '[]' && Array.isArray(args) && typedPath(args[0]) === 'variables') {
       // `variables` is an object type (kubernetes.variables): fields only, no index.
@@ -271,6 +277,10 @@ interface AstNode {
   op: string;
   args: unknown;
   pos: number;
+}
+
+function isAstNode(v: unknown): v is AstNode {
+  return typeof v === 'object' && v !== null && typeof (v as AstNode).op === 'string';
 }
 
 /**

@@ -10,12 +10,32 @@ import { REGEX_OVERRIDES, registerRegex } from './lib/regex.ts';
 import { registerStrings, STRINGS_OVERRIDES } from './lib/strings.ts';
 import { registerKubernetesTypes } from './lib/kubernetes.ts';
 import { meter } from './budget.ts';
+import { MERGE_ENTRIES, PAIRS_TO_MAP } from './comprehensions.ts';
+import { libError } from './lib/errors.ts';
+import { mapEntries } from './lib/equality.ts';
 
 const OVERRIDES = new Set([...REGEX_OVERRIDES, ...STRINGS_OVERRIDES]);
 const renamed = (name: string): string => `k8s_${name}`;
 
 /** The roots every expression sees (`params` only in variables: Gatekeeper keeps the raw constraint from validations). */
 export const ROOTS = ['object', 'oldObject', 'request', 'namespaceObject', 'variables'] as const;
+
+/** transformMap's result from [key, value] pairs; transformMapEntry's from single-entry maps (keys unique). */
+function registerComprehensionHelpers(env: Environment): void {
+  env.registerFunction(`${PAIRS_TO_MAP}(list): map`, (pairs: unknown[][]) => new Map(pairs.map((p) => [p[0], p[1]] as const)));
+  env.registerFunction(`${MERGE_ENTRIES}(list): map`, (entries: unknown[]) => {
+    const out = new Map<unknown, unknown>();
+    for (const e of entries) {
+      const pairs = mapEntries(e);
+      if (pairs === undefined) throw libError('no such overload');
+      for (const [k, v] of pairs) {
+        if (out.has(k)) throw libError(`insert failed: key ${String(k)} already exists`);
+        out.set(k, v);
+      }
+    }
+    return out;
+  });
+}
 
 function newEnvironment(withParams: boolean): Environment {
   const env = new Environment({
@@ -32,6 +52,7 @@ function newEnvironment(withParams: boolean): Environment {
   registerStrings(env, renamed);
   registerLists(env, renamed);
   registerKubernetesTypes(env);
+  registerComprehensionHelpers(env);
   meter(env);
   return env;
 }

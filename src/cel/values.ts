@@ -32,7 +32,6 @@ export function celTypeName(v: CelValue): string {
   if (typeof v === 'boolean') return 'bool';
   if (v instanceof Uint8Array) return 'bytes';
   if (Array.isArray(v)) return 'list';
-  if (v instanceof Map) return 'map';
-  const name = (v as { constructor?: { name?: string } }).constructor?.name;
-  return name ?? 'object';
+  if (v instanceof Map || Object.getPrototypeOf(v) === Object.prototype) return 'map';
+  return 'dyn';
 }

@@ -8,13 +8,30 @@ export function celEquals(a: CelValue, b: CelValue): boolean {
   }
   if (a === b) return true;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => celEquals(x, b[i]));
-  if (a instanceof Map && b instanceof Map) {
-    if (a.size !== b.size) return false;
-    for (const [k, v] of a) if (!b.has(k) || !celEquals(v, b.get(k))) return false;
-    return true;
+  const ma = mapEntries(a);
+  const mb = mapEntries(b);
+  if (ma !== undefined && mb !== undefined) {
+    if (ma.length !== mb.length) return false;
+    const other = new Map(mb.map(([k, v]) => [mapKey(k), v] as const));
+    return ma.every(([k, v]) => other.has(mapKey(k)) && celEquals(v, other.get(mapKey(k))));
   }
   if (a instanceof Uint8Array && b instanceof Uint8Array) return a.length === b.length && a.every((x, i) => x === b[i]);
   return false;
+}
+
+/**
+ * The entries of a CEL map: input maps are Maps; the evaluator builds map literals as plain objects
+ * (string keys). Undefined for anything else.
+ */
+export function mapEntries(v: CelValue): Array<[CelValue, CelValue]> | undefined {
+  if (v instanceof Map) return [...v.entries()];
+  if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) return Object.entries(v);
+  return undefined;
+}
+
+/** Map keys compare by value across int and string spellings of the evaluator's plain-object maps. */
+function mapKey(k: CelValue): string {
+  return typeof k === 'bigint' || typeof k === 'number' ? `n:${String(k)}` : typeof k === 'string' && /^-?\d+$/.test(k) ? `n:${k}` : `${typeof k}:${String(k)}`;
 }
 
 /** -1, 0, 1 (NaN compares as unordered: 2). */

@@ -2,8 +2,10 @@
 // `charAt`, `reverse`, `format`, `strings.quote`) and what it does differently (`lowerAscii`, `upperAscii`
 // and `trim` must leave non-ASCII letters and the BOM alone, as Go does).
 import type { Environment } from '@marcbachmann/cel-js';
-import type { CelValue } from '../values.ts';
+import { celTypeName, type CelValue } from '../values.ts';
 import { libError } from './errors.ts';
+import { mapEntries } from './equality.ts';
+import { goQuote } from '../../opa/rego-value.ts';
 import { chargeCost } from '../budget.ts';
 
 export const STRINGS_OVERRIDES = ['lowerAscii', 'upperAscii', 'trim', 'substring', 'indexOf', 'lastIndexOf', 'join'];
@@ -143,17 +145,17 @@ function formatArg(verb: string, arg: CelValue, precision: number | undefined): 
     case 'd':
       if (typeof arg === 'bigint') return arg.toString();
       if (typeof arg === 'number' && Number.isFinite(arg)) throw libError('decimal clause can only be used on integers, was given double');
-      throw libError(`decimal clause can only be used on integers, was given ${typeName(arg)}`);
+      throw libError(`decimal clause can only be used on integers, was given ${celTypeName(arg)}`);
     case 'f':
     case 'e': {
       const n = typeof arg === 'bigint' || typeof arg === 'number' ? Number(arg) : typeof arg === 'string' ? Number(arg) : NaN;
       if (typeof arg !== 'bigint' && typeof arg !== 'number' && typeof arg !== 'string') {
-        throw libError(`${verb === 'f' ? 'fixed-point' : 'scientific'} clause can only be used on doubles, was given ${typeName(arg)}`);
+        throw libError(`${verb === 'f' ? 'fixed-point' : 'scientific'} clause can only be used on doubles, was given ${celTypeName(arg)}`);
       }
       if (Number.isNaN(n)) return 'NaN';
       if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : '-Infinity';
       const p = precision ?? 6;
-      if (verb === 'f') return n.toFixed(p);
+      if (verb === 'f') return fixed(n, p);
       const [m, e] = n.toExponential(p).split('e');
       const exp = Number(e);
       return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
@@ -164,49 +166,52 @@ function formatArg(verb: string, arg: CelValue, precision: number | undefined): 
       if (typeof arg === 'bigint') s = (arg < 0n ? '-' : '') + (arg < 0n ? -arg : arg).toString(16);
       else if (typeof arg === 'string') s = Buffer.from(arg, 'utf8').toString('hex');
       else if (arg instanceof Uint8Array) s = Buffer.from(arg).toString('hex');
-      else throw libError(`only integers, byte buffers, and strings can be formatted as hex, was given ${typeName(arg)}`);
+      else throw libError(`only integers, byte buffers, and strings can be formatted as hex, was given ${celTypeName(arg)}`);
       return verb === 'X' ? s.toUpperCase() : s;
     }
     case 'o':
-      if (typeof arg !== 'bigint') throw libError(`octal clause can only be used on integers, was given ${typeName(arg)}`);
+      if (typeof arg !== 'bigint') throw libError(`octal clause can only be used on integers, was given ${celTypeName(arg)}`);
       return (arg < 0n ? '-' : '') + (arg < 0n ? -arg : arg).toString(8);
     case 'b':
       if (typeof arg === 'boolean') return arg ? '1' : '0';
-      if (typeof arg !== 'bigint') throw libError(`only integers and bools can be formatted as binary, was given ${typeName(arg)}`);
+      if (typeof arg !== 'bigint') throw libError(`only integers and bools can be formatted as binary, was given ${celTypeName(arg)}`);
       return (arg < 0n ? '-' : '') + (arg < 0n ? -arg : arg).toString(2);
     default:
       throw libError(`could not parse formatting clause: unrecognized formatting clause "${verb}"`);
   }
 }
 
-function typeName(v: CelValue): string {
-  if (v === null) return 'null_type';
-  if (typeof v === 'bigint') return 'int';
-  if (typeof v === 'number') return 'double';
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'boolean') return 'bool';
-  if (Array.isArray(v)) return 'list';
-  if (v instanceof Map) return 'map';
-  return 'dyn';
+
+/** Go's %.Nf: JavaScript's toFixed switches to exponents from 1e21 on; Go never does. */
+function fixed(v: number, digits: number): string {
+  return Math.abs(v) >= 1e21 ? `${BigInt(v)}.${'0'.repeat(digits)}` : v.toFixed(digits);
 }
 
-/** %s: how cel-go's format prints a value. */
-export function formatString(v: CelValue): string {
+/**
+ * %s: how cel-go's format prints a value. Inside lists and maps strings are quoted, doubles fixed-point
+ * with six decimals, bytes `b"…"`, and map entries `key:value`, sorted.
+ */
+export function formatString(v: CelValue, nested = false): string {
   if (v === null) return 'null';
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') return nested ? goQuote(v) : v;
   if (typeof v === 'bigint' || typeof v === 'boolean') return String(v);
   if (typeof v === 'number') {
     if (Number.isNaN(v)) return 'NaN';
     if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '-Infinity';
-    return String(v);
+    return nested ? fixed(v, 6) : String(v);
   }
-  if (v instanceof Uint8Array) return Buffer.from(v).toString('utf8');
-  if (Array.isArray(v)) return `[${v.map(formatString).join(', ')}]`;
-  if (v instanceof Map) {
-    const entries = [...v.entries()].map(([k, x]) => [formatString(k), formatString(x)] as const);
+  if (v instanceof Uint8Array) {
+    const text = Buffer.from(v).toString('utf8');
+    return nested ? `b${goQuote(text)}` : text;
+  }
+  if (Array.isArray(v)) return `[${v.map((x) => formatString(x, true)).join(', ')}]`;
+  const map = mapEntries(v);
+  if (map !== undefined) {
+    const entries = map.map(([k, x]) => [formatString(k, true), formatString(x, true)] as const);
     entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return `{${entries.map(([k, x]) => `${k}: ${x}`).join(', ')}}`;
+    return `{${entries.map(([k, x]) => `${k}:${x}`).join(', ')}}`;
   }
+  if (typeof v === 'object' && v !== null && 'value' in v) return String((v as { value: unknown }).value);
   return String(v);
 }
 
