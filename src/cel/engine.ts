@@ -4,7 +4,7 @@
 // errors become the decisions Kubernetes' validator makes of them.
 import type { JsonObject, JsonValue } from '../gatekeeper/types.ts';
 import { BudgetExceeded, withBudget } from './budget.ts';
-import { celEnvironments, declaredFunctions, declaredOverloads, renameOverrides } from './env.ts';
+import { CONSTANTS, celEnvironments, declaredFunctions, declaredOverloads, renameOverrides, ROOTS } from './env.ts';
 import { CelLibraryError } from './lib/errors.ts';
 import { toCel, type CelValue, type NumberMode } from './values.ts';
 import type { Environment } from '@marcbachmann/cel-js';
@@ -104,10 +104,10 @@ function compile(env: Environment, expression: string, want: 'bool' | 'string' |
   if (expression === '') return { expression, error: `compilation failed: ERROR: <input>:1:0: ${OPERAND_EXPECTED}` };
   try {
     const original = env.parse(expression);
-    const issue = staticIssue(original.ast, expression, visibleVariables);
+    const issues = staticIssue(original.ast, expression, visibleVariables, env.hasVariable('params') ? [...ROOTS, 'params', ...CONSTANTS] : [...ROOTS, ...CONSTANTS]);
     const rewritten = rewriteTwoVarComprehensions(env, expression);
     const parsed = rewritten === expression ? original : env.parse(rewritten);
-    if (issue !== undefined) return { expression, error: `compilation failed: ${issueText(expression, issue.offset, issue.message)}` };
+    if (issues !== undefined) return { expression, error: `compilation failed: ${issues.map((i) => issueText(expression, i.offset, i.message)).join('\n')}` };
     renameOverrides(parsed.ast);
     const checked = parsed.check();
     if (!checked.valid) return { expression, error: `compilation failed: ${compileErrorText(checked.error, expression)}` };
@@ -169,7 +169,7 @@ function issueText(expression: string, offset: number, message: string): string 
  * (kubernetes.AdmissionRequest), so an unknown field of it is a compile error; and a constant pattern of
  * `matches`, `find` or `findAll` is compiled ahead, so a bad one is too.
  */
-function staticIssue(ast: unknown, expression: string, visibleVariables: string[]): { offset: number; message: string } | undefined {
+function staticIssue(ast: unknown, expression: string, visibleVariables: string[], roots: readonly string[]): Issue[] | undefined {
   const declared = declaredFunctions();
   const exempt = new Set<unknown>();
   const mixedLiteral = (node: AstNode): { offset: number; message: string } | undefined => {
@@ -187,13 +187,13 @@ function staticIssue(ast: unknown, expression: string, visibleVariables: string[
     }
     return undefined;
   };
-  let found: { offset: number; message: string } | undefined;
+  let found: Issue | Issue[] | undefined;
   const seen = new Set<unknown>();
-  const visit = (v: unknown, inHas: number | undefined): void => {
+  const visit = (v: unknown, inHas: number | undefined, scope: ReadonlySet<string> = new Set()): void => {
     if (found !== undefined || typeof v !== 'object' || v === null || seen.has(v)) return;
     seen.add(v);
     if (Array.isArray(v)) {
-      for (const x of v) visit(x, inHas);
+      for (const x of v) visit(x, inHas, scope);
       return;
     }
     const node = v as AstNode;
@@ -203,7 +203,7 @@ function staticIssue(ast: unknown, expression: string, visibleVariables: string[
       const name = args[0];
       const callArgs = (node.op === 'rcall' ? args[2] : args[1]) as AstNode[] | undefined;
       if (name === 'has' && node.op === 'call') {
-        visit(callArgs, node.pos + 3);
+        visit(callArgs, node.pos + 3, scope);
         return;
       }
       const receiver = node.op === 'rcall' ? (args[1] as AstNode | undefined) : undefined;
@@ -214,7 +214,10 @@ function staticIssue(ast: unknown, expression: string, visibleVariables: string[
       }
       if (typeof name === 'string' && !declared.has(name) && !declared.has(`k8s_${name}`) && !TWO_VARIABLE_ONLY.has(name)) {
         const paren = expression.indexOf('(', expression.indexOf(name, node.pos) + name.length);
-        found = { offset: paren >= 0 ? paren : node.pos, message: `undeclared reference to '${name}' (in container '')` };
+        const issue = { offset: paren >= 0 ? paren : node.pos, message: `undeclared reference to '${name}' (in container '')` };
+        // `math.greatest(…)`: an undeclared namespace is reported first, as cel-go's checker does.
+        const undeclaredReceiver = receiver?.op === 'id' && typeof receiver.args === 'string' && !roots.includes(receiver.args) && !scope.has(receiver.args);
+        found = undeclaredReceiver ? [{ offset: receiver.pos, message: `undeclared reference to '${receiver.args as string}' (in container '')` }, issue] : issue;
         return;
       }
       if (typeof name === 'string' && Array.isArray(callArgs)) {
@@ -266,12 +269,30 @@ function staticIssue(ast: unknown, expression: string, visibleVariables: string[
         return;
       }
     }
-    if (Array.isArray(args) || (typeof args === 'object' && args !== null && typeof (args as AstNode).op === 'string')) visit(args, undefined);
-    else if (typeof args === 'object' && args !== null) for (const x of Object.values(args)) visit(x, undefined);
+    if (node.op === 'rcall' && Array.isArray(args) && typeof args[0] === 'string' && Array.isArray(args[2])) {
+      // Macros bind their iteration variables (two of them in the two-variable forms) for their arguments.
+      const callArgs = args[2] as AstNode[];
+      const bound = new Set(scope);
+      if (ITERATION_MACROS.has(args[0]) && callArgs[0]?.op === 'id') {
+        bound.add(callArgs[0].args as string);
+        if (callArgs.length >= 3 && TWO_VARIABLE_FORMS.has(args[0]) && callArgs[1]?.op === 'id') bound.add(callArgs[1].args as string);
+      }
+      visit(args[1], undefined, scope);
+      visit(callArgs, undefined, bound);
+      return;
+    }
+    if (Array.isArray(args) || (typeof args === 'object' && args !== null && typeof (args as AstNode).op === 'string')) visit(args, undefined, scope);
+    else if (typeof args === 'object' && args !== null) for (const x of Object.values(args)) visit(x, undefined, scope);
   };
   visit(ast, undefined);
-  return found;
+  if (found === undefined) return undefined;
+  return Array.isArray(found) ? found : [found];
 }
+
+type Issue = { offset: number; message: string };
+
+const ITERATION_MACROS = new Set(['all', 'exists', 'exists_one', 'existsOne', 'map', 'filter', 'transformList', 'transformMap', 'transformMapEntry']);
+const TWO_VARIABLE_FORMS = new Set(['all', 'exists', 'existsOne', 'transformList', 'transformMap', 'transformMapEntry']);
 
 interface AstNode {
   op: string;

@@ -9,6 +9,7 @@ import { registerLists } from './lib/lists.ts';
 import { REGEX_OVERRIDES, registerRegex } from './lib/regex.ts';
 import { registerStrings, STRINGS_OVERRIDES } from './lib/strings.ts';
 import { registerKubernetesTypes } from './lib/kubernetes.ts';
+import { registerTime } from './lib/time.ts';
 import { meter } from './budget.ts';
 import { MERGE_ENTRIES, PAIRS_TO_MAP } from './comprehensions.ts';
 import { libError } from './lib/errors.ts';
@@ -19,6 +20,9 @@ const renamed = (name: string): string => `k8s_${name}`;
 
 /** The roots every expression sees (`params` only in variables: Gatekeeper keeps the raw constraint from validations). */
 export const ROOTS = ['object', 'oldObject', 'request', 'namespaceObject', 'variables'] as const;
+
+/** The namespaces the environment declares as constants (`optional.of`, `sets.contains`…). */
+export const CONSTANTS = ['optional', 'sets', 'strings', 'lists', 'format', 'ip', 'cel'] as const;
 
 /** transformMap's result from [key, value] pairs; transformMapEntry's from single-entry maps (keys unique). */
 function registerComprehensionHelpers(env: Environment): void {
@@ -52,6 +56,7 @@ function newEnvironment(withParams: boolean): Environment {
   registerStrings(env, renamed);
   registerLists(env, renamed);
   registerKubernetesTypes(env);
+  registerTime(env);
   registerComprehensionHelpers(env);
   meter(env);
   return env;
