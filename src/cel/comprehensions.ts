@@ -16,14 +16,18 @@ interface AstNode {
 const QUANTIFIERS: Record<string, string> = { all: 'all', exists: 'exists', existsOne: 'exists_one' };
 
 /** Names that exist only as two-variable comprehensions. */
-export const TWO_VARIABLE_ONLY = new Set(['existsOne', 'transformList', 'transformMap', 'transformMapEntry']);
+export const TWO_VARIABLE_ONLY = new Set(['existsOne', 'transformList', 'transformMap', 'transformMapEntry', 'sortBy']);
 
 /** Helpers the rewritten transformMap and transformMapEntry call (registered in env.ts). */
 export const PAIRS_TO_MAP = 'preadmit_pairsToMap';
+/** The helper the rewritten `sortBy(x, key)` (cel-go's lists extension) calls: sorts a list by the keys given. */
+export const SORT_BY_KEYS = 'preadmit_sortByKeys';
 export const MERGE_ENTRIES = 'preadmit_mergeEntries';
 
 function template(name: string, receiver: string, i: string, v: string, bodies: string[]): string | undefined {
   const r = `(${receiver})`;
+  // sortBy(x, key): one variable; `v` is then the key expression's text.
+  if (name === 'sortBy') return `${SORT_BY_KEYS}(${r}, ${r}.map(${i}, (${v})))`;
   const keys = `(type(${r}) == map ? dyn(${r}) : dyn(lists.range(size(${r}))))`;
   const bound = (b: string) => `cel.bind(${v}, ${r}[${i}], (${b}))`;
   if (name in QUANTIFIERS && bodies.length === 1) return `${keys}.${QUANTIFIERS[name]}(${i}, ${bound(bodies[0]!)})`;
@@ -63,6 +67,7 @@ function findCall(ast: unknown): AstNode | undefined {
       const [name, , callArgs] = args as [string, AstNode, AstNode[]];
       const [iv, vv] = callArgs;
       if ((name in QUANTIFIERS || TWO_VARIABLE_ONLY.has(name)) && callArgs.length >= 3 && iv?.op === 'id' && vv?.op === 'id') found = v;
+      if (name === 'sortBy' && callArgs.length === 2 && iv?.op === 'id') found = v;
     }
   };
   visit(ast);
@@ -82,6 +87,18 @@ export function rewriteTwoVarComprehensions(env: Environment, expression: string
     const call = findCall(ast);
     if (!call) return text;
     const [name, receiver, callArgs] = call.args as [string, AstNode, AstNode[]];
+    if (name === 'sortBy') {
+      const [iv, key] = callArgs as [AstNode, AstNode];
+      const dotAt = text.indexOf(`.${name}`, receiver.end);
+      const closes = (text.slice(receiver.end, dotAt).match(/\)/g) ?? []).length;
+      let from = receiver.start;
+      for (let k = 0; k < closes; k++) from = text.lastIndexOf('(', from - 1);
+      const keyText = text.slice(text.indexOf(',', iv.end) + 1, text.lastIndexOf(')', call.end - 1));
+      const replacement = template(name, text.slice(from, dotAt), iv.args as string, keyText, []);
+      if (replacement === undefined || from < 0) return text;
+      text = `${text.slice(0, from)}(${replacement})${text.slice(call.end)}`;
+      continue;
+    }
     const [iv, vv, ...bodies] = callArgs as [AstNode, AstNode, ...AstNode[]];
     // The receiver may sit in parentheses the node does not cover: as many as close before `.name(`.
     const dot = text.indexOf(`.${name}`, receiver.end);

@@ -212,7 +212,9 @@ function staticIssue(ast: unknown, expression: string, visibleVariables: string[
         found = { offset: receiver.pos, message: "undeclared reference to 'cel' (in container '')" };
         return;
       }
-      if (typeof name === 'string' && !declared.has(name) && !declared.has(`k8s_${name}`) && !TWO_VARIABLE_ONLY.has(name)) {
+      // A namespaced function (strings.quote, sets.contains, lists.range…) exists only under its namespace.
+      const namespaced = typeof name === 'string' && namespacedOnly(name) && !(receiver?.op === 'id' && (CONSTANTS as readonly string[]).includes(receiver.args as string));
+      if (typeof name === 'string' && ((!declared.has(name) && !declared.has(`k8s_${name}`) && !TWO_VARIABLE_ONLY.has(name)) || namespaced)) {
         const paren = expression.indexOf('(', expression.indexOf(name, node.pos) + name.length);
         const issue = { offset: paren >= 0 ? paren : node.pos, message: `undeclared reference to '${name}' (in container '')` };
         // `math.greatest(…)`: an undeclared namespace is reported first, as cel-go's checker does.
@@ -290,6 +292,12 @@ function staticIssue(ast: unknown, expression: string, visibleVariables: string[
 }
 
 type Issue = { offset: number; message: string };
+
+/** Functions declared only on a namespace constant (`strings.quote`), which cel-go knows by qualified name. */
+function namespacedOnly(name: string): boolean {
+  const overloads = declaredOverloads().get(name);
+  return overloads !== undefined && overloads.length > 0 && overloads.every((o) => o.receiver !== null && /Namespace$/.test(o.receiver));
+}
 
 const ITERATION_MACROS = new Set(['all', 'exists', 'exists_one', 'existsOne', 'map', 'filter', 'transformList', 'transformMap', 'transformMapEntry']);
 const TWO_VARIABLE_FORMS = new Set(['all', 'exists', 'existsOne', 'transformList', 'transformMap', 'transformMapEntry']);

@@ -6,6 +6,7 @@ import type { CelValue } from '../values.ts';
 import { celEquals, compareNumbers } from './equality.ts';
 import { libError } from './errors.ts';
 import { chargeCost } from '../budget.ts';
+import { SORT_BY_KEYS } from '../comprehensions.ts';
 
 /** CEL ordering of two comparable values of one kind; an error for mixed or unordered kinds. */
 function compare(a: CelValue, b: CelValue): number {
@@ -63,6 +64,13 @@ export function registerLists(env: Environment, rename: (name: string) => string
   env.registerFunction('list.distinct(): list', (l: CelValue[]) => l.filter((x, i) => l.findIndex((y) => celEquals(x, y)) === i));
   env.registerFunction('list.reverse(): list', (l: CelValue[]) => [...l].reverse());
   env.registerFunction('list.sort(): list', (l: CelValue[]) => [...l].sort(compare));
+  // first() and last(): optional values, made with the evaluator's own optional.none() (its class is not exported).
+  const none = env.evaluate('optional.none()') as { constructor: { of(v: unknown): unknown } };
+  env.registerFunction('list.first(): optional<dyn>', (l: CelValue[]) => (l.length === 0 ? none : none.constructor.of(l[0])));
+  env.registerFunction('list.last(): optional<dyn>', (l: CelValue[]) => (l.length === 0 ? none : none.constructor.of(l[l.length - 1])));
+  env.registerFunction(`${SORT_BY_KEYS}(list, list): list`, (l: CelValue[], keys: CelValue[]) =>
+    l.map((x, i) => [x, keys[i]] as const).sort((a, b) => compare(a[1], b[1])).map(([x]) => x),
+  );
   class ListsNamespace {}
   env.registerType('ListsNamespace', ListsNamespace);
   env.registerConstant('lists', 'ListsNamespace', new ListsNamespace());
