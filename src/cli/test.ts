@@ -1,5 +1,6 @@
 // `preadmit test -f PATH… [-o text|json|yaml] [--deny-only]`: gator test's inputs, outputs and exit codes.
 import { parseArgs } from 'node:util';
+import { takeNativeValidationFlag } from './native-validation.ts';
 import { stringify } from 'yaml';
 import { isDenyResult } from '../gatekeeper/enforcement.ts';
 import { GoNumber, GoStruct, goMarshalIndent, type GoMarshalMemo, type GoValue } from '../gatekeeper/go-marshal.ts';
@@ -11,10 +12,11 @@ import { createRuntime } from '../engine/runtime.ts';
 import { compareRegoValues, goQuote, regoTermString, regoToJson, type RegoValue } from '../opa/rego-value.ts';
 import { nameOf, namespaceOf } from '../gatekeeper/classify.ts';
 
-export const TEST_USAGE = `Usage: preadmit test [-f PATH…] [-o text|json|yaml] [--deny-only]
+export const TEST_USAGE = `Usage: preadmit test [-f PATH…] [-o text|json|yaml] [--deny-only] [--enable-k8s-native-validation=false]
 
 Reviews every object in the given files and directories (.yaml, .yml, .json), or on standard input, against the
-ConstraintTemplates and constraints among them, as \`gator test\` does. Exit code 1 when a
+ConstraintTemplates and constraints among them, as \`gator test\` does (templates with a K8sNativeValidation
+source are evaluated with CEL unless --enable-k8s-native-validation=false). Exit code 1 when a
 violated constraint has the deny action (or a bad input was found), else 0.`;
 
 export async function runTestCommand(
@@ -23,10 +25,15 @@ export async function runTestCommand(
   err: NodeJS.WritableStream,
   stdin: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
 ): Promise<number> {
+  const cel = takeNativeValidationFlag(argv);
+  if ('error' in cel) {
+    err.write(`${cel.error}\n${TEST_USAGE}\n`);
+    return 2;
+  }
   let args;
   try {
     args = parseArgs({
-      args: argv,
+      args: cel.argv,
       options: {
         filename: { type: 'string', short: 'f', multiple: true },
         output: { type: 'string', short: 'o', default: '' },
@@ -62,7 +69,7 @@ export async function runTestCommand(
   }
   const runtime = createRuntime();
   try {
-    const run = await runTest(loaded.objects, runtime);
+    const run = await runTest(loaded.objects, runtime, { celEnabled: cel.enabled });
     const errors = [...loaded.errors, ...run.errors];
     for (const e of errors) err.write(`error: ${e.message}\n`);
     const shown = args.values['deny-only'] ? run.results.filter((r) => isDenyResult(r.enforcementAction, r.scopedActions)) : run.results;

@@ -1,10 +1,11 @@
 // `preadmit verify PATH [--run REGEX] [-v] [-o text|json]`: gator verify's arguments, output and exit code.
 import { parseArgs } from 'node:util';
+import { takeNativeValidationFlag } from './native-validation.ts';
 import { createRuntime } from '../engine/runtime.ts';
 import { findSuites, isSuiteFailure, newFilter, runSuite, type Filter, type Suite, type SuiteResult } from '../engine/verify.ts';
 import { printGoTest, printJson } from '../engine/verify-printer.ts';
 
-export const VERIFY_USAGE = `Usage: preadmit verify PATH [PATH…] [--run REGEX] [-v] [-o text|json]
+export const VERIFY_USAGE = `Usage: preadmit verify PATH [PATH…] [--run REGEX] [-v] [-o text|json] [--enable-k8s-native-validation=false]
 
 Runs gator Suite files (apiVersion test.gatekeeper.sh/*, kind Suite) as \`gator verify\` does.
 PATH is a suite file, a directory (its YAML files), or DIR/... (recursively).
@@ -15,17 +16,20 @@ PATH is a suite file, a directory (its YAML files), or DIR/... (recursively).
 
 Exit code 1 when a test or case fails or the suites cannot be read, 2 on a usage error.`;
 
-export async function runVerify(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runVerify(argvIn: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const cel = takeNativeValidationFlag(argvIn);
+  if ('error' in cel) {
+    err.write(`Error: ${cel.error}\n${VERIFY_USAGE}\n`);
+    return 2;
+  }
   let args;
   try {
     args = parseArgs({
-      args: argv,
+      args: cel.argv,
       options: {
         run: { type: 'string', short: 'r', default: '' },
         verbose: { type: 'boolean', short: 'v', default: false },
         output: { type: 'string', short: 'o', default: 'text' },
-        // gator's switch for its CEL driver; preadmit evaluates Rego only, so it changes nothing here.
-        'enable-k8s-native-validation': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: true,
@@ -69,7 +73,8 @@ export async function runVerify(argv: string[], out: NodeJS.WritableStream, err:
   const runtime = createRuntime();
   const results: SuiteResult[] = [];
   try {
-    for (const suite of suites) results.push(await runSuite(suite, filter, runtime));
+    const deps = { compiler: runtime.compiler, pool: runtime.pool, celEnabled: cel.enabled };
+    for (const suite of suites) results.push(await runSuite(suite, filter, deps));
   } finally {
     await runtime.close();
   }

@@ -13,6 +13,7 @@ import type { EvalItem, EvalPool } from '../opa/pool.ts';
 import { gatekeeperEvalError } from '../opa/eval-errors.ts';
 import type { RegoValue } from '../opa/rego-value.ts';
 import { readDispatchResults, readHookResults } from './hook.ts';
+import { compileCel, validateCel, type CompiledCel } from '../cel/engine.ts';
 
 export const TARGET = 'admission.k8s.gatekeeper.sh';
 
@@ -37,13 +38,26 @@ export interface ClientOptions {
    * cluster) or `exact` (integers kept, as in `gator verify`).
    */
   parameterNumbers: 'float' | 'exact';
+  /** `--enable-k8s-native-validation` (default true): CEL is the engine of templates that have it. */
+  celEnabled?: boolean;
 }
 
-interface LoadedTemplate {
+type LoadedTemplate = RegoTemplate | CelTemplate;
+
+interface RegoTemplate {
   template: ConstraintTemplate;
   compiled: CompiledTemplate;
+  cel?: undefined;
   /** Whether its Rego (or a lib) refers to data.inventory. */
   readsInventory: boolean;
+}
+
+/** A template Gatekeeper evaluates with its CEL driver (K8sNativeValidation): evaluated here, not in the pool. */
+interface CelTemplate {
+  template: ConstraintTemplate;
+  compiled?: undefined;
+  cel: CompiledCel;
+  readsInventory: false;
 }
 
 const INVENTORY_REF = /\bdata\s*(?:\.\s*inventory\b|\[\s*"inventory"\s*\])/;
@@ -66,14 +80,10 @@ export class PolicyClient {
     const errors: InputError[] = [];
     const parsed: ConstraintTemplate[] = [];
     for (const s of sourced) {
-      const r = parseTemplateMemo(s);
+      const r = parseTemplateMemo(s, this.options.celEnabled ?? true);
       if ('error' in r) errors.push(r.error);
-      else if (r.template.rego === undefined) {
-        errors.push({
-          kind: 'template',
-          message: `${s.source.file}:${s.source.startLine}: ConstraintTemplate ${JSON.stringify(r.template.name)} has no Rego code: its engines (${r.template.engines.join(', ') || 'none'}) are not supported by preadmit, which evaluates Rego only; its constraints are not evaluated`,
-          source: s.source,
-        });
+      else if (r.template.cel !== undefined) {
+        this.templates.set(r.template.kind, { template: r.template, cel: compileCel(r.template.cel), readsInventory: false });
       } else parsed.push(r.template);
     }
     const outcomes = await this.options.compiler.compile(parsed.map((t) => ({ key: t.kind, code: t.rego! })));
@@ -180,17 +190,19 @@ export class PolicyClient {
   async review(reviews: Review[]): Promise<Violation[][]> {
     const results: Violation[][] = reviews.map(() => []);
     const reviewJson: string[] = [];
-    /** Per review: the matched constraints of each template kind (kinds with none left out). */
-    const matchedByReview: KindMatch[][] = reviews.map((review, ri) => {
+    /** Per review: the matched constraints of each Rego template kind (kinds with none left out). */
+    const matchedByReview: RegoKindMatch[][] = reviews.map((review, ri) => {
       reviewJson.push(reviewInputJson(review));
-      return this.matchReview(review, results[ri]!);
+      const kinds = this.matchReview(review, results[ri]!);
+      for (const k of kinds) if (k.loaded.cel !== undefined) this.reviewCel(review, k.loaded.cel, k.constraints, results[ri]!);
+      return kinds.filter((k): k is RegoKindMatch => k.loaded.cel === undefined);
     });
 
     // One evaluation per review and compiled module, covering all its matched kinds (the dispatch entrypoint).
     const items: EvalItem[] = [];
-    const owners: Array<{ review: number; kinds: KindMatch[] }> = [];
+    const owners: Array<{ review: number; kinds: RegoKindMatch[] }> = [];
     matchedByReview.forEach((kinds, ri) => {
-      const byModule = new Map<string, KindMatch[]>();
+      const byModule = new Map<string, RegoKindMatch[]>();
       for (const k of kinds) {
         const list = byModule.get(k.loaded.compiled.module.id) ?? [];
         list.push(k);
@@ -212,7 +224,7 @@ export class PolicyClient {
     });
 
     const outcomes = await this.options.pool.run(items, reviewJson);
-    const retry: Array<{ review: number; kind: KindMatch }> = [];
+    const retry: Array<{ review: number; kind: RegoKindMatch }> = [];
     outcomes.forEach((o, i) => {
       const owner = owners[i]!;
       const read = 'result' in o ? readDispatchResults(o.result) : { error: o.error };
@@ -230,6 +242,28 @@ export class PolicyClient {
     if (retry.length > 0) await this.reviewKindByKind(retry, reviewJson, results);
     for (const r of results) r.sort(compareResults);
     return results;
+  }
+
+  /**
+   * A CEL template's constraints on one review, as Gatekeeper's k8scel driver evaluates them: the whole
+   * constraint is the policy's params; each Deny decision is one result, without details.
+   */
+  private reviewCel(review: Review, cel: CompiledCel, constraints: KindMatch['constraints'], out: Violation[]): void {
+    const request = celRequest(review);
+    // The driver clears Object on DELETE (variables.anyObject then falls back to oldObject).
+    const object = review.operation === 'DELETE' ? null : review.object;
+    for (const { constraint, action } of constraints) {
+      const decisions = validateCel(cel, {
+        object,
+        oldObject: review.oldObject,
+        request,
+        // What the review carries as its namespaceObject (Rego's too): none in gator and audit.
+        namespaceObject: Object.keys(review.namespaceObject).length === 0 ? null : celNamespaceObject(review.namespaceObject),
+        params: constraint.object,
+        numbers: this.options.parameterNumbers === 'float' ? 'double' : 'int',
+      });
+      for (const d of decisions) out.push({ target: TARGET, msg: d.message, details: undefined, constraint, ...action });
+    }
   }
 
   /** Matching: the constraints each kind's template evaluates for this review; autorejections go to `out`. */
@@ -265,7 +299,7 @@ export class PolicyClient {
    * The data document an evaluation needs: the inventory only when a template of its module reads
    * `data.inventory` (a large inventory costs every policy instance its memory and load time).
    */
-  private dataFor(kinds: KindMatch[]): string {
+  private dataFor(kinds: RegoKindMatch[]): string {
     // Decided per module, not per evaluation: a worker's policy instance holds one data document, and
     // switching it back and forth would reload it every time.
     const moduleId = kinds[0]!.loaded.compiled.module.id;
@@ -279,7 +313,7 @@ export class PolicyClient {
   }
 
   /** Each kind's hook on its own: an error then fails exactly the constraints of its kind, as in Gatekeeper. */
-  private async reviewKindByKind(work: Array<{ review: number; kind: KindMatch }>, reviewJson: string[], results: Violation[][]): Promise<void> {
+  private async reviewKindByKind(work: Array<{ review: number; kind: RegoKindMatch }>, reviewJson: string[], results: Violation[][]): Promise<void> {
     const items: EvalItem[] = work.map(({ review, kind }) => ({
       moduleId: kind.loaded.compiled.module.id,
       entrypoint: kind.loaded.compiled.entrypoint,
@@ -312,16 +346,67 @@ interface KindMatch {
   constraints: Array<{ constraint: Constraint; action: Action }>;
 }
 
+type RegoKindMatch = KindMatch & { loaded: RegoTemplate };
+
+/**
+ * CEL's `request` (apiserver cel.CreateAdmissionRequest, converted to unstructured): the request's
+ * identity, operation and user, never its objects.
+ */
+function celRequest(review: Review): JsonObject {
+  const r = review.request;
+  const gvk = isJsonObject(r.kind) ? r.kind : { group: '', version: '', kind: '' };
+  const gvr = isJsonObject(r.resource) ? r.resource : { group: '', version: '', resource: '' };
+  const out: JsonObject = {
+    kind: { group: gvk.group ?? '', version: gvk.version ?? '', kind: gvk.kind ?? '' },
+    resource: { group: gvr.group ?? '', version: gvr.version ?? '', resource: gvr.resource ?? '' },
+    requestKind: { group: gvk.group ?? '', version: gvk.version ?? '', kind: gvk.kind ?? '' },
+    requestResource: { group: gvr.group ?? '', version: gvr.version ?? '', resource: gvr.resource ?? '' },
+  };
+  if (typeof r.subResource === 'string' && r.subResource !== '') {
+    out.subResource = r.subResource;
+    out.requestSubResource = r.subResource;
+  }
+  if (typeof r.name === 'string' && r.name !== '') out.name = r.name;
+  if (typeof r.namespace === 'string' && r.namespace !== '') out.namespace = r.namespace;
+  out.operation = ['CREATE', 'UPDATE', 'DELETE', 'CONNECT'].includes(review.operation) ? review.operation : '';
+  const user = isJsonObject(r.userInfo) ? r.userInfo : {};
+  const userInfo: JsonObject = {};
+  for (const key of ['username', 'uid', 'groups', 'extra'] as const) {
+    const v = user[key];
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isJsonObject(v) && Object.keys(v).length === 0)) continue;
+    userInfo[key] = v;
+  }
+  out.userInfo = userInfo;
+  out.dryRun = r.dryRun === true;
+  out.options = isJsonObject(r.options) ? r.options : null;
+  return out;
+}
+
+/** The Namespace as Kubernetes exposes it to CEL (cel.CreateNamespaceObject): metadata, spec, status. */
+function celNamespaceObject(ns: JsonObject): JsonObject {
+  const meta = isJsonObject(ns.metadata) ? ns.metadata : {};
+  const keep = ['name', 'generateName', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'finalizers'];
+  const metadata: JsonObject = {};
+  for (const k of keep) if (meta[k] !== undefined) metadata[k] = meta[k]!;
+  if (metadata.creationTimestamp === undefined) metadata.creationTimestamp = null;
+  const out: JsonObject = { metadata, spec: isJsonObject(ns.spec) ? ns.spec : {}, status: isJsonObject(ns.status) ? ns.status : {} };
+  return out;
+}
+
+function isJsonObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 type Action = { enforcementAction: string; scopedActions?: string[] };
 
 /** Parsed and validated templates by source and content: the same templates come back check after check. */
 const parsedTemplates = new Map<string, ReturnType<typeof parseTemplate>>();
 
-function parseTemplateMemo(s: SourcedObject): ReturnType<typeof parseTemplate> {
-  const key = `${s.source.file}:${s.source.startLine}:${s.source.endLine}:${JSON.stringify(s.object)}`;
+function parseTemplateMemo(s: SourcedObject, cel: boolean): ReturnType<typeof parseTemplate> {
+  const key = `${cel}:${s.source.file}:${s.source.startLine}:${s.source.endLine}:${JSON.stringify(s.object)}`;
   let r = parsedTemplates.get(key);
   if (!r) {
-    r = parseTemplate(s);
+    r = parseTemplate(s, { cel });
     if (parsedTemplates.size >= 2_000) parsedTemplates.delete(parsedTemplates.keys().next().value!);
     parsedTemplates.set(key, r);
   }

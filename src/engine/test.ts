@@ -37,8 +37,12 @@ function namespaceForGatorTest(object: JsonObject, namespaces: Map<string, JsonO
   return null;
 }
 
-export async function runTest(objects: SourcedObject[], deps: { compiler: Compiler; pool: EvalPool }): Promise<TestRun> {
-  const client = new PolicyClient({ ...deps, enforcementPoint: GATOR_ENFORCEMENT_POINT, parameterNumbers: 'float' });
+export async function runTest(
+  objects: SourcedObject[],
+  deps: { compiler: Compiler; pool: EvalPool },
+  options: { celEnabled?: boolean } = {},
+): Promise<TestRun> {
+  const client = new PolicyClient({ ...deps, enforcementPoint: GATOR_ENFORCEMENT_POINT, parameterNumbers: 'float', celEnabled: options.celEnabled });
   const byClass = (c: string) => objects.filter((o) => classify(o.object) === c);
   const errors: InputError[] = [];
 

@@ -617,6 +617,8 @@ function matchesCount(a: Assertion, violations: number | string, matching: numbe
 export interface VerifyDeps {
   compiler: Compiler;
   pool: EvalPool;
+  /** `--enable-k8s-native-validation` (default true). */
+  celEnabled?: boolean;
 }
 
 /** What a test reads once and every case reuses (gator re-reads the same files for each case). */
@@ -753,7 +755,7 @@ type ClientError = { message: string; schema: boolean };
 
 /** A fresh client with the test's template added; its error is gator's `adding template: …`. */
 async function clientWithTemplate(template: SourcedObject, deps: VerifyDeps): Promise<PolicyClient> {
-  const client = new PolicyClient({ ...deps, enforcementPoint: GATOR_ENFORCEMENT_POINT, parameterNumbers: 'exact' });
+  const client = new PolicyClient({ compiler: deps.compiler, pool: deps.pool, enforcementPoint: GATOR_ENFORCEMENT_POINT, parameterNumbers: 'exact', celEnabled: deps.celEnabled });
   const templateErrors = await client.addTemplates([template]);
   if (templateErrors.length > 0) {
     const m = bareMessage(templateErrors[0]!.message);

@@ -3,6 +3,7 @@
 import { analyzeRego, lexRego, refHasPrefix, type RegoModuleInfo } from '../opa/rego.ts';
 import { gvkOf, isObject, nameOf } from './classify.ts';
 import type { InputError, JsonObject, JsonValue, SourceLocation, SourcedObject } from './types.ts';
+import type { CelNamedExpression, CelSource, CelValidation } from '../cel/engine.ts';
 
 export interface RegoCode {
   rego: string;
@@ -20,8 +21,14 @@ export interface ConstraintTemplate {
   /** spec.crd.spec.validation.openAPIV3Schema */
   parametersSchema: JsonObject | undefined;
   target: string;
-  /** After folding legacy rego/libs into code (legacy wins, v0). */
+  /** After folding legacy rego/libs into code (legacy wins, v0). Undefined when CEL is the engine. */
   rego: RegoCode | undefined;
+  /**
+   * The K8sNativeValidation source when the template has one: Gatekeeper (webhook, audit and gator alike,
+   * `--enable-k8s-native-validation` defaulting to true) registers the CEL driver first, so CEL is then the
+   * engine and the Rego is never looked at.
+   */
+  cel: CelSource | undefined;
   /** code[].engine in order, plus 'Rego' for legacy rego. */
   engines: string[];
   /** targets[0].operations ([] = all). */
@@ -48,7 +55,15 @@ const INVALID = 'invalid ConstraintTemplate';
 
 class TemplateProblem extends Error {}
 
-export function parseTemplate(sourced: SourcedObject): TemplateParse {
+export interface TemplateOptions {
+  /**
+   * Whether the CEL driver is registered (gator's and Gatekeeper's `--enable-k8s-native-validation`,
+   * default true). Without it a template is evaluated with Rego, and one without Rego has no driver.
+   */
+  cel?: boolean;
+}
+
+export function parseTemplate(sourced: SourcedObject, options: TemplateOptions = {}): TemplateParse {
   const { object, source } = sourced;
   const name = nameOf(object);
   const fail = (message: string): TemplateParse => ({
@@ -59,7 +74,7 @@ export function parseTemplate(sourced: SourcedObject): TemplateParse {
     },
   });
   try {
-    return { template: readTemplate(object, source, name) };
+    return { template: readTemplate(object, source, name, options.cel ?? true) };
   } catch (e) {
     if (e instanceof TemplateProblem) return fail(e.message);
     throw e;
@@ -110,7 +125,7 @@ interface RawCode {
   source: JsonValue | undefined;
 }
 
-function readTemplate(object: JsonObject, source: SourceLocation, name: string): ConstraintTemplate {
+function readTemplate(object: JsonObject, source: SourceLocation, name: string, celEnabled: boolean): ConstraintTemplate {
   const gvk = gvkOf(object);
   const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
   if (gvk.group !== TEMPLATE_GROUP || !(TEMPLATE_VERSIONS as readonly string[]).includes(gvk.version)) {
@@ -192,19 +207,12 @@ function readTemplate(object: JsonObject, source: SourceLocation, name: string):
   const engines = code.map((c) => c.engine);
   const operations = optStringList(t0, 'operations', 'Target.spec.targets.operations');
 
-  const hasCel = engines.includes(CEL_ENGINE);
+  const hasCel = celEnabled && engines.includes(CEL_ENGINE);
   const regoEntry = code.find((c) => c.engine === REGO_ENGINE);
   if (!hasCel && regoEntry === undefined) {
-    throw new TemplateProblem(
-      `no language driver is installed that handles this constraint template: available drivers: map[${CEL_ENGINE}:1 ${REGO_ENGINE}:2], wanted ""`,
-    );
+    const drivers = celEnabled ? `${CEL_ENGINE}:1 ${REGO_ENGINE}:2` : `${REGO_ENGINE}:1`;
+    throw new TemplateProblem(`no language driver is installed that handles this constraint template: available drivers: map[${drivers}], wanted ""`);
   }
-  if (regoEntry === undefined) {
-    throw new TemplateProblem(
-      `unsupported: ConstraintTemplate ${JSON.stringify(name)} has only a ${CEL_ENGINE} (CEL) engine; preadmit evaluates Rego only`,
-    );
-  }
-
   const template: ConstraintTemplate = {
     apiVersion,
     name,
@@ -213,22 +221,102 @@ function readTemplate(object: JsonObject, source: SourceLocation, name: string):
     parametersSchema,
     target,
     rego: undefined,
+    cel: undefined,
     engines,
     operations,
     object,
     source,
   };
-  try {
-    const rego = regoSource(regoEntry.source);
-    const problem = validateRegoCode(rego);
-    if (problem !== undefined) throw new TemplateProblem(problem);
-    template.rego = rego;
-  } catch (e) {
-    // With CEL present Gatekeeper picks CEL and never reads the Rego: keep the template, note the problem.
-    if (!(e instanceof TemplateProblem) || !hasCel) throw e;
-    template.regoError = e.message;
+  if (hasCel) {
+    // The CEL driver's AddTemplate: its source must decode and validate, or the template is rejected.
+    template.cel = celSource(code.find((c) => c.engine === CEL_ENGINE)!.source);
+    if (regoEntry !== undefined) {
+      const problem = regoProblem(regoEntry.source);
+      if (problem !== undefined) template.regoError = problem;
+    }
+    return template;
   }
+  const rego = regoSource(regoEntry!.source);
+  const problem = validateRegoCode(rego);
+  if (problem !== undefined) throw new TemplateProblem(problem);
+  template.rego = rego;
   return template;
+}
+
+/** What the Rego driver would reject in a template CEL takes over (reported, not fatal). */
+function regoProblem(source: JsonValue | undefined): string | undefined {
+  try {
+    return validateRegoCode(regoSource(source));
+  } catch (e) {
+    if (e instanceof TemplateProblem) return e.message;
+    throw e;
+  }
+}
+
+const CEL_RESERVED_PREFIX = 'gatekeeper_internal_';
+
+/**
+ * gatekeeper pkg/drivers/k8scel/schema GetSource + Validate: the source decoded as
+ * runtime.DefaultUnstructuredConverter does (fields in struct order, its error texts), then the names
+ * Gatekeeper reserves and the failure policy checked.
+ */
+function celSource(source: JsonValue | undefined): CelSource {
+  if (!isObject(source)) throw new TemplateProblem('could not recognize the type');
+  const list = (key: string): JsonObject[] => {
+    const v = source[key];
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) throw new TemplateProblem(`cannot restore slice from ${goKind(v)}`);
+    return v.map((x) => {
+      if (x !== null && !isObject(x)) throw new TemplateProblem(`cannot restore struct from: ${goKind(x)}`);
+      return x ?? {};
+    });
+  };
+  const str = (o: JsonObject, key: string): string => {
+    const v = o[key];
+    if (v === undefined || v === null) return '';
+    if (typeof v !== 'string') throw new TemplateProblem('unrecognized type: string');
+    return v;
+  };
+  const validations: CelValidation[] = list('validations').map((v) => ({
+    expression: str(v, 'expression'),
+    message: str(v, 'message'),
+    messageExpression: str(v, 'messageExpression'),
+  }));
+  const fp = source.failurePolicy;
+  if (fp !== undefined && fp !== null && typeof fp !== 'string') throw new TemplateProblem('unrecognized type: string');
+  const named = (o: JsonObject): CelNamedExpression => ({ name: str(o, 'name'), expression: str(o, 'expression') });
+  // The JSON key is singular: `matchCondition`.
+  const matchConditions = list('matchCondition').map(named);
+  const variables = list('variables').map(named);
+  const generateVAP = source.generateVAP;
+  if (generateVAP !== undefined && generateVAP !== null && typeof generateVAP !== 'boolean') throw new TemplateProblem('unrecognized type: bool');
+  for (const m of matchConditions) {
+    if (m.name.startsWith(CEL_RESERVED_PREFIX)) {
+      throw new TemplateProblem(`invalid match condition: ${m.name} is not a valid match condition; cannot have ${JSON.stringify(CEL_RESERVED_PREFIX)} as a prefix`);
+    }
+  }
+  for (const v of variables) {
+    if (v.name.startsWith(CEL_RESERVED_PREFIX)) {
+      throw new TemplateProblem(`invalid variable definition: ${v.name} is not a valid variable; cannot have ${JSON.stringify(CEL_RESERVED_PREFIX)} as a prefix`);
+    }
+    for (const reserved of ['params', 'anyObject']) {
+      if (v.name === reserved) {
+        throw new TemplateProblem(`invalid variable definition: ${v.name} an invalid variable name, ${JSON.stringify(reserved)} is a reserved keyword`);
+      }
+    }
+  }
+  if (typeof fp === 'string' && fp !== 'Fail' && fp !== 'Ignore') {
+    throw new TemplateProblem(`invalid failure policy: unrecognized failure policy: ${fp}`);
+  }
+  return { validations, variables, matchConditions, failurePolicy: typeof fp === 'string' ? (fp as 'Fail' | 'Ignore') : undefined };
+}
+
+/** reflect.Kind of a JSON-decoded value, as the unstructured converter names it. */
+function goKind(v: JsonValue): string {
+  if (Array.isArray(v)) return 'slice';
+  if (isObject(v)) return 'map';
+  if (typeof v === 'number') return 'float64';
+  return typeof v;
 }
 
 /** drivers/rego/schema GetSource */

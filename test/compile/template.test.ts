@@ -68,10 +68,10 @@ function parseYaml(yaml: string, file = 'templates/bad.yaml'): TemplateParse {
 }
 
 /** What gator says after `adding template "<name>": `, or undefined when it accepts the template. */
-async function gatorSays(yaml: string, id: string): Promise<string | undefined> {
+async function gatorSays(yaml: string, id: string, flags: string[] = []): Promise<string | undefined> {
   const file = join(work, `${id}.yaml`);
   writeFileSync(file, yaml);
-  const res = await runTool(findTool('gator'), ['test', '-f', file], { timeoutMs: 60_000 });
+  const res = await runTool(findTool('gator'), ['test', ...flags, '-f', file], { timeoutMs: 60_000 });
   const out = `${res.stdout}${res.stderr}`;
   if (res.exitCode === 0) return undefined;
   const m = /adding template "[^"]*": ([\s\S]*)$/.exec(out);
@@ -136,7 +136,26 @@ const rejected: [string, Spec][] = [
   ['empty lib', { targets: legacyTarget(OK_REGO, ['# nothing\n']) }],
   ['rego that is not a string', { targets: codeTarget('- engine: Rego\n  source:\n    rego: 3\n') }],
   ['no known engine', { targets: codeTarget('- engine: Foo\n  source: {}\n') }],
+  // The CEL driver's AddTemplate (K8sNativeValidation source decoding and reserved names).
+  ['CEL variable named params', { targets: codeTarget(celSource('variables:\n  - name: params\n    expression: "1"\n')) }],
+  ['CEL variable named anyObject', { targets: codeTarget(celSource('variables:\n  - name: anyObject\n    expression: "1"\n')) }],
+  ['CEL variable with the reserved prefix', { targets: codeTarget(celSource('variables:\n  - name: gatekeeper_internal_x\n    expression: "1"\n')) }],
+  ['CEL match condition with the reserved prefix', { targets: codeTarget(celSource('matchCondition:\n  - name: gatekeeper_internal_m\n    expression: "true"\n')) }],
+  ['CEL unknown failure policy', { targets: codeTarget(celSource('failurePolicy: Sometimes\n')) }],
+  ['CEL failure policy not a string', { targets: codeTarget(celSource('failurePolicy: 3\n')) }],
+  ['CEL validations not a list', { targets: codeTarget(celSource('validations: {a: 1}\n')) }],
+  ['CEL validations a number', { targets: codeTarget(celSource('validations: 3\n')) }],
+  ['CEL validation not an object', { targets: codeTarget(celSource('validations: ["x"]\n')) }],
+  ['CEL expression not a string', { targets: codeTarget(celSource('validations:\n  - expression: 1\n')) }],
+  ['CEL generateVAP not a bool', { targets: codeTarget(celSource('generateVAP: "yes"\n')) }],
+  ['CEL source not an object', { targets: codeTarget('- engine: K8sNativeValidation\n  source: "just text"\n') }],
+  ['CEL source problem wins over good Rego', { targets: codeTarget(`${celSource('failurePolicy: Never\n')}- engine: Rego\n  source:\n    rego: |\n${indent(OK_REGO, 6)}`) }],
 ];
+
+/** A K8sNativeValidation code entry whose source is `body` (YAML). */
+function celSource(body: string): string {
+  return `- engine: K8sNativeValidation\n  source:\n${indent(body, 4)}`;
+}
 
 describe('parseTemplate rejects what Gatekeeper rejects, with gator\'s message', () => {
   it.each(rejected)('%s', async (id, spec) => {
@@ -226,18 +245,32 @@ describe('parseTemplate fields', () => {
     }
   });
 
-  it('rejects a CEL-only template as unsupported instead of passing it silently', async () => {
+  it('accepts a CEL-only template and evaluates it with CEL, as gator does', async () => {
     const yaml = templateYaml({
-      targets: codeTarget('- engine: K8sNativeValidation\n  source:\n    validations:\n      - expression: "false"\n        message: nope\n'),
+      targets: codeTarget(celSource('failurePolicy: Ignore\nmatchCondition:\n  - name: m\n    expression: "true"\nvariables:\n  - name: v\n    expression: "1"\nvalidations:\n  - expression: "false"\n    message: nope\n    messageExpression: \'"why"\'\n')),
     });
     const parsed = parseYaml(yaml);
-    expect('error' in parsed).toBe(true);
-    if (!('error' in parsed)) return;
-    expect(parsed.error.kind).toBe('template');
-    expect(parsed.error.message).toMatch(/^templates\/bad\.yaml:1: .*unsupported: .*K8sNativeValidation \(CEL\).*preadmit evaluates Rego only/);
-    expect(parsed.error.source).toEqual({ file: 'templates/bad.yaml', startLine: 1, endLine: expect.any(Number) });
-    // gator itself accepts it (it has a CEL driver): the rejection is preadmit's own, by design.
+    if (!('template' in parsed)) throw new Error(parsed.error.message);
+    expect(parsed.template.rego).toBeUndefined();
+    expect(parsed.template.cel).toEqual({
+      failurePolicy: 'Ignore',
+      matchConditions: [{ name: 'm', expression: 'true' }],
+      variables: [{ name: 'v', expression: '1' }],
+      validations: [{ expression: 'false', message: 'nope', messageExpression: '"why"' }],
+    });
     expect(await gatorSays(yaml, 'cel-only')).toBeUndefined();
+  });
+
+  it('with CEL disabled (--enable-k8s-native-validation=false): Rego for CEL+Rego, no driver for CEL-only', async () => {
+    const celOnly = templateYaml({ targets: codeTarget(celSource('validations:\n  - expression: "false"\n')) });
+    const loaded = loadManifests(celOnly, 'templates/bad.yaml');
+    const off = parseTemplate(loaded.objects[0]!, { cel: false });
+    expect(ourMessage(off)).toBe(await gatorSays(celOnly, 'cel-only-disabled', ['--enable-k8s-native-validation=false']));
+    const both = templateYaml({ targets: codeTarget(`${celSource('validations:\n  - expression: "false"\n')}- engine: Rego\n  source:\n    rego: |\n${indent(OK_REGO, 6)}`) });
+    const parsed = parseTemplate(loadManifests(both, 't.yaml').objects[0]!, { cel: false });
+    if (!('template' in parsed)) throw new Error(parsed.error.message);
+    expect(parsed.template.cel).toBeUndefined();
+    expect(parsed.template.rego?.rego).toBe(OK_REGO);
   });
 
   it('keeps a CEL+Rego template, lists both engines, and notes (not fails on) bad Rego', () => {
@@ -251,6 +284,9 @@ describe('parseTemplate fields', () => {
     );
     if (!('template' in parsed)) throw new Error(parsed.error.message);
     expect(parsed.template.engines).toEqual(['K8sNativeValidation', 'Rego']);
+    // CEL is registered first in Gatekeeper and gator: it is the engine, the Rego is never compiled.
+    expect(parsed.template.cel?.validations).toEqual([{ expression: 'false', message: 'nope', messageExpression: '' }]);
+    expect(parsed.template.rego).toBeUndefined();
     expect(parsed.template.regoError).toMatch(/disallowed ref data\.foo/);
   });
 

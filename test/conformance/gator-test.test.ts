@@ -30,6 +30,9 @@ const REQUIRED_CASES = [
   'legacy-rego-wins', 'inventory', 'expansion', 'parameter-defaults', 'legacy-schema', 'eval-errors',
   'sprintf', 'yaml11', 'yaml11-duplicate-keys', 'details', 'collapse', 'config-object', 'json-input',
   'admission-review', 'constraints-as-objects',
+  // CEL (K8sNativeValidation): gatekeeper-library templates vendored with their samples, and the driver's semantics.
+  'cel-semantics', 'cel-libraries', 'cel-errors', 'cel-library-requiredlabels', 'cel-library-capabilities', 'cel-library-host-network-ports',
+  'cel-library-apparmor', 'cel-library-forbidden-sysctls', 'cel-library-host-filesystem', 'cel-library-read-only-root-filesystem',
 ];
 
 const cases = listCases();
@@ -90,6 +93,11 @@ describe('preadmit test against gator test', () => {
     it(`${name}: default text output`, async () => {
       await expectSameText(['-f', dir]);
     });
+    if (name.startsWith('cel-library-')) {
+      it(`${name}: --enable-k8s-native-validation=false (the Rego of CEL+Rego templates)`, async () => {
+        await expectSameJson(['-f', dir, '--enable-k8s-native-validation=false'], { expectResults: true });
+      });
+    }
     if (DENY_ONLY_CASES.has(name)) {
       it(`${name}: --deny-only`, async () => {
         await expectSameJson(['-f', dir, '--deny-only'], { expectResults: false });

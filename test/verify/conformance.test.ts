@@ -108,6 +108,9 @@ describe('paths, recursion, verbosity and --run', () => {
     ['--run=expansion//', tree],
     ['--run', '(', tree],
     ['--run', 'a//b//c', tree],
+    // gator's CEL switch: CEL-only templates then have no driver; CEL+Rego templates run their Rego.
+    ['--enable-k8s-native-validation=false', '-v', `${CORPUS}/suites/cel`],
+    ['--enable-k8s-native-validation', `${CORPUS}/suites/cel`],
   ];
   for (const args of variants) {
     it(args.join(' '), async () => {
