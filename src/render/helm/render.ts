@@ -2,12 +2,14 @@
 // template named by helm's `# Source:` comment.
 import path from 'node:path';
 import { loadManifests } from '../../gatekeeper/load.ts';
-import type { SourceLocation } from '../../gatekeeper/types.ts';
+import type { InputError, SourceLocation } from '../../gatekeeper/types.ts';
 import { renderError, runRenderer, type RenderContext } from '../context.ts';
+import { isUnder } from '../paths.ts';
 import type { PlannedRoot } from '../plan.ts';
 import { rootId } from '../plan.ts';
 import { findRenderTool } from '../tools.ts';
 import type { RenderedObject, RenderResult } from '../types.ts';
+import { schemaReferenceErrors } from './chart.ts';
 
 export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Promise<RenderResult> {
   const { root } = planned;
@@ -17,6 +19,12 @@ export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Prom
   const tool = findRenderTool('helm');
   if ('error' in tool) return { objects: [], errors: [renderError(planned, `${label}: ${tool.error}`, at)] };
   const helm = tool.path;
+
+  // values.schema.json references helm's schema loader would fetch (files, URLs): refused before helm runs.
+  const schemas = [...ctx.tree.files].filter((f) => isUnder(f, root.path) && path.posix.basename(f) === 'values.schema.json').sort();
+  const refused: InputError[] = [];
+  for (const file of schemas) refused.push(...schemaReferenceErrors(file, (await ctx.readText(file)) ?? ''));
+  if (refused.length > 0) return { objects: [], errors: refused.map((e) => renderError(planned, e.message, e.source ?? at)) };
 
   // helm's own state (caches, config, plugins, registries) in the run's private HOME: nothing of the host's.
   const homeDirs = {
