@@ -6,6 +6,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="$root/.tools/bin"
 mkdir -p "$bin"
 
+# The jail the renderers run in (bubblewrap, from the Debian archive).
+bash "$root/scripts/install-bubblewrap.sh"
+
 if ! command -v go >/dev/null 2>&1; then
   echo "preadmit: 'go' (>= 1.26) is needed to install the pinned tools into .tools/bin" >&2
   exit 1

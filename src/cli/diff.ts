@@ -10,15 +10,17 @@ import { renderText } from '../report/text.ts';
 import { simulate } from '../simulate/simulate.ts';
 import type { SimulationReport } from '../simulate/types.ts';
 import { LocalGitSource } from '../source/git.ts';
+import { sandboxMode, UNSAFE_FLAG, UNSAFE_FLAG_HELP } from './sandbox-flag.ts';
 
 export const CONFIG_PATH = '.github/preadmit.yml';
 
-export const DIFF_USAGE = `Usage: preadmit diff --base REF --head REF [--repo DIR] [--config FILE] [-o text|markdown|json|sarif]
+export const DIFF_USAGE = `Usage: preadmit diff --base REF --head REF [--repo DIR] [--config FILE] [-o text|markdown|json|sarif] [${UNSAFE_FLAG}]
 
 Simulates Gatekeeper admission of the repository at both refs and reports what the change introduces,
 fixes and leaves as it was. The repository config is read from ${CONFIG_PATH} at the base ref (a change
 cannot relax its own check) unless --config names a file. Exit code: 0 when the change passes, 1 when
-it is blocked, 2 on a usage error.`;
+it is blocked, 2 on a usage error.
+${UNSAFE_FLAG_HELP}`;
 
 export async function runDiff(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   let args;
@@ -32,6 +34,7 @@ export async function runDiff(argv: string[], out: NodeJS.WritableStream, err: N
         config: { type: 'string' },
         output: { type: 'string', short: 'o', default: 'text' },
         color: { type: 'boolean' },
+        'unsafe-no-sandbox': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -53,6 +56,8 @@ export async function runDiff(argv: string[], out: NodeJS.WritableStream, err: N
     err.write(`unknown output format ${JSON.stringify(format)}; use text, markdown, json or sarif\n`);
     return 2;
   }
+  const sandbox = await sandboxMode(v['unsafe-no-sandbox'] ?? false, 'diff', err);
+  if (sandbox === undefined) return 2;
   const source = new LocalGitSource(v.repo ?? '.');
   const configFile = v.config ?? CONFIG_PATH;
   const configText = v.config !== undefined ? await readFile(v.config, 'utf8') : (await source.readFile(await source.resolve(v.base), CONFIG_PATH))?.toString('utf8');
@@ -63,7 +68,15 @@ export async function runDiff(argv: string[], out: NodeJS.WritableStream, err: N
   const runtime = createRuntime();
   let report: SimulationReport;
   try {
-    report = await simulate({ source, base: v.base, head: v.head ?? 'HEAD', config, runtime, ...(progress ? { onProgress: progress } : {}) });
+    report = await simulate({
+      source,
+      base: v.base,
+      head: v.head ?? 'HEAD',
+      config,
+      runtime,
+      ...(sandbox === 'unsafe-none' ? { unsafeNoSandbox: true } : {}),
+      ...(progress ? { onProgress: progress } : {}),
+    });
   } finally {
     await runtime.close();
   }

@@ -8,15 +8,17 @@ import type { RenderedObject, RenderOptions } from '../render/types.ts';
 import { visibleControls } from '../report/format.ts';
 import { LocalGitSource } from '../source/git.ts';
 import type { ChangedFile } from '../source/types.ts';
+import { sandboxMode, UNSAFE_FLAG, UNSAFE_FLAG_HELP } from './sandbox-flag.ts';
 
 const USAGE = `usage: preadmit render [--repo DIR] [--ref REF] [--changed PATH...] [--base REF] [-o yaml|json]
-                      [--exclude GLOB]... [--timeout MS]
+                      [--exclude GLOB]... [--timeout MS] [${UNSAFE_FLAG}]
 
 Renders the repository at REF (default HEAD) as Gatekeeper would receive it: plain manifests,
 kustomize overlays and helm charts, each object with its source file and lines.
   --changed PATH...  render only the roots these repo-relative paths touch
   --base REF         render only the roots touched by the changes from REF to --ref
   -o yaml|json       output format (default yaml)
+${UNSAFE_FLAG_HELP}
 Secret data is masked in the output. Exit status: 0 rendered, 1 some roots failed, 2 usage error.
 `;
 
@@ -28,12 +30,13 @@ interface RenderArgs {
   output: 'yaml' | 'json';
   exclude: string[];
   timeoutMs?: number;
+  unsafeNoSandbox: boolean;
 }
 
 class UsageError extends Error {}
 
 export function parseRenderArgs(argv: string[]): RenderArgs | 'help' {
-  const args: RenderArgs = { repo: '.', ref: 'HEAD', output: 'yaml', exclude: [] };
+  const args: RenderArgs = { repo: '.', ref: 'HEAD', output: 'yaml', exclude: [], unsafeNoSandbox: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -46,6 +49,7 @@ export function parseRenderArgs(argv: string[]): RenderArgs | 'help' {
     else if (a === '--ref') args.ref = value();
     else if (a === '--base') args.base = value();
     else if (a === '--exclude') args.exclude.push(value());
+    else if (a === UNSAFE_FLAG) args.unsafeNoSandbox = true;
     else if (a === '--timeout') {
       const ms = Number(value());
       if (!Number.isInteger(ms) || ms <= 0) throw new UsageError('--timeout needs a positive number of milliseconds');
@@ -74,8 +78,10 @@ export async function runRender(argv: string[], out: NodeJS.WritableStream, err:
     out.write(USAGE);
     return 0;
   }
+  const sandbox = await sandboxMode(args.unsafeNoSandbox, 'render', err);
+  if (sandbox === undefined) return 2;
   const source = new LocalGitSource(args.repo);
-  const options: RenderOptions & { changed?: ChangedFile[] } = { exclude: args.exclude };
+  const options: RenderOptions & { changed?: ChangedFile[] } = { exclude: args.exclude, sandbox };
   if (args.timeoutMs !== undefined) options.timeoutMs = args.timeoutMs;
   let result;
   let commit;

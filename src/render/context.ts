@@ -1,10 +1,11 @@
 // What every renderer gets: the tree at the ref, a materialized copy for tools, and the sandbox limits.
 import type { InputError, SourceLocation } from '../gatekeeper/types.ts';
+import { failureOf, runSandboxed } from './sandbox.ts';
 import type { RepoTree } from './kustomize/graph.ts';
 import type { KustomizationIndex } from './kustomize/graph.ts';
 import type { PlannedRoot } from './plan.ts';
 import { rootId } from './plan.ts';
-import type { RenderResult } from './types.ts';
+import type { RenderBudget, RenderResult } from './types.ts';
 
 export interface RenderContext {
   /** Repo-relative file → its text at the ref (cached), undefined if absent. */
@@ -17,6 +18,12 @@ export interface RenderContext {
   scratchDir: string;
   timeoutMs: number;
   maxOutputBytes: number;
+  memoryBytes: number;
+  /** Shared by every render of the check: no tool runs past its deadline. */
+  budget: RenderBudget;
+  /** Tools run in the jail (false only for `--unsafe-no-sandbox`, never in production). */
+  jailed: boolean;
+  /** Unjailed runs only: use a network namespace where the kernel offers one. */
   isolateNetwork: boolean;
 }
 
@@ -24,6 +31,51 @@ export type Renderer = (planned: PlannedRoot, ctx: RenderContext) => Promise<Ren
 
 export function renderError(planned: PlannedRoot, message: string, source: Omit<SourceLocation, 'renderedBy'>): InputError {
   return { kind: 'render', message, source: { ...source, renderedBy: rootId(planned.root) } };
+}
+
+/**
+ * Runs a renderer binary on the materialized tree: jailed with the scratch directory (the exported tree and
+ * the wrappers) as the only host files it can see, read-only, within the per-process limits and what is left
+ * of the render budget. Gives its stdout, or one message saying why it failed (tool text capped and cleaned,
+ * scratch paths rewritten to repository paths).
+ */
+export async function runRenderer(
+  ctx: RenderContext,
+  label: string,
+  command: string,
+  args: string[],
+  extra: { cwd: string; env?: Record<string, string>; homeDirs?: Record<string, string> },
+): Promise<{ stdout: string } | { failure: string }> {
+  const left = ctx.budget.deadline - Date.now();
+  if (left <= 0) return { failure: `${label} not run: ${budgetSpent(ctx.budget)}` };
+  const timeoutMs = Math.min(ctx.timeoutMs, left);
+  const limits = {
+    timeoutMs,
+    maxOutputBytes: ctx.maxOutputBytes,
+    memoryBytes: ctx.memoryBytes,
+    ...(timeoutMs < ctx.timeoutMs ? { timeLimit: `ran past the ${BUDGET} (${ctx.budget.ms} ms for the whole check)` } : {}),
+  };
+  const run = await runSandboxed(command, args, {
+    ...extra,
+    ...limits,
+    jail: ctx.jailed ? { readOnly: [ctx.scratchDir] } : false,
+    isolateNetwork: ctx.isolateNetwork,
+    scratchDir: ctx.scratchDir,
+  });
+  const failure = failureOf(label, run, limits);
+  return failure === undefined ? { stdout: run.stdout } : { failure: repoRelativeMessage(failure, ctx) };
+}
+
+const BUDGET = 'render time budget';
+
+/** Why a root was not rendered when the budget ran out. */
+export function budgetSpent(budget: RenderBudget): string {
+  return `the ${BUDGET} (${budget.ms} ms for the whole check) was spent: not rendered, the check fails closed`;
+}
+
+/** Whether a render error says the budget stopped it. */
+export function isBudgetFailure(message: string): boolean {
+  return message.includes(BUDGET);
 }
 
 /** Tool messages name our scratch paths; say repository paths instead. */

@@ -11,13 +11,24 @@ import { findRenderTool } from './tools.ts';
 import { REPO_ROOT } from '../opa/tools.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
 import { affectedRoots } from './affected.ts';
-import type { RenderContext, Renderer } from './context.ts';
+import { budgetSpent, isBudgetFailure, type RenderContext, type Renderer } from './context.ts';
 import { renderHelm } from './helm/render.ts';
 import { renderKustomize } from './kustomize/render.ts';
 import { isSecretLike, redactSecrets, secretValues } from './mask.ts';
 import { planRepo, rootId, type PlannedRoot } from './plan.ts';
 import { renderPlain } from './plain/render.ts';
-import { DEFAULT_MAX_OUTPUT_BYTES, DEFAULT_TIMEOUT_MS, type RenderedObject, type RenderOptions, type RenderResult, type RenderRoot, type RootKind } from './types.ts';
+import { jailSupport } from './sandbox.ts';
+import {
+  DEFAULT_MAX_OUTPUT_BYTES,
+  DEFAULT_MEMORY_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  renderBudget,
+  type RenderedObject,
+  type RenderOptions,
+  type RenderResult,
+  type RenderRoot,
+  type RootKind,
+} from './types.ts';
 
 const RENDERERS: Record<RootKind, Renderer> = {
   plain: renderPlain,
@@ -28,6 +39,18 @@ const RENDERERS: Record<RootKind, Renderer> = {
 export interface RefRenderResult extends RenderResult {
   /** The roots rendered (or refused): all of them, or those `changed` touches. */
   roots: RenderRoot[];
+  /**
+   * Why roots were left unrendered for reasons of this machine rather than of the repository (the jail
+   * cannot be made, the render budget was spent): a check fails closed on these whatever its config says.
+   */
+  failClosed: string[];
+  /** Whether kustomize and helm ran in the jail (false only for an explicit 'unsafe-none' outside production). */
+  jailed: boolean;
+}
+
+/** Whether these options render in the jail: always in production, else unless 'unsafe-none' is asked for. */
+export function rendersJailed(options: Pick<RenderOptions, 'sandbox'>): boolean {
+  return options.sandbox !== 'unsafe-none' || process.env.NODE_ENV === 'production';
 }
 
 /**
@@ -40,6 +63,9 @@ export async function renderRef(
   ref: string,
   options: RenderOptions & { changed?: ChangedFile[] } = {},
 ): Promise<RefRenderResult> {
+  const budget = options.budget ?? renderBudget(options.budgetMs);
+  const jailed = rendersJailed(options);
+  const failClosed: string[] = [];
   const sha = await source.resolve(ref);
   const files = await source.listFiles(sha);
   const cache = new Map<string, Promise<string | undefined>>();
@@ -60,11 +86,20 @@ export async function renderRef(
   const selected = options.changed !== undefined ? affectedRoots(plan.roots, options.changed) : plan.roots;
   const errors: InputError[] = [...plan.errors];
   for (const p of selected) errors.push(...p.problems.map((e) => withRoot(e, p)));
-  const runnable = selected.filter((p) => p.problems.length === 0);
+  let runnable = selected.filter((p) => p.problems.length === 0);
+  // No tool runs outside the jail unless asked for explicitly: without one, tool roots are not rendered.
+  const support = jailed && runnable.some((p) => p.root.kind !== 'plain') ? await jailSupport() : undefined;
+  if (support !== undefined && !support.ok) {
+    failClosed.push(`kustomize and helm roots not rendered: ${support.reason}`);
+    for (const p of runnable.filter((p) => p.root.kind !== 'plain')) {
+      errors.push(notRendered(p, `not rendered: the renderer jail cannot be made (${support.reason}); preadmit never runs kustomize or helm on repository content outside it`));
+    }
+    runnable = runnable.filter((p) => p.root.kind === 'plain');
+  }
 
   // Roots whose inputs are byte-identical to a render already done (the other ref of the same check, or
   // an earlier check of the same repository) reuse its result: same inputs, same tool, same output.
-  const keys = await Promise.all(runnable.map((p) => renderKey(p, readText)));
+  const keys = await Promise.all(runnable.map((p) => renderKey(p, readText, jailed)));
   const pending: PlannedRoot[] = [];
   const cached: Promise<RenderResult>[] = [];
   const onDisk = await Promise.all(runnable.map((_, i) => (renderCache.has(keys[i]!) ? undefined : readCachedRender(keys[i]!))));
@@ -95,22 +130,36 @@ export async function renderRef(
       scratchDir,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+      memoryBytes: options.memoryBytes ?? DEFAULT_MEMORY_BYTES,
+      budget,
+      jailed,
       isolateNetwork: options.isolateNetwork ?? true,
     };
     const keyOf = new Map(runnable.map((p, i) => [p, keys[i]!]));
+    let budgetNoted = false;
     const fresh = inPool(pending, options.concurrency ?? os.availableParallelism(), async (p) => {
+      // A root not started before the budget is spent is not rendered; plain roots cost no tool run.
+      if (p.root.kind !== 'plain' && Date.now() >= budget.deadline) {
+        if (!budgetNoted) failClosed.push(budgetSpent(budget));
+        budgetNoted = true;
+        return { objects: [], errors: [notRendered(p, budgetSpent(budget))] };
+      }
       const work = (async (): Promise<RenderResult> => {
         try {
           return await RENDERERS[p.root.kind](p, ctx);
         } catch (e) {
-          const at = { file: p.root.path || '.', startLine: 1, endLine: 1, renderedBy: rootId(p.root) };
-          return { objects: [], errors: [{ kind: 'render' as const, message: `${p.root.path || '.'}: ${errorText(e)}`, source: at }] };
+          return { objects: [], errors: [notRendered(p, errorText(e))] };
         }
       })();
-      remember(keyOf.get(p)!, work);
+      // Nothing rendered outside the jail is kept: a jailed run must never be served an unjailed render.
+      if (jailed) remember(keyOf.get(p)!, work);
       return work;
     });
     const results = [...(await Promise.all(cached)), ...(await fresh)];
+    // A tool stopped by the budget leaves its root unrendered too.
+    if (!budgetNoted && Date.now() >= budget.deadline && results.some((r) => r.errors.some((e) => isBudgetFailure(e.message)))) {
+      failClosed.push(budgetSpent(budget));
+    }
     for (const r of results) {
       objects.push(...r.objects);
       errors.push(...r.errors);
@@ -122,7 +171,12 @@ export async function renderRef(
   // A tool may quote a value it could not place; no secret value leaves in a message.
   const secrets = secretValues(objects.map((o) => o.object));
   const redacted = secrets.size === 0 ? errors : errors.map((e) => ({ ...e, message: redactSecrets(e.message, secrets) }));
-  return { objects: capObjectsPerRef(sortObjects(objects), redacted), errors: redacted, roots: selected.map((p) => p.root) };
+  return { objects: capObjectsPerRef(sortObjects(objects), redacted), errors: redacted, roots: selected.map((p) => p.root), failClosed, jailed };
+}
+
+function notRendered(p: PlannedRoot, why: string): InputError {
+  const at = { file: p.root.path || '.', startLine: 1, endLine: 1, renderedBy: rootId(p.root) };
+  return { kind: 'render', message: `${p.root.path || '.'}: ${why}`, source: at };
 }
 
 /** Render results by the hash of everything a root's render reads; bounded, oldest dropped first. */
@@ -145,7 +199,8 @@ function remember(key: string, result: Promise<RenderResult>): void {
  */
 // Bump with any change to how a render is made or read (the loader, the renderers, the source lines):
 // renders cached on disk by older code must not be reused.
-const RENDER_CACHE_FORMAT = 'preadmit-render-2';
+// 3: renders are made in the jail; renders cached by earlier code were not, and are never reused.
+const RENDER_CACHE_FORMAT = 'preadmit-render-3';
 
 function renderCachePath(key: string): string {
   return path.join(defaultCacheDir(), 'renders', key.slice(0, 2), `${key}.json`);
@@ -170,11 +225,11 @@ async function writeCachedRender(key: string, r: RenderResult): Promise<void> {
   }
 }
 
-/** The renderer's identity, the root, its options, and the name and content of every file it reads. */
-async function renderKey(p: PlannedRoot, readText: (file: string) => Promise<string | undefined>): Promise<string> {
+/** The renderer's identity, whether it is jailed, the root, its options, and the name and content of every file it reads. */
+async function renderKey(p: PlannedRoot, readText: (file: string) => Promise<string | undefined>, jailed: boolean): Promise<string> {
   const files = [...new Set([...p.materialize, ...p.deps])].sort();
   const texts = await Promise.all(files.map(readText));
-  const h = createHash('sha256').update(RENDER_CACHE_FORMAT).update(await codeFingerprint()).update(await toolFingerprint(p.root.kind)).update(JSON.stringify(p.root));
+  const h = createHash('sha256').update(RENDER_CACHE_FORMAT).update(jailed ? 'jailed' : 'UNJAILED').update(await codeFingerprint()).update(await toolFingerprint(p.root.kind)).update(JSON.stringify(p.root));
   files.forEach((f, i) => h.update(`\u0000${f}\u0000${texts[i] === undefined ? '\u0001absent' : texts[i]}`));
   return h.digest('hex');
 }

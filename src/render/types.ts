@@ -58,11 +58,40 @@ export interface RenderOptions {
   timeoutMs?: number;
   /** Per renderer process, stdout plus stderr. Default 64 MiB. */
   maxOutputBytes?: number;
+  /** Per renderer process: its data segment (RLIMIT_DATA, a Go tool's heap). Default 1 GiB. */
+  memoryBytes?: number;
+  /**
+   * Time for every render of one check together (both refs, every cluster): pass the same budget to each
+   * `renderRef`. Roots not started when it is spent are not rendered (an error each, and `failClosed`),
+   * and a tool still running is stopped. Default: a budget of `budgetMs` starting with this call.
+   */
+  budget?: RenderBudget;
+  /** The budget's length when `budget` is not given. Default 60 000 ms. */
+  budgetMs?: number;
   /** Renderer processes run at once. Default: the machine's available parallelism. */
   concurrency?: number;
-  /** Set false to skip the network namespace even where the kernel offers one. */
+  /**
+   * 'jail' (default): kustomize and helm run only in the filesystem jail; where it cannot be made, they do
+   * not run (an error per root, and `failClosed`). 'unsafe-none': they run on the host (`--unsafe-no-sandbox`);
+   * ignored when NODE_ENV=production.
+   */
+  sandbox?: 'jail' | 'unsafe-none';
+  /** Unjailed runs only: set false to skip the network namespace even where the kernel offers one. */
   isolateNetwork?: boolean;
+}
+
+/** A deadline shared by the renders of one check. */
+export interface RenderBudget {
+  ms: number;
+  /** Epoch milliseconds. */
+  deadline: number;
+}
+
+export function renderBudget(ms: number = DEFAULT_RENDER_BUDGET_MS): RenderBudget {
+  return { ms, deadline: Date.now() + ms };
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MEMORY_BYTES = 1024 * 1024 * 1024;
+export const DEFAULT_RENDER_BUDGET_MS = 60_000;

@@ -15,7 +15,7 @@ import { defaultExpansionTemplates } from '../config/expansion.ts';
 import { redactDeep, redactSecrets, secretValues } from '../render/mask.ts';
 import { renderRef } from '../render/render-ref.ts';
 import { coverageAt } from '../render/coverage.ts';
-import type { RenderedObject } from '../render/types.ts';
+import { renderBudget, type RenderBudget, type RenderedObject } from '../render/types.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
 import { diffClusters, type RefOutcome, type ReviewedViolation } from './diff.ts';
 import { canonicalJson, objectKey, objectRef, pairObjects, type ObjectPairing } from './identity.ts';
@@ -39,6 +39,10 @@ export interface SimulateOptions {
   /** Called with short progress lines on long runs. */
   onProgress?: (line: string) => void;
   renderTimeoutMs?: number;
+  /** All rendering of this simulation (both refs, every cluster) together. Default 60 000 ms. */
+  renderBudgetMs?: number;
+  /** Render kustomize and helm outside the jail (`--unsafe-no-sandbox`); ignored when NODE_ENV=production. */
+  unsafeNoSandbox?: boolean;
 }
 
 export async function simulate(options: SimulateOptions): Promise<SimulationReport> {
@@ -48,9 +52,18 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
   const changed = await source.changesThroughLinks(baseSha, headSha, options.changed ?? (await source.changedFiles(baseSha, headSha)));
   const [baseFiles, headFiles] = await Promise.all([source.listFiles(baseSha), source.listFiles(headSha)]);
   const clusters: ClusterReport[] = [];
+  const budget = renderBudget(options.renderBudgetMs);
+  const failClosed = new Set<string>();
   for (const cluster of config.clusters) {
     options.onProgress?.(`cluster ${cluster.name}: simulating ${changed.length} changed file(s)`);
-    clusters.push(await simulateCluster(cluster, { ...options, baseSha, headSha, changed, baseFiles, headFiles }));
+    clusters.push(await simulateCluster(cluster, { ...options, baseSha, headSha, changed, baseFiles, headFiles, budget, failClosed }));
+  }
+  const verdict = computeVerdict(clusters, config.blocking);
+  // Roots left unrendered by this machine (no jail, budget spent) mean the change was not verified: that
+  // blocks whatever the repository's config says about errors.
+  if (failClosed.size > 0) {
+    verdict.conclusion = 'failure';
+    verdict.blocking.push(...[...failClosed].map((r) => `rendering incomplete (fail closed): ${r}`));
   }
   return {
     schemaVersion: 1,
@@ -59,7 +72,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     head: { ref: options.head, sha: headSha },
     enforcementPoint: config.enforcementPoint,
     clusters,
-    verdict: computeVerdict(clusters, config.blocking),
+    verdict,
   };
 }
 
@@ -69,6 +82,9 @@ interface ClusterContext extends SimulateOptions {
   changed: ChangedFile[];
   baseFiles: string[];
   headFiles: string[];
+  budget: RenderBudget;
+  /** Collects the renders' fail-closed reasons. */
+  failClosed: Set<string>;
 }
 
 interface RefState {
@@ -103,12 +119,15 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     exclude: cluster.exclude,
     helmReleases: Object.fromEntries(Object.entries(cluster.helmValues).map(([chart, valuesFiles]) => [chart, [{ release: path.posix.basename(chart), valuesFiles }]])),
     ...(ctx.renderTimeoutMs !== undefined ? { timeoutMs: ctx.renderTimeoutMs } : {}),
+    budget: ctx.budget,
+    ...(ctx.unsafeNoSandbox ? { sandbox: 'unsafe-none' as const } : {}),
     ...(renderAll ? {} : { changed: ctx.changed }),
   };
   ctx.onProgress?.(`cluster ${cluster.name}: rendering ${renderAll ? 'every root' : 'the roots the change touches'} at base and head`);
   // One ref after the other: roots whose inputs did not change are then rendered once (render cache).
   const baseRender = await renderRef(ctx.source, base.sha, renderOptions);
   const headRender = await renderRef(ctx.source, head.sha, renderOptions);
+  for (const r of [...baseRender.failClosed, ...headRender.failClosed]) ctx.failClosed.add(r);
   // Every manifest file under the cluster's paths is rendered by a root or accounted for; one holding objects
   // that no root renders is an error at head (coverage.ts).
   const coverage = await coverageAt(ctx.source, head.sha, head.files, {

@@ -76,22 +76,23 @@ describe('untrusted repositories', () => {
   });
 });
 
-describe('render/sandbox', () => {
+// Unjailed runs (--unsafe-no-sandbox) keep their own fences; the jail itself is tested in test/security/jail.test.ts.
+describe('render/sandbox unjailed (--unsafe-no-sandbox)', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'preadmit-sandbox-test-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const limits = { timeoutMs: 20_000, maxOutputBytes: 1 << 20 };
+  const limits = { timeoutMs: 20_000, maxOutputBytes: 1 << 20, jail: false as const };
 
   it('stops a process that runs past the time limit', async () => {
-    const r = await runSandboxed('/bin/sleep', ['60'], { cwd: dir, timeoutMs: 300, maxOutputBytes: 1000 });
+    const r = await runSandboxed('/bin/sleep', ['60'], { cwd: dir, ...limits, timeoutMs: 300, maxOutputBytes: 1000 });
     expect(r.timedOut).toBe(true);
     expect(r.code).toBeNull();
   });
 
   it('stops a process whose output passes the cap', async () => {
-    const r = await runSandboxed('/usr/bin/yes', [], { cwd: dir, timeoutMs: 20_000, maxOutputBytes: 10_000 });
+    const r = await runSandboxed('/usr/bin/yes', [], { cwd: dir, ...limits, maxOutputBytes: 10_000 });
     expect(r.overflowed).toBe(true);
     expect(r.stdout.length).toBeLessThanOrEqual(10_000);
   });
@@ -117,16 +118,18 @@ describe('render/sandbox', () => {
     expect(interfaces).toEqual(['lo']);
   });
 
-  it('a remote base that slipped past the checks still cannot be fetched by kustomize', async () => {
+  it('a remote base that slipped past the checks still cannot be fetched by kustomize, jailed or not', async () => {
     const k = path.join(dir, 'remote');
     mkdirSync(k);
     writeFileSync(path.join(k, 'kustomization.yaml'), 'resources:\n  - https://github.com/kubernetes-sigs/kustomize//examples/helloWorld?ref=v3.3.1\n');
-    const r = await runSandboxed(findTool('kustomize'), ['build', k], { cwd: dir, ...limits });
-    expect(r.code).not.toBe(0);
-    expect(r.stdout).toBe('');
+    for (const jail of [false as const, { readOnly: [k] }]) {
+      const r = await runSandboxed(findTool('kustomize'), ['build', k], { cwd: dir, ...limits, jail });
+      expect(r.code).not.toBe(0);
+      expect(r.stdout).toBe('');
+    }
   });
 
-  it('kustomize run this way executes no exec plugin', async () => {
+  it('kustomize run this way executes no exec plugin, jailed or not', async () => {
     const k = path.join(dir, 'exec');
     mkdirSync(k);
     const marker = path.join(dir, 'plugin-ran');
@@ -134,8 +137,10 @@ describe('render/sandbox', () => {
     chmodSync(path.join(k, 'run.sh'), 0o755);
     writeFileSync(path.join(k, 'gen.yaml'), 'apiVersion: example.com/v1\nkind: Gen\nmetadata:\n  name: g\n  annotations:\n    config.kubernetes.io/function: |\n      exec:\n        path: ./run.sh\n');
     writeFileSync(path.join(k, 'kustomization.yaml'), 'generators:\n  - gen.yaml\n');
-    const r = await runSandboxed(findTool('kustomize'), ['build', k], { cwd: dir, ...limits });
-    expect(r.code).not.toBe(0);
-    expect(existsSync(marker)).toBe(false);
+    for (const jail of [false as const, { readOnly: [k] }]) {
+      const r = await runSandboxed(findTool('kustomize'), ['build', k], { cwd: dir, ...limits, jail });
+      expect(r.code).not.toBe(0);
+      expect(existsSync(marker)).toBe(false);
+    }
   });
 });

@@ -126,3 +126,64 @@ export function unvendoredDependencies(chart: Chart, charts: Map<string, Chart>,
   }
   return errors;
 }
+
+/** Keywords whose value names another schema document to load. */
+const REFERENCE_KEYS = new Set(['$ref', '$dynamicRef', '$recursiveRef']);
+/** Meta-schemas a JSON Schema library knows without loading anything. */
+const KNOWN_META_SCHEMA = /^https?:\/\/json-schema\.org\/(draft-0[3467]\/schema|draft\/(2019-09|2020-12)\/schema)#?$/;
+
+/**
+ * References in a chart's values.schema.json that could make helm's schema loader read a file or a URL:
+ * a `$ref` (or `$dynamicRef`/`$recursiveRef`) that is not a fragment of the same document (`#/...`; helm
+ * resolves anything else against a base outside the chart, so even a relative path is not a chart file),
+ * a `$schema` that is not a well-known JSON Schema draft, an `$id` that sets a base which is a file or a path
+ * (or a draft-04 `id` with a file: URL; a plain `id` is often just data). Each is an error naming the file and line, given before helm runs. A schema that does not parse as
+ * JSON is refused too: its references cannot be checked. (The jail makes one that slips through harmless:
+ * helm sees no file but the chart and no network.)
+ */
+export function schemaReferenceErrors(file: string, text: string): InputError[] {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const refuse = (offset: number, what: string): InputError => {
+    const line = lc.linePos(offset).line;
+    return {
+      kind: 'render',
+      message: `${file}:${line}: ${what}: refused, helm would load it from outside the chart (rendering reads no file outside the repository and uses no network)`,
+      source: { file, startLine: line, endLine: line },
+    };
+  };
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    return [refuse(e.pos[0], `schema is not valid JSON (${e.message.split('\n')[0]}), so its references cannot be checked`)];
+  }
+  const errors: InputError[] = [];
+  const show = (v: string): string => JSON.stringify(v.length > 120 ? `${v.slice(0, 120)}…` : v);
+  const walk = (node: unknown): void => {
+    if (isSeq(node)) for (const item of node.items) walk(item);
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      const value = pair.value;
+      if (typeof key === 'string' && isScalar(value) && typeof value.value === 'string') {
+        const v = value.value;
+        const at = value.range?.[0] ?? 0;
+        if (REFERENCE_KEYS.has(key) && !v.startsWith('#')) errors.push(refuse(at, `schema reference '${key}: ${show(v)}' is not a fragment of this schema (#/...)`));
+        else if (key === '$schema' && !KNOWN_META_SCHEMA.test(v.trim())) errors.push(refuse(at, `'$schema: ${show(v)}' is not a well-known JSON Schema draft`));
+        else if ((key === '$id' && baseLeavesSchema(v)) || (key === 'id' && /^\s*file:/i.test(v))) {
+          errors.push(refuse(at, `schema base '${key}: ${show(v)}' names a file or path`));
+        }
+      }
+      walk(value);
+    }
+  };
+  walk(doc.contents);
+  return errors;
+}
+
+/** An `$id` that is neither a fragment nor an http(s)/urn/tag identifier: a file URL, an absolute or climbing path. */
+function baseLeavesSchema(id: string): boolean {
+  const v = id.trim();
+  if (v.startsWith('#')) return false;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(v)) return !/^(https?|urn|tag):/i.test(v);
+  return v.startsWith('/') || v.startsWith('\\') || v.split(/[\\/]/).includes('..');
+}

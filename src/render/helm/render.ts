@@ -1,15 +1,15 @@
 // helm roots: `helm template` of one release with its values files; each object traced to the chart
 // template named by helm's `# Source:` comment.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadManifests } from '../../gatekeeper/load.ts';
-import type { SourceLocation } from '../../gatekeeper/types.ts';
-import { renderError, repoRelativeMessage, type RenderContext } from '../context.ts';
+import type { InputError, SourceLocation } from '../../gatekeeper/types.ts';
+import { renderError, runRenderer, type RenderContext } from '../context.ts';
+import { isUnder } from '../paths.ts';
 import type { PlannedRoot } from '../plan.ts';
 import { rootId } from '../plan.ts';
-import { failureOf, runSandboxed } from '../sandbox.ts';
 import { findRenderTool } from '../tools.ts';
 import type { RenderedObject, RenderResult } from '../types.ts';
+import { schemaReferenceErrors } from './chart.ts';
 
 export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Promise<RenderResult> {
   const { root } = planned;
@@ -20,27 +20,27 @@ export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Prom
   if ('error' in tool) return { objects: [], errors: [renderError(planned, `${label}: ${tool.error}`, at)] };
   const helm = tool.path;
 
-  const helmHome = path.join(ctx.scratchDir, 'helm');
-  const env = {
-    HELM_CACHE_HOME: path.join(helmHome, 'cache'),
-    HELM_CONFIG_HOME: path.join(helmHome, 'config'),
-    HELM_DATA_HOME: path.join(helmHome, 'data'),
-    HELM_PLUGINS: path.join(helmHome, 'plugins'),
-    HELM_REGISTRY_CONFIG: path.join(helmHome, 'registry.json'),
-    HELM_REPOSITORY_CONFIG: path.join(helmHome, 'repositories.yaml'),
-    HELM_REPOSITORY_CACHE: path.join(helmHome, 'repository'),
+  // values.schema.json references helm's schema loader would fetch (files, URLs): refused before helm runs.
+  const schemas = [...ctx.tree.files].filter((f) => isUnder(f, root.path) && path.posix.basename(f) === 'values.schema.json').sort();
+  const refused: InputError[] = [];
+  for (const file of schemas) refused.push(...schemaReferenceErrors(file, (await ctx.readText(file)) ?? ''));
+  if (refused.length > 0) return { objects: [], errors: refused.map((e) => renderError(planned, e.message, e.source ?? at)) };
+
+  // helm's own state (caches, config, plugins, registries) in the run's private HOME: nothing of the host's.
+  const homeDirs = {
+    HELM_CACHE_HOME: 'helm/cache',
+    HELM_CONFIG_HOME: 'helm/config',
+    HELM_DATA_HOME: 'helm/data',
+    HELM_PLUGINS: 'helm/plugins',
+    HELM_REPOSITORY_CACHE: 'helm/repository',
   };
-  await mkdir(env.HELM_PLUGINS, { recursive: true });
+  const env = { HELM_REGISTRY_CONFIG: '/dev/null', HELM_REPOSITORY_CONFIG: '/dev/null' };
   const args = ['template', root.release ?? 'release', path.join(ctx.workDir, root.path), '--include-crds'];
   for (const v of root.valuesFiles ?? []) args.push('--values', path.join(ctx.workDir, v));
   if (root.namespace !== undefined) args.push('--namespace', root.namespace);
 
-  const limits = { timeoutMs: ctx.timeoutMs, maxOutputBytes: ctx.maxOutputBytes };
-  const run = await runSandboxed(helm, args, { cwd: ctx.workDir, env, ...limits, isolateNetwork: ctx.isolateNetwork, scratchDir: ctx.scratchDir });
-  const failure = failureOf('helm template', run, limits);
-  if (failure !== undefined) {
-    return { objects: [], errors: [renderError(planned, `${label}: ${repoRelativeMessage(failure, ctx)}`, at)] };
-  }
+  const run = await runRenderer(ctx, 'helm template', helm, args, { cwd: ctx.workDir, env, homeDirs });
+  if ('failure' in run) return { objects: [], errors: [renderError(planned, `${label}: ${run.failure}`, at)] };
 
   const renderedBy = rootId(planned.root);
   const loaded = loadManifests(run.stdout, `helm template ${label}`, { yamlVersion: '1.1' });

@@ -3,10 +3,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadManifests } from '../../gatekeeper/load.ts';
-import { renderError, repoRelativeMessage, type RenderContext } from '../context.ts';
+import { renderError, runRenderer, type RenderContext } from '../context.ts';
 import type { PlannedRoot } from '../plan.ts';
 import { rootId } from '../plan.ts';
-import { failureOf, runSandboxed } from '../sandbox.ts';
 import { findRenderTool } from '../tools.ts';
 import type { RenderedObject, RenderResult } from '../types.ts';
 import { OriginLocator, originToRepoPath, takeOrigin } from './origin.ts';
@@ -30,11 +29,9 @@ export async function renderKustomize(planned: PlannedRoot, ctx: RenderContext):
   const target = path.posix.relative(wrapperRel, path.posix.join(repoRel, root));
   await writeFile(path.join(wrapperDir, 'kustomization.yaml'), `resources:\n- ${JSON.stringify(target)}\nbuildMetadata:\n- originAnnotations\n`);
 
-  const limits = { timeoutMs: ctx.timeoutMs, maxOutputBytes: ctx.maxOutputBytes };
-  const run = await runSandboxed(kustomize, ['build', wrapperDir], { cwd: ctx.scratchDir, ...limits, isolateNetwork: ctx.isolateNetwork, scratchDir: ctx.scratchDir });
-  const failure = failureOf('kustomize build', run, limits);
-  if (failure !== undefined) {
-    const message = repoRelativeMessage(failure, ctx).split(target).join(root || '.');
+  const run = await runRenderer(ctx, 'kustomize build', kustomize, ['build', wrapperDir], { cwd: ctx.scratchDir });
+  if ('failure' in run) {
+    const message = run.failure.split(target).join(root || '.');
     return { objects: [], errors: [renderError(planned, `${root || '.'}: ${message}`, at)] };
   }
 

@@ -1,0 +1,3 @@
+module preadmit.test/jailprobe
+
+go 1.26
