@@ -57,9 +57,18 @@ export class CheckError extends Error {
  */
 export async function readRepositoryConfig(octokit: GitHubRequester, owner: string, repo: string, defaultBranch: string): Promise<ConfigResult> {
   const file = `${CONFIG_PATH} (${defaultBranch})`;
+  // The commit the config is read at: one read of one commit, and the commit its errors link to (not the PR's base).
+  let commit: string;
+  try {
+    const res = await octokit.request('GET /repos/{owner}/{repo}/commits/{ref}', { owner, repo, ref: defaultBranch });
+    commit = (res.data as { sha?: unknown }).sha as string;
+    if (typeof commit !== 'string' || !/^[0-9a-f]{40}$/.test(commit)) throw new Error('no commit sha in the answer');
+  } catch (e) {
+    throw new CheckError(`cannot resolve the default branch ${defaultBranch}: ${describeError(e)}`, true, { cause: e });
+  }
   let data: unknown;
   try {
-    const res = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path: CONFIG_PATH, ref: defaultBranch });
+    const res = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path: CONFIG_PATH, ref: commit });
     data = res.data;
   } catch (e) {
     if (statusOf(e) === 404) return loadConfig(undefined, file);
@@ -70,7 +79,8 @@ export async function readRepositoryConfig(octokit: GitHubRequester, owner: stri
     const error: InputError = { kind: 'config', message: `${file}: not a regular file of at most 1 MB; the defaults apply` };
     return { config: loadConfig(undefined, file).config, errors: [error] };
   }
-  return loadConfig(text, CONFIG_PATH);
+  const loaded = loadConfig(text, CONFIG_PATH);
+  return { ...loaded, errors: loaded.errors.map((e) => (e.source === undefined ? e : { ...e, source: { ...e.source, commit } })) };
 }
 
 function contentText(data: unknown): string | undefined {

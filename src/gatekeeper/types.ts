@@ -11,6 +11,8 @@ export interface SourceLocation {
   endLine: number;
   /** Set when the object was produced by a renderer, e.g. `kustomize:overlays/prod`. */
   renderedBy?: string;
+  /** The commit the file was read at, when it is neither the base nor the head (the config, from the default branch). */
+  commit?: string;
 }
 
 /** A Kubernetes object as read from a file, with where it came from. */

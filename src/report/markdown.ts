@@ -89,7 +89,7 @@ class Linker {
   source(s: SourceLocation | undefined, side: 'base' | 'head'): string {
     if (s === undefined) return '—';
     const label = escapeMarkdown(locationLabel(s));
-    const sha = side === 'head' ? this.headSha : this.baseSha;
+    const sha = s.commit ?? (side === 'head' ? this.headSha : this.baseSha);
     if (this.repoUrl === undefined || sha === '' || !isRepositoryPath(s.file) || !/^[0-9A-Za-z._/-]+$/.test(sha)) return label;
     const lines = s.endLine > s.startLine ? `#L${s.startLine}-L${s.endLine}` : `#L${s.startLine}`;
     return `[${label}](${this.repoUrl.replace(/\/+$/, '')}/blob/${encodeURIComponent(sha)}/${encodePath(s.file)}${lines})`;

@@ -95,7 +95,8 @@ describe('pull_request events', () => {
     await app.handle.idle();
     const configReads = fake.requests.filter((r) => r.path.includes('/contents/'));
     expect(configReads.length).toBeGreaterThan(0);
-    for (const r of configReads) expect(new URL(r.path, 'https://x').searchParams.get('ref')).toBe('main');
+    // at the commit the default branch names (the one config errors link to)
+    for (const r of configReads) expect(new URL(r.path, 'https://x').searchParams.get('ref')).toBe(fake.sha('main'));
     // The head's config says newDeny: false; the check still fails.
     expect(fake.runsFor(fake.sha('bad'))[0]?.conclusion).toBe('failure');
   });
@@ -413,6 +414,11 @@ describe('failures of GitHub and of the check', () => {
     const [run] = fake.runsFor(fake.sha('good'));
     expect(run?.conclusion).toBe('failure');
     expect(run?.output.summary).toContain('error(s) in .github/preadmit.yml on the default branch (fail closed)');
+    // The config error links to the default-branch commit the config was read at, never to the PR's base.
+    const configSha = fake.sha('broken-config');
+    expect(configSha).not.toBe(fake.sha('main'));
+    expect(run?.output.summary).toContain(`/blob/${configSha}/.github/preadmit.yml#L`);
+    expect(run?.output.summary).not.toContain(`/blob/${fake.sha('main')}/.github/preadmit.yml`);
   });
 
   it('logs name deliveries and runs but never a token, the key or the webhook secret', async () => {

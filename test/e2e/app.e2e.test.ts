@@ -123,7 +123,9 @@ describe('the app over HTTP against the GitHub stand-in', () => {
     // The config was read from the default branch, never from the PR's head.
     const configReads = calls.filter((r) => r.path.endsWith('/contents/.github%2Fpreadmit.yml') || r.path.endsWith('/contents/.github/preadmit.yml'));
     expect(configReads.length).toBeGreaterThan(0);
-    for (const r of configReads) expect(r.query.ref).toBe('main');
+    // at the commit the default branch names (the one its errors link to)
+    const mainSha = git('rev-parse', 'main').trim();
+    for (const r of configReads) expect(r.query.ref).toBe(mainSha);
   });
 
   it('rejects a forged and an unsigned delivery without a single API call', async () => {
