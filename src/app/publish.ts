@@ -1,6 +1,7 @@
 // Completing a check run: conclusion, title, summary and annotations within GitHub's limits. A run is never
 // left in_progress: when the full completion cannot be sent, a minimal one (failure, short text) is.
 import { annotationBatches, renderAnnotations, type CheckRunAnnotation } from '../report/annotations.ts';
+import { fenced } from '../report/escape.ts';
 import { cutUtf8, escapeMarkdown, GITHUB_SUMMARY_LIMIT, renderMarkdown, utf8Bytes } from '../report/markdown.ts';
 import type { SimulationReport } from '../simulate/types.ts';
 import type { GitHubRequester } from '../source/github.ts';
@@ -69,7 +70,7 @@ export function errorCompletion(error: string, failClosed: boolean): Completion 
     conclusion: failClosed ? 'failure' : 'neutral',
     title: failClosed ? 'preadmit could not check this commit (fail closed)' : 'preadmit could not check this commit (errors do not block)',
     summary: clip(
-      `## ${failClosed ? '❌' : '⚠️'} preadmit could not complete the check\n\n${why}\n\n${fence(redactLines(error), 20_000)}\n` +
+      `## ${failClosed ? '❌' : '⚠️'} preadmit could not complete the check\n\n${why}\n\n${fenced(clip(redactLines(error), 20_000), 'text')}\n` +
         'Comment `/gatekeeper recheck` on the pull request to run the check again.\n',
       GITHUB_SUMMARY_LIMIT,
     ),
@@ -163,10 +164,3 @@ function redactLines(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
-/** A fenced block no line of `body` can close. */
-function fence(body: string, max: number): string {
-  const text = clip(body, max);
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const f = '`'.repeat(Math.max(3, longest + 1));
-  return `${f}text\n${text}\n${f}\n`;
-}

@@ -75,8 +75,15 @@ export function brief(f: Finding): string {
   return `${f.category} ${f.cause} ${f.constraint.kind}/${f.constraint.name} ${f.actions.join(',')} ${f.object.kind} ${f.object.namespace}/${f.object.name}: ${f.message}`;
 }
 
-export function deployment(name: string, namespace: string, options: { labels?: Record<string, string>; replicas?: number; image?: string } = {}): string {
+/** A Deployment; `podSpec` lines go into the pod spec (`hostPID: true`), `securityContext` lines into the container's. */
+export function deployment(
+  name: string,
+  namespace: string,
+  options: { labels?: Record<string, string>; replicas?: number; image?: string; podSpec?: string[]; securityContext?: string[] } = {},
+): string {
   const labels = Object.entries(options.labels ?? {}).map(([k, v]) => `\n    ${k}: ${v}`).join('');
+  const pod = (options.podSpec ?? []).map((l) => `\n      ${l}`).join('');
+  const sc = options.securityContext?.length ? `\n          securityContext:${options.securityContext.map((l) => `\n            ${l}`).join('')}` : '';
   return `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -91,10 +98,10 @@ spec:
     metadata:
       labels:
         app: ${name}
-    spec:
+    spec:${pod}
       containers:
         - name: ${name}
-          image: ${options.image ?? 'registry.example.com/app:1.0.0'}
+          image: ${options.image ?? 'registry.example.com/app:1.0.0'}${sc}
 `;
 }
 

@@ -42,31 +42,6 @@ const PSP_POLICY = {
   'policies/psp.yaml': `${constraint('SimPspPrivileged', 'no-privileged', MATCH_PODS)}---\n${constraint('SimPspHostNamespace', 'no-host-namespace', MATCH_PODS)}`,
 };
 
-/** A Deployment with pod-spec extras (`hostPID: true`...) and container securityContext lines. */
-function workload(name: string, options: { image?: string; podSpec?: string[]; securityContext?: string[]; replicas?: number } = {}): string {
-  const pod = (options.podSpec ?? []).map((l) => `\n      ${l}`).join('');
-  const sc = options.securityContext?.length ? `\n          securityContext:${options.securityContext.map((l) => `\n            ${l}`).join('')}` : '';
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-  namespace: shop
-spec:
-  replicas: ${options.replicas ?? 1}
-  selector:
-    matchLabels:
-      app: ${name}
-  template:
-    metadata:
-      labels:
-        app: ${name}
-    spec:${pod}
-      containers:
-        - name: ${name}
-          image: ${options.image ?? 'registry.example.com/app:1.0.0'}${sc}
-`;
-}
-
 /** The 1-based line of the first line of `text` containing `needle`. */
 function lineOf(text: string, needle: string): number {
   const i = text.split('\n').findIndex((l) => l.includes(needle));
@@ -77,8 +52,8 @@ function lineOf(text: string, needle: string): number {
 describe('persisting violations are not new', () => {
   it('an image-tag bump that rewords a violation: PASS with 1 changed (both messages), not new + fixed', async () => {
     const repo = newRepo();
-    const base = repo.commit({ ...REPOS_POLICY, 'apps/collector.yaml': workload('collector', { image: 'otel/opentelemetry-collector:0.122.1' }) });
-    const headText = workload('collector', { image: 'otel/opentelemetry-collector:0.123.0' });
+    const base = repo.commit({ ...REPOS_POLICY, 'apps/collector.yaml': deployment('collector', 'shop', { image: 'otel/opentelemetry-collector:0.122.1' }) });
+    const headText = deployment('collector', 'shop', { image: 'otel/opentelemetry-collector:0.123.0' });
     const head = repo.commit({ 'apps/collector.yaml': headText });
     const report = await simulateRepo(repo, base, head, runtime);
     const c = only(report);
@@ -116,7 +91,7 @@ describe('persisting violations are not new', () => {
   it('a second violation of the same constraint on the same object is new; only the surplus is new or fixed', async () => {
     const repo = newRepo();
     const twoContainers = (a: string, b?: string) =>
-      workload('api', { image: a }).replace(/$/, b ? `        - name: sidecar\n          image: ${b}\n` : '');
+      deployment('api', 'shop', { image: a }).replace(/$/, b ? `        - name: sidecar\n          image: ${b}\n` : '');
     const base = repo.commit({ ...REPOS_POLICY, 'apps/api.yaml': twoContainers('docker.io/api:1') });
     const head = repo.commit({ 'apps/api.yaml': twoContainers('docker.io/api:2', 'quay.io/proxy:1') });
     const c = only(await simulateRepo(repo, base, head, runtime));
@@ -130,8 +105,8 @@ describe('persisting violations are not new', () => {
 describe('an edited workload is still reviewed as the Pods its controller creates', () => {
   it('privileged + hostPID added to an existing Deployment under UPDATE-skipping templates: BLOCK with new violations on the pods', async () => {
     const repo = newRepo();
-    const base = repo.commit({ ...PSP_POLICY, 'apps/web.yaml': workload('web', { podSpec: ['hostIPC: true'] }) });
-    const headText = workload('web', { podSpec: ['hostIPC: true', 'hostPID: true'], securityContext: ['privileged: true'] });
+    const base = repo.commit({ ...PSP_POLICY, 'apps/web.yaml': deployment('web', 'shop', { podSpec: ['hostIPC: true'] }) });
+    const headText = deployment('web', 'shop', { podSpec: ['hostIPC: true', 'hostPID: true'], securityContext: ['privileged: true'] });
     const head = repo.commit({ 'apps/web.yaml': headText });
     const report = await simulateRepo(repo, base, head, runtime);
     const c = only(report);
@@ -152,11 +127,11 @@ describe('an edited workload is still reviewed as the Pods its controller create
 
   it('any edit of a violating workload (replicas, image, labels) never reports its violations as fixed', async () => {
     const repo = newRepo();
-    const base = repo.commit({ ...PSP_POLICY, 'apps/web.yaml': workload('web', { podSpec: ['hostPID: true'], securityContext: ['privileged: true'] }) });
+    const base = repo.commit({ ...PSP_POLICY, 'apps/web.yaml': deployment('web', 'shop', { podSpec: ['hostPID: true'], securityContext: ['privileged: true'] }) });
     const edits = [
-      workload('web', { podSpec: ['hostPID: true'], securityContext: ['privileged: true'], replicas: 3 }),
-      workload('web', { podSpec: ['hostPID: true'], securityContext: ['privileged: true'], image: 'registry.example.com/app:2.0.0' }),
-      workload('web', { podSpec: ['hostPID: true'], securityContext: ['privileged: true'] }).replace('  namespace: shop\n', '  namespace: shop\n  labels:\n    tier: web\n'),
+      deployment('web', 'shop', { podSpec: ['hostPID: true'], securityContext: ['privileged: true'], replicas: 3 }),
+      deployment('web', 'shop', { podSpec: ['hostPID: true'], securityContext: ['privileged: true'], image: 'registry.example.com/app:2.0.0' }),
+      deployment('web', 'shop', { podSpec: ['hostPID: true'], securityContext: ['privileged: true'] }).replace('  namespace: shop\n', '  namespace: shop\n  labels:\n    tier: web\n'),
     ];
     for (const edit of edits) {
       const head = repo.commit({ 'apps/web.yaml': edit });
@@ -170,8 +145,8 @@ describe('an edited workload is still reviewed as the Pods its controller create
 
   it('removing the offending field of an existing Deployment is a real fix', async () => {
     const repo = newRepo();
-    const base = repo.commit({ ...PSP_POLICY, 'apps/web.yaml': workload('web', { securityContext: ['privileged: true'] }) });
-    const head = repo.commit({ 'apps/web.yaml': workload('web', { securityContext: ['privileged: false'] }) });
+    const base = repo.commit({ ...PSP_POLICY, 'apps/web.yaml': deployment('web', 'shop', { securityContext: ['privileged: true'] }) });
+    const head = repo.commit({ 'apps/web.yaml': deployment('web', 'shop', { securityContext: ['privileged: false'] }) });
     const c = only(await simulateRepo(repo, base, head, runtime));
     expect(c.findings.map((f) => `${f.category} ${f.constraint.name}`)).toEqual(['fixed no-privileged']);
   });
@@ -257,7 +232,7 @@ spec:
     const base = repo.commit({
       ...REPOS_POLICY,
       'apps/base/kustomization.yaml': 'resources:\n  - collector.yaml\n',
-      'apps/base/collector.yaml': workload('collector', { image: 'otel/opentelemetry-collector:latest' }),
+      'apps/base/collector.yaml': deployment('collector', 'shop', { image: 'otel/opentelemetry-collector:latest' }),
       'apps/prod/kustomization.yaml': overlay('0.122.1'),
     });
     const head = repo.commit({ 'apps/prod/kustomization.yaml': overlay('0.123.0') });
