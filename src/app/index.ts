@@ -541,6 +541,7 @@ function endCompletion(reason: EndReason, detail: string): Completion {
       };
     case 'timeout':
     case 'overflow':
+    case 'failed':
       return errorCompletion(detail, true);
   }
 }
