@@ -325,6 +325,7 @@ export class RedisCheckQueue implements WorkQueue {
       });
       const entry: Running = { checkRunId: data.checkRunId, abort, job, handBack };
       this.#running.set(data.checkRunId, entry);
+      this.#o.log?.('info', `check run ${data.checkRunId} (${data.key}): started on this instance (attempt ${bull.attemptsMade + 1})`);
       // Checked again now that a cancel message would find the job.
       if (!(await this.#stillLatest(data, job))) {
         this.#running.delete(data.checkRunId);
