@@ -9,7 +9,7 @@ import { buildDemoRepo } from '../../scripts/demo.ts';
 import { git as gitIn } from '../support/git-repo.ts';
 import { APP_ID, WEBHOOK_SECRET } from './harness.ts';
 import { startStandin, type RecordedCheckRun, type Standin } from './standin.ts';
-import { deliver, generateAppKey, pullRequestPayload } from './webhooks.ts';
+import { deliver, generateAppKey, HARNESS_TOKEN, pullRequestPayload } from './webhooks.ts';
 
 const REPO = 'acme/gitops';
 const PRS = 50;
@@ -97,7 +97,7 @@ beforeAll(async () => {
     pulls.push({ number: n, base: 'main', head: `scale-${n}`, author: 'dev' });
   }
   const privateKey = generateAppKey();
-  standin = await startStandin({ appId: APP_ID, privateKeyPem: privateKey, repos: [{ owner: 'acme', name: 'gitops', gitDir: dir, defaultBranch: 'main', installationId: 77, pulls }] });
+  standin = await startStandin({ appId: APP_ID, privateKeyPem: privateKey, repos: [{ owner: 'acme', name: 'gitops', gitDir: dir, defaultBranch: 'main', installationId: 77, pulls }], acceptTokens: [HARNESS_TOKEN] });
   const base = 20_000 + Math.floor(Math.random() * 9_000);
   apps.push(await startApp(privateKey, base), await startApp(privateKey, base + 1));
 }, 300_000);
