@@ -76,6 +76,7 @@ export default function preadmitApp(app: Probot, options: ApplicationFunctionOpt
   if (isRuntime(options.runtime)) o.runtime = options.runtime;
   if (typeof options.appId === 'number' && Number.isInteger(options.appId)) o.appId = options.appId;
   if (isObject(options.queue)) o.queue = options.queue as CheckQueueOptions;
+  if (isObject(options.redis) && typeof options.redis.url === 'string') o.redis = options.redis as PreadmitAppOptions['redis'];
   if (isObject(options.retry)) o.retry = options.retry as RetryOptions;
   if (isObject(options.publish)) o.publish = options.publish as PublishOptions;
   if (Array.isArray(options.secrets)) o.secrets = options.secrets.filter((s): s is string => typeof s === 'string');

@@ -311,7 +311,7 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
       return;
     }
     if (req.method === 'GET' && path === '/readyz') {
-      void Promise.resolve(handle?.queue.notReady() ?? 'the app is not loaded').then(
+      void Promise.resolve(handle === undefined ? 'the app is not loaded' : handle.queue.notReady()).then(
         (why) => res.writeHead(why === undefined ? 200 : 503, { 'content-type': 'text/plain' }).end(why === undefined ? 'ready\n' : `not ready: ${why}\n`),
         () => res.writeHead(503, { 'content-type': 'text/plain' }).end('not ready\n'),
       );
