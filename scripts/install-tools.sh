@@ -8,6 +8,8 @@ mkdir -p "$bin"
 
 # The jail the renderers run in (bubblewrap, from the Debian archive).
 bash "$root/scripts/install-bubblewrap.sh"
+# The Redis server the tests of the app's Redis mode (REDIS_URL) start (from the Debian archive).
+bash "$root/scripts/install-redis.sh"
 
 if ! command -v go >/dev/null 2>&1; then
   echo "preadmit: 'go' (>= 1.26) is needed to install the pinned tools into .tools/bin" >&2

@@ -9,7 +9,9 @@ import { escapeMarkdown } from '../report/markdown.ts';
 import { CHECK_RUN_NAME, concludeStaleRuns, createCheckRun, parseExternalId, type CreatedRun, type RunOrigin } from './check-runs.ts';
 import { commandPermission, deniedText, HELP_TEXT, parseCommand, recheckText, unknownText } from './commands.ts';
 import { completeCheckRun, errorCompletion, publishCheckRun, supersededCompletion, type Completion, type PublishOptions } from './publish.ts';
-import { CheckQueue, DeliveryLog, type CheckQueueOptions, type EndReason, type QueuedCheck } from './queue.ts';
+import { CheckQueue, DeliveryLog, type CheckQueueOptions, type DeliveryDedupe, type EndReason, type QueuedCheck, type WorkQueue } from './queue.ts';
+import { appMetrics } from './metrics.ts';
+import { RedisCheckQueue, RedisDeliveryLog, type RedisQueueOptions } from './queue-bullmq.ts';
 import { recoverInterruptedRuns, recoverySummaryLine, type RecoveryOptions, type RecoverySummary } from './recovery.ts';
 import { describeError, redact, retryingRequester, statusOf, type RetryOptions } from './requester.ts';
 
@@ -21,6 +23,8 @@ export interface PreadmitAppOptions {
   /** This app's id (check events of other apps are ignored). Default: `APP_ID`, else asked of GitHub. */
   appId?: number;
   queue?: CheckQueueOptions;
+  /** Redis mode (queue-bullmq.ts): the shared queue and delivery dedupe; without it, both live in this process. */
+  redis?: Omit<RedisQueueOptions, 'revive' | 'onError' | 'log'>;
   /** Rate-limit handling of every request (see requester.ts). */
   retry?: RetryOptions;
   publish?: PublishOptions;
@@ -29,8 +33,8 @@ export interface PreadmitAppOptions {
 }
 
 export interface PreadmitAppHandle {
-  queue: CheckQueue;
-  deliveries: DeliveryLog;
+  queue: WorkQueue;
+  deliveries: DeliveryDedupe;
   /** Waits for every queued and running check to be concluded. */
   idle(): Promise<void>;
   /**
@@ -49,8 +53,15 @@ export interface PreadmitAppHandle {
 
 /** What a queued check needs: where, which commits, and how to authenticate. */
 type CheckRequest =
-  | { kind: 'pull_request'; pr: PullRequestRef; before?: string; htmlUrl?: string }
-  | { kind: 'merge_group'; group: MergeGroupRef; htmlUrl?: string };
+  | { kind: 'pull_request'; pr: PullRequestRef; before?: string; htmlUrl?: string; installationId?: number }
+  | { kind: 'merge_group'; group: MergeGroupRef; htmlUrl?: string; installationId?: number };
+
+/** What a queued job is rebuilt from (JSON): the request, its coalescing key and its run. */
+interface JobSpec {
+  req: CheckRequest;
+  key: string;
+  checkRunId: number;
+}
 
 const handles = new WeakMap<Probot, PreadmitAppHandle>();
 
@@ -65,6 +76,7 @@ export default function preadmitApp(app: Probot, options: ApplicationFunctionOpt
   if (isRuntime(options.runtime)) o.runtime = options.runtime;
   if (typeof options.appId === 'number' && Number.isInteger(options.appId)) o.appId = options.appId;
   if (isObject(options.queue)) o.queue = options.queue as CheckQueueOptions;
+  if (isObject(options.redis) && typeof options.redis.url === 'string') o.redis = options.redis as PreadmitAppOptions['redis'];
   if (isObject(options.retry)) o.retry = options.retry as RetryOptions;
   if (isObject(options.publish)) o.publish = options.publish as PublishOptions;
   if (Array.isArray(options.secrets)) o.secrets = options.secrets.filter((s): s is string => typeof s === 'string');
@@ -96,11 +108,20 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
   const log = app.log.child({ name: 'preadmit' });
   const say = (level: 'info' | 'warn' | 'error' | 'debug', message: string) => log[level](redact(message, secrets));
   const publishOptions: PublishOptions = { ...options.retry, ...options.publish, log: (m) => say('warn', m) };
-  const queue = new CheckQueue({
-    ...options.queue,
-    onError: (e, job) => say('error', `check run ${job.checkRunId} (${job.key}): ${describeError(e, secrets)}`),
-  });
-  const deliveries = new DeliveryLog();
+  const redisOptions = options.redis;
+  const queue: WorkQueue =
+    redisOptions !== undefined
+      ? new RedisCheckQueue({
+          ...redisOptions,
+          revive: (spec) => reviveJob(spec),
+          onError: (e, what) => say('error', `queue (${what}): ${describeError(e, secrets)}`),
+          log: (level, m) => say(level, m),
+        })
+      : new CheckQueue({
+          ...options.queue,
+          onError: (e, job) => say('error', `check run ${job.checkRunId} (${job.key}): ${describeError(e, secrets)}`),
+        });
+  const deliveries: DeliveryDedupe = redisOptions !== undefined ? new RedisDeliveryLog(redisOptions.url, redisOptions.prefix) : new DeliveryLog();
   let ownRuntime: Runtime | undefined;
   const runtime = (): Runtime => options.runtime ?? (ownRuntime ??= createRuntime());
 
@@ -138,8 +159,9 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     }
   };
 
-  /** Creates the run in_progress on the head sha and queues the work. Returns the run. */
+  /** Creates the run in_progress on the head sha and queues the work (durably, in Redis mode). Returns the run. */
   async function startCheck(octokit: GitHubRequester, req: CheckRequest): Promise<{ id: number; htmlUrl: string | undefined }> {
+    if (redisOptions !== undefined && req.installationId === undefined) throw new Error('the delivery names no installation; it cannot be queued for another instance');
     const gh = client(octokit);
     const { owner, repo } = req.kind === 'pull_request' ? req.pr : req.group;
     const headSha = req.kind === 'pull_request' ? req.pr.headSha : req.group.headSha;
@@ -157,17 +179,38 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     remember(run.id);
     const target = { owner, repo, checkRunId: run.id, ...(req.htmlUrl !== undefined ? { htmlUrl: req.htmlUrl } : {}) };
     say('info', `check run ${run.id} created for ${key} at ${headSha.slice(0, 7)}`);
+    await queue.push(makeJob(gh, { req, key, checkRunId: run.id }));
+    return run;
+  }
 
+  /** A queued job rebuilt from its spec in this process (Redis mode: a worker, or a web instance superseding it). */
+  async function reviveJob(raw: unknown): Promise<QueuedCheck> {
+    const spec = raw as JobSpec;
+    if (!isObject(spec) || typeof spec.key !== 'string' || typeof spec.checkRunId !== 'number' || !isObject(spec.req) || typeof spec.req.installationId !== 'number') {
+      throw new Error('a queued job with an unreadable spec');
+    }
+    return makeJob(client(await app.auth(spec.req.installationId)), spec);
+  }
+
+  /** The job that runs one check and completes its run, concluding it once (across instances in Redis mode). */
+  function makeJob(gh: GitHubRequester, spec: JobSpec): QueuedCheck {
+    const { req, key } = spec;
+    const run = { id: spec.checkRunId };
+    const { owner, repo } = req.kind === 'pull_request' ? req.pr : req.group;
+    const headSha = req.kind === 'pull_request' ? req.pr.headSha : req.group.headSha;
+    const target = { owner, repo, checkRunId: run.id, ...(req.htmlUrl !== undefined ? { htmlUrl: req.htmlUrl } : {}) };
     let concluded = false;
-    const claim = (): boolean => {
+    const claim = async (): Promise<boolean> => {
       if (concluded) return false;
       concluded = true;
-      return true;
+      return await queue.claim(run.id);
     };
     const job: QueuedCheck = {
       key,
       sha: headSha,
       checkRunId: run.id,
+      group: owner.toLowerCase(),
+      spec,
       run: async (signal) => {
         const started = Date.now();
         // Stale runs are looked for while the check runs: the lookup is independent of it and would otherwise
@@ -179,7 +222,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
                   const stale = await concludeStaleRuns(
                     gh,
                     // Runs this process created are concluded by their own job, once; only a stopped process's are stale.
-                    { owner, repo, appId: await ourAppId(), currentId: run.id, shas: [headSha, ...(req.before !== undefined ? [req.before] : [])], active: new Set([...createdHere, ...queue.activeCheckRuns(), ...recovering]) },
+                    { owner, repo, appId: await ourAppId(), currentId: run.id, shas: [headSha, ...(req.before !== undefined ? [req.before] : [])], active: new Set([...createdHere, ...(await queue.activeCheckRuns()), ...recovering]) },
                     supersededCompletion(`This run was left in progress by a preadmit process that stopped (a restart or a crash) before it finished; check run ${run.id} took over.`),
                     publishOptions,
                   );
@@ -199,26 +242,29 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
           say('warn', `check run ${run.id} (${key}) failed: ${outcome.error}`);
         }
         await staleLookup;
-        if (signal.aborted || !claim()) {
+        if (signal.aborted || !(await claim())) {
           say('info', `check run ${run.id} (${key}) finished after it was superseded; its result is discarded`);
           return;
         }
         try {
           await publishCheckRun(gh, target, outcome, publishOptions);
+          await queue.concluded(run.id);
           const verdict = 'report' in outcome ? outcome.report.verdict.conclusion : 'error';
+          appMetrics()?.checkDone(verdict, (Date.now() - started) / 1000);
+          if (!('report' in outcome)) appMetrics()?.evaluationError();
           say('info', `check run ${run.id} (${key}) completed: ${verdict} in ${Date.now() - started} ms`);
         } catch (e) {
           say('error', `check run ${run.id} (${key}) could not be completed: ${describeError(e, secrets)}`);
         }
       },
       end: async (reason, detail) => {
-        if (!claim()) return;
-        say('info', `check run ${run.id} (${key}) ended: ${reason}: ${detail}`);
+        if (!(await claim())) return;
+        say('info', `check run ${run.id} (${key}) ended: ${reason}`);
         await completeCheckRun(gh, target, endCompletion(reason, detail), publishOptions);
+        await queue.concluded(run.id);
       },
     };
-    queue.push(job);
-    return run;
+    return job;
   }
 
   /** Why a delivery's handling failed, until the server asks (bounded). */
@@ -241,9 +287,9 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       }
       try {
         await fn(context);
-        deliveries.done(keys);
+        await deliveries.done(keys);
       } catch (e) {
-        deliveries.failed(keys);
+        await deliveries.failed(keys);
         const message = describeError(e, secrets);
         say('error', `delivery ${context.id} (${context.name}) failed: ${message}`);
         failures.set(context.id, message);
@@ -259,7 +305,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
    * A pull request event starts a check of the PR as the API has it now: head, base sha and base ref are never
    * taken from the payload alone (a forged or replayed payload cannot pick the commits compared).
    */
-  const checkPullRequestEvent = async (octokit: GitHubRequester, p: { action: string; before?: string; pull_request: { number: number }; repository: { owner: { login: string }; name: string; default_branch: string; html_url: string } }): Promise<void> => {
+  const checkPullRequestEvent = async (octokit: GitHubRequester, p: { action: string; before?: string; installation?: { id: number }; pull_request: { number: number }; repository: { owner: { login: string }; name: string; default_branch: string; html_url: string } }): Promise<void> => {
     const owner = p.repository.owner.login;
     const repo = p.repository.name;
     const pr = await fetchPullRequest(octokit, owner, repo, p.pull_request.number, p.repository.default_branch);
@@ -267,7 +313,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       say('info', `${owner}/${repo}#${p.pull_request.number} is not open; ${p.action} ignored`);
       return;
     }
-    await startCheck(octokit, { kind: 'pull_request', pr: pr.ref, ...(p.before !== undefined && p.action === 'synchronize' ? { before: p.before } : {}), htmlUrl: p.repository.html_url });
+    await startCheck(octokit, { kind: 'pull_request', pr: pr.ref, ...(p.before !== undefined && p.action === 'synchronize' ? { before: p.before } : {}), htmlUrl: p.repository.html_url, ...installationOf(p) });
   };
 
   app.on(
@@ -291,7 +337,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
 
   app.on('pull_request.closed', async (context) => {
     const p = context.payload;
-    queue.cancel(prKey(p.repository.owner.login, p.repository.name, p.pull_request.number), 'The pull request was closed before its check finished.');
+    await queue.cancel(prKey(p.repository.owner.login, p.repository.name, p.pull_request.number), 'The pull request was closed before its check finished.');
   });
 
   /** The PR as GitHub has it now (a recheck or a re-run checks the current head). */
@@ -354,13 +400,13 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
         await reply('This pull request is closed; there is nothing to recheck.');
         return;
       }
-      const run = await startCheck(context.octokit, { kind: 'pull_request', pr: pr.ref, htmlUrl: p.repository.html_url });
+      const run = await startCheck(context.octokit, { kind: 'pull_request', pr: pr.ref, htmlUrl: p.repository.html_url, ...installationOf(p) });
       await reply(recheckText(run.htmlUrl ?? `${p.repository.html_url}/runs/${run.id}`, pr.ref.headSha));
     }),
   );
 
   /** Redoes the check a run of ours did: its PR's current head, or the same merge group. */
-  async function rerun(octokit: GitHubRequester, repository: { owner: { login: string }; name: string; default_branch: string; html_url: string }, origin: RunOrigin | undefined, headSha: string, headBranch: string | null | undefined): Promise<void> {
+  async function rerun(octokit: GitHubRequester, repository: { owner: { login: string }; name: string; default_branch: string; html_url: string }, origin: RunOrigin | undefined, headSha: string, headBranch: string | null | undefined, installationId: { installationId?: number }): Promise<void> {
     const owner = repository.owner.login;
     const repo = repository.name;
     if (origin === undefined) {
@@ -372,6 +418,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
         kind: 'merge_group',
         group: { owner, repo, baseSha: origin.baseSha, baseRef: repository.default_branch, headSha, headRef: headBranch ?? headSha, defaultBranch: repository.default_branch },
         htmlUrl: repository.html_url,
+        ...installationId,
       });
       return;
     }
@@ -380,7 +427,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       say('info', `re-run requested for closed pull request ${owner}/${repo}#${origin.pullNumber}; ignored`);
       return;
     }
-    await startCheck(octokit, { kind: 'pull_request', pr: pr.ref, htmlUrl: repository.html_url });
+    await startCheck(octokit, { kind: 'pull_request', pr: pr.ref, htmlUrl: repository.html_url, ...installationId });
   }
 
   app.on(
@@ -390,7 +437,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       if (p.check_run.app?.id !== (await ourAppId())) return;
       const fromPayload = p.check_run.pull_requests[0]?.number;
       const origin = parseExternalId(p.check_run.external_id) ?? (fromPayload !== undefined ? { kind: 'pull_request' as const, pullNumber: fromPayload } : undefined);
-      await rerun(context.octokit, p.repository, origin, p.check_run.head_sha, p.check_run.check_suite?.head_branch);
+      await rerun(context.octokit, p.repository, origin, p.check_run.head_sha, p.check_run.check_suite?.head_branch, installationOf(p));
     }),
   );
 
@@ -414,7 +461,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       for (const r of runs) origin ??= isObject(r) && typeof r.external_id === 'string' ? parseExternalId(r.external_id) : undefined;
       const fromPayload = p.check_suite.pull_requests[0]?.number;
       origin ??= fromPayload !== undefined ? { kind: 'pull_request', pullNumber: fromPayload } : undefined;
-      await rerun(context.octokit, p.repository, origin, p.check_suite.head_sha, p.check_suite.head_branch);
+      await rerun(context.octokit, p.repository, origin, p.check_suite.head_sha, p.check_suite.head_branch, installationOf(p));
     }),
   );
 
@@ -430,14 +477,14 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
         say('info', `merge group ${g.head_ref} of ${repository.owner.login}/${repository.name} no longer exists; nothing to check`);
         return;
       }
-      await startCheck(context.octokit, { kind: 'merge_group', group, htmlUrl: repository.html_url });
+      await startCheck(context.octokit, { kind: 'merge_group', group, htmlUrl: repository.html_url, ...installationOf(p) });
     }),
   );
 
   app.on('merge_group.destroyed', async (context) => {
     const p = context.payload;
     if (p.repository === undefined) return;
-    queue.cancel(`${p.repository.owner.login}/${p.repository.name}@${p.merge_group.head_ref}`.toLowerCase(), 'The merge group was removed from the queue before its check finished.');
+    await queue.cancel(`${p.repository.owner.login}/${p.repository.name}@${p.merge_group.head_ref}`.toLowerCase(), 'The merge group was removed from the queue before its check finished.');
   });
 
   const recoveryAbort = new AbortController();
@@ -450,17 +497,17 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
         appId: await ourAppId(),
         appClient: async () => client(await app.auth()),
         installationClient: async (id) => client(await app.auth(id)),
-        ownRun: (id) => createdHere.has(id) || queue.activeCheckRuns().has(id),
-        busy: (owner, repo, pullNumber) => {
+        ownRun: async (id) => createdHere.has(id) || (await queue.activeCheckRuns()).has(id),
+        busy: async (owner, repo, pullNumber) => {
           const key = prKey(owner, repo, pullNumber);
-          return starting.has(key) || queue.activeKeys().has(key);
+          return starting.has(key) || (await queue.activeKeys()).has(key);
         },
         claim: (id, claimed) => {
           if (claimed) recovering.add(id);
           else recovering.delete(id);
         },
-        recheckPullRequest: (octokit, pr, htmlUrl) => startCheck(octokit, { kind: 'pull_request', pr, ...(htmlUrl !== undefined ? { htmlUrl } : {}) }),
-        recheckMergeGroup: (octokit, group, htmlUrl) => startCheck(octokit, { kind: 'merge_group', group, ...(htmlUrl !== undefined ? { htmlUrl } : {}) }),
+        recheckPullRequest: (octokit, pr, htmlUrl, installationId) => startCheck(octokit, { kind: 'pull_request', pr, installationId, ...(htmlUrl !== undefined ? { htmlUrl } : {}) }),
+        recheckMergeGroup: (octokit, group, htmlUrl, installationId) => startCheck(octokit, { kind: 'merge_group', group, installationId, ...(htmlUrl !== undefined ? { htmlUrl } : {}) }),
         conclude: (octokit, target, completion) => completeCheckRun(client(octokit), target, completion, publishOptions),
         log: say,
         secrets,
@@ -497,6 +544,12 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       if (ownRuntime !== undefined) await ownRuntime.close();
     },
   };
+}
+
+/** The installation a delivery came from (what another instance authenticates as to run its check). */
+function installationOf(p: { installation?: { id?: unknown } | null }): { installationId?: number } {
+  const id = p.installation?.id;
+  return typeof id === 'number' ? { installationId: id } : {};
 }
 
 function prKey(owner: string, repo: string, pullNumber: number): string {
@@ -541,6 +594,7 @@ function endCompletion(reason: EndReason, detail: string): Completion {
       };
     case 'timeout':
     case 'overflow':
+    case 'failed':
       return errorCompletion(detail, true);
   }
 }

@@ -3,9 +3,46 @@
 // check run is concluded at once (a running simulation cannot be interrupted, so its result is discarded).
 // Redelivered and replayed webhooks (same `x-github-delivery` id, or the same event and payload) are recognised
 // and ignored.
+//
+// `WorkQueue` and `DeliveryDedupe` are what the app uses; this file implements them in memory (one process, the
+// default), queue-bullmq.ts on Redis with BullMQ (`REDIS_URL`: many instances, one queue). Both follow the same
+// rules, and share the texts and reasons below.
 
 /** Why a job ended without its own result. */
-export type EndReason = 'superseded' | 'cancelled' | 'timeout' | 'shutdown' | 'overflow';
+export type EndReason = 'superseded' | 'cancelled' | 'timeout' | 'shutdown' | 'overflow' | 'failed';
+
+type Awaitable<T> = T | Promise<T>;
+
+/** The queue the app hands checks to (memory: `CheckQueue`; Redis: `RedisCheckQueue` in queue-bullmq.ts). */
+export interface WorkQueue {
+  readonly mode: 'memory' | 'redis';
+  /** Queues `job` (resolves once it is durably queued); older work for its key is superseded. */
+  push(job: QueuedCheck): Awaitable<void>;
+  /** Ends queued and running work for `key` (a merge group that was destroyed, a PR that was closed). */
+  cancel(key: string, detail: string): Awaitable<void>;
+  /** True once for a check run: the caller may conclude it (no other job, process or instance will). */
+  claim(checkRunId: number): Awaitable<boolean>;
+  /** Conclusion of `checkRunId` was published (the claim becomes final). */
+  concluded(checkRunId: number): Awaitable<void>;
+  /** Check runs with work queued or running, not yet concluded (in every instance). */
+  activeCheckRuns(): Awaitable<Set<number>>;
+  /** Keys with work queued or running, with the commit each one checks (in every instance). */
+  activeKeys(): Awaitable<Map<string, string>>;
+  /** Waiting and running checks (for /metrics): this process's, or the whole shared queue's. */
+  depth(): Awaitable<{ waiting: number; running: number }>;
+  /** Can work be queued now (for /readyz)? Undefined when it can, else why not. */
+  notReady(): Awaitable<string | undefined>;
+  idle(): Promise<void>;
+  settled(): Promise<void>;
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Delivery dedupe (memory: `DeliveryLog`; Redis: `RedisDeliveryLog`). */
+export interface DeliveryDedupe {
+  begin(keys: readonly string[]): Promise<boolean>;
+  done(keys: readonly string[]): Awaitable<void>;
+  failed(keys: readonly string[]): Awaitable<void>;
+}
 
 export interface QueuedCheck {
   /** Coalescing key: one pull request (`owner/repo#12`) or one merge group (`owner/repo@ref`). */
@@ -18,6 +55,10 @@ export interface QueuedCheck {
   run(signal: AbortSignal): Promise<void>;
   /** Completes the run without a result (called at most once per job, never together with a completed `run`). */
   end(reason: EndReason, detail: string): Promise<void>;
+  /** Fairness group (the installation's account): at most `perGroup` of its checks run at once. */
+  group?: string;
+  /** What another process needs to redo the job (JSON): the Redis queue stores it, and revives the job from it. */
+  spec?: unknown;
 }
 
 export interface CheckQueueOptions {
@@ -27,6 +68,12 @@ export interface CheckQueueOptions {
   maxQueued?: number;
   /** A check still running after this long is concluded as timed out and its slot freed. Default 10 min. */
   jobTimeoutMs?: number;
+  /**
+   * A group's (installation's) share of the slots: a waiting check of a group below its share starts before the
+   * checks of groups at or above theirs, so one busy organisation cannot starve the others (a free slot is
+   * never left idle, though). Default: concurrency - 1 (at least 1).
+   */
+  perGroup?: number;
   onError?: (error: unknown, job: QueuedCheck) => void;
 }
 
@@ -34,10 +81,14 @@ interface Running {
   job: QueuedCheck;
   abort: AbortController;
   done: Promise<void>;
+  /** Its slot was freed (timed out, still finishing in the background). */
+  freed: boolean;
 }
 
-export class CheckQueue {
+export class CheckQueue implements WorkQueue {
+  readonly mode = 'memory' as const;
   readonly #concurrency: number;
+  readonly #perGroup: number;
   readonly #maxQueued: number;
   readonly #jobTimeoutMs: number;
   readonly #onError: (error: unknown, job: QueuedCheck) => void;
@@ -55,6 +106,7 @@ export class CheckQueue {
 
   constructor(options: CheckQueueOptions = {}) {
     this.#concurrency = Math.max(1, options.concurrency ?? 2);
+    this.#perGroup = defaultPerGroup(this.#concurrency, options.perGroup);
     this.#maxQueued = Math.max(0, options.maxQueued ?? 500);
     this.#jobTimeoutMs = options.jobTimeoutMs ?? 10 * 60_000;
     this.#onError = options.onError ?? (() => undefined);
@@ -67,6 +119,21 @@ export class CheckQueue {
   get running(): number {
     return this.#slots;
   }
+
+  depth(): { waiting: number; running: number } {
+    return { waiting: this.#queued.length, running: this.#slots };
+  }
+
+  notReady(): string | undefined {
+    return this.#closed ? 'shutting down' : undefined;
+  }
+
+  /** Each job concludes its own run once (it keeps its own flag); within one process there is nobody else. */
+  claim(): boolean {
+    return true;
+  }
+
+  concluded(): void {}
 
   /** The check run ids this process still owns (queued or running, not yet concluded by it). */
   activeCheckRuns(): Set<number> {
@@ -147,7 +214,7 @@ export class CheckQueue {
     this.#closed = true;
     const waiting = this.#queued;
     this.#queued = [];
-    for (const j of waiting) this.#end(j, 'shutdown', 'preadmit was restarted before this check started.');
+    for (const j of waiting) this.#end(j, 'shutdown', SHUTDOWN_QUEUED_TEXT);
     const running = [...this.#running];
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => {
@@ -158,7 +225,7 @@ export class CheckQueue {
     for (const r of this.#running) {
       if (!r.abort.signal.aborted) {
         r.abort.abort();
-        this.#end(r.job, 'shutdown', 'preadmit was restarted while this check was running.');
+        this.#end(r.job, 'shutdown', SHUTDOWN_RUNNING_TEXT);
       }
     }
     await Promise.allSettled([...this.#endings]);
@@ -175,10 +242,20 @@ export class CheckQueue {
 
   #pump(): void {
     while (this.#slots < this.#concurrency && this.#queued.length > 0) {
-      const job = this.#queued.shift() as QueuedCheck;
+      // The first waiting job whose group is under its share goes first (a busy group's jobs let the others pass);
+      // when every waiting job's group is at its share, the first one runs anyway (no slot is left idle).
+      const under = this.#queued.findIndex((j) => j.group === undefined || this.#runningIn(j.group) < this.#perGroup);
+      const at = under >= 0 ? under : 0;
+      const job = this.#queued.splice(at, 1)[0] as QueuedCheck;
       this.#start(job);
     }
     this.#checkIdle();
+  }
+
+  #runningIn(group: string): number {
+    let n = 0;
+    for (const r of this.#running) if (r.job.group === group && !r.freed) n++;
+    return n;
   }
 
   #start(job: QueuedCheck): void {
@@ -188,11 +265,12 @@ export class CheckQueue {
     const free = () => {
       if (freed) return;
       freed = true;
+      entry.freed = true;
       this.#slots--;
       this.#pump();
     };
     let timer: NodeJS.Timeout | undefined;
-    const entry: Running = { job, abort, done: Promise.resolve() };
+    const entry: Running = { job, abort, done: Promise.resolve(), freed: false };
     const work = Promise.resolve()
       .then(() => job.run(abort.signal))
       .catch((e: unknown) => this.#onError(e, job));
@@ -207,7 +285,7 @@ export class CheckQueue {
     timer = setTimeout(() => {
       if (abort.signal.aborted) return;
       abort.abort();
-      this.#end(job, 'timeout', `The check did not finish within ${Math.round(this.#jobTimeoutMs / 1000)} s.`);
+      this.#end(job, 'timeout', timeoutText(this.#jobTimeoutMs));
       // The simulation cannot be interrupted; it finishes in the background, but no longer holds a slot.
       free();
     }, this.#jobTimeoutMs);
@@ -220,11 +298,24 @@ export class CheckQueue {
   }
 }
 
+/** Checks of one group running at once: `perGroup`, else concurrency - 1 (at least 1). */
+export function defaultPerGroup(concurrency: number, perGroup: number | undefined): number {
+  return Math.max(1, perGroup ?? concurrency - 1);
+}
+
 function short(sha: string): string {
   return sha.slice(0, 7);
 }
 
-function supersedeText(old: QueuedCheck, newer: QueuedCheck): string {
+export const SHUTDOWN_QUEUED_TEXT = 'preadmit was restarted before this check started.';
+export const SHUTDOWN_RUNNING_TEXT = 'preadmit was restarted while this check was running.';
+
+export function timeoutText(jobTimeoutMs: number): string {
+  return `The check did not finish within ${Math.round(jobTimeoutMs / 1000)} s.`;
+}
+
+/** Why `old` was superseded by newer work for the same key (`newer` carries the commit it checks). */
+export function supersedeText(old: { sha: string }, newer: { sha: string }): string {
   return old.sha === newer.sha
     ? `A newer request to check the same commit (${short(old.sha)}) replaced this run before it finished.`
     : `Commit ${short(newer.sha)} replaced ${short(old.sha)} before its check finished; the newer commit is checked instead.`;
@@ -237,7 +328,7 @@ function supersedeText(old: QueuedCheck, newer: QueuedCheck): string {
  * arrives while the original is still being handled waits for the original's outcome instead of being dropped.
  * Entries are forgotten after `windowMs` and beyond `capacity`.
  */
-export class DeliveryLog {
+export class DeliveryLog implements DeliveryDedupe {
   readonly #seen = new Map<string, { state: 'handling' | 'handled'; at: number; settled: Promise<void>; settle: () => void }>();
   constructor(
     readonly capacity = 10_000,

@@ -48,13 +48,13 @@ export interface RecoveryDeps {
   /** A client authenticated as one installation. */
   installationClient(installationId: number): Promise<GitHubRequester>;
   /** Runs this process created or is working on: never touched. */
-  ownRun(checkRunId: number): boolean;
+  ownRun(checkRunId: number): boolean | Promise<boolean>;
   /** True while this process is starting or running a check of the pull request (no second one is started). */
-  busy?(owner: string, repo: string, pullNumber: number): boolean;
+  busy?(owner: string, repo: string, pullNumber: number): boolean | Promise<boolean>;
   /** Called before a stuck run is handled and after (so the app's stale-run lookup leaves it alone meanwhile). */
   claim(checkRunId: number, claimed: boolean): void;
-  recheckPullRequest(gh: GitHubRequester, pr: PullRequestRef, htmlUrl: string | undefined): Promise<CreatedRun>;
-  recheckMergeGroup(gh: GitHubRequester, group: MergeGroupRef, htmlUrl: string | undefined): Promise<CreatedRun>;
+  recheckPullRequest(gh: GitHubRequester, pr: PullRequestRef, htmlUrl: string | undefined, installationId: number): Promise<CreatedRun>;
+  recheckMergeGroup(gh: GitHubRequester, group: MergeGroupRef, htmlUrl: string | undefined, installationId: number): Promise<CreatedRun>;
   conclude(gh: GitHubRequester, target: { owner: string; repo: string; checkRunId: number }, completion: Completion): Promise<void>;
   log(level: 'info' | 'warn' | 'error' | 'debug', message: string): void;
   /** Values that must never reach a log line. */
@@ -107,6 +107,7 @@ interface Repository {
   name: string;
   defaultBranch: string;
   htmlUrl: string | undefined;
+  installationId: number;
 }
 
 interface StuckRun {
@@ -213,7 +214,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
       const name = str(r.name);
       if (owner === undefined || name === undefined) continue;
       summary.repositories++;
-      const repo: Repository = { owner, name, defaultBranch: str(r.default_branch) ?? 'main', htmlUrl: str(r.html_url) };
+      const repo: Repository = { owner, name, defaultBranch: str(r.default_branch) ?? 'main', htmlUrl: str(r.html_url), installationId: inst.id };
       await recoverRepository(gh, raw, repo);
     }
   }
@@ -281,7 +282,9 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
       let stuck: StuckRun[];
       try {
         const unfinished = await unfinishedRuns(gh, repo, sha);
-        stuck = unfinished.filter((r) => !seen.has(r.id) && !deps.ownRun(r.id) && !belongsElsewhere(head, r));
+        const owned = new Set<number>();
+        for (const r of unfinished) if (await deps.ownRun(r.id)) owned.add(r.id);
+        stuck = unfinished.filter((r) => !seen.has(r.id) && !owned.has(r.id) && !belongsElsewhere(head, r));
         if (unfinished.length === 0 && head.kind === 'pull_request' && !(await anyRun(gh, repo, sha))) {
           await startMissing(raw, repo, head.pr, what);
           return;
@@ -347,9 +350,9 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
 
   /** An open PR whose head has no run of this app: a check is started, unless this process is already at it. */
   async function startMissing(raw: GitHubRequester, repo: Repository, pr: PullRequestRef, what: string): Promise<void> {
-    if (stopped() || deps.busy?.(repo.owner, repo.name, pr.pullNumber) === true) return;
+    if (stopped() || (await deps.busy?.(repo.owner, repo.name, pr.pullNumber)) === true) return;
     summary.missing++;
-    const replacement = await start(() => deps.recheckPullRequest(raw, pr, repo.htmlUrl), pr.headSha, `pull request #${pr.pullNumber}`, what);
+    const replacement = await start(() => deps.recheckPullRequest(raw, pr, repo.htmlUrl, repo.installationId), pr.headSha, `pull request #${pr.pullNumber}`, what);
     if ('started' in replacement) deps.log('info', `recovery: ${what} had no preadmit run on its head ${pr.headSha.slice(0, 7)}; check run ${replacement.started.id} started`);
   }
 
@@ -358,7 +361,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
     const full = `${repo.owner}/${repo.name}`;
     let replacement: Replacement;
     if (head.kind === 'pull_request') {
-      replacement = await start(() => deps.recheckPullRequest(raw, head.pr, repo.htmlUrl), head.pr.headSha, `pull request #${head.pr.pullNumber}`, what);
+      replacement = await start(() => deps.recheckPullRequest(raw, head.pr, repo.htmlUrl, repo.installationId), head.pr.headSha, `pull request #${head.pr.pullNumber}`, what);
     } else {
       // The group's base sha is in the run's external_id (`mg/<base sha>`); the queue branch names the base branch.
       const origin = stuck.map((r) => parseExternalId(r.externalId)).find((o) => o?.kind === 'merge_group');
@@ -370,7 +373,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
       } else {
         const baseRef = /^refs\/heads\/gh-readonly-queue\/(.+)\/pr-\d+-[0-9a-f]{40}$/.exec(head.ref)?.[1] ?? repo.defaultBranch;
         const group: MergeGroupRef = { owner: repo.owner, repo: repo.name, baseRef: `refs/heads/${baseRef}`, baseSha: origin.baseSha, headRef: head.ref, headSha: head.sha, defaultBranch: repo.defaultBranch };
-        replacement = await start(() => deps.recheckMergeGroup(raw, group, repo.htmlUrl), head.sha, 'the merge group', what);
+        replacement = await start(() => deps.recheckMergeGroup(raw, group, repo.htmlUrl, repo.installationId), head.sha, 'the merge group', what);
       }
     }
     for (const r of stuck) {

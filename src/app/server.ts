@@ -10,6 +10,16 @@ import { createRuntime } from '../engine/runtime.ts';
 import preadmitApp, { preadmitHandle } from './index.ts';
 import { DEFAULT_RECOVERY_MAX_PRS, DEFAULT_RECOVERY_MAX_REPOS, type RecoverySummary } from './recovery.ts';
 import { redact } from './requester.ts';
+import { createMetrics } from './metrics.ts';
+
+/** What an instance does: `web` verifies and queues deliveries, `worker` runs checks, `all` both (default). */
+export type Role = 'web' | 'worker' | 'all';
+
+export function roleOf(env: NodeJS.ProcessEnv): Role {
+  const v = (env.PREADMIT_ROLE ?? 'all').trim().toLowerCase();
+  if (v === 'web' || v === 'worker' || v === 'all') return v;
+  throw new ServerConfigError(`PREADMIT_ROLE must be web, worker or all (got ${JSON.stringify(v.slice(0, 20))})`);
+}
 
 export interface StartedServer {
   /** `http://host:port` of the server. */
@@ -166,6 +176,9 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   const appId = Number(env.APP_ID);
   if (!Number.isInteger(appId) || appId <= 0) throw new ServerConfigError('APP_ID must be set to the GitHub App id');
   const privateKey = appPrivateKey(env);
+  const role = roleOf(env);
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (role !== 'all' && redisUrl === undefined) throw new ServerConfigError(`PREADMIT_ROLE=${role} needs REDIS_URL: split roles share the queue in Redis`);
 
   const throttle = env.PREADMIT_GITHUB_THROTTLE !== 'false';
   const probot = createProbot({
@@ -192,7 +205,21 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
           queue: {
             concurrency: positiveInt(env.PREADMIT_CONCURRENCY, 2),
             jobTimeoutMs: positiveInt(env.PREADMIT_JOB_TIMEOUT_MS, 10 * 60_000),
+            ...(env.PREADMIT_INSTALLATION_CONCURRENCY ? { perGroup: positiveInt(env.PREADMIT_INSTALLATION_CONCURRENCY, 1) } : {}),
           },
+          ...(redisUrl !== undefined
+            ? {
+                redis: {
+                  url: redisUrl,
+                  process: role !== 'web',
+                  concurrency: positiveInt(env.PREADMIT_CONCURRENCY, 2),
+                  jobTimeoutMs: positiveInt(env.PREADMIT_JOB_TIMEOUT_MS, 10 * 60_000),
+                  lockMs: positiveInt(env.PREADMIT_REDIS_LOCK_MS, 30_000),
+                  ...(env.PREADMIT_REDIS_PREFIX ? { prefix: env.PREADMIT_REDIS_PREFIX } : {}),
+                  ...(env.PREADMIT_INSTALLATION_CONCURRENCY ? { perGroup: positiveInt(env.PREADMIT_INSTALLATION_CONCURRENCY, 1) } : {}),
+                },
+              }
+            : {}),
         }),
       { probot, webhooksPath: webhookPath },
     );
@@ -203,6 +230,8 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   const handle = preadmitHandle(probot);
   const log = probot.log.child({ name: 'preadmit' });
   if (development) log.warn(`WEBHOOK_SECRET is not set and ${DEVELOPMENT_SECRET_FLAG}=true: deliveries are verified with the PUBLIC development secret, so anyone can forge them. Never do this in production.`);
+
+  const metrics = createMetrics(handle);
 
   const readTimeoutMs = positiveInt(env.PREADMIT_WEBHOOK_READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS);
   let unverifiedBytes = 0;
@@ -266,7 +295,7 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   const server = createServer({ headersTimeout: readTimeoutMs, requestTimeout: readTimeoutMs + 5_000, connectionsCheckingInterval: 1_000 }, (req: IncomingMessage, res: ServerResponse) => {
     const started = Date.now();
     const path = (req.url ?? '').split('?')[0]?.replace(/\/+$/, '') || '/';
-    if (path === webhookPath) {
+    if (path === webhookPath && role !== 'worker') {
       if (req.method !== 'POST') {
         res.writeHead(405, { 'content-type': 'text/plain', allow: 'POST' }).end('POST only\n');
         return;
@@ -277,8 +306,22 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
       });
       return;
     }
-    if (req.method === 'GET' && req.url === '/ping') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('PONG');
+    if (req.method === 'GET' && (path === '/ping' || path === '/healthz')) {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(path === '/ping' ? 'PONG' : 'ok\n');
+      return;
+    }
+    if (req.method === 'GET' && path === '/readyz') {
+      void Promise.resolve(handle === undefined ? 'the app is not loaded' : handle.queue.notReady()).then(
+        (why) => res.writeHead(why === undefined ? 200 : 503, { 'content-type': 'text/plain' }).end(why === undefined ? 'ready\n' : `not ready: ${why}\n`),
+        () => res.writeHead(503, { 'content-type': 'text/plain' }).end('not ready\n'),
+      );
+      return;
+    }
+    if (req.method === 'GET' && path === '/metrics') {
+      void metrics.text().then(
+        (m) => res.writeHead(200, { 'content-type': metrics.contentType }).end(m),
+        () => res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics failed\n'),
+      );
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -306,7 +349,8 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   // Runs an earlier process left unfinished (a crash, kill -9), and open PRs whose head has no run at all (a
   // push while the app was down, a delivery that failed), would block their PRs until the next event: recovery
   // scans in the background at start-up, then every PREADMIT_RECOVERY_INTERVAL seconds, one scan at a time.
-  const recoveryOff = /^(off|false|0|no)$/i.test(env.PREADMIT_RECOVERY ?? '');
+  // Recovery starts checks: a worker-only instance leaves it to the web instances.
+  const recoveryOff = role === 'worker' || /^(off|false|0|no)$/i.test(env.PREADMIT_RECOVERY ?? '');
   const recoveryOptions = {
     maxPrs: nonNegativeInt(env.PREADMIT_RECOVERY_MAX_PRS, DEFAULT_RECOVERY_MAX_PRS),
     maxRepos: nonNegativeInt(env.PREADMIT_RECOVERY_MAX_REPOS, DEFAULT_RECOVERY_MAX_REPOS),

@@ -1,0 +1,62 @@
+// Prometheus metrics of one app instance (`GET /metrics`, prom-client): the queue's depth (this instance's, or the
+// shared Redis queue's), how long checks take, how they conclude. Each instance has its own registry.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { PreadmitAppHandle } from './index.ts';
+
+export interface AppMetrics {
+  registry: Registry;
+  contentType: string;
+  text(): Promise<string>;
+  checkDone(conclusion: string, seconds: number): void;
+  evaluationError(): void;
+}
+
+let current: AppMetrics | undefined;
+
+/** The metrics of the running server (undefined outside one, e.g. in unit tests of the app function). */
+export function appMetrics(): AppMetrics | undefined {
+  return current;
+}
+
+export function createMetrics(handle: PreadmitAppHandle | undefined): AppMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'preadmit_process_' });
+  new Gauge({
+    name: 'preadmit_queue_waiting',
+    help: 'Checks waiting to run (the shared queue in Redis mode)',
+    registers: [registry],
+    async collect() {
+      this.set((await handle?.queue.depth())?.waiting ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'preadmit_queue_running',
+    help: 'Checks running (over all instances in Redis mode)',
+    registers: [registry],
+    async collect() {
+      this.set((await handle?.queue.depth())?.running ?? 0);
+    },
+  });
+  const latency = new Histogram({
+    name: 'preadmit_check_duration_seconds',
+    help: 'Time from a check starting to its run being completed',
+    buckets: [0.5, 1, 2, 5, 10, 20, 40, 60, 120, 300, 600],
+    registers: [registry],
+  });
+  const conclusions = new Counter({ name: 'preadmit_check_conclusions_total', help: 'Check runs completed, by conclusion', labelNames: ['conclusion'], registers: [registry] });
+  const errors = new Counter({ name: 'preadmit_evaluation_errors_total', help: 'Checks that failed to render or evaluate', registers: [registry] });
+  const m: AppMetrics = {
+    registry,
+    contentType: registry.contentType,
+    text: () => registry.metrics(),
+    checkDone(conclusion, seconds) {
+      conclusions.inc({ conclusion });
+      latency.observe(seconds);
+    },
+    evaluationError() {
+      errors.inc();
+    },
+  };
+  current = m;
+  return m;
+}
