@@ -42,7 +42,7 @@ export async function runTest(
   deps: { compiler: Compiler; pool: EvalPool },
   options: { celEnabled?: boolean } = {},
 ): Promise<TestRun> {
-  const client = new PolicyClient({ ...deps, enforcementPoint: GATOR_ENFORCEMENT_POINT, parameterNumbers: 'float', celEnabled: options.celEnabled });
+  const client = new PolicyClient({ ...deps, enforcementPoint: GATOR_ENFORCEMENT_POINT, parameterNumbers: 'float', celEnabled: options.celEnabled, reviewErrorsAsErrors: true });
   const byClass = (c: string) => objects.filter((o) => classify(o.object) === c);
   const errors: InputError[] = [];
 
@@ -120,6 +120,7 @@ export async function runTest(
       results.push(r);
     }
   });
+  errors.push(...client.reviewErrors);
   results.sort(compareGatorResults);
   return { results, errors, reviewed: plan.length };
 }
