@@ -348,7 +348,9 @@ export const MAX_NESTING_DEPTH = 200;
 
 /** Converts parsed YAML into JSON data: maps with non-string keys, dates or binary values are refused. */
 function toJson(value: unknown, depth = 0): { value?: JsonValue; error?: string } {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return { value };
+  // A lone surrogate (only a JSON `\ud800` escape makes one; YAML ones are refused earlier) is U+FFFD in Go.
+  if (typeof value === 'string') return { value: wellFormed(value) };
+  if (value === null || typeof value === 'boolean') return { value };
   if (depth >= MAX_NESTING_DEPTH && typeof value === 'object') return { error: `the document nests more than ${MAX_NESTING_DEPTH} levels deep` };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { error: `value ${String(value)} cannot be represented in JSON` };
@@ -386,7 +388,7 @@ function toJson(value: unknown, depth = 0): { value?: JsonValue; error?: string 
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const r = toJson(v, depth + 1);
       if (r.error !== undefined) return r;
-      setOwn(out, k, r.value ?? null);
+      setOwn(out, wellFormed(k), r.value ?? null);
     }
     return { value: out };
   }
@@ -433,6 +435,10 @@ export function goUtf8(bytes: Uint8Array): string {
     i += need + 1;
   }
   return out;
+}
+
+function wellFormed(s: string): string {
+  return (s as string & { toWellFormed(): string }).toWellFormed();
 }
 
 /** A key such as `__proto__` stays an ordinary key, as in Go, instead of setting the object's prototype. */
