@@ -4,8 +4,8 @@ import { takeNativeValidationFlag } from './native-validation.ts';
 import { stringify } from 'yaml';
 import { isDenyResult } from '../gatekeeper/enforcement.ts';
 import { GoNumber, GoStruct, goMarshalIndent, type GoMarshalMemo, type GoValue } from '../gatekeeper/go-marshal.ts';
-import { loadManifests } from '../gatekeeper/load.ts';
-import { readManifests } from '../gatekeeper/read.ts';
+import { loadManifests, type LoadResult } from '../gatekeeper/load.ts';
+import { decodeManifest, readManifests } from '../gatekeeper/read.ts';
 import type { JsonObject } from '../gatekeeper/types.ts';
 import { hasDenyResult, runTest, type TestResult } from '../engine/test.ts';
 import { createRuntime } from '../engine/runtime.ts';
@@ -57,8 +57,7 @@ export async function runTestCommand(
     return 2;
   }
   // As gator: with no -f, objects come from standard input when it is not a terminal.
-  const loaded =
-    paths.length > 0 ? await readManifests(paths, { yamlVersion: '1.1' }) : stdin.isTTY ? undefined : loadManifests(await readAll(stdin), '<stdin>', { yamlVersion: '1.1' });
+  const loaded = paths.length > 0 ? await readManifests(paths, { yamlVersion: '1.1' }) : stdin.isTTY ? undefined : readStdin(await readAll(stdin));
   if (loaded === undefined) {
     err.write(`no input: give files or directories with -f, or objects on standard input\n${TEST_USAGE}\n`);
     return 2;
@@ -80,12 +79,18 @@ export async function runTestCommand(
   }
 }
 
-/** Writes the results in gator's format; JSON goes out one result at a time (outputs can be large). */
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
+
+function readStdin(bytes: Buffer): LoadResult {
+  const decoded = decodeManifest(bytes, '<stdin>');
+  return 'error' in decoded ? { objects: [], errors: [decoded.error] } : loadManifests(decoded.text, '<stdin>', { yamlVersion: '1.1' });
+}
+
+/** Writes the results in gator's format; JSON goes out one result at a time (outputs can be large). */
 
 export async function writeTestResults(results: TestResult[], format: string, out: NodeJS.WritableStream): Promise<void> {
   if (format !== 'json' || results.length === 0) {

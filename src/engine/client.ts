@@ -40,6 +40,11 @@ export interface ClientOptions {
   parameterNumbers: 'float' | 'exact';
   /** `--enable-k8s-native-validation` (default true): CEL is the engine of templates that have it. */
   celEnabled?: boolean;
+  /**
+   * gator's handling of a review that fails outright (a non-string `msg`): an error in `reviewErrors`, no
+   * result. Without it (the app), such a failure stays a result of the kind's constraints, so it still blocks.
+   */
+  reviewErrorsAsErrors?: boolean;
 }
 
 type LoadedTemplate = RegoTemplate | CelTemplate;
@@ -65,6 +70,11 @@ const INVENTORY_REF = /\bdata\s*(?:\.\s*inventory\b|\[\s*"inventory"\s*\])/;
 export class PolicyClient {
   readonly errors: InputError[] = [];
   private readonly templates = new Map<string, LoadedTemplate>();
+  /**
+   * Errors that stop a review in Gatekeeper (gator exits with them) instead of becoming a result, e.g. a
+   * violation whose `msg` is not a string. Callers report them and exit 1.
+   */
+  readonly reviewErrors: InputError[] = [];
   /** Constraints by kind, in insertion order; a later one with the same name replaces the earlier. */
   private readonly constraints = new Map<string, Map<string, Constraint>>();
   private namespaces = new Map<string, JsonObject>();
@@ -326,6 +336,15 @@ export class PolicyClient {
       const { review, kind } = work[i]!;
       const out = results[review]!;
       const read = 'result' in o ? readHookResults(o.result) : { error: gatekeeperEvalError(o.error, kind.loaded.template.rego) };
+      if ('error' in read && read.fatal && this.options.reviewErrorsAsErrors) {
+        const t = kind.loaded.template;
+        this.reviewErrors.push({
+          kind: 'template',
+          message: `${t.source.file}:${t.source.startLine}: template ${JSON.stringify(t.name)}: ${read.error}`,
+          source: t.source,
+        });
+        return;
+      }
       if ('error' in read) {
         // Gatekeeper queries all matched constraints of a kind at once: one error fails them all, and
         // an error's result has no details object (gator prints `"details": null`).

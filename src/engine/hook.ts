@@ -30,7 +30,9 @@ function resultElements(resultSet: string): RegoValue[] | { error: string } {
 }
 
 /** `resultSet` is one template hook's result set as Rego value text. */
-export function readHookResults(resultSet: string): { results: HookResult[] } | { error: string } {
+export type HookRead = { results: HookResult[] } | { error: string; /** The query itself failed (gator stops): not a result. */ fatal?: boolean };
+
+export function readHookResults(resultSet: string): HookRead {
   const elements = resultElements(resultSet);
   return 'error' in elements ? elements : hookResults(elements);
 }
@@ -39,21 +41,22 @@ export function readHookResults(resultSet: string): { results: HookResult[] } | 
  * `resultSet` is the dispatch entrypoint's result set: `{t: <packageId>, r: <hook result>}` elements, the
  * keys numbered across all templates of the evaluation.
  */
-export function readDispatchResults(resultSet: string): { results: HookResult[] } | { error: string } {
+export function readDispatchResults(resultSet: string): HookRead {
   const elements = resultElements(resultSet);
   if ('error' in elements) return elements;
   return hookResults(elements.map((e) => field(e, 'r')).filter((r): r is RegoValue => r !== undefined));
 }
 
-function hookResults(elements: RegoValue[]): { results: HookResult[] } | { error: string } {
+function hookResults(elements: RegoValue[]): HookRead {
   const results: HookResult[] = [];
   for (const element of elements) {
     const key = field(element, 'key');
     const msg = field(element, 'msg');
     const details = field(element, 'details');
     if (key?.t !== 'number' || msg === undefined || details === undefined) continue;
-    // frameworks reads msg with NestedString: anything else fails the whole query.
-    if (msg.t !== 'string') return { error: `violation msg must be a string, got ${regoTermString(msg)}` };
+    // frameworks reads msg with NestedString: anything else fails the whole review (gator stops with an
+    // error, whatever the constraint's action), so it is an error of the run, never a result.
+    if (msg.t !== 'string') return { error: `extracting message binding: .msg accessor error: ${regoTermString(msg)} is not a string`, fatal: true };
     results.push({ key: Number(key.v), msg: msg.v, details });
   }
   return { results };

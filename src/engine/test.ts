@@ -42,9 +42,10 @@ export async function runTest(
   deps: { compiler: Compiler; pool: EvalPool },
   options: { celEnabled?: boolean } = {},
 ): Promise<TestRun> {
-  const client = new PolicyClient({ ...deps, enforcementPoint: GATOR_ENFORCEMENT_POINT, parameterNumbers: 'float', celEnabled: options.celEnabled });
-  const byClass = (c: string) => objects.filter((o) => classify(o.object) === c);
   const errors: InputError[] = [];
+  objects = reviewable(objects, errors);
+  const client = new PolicyClient({ ...deps, enforcementPoint: GATOR_ENFORCEMENT_POINT, parameterNumbers: 'float', celEnabled: options.celEnabled, reviewErrorsAsErrors: true });
+  const byClass = (c: string) => objects.filter((o) => classify(o.object) === c);
 
   errors.push(...(await client.addTemplates(byClass('ConstraintTemplate'))));
   // AddConstraint defaults the constraint object in place, so gator stores, reviews and prints the
@@ -120,8 +121,33 @@ export async function runTest(
       results.push(r);
     }
   });
+  errors.push(...client.reviewErrors);
   results.sort(compareGatorResults);
   return { results, errors, reviewed: plan.length };
+}
+
+/**
+ * The objects gator test takes in: an empty document (`{}`) is skipped, as gator's reader skips it; an object
+ * whose apiVersion has no version (missing, not a string, `group/`, or more than one `/`, which Go's
+ * ParseGroupVersion refuses) or that has no kind cannot be added as data (gator stops there): an error
+ * naming its file and line, and the object is neither data nor reviewed.
+ */
+function reviewable(objects: SourcedObject[], errors: InputError[]): SourcedObject[] {
+  return objects.filter((s) => {
+    if (Object.keys(s.object).length === 0) return false;
+    const apiVersion = typeof s.object.apiVersion === 'string' ? s.object.apiVersion : '';
+    const parts = apiVersion.split('/');
+    const version = parts.length > 2 ? '' : parts[parts.length - 1]!;
+    const kind = parts.length > 2 || typeof s.object.kind !== 'string' ? '' : s.object.kind;
+    const missing = version === '' ? 'version' : kind === '' ? 'kind' : undefined;
+    if (missing === undefined) return true;
+    errors.push({
+      kind: 'load',
+      message: `${s.source.file}:${s.source.startLine}: invalid request object: resource ${nameOf(s.object)} has no ${missing}`,
+      source: s.source,
+    });
+    return false;
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 // Reading YAML and JSON object streams into objects that remember their file and lines.
 import { createHash } from 'node:crypto';
-import { Composer, isScalar, LineCounter, Parser, type ScalarTag } from 'yaml';
+import { Composer, isScalar, LineCounter, Parser, visit, type ScalarTag } from 'yaml';
+import { goFloatText } from './go-json.ts';
 import type { InputError, JsonObject, JsonValue, SourceLocation, SourcedObject } from './types.ts';
 
 export interface LoadOptions {
@@ -97,6 +98,18 @@ function looksLikeJson(text: string): boolean {
 }
 
 function loadYaml(text: string, file: string, options: LoadOptions): LoadResult {
+  if (options.yamlVersion === '1.1') {
+    // The Kubernetes YAML reader (gator test, kubectl) splits documents at lines starting with `---` and
+    // refuses such a line followed by anything but a comment (`--- {a: 1}`, `----`): the file is not read.
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (!lines[i]!.startsWith('---')) continue;
+      const rest = lines[i]!.slice(3).trim();
+      if (rest !== '' && !rest.startsWith('#')) {
+        return { objects: [], errors: [loadError(`${file}:${i + 1}: invalid YAML document separator: ${rest.slice(0, 80)}; the file was not read`, file, i + 1, i + 1)] };
+      }
+    }
+  }
   const first = loadYamlStrict(text, file, options);
   if (first.errors.length === 0) return first;
   // go-yaml (libyaml) accepts a quoted scalar whose continuation lines are not indented past their key, as
@@ -195,9 +208,15 @@ function loadYamlStrict(text: string, file: string, options: LoadOptions): LoadR
       continue;
     }
     if (doc.contents === null) continue; // an empty document, e.g. a trailing `---`
+    const badEscape = surrogateEscape(doc, text);
+    if (badEscape !== undefined) {
+      const line = lineOf(badEscape);
+      errors.push(loadError(`${file}:${line}: invalid YAML: found invalid Unicode character escape code (a UTF-16 surrogate)`, file, line, line));
+      continue;
+    }
     let value: unknown;
     try {
-      value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT });
+      value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? DEFAULT_MAX_ALIAS_COUNT, mapAsMap: true });
     } catch (e) {
       errors.push(loadError(`${file}:${startLine}: invalid YAML: ${firstLine(errorText(e))}`, file, startLine, endLine));
       continue;
@@ -210,7 +229,33 @@ function loadYamlStrict(text: string, file: string, options: LoadOptions): LoadR
   return { objects, errors };
 }
 
-/** go-yaml (v2 and v3) resolves plain integers with strconv.ParseInt(s without '_', base 0). */
+/**
+ * Offset of a double-quoted scalar's `\uD800`-`\uDFFF` escape (go-yaml refuses these, even as a surrogate
+ * pair; the yaml package would decode them), or undefined.
+ */
+function surrogateEscape(doc: { contents: unknown }, text: string): number | undefined {
+  let found: number | undefined;
+  visit(doc as Parameters<typeof visit>[0], {
+    Scalar(_key, node) {
+      if (node.type !== 'QUOTE_DOUBLE' || !node.range) return undefined;
+      const m = /(?<!\\)(?:\\\\)*\\(?:u[dD][89a-fA-F][0-9a-fA-F]{2}|U0000[dD][89a-fA-F][0-9a-fA-F]{2})/.exec(text.slice(node.range[0], node.range[1]));
+      if (m) {
+        found = node.range[0] + m.index;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+const INT64_MIN = -(2n ** 63n);
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/**
+ * go-yaml (v2 and v3) resolves plain integers with strconv.ParseInt(s without '_', base 0), then ParseUint;
+ * past 64 bits, a decimal falls back to ParseFloat (so it is a float) and any other base stays a string.
+ */
 const goIntegerTag: ScalarTag = {
   tag: 'tag:yaml.org,2002:int',
   default: true,
@@ -218,15 +263,27 @@ const goIntegerTag: ScalarTag = {
   identify: (v) => typeof v === 'number' && Number.isInteger(v),
   resolve(source) {
     const s = source.replace(/_/g, '');
-    const sign = s.startsWith('-') ? -1 : 1;
+    const negative = s.startsWith('-');
     const body = s.replace(/^[-+]/, '');
-    let n: number;
-    if (/^0[bB]/.test(body)) n = parseInt(body.slice(2), 2);
-    else if (/^0[xX]/.test(body)) n = parseInt(body.slice(2), 16);
-    else if (/^0[oO]/.test(body)) n = parseInt(body.slice(2), 8);
-    else if (/^0[0-7]+$/.test(body)) n = parseInt(body.slice(1), 8);
-    else n = parseInt(body, 10);
-    return Number.isNaN(n) ? source : sign * n;
+    let magnitude: bigint;
+    let decimal = false;
+    try {
+      if (/^0[bB]/.test(body)) magnitude = BigInt(`0b${body.slice(2)}`);
+      else if (/^0[xX]/.test(body)) magnitude = BigInt(`0x${body.slice(2)}`);
+      else if (/^0[oO]/.test(body)) magnitude = BigInt(`0o${body.slice(2)}`);
+      else if (/^0[0-7]+$/.test(body)) magnitude = BigInt(`0o${body.slice(1)}`);
+      else {
+        magnitude = BigInt(body);
+        decimal = true;
+      }
+    } catch {
+      return source;
+    }
+    const n = negative ? -magnitude : magnitude;
+    if (n >= INT64_MIN && n <= UINT64_MAX) return Number(n);
+    if (!decimal) return source;
+    const f = Number(s);
+    return Number.isFinite(f) ? f : source;
   },
 };
 
@@ -236,11 +293,18 @@ const goFloatTag: ScalarTag = {
   default: true,
   test: /^[-+]?(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?$/,
   identify: (v) => typeof v === 'number',
-  resolve: (source) => parseFloat(source.replace(/_/g, '')),
+  // ParseFloat out of range (`1e400`): go-yaml keeps the plain scalar as a string.
+  resolve: (source) => {
+    const f = parseFloat(source.replace(/_/g, ''));
+    return Number.isFinite(f) ? f : source;
+  },
 };
 
-function isSexagesimalOrTimestamp(tag: string | { tag: string; format?: string }): boolean {
+function isSexagesimalOrTimestamp(tag: string | { tag: string; format?: string; test?: RegExp }): boolean {
   if (typeof tag === 'string') return tag === 'timestamp' || tag === 'intTime' || tag === 'floatTime';
+  // The yaml package's YAML 1.1 float forms without digits (`e400`, `.`) are strings to go-yaml; goFloatTag
+  // resolves the numeric ones. Only `.inf`/`.nan` are kept.
+  if (tag.tag === 'tag:yaml.org,2002:float' && !tag.test?.test('.inf')) return true;
   return tag.tag === 'tag:yaml.org,2002:timestamp' || tag.format === 'TIME';
 }
 
@@ -284,7 +348,9 @@ export const MAX_NESTING_DEPTH = 200;
 
 /** Converts parsed YAML into JSON data: maps with non-string keys, dates or binary values are refused. */
 function toJson(value: unknown, depth = 0): { value?: JsonValue; error?: string } {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return { value };
+  // A lone surrogate (only a JSON `\ud800` escape makes one; YAML ones are refused earlier) is U+FFFD in Go.
+  if (typeof value === 'string') return { value: wellFormed(value) };
+  if (value === null || typeof value === 'boolean') return { value };
   if (depth >= MAX_NESTING_DEPTH && typeof value === 'object') return { error: `the document nests more than ${MAX_NESTING_DEPTH} levels deep` };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { error: `value ${String(value)} cannot be represented in JSON` };
@@ -303,14 +369,18 @@ function toJson(value: unknown, depth = 0): { value?: JsonValue; error?: string 
   if (value instanceof Map) {
     const out: { [k: string]: JsonValue } = {};
     for (const [k, v] of value) {
+      const key = mapKey(k);
+      if (typeof key !== 'string') return key;
       const r = toJson(v, depth + 1);
       if (r.error !== undefined) return r;
-      setOwn(out, String(k), r.value ?? null);
+      setOwn(out, key, r.value ?? null);
     }
     return { value: out };
   }
   if (value instanceof Set) return toJson([...value], depth);
-  if (value instanceof Date || value instanceof Uint8Array) {
+  // go-yaml decodes `!!binary` to the bytes as a Go string; JSON then writes invalid UTF-8 as U+FFFD.
+  if (value instanceof Uint8Array) return { value: goUtf8(value) };
+  if (value instanceof Date) {
     return { error: `unsupported YAML value of type ${value.constructor.name}` };
   }
   if (typeof value === 'object') {
@@ -318,11 +388,57 @@ function toJson(value: unknown, depth = 0): { value?: JsonValue; error?: string 
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       const r = toJson(v, depth + 1);
       if (r.error !== undefined) return r;
-      setOwn(out, k, r.value ?? null);
+      setOwn(out, wellFormed(k), r.value ?? null);
     }
     return { value: out };
   }
   return { error: `unsupported value of type ${typeof value}` };
+}
+
+/**
+ * A map key as sigs.k8s.io/yaml turns it into a JSON key: strings as they are, numbers and booleans as
+ * text; a null or collection key is refused.
+ */
+function mapKey(k: unknown): string | { error: string } {
+  if (typeof k === 'string') return k;
+  if (typeof k === 'boolean' || typeof k === 'bigint') return String(k);
+  if (typeof k === 'number') return Number.isInteger(k) ? String(k) : goFloatText(k);
+  if (k === null || k === undefined) return { error: 'unsupported map key: null' };
+  return { error: 'invalid map key: a collection cannot be a key' };
+}
+
+/** Bytes as text the way Go's encoding/json writes a Go string: each byte of an invalid sequence becomes U+FFFD. */
+export function goUtf8(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need === 0) {
+      out += String.fromCharCode(b);
+      i++;
+      continue;
+    }
+    let ok = need > 0 && i + need < bytes.length;
+    if (ok) {
+      const b1 = bytes[i + 1]!;
+      const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+      const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+      ok = b1 >= lo && b1 <= hi;
+      for (let j = 2; ok && j <= need; j++) ok = bytes[i + j]! >= 0x80 && bytes[i + j]! <= 0xbf;
+    }
+    if (!ok) {
+      out += '\ufffd';
+      i++;
+      continue;
+    }
+    out += Buffer.from(bytes.subarray(i, i + need + 1)).toString('utf8');
+    i += need + 1;
+  }
+  return out;
+}
+
+function wellFormed(s: string): string {
+  return (s as string & { toWellFormed(): string }).toWellFormed();
 }
 
 /** A key such as `__proto__` stays an ordinary key, as in Go, instead of setting the object's prototype. */
