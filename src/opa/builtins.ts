@@ -1,8 +1,10 @@
 // Builtins that a wasm-compiled policy calls on its host: every builtin Gatekeeper templates may use
 // that OPA's wasm runtime does not implement natively (`builtinsFunctions` in OPA's
-// internal/compiler/wasm/wasm.go). Each reproduces OPA topdown's semantics; where topdown returns an
-// error, these return undefined (or throw), which Gatekeeper's non-strict mode turns into an
-// undefined expression.
+// internal/compiler/wasm/wasm.go). Each reproduces OPA topdown's semantics. Where topdown's builtin
+// returns an error, these throw BuiltinError, which the host turns into an undefined expression (as
+// Gatekeeper's non-strict evaluation does). Any other exception is a bug or a resource failure: it is
+// NOT turned into undefined (that would make a violation rule silently not fire) but propagates, and the
+// host reports it as an evaluation error of the template.
 import { compileGoRegexp, type GoRegexp } from './go-regexp.ts';
 import {
   regoArray,
@@ -16,9 +18,10 @@ import { regoSprintf } from './sprintf.ts';
 
 export type HostBuiltin = (...args: RegoValue[]) => RegoValue | undefined;
 
-class BuiltinError extends Error {}
+/** A builtin error as OPA's Go builtins return it (non-halting): the call is undefined. */
+export class BuiltinError extends Error {}
 
-function fail(message: string): never {
+export function fail(message: string): never {
   throw new BuiltinError(message);
 }
 
@@ -1207,14 +1210,13 @@ function addDate(t: RegoValue | undefined, y: RegoValue | undefined, m: RegoValu
 // ---------------------------------------------------------------------------------------------
 // registry
 
+/** Typed builtin errors become undefined; anything else propagates (an evaluation error). */
 function wrap(fn: (...args: RegoValue[]) => RegoValue): HostBuiltin {
   return (...args: RegoValue[]) => {
     try {
       return fn(...args);
     } catch (e) {
-      if (e instanceof BuiltinError || e instanceof RangeError || e instanceof SyntaxError || e instanceof TypeError) {
-        return undefined;
-      }
+      if (e instanceof BuiltinError) return undefined;
       throw e;
     }
   };

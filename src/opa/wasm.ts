@@ -6,7 +6,7 @@
 // `sprintf` needs `opa_value_dump`. This host keeps the same evaluation contract as the SDK (fast-path
 // `opa_eval`, heap reset between evaluations, data set once) and dumps builtin arguments as Rego values.
 import { formatRegoValue, parseRegoValue } from './rego-value.ts';
-import type { HostBuiltin } from './builtins.ts';
+import { BuiltinError, type HostBuiltin } from './builtins.ts';
 
 export const WASM_PAGE_BYTES = 64 * 1024;
 
@@ -57,9 +57,13 @@ export class WasmPolicy {
       let result;
       try {
         result = impl(...args.map((a) => parseRegoValue(this.readString(this.exports.opa_value_dump(a)))));
-      } catch {
-        // Gatekeeper evaluates without strict builtin errors: a failing builtin makes the expression undefined.
-        return 0;
+      } catch (e) {
+        // Gatekeeper evaluates without strict builtin errors: a builtin's own (Go-style) error makes the
+        // expression undefined. Anything else (a bug, a stack overflow) must not silently turn a
+        // violation off: it fails the evaluation, which is reported for the template.
+        if (e instanceof BuiltinError) return 0;
+        if (e instanceof PolicyError) throw e;
+        throw new PolicyError(`builtin ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
       }
       if (result === undefined) return 0;
       return this.writeValue(formatRegoValue(result));
