@@ -41,8 +41,28 @@ export function oracleModule(expressions: string[]): string {
   return lines.join('\n') + '\n';
 }
 
-/** Compiles the expressions to one wasm module and evaluates them on preadmit's host. */
-export function wasmEvalAll(expressions: string[], builtins: Readonly<Record<string, HostBuiltin>> = hostBuiltins): string[] {
+/**
+ * Compiles the expressions to one wasm module and evaluates them on preadmit's host. When the evaluation
+ * fails as a whole, each expression is evaluated alone, and one that fails gives `error: <message>`
+ * (`throwErrors` rethrows instead).
+ */
+export function wasmEvalAll(
+  expressions: string[],
+  builtins: Readonly<Record<string, HostBuiltin>> = hostBuiltins,
+  throwErrors = true,
+): string[] {
+  try {
+    return evalModule(expressions, builtins);
+  } catch (e) {
+    if (throwErrors || expressions.length === 1) {
+      if (throwErrors) throw e;
+      return [`error: ${(e as Error).message}`];
+    }
+    return expressions.flatMap((x) => wasmEvalAll([x], builtins, false));
+  }
+}
+
+function evalModule(expressions: string[], builtins: Readonly<Record<string, HostBuiltin>>): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'wasm-oracle-'));
   try {
     writeFileSync(join(dir, 'oracle.rego'), oracleModule(expressions));
@@ -67,7 +87,7 @@ export function topdownEvalAll(expressions: string[]): string[] {
 
 /** `expr: got X, opa Y` for each expression where wasm and topdown disagree. */
 export function mismatches(expressions: string[]): string[] {
-  const mine = wasmEvalAll(expressions);
+  const mine = wasmEvalAll(expressions, hostBuiltins, false);
   const theirs = topdownEvalAll(expressions);
   return expressions.flatMap((e, i) => (mine[i] === theirs[i] ? [] : [`${e}: got ${mine[i]}, opa ${theirs[i]}`]));
 }
