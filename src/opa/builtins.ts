@@ -1208,6 +1208,57 @@ function addDate(t: RegoValue | undefined, y: RegoValue | undefined, m: RegoValu
 }
 
 // ---------------------------------------------------------------------------------------------
+// Builtins the wasm runtime has natively with other semantics than Go's (routed to the host by
+// sorted-module.ts).
+
+/** Go's base64.StdEncoding.DecodeString: padding required, `\r` and `\n` ignored, nothing else. */
+function goBase64Std(s: string): Buffer | undefined {
+  const t = s.replace(/[\r\n]/g, '');
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(t)) return undefined;
+  return Buffer.from(t, 'base64');
+}
+
+/** Go's json.Valid: exactly one JSON value, with JSON whitespace around it. */
+function goJsonValid(s: string): boolean {
+  try {
+    JSON.parse(s);
+    return true;
+  } catch (e) {
+    if (e instanceof SyntaxError) return false;
+    throw e;
+  }
+}
+
+
+/**
+ * OPA's format_int: the number as a big.Float (SetString: 64-bit mantissa, rounded half to even), then
+ * truncated toward zero, in base 2, 8, 10 or 16.
+ */
+function formatInt(n: RegoValue | undefined, b: RegoValue | undefined): RegoValue {
+  const text = num(n, 1);
+  const base = Number(num(b, 2));
+  if (![2, 8, 10, 16].includes(base)) fail('operand 2 must be one of {2, 8, 10, 16}');
+  const m = /[eE]([+-]?[0-9]+)$/.exec(text);
+  if (m && Math.abs(Number(m[1])) > 100_000) fail('operand 1 is out of range');
+  const r = parseRational(text);
+  if (!r) fail('operand 1 must be a number');
+  const neg = r.n < 0n;
+  const { m: mant, e } = roundTo64Bits(neg ? -r.n : r.n, r.d);
+  const int = e >= 0 ? mant << BigInt(e) : mant >> BigInt(-e);
+  return regoString((neg ? -int : int).toString(base));
+}
+
+/**
+ * OPA's replace: strings.ReplaceAll; with an empty `old` Go inserts between UTF-8 bytes as OPA
+ * passes them, so each byte of a multi-byte character stands alone (and prints as U+FFFD).
+ */
+function goReplaceAll(s: string, old: string, rep: string): string {
+  if (old !== '') return s.split(old).join(rep);
+  const units = Array.from(Buffer.from(s, 'utf8'), (byte) => (byte < 0x80 ? String.fromCharCode(byte) : '\ufffd'));
+  return rep + units.join(rep) + (s === '' ? '' : rep);
+}
+
+// ---------------------------------------------------------------------------------------------
 // registry
 
 /** Typed builtin errors become undefined; anything else propagates (an evaluation error). */
@@ -1282,6 +1333,15 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
       return regoArray(re.findAllString(text, limit < 0 ? -1 : limit).map(regoString));
     },
     'object.subset': builtinObjectSubset,
+    'base64.decode': (v) => {
+      const bytes = goBase64Std(str(v, 1));
+      if (!bytes) fail('illegal base64 data');
+      return regoString(bytes.toString('utf8'));
+    },
+    'base64.is_valid': (v) => regoBool(goBase64Std(str(v, 1)) !== undefined),
+    'json.is_valid': (v) => regoBool(v?.t === 'string' && goJsonValid(v.v)),
+    replace: (s, o, r) => regoString(goReplaceAll(str(s, 1), str(o, 2), str(r, 3))),
+    format_int: formatInt,
     'numbers.range_step': rangeStep,
   };
   const out: Record<string, HostBuiltin> = {};

@@ -111,18 +111,21 @@ function functionIndex(bytes: Uint8Array, all: Section[], wanted: string): numbe
   return undefined;
 }
 
-function countImportedFunctions(bytes: Uint8Array, all: Section[]): number {
+/** The number of imported functions, and the function index of each `env.<name>` import. */
+function importedFunctions(bytes: Uint8Array, all: Section[]): { count: number; byName: Map<string, number> } {
+  const byName = new Map<string, number>();
   const imports = all.find((s) => s.id === 2);
-  if (!imports) return 0;
+  if (!imports) return { count: 0, byName };
   const r = new Reader(bytes, imports.start);
   let functions = 0;
   const count = r.u32();
   for (let i = 0; i < count; i++) {
-    r.name();
-    r.name();
+    const module = r.name();
+    const name = r.name();
     const kind = r.byte();
     if (kind === 0) {
       r.u32();
+      if (module === 'env') byName.set(name, functions);
       functions++;
     } else if (kind === 1) {
       r.byte();
@@ -136,7 +139,7 @@ function countImportedFunctions(bytes: Uint8Array, all: Section[]): number {
       throw new ModulePatchError(`unknown import kind ${kind}`);
     }
   }
-  return functions;
+  return { count: functions, byName };
 }
 
 function limits(r: Reader): void {
@@ -169,51 +172,105 @@ function functionType(bytes: Uint8Array, all: Section[], defined: number): { par
 const I32 = 0x7f;
 
 /**
- * Returns a copy of `wasm` whose `opa_value_hash` always returns 0, so that every set and object is one
- * sorted chain. Throws ModulePatchError when the module is not an OPA policy module this pass knows.
+ * Builtins the wasm runtime implements natively but differently from OPA's Go builtins (topdown), each
+ * with the runtime's C function. Their bodies are replaced by a call to the host (`opa_builtin<N>`) with
+ * the id `ROUTED_BUILTIN_ID_BASE + index`; the host implements them with Go's semantics (builtins.ts).
+ */
+export const ROUTED_BUILTINS: ReadonlyArray<{ name: string; fn: string; arity: number }> = [
+  { name: 'base64.decode', fn: 'opa_base64_decode', arity: 1 },
+  { name: 'base64.is_valid', fn: 'opa_base64_is_valid', arity: 1 },
+  { name: 'json.is_valid', fn: 'opa_json_is_valid', arity: 1 },
+  { name: 'replace', fn: 'opa_strings_replace', arity: 3 },
+  { name: 'format_int', fn: 'opa_strings_format_int', arity: 2 },
+];
+
+/** Host builtin ids for routed builtins: far above any id `opa build` assigns (0, 1, 2, …). */
+export const ROUTED_BUILTIN_ID_BASE = 0x40000000;
+
+function sleb32(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+
+function checkSignature(bytes: Uint8Array, all: Section[], defined: number, fn: string, arity: number): void {
+  const type = functionType(bytes, all, defined);
+  if (type.params.length !== arity || type.params.some((p) => p !== I32) || type.results.length !== 1 || type.results[0] !== I32) {
+    throw new ModulePatchError(`${fn} does not have the signature (${Array(arity).fill('i32').join(', ')}) -> i32`);
+  }
+}
+
+/**
+ * Returns a copy of `wasm` prepared for preadmit's host: `opa_value_hash` always returns 0, so that every
+ * set and object is one sorted chain, and each of ROUTED_BUILTINS calls the host. Throws
+ * ModulePatchError when the module is not an OPA policy module this pass knows.
  */
 export function sortedIterationModule(wasm: Uint8Array): Uint8Array<ArrayBuffer> {
   const all = sections(wasm);
+  const imports = importedFunctions(wasm, all);
+  const bodies = new Map<number, number[]>();
   const index = functionIndex(wasm, all, HASH_FUNCTION);
   if (index === undefined) throw new ModulePatchError(`wasm module has no ${HASH_FUNCTION} in its name section`);
-  const defined = index - countImportedFunctions(wasm, all);
+  const defined = index - imports.count;
   if (defined < 0) throw new ModulePatchError(`${HASH_FUNCTION} is an imported function`);
-  const type = functionType(wasm, all, defined);
-  if (type.params.length !== 1 || type.params[0] !== I32 || type.results.length !== 1 || type.results[0] !== I32) {
-    throw new ModulePatchError(`${HASH_FUNCTION} does not have the signature (i32) -> i32`);
-  }
+  checkSignature(wasm, all, defined, HASH_FUNCTION, 1);
+  // No locals; i32.const 0; end.
+  bodies.set(defined, [0x00, 0x41, 0x00, 0x0b]);
+  ROUTED_BUILTINS.forEach((b, i) => {
+    const at = functionIndex(wasm, all, b.fn);
+    // A module that does not use the builtin may not contain its function.
+    if (at === undefined || at < imports.count) return;
+    checkSignature(wasm, all, at - imports.count, b.fn, b.arity);
+    const host = imports.byName.get(`opa_builtin${b.arity}`);
+    if (host === undefined) throw new ModulePatchError(`wasm module does not import opa_builtin${b.arity}`);
+    // i32.const id; i32.const 0 (ctx); local.get 0..n-1; call opa_builtin<n>; end.
+    const body = [0x00, 0x41, ...sleb32(ROUTED_BUILTIN_ID_BASE + i), 0x41, 0x00];
+    for (let a = 0; a < b.arity; a++) body.push(0x20, a);
+    body.push(0x10, ...leb(host), 0x0b);
+    bodies.set(at - imports.count, body);
+  });
+  return replaceBodies(wasm, all, bodies);
+}
+
+function replaceBodies(wasm: Uint8Array, all: Section[], bodies: Map<number, number[]>): Uint8Array<ArrayBuffer> {
   const code = all.find((s) => s.id === 10);
   if (!code) throw new ModulePatchError('wasm module has no code section');
   const r = new Reader(wasm, code.start);
   const count = r.u32();
-  if (defined >= count) throw new ModulePatchError('function body index out of range');
-  let sizeStart = 0;
-  let bodyEnd = 0;
-  for (let i = 0; i <= defined; i++) {
-    sizeStart = r.pos;
+  const chunks: Uint8Array[] = [wasm.subarray(code.start, r.pos)];
+  let copied = 0;
+  for (let i = 0; i < count; i++) {
+    const sizeStart = r.pos;
     const size = r.u32();
-    bodyEnd = r.pos + size;
-    r.pos = bodyEnd;
+    const end = r.pos + size;
+    const body = bodies.get(i);
+    if (body) {
+      chunks.push(new Uint8Array([...leb(body.length), ...body]));
+      copied++;
+    } else {
+      chunks.push(wasm.subarray(sizeStart, end));
+    }
+    r.pos = end;
   }
-  // No locals; i32.const 0; end.
-  const body = [0x00, 0x41, 0x00, 0x0b];
-  const newBody = [...leb(body.length), ...body];
-  const contentBefore = wasm.subarray(code.start, sizeStart);
-  const contentAfter = wasm.subarray(bodyEnd, code.end);
-  const contentLength = contentBefore.length + newBody.length + contentAfter.length;
+  if (copied !== bodies.size) throw new ModulePatchError('function body index out of range');
+  const contentLength = chunks.reduce((n, c) => n + c.length, 0);
   const header = [10, ...leb(contentLength)];
-  const sectionHeaderStart = code.header;
-  const out = new Uint8Array(sectionHeaderStart + header.length + contentLength + (wasm.length - code.end));
+  const out = new Uint8Array(code.header + header.length + contentLength + (wasm.length - code.end));
   let p = 0;
   const put = (chunk: ArrayLike<number>) => {
     out.set(chunk, p);
     p += chunk.length;
   };
-  put(wasm.subarray(0, sectionHeaderStart));
+  put(wasm.subarray(0, code.header));
   put(header);
-  put(contentBefore);
-  put(newBody);
-  put(contentAfter);
+  for (const c of chunks) put(c);
   put(wasm.subarray(code.end));
   return out;
 }

@@ -7,6 +7,7 @@
 // `opa_eval`, heap reset between evaluations, data set once) and dumps builtin arguments as Rego values.
 import { formatRegoValue, parseRegoValue } from './rego-value.ts';
 import { BuiltinError, type HostBuiltin } from './builtins.ts';
+import { ROUTED_BUILTIN_ID_BASE, ROUTED_BUILTINS } from './sorted-module.ts';
 
 export const WASM_PAGE_BYTES = 64 * 1024;
 
@@ -90,6 +91,10 @@ export class WasmPolicy {
     }
     const needed = this.readJson(this.exports.builtins()) as Record<string, number>;
     builtinNames = Object.fromEntries(Object.entries(needed).map(([name, id]) => [id, name]));
+    // Natively implemented builtins that sorted-module.ts routed to the host.
+    ROUTED_BUILTINS.forEach((b, i) => {
+      builtinNames[ROUTED_BUILTIN_ID_BASE + i] = b.name;
+    });
     const missing = Object.keys(needed).filter((n) => !options.builtins[n]);
     if (missing.length > 0) throw new PolicyError(`policy needs builtins preadmit does not provide: ${missing.join(', ')}`);
     this.entrypoints = this.readJson(this.exports.entrypoints()) as Record<string, number>;
