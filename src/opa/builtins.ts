@@ -7,6 +7,8 @@
 // host reports it as an evaluation error of the template.
 import { compileGoRegexp, type GoRegexp } from './go-regexp.ts';
 import {
+  goJsonSurrogates,
+  parseRegoValue,
   regoArray,
   regoBool,
   regoNumber,
@@ -1342,6 +1344,11 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
     'json.is_valid': (v) => regoBool(v?.t === 'string' && goJsonValid(v.v)),
     replace: (s, o, r) => regoString(goReplaceAll(str(s, 1), str(o, 2), str(r, 3))),
     format_int: formatInt,
+    'json.unmarshal': (v) => {
+      const text = str(v, 1);
+      if (!goJsonValid(text)) fail('json.unmarshal: invalid JSON');
+      return parseRegoValue(goJsonSurrogates(text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')));
+    },
     'numbers.range_step': rangeStep,
   };
   const out: Record<string, HostBuiltin> = {};

@@ -5,7 +5,7 @@
 // builtins. Gatekeeper messages such as `you must provide labels: {"owner"}` print sets, so a faithful
 // `sprintf` needs `opa_value_dump`. This host keeps the same evaluation contract as the SDK (fast-path
 // `opa_eval`, heap reset between evaluations, data set once) and dumps builtin arguments as Rego values.
-import { formatRegoValue, parseRegoValue } from './rego-value.ts';
+import { formatRegoValue, goJsonSurrogates, parseRegoValue } from './rego-value.ts';
 import { BuiltinError, type HostBuiltin } from './builtins.ts';
 import { ROUTED_BUILTIN_ID_BASE, ROUTED_BUILTINS } from './sorted-module.ts';
 
@@ -115,7 +115,7 @@ export class WasmPolicy {
    * keeps what JSON would lose: sets, and numbers exactly as the policy holds them (`1e+06`).
    */
   evaluate(entrypoint: number, inputJson: string): string {
-    const input = encoder.encode(inputJson);
+    const input = encoder.encode(goJsonSurrogates(inputJson));
     const inputAddr = this.dataHeapPtr;
     this.ensureMemory(inputAddr + input.byteLength);
     new Uint8Array(this.memory.buffer).set(input, inputAddr);
@@ -146,7 +146,7 @@ export class WasmPolicy {
   }
 
   private writeJson(json: string): number {
-    const bytes = encoder.encode(json);
+    const bytes = encoder.encode(goJsonSurrogates(json));
     const addr = this.exports.opa_json_parse(this.writeBytes(bytes), bytes.byteLength);
     if (addr === 0) throw new PolicyError('failed to load JSON into the policy');
     return addr;

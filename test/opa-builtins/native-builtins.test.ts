@@ -1,6 +1,7 @@
 // Builtins the wasm runtime implements natively with other semantics than OPA's Go builtins are routed
 // to the host (sorted-module.ts ROUTED_BUILTINS) and must then agree with the real topdown `opa eval`.
 import { describe, expect, it } from 'vitest';
+import { goJsonSurrogates } from '../../src/opa/rego-value.ts';
 import { mismatches } from './wasm-oracle.ts';
 
 const CASES = [
@@ -21,5 +22,19 @@ const CASES = [
 describe('natively implemented builtins routed to the host agree with topdown', () => {
   it(`agree on all ${CASES.length} cases`, () => {
     expect(mismatches(CASES)).toEqual([]);
+  });
+});
+
+describe('JSON input with escaped lone surrogates', () => {
+  it('reads them as U+FFFD, as Go does, instead of aborting', () => {
+    expect(goJsonSurrogates('{"a":"\\ud800","b":"x\\udc00y","c":"\\ud83d\\ude00","d":"\\\\ud800","e":"\\ud800\\ud800"}')).toBe(
+      '{"a":"\\ufffd","b":"x\\ufffdy","c":"\\ud83d\\ude00","d":"\\\\ud800","e":"\\ufffd\\ufffd"}',
+    );
+  });
+
+  it('json.unmarshal and json.is_valid of such text agree with topdown', () => {
+    expect(mismatches([`json.unmarshal(" [1, 2.50, -0, 1e400, {\\"a\\": 1, \\"a\\": 2}] ")`, `json.unmarshal("1 2")`, `json.unmarshal("{\\"b\\": {}, \\"a\\": [true, null]}")`,
+      `json.unmarshal("12345678901234567890123")`, `json.unmarshal("\\"\\\\u00e9\\\\n\\"")`, `json.unmarshal("")`, `json.unmarshal("01")`,
+      `json.unmarshal("\\"\\\\ud800\\"")`, `json.unmarshal("\\"\\\\udc00x\\"")`, `json.unmarshal("\\"\\\\ud83d\\\\ude00\\"")`])).toEqual([]);
   });
 });
