@@ -5,6 +5,7 @@
 // Gatekeeper's non-strict evaluation does). Any other exception is a bug or a resource failure: it is
 // NOT turned into undefined (that would make a violation rule silently not fire) but propagates, and the
 // host reports it as an evaluation error of the template.
+import { createHash, createHmac } from 'node:crypto';
 import { compileGoRegexp, type GoRegexp } from './go-regexp.ts';
 import {
   goJsonSurrogates,
@@ -1344,6 +1345,21 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
     'json.is_valid': (v) => regoBool(v?.t === 'string' && goJsonValid(v.v)),
     replace: (s, o, r) => regoString(goReplaceAll(str(s, 1), str(o, 2), str(r, 3))),
     format_int: formatInt,
+    'hex.encode': (v) => regoString(Buffer.from(str(v, 1), 'utf8').toString('hex')),
+    'hex.decode': (v) => {
+      const t = str(v, 1);
+      if (!/^(?:[0-9a-fA-F]{2})*$/.test(t)) fail('hex.decode: invalid hex string');
+      return regoString(Buffer.from(t, 'hex').toString('utf8'));
+    },
+    'base64url.encode_no_pad': (v) => regoString(Buffer.from(str(v, 1), 'utf8').toString('base64url')),
+    'crypto.md5': (v) => regoString(createHash('md5').update(str(v, 1), 'utf8').digest('hex')),
+    'crypto.sha1': (v) => regoString(createHash('sha1').update(str(v, 1), 'utf8').digest('hex')),
+    'crypto.sha256': (v) => regoString(createHash('sha256').update(str(v, 1), 'utf8').digest('hex')),
+    'crypto.hmac.md5': (x, k) => regoString(createHmac('md5', str(k, 2)).update(str(x, 1), 'utf8').digest('hex')),
+    'crypto.hmac.sha1': (x, k) => regoString(createHmac('sha1', str(k, 2)).update(str(x, 1), 'utf8').digest('hex')),
+    'crypto.hmac.sha256': (x, k) => regoString(createHmac('sha256', str(k, 2)).update(str(x, 1), 'utf8').digest('hex')),
+    'crypto.hmac.sha512': (x, k) => regoString(createHmac('sha512', str(k, 2)).update(str(x, 1), 'utf8').digest('hex')),
+    'crypto.hmac.equal': (a, b) => regoBool(str(a, 1) === str(b, 2)),
     'json.unmarshal': (v) => {
       const text = str(v, 1);
       if (!goJsonValid(text)) fail('json.unmarshal: invalid JSON');

@@ -38,3 +38,16 @@ describe('JSON input with escaped lone surrogates', () => {
       `json.unmarshal("\\"\\\\ud800\\"")`, `json.unmarshal("\\"\\\\udc00x\\"")`, `json.unmarshal("\\"\\\\ud83d\\\\ude00\\"")`])).toEqual([]);
   });
 });
+
+describe('encoding and hashing builtins agree with topdown', () => {
+  const cases = [
+    `hex.encode("héllo\\u0000")`, `hex.encode("")`, `hex.decode("68c3a9")`, `hex.decode("6")`, `hex.decode("zz")`, `hex.decode("6A6b")`, `hex.decode("")`,
+    `base64url.encode_no_pad("a")`, `base64url.encode_no_pad("\\u00ff\\u00fe?>")`, `base64url.encode_no_pad("")`,
+    `crypto.md5("héllo")`, `crypto.sha1("")`, `crypto.sha256("a😀")`,
+    `crypto.hmac.md5("msg", "key")`, `crypto.hmac.sha1("msg", "")`, `crypto.hmac.sha256("ü", "ké")`, `crypto.hmac.sha512("", "k")`,
+    `crypto.hmac.equal("a", "a")`, `crypto.hmac.equal("a", "b")`, `crypto.hmac.equal("", "")`,
+  ];
+  it(`agree on all ${cases.length} cases`, () => {
+    expect(mismatches(cases)).toEqual([]);
+  });
+});

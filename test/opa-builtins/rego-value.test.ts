@@ -52,6 +52,12 @@ function arity(name: string): number {
     'regex.replace': 3,
     'regex.find_n': 3,
     'numbers.range_step': 3,
+    'hex.encode': 1,
+    'hex.decode': 1,
+    'base64url.encode_no_pad': 1,
+    'crypto.md5': 1,
+    'crypto.sha1': 1,
+    'crypto.sha256': 1,
   };
   return arities[name] ?? 2;
 }
