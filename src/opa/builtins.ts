@@ -1261,6 +1261,108 @@ function goReplaceAll(s: string, old: string, rep: string): string {
   return rep + units.join(rep) + (s === '' ? '' : rep);
 }
 
+/** Go's net.ParseIP: 16 bytes (IPv4 as ::ffff:a.b.c.d), or undefined. */
+function goParseIP(s: string): number[] | undefined {
+  const v4 = goParseIPv4(s);
+  if (v4) return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4];
+  return goParseIPv6(s);
+}
+
+function goParseIPv4(s: string): number[] | undefined {
+  const parts = s.split('.');
+  if (parts.length !== 4) return undefined;
+  const out: number[] = [];
+  for (const p of parts) {
+    if (!/^[0-9]{1,3}$/.test(p) || (p.length > 1 && p[0] === '0')) return undefined;
+    const n = Number(p);
+    if (n > 255) return undefined;
+    out.push(n);
+  }
+  return out;
+}
+
+function goParseIPv6(s: string): number[] | undefined {
+  const halves = s.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = (text: string): number[] | undefined => {
+    if (text === '') return [];
+    const out: number[] = [];
+    const parts = text.split(':');
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
+      if (i === parts.length - 1 && p.includes('.')) {
+        const v4 = goParseIPv4(p);
+        if (!v4) return undefined;
+        out.push(...v4);
+      } else {
+        if (!/^[0-9a-fA-F]{1,4}$/.test(p)) return undefined;
+        const n = parseInt(p, 16);
+        out.push(n >> 8, n & 0xff);
+      }
+    }
+    return out;
+  };
+  const head = groups(halves[0]!);
+  const tail = halves.length === 2 ? groups(halves[1]!) : [];
+  if (!head || !tail) return undefined;
+  if (halves.length === 1) return head.length === 16 ? head : undefined;
+  if (head.length + tail.length > 14) return undefined;
+  return [...head, ...Array<number>(16 - head.length - tail.length).fill(0), ...tail];
+}
+
+interface GoIPNet {
+  ip: number[];
+  mask: number[];
+}
+
+function isV4Mapped(ip: number[]): boolean {
+  return ip.length === 16 && ip.slice(0, 10).every((b) => b === 0) && ip[10] === 0xff && ip[11] === 0xff;
+}
+
+function to4(ip: number[]): number[] | undefined {
+  if (ip.length === 4) return ip;
+  return isV4Mapped(ip) ? ip.slice(12) : undefined;
+}
+
+/** Go's net.ParseCIDR. */
+function goParseCIDR(s: string): GoIPNet | undefined {
+  const slash = s.indexOf('/');
+  if (slash < 0) return undefined;
+  const addr = s.slice(0, slash);
+  const bits = s.slice(slash + 1);
+  const iplen = addr.includes(':') ? 16 : 4;
+  const ip = iplen === 4 ? goParseIPv4(addr) : goParseIPv6(addr);
+  if (!ip || !/^[0-9]{1,3}$/.test(bits)) return undefined;
+  const n = Number(bits);
+  if (n > iplen * 8) return undefined;
+  const mask = Array.from({ length: iplen }, (_, i) => (i * 8 + 8 <= n ? 0xff : i * 8 >= n ? 0 : (0xff << (8 - (n - i * 8))) & 0xff));
+  return { ip: ip.map((b, i) => b & mask[i]!), mask };
+}
+
+/** Go's (*net.IPNet).Contains. */
+function ipNetContains(net: GoIPNet, query: number[]): boolean {
+  const nn = to4(net.ip) ?? net.ip;
+  let m = net.mask;
+  if (m.length === 4 && nn.length !== 4) return false;
+  if (m.length === 16 && nn.length === 4) m = m.slice(12);
+  const ip = to4(query) ?? query;
+  if (ip.length !== nn.length) return false;
+  return ip.every((b, i) => (nn[i]! & m[i]!) === (b & m[i]!));
+}
+
+/** OPA's net.cidr_contains: b is an IP, else a CIDR whose first and last addresses must both be in a. */
+function cidrContains(a: RegoValue | undefined, b: RegoValue | undefined): RegoValue {
+  const net = goParseCIDR(str(a, 1));
+  if (!net) fail(`invalid CIDR address: ${str(a, 1)}`);
+  const text = str(b, 2);
+  const ip = goParseIP(text);
+  if (ip) return regoBool(ipNetContains(net, ip));
+  const inner = goParseCIDR(text);
+  if (!inner) fail(`not a valid textual representation of an IP address or CIDR: ${text}`);
+  const last = inner.ip.map((x, i) => x | (~inner.mask[i]! & 0xff));
+  return regoBool(ipNetContains(net, inner.ip) && ipNetContains(net, last));
+}
+
 // ---------------------------------------------------------------------------------------------
 // registry
 
@@ -1345,6 +1447,7 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
     'json.is_valid': (v) => regoBool(v?.t === 'string' && goJsonValid(v.v)),
     replace: (s, o, r) => regoString(goReplaceAll(str(s, 1), str(o, 2), str(r, 3))),
     format_int: formatInt,
+    'net.cidr_contains': cidrContains,
     'hex.encode': (v) => regoString(Buffer.from(str(v, 1), 'utf8').toString('hex')),
     'hex.decode': (v) => {
       const t = str(v, 1);

@@ -16,6 +16,13 @@ const CASES = [
   `[x | x := replace("ab", "", "-"); true]`,
   `format_int(18446744073709551616, 16)`, `format_int(99999999999999999999999, 10)`, `format_int(-5.9, 2)`, `format_int(255, 16)`,
   `format_int(1e30, 36)`, `format_int(1e30, 8)`, `format_int(-0.5, 10)`, `format_int(0, 2)`, `format_int(1.5e3, 10)`,
+  `net.cidr_contains("::ffff:10.0.0.0/104", "10.1.2.3")`, `net.cidr_contains("10.0.0.0/8", "::ffff:10.1.2.3")`,
+  `net.cidr_contains("10.0.0.0/8", "10.0.0.0/16")`, `net.cidr_contains("::ffff:0:0/96", "1.2.3.4")`, `net.cidr_contains("10.0.0.0/8", "10.1.2.3/32")`,
+  `net.cidr_contains("10.0.0.1/8", "10.1.2.3")`, `net.cidr_contains("2001:db8::/32", "2001:db8::1")`, `net.cidr_contains("2001:db8::/32", "2001:db9::/48")`,
+  `net.cidr_contains("10.0.0.0/8", "11.0.0.0")`, `net.cidr_contains("10.0.0.0/8", "010.1.2.3")`, `net.cidr_contains("10.0.0.0/33", "10.1.2.3")`,
+  `net.cidr_contains("10.0.0.0/8", "x")`, `net.cidr_contains("0.0.0.0/0", "::1")`, `net.cidr_contains("::/0", "1.2.3.4")`,
+  `net.cidr_contains("::ffff:10.0.0.0/104", "10.0.0.0/9")`, `net.cidr_contains("10.0.0.0/8", "::ffff:10.0.0.0/104")`, `net.cidr_contains("10.0.0.0/8", "10.0.0.0/7")`,
+  `net.cidr_contains("fe80::/10", "fe80::1%eth0")`, `net.cidr_contains("1:2:3:4:5:6:7:8/128", "1:2:3:4:5:6:7:8")`, `net.cidr_contains("::/0", "1::2::3")`,
   `format_int(12345678901234567890.99, 16)`, `format_int(255, 3)`, `format_int(-18446744073709551617, 2)`, `format_int(0.999999999999999999999, 10)`,
 ];
 
