@@ -1350,6 +1350,36 @@ function ipNetContains(net: GoIPNet, query: number[]): boolean {
   return ip.every((b, i) => (nn[i]! & m[i]!) === (b & m[i]!));
 }
 
+/** Go's url.QueryEscape: unreserved bytes kept, space as `+`, every other byte `%XX`. */
+function goQueryEscape(s: string): string {
+  let out = '';
+  for (const byte of Buffer.from(s, 'utf8')) {
+    const c = String.fromCharCode(byte);
+    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
+    else if (c === ' ') out += '+';
+    else out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+  }
+  return out;
+}
+
+/** Go's url.QueryUnescape: `+` is a space, `%XX` a byte; a bad escape is an error. */
+function goQueryUnescape(s: string): string {
+  const bytes: number[] = [];
+  const text = Buffer.from(s, 'utf8');
+  for (let i = 0; i < text.length; i++) {
+    const b = text[i]!;
+    if (b === 0x25) {
+      const hex = text.subarray(i + 1, i + 3).toString('latin1');
+      if (!/^[0-9a-fA-F]{2}$/.test(hex)) fail(`urlquery.decode: invalid URL escape "${hex}"`);
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(b === 0x2b ? 0x20 : b);
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
 /** OPA's net.cidr_contains: b is an IP, else a CIDR whose first and last addresses must both be in a. */
 function cidrContains(a: RegoValue | undefined, b: RegoValue | undefined): RegoValue {
   const net = goParseCIDR(str(a, 1));
@@ -1462,6 +1492,8 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
     'crypto.hmac.sha1': (x, k) => regoString(createHmac('sha1', str(k, 2)).update(str(x, 1), 'utf8').digest('hex')),
     'crypto.hmac.sha256': (x, k) => regoString(createHmac('sha256', str(k, 2)).update(str(x, 1), 'utf8').digest('hex')),
     'crypto.hmac.sha512': (x, k) => regoString(createHmac('sha512', str(k, 2)).update(str(x, 1), 'utf8').digest('hex')),
+    'urlquery.encode': (v) => regoString(goQueryEscape(str(v, 1))),
+    'urlquery.decode': (v) => regoString(goQueryUnescape(str(v, 1))),
     'crypto.hmac.equal': (a, b) => regoBool(str(a, 1) === str(b, 2)),
     'json.unmarshal': (v) => {
       const text = str(v, 1);

@@ -28,7 +28,7 @@ export const UNIMPLEMENTED_BUILTINS: ReadonlySet<string> = new Set([
   'json.match_schema', 'json.patch', 'json.verify_schema', 'net.cidr_contains_matches', 'net.cidr_expand',
   'net.cidr_is_valid', 'net.cidr_merge', 'providers.aws.sign_req', 'rand.intn', 'regex.globs_match',
   'regex.template_match', 'rego.metadata.chain', 'rego.metadata.rule', 'strings.render_template', 'strings.split_n',
-  'time.format', 'uri.is_valid', 'uri.parse', 'urlquery.decode', 'urlquery.decode_object', 'urlquery.encode',
+  'time.format', 'uri.is_valid', 'uri.parse', 'urlquery.decode_object',
   'urlquery.encode_object', 'uuid.parse', 'uuid.rfc4122', 'yaml.is_valid', 'yaml.marshal', 'yaml.unmarshal',
 ]);
 

@@ -52,6 +52,8 @@ describe('encoding and hashing builtins agree with topdown', () => {
     `base64url.encode_no_pad("a")`, `base64url.encode_no_pad("\\u00ff\\u00fe?>")`, `base64url.encode_no_pad("")`,
     `crypto.md5("héllo")`, `crypto.sha1("")`, `crypto.sha256("a😀")`,
     `crypto.hmac.md5("msg", "key")`, `crypto.hmac.sha1("msg", "")`, `crypto.hmac.sha256("ü", "ké")`, `crypto.hmac.sha512("", "k")`,
+    `urlquery.encode("a b&c=d/é~_-.")`, `urlquery.encode("")`, `urlquery.encode("+%")`,
+    `urlquery.decode("a+b%26c%3Dd%2F%C3%A9")`, `urlquery.decode("%zz")`, `urlquery.decode("%4")`, `urlquery.decode("100%")`, `urlquery.decode("%e9")`, `urlquery.decode("a%2Bb")`,
     `crypto.hmac.equal("a", "a")`, `crypto.hmac.equal("a", "b")`, `crypto.hmac.equal("", "")`,
   ];
   it(`agree on all ${cases.length} cases`, () => {

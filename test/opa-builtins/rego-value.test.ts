@@ -58,6 +58,8 @@ function arity(name: string): number {
     'crypto.md5': 1,
     'crypto.sha1': 1,
     'crypto.sha256': 1,
+    'urlquery.encode': 1,
+    'urlquery.decode': 1,
   };
   return arities[name] ?? 2;
 }
