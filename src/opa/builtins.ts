@@ -1,10 +1,15 @@
 // Builtins that a wasm-compiled policy calls on its host: every builtin Gatekeeper templates may use
 // that OPA's wasm runtime does not implement natively (`builtinsFunctions` in OPA's
-// internal/compiler/wasm/wasm.go). Each reproduces OPA topdown's semantics; where topdown returns an
-// error, these return undefined (or throw), which Gatekeeper's non-strict mode turns into an
-// undefined expression.
+// internal/compiler/wasm/wasm.go). Each reproduces OPA topdown's semantics. Where topdown's builtin
+// returns an error, these throw BuiltinError, which the host turns into an undefined expression (as
+// Gatekeeper's non-strict evaluation does). Any other exception is a bug or a resource failure: it is
+// NOT turned into undefined (that would make a violation rule silently not fire) but propagates, and the
+// host reports it as an evaluation error of the template.
+import { createHash, createHmac } from 'node:crypto';
 import { compileGoRegexp, type GoRegexp } from './go-regexp.ts';
 import {
+  goJsonSurrogates,
+  parseRegoValue,
   regoArray,
   regoBool,
   regoNumber,
@@ -16,9 +21,10 @@ import { regoSprintf } from './sprintf.ts';
 
 export type HostBuiltin = (...args: RegoValue[]) => RegoValue | undefined;
 
-class BuiltinError extends Error {}
+/** A builtin error as OPA's Go builtins return it (non-halting): the call is undefined. */
+export class BuiltinError extends Error {}
 
-function fail(message: string): never {
+export function fail(message: string): never {
   throw new BuiltinError(message);
 }
 
@@ -1205,16 +1211,198 @@ function addDate(t: RegoValue | undefined, y: RegoValue | undefined, m: RegoValu
 }
 
 // ---------------------------------------------------------------------------------------------
+// Builtins the wasm runtime has natively with other semantics than Go's (routed to the host by
+// sorted-module.ts).
+
+/** Go's base64.StdEncoding.DecodeString: padding required, `\r` and `\n` ignored, nothing else. */
+function goBase64Std(s: string): Buffer | undefined {
+  const t = s.replace(/[\r\n]/g, '');
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(t)) return undefined;
+  return Buffer.from(t, 'base64');
+}
+
+/** Go's json.Valid: exactly one JSON value, with JSON whitespace around it. */
+function goJsonValid(s: string): boolean {
+  try {
+    JSON.parse(s);
+    return true;
+  } catch (e) {
+    if (e instanceof SyntaxError) return false;
+    throw e;
+  }
+}
+
+
+/**
+ * OPA's format_int: the number as a big.Float (SetString: 64-bit mantissa, rounded half to even), then
+ * truncated toward zero, in base 2, 8, 10 or 16.
+ */
+function formatInt(n: RegoValue | undefined, b: RegoValue | undefined): RegoValue {
+  const text = num(n, 1);
+  const base = Number(num(b, 2));
+  if (![2, 8, 10, 16].includes(base)) fail('operand 2 must be one of {2, 8, 10, 16}');
+  const m = /[eE]([+-]?[0-9]+)$/.exec(text);
+  if (m && Math.abs(Number(m[1])) > 100_000) fail('operand 1 is out of range');
+  const r = parseRational(text);
+  if (!r) fail('operand 1 must be a number');
+  const neg = r.n < 0n;
+  const { m: mant, e } = roundTo64Bits(neg ? -r.n : r.n, r.d);
+  const int = e >= 0 ? mant << BigInt(e) : mant >> BigInt(-e);
+  return regoString((neg ? -int : int).toString(base));
+}
+
+/**
+ * OPA's replace: strings.ReplaceAll; with an empty `old` Go inserts between UTF-8 bytes as OPA
+ * passes them, so each byte of a multi-byte character stands alone (and prints as U+FFFD).
+ */
+function goReplaceAll(s: string, old: string, rep: string): string {
+  if (old !== '') return s.split(old).join(rep);
+  const units = Array.from(Buffer.from(s, 'utf8'), (byte) => (byte < 0x80 ? String.fromCharCode(byte) : '\ufffd'));
+  return rep + units.join(rep) + (s === '' ? '' : rep);
+}
+
+/** Go's net.ParseIP: 16 bytes (IPv4 as ::ffff:a.b.c.d), or undefined. */
+function goParseIP(s: string): number[] | undefined {
+  const v4 = goParseIPv4(s);
+  if (v4) return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4];
+  return goParseIPv6(s);
+}
+
+function goParseIPv4(s: string): number[] | undefined {
+  const parts = s.split('.');
+  if (parts.length !== 4) return undefined;
+  const out: number[] = [];
+  for (const p of parts) {
+    if (!/^[0-9]{1,3}$/.test(p) || (p.length > 1 && p[0] === '0')) return undefined;
+    const n = Number(p);
+    if (n > 255) return undefined;
+    out.push(n);
+  }
+  return out;
+}
+
+function goParseIPv6(s: string): number[] | undefined {
+  const halves = s.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = (text: string): number[] | undefined => {
+    if (text === '') return [];
+    const out: number[] = [];
+    const parts = text.split(':');
+    for (let i = 0; i < parts.length; i++) {
+      const p = parts[i]!;
+      if (i === parts.length - 1 && p.includes('.')) {
+        const v4 = goParseIPv4(p);
+        if (!v4) return undefined;
+        out.push(...v4);
+      } else {
+        if (!/^[0-9a-fA-F]{1,4}$/.test(p)) return undefined;
+        const n = parseInt(p, 16);
+        out.push(n >> 8, n & 0xff);
+      }
+    }
+    return out;
+  };
+  const head = groups(halves[0]!);
+  const tail = halves.length === 2 ? groups(halves[1]!) : [];
+  if (!head || !tail) return undefined;
+  if (halves.length === 1) return head.length === 16 ? head : undefined;
+  if (head.length + tail.length > 14) return undefined;
+  return [...head, ...Array<number>(16 - head.length - tail.length).fill(0), ...tail];
+}
+
+interface GoIPNet {
+  ip: number[];
+  mask: number[];
+}
+
+function isV4Mapped(ip: number[]): boolean {
+  return ip.length === 16 && ip.slice(0, 10).every((b) => b === 0) && ip[10] === 0xff && ip[11] === 0xff;
+}
+
+function to4(ip: number[]): number[] | undefined {
+  if (ip.length === 4) return ip;
+  return isV4Mapped(ip) ? ip.slice(12) : undefined;
+}
+
+/** Go's net.ParseCIDR. */
+function goParseCIDR(s: string): GoIPNet | undefined {
+  const slash = s.indexOf('/');
+  if (slash < 0) return undefined;
+  const addr = s.slice(0, slash);
+  const bits = s.slice(slash + 1);
+  const iplen = addr.includes(':') ? 16 : 4;
+  const ip = iplen === 4 ? goParseIPv4(addr) : goParseIPv6(addr);
+  if (!ip || !/^[0-9]{1,3}$/.test(bits)) return undefined;
+  const n = Number(bits);
+  if (n > iplen * 8) return undefined;
+  const mask = Array.from({ length: iplen }, (_, i) => (i * 8 + 8 <= n ? 0xff : i * 8 >= n ? 0 : (0xff << (8 - (n - i * 8))) & 0xff));
+  return { ip: ip.map((b, i) => b & mask[i]!), mask };
+}
+
+/** Go's (*net.IPNet).Contains. */
+function ipNetContains(net: GoIPNet, query: number[]): boolean {
+  const nn = to4(net.ip) ?? net.ip;
+  let m = net.mask;
+  if (m.length === 4 && nn.length !== 4) return false;
+  if (m.length === 16 && nn.length === 4) m = m.slice(12);
+  const ip = to4(query) ?? query;
+  if (ip.length !== nn.length) return false;
+  return ip.every((b, i) => (nn[i]! & m[i]!) === (b & m[i]!));
+}
+
+/** Go's url.QueryEscape: unreserved bytes kept, space as `+`, every other byte `%XX`. */
+function goQueryEscape(s: string): string {
+  let out = '';
+  for (const byte of Buffer.from(s, 'utf8')) {
+    const c = String.fromCharCode(byte);
+    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
+    else if (c === ' ') out += '+';
+    else out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+  }
+  return out;
+}
+
+/** Go's url.QueryUnescape: `+` is a space, `%XX` a byte; a bad escape is an error. */
+function goQueryUnescape(s: string): string {
+  const bytes: number[] = [];
+  const text = Buffer.from(s, 'utf8');
+  for (let i = 0; i < text.length; i++) {
+    const b = text[i]!;
+    if (b === 0x25) {
+      const hex = text.subarray(i + 1, i + 3).toString('latin1');
+      if (!/^[0-9a-fA-F]{2}$/.test(hex)) fail(`urlquery.decode: invalid URL escape "${hex}"`);
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(b === 0x2b ? 0x20 : b);
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** OPA's net.cidr_contains: b is an IP, else a CIDR whose first and last addresses must both be in a. */
+function cidrContains(a: RegoValue | undefined, b: RegoValue | undefined): RegoValue {
+  const net = goParseCIDR(str(a, 1));
+  if (!net) fail(`invalid CIDR address: ${str(a, 1)}`);
+  const text = str(b, 2);
+  const ip = goParseIP(text);
+  if (ip) return regoBool(ipNetContains(net, ip));
+  const inner = goParseCIDR(text);
+  if (!inner) fail(`not a valid textual representation of an IP address or CIDR: ${text}`);
+  const last = inner.ip.map((x, i) => x | (~inner.mask[i]! & 0xff));
+  return regoBool(ipNetContains(net, inner.ip) && ipNetContains(net, last));
+}
+
+// ---------------------------------------------------------------------------------------------
 // registry
 
+/** Typed builtin errors become undefined; anything else propagates (an evaluation error). */
 function wrap(fn: (...args: RegoValue[]) => RegoValue): HostBuiltin {
   return (...args: RegoValue[]) => {
     try {
       return fn(...args);
     } catch (e) {
-      if (e instanceof BuiltinError || e instanceof RangeError || e instanceof SyntaxError || e instanceof TypeError) {
-        return undefined;
-      }
+      if (e instanceof BuiltinError) return undefined;
       throw e;
     }
   };
@@ -1280,6 +1468,38 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
       return regoArray(re.findAllString(text, limit < 0 ? -1 : limit).map(regoString));
     },
     'object.subset': builtinObjectSubset,
+    'base64.decode': (v) => {
+      const bytes = goBase64Std(str(v, 1));
+      if (!bytes) fail('illegal base64 data');
+      return regoString(bytes.toString('utf8'));
+    },
+    'base64.is_valid': (v) => regoBool(goBase64Std(str(v, 1)) !== undefined),
+    'json.is_valid': (v) => regoBool(v?.t === 'string' && goJsonValid(v.v)),
+    replace: (s, o, r) => regoString(goReplaceAll(str(s, 1), str(o, 2), str(r, 3))),
+    format_int: formatInt,
+    'net.cidr_contains': cidrContains,
+    'hex.encode': (v) => regoString(Buffer.from(str(v, 1), 'utf8').toString('hex')),
+    'hex.decode': (v) => {
+      const t = str(v, 1);
+      if (!/^(?:[0-9a-fA-F]{2})*$/.test(t)) fail('hex.decode: invalid hex string');
+      return regoString(Buffer.from(t, 'hex').toString('utf8'));
+    },
+    'base64url.encode_no_pad': (v) => regoString(Buffer.from(str(v, 1), 'utf8').toString('base64url')),
+    'crypto.md5': (v) => regoString(createHash('md5').update(str(v, 1), 'utf8').digest('hex')),
+    'crypto.sha1': (v) => regoString(createHash('sha1').update(str(v, 1), 'utf8').digest('hex')),
+    'crypto.sha256': (v) => regoString(createHash('sha256').update(str(v, 1), 'utf8').digest('hex')),
+    'crypto.hmac.md5': (x, k) => regoString(createHmac('md5', str(k, 2)).update(str(x, 1), 'utf8').digest('hex')),
+    'crypto.hmac.sha1': (x, k) => regoString(createHmac('sha1', str(k, 2)).update(str(x, 1), 'utf8').digest('hex')),
+    'crypto.hmac.sha256': (x, k) => regoString(createHmac('sha256', str(k, 2)).update(str(x, 1), 'utf8').digest('hex')),
+    'crypto.hmac.sha512': (x, k) => regoString(createHmac('sha512', str(k, 2)).update(str(x, 1), 'utf8').digest('hex')),
+    'urlquery.encode': (v) => regoString(goQueryEscape(str(v, 1))),
+    'urlquery.decode': (v) => regoString(goQueryUnescape(str(v, 1))),
+    'crypto.hmac.equal': (a, b) => regoBool(str(a, 1) === str(b, 2)),
+    'json.unmarshal': (v) => {
+      const text = str(v, 1);
+      if (!goJsonValid(text)) fail('json.unmarshal: invalid JSON');
+      return parseRegoValue(goJsonSurrogates(text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')));
+    },
     'numbers.range_step': rangeStep,
   };
   const out: Record<string, HostBuiltin> = {};

@@ -11,14 +11,36 @@ export const DENIED_BUILTINS: ReadonlyMap<string, string> = new Map([
   ['trace', 'it is runtime introspection'],
 ]);
 
+/**
+ * Builtins OPA offers that neither the wasm runtime nor preadmit's host implements. They are removed from
+ * the capabilities too, so that `opa build` rejects a template calling one with its file and line, and
+ * that template alone fails (otherwise the module of its whole compile batch would fail to load).
+ */
+export const UNIMPLEMENTED_BUILTINS: ReadonlySet<string> = new Set([
+  'array.flatten', 'crypto.parse_private_keys', 'crypto.x509.parse_and_verify_certificates',
+  'crypto.x509.parse_and_verify_certificates_with_options', 'crypto.x509.parse_certificate_request',
+  'crypto.x509.parse_certificates', 'crypto.x509.parse_keypair', 'crypto.x509.parse_rsa_private_key', 'glob.quote_meta',
+  'graph.reachable_paths', 'graphql.is_valid', 'graphql.parse', 'graphql.parse_and_verify', 'graphql.parse_query',
+  'graphql.parse_schema', 'graphql.schema_is_valid', 'io.jwt.decode', 'io.jwt.decode_verify', 'io.jwt.encode_sign',
+  'io.jwt.encode_sign_raw', 'io.jwt.verify_eddsa', 'io.jwt.verify_es256', 'io.jwt.verify_es384', 'io.jwt.verify_es512',
+  'io.jwt.verify_hs256', 'io.jwt.verify_hs384', 'io.jwt.verify_hs512', 'io.jwt.verify_ps256', 'io.jwt.verify_ps384',
+  'io.jwt.verify_ps512', 'io.jwt.verify_rs256', 'io.jwt.verify_rs384', 'io.jwt.verify_rs512', 'json.marshal_with_options',
+  'json.match_schema', 'json.patch', 'json.verify_schema', 'net.cidr_contains_matches', 'net.cidr_expand',
+  'net.cidr_is_valid', 'net.cidr_merge', 'providers.aws.sign_req', 'rand.intn', 'regex.globs_match',
+  'regex.template_match', 'rego.metadata.chain', 'rego.metadata.rule', 'strings.render_template', 'strings.split_n',
+  'time.format', 'uri.is_valid', 'uri.parse', 'urlquery.decode_object',
+  'urlquery.encode_object', 'uuid.parse', 'uuid.rfc4122', 'yaml.is_valid', 'yaml.marshal', 'yaml.unmarshal',
+]);
+
 /** Families denied by prefix too, so a newer opa's additions (e.g. another `http.*`) stay out. */
 const DENIED_PREFIXES = ['http.', 'net.lookup_'];
 
 export function isDeniedBuiltin(name: string): boolean {
-  return DENIED_BUILTINS.has(name) || DENIED_PREFIXES.some((p) => name.startsWith(p));
+  return DENIED_BUILTINS.has(name) || UNIMPLEMENTED_BUILTINS.has(name) || DENIED_PREFIXES.some((p) => name.startsWith(p));
 }
 
 export function denialReason(name: string): string {
+  if (UNIMPLEMENTED_BUILTINS.has(name)) return 'preadmit does not implement it yet';
   return DENIED_BUILTINS.get(name) ?? 'it reaches the network or the host';
 }
 

@@ -10,6 +10,7 @@ import { capabilitiesArgs, denialReason, isDeniedBuiltin, restrictCapabilities }
 import { analyzeRego, rewriteRego } from './rego.ts';
 import { findTool, PINNED_TOOL_VERSIONS, runTool, scrubbedEnv } from './tools.ts';
 import { atomicWrite, defaultCacheDir } from '../util/files.ts';
+import { sortedIterationModule } from './sorted-module.ts';
 
 export interface CompileRequest {
   /** The caller's id, e.g. the template name. */
@@ -57,7 +58,7 @@ export function isCompiled(outcome: CompileOutcome): outcome is CompiledTemplate
 /** `$PREADMIT_CACHE_DIR`, else `$XDG_CACHE_HOME/preadmit`, else `~/.cache/preadmit`. */
 
 /** Bump when the rewriting or the layout of cache entries changes. */
-const CACHE_FORMAT = 'preadmit-compile-4';
+const CACHE_FORMAT = 'preadmit-compile-5';
 const PACKAGE_ROOT = 'preadmit';
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -604,8 +605,15 @@ class OpaCompiler implements Compiler {
         return { kind: 'failed', message: `opa build failed: ${output.trim() || `exit code ${res.exitCode}`}`, fatal: false };
       }
       const tar = readTar(new Uint8Array(await readFile(join(dir, 'bundle.tar.gz'))));
-      const wasm = tar.get('/policy.wasm') ?? tar.get('policy.wasm');
-      if (wasm === undefined) return { kind: 'failed', message: 'opa build wrote no /policy.wasm', fatal: true };
+      const built = tar.get('/policy.wasm') ?? tar.get('policy.wasm');
+      if (built === undefined) return { kind: 'failed', message: 'opa build wrote no /policy.wasm', fatal: true };
+      let wasm: Uint8Array;
+      try {
+        // Sets and objects iterate in OPA's sorted order only after this pass (sorted-module.ts).
+        wasm = sortedIterationModule(built);
+      } catch (e) {
+        return { kind: 'failed', message: `cannot make the compiled module iterate in sorted order: ${(e as Error).message}`, fatal: true };
+      }
       const manifestBytes = tar.get('/.manifest') ?? tar.get('.manifest');
       const manifest = manifestBytes ? (JSON.parse(Buffer.from(manifestBytes).toString('utf8')) as { wasm?: { entrypoint?: string }[] }) : {};
       const present = new Set((manifest.wasm ?? []).map((w) => w.entrypoint));

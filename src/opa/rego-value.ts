@@ -533,3 +533,15 @@ export function regoToJson(value: RegoValue): JsonValue {
     }
   }
 }
+
+/**
+ * JSON text as Go's decoder reads it: an escaped surrogate that is not part of a pair (`"\ud800"`) is
+ * U+FFFD. The wasm runtime's JSON parser aborts on it instead, so such escapes are replaced first. Escape
+ * sequences are consumed left to right, so an escaped backslash followed by `u` is left alone.
+ */
+export function goJsonSurrogates(json: string): string {
+  if (!/\\u[dD][89a-fA-F]/.test(json)) return json;
+  return json.replace(/\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|(u[dD][89a-fA-F][0-9a-fA-F]{2})|[^])/g, (all, lone) =>
+    lone === undefined ? all : '\\ufffd',
+  );
+}

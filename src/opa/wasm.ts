@@ -5,8 +5,9 @@
 // builtins. Gatekeeper messages such as `you must provide labels: {"owner"}` print sets, so a faithful
 // `sprintf` needs `opa_value_dump`. This host keeps the same evaluation contract as the SDK (fast-path
 // `opa_eval`, heap reset between evaluations, data set once) and dumps builtin arguments as Rego values.
-import { formatRegoValue, parseRegoValue } from './rego-value.ts';
-import type { HostBuiltin } from './builtins.ts';
+import { formatRegoValue, goJsonSurrogates, parseRegoValue } from './rego-value.ts';
+import { BuiltinError, type HostBuiltin } from './builtins.ts';
+import { ROUTED_BUILTIN_ID_BASE, ROUTED_BUILTINS } from './sorted-module.ts';
 
 export const WASM_PAGE_BYTES = 64 * 1024;
 
@@ -57,9 +58,13 @@ export class WasmPolicy {
       let result;
       try {
         result = impl(...args.map((a) => parseRegoValue(this.readString(this.exports.opa_value_dump(a)))));
-      } catch {
-        // Gatekeeper evaluates without strict builtin errors: a failing builtin makes the expression undefined.
-        return 0;
+      } catch (e) {
+        // Gatekeeper evaluates without strict builtin errors: a builtin's own (Go-style) error makes the
+        // expression undefined. Anything else (a bug, a stack overflow) must not silently turn a
+        // violation off: it fails the evaluation, which is reported for the template.
+        if (e instanceof BuiltinError) return 0;
+        if (e instanceof PolicyError) throw e;
+        throw new PolicyError(`builtin ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
       }
       if (result === undefined) return 0;
       return this.writeValue(formatRegoValue(result));
@@ -86,6 +91,10 @@ export class WasmPolicy {
     }
     const needed = this.readJson(this.exports.builtins()) as Record<string, number>;
     builtinNames = Object.fromEntries(Object.entries(needed).map(([name, id]) => [id, name]));
+    // Natively implemented builtins that sorted-module.ts routed to the host.
+    ROUTED_BUILTINS.forEach((b, i) => {
+      builtinNames[ROUTED_BUILTIN_ID_BASE + i] = b.name;
+    });
     const missing = Object.keys(needed).filter((n) => !options.builtins[n]);
     if (missing.length > 0) throw new PolicyError(`policy needs builtins preadmit does not provide: ${missing.join(', ')}`);
     this.entrypoints = this.readJson(this.exports.entrypoints()) as Record<string, number>;
@@ -106,7 +115,7 @@ export class WasmPolicy {
    * keeps what JSON would lose: sets, and numbers exactly as the policy holds them (`1e+06`).
    */
   evaluate(entrypoint: number, inputJson: string): string {
-    const input = encoder.encode(inputJson);
+    const input = encoder.encode(goJsonSurrogates(inputJson));
     const inputAddr = this.dataHeapPtr;
     this.ensureMemory(inputAddr + input.byteLength);
     new Uint8Array(this.memory.buffer).set(input, inputAddr);
@@ -137,7 +146,7 @@ export class WasmPolicy {
   }
 
   private writeJson(json: string): number {
-    const bytes = encoder.encode(json);
+    const bytes = encoder.encode(goJsonSurrogates(json));
     const addr = this.exports.opa_json_parse(this.writeBytes(bytes), bytes.byteLength);
     if (addr === 0) throw new PolicyError('failed to load JSON into the policy');
     return addr;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findTool, REPO_ROOT, runTool } from '../../src/opa/tools.ts';
-import { restrictCapabilities } from '../../src/opa/capabilities.ts';
+import { restrictCapabilities, UNIMPLEMENTED_BUILTINS } from '../../src/opa/capabilities.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'preadmit-tools-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -59,13 +59,18 @@ describe('runTool', () => {
 });
 
 describe('restrictCapabilities', () => {
-  it("removes network and host builtins from the real opa's capabilities, and nothing else", async () => {
+  it("removes network and host builtins and the unimplemented ones from the real opa's capabilities, and nothing else", async () => {
     const res = await runTool(findTool('opa'), ['capabilities', '--current']);
     const caps = restrictCapabilities(res.stdout);
-    expect(caps.removed.sort()).toEqual(['http.send', 'net.lookup_ip_addr', 'opa.runtime', 'rego.parse_module', 'trace']);
-    const before = (JSON.parse(res.stdout) as { builtins: unknown[] }).builtins.length;
+    const offered = (JSON.parse(res.stdout) as { builtins: { name: string }[] }).builtins.map((b) => b.name);
+    const unimplemented = offered.filter((n) => UNIMPLEMENTED_BUILTINS.has(n));
+    expect(unimplemented).toContain('yaml.marshal');
+    expect(caps.removed.sort()).toEqual(
+      ['http.send', 'net.lookup_ip_addr', 'opa.runtime', 'rego.parse_module', 'trace', ...unimplemented].sort(),
+    );
+    const before = offered.length;
     const after = (JSON.parse(caps.json) as { builtins: { name: string }[] }).builtins;
-    expect(after.length).toBe(before - 5);
+    expect(after.length).toBe(before - 5 - unimplemented.length);
     expect(after.map((b) => b.name)).toContain('sprintf');
     expect(caps.hash).toMatch(/^[0-9a-f]{64}$/);
   });

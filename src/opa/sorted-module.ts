@@ -1,0 +1,278 @@
+// Makes a module built by `opa build -t wasm` iterate sets and objects in OPA's sorted order.
+//
+// Topdown iterates every set and object in ascending term order (`concat` of a set, comprehensions,
+// `json.marshal`, `walk`, `[x | x := s[_]][0]`, ...). The wasm runtime (OPA's wasm/src/value.c) keeps
+// them as hash tables: `opa_value_iter`, the json/value dumps and every C builtin walk bucket 0..n-1 and
+// each bucket's chain, so the order is hash order. But each chain is kept sorted by opa_value_compare
+// (`__opa_object_insert_elem`, `__opa_set_add_elem` insert in order). So when every value hashes to the
+// same bucket, the one chain is the sorted sequence and every walk over it, in the runtime and in every
+// compiled builtin, is in OPA's order. That is what this pass does: it replaces the body of the
+// runtime's `opa_value_hash` with `return 0`. Lookups and inserts become linear in the size of the
+// set/object (building one of n elements costs O(n²) comparisons), which is the price of exactness.
+//
+// The function is found through the module's `name` section. A module without it, or whose
+// `opa_value_hash` does not have the expected signature, is refused (fail closed: hash order would give
+// verdicts Gatekeeper does not give).
+
+export class ModulePatchError extends Error {}
+
+const HASH_FUNCTION = 'opa_value_hash';
+
+interface Section {
+  id: number;
+  /** Offset of the section's id byte. */
+  header: number;
+  /** Offset of the section's content (after id and size). */
+  start: number;
+  end: number;
+}
+
+class Reader {
+  constructor(
+    readonly bytes: Uint8Array,
+    public pos: number,
+  ) {}
+
+  u32(): number {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      if (this.pos >= this.bytes.length) throw new ModulePatchError('truncated LEB128 in wasm module');
+      const b = this.bytes[this.pos++]!;
+      result += (b & 0x7f) * 2 ** shift;
+      if ((b & 0x80) === 0) return result;
+      shift += 7;
+      if (shift > 35) throw new ModulePatchError('LEB128 too long in wasm module');
+    }
+  }
+
+  byte(): number {
+    if (this.pos >= this.bytes.length) throw new ModulePatchError('truncated wasm module');
+    return this.bytes[this.pos++]!;
+  }
+
+  name(): string {
+    const len = this.u32();
+    const s = new TextDecoder().decode(this.bytes.subarray(this.pos, this.pos + len));
+    this.pos += len;
+    return s;
+  }
+}
+
+function leb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+}
+
+function sections(bytes: Uint8Array): Section[] {
+  if (bytes.length < 8 || bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) {
+    throw new ModulePatchError('not a wasm module');
+  }
+  const out: Section[] = [];
+  const r = new Reader(bytes, 8);
+  while (r.pos < bytes.length) {
+    const header = r.pos;
+    const id = r.byte();
+    const size = r.u32();
+    const start = r.pos;
+    if (start + size > bytes.length) throw new ModulePatchError('wasm section runs past the end of the module');
+    out.push({ id, header, start, end: start + size });
+    r.pos = start + size;
+  }
+  return out;
+}
+
+/** Function index → name from the `name` custom section's function-names subsection. */
+function functionIndex(bytes: Uint8Array, all: Section[], wanted: string): number | undefined {
+  for (const s of all) {
+    if (s.id !== 0) continue;
+    const r = new Reader(bytes, s.start);
+    if (r.name() !== 'name') continue;
+    while (r.pos < s.end) {
+      const sub = r.byte();
+      const size = r.u32();
+      const next = r.pos + size;
+      if (sub === 1) {
+        const count = r.u32();
+        for (let i = 0; i < count; i++) {
+          const index = r.u32();
+          if (r.name() === wanted) return index;
+        }
+      }
+      r.pos = next;
+    }
+  }
+  return undefined;
+}
+
+/** The number of imported functions, and the function index of each `env.<name>` import. */
+function importedFunctions(bytes: Uint8Array, all: Section[]): { count: number; byName: Map<string, number> } {
+  const byName = new Map<string, number>();
+  const imports = all.find((s) => s.id === 2);
+  if (!imports) return { count: 0, byName };
+  const r = new Reader(bytes, imports.start);
+  let functions = 0;
+  const count = r.u32();
+  for (let i = 0; i < count; i++) {
+    const module = r.name();
+    const name = r.name();
+    const kind = r.byte();
+    if (kind === 0) {
+      r.u32();
+      if (module === 'env') byName.set(name, functions);
+      functions++;
+    } else if (kind === 1) {
+      r.byte();
+      limits(r);
+    } else if (kind === 2) {
+      limits(r);
+    } else if (kind === 3) {
+      r.byte();
+      r.byte();
+    } else {
+      throw new ModulePatchError(`unknown import kind ${kind}`);
+    }
+  }
+  return { count: functions, byName };
+}
+
+function limits(r: Reader): void {
+  const flags = r.byte();
+  r.u32();
+  if (flags & 1) r.u32();
+}
+
+/** The type index of defined function `defined` (0-based among non-imported functions). */
+function functionType(bytes: Uint8Array, all: Section[], defined: number): { params: number[]; results: number[] } {
+  const funcs = all.find((s) => s.id === 3);
+  const types = all.find((s) => s.id === 1);
+  if (!funcs || !types) throw new ModulePatchError('wasm module has no function or type section');
+  const fr = new Reader(bytes, funcs.start);
+  const count = fr.u32();
+  if (defined >= count) throw new ModulePatchError('function index out of range');
+  let typeIndex = 0;
+  for (let i = 0; i <= defined; i++) typeIndex = fr.u32();
+  const tr = new Reader(bytes, types.start);
+  const typeCount = tr.u32();
+  for (let i = 0; i < typeCount; i++) {
+    if (tr.byte() !== 0x60) throw new ModulePatchError('unexpected type form');
+    const params = Array.from({ length: tr.u32() }, () => tr.byte());
+    const results = Array.from({ length: tr.u32() }, () => tr.byte());
+    if (i === typeIndex) return { params, results };
+  }
+  throw new ModulePatchError('type index out of range');
+}
+
+const I32 = 0x7f;
+
+/**
+ * Builtins the wasm runtime implements natively but differently from OPA's Go builtins (topdown), each
+ * with the runtime's C function. Their bodies are replaced by a call to the host (`opa_builtin<N>`) with
+ * the id `ROUTED_BUILTIN_ID_BASE + index`; the host implements them with Go's semantics (builtins.ts).
+ */
+export const ROUTED_BUILTINS: ReadonlyArray<{ name: string; fn: string; arity: number }> = [
+  { name: 'base64.decode', fn: 'opa_base64_decode', arity: 1 },
+  { name: 'base64.is_valid', fn: 'opa_base64_is_valid', arity: 1 },
+  { name: 'json.is_valid', fn: 'opa_json_is_valid', arity: 1 },
+  { name: 'replace', fn: 'opa_strings_replace', arity: 3 },
+  { name: 'format_int', fn: 'opa_strings_format_int', arity: 2 },
+  { name: 'json.unmarshal', fn: 'opa_json_unmarshal', arity: 1 },
+  { name: 'net.cidr_contains', fn: 'opa_cidr_contains', arity: 2 },
+];
+
+/** Host builtin ids for routed builtins: far above any id `opa build` assigns (0, 1, 2, …). */
+export const ROUTED_BUILTIN_ID_BASE = 0x40000000;
+
+function sleb32(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+
+function checkSignature(bytes: Uint8Array, all: Section[], defined: number, fn: string, arity: number): void {
+  const type = functionType(bytes, all, defined);
+  if (type.params.length !== arity || type.params.some((p) => p !== I32) || type.results.length !== 1 || type.results[0] !== I32) {
+    throw new ModulePatchError(`${fn} does not have the signature (${Array(arity).fill('i32').join(', ')}) -> i32`);
+  }
+}
+
+/**
+ * Returns a copy of `wasm` prepared for preadmit's host: `opa_value_hash` always returns 0, so that every
+ * set and object is one sorted chain, and each of ROUTED_BUILTINS calls the host. Throws
+ * ModulePatchError when the module is not an OPA policy module this pass knows.
+ */
+export function sortedIterationModule(wasm: Uint8Array): Uint8Array<ArrayBuffer> {
+  const all = sections(wasm);
+  const imports = importedFunctions(wasm, all);
+  const bodies = new Map<number, number[]>();
+  const index = functionIndex(wasm, all, HASH_FUNCTION);
+  if (index === undefined) throw new ModulePatchError(`wasm module has no ${HASH_FUNCTION} in its name section`);
+  const defined = index - imports.count;
+  if (defined < 0) throw new ModulePatchError(`${HASH_FUNCTION} is an imported function`);
+  checkSignature(wasm, all, defined, HASH_FUNCTION, 1);
+  // No locals; i32.const 0; end.
+  bodies.set(defined, [0x00, 0x41, 0x00, 0x0b]);
+  ROUTED_BUILTINS.forEach((b, i) => {
+    const at = functionIndex(wasm, all, b.fn);
+    // A module that does not use the builtin may not contain its function.
+    if (at === undefined || at < imports.count) return;
+    checkSignature(wasm, all, at - imports.count, b.fn, b.arity);
+    const host = imports.byName.get(`opa_builtin${b.arity}`);
+    if (host === undefined) throw new ModulePatchError(`wasm module does not import opa_builtin${b.arity}`);
+    // i32.const id; i32.const 0 (ctx); local.get 0..n-1; call opa_builtin<n>; end.
+    const body = [0x00, 0x41, ...sleb32(ROUTED_BUILTIN_ID_BASE + i), 0x41, 0x00];
+    for (let a = 0; a < b.arity; a++) body.push(0x20, a);
+    body.push(0x10, ...leb(host), 0x0b);
+    bodies.set(at - imports.count, body);
+  });
+  return replaceBodies(wasm, all, bodies);
+}
+
+function replaceBodies(wasm: Uint8Array, all: Section[], bodies: Map<number, number[]>): Uint8Array<ArrayBuffer> {
+  const code = all.find((s) => s.id === 10);
+  if (!code) throw new ModulePatchError('wasm module has no code section');
+  const r = new Reader(wasm, code.start);
+  const count = r.u32();
+  const chunks: Uint8Array[] = [wasm.subarray(code.start, r.pos)];
+  let copied = 0;
+  for (let i = 0; i < count; i++) {
+    const sizeStart = r.pos;
+    const size = r.u32();
+    const end = r.pos + size;
+    const body = bodies.get(i);
+    if (body) {
+      chunks.push(new Uint8Array([...leb(body.length), ...body]));
+      copied++;
+    } else {
+      chunks.push(wasm.subarray(sizeStart, end));
+    }
+    r.pos = end;
+  }
+  if (copied !== bodies.size) throw new ModulePatchError('function body index out of range');
+  const contentLength = chunks.reduce((n, c) => n + c.length, 0);
+  const header = [10, ...leb(contentLength)];
+  const out = new Uint8Array(code.header + header.length + contentLength + (wasm.length - code.end));
+  let p = 0;
+  const put = (chunk: ArrayLike<number>) => {
+    out.set(chunk, p);
+    p += chunk.length;
+  };
+  put(wasm.subarray(0, code.header));
+  put(header);
+  for (const c of chunks) put(c);
+  put(wasm.subarray(code.end));
+  return out;
+}
