@@ -70,3 +70,23 @@ describe('GitOps apps in a simulation', () => {
     expect(block.verdict.blocking.join('\n')).toContain('not simulated: Flux HelmRelease redis');
   });
 });
+
+describe('Argo CD apps in a simulation', () => {
+  const newRepo = useTestRepos();
+  const ARGO = path.resolve(FLUX, '..', 'gitops-argo');
+
+  it('a privileged container added in an ApplicationSet-generated app blocks', async () => {
+    const repo = newRepo();
+    cpSync(ARGO, repo.dir, { recursive: true });
+    const base = repo.commit({ 'policies/template.yaml': template('psp-privileged'), 'policies/constraint.yaml': CONSTRAINT }, 'base');
+    const file = path.join(repo.dir, 'apps/billing/deployment.yaml');
+    const body = readFileSync(file, 'utf8').replace('          image: nginx:1.25\n', '          image: nginx:1.25\n          securityContext:\n            privileged: true\n');
+    const head = repo.commit({ 'apps/billing/deployment.yaml': body }, 'privileged');
+    const report = await simulateRepo(repo, base, head, runtime, 'gitops:\n  repoURLs: [https://github.com/example/fleet]\n');
+    expect(report.verdict.conclusion).toBe('failure');
+    const found = report.clusters[0]!.findings.filter((f) => f.category === 'new');
+    expect(found.map((f) => `${f.object.namespace}/${f.object.name}`)).toContain('billing/billing-billing');
+    expect(found[0]!.objectSource?.via?.file).toBe('argocd/appset.yaml');
+    expect(report.clusters[0]!.coverage!.notSimulated.map((n) => n.what).sort()).toEqual(['Argo CD Application grafana', 'Argo CD Application ingress']);
+  });
+});
