@@ -90,3 +90,24 @@ describe('Argo CD apps in a simulation', () => {
     expect(report.clusters[0]!.coverage!.notSimulated.map((n) => n.what).sort()).toEqual(['Argo CD Application grafana', 'Argo CD Application ingress']);
   });
 });
+
+describe('preadmit diff without --head', () => {
+  const newRepo = useTestRepos();
+  it('says that uncommitted changes are not included, and only when there are some', async () => {
+    const { runDiff } = await import('../../src/cli/diff.ts');
+    const { Capture } = await import('./harness.ts');
+    const repo = newRepo();
+    const base = repo.commit({ 'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n' }, 'base');
+    repo.commit({ 'b.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n' }, 'head');
+    const clean = new Capture();
+    await runDiff(['--base', base, '--repo', repo.dir, '-o', 'json'], new Capture(), clean);
+    expect(clean.text).not.toContain('uncommitted');
+    repo.write('c.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
+    const dirty = new Capture();
+    await runDiff(['--base', base, '--repo', repo.dir, '-o', 'json'], new Capture(), dirty);
+    expect(dirty.text).toContain('uncommitted changes, which are not included');
+    const explicit = new Capture();
+    await runDiff(['--base', base, '--head', 'HEAD', '--repo', repo.dir, '-o', 'json'], new Capture(), explicit);
+    expect(explicit.text).not.toContain('uncommitted');
+  });
+});
