@@ -111,3 +111,19 @@ describe('preadmit diff without --head', () => {
     expect(explicit.text).not.toContain('uncommitted');
   });
 });
+
+describe('text report', () => {
+  it('lists what is not simulated', async () => {
+    const { renderText } = await import('../../src/report/text.ts');
+    const report = {
+      schemaVersion: 1, tool: { name: 'preadmit', version: 't' }, base: { ref: 'a', sha: 'a' }, head: { ref: 'b', sha: 'b' }, enforcementPoint: 'validation.gatekeeper.sh',
+      verdict: { conclusion: 'success', blocking: [], counts: { newDeny: 0, newWarn: 0, newDryrun: 0, fixed: 0, unchanged: 0, changed: 0, errors: 0, newErrors: 0, exemptionViolations: 0, policyRelaxations: 0 } },
+      clusters: [{ name: 'default', findings: [], policyChanges: [], promotions: [], exemptions: [], relaxations: [], renderedDiffs: [], errors: [], stats: { objectsBase: 0, objectsHead: 0, reviews: 0, rootsRendered: 0, durationMs: 0 },
+        coverage: { simulated: { roots: {}, apps: { flux: 1 } }, notSimulated: [{ what: 'Flux HelmRelease redis', source: { file: 'apps.yaml', startLine: 3, endLine: 9 }, reason: 'remote chart source https://x not allowed / not configured', changed: true }] } }],
+    } as const;
+    const text = renderText(report as never, { color: false });
+    expect(text).toContain('not simulated (1)');
+    expect(text).toContain('Flux HelmRelease redis');
+    expect(text).toContain('apps.yaml:3');
+  });
+});
