@@ -98,6 +98,7 @@ spec:
     name: flux-system
 `,
     );
+    repo.write('clusters/prod/broken.yaml', 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: broken\nspec:\n  path: [unclosed\n');
     const head = repo.commitAll('values + bad CRs');
     const changed = await source.changedFiles(base, head);
     const r = await renderRef(source, head, { changed });
@@ -111,6 +112,8 @@ spec:
     expect(msgs.some((m) => m.startsWith('clusters/prod/bad.yaml:18 ') && m.includes('not a directory'))).toBe(true);
     expect(msgs.some((m) => m.startsWith('clusters/prod/bad.yaml:') && m.includes('Secret absent is not in this repository'))).toBe(true);
     expect(r.unsimulated.map((u) => u.name).sort()).toEqual(['escape', 'missing', 'nosubst', 'redis']);
+    // Broken YAML in a CR's file: reported once, with file and line, by what renders the file (here the flux-system app's path).
+    expect(r.errors.filter((e) => e.source?.file === 'clusters/prod/broken.yaml' || e.message.includes('broken.yaml')).length).toBeGreaterThan(0);
     const web = r.objects.find((o) => o.root === 'flux:clusters/prod/apps.yaml#web' && o.object.kind === 'Deployment');
     expect((web!.object.spec as any).template.spec.containers[0].image).toBe('nginx:1.26');
   });

@@ -1,7 +1,7 @@
 // Scans the tree at a ref for GitOps CRs (Flux Kustomization/HelmRelease, Argo CD Application/ApplicationSet)
 // and maps each to an app, or to "not simulated" with the reason. Broken CRs are errors with file and line.
 import { loadManifests } from '../../gatekeeper/load.ts';
-import type { InputError, SourcedObject } from '../../gatekeeper/types.ts';
+import type { SourcedObject } from '../../gatekeeper/types.ts';
 import { fluxHelmRelease, fluxKustomization, isFluxHelmRelease, isFluxKustomization, type Mapped } from './flux.ts';
 import { argoApplication, argoApplicationSet, isArgoApplication, isArgoApplicationSet } from './argocd.ts';
 import type { AppScan } from './model.ts';
@@ -18,8 +18,8 @@ export async function scanApps(ctx: ScanContext, include: (file: string) => bool
     const body = bodies[i];
     if (body === undefined || !MARKERS.some((m) => body.includes(m))) continue;
     const loaded = loadManifests(body, files[i]!, { yamlVersion: '1.1' });
-    // A document that does not load may be a CR: say so (plain roots report it too, but an app would be missed silently).
-    for (const e of loaded.errors) scan.errors.push(brokenCR(e, files[i]!));
+    // A document that does not load is reported with file and line by whatever renders the file (a plain root, an
+    // app's path) or by coverage (a file no root renders): not a second time here.
     for (const o of loaded.objects) add(scan, await mapObject(ctx, o));
   }
   // Two CRs of the same file and name (in two namespaces): ids must stay apart.
@@ -48,9 +48,4 @@ function add(scan: AppScan, mapped: Mapped[]): void {
       if ('error' in m) scan.errors.push(m.error);
     }
   }
-}
-
-function brokenCR(e: InputError, file: string): InputError {
-  const line = e.source?.startLine ?? 1;
-  return { kind: 'render', message: `${e.message} (a GitOps CR in it, if any, is not simulated)`, source: e.source ?? { file, startLine: line, endLine: line } };
 }
