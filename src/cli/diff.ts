@@ -1,4 +1,5 @@
 // `preadmit diff --base REF --head REF [--repo DIR] [--config FILE] [-o text|markdown|json|sarif]`
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.ts';
@@ -29,7 +30,7 @@ export async function runDiff(argv: string[], out: NodeJS.WritableStream, err: N
       args: argv,
       options: {
         base: { type: 'string' },
-        head: { type: 'string', default: 'HEAD' },
+        head: { type: 'string' },
         repo: { type: 'string', default: '.' },
         config: { type: 'string' },
         output: { type: 'string', short: 'o', default: 'text' },
@@ -59,6 +60,10 @@ export async function runDiff(argv: string[], out: NodeJS.WritableStream, err: N
   const sandbox = await sandboxMode(v['unsafe-no-sandbox'] ?? false, 'diff', err);
   if (sandbox === undefined) return 2;
   const source = new LocalGitSource(v.repo ?? '.');
+  // Without --head the head is the commit HEAD names: edits not committed yet are not part of the comparison.
+  if (v.head === undefined && (await uncommittedChanges(v.repo ?? '.')) > 0) {
+    err.write(`note: no --head given, so the head is HEAD; the working tree has uncommitted changes, which are not included (commit them to check them)\n`);
+  }
   const configFile = v.config ?? CONFIG_PATH;
   const configText = v.config !== undefined ? await readFile(v.config, 'utf8') : (await source.readFile(await source.resolve(v.base), CONFIG_PATH))?.toString('utf8');
   const { config, errors: configErrors } = loadConfig(configText, configFile);
@@ -101,4 +106,13 @@ export function renderReport(report: SimulationReport, format: string, color: bo
     default:
       return renderText(report, { color });
   }
+}
+
+/** How many paths `git status --porcelain` lists (modified, staged, untracked); 0 when git cannot tell. */
+function uncommittedChanges(repo: string): Promise<number> {
+  return new Promise((resolve) => {
+    execFile('git', ['-C', repo, 'status', '--porcelain'], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
+      resolve(error ? 0 : stdout.split('\n').filter((l) => l.trim() !== '').length);
+    });
+  });
 }

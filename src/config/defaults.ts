@@ -22,7 +22,7 @@ export function defaultCluster(name: string = DEFAULT_CLUSTER_NAME): ClusterConf
 
 export function defaultBlocking(): BlockingConfig {
   // Fail closed: a head that does not render or compile blocks, because nothing could be checked.
-  return { newDeny: true, newWarn: false, existingViolations: false, errorsAtHead: true, exemptionOutsideAllowList: true, policyRelaxation: true };
+  return { newDeny: true, newWarn: false, existingViolations: false, errorsAtHead: true, exemptionOutsideAllowList: true, policyRelaxation: true, unsimulated: false };
 }
 
 /** The configuration of a repository without `.github/preadmit.yml`. A fresh copy on every call. */
@@ -33,5 +33,6 @@ export function defaultConfig(): PreadmitConfig {
     blocking: defaultBlocking(),
     exemptions: { allowedNamespaces: undefined },
     expandWorkloads: [...EXPANDABLE_WORKLOADS],
+    gitops: { enabled: true, repoURLs: [] },
   };
 }

@@ -334,5 +334,9 @@ function buildConfig(value: JsonObject, badPointers: string[], report: (pointer:
         : present('/exemptions/allowedNamespaces') ? [] : undefined,
     },
     expandWorkloads: strings('/expandWorkloads', defaults.expandWorkloads),
+    gitops: {
+      enabled: use('/gitops/enabled') ? (valueAt(value, '/gitops/enabled') as boolean) : defaults.gitops.enabled,
+      repoURLs: strings('/gitops/repoURLs', defaults.gitops.repoURLs),
+    },
   };
 }

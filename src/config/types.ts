@@ -24,6 +24,8 @@ export interface BlockingConfig {
   exemptionOutsideAllowList: boolean;
   /** A policy relaxation in the change (enforcement weakened, policy removed, match narrowed, exemption added...). */
   policyRelaxation: boolean;
+  /** A GitOps app or root the change touches that preadmit does not simulate (remote source, jsonnet...). Default false: listed in Coverage. */
+  unsimulated: boolean;
 }
 
 export interface PreadmitConfig {
@@ -37,4 +39,6 @@ export interface PreadmitConfig {
   };
   /** Workload kinds expanded to pods when the repository has no ExpansionTemplate of its own. */
   expandWorkloads: string[];
+  /** GitOps apps: URLs that name this repository (Flux GitRepository `url`, Argo CD `repoURL`); empty: every git source is this one. */
+  gitops: { enabled: boolean; repoURLs: string[] };
 }

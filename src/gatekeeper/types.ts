@@ -13,6 +13,12 @@ export interface SourceLocation {
   renderedBy?: string;
   /** The commit the file was read at, when it is neither the base nor the head (the config, from the default branch). */
   commit?: string;
+  /**
+   * Set when a GitOps app (Flux Kustomization/HelmRelease, Argo CD Application) produced the object: the CR that
+   * declares the app (for an ApplicationSet: the ApplicationSet) and the app's name. `file` stays the manifest's
+   * or template's own location.
+   */
+  via?: { app: string; file: string; startLine: number; endLine: number };
 }
 
 /** A Kubernetes object as read from a file, with where it came from. */

@@ -102,6 +102,9 @@ export function accountFor(
   const chartDirs = new Map<string, string>();
   for (const p of plan.roots) {
     const id = rootId(p.root);
+    // A GitOps app's path without a kustomization (or an Argo CD directory app): the files it renders.
+    for (const f of p.appRenders ?? []) add(rendered, f, id);
+    if (p.appRenders !== undefined) continue;
     if (p.root.kind === 'kustomize' && p.reach !== undefined) {
       for (const dir of p.reach.dirs) add(reachedBy, dir, id);
       for (const f of p.reach.resources) add(rendered, f, id);

@@ -14,6 +14,10 @@ import { dirOf, isUnder, resolveInRepo } from './paths.ts';
 import type { HelmRelease, RenderOptions, RenderRoot } from './types.ts';
 import type { ChangedFile } from '../source/types.ts';
 import { changedPaths } from './affected.ts';
+import { scanApps } from './gitops/discover.ts';
+import { manifestFiles } from './gitops/scan.ts';
+import { directoryFiles } from './gitops/render.ts';
+import type { GitOpsApp, UnsimulatedApp } from './gitops/model.ts';
 
 export interface PlannedRoot {
   root: RenderRoot;
@@ -27,6 +31,8 @@ export interface PlannedRoot {
   problems: InputError[];
   reach?: KustomizeReach;
   chart?: Chart;
+  /** GitOps app roots: files whose objects the app renders, besides `reach` (coverage accounting). */
+  appRenders?: Set<string>;
 }
 
 export interface RepoPlan {
@@ -42,9 +48,13 @@ export interface RepoPlan {
    * whether or not this plan read them.
    */
   plainCandidates: Set<string>;
+  /** GitOps apps found at this ref (discovery only) and those not simulated, with the reason. */
+  apps: GitOpsApp[];
+  unsimulated: UnsimulatedApp[];
 }
 
 export function rootId(root: RenderRoot): string {
+  if (root.app !== undefined) return root.app.id;
   return root.kind === 'helm' ? `helm:${root.path}#${root.release ?? ''}` : `${root.kind}:${root.path}`;
 }
 
@@ -84,13 +94,31 @@ export async function planRepo(
   const roles = chartRoles(charts, { within, configured: Object.keys(releasesByChart(options)) });
   let plainCandidates = new Set<string>();
   let roots: RenderRoot[];
+  let apps: GitOpsApp[] = [];
+  let unsimulated: UnsimulatedApp[] = [];
+  let appRoots: RenderRoot[] = [];
   if (options.roots !== undefined) {
     roots = options.roots.map((r) => ({ ...r, path: r.path.replace(/^\.\/?/, '').replace(/\/+$/, '') }));
   } else {
     const discovered = discoverRoots(tree, kustomizations, charts, roles, releasesByChart(options), excluded, within);
     plainCandidates = discovered.plainCandidates;
+    let discoveredRoots = discovered.roots;
+    if (options.gitops?.enabled !== false) {
+      // GitOps apps: a path or chart an app deploys is rendered through the app, with its options, and not
+      // a second time as a root of its own (that would review the same objects twice, without the options).
+      const scan = await scanApps(
+        { tree, kustomizations, charts, text, repoURLs: options.gitops?.repoURLs ?? [], manifestFiles: manifestFiles(tree, charts) },
+        (f) => within(f) && !matchesAny(f, excluded),
+      );
+      apps = scan.apps;
+      unsimulated = scan.unsimulated;
+      errors.push(...scan.errors);
+      discoveredRoots = discoveredRoots.filter((r) => !apps.some((a) => claims(a, r)));
+      plainCandidates = new Set([...plainCandidates].filter((f) => !apps.some((a) => claims(a, { kind: 'plain', path: f }))));
+      appRoots = apps.map((a) => ({ kind: a.render.type === 'helm' ? 'helm' : a.render.type === 'directory' ? 'plain' : 'kustomize', path: a.render.type === 'helm' ? a.render.chart : a.render.path, app: a }));
+    }
     roots = await keepManifests(
-      discovered.roots
+      discoveredRoots
         .filter((r) => within(r.path))
         // A plain root is affected only by a change to its own file: when a change is given, the other
         // plain files need not be read (the costly part of planning a large repository).
@@ -99,13 +127,15 @@ export async function planRepo(
     );
   }
 
+  roots.push(...appRoots);
   const planned: PlannedRoot[] = [];
   for (const root of roots) {
-    if (root.kind === 'kustomize') planned.push(await planKustomize(root, tree, kustomizations, text));
+    if (root.app !== undefined) planned.push(await planApp(root, root.app, tree, kustomizations, charts, text));
+    else if (root.kind === 'kustomize') planned.push(await planKustomize(root, tree, kustomizations, text));
     else if (root.kind === 'helm') planned.push(planHelm(root, tree, charts));
     else planned.push(planPlain(root, tree));
   }
-  return { roots: planned, errors, tree, kustomizations, charts, chartRoles: roles, plainCandidates };
+  return { roots: planned, errors, tree, kustomizations, charts, chartRoles: roles, plainCandidates, apps, unsimulated };
 }
 
 /**
@@ -306,4 +336,54 @@ function planPlain(root: RenderRoot, tree: RepoTree): PlannedRoot {
 
 function rootError(root: RenderRoot, message: string, file: string): InputError {
   return { kind: 'render', message, source: { file, startLine: 1, endLine: 1, renderedBy: rootId(root) } };
+}
+
+/** Whether a discovered root is what an app deploys: its chart, or a root at or below its path. */
+function claims(app: GitOpsApp, root: RenderRoot): boolean {
+  const r = app.render;
+  if (r.type === 'helm') return root.kind === 'helm' && root.path === r.chart;
+  if (r.type === 'directory') return root.kind === 'plain' && directoryFiles(r, [root.path]).length > 0;
+  return isUnder(root.path, r.path);
+}
+
+/** An app's root: what its path or chart reads (for affected roots and materializing), plus the CR and the files it consumes. */
+async function planApp(
+  root: RenderRoot,
+  app: GitOpsApp,
+  tree: RepoTree,
+  index: KustomizationIndex,
+  charts: Map<string, Chart>,
+  text: (file: string) => Promise<string | undefined>,
+): Promise<PlannedRoot> {
+  const r = app.render;
+  let planned: PlannedRoot;
+  const below = (dir: string): string[] => [...tree.files].filter((f) => isUnder(f, dir));
+  if (r.type === 'helm') {
+    planned = planHelm({ ...root, kind: 'helm', path: r.chart, release: r.release, valuesFiles: r.valuesFiles }, tree, charts);
+    planned.root = root;
+  } else if (r.type === 'kustomize' && index.has(r.path)) {
+    planned = await planKustomize({ ...root, path: r.path }, tree, index, text);
+    planned.root = root;
+  } else {
+    // A path without a kustomization (Flux generates one) or an Argo CD directory app: every file below it,
+    // and what the kustomizations below it reach.
+    planned = { root, deps: new Set(), prefixes: new Set([r.path]), materialize: below(r.path), problems: [], appRenders: new Set() };
+    if (r.type === 'directory') {
+      for (const f of directoryFiles(r, tree.files)) planned.appRenders!.add(f);
+    } else {
+      for (const dir of index.keys()) {
+        if (dir === r.path || !isUnder(dir, r.path)) continue;
+        const reach = reachOf(dir, tree, index);
+        for (const d of reach.deps) planned.deps.add(d);
+        for (const p of reach.prefixes) planned.prefixes.add(p);
+        for (const f of reach.resources) planned.appRenders!.add(f);
+        planned.problems.push(...reach.problems);
+        planned.materialize.push(...filesToMaterialize(reach, tree));
+      }
+      for (const f of below(r.path)) if (isManifestFile(f) && !isKustomizationFile(f)) planned.appRenders!.add(f);
+    }
+  }
+  for (const d of app.deps) planned.deps.add(d);
+  planned.materialize = [...new Set(planned.materialize)];
+  return planned;
 }

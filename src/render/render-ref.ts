@@ -14,6 +14,8 @@ import { affectedRoots } from './affected.ts';
 import { budgetSpent, isBudgetFailure, type RenderContext, type Renderer } from './context.ts';
 import { renderHelm } from './helm/render.ts';
 import { renderKustomize } from './kustomize/render.ts';
+import { renderApp } from './gitops/render.ts';
+import type { GitOpsApp, UnsimulatedApp } from './gitops/model.ts';
 import { isSecretLike, redactSecrets, secretValues } from './mask.ts';
 import { planRepo, rootId, type PlannedRoot } from './plan.ts';
 import { renderPlain } from './plain/render.ts';
@@ -46,6 +48,9 @@ export interface RefRenderResult extends RenderResult {
   failClosed: string[];
   /** Whether kustomize and helm ran in the jail (false only for an explicit 'unsafe-none' outside production). */
   jailed: boolean;
+  /** GitOps apps found at this ref (all of them, whatever `changed` selects), and those not simulated with the reason. */
+  apps: GitOpsApp[];
+  unsimulated: UnsimulatedApp[];
 }
 
 /** Whether these options render in the jail: always in production, else unless 'unsafe-none' is asked for. */
@@ -146,7 +151,7 @@ export async function renderRef(
       }
       const work = (async (): Promise<RenderResult> => {
         try {
-          return await RENDERERS[p.root.kind](p, ctx);
+          return await (p.root.app !== undefined ? renderApp : RENDERERS[p.root.kind])(p, ctx);
         } catch (e) {
           return { objects: [], errors: [notRendered(p, errorText(e))] };
         }
@@ -171,7 +176,7 @@ export async function renderRef(
   // A tool may quote a value it could not place; no secret value leaves in a message.
   const secrets = secretValues(objects.map((o) => o.object));
   const redacted = secrets.size === 0 ? errors : errors.map((e) => ({ ...e, message: redactSecrets(e.message, secrets) }));
-  return { objects: capObjectsPerRef(sortObjects(objects), redacted), errors: redacted, roots: selected.map((p) => p.root), failClosed, jailed };
+  return { objects: capObjectsPerRef(sortObjects(objects), redacted), errors: redacted, roots: selected.map((p) => p.root), failClosed, jailed, apps: plan.apps, unsimulated: plan.unsimulated };
 }
 
 function notRendered(p: PlannedRoot, why: string): InputError {

@@ -1,5 +1,6 @@
 // What rendering takes and gives: roots to render, objects that remember where in the repository they came from.
 import type { InputError, SourcedObject } from '../gatekeeper/types.ts';
+import type { GitOpsApp } from './gitops/model.ts';
 
 export type RootKind = 'plain' | 'kustomize' | 'helm';
 
@@ -17,6 +18,8 @@ export interface RenderRoot {
   valuesFiles?: string[];
   /** helm: `--namespace`. */
   namespace?: string;
+  /** Set for a GitOps app's root (Flux, Argo CD): rendered with the CR's options (gitops/render.ts). */
+  app?: GitOpsApp;
 }
 
 /** An object to review; `source` points into the repository, `root` names the root that produced it. */
@@ -78,6 +81,11 @@ export interface RenderOptions {
   sandbox?: 'jail' | 'unsafe-none';
   /** Unjailed runs only: set false to skip the network namespace even where the kernel offers one. */
   isolateNetwork?: boolean;
+  /**
+   * GitOps apps (Flux Kustomization/HelmRelease, Argo CD Application/ApplicationSet): `repoURLs` name this
+   * repository (empty: every git source is taken as this one); `enabled: false` turns app discovery off.
+   */
+  gitops?: { enabled?: boolean; repoURLs?: string[] };
 }
 
 /** A deadline shared by the renders of one check. */

@@ -126,7 +126,7 @@ function cluster(c: ClusterReport): JsonValue {
   const errors = capped([...c.errors].sort(byError));
   const omitted = { findings: findings.omitted, renderedDiffs: diffs.omitted, errors: errors.omitted };
   const view = { ...c, findings: findings.shown, renderedDiffs: diffs.shown, errors: errors.shown, ...(Object.values(omitted).some((n) => n > 0) ? { omitted } : {}) };
-  return ordered(view, ['name', 'stats', 'findings', 'policyChanges', 'promotions', 'exemptions', 'relaxations', 'errors', 'duplicates', 'renderedDiffs', 'omitted'], {
+  return ordered(view, ['name', 'stats', 'findings', 'policyChanges', 'promotions', 'exemptions', 'relaxations', 'errors', 'duplicates', 'coverage', 'renderedDiffs', 'omitted'], {
     stats: (s: ClusterReport['stats']) => ordered(s, ['objectsBase', 'objectsHead', 'reviews', 'rootsRendered', 'durationMs']),
     findings: (list: Finding[]) => list.map(finding),
     policyChanges: (list: PolicyChange[]) => [...list].sort((a, b) => cmp(a.type, b.type) || cmp(a.name, b.name) || cmp(a.change, b.change)).map(policyChange),

@@ -2,6 +2,7 @@
 // Everything taken from the pull request (messages, names, paths, diffs) is escaped: it is untrusted input.
 import type { SourceLocation } from '../gatekeeper/types.ts';
 import type {
+  ClusterCoverage,
   ClusterReport,
   DuplicateObject,
   ExemptionChange,
@@ -351,6 +352,7 @@ function clusterBlocks(c: ClusterReport, link: Linker, multiCluster: boolean): B
     const heading = `${h} Objects rendered more than once (${duplicates.length}): each copy is reviewed and reported on its own`;
     blocks.push(tableSection(PRIORITY.errors, heading, ['Ref', 'Object', 'Copies', 'Where'], duplicates.map((d) => duplicateRow(d, link)), 'duplicate objects'));
   }
+  if (c.coverage !== undefined) blocks.push(...coverageBlocks(c.coverage, link));
   if (fixedObject.length > 0) {
     blocks.push(tableSection(PRIORITY.fixed, `${h} Fixed (${fixedObject.length})`, FINDING_HEADER, fixedObject.map((f) => findingRow(f, link, false)), 'fixed findings'));
   }
@@ -402,4 +404,19 @@ export function renderMarkdown(report: SimulationReport, options: MarkdownOption
     title: truncateChars(outcomeTitle(report), TITLE_LIMIT),
     summary: fit(blocks, maxChars),
   };
+}
+
+/** Coverage: what was simulated (counts), then every app or root not simulated with its reason. Never left out silently. */
+function coverageBlocks(cov: ClusterCoverage, link: Linker): Block[] {
+  const counts = (m: Record<string, number>): string[] => Object.entries(m).sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${n} ${k}`);
+  const roots = counts(cov.simulated.roots);
+  const apps = counts(cov.simulated.apps).map((s) => s.replace(/ flux$/, ' Flux app(s)').replace(/ argocd$/, ' Argo CD app(s)'));
+  const simulated = [...roots.map((r) => `${r} root(s)`), ...apps];
+  const line = `**Coverage**: simulated at head: ${simulated.length > 0 ? simulated.join(', ') : 'nothing the change touches'}. ` +
+    (cov.notSimulated.length === 0 ? 'Everything found was simulated.\n\n' : `Not simulated: ${cov.notSimulated.length}.\n\n`);
+  if (cov.notSimulated.length === 0) return [line];
+  const rows = [...cov.notSimulated]
+    .sort((a, b) => Number(b.changed) - Number(a.changed) || a.what.localeCompare(b.what))
+    .map((n) => row([escapeMarkdown(n.what), n.source ? link.source(n.source, 'head') : '', n.changed ? 'yes' : 'no', message(n.reason)]));
+  return [line, tableSection(PRIORITY.errors, `Not simulated (${rows.length}):`, ['App or root', 'Declared at', 'Touched by the change', 'Reason'], rows, 'unsimulated apps')];
 }

@@ -133,6 +133,12 @@ export function renderText(report: SimulationReport, options: TextOptions): stri
       heading(`objects rendered more than once (${duplicates.length}), each copy reported on its own`);
       for (const d of duplicates) lines.push(`${indent}${d.ref} ${safe(objectLabel(d.object))}: ${d.copies.map((x) => `${safe(x.root)}${where(x.source)}`).join(', ')}`);
     }
+    const unsimulated = c.coverage?.notSimulated ?? [];
+    if (unsimulated.length > 0) {
+      lines.push('');
+      heading(`not simulated (${unsimulated.length})`);
+      for (const n of unsimulated) lines.push(`${indent}${n.changed ? paint('yellow', 'touched ') : ''}${paint('bold', safe(n.what))}${where(n.source)}  ${safe(cutMessage(n.reason))}`);
+    }
     if (fixed.length > 0) {
       lines.push('');
       heading(`fixed (${fixed.length})`);

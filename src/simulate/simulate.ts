@@ -13,7 +13,9 @@ import { loadManifestsMemo } from '../gatekeeper/load.ts';
 import type { ClusterConfig, PreadmitConfig } from '../config/types.ts';
 import { defaultExpansionTemplates } from '../config/expansion.ts';
 import { redactDeep, redactSecrets, secretValues } from '../render/mask.ts';
-import { renderRef } from '../render/render-ref.ts';
+import { renderRef, type RefRenderResult } from '../render/render-ref.ts';
+import { rootId } from '../render/plan.ts';
+import { changedPaths } from '../render/affected.ts';
 import { coverageAt } from '../render/coverage.ts';
 import { renderBudget, type RenderBudget, type RenderedObject } from '../render/types.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
@@ -22,7 +24,7 @@ import { canonicalJson, objectKey, objectRef, pairObjects, type ObjectPairing } 
 import { imagesEntryLine, lineOfPath, offendingPath, valueAt, valuesLine } from './locate.ts';
 import { emptyPolicySet, mergePolicySets, policySetOf, processExclusions, readObjectsAt, readShippedPolicies, type PolicySet } from './policies.ts';
 import { computeVerdict } from './verdict.ts';
-import type { ClusterReport, SimulationReport } from './types.ts';
+import type { ClusterCoverage, ClusterReport, SimulationReport } from './types.ts';
 
 export const SHIPPED_POLICIES_DIR = path.join(REPO_ROOT, 'policies');
 const VERSION = '0.1.0';
@@ -120,6 +122,7 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     helmReleases: Object.fromEntries(Object.entries(cluster.helmValues).map(([chart, valuesFiles]) => [chart, [{ release: path.posix.basename(chart), valuesFiles }]])),
     ...(ctx.renderTimeoutMs !== undefined ? { timeoutMs: ctx.renderTimeoutMs } : {}),
     budget: ctx.budget,
+    gitops: ctx.config.gitops,
     ...(ctx.unsafeNoSandbox ? { sandbox: 'unsafe-none' as const } : {}),
     ...(renderAll ? {} : { changed: ctx.changed }),
   };
@@ -190,6 +193,7 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   });
   // Every string of the report (messages, errors, diffs, names), whatever format is made from it later.
   redactDeep(report, secrets);
+  report.coverage = coverageOf(headRender, baseRender, ctx.changed, keep, cluster.manifests);
   report.stats = {
     objectsBase: baseObjects.length,
     objectsHead: headObjects.length,
@@ -526,4 +530,38 @@ function toReviewed(v: Violation, parent: RenderedObject, implied: { name: strin
     root: parent.root,
     objectMeta: metadataOf(parent.object),
   };
+}
+
+/**
+ * The Coverage section: roots rendered at head per renderer and apps per tool, and every app not simulated
+ * (declared under the cluster's manifests) or root that failed to render at head, with the reason.
+ */
+function coverageOf(head: RefRenderResult, base: RefRenderResult, changed: ChangedFile[], keep: (o: RenderedObject) => boolean, manifests: string[]): ClusterCoverage {
+  const roots: Record<string, number> = {};
+  const apps: Record<string, number> = {};
+  for (const r of head.roots) {
+    if (r.app !== undefined) apps[r.app.tool] = (apps[r.app.tool] ?? 0) + 1;
+    else roots[r.kind] = (roots[r.kind] ?? 0) + 1;
+  }
+  const paths = new Set(changedPaths(changed));
+  const notSimulated: ClusterCoverage['notSimulated'] = [];
+  for (const u of head.unsimulated) {
+    if (!underAny(u.declared.file, manifests)) continue;
+    notSimulated.push({ what: `${u.tool === 'flux' ? 'Flux' : 'Argo CD'} ${u.kind} ${u.name}`, source: { ...u.declared }, reason: u.reason, changed: u.deps.some((d) => paths.has(d)) });
+  }
+  const failed = new Map<string, string>();
+  for (const e of head.errors) {
+    const by = e.source?.renderedBy;
+    if (by !== undefined && !failed.has(by)) failed.set(by, e.message);
+  }
+  const baseFailed = new Set(base.errors.map((e) => e.source?.renderedBy));
+  for (const r of head.roots) {
+    const id = rootId(r);
+    const why = failed.get(id);
+    if (why === undefined) continue;
+    const probe = { root: id, source: { file: r.app?.declared.file ?? r.path, startLine: 1, endLine: 1 }, object: {} } as RenderedObject;
+    if (!keep(probe)) continue;
+    notSimulated.push({ what: r.app !== undefined ? `${r.app.tool === 'flux' ? 'Flux' : 'Argo CD'} ${r.app.kind} ${r.app.name}` : id, ...(r.app ? { source: { ...r.app.declared } } : {}), reason: `render error: ${why}`, changed: !baseFailed.has(id) });
+  }
+  return { simulated: { roots, apps }, notSimulated };
 }

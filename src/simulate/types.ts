@@ -155,6 +155,20 @@ export interface DuplicateObject {
   copies: Array<{ root: string; source: SourceLocation }>;
 }
 
+/** What was simulated in a cluster at head, and every GitOps app or root that was not, with the reason. */
+export interface ClusterCoverage {
+  /** Roots rendered at head per renderer (`kustomize`, `helm`, `plain`) and GitOps apps per tool (`flux`, `argocd`). */
+  simulated: { roots: Record<string, number>; apps: Record<string, number> };
+  notSimulated: Array<{
+    /** `Flux HelmRelease redis`, `Argo CD Application web`, or a root id. */
+    what: string;
+    source?: SourceLocation;
+    reason: string;
+    /** The change touches what declares or feeds it (its CR, values...): `blocking.unsimulated` blocks on these. */
+    changed: boolean;
+  }>;
+}
+
 export interface ClusterReport {
   name: string;
   findings: Finding[];
@@ -165,6 +179,8 @@ export interface ClusterReport {
   renderedDiffs: RenderedObjectDiff[];
   /** Objects rendered more than once (always set by the simulation). */
   duplicates?: DuplicateObject[];
+  /** What was simulated and what was not (always set by the simulation). */
+  coverage?: ClusterCoverage;
   errors: SimulationError[];
   stats: { objectsBase: number; objectsHead: number; reviews: number; rootsRendered: number; durationMs: number };
 }

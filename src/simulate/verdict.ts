@@ -24,6 +24,9 @@ export function computeVerdict(clusters: ClusterReport[], blocking: BlockingConf
     counts.errors += c.errors.length;
     // Errors the base has too are listed, not blocking: only what the change breaks blocks.
     headErrors += c.errors.filter((e) => e.ref === 'head' && !e.existing).length;
+    if (blocking.unsimulated) {
+      for (const n of (c.coverage?.notSimulated ?? []).filter((x) => x.changed)) reasons.push(`${c.name}: not simulated: ${n.what}: ${n.reason}`);
+    }
     const bad = c.exemptions.filter((e) => e.change === 'added' && !e.allowed);
     counts.exemptionViolations += bad.length;
     if (blocking.exemptionOutsideAllowList) {

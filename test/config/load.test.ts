@@ -16,9 +16,10 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       clusters: [{ name: 'default', manifests: ['.'], policies: ['.'], shippedPolicies: false, inventory: [], helmValues: {}, exclude: [] }],
       enforcementPoint: 'validation.gatekeeper.sh',
-      blocking: { newDeny: true, newWarn: false, existingViolations: false, errorsAtHead: true, exemptionOutsideAllowList: true, policyRelaxation: true },
+      blocking: { newDeny: true, newWarn: false, existingViolations: false, errorsAtHead: true, exemptionOutsideAllowList: true, policyRelaxation: true, unsimulated: false },
       exemptions: { allowedNamespaces: undefined },
       expandWorkloads: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'],
+      gitops: { enabled: true, repoURLs: [] },
     });
   });
 

@@ -1,0 +1,206 @@
+// Rendering an app: the existing kustomize and helm renderers run (in the jail) on what the CR says, with a
+// generated kustomization (the CR's options over its path, or Flux's generated one for a path without any) or
+// generated values; then Flux's post-build substitution, the destination namespace, and the CR's location.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { loadManifests, errorText } from '../../gatekeeper/load.ts';
+import { isManifestFile } from '../../gatekeeper/read.ts';
+import type { InputError, JsonObject, SourceLocation } from '../../gatekeeper/types.ts';
+import { atomicWrite } from '../../util/files.ts';
+import type { RenderContext } from '../context.ts';
+import { globToRegExp } from '../glob.ts';
+import { renderHelm } from '../helm/render.ts';
+import { isKustomizationFile } from '../kustomize/kustomization.ts';
+import { renderKustomize } from '../kustomize/render.ts';
+import { holdsKubernetesObjects } from '../objects.ts';
+import { dirOf, isUnder } from '../paths.ts';
+import type { PlannedRoot } from '../plan.ts';
+import type { RenderedObject, RenderResult } from '../types.ts';
+import { envsubst, SubstitutionError, substitutionDisabled } from './envsubst.ts';
+import { appLabel, isClusterScoped, obj, type DirectoryAppRender, type GitOpsApp, type HelmAppRender, type KustomizeAppRender } from './model.ts';
+
+/** Where generated kustomizations and values live in the materialized tree (never a repository path: dot-directory). */
+export const GENERATED_DIR = '.preadmit-apps';
+let generated = 0;
+
+export async function renderApp(planned: PlannedRoot, ctx: RenderContext): Promise<RenderResult> {
+  const app = planned.root.app!;
+  let result: RenderResult;
+  try {
+    if (app.render.type === 'kustomize') result = await renderKustomizeApp(planned, app, app.render, ctx);
+    else if (app.render.type === 'helm') result = await renderHelmApp(planned, app, app.render, ctx);
+    else result = await renderDirectoryApp(planned, app, app.render, ctx);
+  } catch (e) {
+    result = { objects: [], errors: [appError(app, `${appLabel(app)}: ${errorText(e)}`)] };
+  }
+  return finish(app, result);
+}
+
+function appError(app: GitOpsApp, message: string): InputError {
+  return { kind: 'render', message, source: { ...app.declared, renderedBy: app.id } };
+}
+
+/** Every object remembers the CR; what points at generated files points at the CR instead. */
+function finish(app: GitOpsApp, result: RenderResult): RenderResult {
+  const via = { app: app.id, ...app.declared };
+  const label = appLabel(app);
+  const isGenerated = (file: string): boolean => file.startsWith(`${GENERATED_DIR}/`) || file === GENERATED_DIR;
+  const objects = result.objects.map((o): RenderedObject => {
+    const source: SourceLocation = isGenerated(o.source.file) ? { ...app.declared } : { ...o.source };
+    if (app.defaultNamespace !== undefined) defaultNamespace(o.object, app.defaultNamespace);
+    return { ...o, source: { ...source, renderedBy: app.id, via }, root: app.id };
+  });
+  const errors = result.errors.map((e) => {
+    const message = e.message.replace(/\.preadmit-apps\/\d+(\/[\w.-]+)?/g, label);
+    const src = e.source === undefined || isGenerated(e.source.file) ? { ...app.declared } : e.source;
+    return { ...e, message, source: { ...src, renderedBy: app.id } };
+  });
+  return { objects, errors };
+}
+
+/** Namespaced objects that name no namespace land in the app's destination (as kubectl apply -n does). */
+function defaultNamespace(object: JsonObject, namespace: string): void {
+  if (isClusterScoped(object)) return;
+  const meta = obj(object.metadata);
+  if (typeof meta.namespace === 'string' && meta.namespace !== '') return;
+  object.metadata = { ...meta, namespace };
+}
+
+async function writeGenerated(ctx: RenderContext, rel: string, body: string): Promise<void> {
+  const full = path.join(ctx.workDir, rel);
+  await mkdir(path.dirname(full), { recursive: true });
+  await atomicWrite(full, body);
+}
+
+async function renderKustomizeApp(planned: PlannedRoot, app: GitOpsApp, r: KustomizeAppRender, ctx: RenderContext): Promise<RenderResult> {
+  let target = r.path;
+  if (r.generate === 'flux' && !ctx.kustomizations.has(r.path)) {
+    // Flux generates a kustomization over the path: every manifest below it, a directory holding a kustomization as one resource.
+    const resources = await fluxResources(r.path, ctx);
+    if (resources.length === 0) return { objects: [], errors: [appError(app, `${appLabel(app)}: ${r.path || '.'} holds no Kubernetes manifests`)] };
+    // In place, as Flux does it (kustomize refuses files outside a kustomization's directory): the materialized copy, never the repository.
+    await writeGenerated(ctx, r.path === '' ? 'kustomization.yaml' : `${r.path}/kustomization.yaml`, JSON.stringify({ resources: resources.map((f) => path.posix.relative(r.path || '.', f)) }));
+  }
+  const wrapper: JsonObject = {};
+  if (r.namespace !== undefined) wrapper.namespace = r.namespace;
+  if (r.namePrefix !== undefined) wrapper.namePrefix = r.namePrefix;
+  if (r.nameSuffix !== undefined) wrapper.nameSuffix = r.nameSuffix;
+  if (r.patches !== undefined) wrapper.patches = r.patches;
+  if (r.images !== undefined) wrapper.images = r.images;
+  if (r.labels !== undefined) wrapper.labels = [{ pairs: r.labels, includeSelectors: false }];
+  if (r.commonLabels !== undefined) wrapper.commonLabels = r.commonLabels;
+  if (r.annotations !== undefined) wrapper.commonAnnotations = r.annotations;
+  if (Object.keys(wrapper).length > 0) {
+    const dir = `${GENERATED_DIR}/${++generated}`;
+    await writeGenerated(ctx, `${dir}/kustomization.yaml`, JSON.stringify({ resources: [path.posix.relative(dir, target || '.')], ...wrapper }));
+    target = dir;
+  }
+  const result = await renderKustomize({ ...planned, root: { ...planned.root, kind: 'kustomize', path: target } }, ctx);
+  if (r.substitute === undefined) return result;
+  return substituteAll(app, r.substitute, result);
+}
+
+/**
+ * The resources of Flux's generated kustomization: below `dir`, a directory holding a kustomization is one
+ * resource (not descended into); other manifest files holding Kubernetes objects are resources.
+ */
+async function fluxResources(dir: string, ctx: RenderContext): Promise<string[]> {
+  const out: string[] = [];
+  const kustomized = [...ctx.kustomizations.keys()].filter((d) => d !== dir && isUnder(d, dir));
+  const outermost = kustomized.filter((d) => !kustomized.some((o) => o !== d && isUnder(d, o)));
+  out.push(...outermost);
+  for (const f of [...ctx.tree.files].sort()) {
+    if (!isUnder(f, dir) || !isManifestFile(f) || isKustomizationFile(f) || outermost.some((d) => isUnder(f, d))) continue;
+    const body = await ctx.readText(f);
+    const found = body === undefined ? false : holdsKubernetesObjects(body, f);
+    if (found !== false) out.push(f);
+  }
+  return out;
+}
+
+/** Flux's post-build substitution on each object's YAML, skipping objects that disable it. */
+function substituteAll(app: GitOpsApp, vars: Record<string, string>, result: RenderResult): RenderResult {
+  const errors = [...result.errors];
+  const objects: RenderedObject[] = [];
+  for (const o of result.objects) {
+    if (substitutionDisabled(o.object)) {
+      objects.push(o);
+      continue;
+    }
+    const text = stringify(o.object, { lineWidth: 0 });
+    if (!text.includes('${')) {
+      objects.push(o);
+      continue;
+    }
+    try {
+      const loaded = loadManifests(envsubst(text, vars), `${o.source.file} after substitution`, { yamlVersion: '1.1' });
+      if (loaded.errors.length > 0 || loaded.objects.length !== 1) throw new SubstitutionError(loaded.errors[0]?.message ?? 'not one object after substitution');
+      objects.push({ ...o, object: loaded.objects[0]!.object });
+    } catch (e) {
+      errors.push({ kind: 'render', message: `${o.source.file}:${o.source.startLine}: post-build substitution of ${appLabel(app)}: ${errorText(e)}`, source: o.source });
+    }
+  }
+  return { objects, errors };
+}
+
+async function renderHelmApp(planned: PlannedRoot, app: GitOpsApp, r: HelmAppRender, ctx: RenderContext): Promise<RenderResult> {
+  const valuesFiles = [...r.valuesFiles];
+  if (r.values !== undefined) {
+    const file = `${GENERATED_DIR}/${++generated}/values.yaml`;
+    await writeGenerated(ctx, file, JSON.stringify(r.values));
+    valuesFiles.push(file);
+  }
+  const root = { ...planned.root, kind: 'helm' as const, path: r.chart, release: r.release, namespace: r.namespace, valuesFiles };
+  const result = await renderHelm({ ...planned, root }, ctx);
+  if (r.postRender === undefined || result.objects.length === 0) return result;
+  return postRender(planned, app, r.postRender, result, ctx);
+}
+
+/** Flux postRenderers: the chart's output through a kustomization with the patches and images; objects keep their template's source. */
+async function postRender(planned: PlannedRoot, app: GitOpsApp, post: NonNullable<HelmAppRender['postRender']>, rendered: RenderResult, ctx: RenderContext): Promise<RenderResult> {
+  const dir = `${GENERATED_DIR}/${++generated}`;
+  await writeGenerated(ctx, `${dir}/rendered.yaml`, rendered.objects.map((o) => JSON.stringify(o.object)).join('\n---\n'));
+  await writeGenerated(ctx, `${dir}/kustomization.yaml`, JSON.stringify({ resources: ['rendered.yaml'], patches: post.patches, images: post.images }));
+  const result = await renderKustomize({ ...planned, root: { ...planned.root, kind: 'kustomize', path: dir } }, ctx);
+  const key = (o: JsonObject): string => `${String(o.kind)}/${String(obj(o.metadata).name)}`;
+  const sources = new Map(rendered.objects.map((o) => [key(o.object), o.source]));
+  return {
+    objects: result.objects.map((o) => ({ ...o, source: sources.get(key(o.object)) ?? o.source })),
+    errors: [...rendered.errors, ...result.errors],
+  };
+}
+
+/** An Argo CD directory app: the manifests of the path (below it with `recurse`), include/exclude globs applied; no tool. */
+async function renderDirectoryApp(_planned: PlannedRoot, app: GitOpsApp, r: DirectoryAppRender, ctx: RenderContext): Promise<RenderResult> {
+  const objects: RenderedObject[] = [];
+  const errors: InputError[] = [];
+  for (const f of directoryFiles(r, ctx.tree.files)) {
+    const body = await ctx.readText(f);
+    if (body === undefined) continue;
+    const loaded = loadManifests(body, f, { yamlVersion: '1.1' });
+    errors.push(...loaded.errors);
+    for (const o of loaded.objects) if (typeof o.object.kind === 'string' && typeof o.object.apiVersion === 'string') objects.push({ ...o, root: app.id });
+  }
+  return { objects, errors };
+}
+
+/** The files an Argo CD directory app applies. */
+export function directoryFiles(r: Pick<DirectoryAppRender, 'path' | 'recurse' | 'include' | 'exclude'>, files: Iterable<string>): string[] {
+  const globs = (s: string | undefined): RegExp[] =>
+    s === undefined || s === '' ? [] : (s.startsWith('{') && s.endsWith('}') ? s.slice(1, -1).split(',') : [s]).map((g) => globToRegExp(g.trim()));
+  const include = globs(r.include);
+  const exclude = globs(r.exclude);
+  const out: string[] = [];
+  for (const f of files) {
+    if (!isUnder(f, r.path) || f === r.path || !/\.(ya?ml|json)$/i.test(f)) continue;
+    if (!r.recurse && dirOf(f) !== r.path) continue;
+    const rel = r.path === '' ? f : f.slice(r.path.length + 1);
+    const name = path.posix.basename(f);
+    const matches = (g: RegExp[]): boolean => g.some((re) => re.test(rel) || re.test(name));
+    if (include.length > 0 && !matches(include)) continue;
+    if (matches(exclude)) continue;
+    out.push(f);
+  }
+  return out.sort();
+}

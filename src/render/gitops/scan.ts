@@ -1,0 +1,89 @@
+// Finding GitOps CRs in the tree at a ref and what they refer to (sources, ConfigMaps, Secrets), with lines.
+import { loadManifests } from '../../gatekeeper/load.ts';
+import { isManifestFile } from '../../gatekeeper/read.ts';
+import type { InputError, JsonObject, SourcedObject } from '../../gatekeeper/types.ts';
+import { lineOfPath, type FieldPath } from '../../simulate/locate.ts';
+import type { Chart } from '../helm/chart.ts';
+import type { KustomizationIndex, RepoTree } from '../kustomize/graph.ts';
+import { isUnder, resolveInRepo } from '../paths.ts';
+import { normalizeRepoURL, obj, str, type Declared } from './model.ts';
+
+export interface ScanContext {
+  tree: RepoTree;
+  kustomizations: KustomizationIndex;
+  charts: Map<string, Chart>;
+  text(file: string): Promise<string | undefined>;
+  /** URLs that name this repository (`gitops.repoURLs`); empty: every git source whose path exists here is taken as this repository. */
+  repoURLs: string[];
+  /** Manifest files that may hold objects (not chart templates, not dot-directories). */
+  manifestFiles: string[];
+}
+
+/** Whether a git URL names this repository. */
+export function isThisRepo(ctx: ScanContext, url: string | undefined): boolean {
+  if (ctx.repoURLs.length === 0) return true;
+  if (url === undefined) return false;
+  const u = normalizeRepoURL(url);
+  return ctx.repoURLs.some((r) => normalizeRepoURL(r) === u);
+}
+
+export function declaredAt(o: SourcedObject): Declared {
+  return { file: o.source.file, startLine: o.source.startLine, endLine: o.source.endLine };
+}
+
+/** The line of a field of a CR (its own first line when the source does not spell it). */
+export async function fieldAt(ctx: ScanContext, o: SourcedObject, path: FieldPath): Promise<Declared> {
+  const text = await ctx.text(o.source.file);
+  const kind = String(o.object.kind ?? '');
+  const at = text === undefined ? undefined : lineOfPath(text, o.source, kind, path);
+  return at ? { file: at.file, startLine: at.startLine, endLine: at.endLine } : declaredAt(o);
+}
+
+export function refusal(at: Declared, message: string): InputError {
+  return { kind: 'render', message: `${at.file}:${at.startLine}: ${message}`, source: { ...at } };
+}
+
+/** A repo path from a CR: resolved against `dir`, refused when it leaves the repository. */
+export function repoPath(dir: string, p: string): string | undefined {
+  return resolveInRepo(dir, p.replace(/^\.\/?$/, ''));
+}
+
+/** Whether the path names a file or a directory of the tree. */
+export function exists(ctx: ScanContext, p: string): boolean {
+  return ctx.tree.files.has(p) || ctx.tree.dirs.has(p);
+}
+
+/**
+ * An object of `kind` named `name` in the repository (in `namespace` when the object names one), searched in
+ * every manifest file that spells the name: Flux's sources, ConfigMaps and Secrets for valuesFrom/substituteFrom.
+ */
+export async function findObject(ctx: ScanContext, kind: string, name: string, namespace: string | undefined): Promise<SourcedObject | undefined> {
+  const found: SourcedObject[] = [];
+  for (const file of ctx.manifestFiles) {
+    const body = await ctx.text(file);
+    if (body === undefined || !body.includes(name) || !body.includes(kind)) continue;
+    for (const o of loadManifests(body, file, { yamlVersion: '1.1' }).objects) {
+      if (o.object.kind !== kind) continue;
+      const meta = obj(o.object.metadata);
+      if (str(meta.name) !== name) continue;
+      const ns = str(meta.namespace);
+      if (ns !== undefined && namespace !== undefined && ns !== namespace) continue;
+      found.push(o);
+    }
+  }
+  // One in the CR's own namespace wins over one that names none.
+  return found.find((o) => str(obj(o.object.metadata).namespace) === namespace) ?? found[0];
+}
+
+/** Manifest files that may hold GitOps objects: outside chart directories (templates) and dot-directories. */
+export function manifestFiles(tree: RepoTree, charts: Map<string, Chart>): string[] {
+  const chartDirs = [...charts.keys()];
+  return [...tree.files]
+    .filter((f) => isManifestFile(f) && !f.split('/').some((s) => s.startsWith('.')) && !chartDirs.some((d) => isUnder(f, d)))
+    .sort();
+}
+
+export function metaOf(o: JsonObject): { name: string; namespace: string | undefined } {
+  const meta = obj(o.metadata);
+  return { name: str(meta.name) ?? '', namespace: str(meta.namespace) };
+}
