@@ -60,3 +60,22 @@ install gator "$GATOR_VERSION" github.com/open-policy-agent/gatekeeper/v3/cmd/ga
 install kustomize "$KUSTOMIZE_VERSION" sigs.k8s.io/kustomize/kustomize/v5
 install helm "$HELM_VERSION" helm.sh/helm/v3/cmd/helm "$HELM_LDFLAGS"
 install opa-gatekeeper "$GATEKEEPER_OPA_VERSION" github.com/open-policy-agent/opa
+
+# kustomize-batch (scripts/kustomize-batch): many kustomize roots built per jailed process, with the same
+# kustomize library versions as the kustomize binary above. Rebuilt when its sources change; removed (so every
+# root goes to the kustomize CLI) if its kustomize library versions ever differ from the binary's.
+batch_src="$root/scripts/kustomize-batch"
+batch_id="$KUSTOMIZE_VERSION+$(cat "$batch_src/main.go" "$batch_src/go.mod" "$batch_src/go.sum" | sha256sum | cut -c1-16)"
+if ! installed kustomize-batch "$batch_id"; then
+  echo "preadmit: building kustomize-batch for kustomize $KUSTOMIZE_VERSION" >&2
+  (cd "$batch_src" && CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false" go build -trimpath \
+    -ldflags "-X sigs.k8s.io/kustomize/api/provenance.version=$KUSTOMIZE_VERSION" -o "$bin/kustomize-batch.tmp" .)
+  libs() { go version -m "$1" | awk '$1 == "dep" && ($2 == "sigs.k8s.io/kustomize/api" || $2 == "sigs.k8s.io/kustomize/kyaml") { print $2, $3 }' | sort; }
+  if [ "$(libs "$bin/kustomize")" != "$(libs "$bin/kustomize-batch.tmp")" ]; then
+    echo "preadmit: kustomize-batch's kustomize libraries differ from kustomize $KUSTOMIZE_VERSION's; update scripts/kustomize-batch/go.mod. Building every root with the kustomize CLI meanwhile." >&2
+    rm -f "$bin/kustomize-batch.tmp" "$bin/kustomize-batch"
+  else
+    mv "$bin/kustomize-batch.tmp" "$bin/kustomize-batch"
+    record kustomize-batch "$batch_id"
+  fi
+fi

@@ -1,6 +1,6 @@
 // What every renderer gets: the tree at the ref, a materialized copy for tools, and the sandbox limits.
 import type { InputError, SourceLocation } from '../gatekeeper/types.ts';
-import { failureOf, runSandboxed } from './sandbox.ts';
+import { failureOf, runSandboxed, type FailureLimits, type SandboxResult } from './sandbox.ts';
 import type { RepoTree } from './kustomize/graph.ts';
 import type { KustomizationIndex } from './kustomize/graph.ts';
 import type { PlannedRoot } from './plan.ts';
@@ -25,6 +25,13 @@ export interface RenderContext {
   jailed: boolean;
   /** Unjailed runs only: use a network namespace where the kernel offers one. */
   isolateNetwork: boolean;
+  /**
+   * Every root this render will ask renderers for, when known: a renderer may build several in one tool
+   * run (kustomize batches, `kustomize/batch.ts`). Absent: each root is built on its own.
+   */
+  roots?: readonly PlannedRoot[];
+  /** How many tool runs go at once (the render's concurrency). */
+  concurrency?: number;
 }
 
 export type Renderer = (planned: PlannedRoot, ctx: RenderContext) => Promise<RenderResult>;
@@ -46,10 +53,27 @@ export async function runRenderer(
   args: string[],
   extra: { cwd: string; env?: Record<string, string>; homeDirs?: Record<string, string> },
 ): Promise<{ stdout: string } | { failure: string }> {
+  const r = await runRendererRaw(ctx, label, command, args, extra);
+  if ('failure' in r) return r;
+  const failure = failureOf(label, r.run, r.limits);
+  return failure === undefined ? { stdout: r.run.stdout } : { failure: repoRelativeMessage(failure, ctx) };
+}
+
+/**
+ * `runRenderer`, giving the run itself (partial output included, when the run was stopped) and the limits
+ * it ran under; `failure` only when it was not run because the render budget is spent.
+ */
+export async function runRendererRaw(
+  ctx: RenderContext,
+  label: string,
+  command: string,
+  args: string[],
+  extra: { cwd: string; env?: Record<string, string>; homeDirs?: Record<string, string> },
+): Promise<{ run: SandboxResult; limits: FailureLimits } | { failure: string }> {
   const left = ctx.budget.deadline - Date.now();
   if (left <= 0) return { failure: `${label} not run: ${budgetSpent(ctx.budget)}` };
   const timeoutMs = Math.min(ctx.timeoutMs, left);
-  const limits = {
+  const limits: FailureLimits = {
     timeoutMs,
     maxOutputBytes: ctx.maxOutputBytes,
     memoryBytes: ctx.memoryBytes,
@@ -62,8 +86,7 @@ export async function runRenderer(
     isolateNetwork: ctx.isolateNetwork,
     scratchDir: ctx.scratchDir,
   });
-  const failure = failureOf(label, run, limits);
-  return failure === undefined ? { stdout: run.stdout } : { failure: repoRelativeMessage(failure, ctx) };
+  return { run, limits };
 }
 
 const BUDGET = 'render time budget';

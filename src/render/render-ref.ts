@@ -13,6 +13,7 @@ import type { ChangedFile, RepoSource } from '../source/types.ts';
 import { affectedRoots } from './affected.ts';
 import { budgetSpent, isBudgetFailure, type RenderContext, type Renderer } from './context.ts';
 import { renderHelm } from './helm/render.ts';
+import { batchProgram } from './kustomize/batch.ts';
 import { renderKustomize } from './kustomize/render.ts';
 import { renderApp } from './gitops/render.ts';
 import type { GitOpsApp, UnsimulatedApp } from './gitops/model.ts';
@@ -139,10 +140,12 @@ export async function renderRef(
       budget,
       jailed,
       isolateNetwork: options.isolateNetwork ?? true,
+      roots: pending,
+      concurrency: options.concurrency ?? os.availableParallelism(),
     };
     const keyOf = new Map(runnable.map((p, i) => [p, keys[i]!]));
     let budgetNoted = false;
-    const fresh = inPool(pending, options.concurrency ?? os.availableParallelism(), async (p) => {
+    const fresh = inPool(pending, ctx.concurrency!, async (p) => {
       // A root not started before the budget is spent is not rendered; plain roots cost no tool run.
       if (p.root.kind !== 'plain' && Date.now() >= budget.deadline) {
         if (!budgetNoted) failClosed.push(budgetSpent(budget));
@@ -279,7 +282,10 @@ function toolFingerprint(kind: RootKind): Promise<string> {
       if ('error' in tool) return `${kind}:missing`;
       try {
         const st = await stat(tool.path);
-        return `${kind}:${tool.path}:${st.size}:${st.mtimeMs}`;
+        // kustomize roots may be built by the batch program next to it (kustomize/batch.ts): it counts too.
+        const batch = kind === 'kustomize' ? batchProgram(tool.path) : undefined;
+        const bst = batch !== undefined ? await stat(batch) : undefined;
+        return `${kind}:${tool.path}:${st.size}:${st.mtimeMs}${bst !== undefined ? `:${batch}:${bst.size}:${bst.mtimeMs}` : ''}`;
       } catch {
         return `${kind}:missing`;
       }

@@ -38,6 +38,8 @@ export interface SandboxResult {
   /** Exit code; null when killed. */
   code: number | null;
   stdout: string;
+  /** stdout as the bytes the process wrote (a program framing its output counts in bytes). */
+  stdoutBytes: Buffer;
   stderr: string;
   timedOut: boolean;
   overflowed: boolean;
@@ -244,7 +246,7 @@ function withMemoryCap(prlimit: string | undefined, bytes: number | undefined, f
 }
 
 function notStarted(spawnError: string): SandboxResult {
-  return { code: null, stdout: '', stderr: '', timedOut: false, overflowed: false, outOfMemory: false, spawnError };
+  return { code: null, stdout: '', stdoutBytes: Buffer.alloc(0), stderr: '', timedOut: false, overflowed: false, outOfMemory: false, spawnError };
 }
 
 /** Runs `file` in its own process group, collecting its output, killing the group at the time limit or output cap. */
@@ -307,9 +309,11 @@ function collect(
       settled = true;
       clearTimeout(timer);
       const stderr = Buffer.concat(err).toString('utf8');
+      const stdoutBytes = Buffer.concat(out);
       resolve({
         code,
-        stdout: Buffer.concat(out).toString('utf8'),
+        stdout: stdoutBytes.toString('utf8'),
+        stdoutBytes,
         stderr,
         timedOut,
         overflowed,

@@ -1,5 +1,6 @@
-// kustomize roots: `kustomize build` of a wrapper that asks for origin annotations, then each object
-// traced back to its file and lines and the annotations taken off again.
+// kustomize roots: `kustomize build` of a wrapper that asks for origin annotations (many roots per jailed
+// run where it can be: batch.ts), then each object traced back to its file and lines and the annotations
+// taken off again.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadManifests } from '../../gatekeeper/load.ts';
@@ -8,9 +9,41 @@ import type { PlannedRoot } from '../plan.ts';
 import { rootId } from '../plan.ts';
 import { findRenderTool } from '../tools.ts';
 import type { RenderedObject, RenderResult } from '../types.ts';
+import { batchedBuild } from './batch.ts';
 import { OriginLocator, originToRepoPath, takeOrigin } from './origin.ts';
 
 let wrapperCount = 0;
+
+interface Wrapper {
+  /** The wrapper's directory relative to the scratch directory, and absolute. */
+  rel: string;
+  dir: string;
+  /** The root as the wrapper names it (relative to the wrapper). */
+  target: string;
+}
+
+/** One wrapper per root and render: the batch and a build of its own use the same one. */
+const wrappers = new WeakMap<RenderContext, Map<PlannedRoot, Promise<Wrapper>>>();
+
+/** The wrapper kustomization of a root: it adds nothing but origin annotations, so the root's output is otherwise unchanged. */
+function wrapperOf(planned: PlannedRoot, ctx: RenderContext): Promise<Wrapper> {
+  let byRoot = wrappers.get(ctx);
+  if (byRoot === undefined) wrappers.set(ctx, (byRoot = new Map()));
+  let w = byRoot.get(planned);
+  if (w === undefined) {
+    w = (async () => {
+      const rel = `wrap/${++wrapperCount}`;
+      const dir = path.join(ctx.scratchDir, rel);
+      const repoRel = path.relative(ctx.scratchDir, ctx.workDir).split(path.sep).join('/');
+      await mkdir(dir, { recursive: true });
+      const target = path.posix.relative(rel, path.posix.join(repoRel, planned.root.path));
+      await writeFile(path.join(dir, 'kustomization.yaml'), `resources:\n- ${JSON.stringify(target)}\nbuildMetadata:\n- originAnnotations\n`);
+      return { rel, dir, target };
+    })();
+    byRoot.set(planned, w);
+  }
+  return w;
+}
 
 export async function renderKustomize(planned: PlannedRoot, ctx: RenderContext): Promise<RenderResult> {
   const root = planned.root.path;
@@ -21,17 +54,14 @@ export async function renderKustomize(planned: PlannedRoot, ctx: RenderContext):
   if ('error' in tool) return { objects: [], errors: [renderError(planned, `${root || '.'}: ${tool.error}`, at)] };
   const kustomize = tool.path;
 
-  // The wrapper adds nothing but origin annotations: the root's own output is otherwise unchanged.
-  const wrapperRel = `wrap/${++wrapperCount}`;
-  const wrapperDir = path.join(ctx.scratchDir, wrapperRel);
+  const wrapper = await wrapperOf(planned, ctx);
+  const wrapperRel = wrapper.rel;
   const repoRel = path.relative(ctx.scratchDir, ctx.workDir).split(path.sep).join('/');
-  await mkdir(wrapperDir, { recursive: true });
-  const target = path.posix.relative(wrapperRel, path.posix.join(repoRel, root));
-  await writeFile(path.join(wrapperDir, 'kustomization.yaml'), `resources:\n- ${JSON.stringify(target)}\nbuildMetadata:\n- originAnnotations\n`);
-
-  const run = await runRenderer(ctx, 'kustomize build', kustomize, ['build', wrapperDir], { cwd: ctx.scratchDir });
+  // Built with the other roots of the render in one jailed run where it can be; else on its own.
+  let run = await batchedBuild(planned, ctx, kustomize, (p) => wrapperOf(p, ctx).then((w) => w.dir));
+  if (run === 'cli') run = await runRenderer(ctx, 'kustomize build', kustomize, ['build', wrapper.dir], { cwd: ctx.scratchDir });
   if ('failure' in run) {
-    const message = run.failure.split(target).join(root || '.');
+    const message = run.failure.split(wrapper.target).join(root || '.');
     return { objects: [], errors: [renderError(planned, `${root || '.'}: ${message}`, at)] };
   }
 
