@@ -382,17 +382,20 @@ class OpaCompiler implements Compiler {
     if (known !== undefined) return known;
     const entry = asCacheEntry(await readJson(this.entryPath(cacheKey)));
     if (entry === undefined) return undefined;
-    this.entries.set(cacheKey, entry);
-    if (!('moduleId' in entry)) return entry;
-    if (this.modules.has(entry.moduleId)) return entry;
-    try {
-      const wasm = new Uint8Array(await readFile(this.modulePath(entry.moduleId)));
-      if (sha256(wasm) !== entry.moduleId) return undefined;
-      this.modules.set(entry.moduleId, { id: entry.moduleId, wasm });
-      return entry;
-    } catch {
-      return undefined;
+    // Remembered only once its module is loaded: a concurrent compile() in this process that finds the entry
+    // must also find the module (remembering it before the read below let a second check see an entry
+    // without its module).
+    if ('moduleId' in entry && !this.modules.has(entry.moduleId)) {
+      try {
+        const wasm = new Uint8Array(await readFile(this.modulePath(entry.moduleId)));
+        if (sha256(wasm) !== entry.moduleId) return undefined;
+        this.modules.set(entry.moduleId, { id: entry.moduleId, wasm });
+      } catch {
+        return undefined;
+      }
     }
+    this.entries.set(cacheKey, entry);
+    return entry;
   }
 
   private async store(cacheKey: string, entry: CacheEntry): Promise<void> {

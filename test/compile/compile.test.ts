@@ -214,6 +214,21 @@ describe('createCompiler with the real opa', () => {
     expect(failed(missing.get('new'))).toMatch(/cannot compile Rego: .*no-such-opa/);
   });
 
+  it('gives concurrent warm compiles in one process the module with the entry (two checks at once after a restart)', async () => {
+    const cacheDir = tempDir('preadmit-cache-');
+    const requests = Array.from({ length: 12 }, (_, i) => ({ key: `k8sc${i}`, code: v0(ENTRY_V0.replace('k8sclash', `k8sc${i}`), [LIB_V0]) }));
+    // One module per template (one compile call each), so the calls below load different modules.
+    const cold = createCompiler({ cacheDir });
+    for (const r of requests) expect(isCompiled((await cold.compile([r])).get(r.key)!)).toBe(true);
+    const warm = createCompiler({ cacheDir });
+    // Each call asks in another order, so one call meets entries another is still loading.
+    const all = await Promise.all([warm.compile(requests), warm.compile([...requests].reverse()), warm.compile(requests.slice(6)), warm.compile(requests.slice(3))]);
+    for (const results of all) {
+      expect(results.size).toBeGreaterThan(0);
+      for (const outcome of results.values()) expect(compiled(outcome).module?.wasm.length).toBeGreaterThan(0);
+    }
+  });
+
   it('ignores and rebuilds corrupt cache entries', async () => {
     const cacheDir = tempDir('preadmit-cache-');
     const req = [{ key: 'inv', code: v0(INVENTORY) }];
