@@ -8,6 +8,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { compileGoRegexp, type GoRegexp } from './go-regexp.ts';
 import {
+  compareRegoValues,
   goJsonSurrogates,
   parseRegoValue,
   regoArray,
@@ -17,6 +18,7 @@ import {
   regoValuesEqual,
   type RegoValue,
 } from './rego-value.ts';
+import { goString } from '../gatekeeper/go-marshal.ts';
 import { regoSprintf } from './sprintf.ts';
 
 export type HostBuiltin = (...args: RegoValue[]) => RegoValue | undefined;
@@ -1393,6 +1395,40 @@ function cidrContains(a: RegoValue | undefined, b: RegoValue | undefined): RegoV
   return regoBool(ipNetContains(net, inner.ip) && ipNetContains(net, last));
 }
 
+/** UTF-8 byte order, Go's order of strings (UTF-16 order differs above U+E000). */
+function goStringOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/**
+ * OPA's json.marshal: the value converted as ast.JSON converts it (sets become arrays, a non-string object
+ * key becomes its own JSON text, numbers keep their text as json.Number), then written by Go's json.Marshal
+ * (map keys in byte order, the last of equal keys kept in OPA's sorted iteration, HTML characters and
+ * U+2028/U+2029 escaped).
+ */
+function goJsonMarshal(v: RegoValue): string {
+  switch (v.t) {
+    case 'null':
+      return 'null';
+    case 'boolean':
+      return v.v ? 'true' : 'false';
+    case 'number':
+      return v.v;
+    case 'string':
+      return goString(v.v);
+    case 'array':
+    case 'set':
+      return `[${v.v.map(goJsonMarshal).join(',')}]`;
+    case 'object': {
+      const byKey = new Map<string, string>();
+      const entries = [...v.v].sort(([a], [b]) => compareRegoValues(a, b));
+      for (const [k, x] of entries) byKey.set(k.t === 'string' ? k.v : goJsonMarshal(k), goJsonMarshal(x));
+      const keys = [...byKey.keys()].sort(goStringOrder);
+      return `{${keys.map((k) => `${goString(k)}:${byKey.get(k)!}`).join(',')}}`;
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // registry
 
@@ -1501,6 +1537,7 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
       return parseRegoValue(goJsonSurrogates(text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')));
     },
     'numbers.range_step': rangeStep,
+    'json.marshal': (v) => regoString(goJsonMarshal(v ?? fail('operand 1 is undefined'))),
   };
   const out: Record<string, HostBuiltin> = {};
   for (const [name, fn] of Object.entries(table)) out[name] = wrap(fn);

@@ -10,7 +10,7 @@ import { capabilitiesArgs, denialReason, isDeniedBuiltin, restrictCapabilities }
 import { analyzeRego, rewriteRego } from './rego.ts';
 import { findTool, PINNED_TOOL_VERSIONS, runTool, scrubbedEnv } from './tools.ts';
 import { atomicWrite, defaultCacheDir } from '../util/files.ts';
-import { sortedIterationModule } from './sorted-module.ts';
+import { ROUTED_BUILTINS, sortedIterationModule } from './sorted-module.ts';
 
 export interface CompileRequest {
   /** The caller's id, e.g. the template name. */
@@ -58,7 +58,9 @@ export function isCompiled(outcome: CompileOutcome): outcome is CompiledTemplate
 /** `$PREADMIT_CACHE_DIR`, else `$XDG_CACHE_HOME/preadmit`, else `~/.cache/preadmit`. */
 
 /** Bump when the rewriting or the layout of cache entries changes. */
-const CACHE_FORMAT = 'preadmit-compile-5';
+// The module patch (sorted iteration, builtins routed to the host) is part of what is cached: a change to the
+// routed set changes every key.
+const CACHE_FORMAT = `preadmit-compile-6:${ROUTED_BUILTINS.map((b) => b.name).join(',')}`;
 const PACKAGE_ROOT = 'preadmit';
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');

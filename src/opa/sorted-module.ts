@@ -184,6 +184,7 @@ export const ROUTED_BUILTINS: ReadonlyArray<{ name: string; fn: string; arity: n
   { name: 'format_int', fn: 'opa_strings_format_int', arity: 2 },
   { name: 'json.unmarshal', fn: 'opa_json_unmarshal', arity: 1 },
   { name: 'net.cidr_contains', fn: 'opa_cidr_contains', arity: 2 },
+  { name: 'json.marshal', fn: 'opa_json_marshal', arity: 1 },
 ];
 
 /** Host builtin ids for routed builtins: far above any id `opa build` assigns (0, 1, 2, …). */

@@ -32,6 +32,20 @@ describe('natively implemented builtins routed to the host agree with topdown', 
   });
 });
 
+describe('json.marshal writes what Go writes', () => {
+  const cases = [
+    `json.marshal("<a href='x'>&amp;</a>")`, `json.marshal("\\u2028\\u2029")`, `json.marshal("\\b\\f\\n\\r\\t\\u0001\\u007f")`,
+    `json.marshal({"b": 1, "a": [1.0, 2.50, -0, 1e400, 12345678901234567890]})`, `json.marshal({"é": 1, "z": 2, "\\uffff": 3, "😀": 4, "A": 5})`,
+    `json.marshal({1: "n", "1": "s"})`, `json.marshal({[1, "<"]: 1, {"a": 1}: 2, true: 3, null: 4})`,
+    `json.marshal({3, 1, "b", "a", [2], {"k": 1}})`, `json.marshal([null, true, false, "", {}, [], set()])`,
+    `json.marshal(0.1 + 0.2)`, `json.marshal(-1.5e-7)`, `json.marshal("\\ud83d\\ude00 héllo")`,
+    `json.marshal({"x": {"<": ">"}})`,
+  ];
+  it(`agrees with topdown on all ${cases.length} cases`, () => {
+    expect(mismatches(cases)).toEqual([]);
+  });
+});
+
 describe('JSON input with escaped lone surrogates', () => {
   it('reads them as U+FFFD, as Go does, instead of aborting', () => {
     expect(goJsonSurrogates('{"a":"\\ud800","b":"x\\udc00y","c":"\\ud83d\\ude00","d":"\\\\ud800","e":"\\ud800\\ud800"}')).toBe(
