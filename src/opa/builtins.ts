@@ -1352,6 +1352,46 @@ function ipNetContains(net: GoIPNet, query: number[]): boolean {
   return ip.every((b, i) => (nn[i]! & m[i]!) === (b & m[i]!));
 }
 
+/** Go's net.IP.String: dotted quad for IPv4 (and IPv4-mapped IPv6), else RFC 5952 hex groups. */
+function goIPString(ip: number[]): string {
+  const v4 = to4(ip);
+  if (v4) return v4.join('.');
+  const groups = Array.from({ length: 8 }, (_, i) => (ip[2 * i]! << 8) | ip[2 * i + 1]!);
+  // The longest run of at least two zero groups (the first of equal runs) becomes "::".
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen) [best, bestLen] = [i, j - i];
+    i = j === i ? i + 1 : j;
+  }
+  const hex = (g: number[]): string => g.map((x) => x.toString(16)).join(':');
+  return best < 0 ? hex(groups) : `${hex(groups.slice(0, best))}::${hex(groups.slice(best + bestLen))}`;
+}
+
+/** OPA's net.cidr_expand: every address of the network, from the masked address up (as Go increments it). */
+function cidrExpand(v: RegoValue | undefined): RegoValue {
+  const text = str(v, 1);
+  const net = goParseCIDR(text);
+  if (!net) fail(`invalid CIDR address: ${text}`);
+  const out: RegoValue[] = [];
+  const ip = [...net.ip];
+  while (ipNetContains(net, ip)) {
+    out.push(regoString(goIPString(ip)));
+    for (let j = ip.length - 1; j >= 0; j--) {
+      ip[j] = (ip[j]! + 1) & 0xff;
+      if (ip[j] !== 0) break;
+    }
+  }
+  return { t: 'set', v: out };
+}
+
+/** gobwas/glob's QuoteMeta (OPA's glob.quote_meta): a backslash before each of `*?\\[]{}`. */
+function globQuoteMeta(s: string): string {
+  return s.replace(/[*?\\[\]{}]/g, (c) => `\\${c}`);
+}
+
 /** Go's url.QueryEscape: unreserved bytes kept, space as `+`, every other byte `%XX`. */
 function goQueryEscape(s: string): string {
   let out = '';
@@ -1537,6 +1577,9 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
       return parseRegoValue(goJsonSurrogates(text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')));
     },
     'numbers.range_step': rangeStep,
+    'net.cidr_is_valid': (v) => regoBool(v?.t === 'string' && goParseCIDR(v.v) !== undefined),
+    'net.cidr_expand': cidrExpand,
+    'glob.quote_meta': (v) => regoString(globQuoteMeta(str(v, 1))),
     'json.marshal': (v) => regoString(goJsonMarshal(v ?? fail('operand 1 is undefined'))),
   };
   const out: Record<string, HostBuiltin> = {};

@@ -46,6 +46,22 @@ describe('json.marshal writes what Go writes', () => {
   });
 });
 
+describe('network and glob builtins preadmit implements agree with topdown', () => {
+  const cases = [
+    `net.cidr_is_valid("10.0.0.0/8")`, `net.cidr_is_valid("10.0.0.1/33")`, `net.cidr_is_valid("10.0.0.1")`, `net.cidr_is_valid("::/0")`,
+    `net.cidr_is_valid("2001:db8::/129")`, `net.cidr_is_valid("010.0.0.0/8")`, `net.cidr_is_valid("10.0.0.0/08")`, `net.cidr_is_valid("")`,
+    `net.cidr_expand("10.0.0.0/30")`, `net.cidr_expand("10.0.0.5/29")`, `net.cidr_expand("255.255.255.254/31")`, `net.cidr_expand("1.2.3.4/32")`,
+    `net.cidr_expand("2001:db8::/126")`, `net.cidr_expand("::/126")`, `net.cidr_expand("::ffff:10.0.0.0/126")`, `net.cidr_expand("fe80::1:0:0:0/127")`,
+    `net.cidr_expand("2001:0:0:1::/127")`, `net.cidr_expand("1:0:0:2:0:0:0:ff/128")`, `net.cidr_expand("x")`, `net.cidr_expand("10.0.0.0/33")`,
+    `count(net.cidr_expand("10.0.0.0/20"))`,
+    `glob.quote_meta("*.example.com")`, `glob.quote_meta("a?b[c]{d,e}\\\\f!-g")`, `glob.quote_meta("")`, `glob.quote_meta("héllo*")`,
+    `glob.match(glob.quote_meta("a*b"), [], "a*b")`, `glob.match(glob.quote_meta("a*b"), [], "axb")`,
+  ];
+  it(`agree on all ${cases.length} cases`, () => {
+    expect(mismatches(cases)).toEqual([]);
+  });
+});
+
 describe('JSON input with escaped lone surrogates', () => {
   it('reads them as U+FFFD, as Go does, instead of aborting', () => {
     expect(goJsonSurrogates('{"a":"\\ud800","b":"x\\udc00y","c":"\\ud83d\\ude00","d":"\\\\ud800","e":"\\ud800\\ud800"}')).toBe(

@@ -60,6 +60,9 @@ function arity(name: string): number {
     'crypto.sha256': 1,
     'urlquery.encode': 1,
     'urlquery.decode': 1,
+    'net.cidr_is_valid': 1,
+    'net.cidr_expand': 1,
+    'glob.quote_meta': 1,
   };
   return arities[name] ?? 2;
 }
