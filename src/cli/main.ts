@@ -69,11 +69,24 @@ class CommandGuard extends Writable {
     const text = chunk.toString();
     if (text === '') return done();
     const safe = neutraliseWorkflowCommands(text, this.atLineStart);
-    this.atLineStart = /[\r\n][^\S\r\n]*$/.test(text) || (this.atLineStart && /^[^\S\r\n]*$/.test(text));
+    this.atLineStart = endsAtLineStart(text, this.atLineStart);
     // Passed on at once (no buffering here): what a command wrote is in the target when the command returns.
     this.target.write(safe);
     done();
   }
+}
+
+/**
+ * Whether what follows `text` starts a line (ignoring blanks other than line breaks): scanned from the end, so a
+ * large chunk costs its trailing blanks only.
+ */
+function endsAtLineStart(text: string, before: boolean): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === '\n' || c === '\r') return true;
+    if (!/\s/.test(c)) return false;
+  }
+  return before;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

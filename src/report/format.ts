@@ -146,6 +146,8 @@ export function truncateBytes(text: string, maxBytes: number, suffix = '…'): s
  * `atLineStart`: whether `text` starts a line (false when it continues a line already written).
  */
 export function neutraliseWorkflowCommands(text: string, atLineStart = true): string {
+  // The common case (no `::` and no `##[` anywhere) costs one scan, not two regex passes over every line.
+  if (!text.includes('::') && !text.includes('##[')) return text;
   const lineStart = atLineStart ? /(^|[\r\n])([^\S\r\n]*)::/g : /([\r\n])([^\S\r\n]*)::/g;
   return text.replace(lineStart, '$1$2:\u2060:').replace(/##\[/g, '#\u2060#[');
 }
