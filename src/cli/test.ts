@@ -9,7 +9,8 @@ import { decodeManifest, readManifests } from '../gatekeeper/read.ts';
 import type { JsonObject } from '../gatekeeper/types.ts';
 import { hasDenyResult, runTest, type TestResult } from '../engine/test.ts';
 import { createRuntime } from '../engine/runtime.ts';
-import { compareRegoValues, goQuote, regoTermString, regoToJson, type RegoValue } from '../opa/rego-value.ts';
+import { goQuote } from '../go/strconv.ts';
+import { compareRegoValues, regoTermString, regoToJson, type RegoValue } from '../opa/rego-value.ts';
 import { nameOf, namespaceOf } from '../gatekeeper/classify.ts';
 
 export const TEST_USAGE = `Usage: preadmit test [-f PATH…] [-o text|json|yaml] [--deny-only] [--enable-k8s-native-validation=false]

@@ -1,5 +1,6 @@
 // The policy client: templates, then constraints, then data, then reviews — Gatekeeper's order.
 import { gvkOf, isNamespace, nameOf } from '../gatekeeper/classify.ts';
+import { goCompare } from '../go/strings.ts';
 import { parseConstraint, type Constraint } from '../gatekeeper/constraint.ts';
 import { actionsForEnforcementPoint } from '../gatekeeper/enforcement.ts';
 import { goFloatJson } from '../gatekeeper/go-json.ts';
@@ -439,9 +440,5 @@ function operationMatches(operations: string[], operation: string): boolean {
 
 /** frameworks' Response.Sort: by constraint kind and name, then message. */
 function compareResults(a: Violation, b: Violation): number {
-  return cmp(a.constraint.kind, b.constraint.kind) || cmp(a.constraint.name, b.constraint.name) || cmp(a.msg, b.msg);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return goCompare(a.constraint.kind, b.constraint.kind) || goCompare(a.constraint.name, b.constraint.name) || goCompare(a.msg, b.msg);
 }

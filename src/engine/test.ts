@@ -11,6 +11,7 @@ import type { InputError, JsonObject, SourcedObject } from '../gatekeeper/types.
 import type { Compiler } from '../opa/compile.ts';
 import type { EvalPool } from '../opa/pool.ts';
 import { PolicyClient, type Violation } from './client.ts';
+import { goCompare } from '../go/strings.ts';
 
 export interface TestResult extends Violation {
   /** The object reviewed (the parent, for results of expanded resources). */
@@ -155,11 +156,7 @@ function reviewable(objects: SourcedObject[], errors: InputError[]): SourcedObje
  * Go's sort.Slice happens to be for small inputs, so this is also gator's order there).
  */
 export function compareGatorResults(a: TestResult, b: TestResult): number {
-  return cmp(a.enforcementAction, b.enforcementAction) || cmp(a.msg, b.msg);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return goCompare(a.enforcementAction, b.enforcementAction) || goCompare(a.msg, b.msg);
 }
 
 /** gator test's exit rule: 1 when a result's action (or one of its scoped actions) is deny. */

@@ -16,7 +16,8 @@ import type { JsonObject, JsonValue, SourcedObject } from '../gatekeeper/types.t
 import type { Compiler } from '../opa/compile.ts';
 import { compileGoRegexp, MATCH_TIME_LIMIT_MS, testWithin } from '../opa/go-regexp.ts';
 import type { EvalPool } from '../opa/pool.ts';
-import { goQuote } from '../opa/rego-value.ts';
+import { goQuote } from '../go/strconv.ts';
+import { goCompare } from '../go/strings.ts';
 import { PolicyClient, type Violation } from './client.ts';
 
 export const GATOR_ENFORCEMENT_POINT = 'gator.gatekeeper.sh';
@@ -219,17 +220,13 @@ export function goJsonCompact(value: JsonValue): string {
   if (typeof value === 'number') return goNumberText(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (Array.isArray(value)) return `[${value.map(goJsonCompact).join(',')}]`;
-  const keys = Object.keys(value).sort(compareBytes);
+  const keys = Object.keys(value).sort(goCompare);
   return `{${keys.map((k) => `${goString(k)}:${goJsonCompact(value[k]!)}`).join(',')}}`;
 }
 
 /** encoding/json's float64 text; JavaScript's shortest form agrees with it, exponents included. */
 function goNumberText(n: number): string {
   return Object.is(n, -0) ? '-0' : String(n);
-}
-
-function compareBytes(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
 /** reader.clean: drops blank and comment lines (also inside block scalars, as gator does). */
@@ -306,7 +303,7 @@ function typeError(v: JsonValue, structName: string, fieldPath: string, goType: 
 
 /** Go's json field lookup: keys in sorted order; each key goes to the field it equals case-insensitively. */
 function eachField(obj: JsonObject, fields: string[], visit: (field: string, value: JsonValue) => void): void {
-  for (const key of Object.keys(obj).sort(compareBytes)) {
+  for (const key of Object.keys(obj).sort(goCompare)) {
     const field = fields.find((f) => f === key) ?? fields.find((f) => f.toLowerCase() === key.toLowerCase());
     if (field !== undefined) visit(field, obj[key]!);
   }
@@ -438,7 +435,7 @@ async function goStat(name: string): Promise<{ isDir: boolean }> {
 async function goReadDir(name: string): Promise<Array<{ name: string; isDir: boolean }>> {
   try {
     const entries = await readdir(`/${name}`, { withFileTypes: true });
-    return entries.map((e) => ({ name: e.name, isDir: e.isDirectory() })).sort((a, b) => compareBytes(a.name, b.name));
+    return entries.map((e) => ({ name: e.name, isDir: e.isDirectory() })).sort((a, b) => goCompare(a.name, b.name));
   } catch (e) {
     throw new GoError(`open ${name}: ${errnoText(e)}`);
   }
@@ -525,7 +522,7 @@ export async function findSuites(argument: string, cwd: string = process.cwd()):
     suites.push({ absolutePath: file, inputPath: originalPath + file.slice(at + cut.length), ...decoded });
   }
   // sort.Slice is not stable, but absolute paths are unique.
-  return suites.sort((a, b) => compareBytes(a.absolutePath, b.absolutePath));
+  return suites.sort((a, b) => goCompare(a.absolutePath, b.absolutePath));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -933,7 +930,7 @@ async function reviewWithClient(client: PolicyClient, suiteDir: string, t: Test,
 
 /** Responses.Results(): every result, sorted by enforcement action, then message. */
 function sortedMessages(results: Array<{ action: string; msg: string }>): string[] {
-  return results.sort((a, b) => compareBytes(a.action, b.action) || compareBytes(a.msg, b.msg)).map((r) => r.msg);
+  return results.sort((a, b) => goCompare(a.action, b.action) || goCompare(a.msg, b.msg)).map((r) => r.msg);
 }
 
 /** gator's Expander.NamespaceForResource with no Namespace objects loaded (verify's expansion files). */

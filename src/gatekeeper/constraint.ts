@@ -3,7 +3,9 @@
 // enforcement-action checks), reproduced with the same error texts, plus the defaulted constraint.
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { GLOB_PATTERN } from './glob.ts';
-import { aggregate, dns1123SubdomainErrors, fieldValue, goNumber, goQuote, goType, goValue, labelSelectorFromJson, labelSelectorFieldErrors } from './selector.ts';
+import { goQuote } from '../go/strconv.ts';
+import { goCompare } from '../go/strings.ts';
+import { aggregate, dns1123SubdomainErrors, fieldValue, goNumber, goType, goValue, labelSelectorFromJson, labelSelectorFieldErrors } from './selector.ts';
 import type { InputError, JsonObject, JsonValue, SourceLocation, SourcedObject } from './types.ts';
 
 export interface TemplateSchemaInfo {
@@ -101,7 +103,7 @@ export function parseConstraint(sourced: SourcedObject, template: TemplateSchema
 
   const unknown: string[] = [];
   prune(structuredClone(obj), schemas.structural, [], unknown, true);
-  if (unknown.length > 0) return fail(`${INVALID}: unknown fields: [${unknown.sort(byteOrder).join(' ')}]`);
+  if (unknown.length > 0) return fail(`${INVALID}: unknown fields: [${unknown.sort(goCompare).join(' ')}]`);
 
   // ApplyDefaultParams, on the copy the client keeps (without status).
   const object = structuredClone(obj);
@@ -178,11 +180,6 @@ function parseGroupVersion(apiVersion: string): { group: string; version: string
   return undefined;
 }
 
-function byteOrder(a: string, b: string): number {
-  const x = Buffer.from(a, 'utf8');
-  const y = Buffer.from(b, 'utf8');
-  return Buffer.compare(x, y);
-}
 
 /**
  * `unstructured.NestedMap(obj, "spec", "match", <field>)` then the selector's JSON decoding and

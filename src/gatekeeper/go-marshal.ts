@@ -1,5 +1,6 @@
 // JSON text exactly as Go's encoding/json.MarshalIndent writes it, so `-o json` output can be compared
 // byte for byte with gator's: map keys sorted, struct fields in declaration order, HTML characters escaped.
+import { goCompare } from '../go/strings.ts';
 import type { JsonValue } from './types.ts';
 
 /** Ordered fields, like a Go struct; plain objects are maps and get their keys sorted. */
@@ -38,7 +39,7 @@ function write(value: GoValue, indent: string, prefix: string, memo?: GoMarshalM
     const inner = prefix + indent;
     text = value.length === 0 ? '[]' : `[\n${value.map((v) => inner + write(v, indent, inner, memo)).join(',\n')}\n${prefix}]`;
   } else {
-    const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const keys = Object.keys(value).sort(goCompare);
     text = writeObject(keys.map((k) => [k, (value as Record<string, GoValue>)[k]!]), indent, prefix, memo);
   }
   if (memo) {

@@ -1,7 +1,7 @@
 // Reading YAML and JSON object streams into objects that remember their file and lines.
 import { createHash } from 'node:crypto';
 import { Composer, isScalar, LineCounter, Parser, visit, type ScalarTag } from 'yaml';
-import { goFloatText } from './go-json.ts';
+import { goFloatText } from '../go/strconv.ts';
 import type { InputError, JsonObject, JsonValue, SourceLocation, SourcedObject } from './types.ts';
 
 export interface LoadOptions {

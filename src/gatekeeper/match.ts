@@ -1,7 +1,8 @@
 // Which objects a constraint (or mutator) applies to: Gatekeeper's `match.Matches` and the target
 // Matcher around it (`pkg/mutation/match/match.go`, `pkg/target/matcher.go`), rule for rule.
 import { matchesGenerateName, matchesGlob } from './glob.ts';
-import { evaluateLabelSelector, goQuote, labelSelectorFromJson, type LabelSelector } from './selector.ts';
+import { goQuote } from '../go/strconv.ts';
+import { evaluateLabelSelector, labelSelectorFromJson, type LabelSelector } from './selector.ts';
 import type { JsonObject, JsonValue } from './types.ts';
 
 export interface MatchTarget {

@@ -2,6 +2,7 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errorText, goUtf8, loadManifests, type LoadOptions, type LoadResult } from './load.ts';
+import { goCompare } from '../go/strings.ts';
 import type { InputError } from './types.ts';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -43,11 +44,10 @@ export async function listGatorFiles(paths: string[]): Promise<{ files: string[]
   const files: string[] = [];
   const errors: InputError[] = [];
   const allowed = (p: string) => GATOR_EXTENSIONS.includes(path.extname(p) === '' && path.basename(p).startsWith('.') ? path.basename(p) : path.extname(p));
-  const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
   async function walk(p: string): Promise<void> {
     const info = await lstat(p);
     if (info.isDirectory()) {
-      for (const entry of (await readdir(p)).sort(byteOrder)) await walk(path.join(p, entry));
+      for (const entry of (await readdir(p)).sort(goCompare)) await walk(path.join(p, entry));
     } else if (allowed(p)) {
       if (info.isSymbolicLink() && (await stat(p).catch(() => undefined))?.isDirectory()) {
         errors.push(loadError(p, 'is a link to a directory; gator reads it as a file and fails'));

@@ -1,5 +1,7 @@
 // Kubernetes label selectors, as Gatekeeper validates (`metav1validation.ValidateLabelSelector`) and
 // evaluates them (`metav1.LabelSelectorAsSelector` + `labels.Selector.Matches`), with the same error texts.
+import { goFloatText, goQuote } from '../go/strconv.ts';
+import { goCompare } from '../go/strings.ts';
 import type { JsonValue } from './types.ts';
 
 export interface LabelSelector {
@@ -10,38 +12,13 @@ export interface LabelSelector {
 // ---------------------------------------------------------------------------------------------
 // Go-flavoured formatting shared by every Kubernetes-style error message in the model.
 
-/** Go's `%q` for a string. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\x07') out += '\\a';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (ch === '\v') out += '\\v';
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
-}
-
-/** Go's `%v` for a float64/int64 decoded from JSON: integers print plainly, others like strconv 'g'. */
+/**
+ * Go's `%v` for a number of an unstructured object: integers decode as int64 and print plainly, other numbers
+ * are float64 and print as strconv 'g' with the shortest digits (`1.2345675e+06`, not `1234567.5`).
+ */
 export function goNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 1e21) return String(n);
-  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN';
-  const exp = Math.floor(Math.log10(Math.abs(n)));
-  if (exp < -4 || exp >= 21) {
-    const [mantissa, e] = n.toExponential().split('e');
-    const sign = e?.startsWith('-') ? '-' : '+';
-    const digits = (e ?? '0').replace(/^[-+]/, '').padStart(2, '0');
-    return `${mantissa}e${sign}${digits}`;
-  }
-  return String(n);
+  if (Number.isInteger(n) && Math.abs(n) < 2 ** 63) return BigInt(n).toString();
+  return goFloatText(n);
 }
 
 /** Go's `%v` for a value of an unstructured object (`map[k:v]`, `[a b]`, `<nil>`). */
@@ -51,7 +28,7 @@ export function goValue(v: JsonValue): string {
   if (typeof v === 'number') return goNumber(v);
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[${v.map(goValue).join(' ')}]`;
-  const keys = Object.keys(v).sort();
+  const keys = Object.keys(v).sort(goCompare);
   return `map[${keys.map((k) => `${k}:${goValue(v[k] ?? null)}`).join(' ')}]`;
 }
 
@@ -212,7 +189,7 @@ function field(obj: { [key: string]: JsonValue }, name: string): JsonValue | und
   if (name in obj) return obj[name];
   const lower = name.toLowerCase();
   const key = Object.keys(obj)
-    .sort()
+    .sort(goCompare)
     .find((k) => k.toLowerCase() === lower);
   return key === undefined ? undefined : obj[key];
 }
@@ -277,7 +254,7 @@ export function labelSelectorFromJson(value: JsonValue): Decoded {
       return fail(typeError(labels, 'LabelSelector', 'matchLabels', 'map[string]string'));
     }
     const out: Record<string, string> = {};
-    for (const k of Object.keys(labels).sort()) {
+    for (const k of Object.keys(labels).sort(goCompare)) {
       const v = labels[k] ?? null;
       if (v === null) out[k] = '';
       else if (typeof v !== 'string') return fail(typeError(v, 'LabelSelector', 'matchLabels', 'string'));
@@ -306,7 +283,7 @@ export function validateLabelSelector(selector: JsonValue, path: string): string
 export function labelSelectorFieldErrors(selector: LabelSelector, path: string): string[] {
   const errs: string[] = [];
   const labelsPath = `${path}.matchLabels`;
-  for (const k of Object.keys(selector.matchLabels ?? {}).sort()) {
+  for (const k of Object.keys(selector.matchLabels ?? {}).sort(goCompare)) {
     const v = selector.matchLabels?.[k] ?? '';
     for (const m of labelKeyErrors(k)) errs.push(`${labelsPath}: Invalid value: ${goQuote(k)}: ${m}`);
     for (const m of labelValueErrors(v)) errs.push(`${labelsPath}: Invalid value: ${goQuote(v)}: ${m}`);
@@ -354,7 +331,7 @@ function requirementsOf(selector: LabelSelector): Requirement[] | { error: strin
     });
     return errs.length > 0 ? aggregate(errs) : undefined;
   };
-  for (const k of Object.keys(selector.matchLabels ?? {}).sort()) {
+  for (const k of Object.keys(selector.matchLabels ?? {}).sort(goCompare)) {
     const v = selector.matchLabels?.[k] ?? '';
     const err = check(k, 'In', [v]);
     if (err !== undefined) return { error: err };

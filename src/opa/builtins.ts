@@ -19,6 +19,7 @@ import {
   type RegoValue,
 } from './rego-value.ts';
 import { goString } from '../gatekeeper/go-marshal.ts';
+import { goCompare } from '../go/strings.ts';
 import { regoSprintf } from './sprintf.ts';
 
 export type HostBuiltin = (...args: RegoValue[]) => RegoValue | undefined;
@@ -1435,11 +1436,6 @@ function cidrContains(a: RegoValue | undefined, b: RegoValue | undefined): RegoV
   return regoBool(ipNetContains(net, inner.ip) && ipNetContains(net, last));
 }
 
-/** UTF-8 byte order, Go's order of strings (UTF-16 order differs above U+E000). */
-function goStringOrder(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-
 /**
  * OPA's json.marshal: the value converted as ast.JSON converts it (sets become arrays, a non-string object
  * key becomes its own JSON text, numbers keep their text as json.Number), then written by Go's json.Marshal
@@ -1463,7 +1459,7 @@ function goJsonMarshal(v: RegoValue): string {
       const byKey = new Map<string, string>();
       const entries = [...v.v].sort(([a], [b]) => compareRegoValues(a, b));
       for (const [k, x] of entries) byKey.set(k.t === 'string' ? k.v : goJsonMarshal(k), goJsonMarshal(x));
-      const keys = [...byKey.keys()].sort(goStringOrder);
+      const keys = [...byKey.keys()].sort(goCompare);
       return `{${keys.map((k) => `${goString(k)}:${byKey.get(k)!}`).join(',')}}`;
     }
   }

@@ -1,7 +1,8 @@
 // OPA's `sprintf`: topdown turns each Rego argument into a Go value (int64, *big.Int, float64 or
 // string; composites and other scalars become their Rego text) and hands them to Go's fmt.Sprintf.
 // This file reproduces both steps, byte for byte, for the verbs and flags fmt knows.
-import { goQuote, goQuoteRune, isGoPrintable, regoTermString, type RegoValue } from './rego-value.ts';
+import { goQuote, goQuoteRune, isGoPrintable } from '../go/strconv.ts';
+import { regoTermString, type RegoValue } from './rego-value.ts';
 
 /** A Go value as topdown's builtinSprintf passes it to fmt. */
 type GoArg =

@@ -3,7 +3,6 @@ import {
   aggregate,
   evaluateLabelSelector,
   goNumber,
-  goQuote,
   labelKeyErrors,
   labelSelectorFromJson,
   matchesLabelSelector,
@@ -117,15 +116,12 @@ describe('validateLabelSelector (ValidateLabelSelector, texts as gator prints th
 });
 
 describe('Go formatting helpers', () => {
-  it('goQuote', () => {
-    expect(goQuote('a"b\\c\nd\x01')).toBe('"a\\"b\\\\c\\nd\\x01"');
-    expect(goQuote('é')).toBe('"é"');
-  });
   it('goNumber', () => {
     expect(goNumber(3)).toBe('3');
     expect(goNumber(1.5)).toBe('1.5');
     expect(goNumber(1e21)).toBe('1e+21');
     expect(goNumber(0.00001)).toBe('1e-05');
+    expect(goNumber(1234567.5)).toBe('1.2345675e+06');
   });
   it('aggregate', () => {
     expect(aggregate(['a'])).toBe('a');

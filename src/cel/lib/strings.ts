@@ -5,7 +5,7 @@ import type { Environment } from '@marcbachmann/cel-js';
 import { celTypeName, type CelValue } from '../values.ts';
 import { libError } from './errors.ts';
 import { mapEntries } from './equality.ts';
-import { goQuote } from '../../opa/rego-value.ts';
+import { goQuote } from '../../go/strconv.ts';
 import { chargeCost } from '../budget.ts';
 
 export const STRINGS_OVERRIDES = ['lowerAscii', 'upperAscii', 'trim', 'substring', 'indexOf', 'lastIndexOf', 'join'];

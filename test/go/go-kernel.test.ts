@@ -1,0 +1,131 @@
+// src/go/ against Go itself: the same inputs through the real Go toolchain (the one that builds the pinned tools)
+// and through preadmit's kernel must give the same text and the same order.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { goNumber } from '../../src/gatekeeper/selector.ts';
+import { goFloatText, goQuote, goQuoteRune } from '../../src/go/strconv.ts';
+import { goCompare } from '../../src/go/strings.ts';
+
+const ORACLE = `package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+type cases struct {
+	Quote   []string
+	Runes   []int32
+	Floats  []float64
+	Numbers []json.Number
+	Compare [][2]string
+	Sort    []string
+}
+
+func main() {
+	var c cases
+	if err := json.NewDecoder(os.Stdin).Decode(&c); err != nil {
+		panic(err)
+	}
+	out := map[string]any{}
+	var q, qa, r, ra, f, v, n []string
+	for _, s := range c.Quote {
+		q = append(q, strconv.Quote(s))
+		qa = append(qa, strconv.QuoteToASCII(s))
+	}
+	for _, x := range c.Runes {
+		r = append(r, strconv.QuoteRune(x))
+		ra = append(ra, strconv.QuoteRuneToASCII(x))
+	}
+	for _, x := range c.Floats {
+		f = append(f, strconv.FormatFloat(x, 'g', -1, 64))
+		v = append(v, fmt.Sprintf("%v", x))
+	}
+	for _, x := range c.Numbers {
+		if i, err := x.Int64(); err == nil {
+			n = append(n, fmt.Sprintf("%v", i))
+		} else {
+			fl, _ := x.Float64()
+			n = append(n, fmt.Sprintf("%v", fl))
+		}
+	}
+	var cmp []int
+	for _, p := range c.Compare {
+		cmp = append(cmp, strings.Compare(p[0], p[1]))
+	}
+	sorted := append([]string(nil), c.Sort...)
+	sort.Strings(sorted)
+	out["quote"], out["quoteASCII"], out["rune"], out["runeASCII"] = q, qa, r, ra
+	out["float"], out["floatV"], out["number"], out["compare"], out["sort"] = f, v, n, cmp, sorted
+	if err := json.NewEncoder(os.Stdout).Encode(out); err != nil {
+		panic(err)
+	}
+}
+`;
+
+const STRINGS = [
+  '', 'plain', 'a"b\\c', 'tab\there\nnew\r\x07\b\f\v', '\x00\x01\x1f\x7f', 'é ü ß', '\u00a0nbsp', 'zero\u200bwidth', '\u2028\u2029',
+  '\u00ad soft hyphen', '😀 emoji', '\ufeffbom', '\ud800 lone', 'x\udc00', '\u0378 unassigned', '\ue000 private', '\u{10ffff}', '\u{1f6d8}',
+  'Ω≈ç√∫', '\u0300 combining', '<&>', "single ' quote",
+];
+const RUNES = [0x41, 0x27, 0x22, 0x5c, 0x0a, 0x00, 0x7f, 0xa0, 0x200b, 0xe9, 0x1f600, 0xfffd, 0x10ffff, 0xd800, 0x110000, -1, 0x378];
+// -0 is left out: JSON carries it to Go as 0 (goFloatText(-0) is '-0', as FormatFloat's).
+const FLOATS = [
+  0, 1, -1, 0.5, 1.5, 1234567.5, 123456, 1234567, 1e6, 1e20, 1e21, 1e-4, 1e-5, 0.00012345, 123.456, 1 / 3, 2 ** 53, 2 ** 63,
+  1.7976931348623157e308, 5e-324, -2.5e-7, 100, 999999.5, 0.1 + 0.2,
+];
+const NUMBERS = ['3', '-7', '1.5', '1234567.5', '1e21', '0.00001', '100000', '1000000', '9007199254740993', '1.0', '2.5e3'];
+const COMPARE: Array<[string, string]> = [
+  ['a', 'b'], ['b', 'a'], ['a', 'a'], ['', 'a'], ['a', ''], ['ab', 'a'], ['\uffff', '😀'], ['😀', '\uffff'], ['\ue000', '\u{10000}'],
+  ['é', 'z'], ['Z', 'a'], ['a😀b', 'a😀c'], ['\u{1f600}', '\u{1f601}'],
+];
+const SORT = ['b', 'a', '\uffff', '😀', 'Z', 'é', '', '\ue000', '\u{10000}', 'aa', 'a😀', 'a\uffff'];
+
+const dir = mkdtempSync(join(tmpdir(), 'preadmit-go-oracle-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function oracle(): Record<string, unknown[]> {
+  writeFileSync(join(dir, 'go.mod'), 'module oracle\n\ngo 1.21\n');
+  writeFileSync(join(dir, 'main.go'), ORACLE);
+  const input = JSON.stringify({ Quote: STRINGS, Runes: RUNES, Floats: FLOATS, Numbers: NUMBERS, Compare: COMPARE, Sort: SORT });
+  const out = execFileSync('go', ['run', '.'], { cwd: dir, input, env: { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' }, timeout: 180_000 });
+  return JSON.parse(out.toString('utf8')) as Record<string, unknown[]>;
+}
+
+describe('the Go kernel agrees with Go', () => {
+  const go = oracle();
+
+  it('strconv.Quote and QuoteToASCII (printable per Go, U+00A0 and U+200B escaped, lone surrogates as U+FFFD)', () => {
+    expect(STRINGS.map((s) => goQuote(s))).toEqual(go.quote);
+    expect(STRINGS.map((s) => goQuote(s, true))).toEqual(go.quoteASCII);
+  });
+
+  it('strconv.QuoteRune and QuoteRuneToASCII', () => {
+    expect(RUNES.map((r) => goQuoteRune(r))).toEqual(go.rune);
+    expect(RUNES.map((r) => goQuoteRune(r, true))).toEqual(go.runeASCII);
+  });
+
+  it("strconv.FormatFloat(f, 'g', -1, 64), which is also fmt's %v of a float64", () => {
+    expect(FLOATS.map(goFloatText)).toEqual(go.float);
+    expect(FLOATS.map(goFloatText)).toEqual(go.floatV);
+  });
+
+  it('%v of an unstructured number: int64 plainly, float64 as %g (1234567.5 is 1.2345675e+06)', () => {
+    expect(NUMBERS.map((n) => goNumber(Number(n)))).toEqual(
+      // JavaScript cannot tell 1.0 from 1 nor keep 2^53+1: those two are Go's float64/int64 texts of the parsed value.
+      (go.number as string[]).map((text, i) => (NUMBERS[i] === '1.0' ? '1' : NUMBERS[i] === '9007199254740993' ? '9007199254740992' : text)),
+    );
+  });
+
+  it('strings.Compare and sort.Strings: UTF-8 byte order, not UTF-16', () => {
+    expect(COMPARE.map(([a, b]) => goCompare(a, b))).toEqual(go.compare);
+    expect([...SORT].sort(goCompare)).toEqual(go.sort);
+  });
+});
