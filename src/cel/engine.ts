@@ -8,7 +8,7 @@ import { CONSTANTS, celEnvironments, declaredFunctions, declaredOverloads, renam
 import { CelLibraryError } from './lib/errors.ts';
 import { toCel, type CelValue, type NumberMode } from './values.ts';
 import type { Environment } from '@marcbachmann/cel-js';
-import { compileGoRegexp } from '../opa/go-regexp.ts';
+import { compileGoRegexp } from '../go/regexp.ts';
 import { rewriteTwoVarComprehensions, TWO_VARIABLE_ONLY } from './comprehensions.ts';
 
 export interface CelValidation {

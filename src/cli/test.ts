@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { takeNativeValidationFlag } from './native-validation.ts';
 import { stringify } from 'yaml';
 import { isDenyResult } from '../gatekeeper/enforcement.ts';
-import { GoNumber, GoStruct, goMarshalIndent, type GoMarshalMemo, type GoValue } from '../gatekeeper/go-marshal.ts';
+import { GoNumber, GoStruct, goMarshalIndent, type GoMarshalMemo, type GoValue } from '../go/json.ts';
 import { loadManifests, type LoadResult } from '../gatekeeper/load.ts';
 import { decodeManifest, readManifests } from '../gatekeeper/read.ts';
 import type { JsonObject } from '../gatekeeper/types.ts';

@@ -9,13 +9,15 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gvkOf, isObject, nameOf, namespaceOf } from '../gatekeeper/classify.ts';
 import { expand, impliedByPrefix, parseExpansionTemplate, type ExpansionTemplate } from '../gatekeeper/expand.ts';
-import { goString } from '../gatekeeper/go-marshal.ts';
+import { goJsonCompact, goJsonFloatText, goString } from '../go/json.ts';
 import { loadManifests } from '../gatekeeper/load.ts';
 import { reviewAdmissionRequest, reviewPlainObject, type Review } from '../gatekeeper/review.ts';
 import type { JsonObject, JsonValue, SourcedObject } from '../gatekeeper/types.ts';
 import type { Compiler } from '../opa/compile.ts';
-import { compileGoRegexp, MATCH_TIME_LIMIT_MS, testWithin } from '../opa/go-regexp.ts';
+import { compileGoRegexp, MATCH_TIME_LIMIT_MS, testWithin } from '../go/regexp.ts';
 import type { EvalPool } from '../opa/pool.ts';
+import { goErrnoText } from '../go/errors.ts';
+import { goPathClean, goPathDir, goPathExt, goPathJoin } from '../go/path.ts';
 import { goQuote } from '../go/strconv.ts';
 import { goCompare } from '../go/strings.ts';
 import { PolicyClient, type Violation } from './client.ts';
@@ -136,48 +138,10 @@ function errorText(e: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // The file system as gator sees it: os.DirFS("/"), addressed by slash paths without the leading slash.
 
-/** Go's path.Join: joins and cleans; an empty result is ".". */
-function goPathJoin(...parts: string[]): string {
-  const joined = parts.filter((p) => p !== '').join('/');
-  if (joined === '') return '';
-  return goPathClean(joined);
-}
-
-function goPathClean(p: string): string {
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-      continue;
-    }
-    out.push(part);
-  }
-  const s = (rooted ? '/' : '') + out.join('/');
-  return s === '' ? '.' : s;
-}
-
 /** fs.ValidPath: unrooted, no empty, "." or ".." elements (except the name "." itself). */
 function validFsPath(name: string): boolean {
   if (name === '.') return true;
   return name.split('/').every((e) => e !== '' && e !== '.' && e !== '..');
-}
-
-const ERRNO_TEXT: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'not a directory',
-  ELOOP: 'too many levels of symbolic links',
-  ENAMETOOLONG: 'file name too long',
-  EPERM: 'operation not permitted',
-};
-
-function errnoText(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code ?? '';
-  return ERRNO_TEXT[code] ?? (e instanceof Error ? e.message : String(e));
 }
 
 /** fs.ReadFile(os.DirFS("/"), name) with Go's error text. */
@@ -188,7 +152,7 @@ async function goReadFile(name: string): Promise<string> {
     return await readFile(full, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new GoError(`${code === 'EISDIR' ? 'read' : 'open'} ${name}: ${errnoText(e)}`);
+    throw new GoError(`${code === 'EISDIR' ? 'read' : 'open'} ${name}: ${goErrnoText(e)}`);
   }
 }
 
@@ -211,22 +175,6 @@ function yamlFirstDocument(text: string, file: string): JsonObject {
     throw new GoError(`yaml: line ${first.line}: ${why}`);
   }
   return first.object!;
-}
-
-/** Go's json.Marshal of a decoded YAML map (keys sorted, HTML characters escaped). */
-export function goJsonCompact(value: JsonValue): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return goString(value);
-  if (typeof value === 'number') return goNumberText(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (Array.isArray(value)) return `[${value.map(goJsonCompact).join(',')}]`;
-  const keys = Object.keys(value).sort(goCompare);
-  return `{${keys.map((k) => `${goString(k)}:${goJsonCompact(value[k]!)}`).join(',')}}`;
-}
-
-/** encoding/json's float64 text; JavaScript's shortest form agrees with it, exponents included. */
-function goNumberText(n: number): string {
-  return Object.is(n, -0) ? '-0' : String(n);
 }
 
 /** reader.clean: drops blank and comment lines (also inside block scalars, as gator does). */
@@ -293,7 +241,7 @@ function jsonKindName(v: JsonValue, forInt: boolean): string {
   if (v === null) return 'null';
   if (typeof v === 'string') return 'string';
   if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return forInt ? `number ${goNumberText(v)}` : 'number';
+  if (typeof v === 'number') return forInt ? `number ${goJsonFloatText(v)}` : 'number';
   return Array.isArray(v) ? 'array' : 'object';
 }
 
@@ -416,18 +364,12 @@ function isYamlExtension(ext: string): boolean {
   return ext === '.yaml' || ext === '.yml';
 }
 
-/** Go's path.Ext. */
-function goExt(p: string): string {
-  for (let i = p.length - 1; i >= 0 && p[i] !== '/'; i--) if (p[i] === '.') return p.slice(i);
-  return '';
-}
-
 async function goStat(name: string): Promise<{ isDir: boolean }> {
   try {
     const s = await stat(`/${name}`);
     return { isDir: s.isDirectory() };
   } catch (e) {
-    throw new GoError(`stat ${name}: ${errnoText(e)}`);
+    throw new GoError(`stat ${name}: ${goErrnoText(e)}`);
   }
 }
 
@@ -437,7 +379,7 @@ async function goReadDir(name: string): Promise<Array<{ name: string; isDir: boo
     const entries = await readdir(`/${name}`, { withFileTypes: true });
     return entries.map((e) => ({ name: e.name, isDir: e.isDirectory() })).sort((a, b) => goCompare(a.name, b.name));
   } catch (e) {
-    throw new GoError(`open ${name}: ${errnoText(e)}`);
+    throw new GoError(`open ${name}: ${goErrnoText(e)}`);
   }
 }
 
@@ -445,7 +387,7 @@ async function walkYamlFiles(dir: string, out: string[]): Promise<void> {
   for (const entry of await goReadDir(dir)) {
     const p = goPathJoin(dir, entry.name);
     if (entry.isDir) await walkYamlFiles(p, out);
-    else if (isYamlExtension(goExt(entry.name))) out.push(p);
+    else if (isYamlExtension(goPathExt(entry.name))) out.push(p);
   }
 }
 
@@ -500,13 +442,13 @@ export async function findSuites(argument: string, cwd: string = process.cwd()):
   const { isDir } = await goStat(target);
   const files: string[] = [];
   if (!isDir && !recursive) {
-    const ext = goExt(target);
+    const ext = goPathExt(target);
     if (!isYamlExtension(ext)) throw new GoError(`unsupported extension: ${goQuote(ext)}`);
     files.push(target);
   } else if (!isDir && recursive) {
     throw new GoError(`can only recursively traverse directories, not a directory: ${goQuote(target)}`);
   } else if (!recursive) {
-    for (const e of await goReadDir(target)) if (!e.isDir && isYamlExtension(goExt(e.name))) files.push(goPathJoin(target, e.name));
+    for (const e of await goReadDir(target)) if (!e.isDir && isYamlExtension(goPathExt(e.name))) files.push(goPathJoin(target, e.name));
   } else {
     await walkYamlFiles(target, files);
   }
@@ -639,12 +581,6 @@ export async function runSuite(suite: Suite, filter: Filter, deps: VerifyDeps): 
     else tests.push(await runTest(suiteDir, filter, t, deps));
   }
   return { path: suite.inputPath, skipped: false, durationMs: elapsed(start), tests };
-}
-
-/** Go's path.Dir. */
-function goPathDir(p: string): string {
-  const i = p.lastIndexOf('/');
-  return goPathClean(i < 0 ? '.' : p.slice(0, i + 1));
 }
 
 async function runTest(suiteDir: string, filter: Filter, t: Test, deps: VerifyDeps): Promise<TestResult> {

@@ -6,7 +6,7 @@
 // NOT turned into undefined (that would make a violation rule silently not fire) but propagates, and the
 // host reports it as an evaluation error of the template.
 import { createHash, createHmac } from 'node:crypto';
-import { compileGoRegexp, type GoRegexp } from './go-regexp.ts';
+import { compileGoRegexp, type GoRegexp } from '../go/regexp.ts';
 import {
   compareRegoValues,
   goJsonSurrogates,
@@ -18,7 +18,7 @@ import {
   regoValuesEqual,
   type RegoValue,
 } from './rego-value.ts';
-import { goString } from '../gatekeeper/go-marshal.ts';
+import { goString } from '../go/json.ts';
 import { goCompare } from '../go/strings.ts';
 import { regoSprintf } from './sprintf.ts';
 
@@ -372,7 +372,7 @@ function goAtoi(s: string): bigint {
 }
 
 // ---------------------------------------------------------------------------------------------
-// regex: Go's regexp package (go-regexp.ts).
+// regex: Go's regexp package (src/go/regexp.ts).
 
 function goRegexp(pattern: string): GoRegexp {
   const r = compileGoRegexp(pattern);

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { goNumber } from '../../src/gatekeeper/selector.ts';
 import { goFloatText, goQuote, goQuoteRune } from '../../src/go/strconv.ts';
+import type { JsonValue } from '../../src/gatekeeper/types.ts';
+import { goJsonCompact, goMarshalIndent } from '../../src/go/json.ts';
+import { goPathClean, goPathDir, goPathExt, goPathJoin } from '../../src/go/path.ts';
 import { goCompare } from '../../src/go/strings.ts';
 
 const ORACLE = `package main
@@ -15,6 +18,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,6 +31,9 @@ type cases struct {
 	Numbers []json.Number
 	Compare [][2]string
 	Sort    []string
+	Paths   []string
+	Joins   [][]string
+	JSON    []any
 }
 
 func main() {
@@ -60,6 +67,23 @@ func main() {
 	for _, p := range c.Compare {
 		cmp = append(cmp, strings.Compare(p[0], p[1]))
 	}
+	var clean, ext, dir, join []string
+	for _, p := range c.Paths {
+		clean, ext, dir = append(clean, path.Clean(p)), append(ext, path.Ext(p)), append(dir, path.Dir(p))
+	}
+	for _, j := range c.Joins {
+		join = append(join, path.Join(j...))
+	}
+	out["clean"], out["ext"], out["dir"], out["join"] = clean, ext, dir, join
+	var js []string
+	for _, x := range c.JSON {
+		b, err := json.Marshal(x)
+		if err != nil {
+			panic(err)
+		}
+		js = append(js, string(b))
+	}
+	out["json"] = js
 	sorted := append([]string(nil), c.Sort...)
 	sort.Strings(sorted)
 	out["quote"], out["quoteASCII"], out["rune"], out["runeASCII"] = q, qa, r, ra
@@ -88,13 +112,21 @@ const COMPARE: Array<[string, string]> = [
 ];
 const SORT = ['b', 'a', '\uffff', '😀', 'Z', 'é', '', '\ue000', '\u{10000}', 'aa', 'a😀', 'a\uffff'];
 
+const PATHS = ['', '.', '..', '/', '//', 'a/b', 'a//b/', './a/./b/', 'a/../..', '/..', '/a/../../b', 'a/b.tar.gz', '.hidden', 'a.b/c', 'x/', 'dir/file.', '../a/b/..'];
+const JOINS = [[], [''], ['', ''], ['a', 'b'], ['a', '', 'b'], ['/', 'a'], ['a/', '/b'], ['a', '..', '..'], ['', '/x'], ['.', '.']];
+
+const JSON_VALUES: JsonValue[] = [
+  { b: 1, a: [1.5, 1e21, 1e-7, 123456789, 0.000001], '😀': true, '\uffff': null, é: '<&>\u2028\b\f\u0001' },
+  'x\ud800y', [], {}, 1e300, -0.5,
+];
+
 const dir = mkdtempSync(join(tmpdir(), 'preadmit-go-oracle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function oracle(): Record<string, unknown[]> {
   writeFileSync(join(dir, 'go.mod'), 'module oracle\n\ngo 1.21\n');
   writeFileSync(join(dir, 'main.go'), ORACLE);
-  const input = JSON.stringify({ Quote: STRINGS, Runes: RUNES, Floats: FLOATS, Numbers: NUMBERS, Compare: COMPARE, Sort: SORT });
+  const input = JSON.stringify({ Quote: STRINGS, Runes: RUNES, Floats: FLOATS, Numbers: NUMBERS, Compare: COMPARE, Sort: SORT, Paths: PATHS, Joins: JOINS, JSON: JSON_VALUES });
   const out = execFileSync('go', ['run', '.'], { cwd: dir, input, env: { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' }, timeout: 180_000 });
   return JSON.parse(out.toString('utf8')) as Record<string, unknown[]>;
 }
@@ -122,6 +154,19 @@ describe('the Go kernel agrees with Go', () => {
       // JavaScript cannot tell 1.0 from 1 nor keep 2^53+1: those two are Go's float64/int64 texts of the parsed value.
       (go.number as string[]).map((text, i) => (NUMBERS[i] === '1.0' ? '1' : NUMBERS[i] === '9007199254740993' ? '9007199254740992' : text)),
     );
+  });
+
+  it('path.Clean, Ext, Dir and Join', () => {
+    expect(PATHS.map(goPathClean)).toEqual(go.clean);
+    expect(PATHS.map(goPathExt)).toEqual(go.ext);
+    expect(PATHS.map(goPathDir)).toEqual(go.dir);
+    expect(JOINS.map((j) => goPathJoin(...j))).toEqual(go.join);
+  });
+
+  it('json.Marshal of decoded JSON: keys in byte order, HTML and U+2028 escaped, float64 text', () => {
+    expect(JSON_VALUES.map((v) => goJsonCompact(v))).toEqual(go.json);
+    // MarshalIndent is the same encoder with indentation: compacted, it must be the same text.
+    expect(JSON_VALUES.map((v) => JSON.stringify(JSON.parse(goMarshalIndent(v))))).toEqual((go.json as string[]).map((t) => JSON.stringify(JSON.parse(t))));
   });
 
   it('strings.Compare and sort.Strings: UTF-8 byte order, not UTF-16', () => {

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runVerify } from '../../src/cli/verify.ts';
 import { newFilter, runAssertion, type SuiteResult, type Test } from '../../src/engine/verify.ts';
-import { compileGoRegexp } from '../../src/opa/go-regexp.ts';
+import { compileGoRegexp } from '../../src/go/regexp.ts';
 import { printGoTest, toVerifyJson, type VerifyJson } from '../../src/engine/verify-printer.ts';
 
 function re(expr: string): RegExp {

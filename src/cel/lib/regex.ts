@@ -1,9 +1,9 @@
 // Regular expressions: `matches` (cel-go's standard function, RE2 syntax), and Kubernetes' regex library
-// (`find`, `findAll`). Patterns are Go regexps (src/opa/go-regexp.ts) rather than JavaScript's, so that
+// (`find`, `findAll`). Patterns are Go regexps (src/go/regexp.ts) rather than JavaScript's, so that
 // `(?i)`, `\z`, `[[:alpha:]]` and the like mean what they mean in the cluster, and a bad pattern fails with
 // Go's text. A match that backtracks past the time limit is an evaluation error, not a hung process.
 import type { Environment } from '@marcbachmann/cel-js';
-import { compileGoRegexp, MATCH_TIME_LIMIT_MS, testWithin, type GoRegexp } from '../../opa/go-regexp.ts';
+import { compileGoRegexp, MATCH_TIME_LIMIT_MS, testWithin, type GoRegexp } from '../../go/regexp.ts';
 import { libError } from './errors.ts';
 import { chargeCost, deadlinePassed, remainingMs } from '../budget.ts';
 

@@ -1,7 +1,7 @@
-// JSON text exactly as Go's encoding/json.MarshalIndent writes it, so `-o json` output can be compared
-// byte for byte with gator's: map keys sorted, struct fields in declaration order, HTML characters escaped.
-import { goCompare } from '../go/strings.ts';
-import type { JsonValue } from './types.ts';
+// Go's encoding/json writer: MarshalIndent (so `-o json` output can be compared byte for byte with gator's: map
+// keys in byte order, struct fields in declaration order, HTML characters escaped) and compact Marshal.
+import { goCompare } from './strings.ts';
+import type { JsonValue } from '../gatekeeper/types.ts';
 
 /** Ordered fields, like a Go struct; plain objects are maps and get their keys sorted. */
 export class GoStruct {
@@ -74,8 +74,27 @@ export function goString(s: string): string {
     else if (ch === '\f') out += '\\f';
     else if (c < 0x20 || ch === '<' || ch === '>' || ch === '&' || c === 0x2028 || c === 0x2029) {
       out += `\\u${c.toString(16).padStart(4, '0')}`;
-    } else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd';
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      // A lone surrogate comes from a JSON escape, which Go decodes to U+FFFD: a valid character, written as is.
+      out += '\ufffd';
+    }
     else out += ch;
   }
   return `${out}"`;
+}
+
+/** Go's json.Marshal of a decoded YAML map (keys sorted, HTML characters escaped). */
+export function goJsonCompact(value: JsonValue): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return goString(value);
+  if (typeof value === 'number') return goJsonFloatText(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (Array.isArray(value)) return `[${value.map(goJsonCompact).join(',')}]`;
+  const keys = Object.keys(value).sort(goCompare);
+  return `{${keys.map((k) => `${goString(k)}:${goJsonCompact(value[k]!)}`).join(',')}}`;
+}
+
+/** encoding/json's float64 text; JavaScript's shortest form agrees with it, exponents included. */
+export function goJsonFloatText(n: number): string {
+  return Object.is(n, -0) ? '-0' : String(n);
 }

@@ -3,7 +3,7 @@
 // error of every rejected expression.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { compileGoRegexp, GoRegexp } from '../../src/opa/go-regexp.ts';
+import { compileGoRegexp, GoRegexp } from '../../src/go/regexp.ts';
 import { regoToJson, type RegoValue } from '../../src/opa/rego-value.ts';
 import { GATEKEEPER_OPA, opaEvalAll } from '../opa-builtins/oracle.ts';
 
