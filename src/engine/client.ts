@@ -116,6 +116,12 @@ export class PolicyClient {
     return errors;
   }
 
+  /** The wasm of a module this client's templates use: the pool asks for it again after letting it go. */
+  private readonly moduleBytes = (id: string): Uint8Array | undefined => {
+    for (const t of this.templates.values()) if (t.compiled?.module.id === id) return t.compiled.module.wasm;
+    return undefined;
+  };
+
   /** The template of a kind, if one was added successfully. */
   templateFor(kind: string): ConstraintTemplate | undefined {
     return this.templates.get(kind)?.template;
@@ -234,7 +240,7 @@ export class PolicyClient {
       }
     });
 
-    const outcomes = await this.options.pool.run(items, reviewJson);
+    const outcomes = await this.options.pool.run(items, reviewJson, this.moduleBytes);
     const retry: Array<{ review: number; kind: RegoKindMatch }> = [];
     outcomes.forEach((o, i) => {
       const owner = owners[i]!;
@@ -332,7 +338,7 @@ export class PolicyClient {
       review,
       inputRest: `"constraints":[${kind.constraints.map(({ constraint }, key) => `{"key":${key},"parameters":${this.parametersJson(constraint)}}`).join(',')}]`,
     }));
-    const outcomes = await this.options.pool.run(items, reviewJson);
+    const outcomes = await this.options.pool.run(items, reviewJson, this.moduleBytes);
     outcomes.forEach((o, i) => {
       const { review, kind } = work[i]!;
       const out = results[review]!;

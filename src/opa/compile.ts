@@ -10,6 +10,7 @@ import { capabilitiesArgs, denialReason, isDeniedBuiltin, restrictCapabilities }
 import { analyzeRego, rewriteRego } from './rego.ts';
 import { findTool, PINNED_TOOL_VERSIONS, runTool, scrubbedEnv } from './tools.ts';
 import { atomicWrite, defaultCacheDir } from '../util/files.ts';
+import { LRUCache } from 'lru-cache';
 import { ROUTED_BUILTINS, sortedIterationModule } from './sorted-module.ts';
 
 export interface CompileRequest {
@@ -302,12 +303,14 @@ type UnitResult =
   | { ok: false; error: string; location?: { module: string; line: number }; cacheable: boolean };
 
 const BASE_TIMEOUT_MS = 60_000;
+/** Compile-cache entries and wasm bytes a compiler keeps in memory (the disk cache keeps everything). */
+const MAX_REMEMBERED_ENTRIES = 20_000;
+const MAX_REMEMBERED_MODULE_BYTES = 256 * 1024 * 1024;
 const PER_TEMPLATE_TIMEOUT_MS = 2_000;
 
 class OpaCompiler implements Compiler {
   private readonly cacheDir: string;
   private toolchainPromise: Promise<Toolchain> | undefined;
-  private readonly modules = new Map<string, CompiledModule>();
   /** opa processes started by this compiler, for tests and benchmarks. */
   processCount = 0;
 
@@ -327,7 +330,7 @@ class OpaCompiler implements Compiler {
       );
       const hit = await this.lookup(cacheKey);
       if (hit !== undefined) {
-        results.set(req.key, this.outcome(req.key, hit));
+        results.set(req.key, this.outcome(req.key, hit.entry, hit.module));
         continue;
       }
       const miss = misses.get(cacheKey) ?? { unit: { packageId, code: req.code, cacheKey }, keys: [] };
@@ -348,21 +351,26 @@ class OpaCompiler implements Compiler {
       for (const { unit, keys } of units) {
         const r = built.get(unit.packageId)!;
         let entry: CacheEntry;
+        let module: CompiledModule | undefined;
         if (r.ok) {
           entry = { moduleId: r.moduleId, entrypoint: entrypointOf(unit.packageId) };
-          this.modules.set(r.moduleId, { id: r.moduleId, wasm: r.wasm });
+          module = { id: r.moduleId, wasm: r.wasm };
+          this.modules.set(r.moduleId, module);
         } else {
           entry = r.location ? { error: r.error, location: r.location } : { error: r.error };
         }
-        if (r.ok || r.cacheable) await this.store(unit.cacheKey, entry);
-        for (const key of keys) results.set(key, this.outcome(key, entry));
+        if (r.ok || r.cacheable) await this.store(unit.cacheKey, entry, module);
+        for (const key of keys) results.set(key, this.outcome(key, entry, module));
       }
     }
     return results;
   }
 
-  private outcome(key: string, entry: CacheEntry): CompileOutcome {
-    if ('moduleId' in entry) return { key, module: this.modules.get(entry.moduleId)!, entrypoint: entry.entrypoint };
+  private outcome(key: string, entry: CacheEntry, module: CompiledModule | undefined): CompileOutcome {
+    if ('moduleId' in entry) {
+      if (module === undefined) throw new Error(`compiled module ${entry.moduleId} is missing`);
+      return { key, module, entrypoint: entry.entrypoint };
+    }
     const error = deniedBuiltinNote(key, entry.error);
     return entry.location ? { key, error, location: entry.location } : { key, error };
   }
@@ -375,38 +383,49 @@ class OpaCompiler implements Compiler {
     return join(this.cacheDir, 'modules', `${moduleId}.wasm`);
   }
 
-  /** A cache entry whose module is present and intact, else undefined (corrupt entries count as misses). */
-  /** Entries this compiler already read or wrote: a long-running app asks for the same ones all the time. */
-  private readonly entries = new Map<string, CacheEntry>();
+  /**
+   * Entries this compiler already read or wrote (a long-running app asks for the same ones all the time), and
+   * the modules they name, bounded: a module let go is read from the disk cache again when asked for.
+   */
+  private readonly entries = new LRUCache<string, CacheEntry>({ max: MAX_REMEMBERED_ENTRIES });
+  private readonly modules = new LRUCache<string, CompiledModule>({
+    maxSize: MAX_REMEMBERED_MODULE_BYTES,
+    sizeCalculation: (m) => Math.max(1, m.wasm.byteLength),
+  });
 
-  private async lookup(cacheKey: string): Promise<CacheEntry | undefined> {
-    const known = this.entries.get(cacheKey);
-    if (known !== undefined) return known;
-    const entry = asCacheEntry(await readJson(this.entryPath(cacheKey)));
+  /** A cache entry and its module, present and intact, else undefined (corrupt entries count as misses). */
+  private async lookup(cacheKey: string): Promise<{ entry: CacheEntry; module?: CompiledModule } | undefined> {
+    const entry = this.entries.get(cacheKey) ?? asCacheEntry(await readJson(this.entryPath(cacheKey)));
     if (entry === undefined) return undefined;
-    // Remembered only once its module is loaded: a concurrent compile() in this process that finds the entry
-    // must also find the module (remembering it before the read below let a second check see an entry
-    // without its module).
-    if ('moduleId' in entry && !this.modules.has(entry.moduleId)) {
+    if (!('moduleId' in entry)) {
+      this.entries.set(cacheKey, entry);
+      return { entry };
+    }
+    // The module is returned with its entry (never looked up again later): a concurrent compile() in this
+    // process, or the bound on remembered modules, cannot leave an entry without its module.
+    let module = this.modules.get(entry.moduleId);
+    if (module === undefined) {
       try {
         const wasm = new Uint8Array(await readFile(this.modulePath(entry.moduleId)));
-        if (sha256(wasm) !== entry.moduleId) return undefined;
-        this.modules.set(entry.moduleId, { id: entry.moduleId, wasm });
+        if (sha256(wasm) !== entry.moduleId) {
+          this.entries.delete(cacheKey);
+          return undefined;
+        }
+        module = { id: entry.moduleId, wasm };
+        this.modules.set(entry.moduleId, module);
       } catch {
+        this.entries.delete(cacheKey);
         return undefined;
       }
     }
     this.entries.set(cacheKey, entry);
-    return entry;
+    return { entry, module };
   }
 
-  private async store(cacheKey: string, entry: CacheEntry): Promise<void> {
+  private async store(cacheKey: string, entry: CacheEntry, module: CompiledModule | undefined): Promise<void> {
     this.entries.set(cacheKey, entry);
     try {
-      if ('moduleId' in entry) {
-        const mod = this.modules.get(entry.moduleId)!;
-        await atomicWrite(this.modulePath(entry.moduleId), mod.wasm);
-      }
+      if (module !== undefined) await atomicWrite(this.modulePath(module.id), module.wasm);
       await atomicWrite(this.entryPath(cacheKey), JSON.stringify(entry));
     } catch {
       // A read-only or full cache directory only costs speed.

@@ -41,6 +41,11 @@ parentPort!.on('message', (msg: WorkerRequest) => {
     instances.delete(msg.id);
     return;
   }
+  if (msg.type === 'drop-module') {
+    modules.delete(msg.id);
+    instances.delete(msg.id);
+    return;
+  }
   if (msg.type === 'drop-data') {
     data.delete(msg.id);
     return;

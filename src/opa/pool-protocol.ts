@@ -21,6 +21,7 @@ export type WorkerRequest =
   | { type: 'module'; id: string; module: WebAssembly.Module }
   | { type: 'data'; id: string; json: string }
   | { type: 'drop-data'; id: string }
+  | { type: 'drop-module'; id: string }
   | { type: 'run'; items: EvalItem[]; reviews: string[] };
 
 export interface WorkerResponse {

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { LRUCache } from 'lru-cache';
 import type { EvalItem, EvalOutcome, WorkerRequest, WorkerResponse } from './pool-protocol.ts';
 
 export type { EvalItem, EvalOutcome } from './pool-protocol.ts';
@@ -16,7 +17,15 @@ export interface PoolOptions {
   maxPolicyMemoryMb?: number;
   /** V8 heap limit of each worker, in MiB. */
   maxWorkerHeapMb?: number;
+  /**
+   * Compiled modules kept, by wasm size, in MiB (default 256): least recently used ones are forgotten here and in
+   * every worker, and supplied again by `run`'s resolver when needed.
+   */
+  maxModuleCacheMb?: number;
 }
+
+/** A module's wasm bytes by id, for modules the pool has let go of since they were added. */
+export type ModuleResolver = (id: string) => Uint8Array | WebAssembly.Module | undefined;
 
 interface Task {
   items: EvalItem[];
@@ -26,6 +35,7 @@ interface Task {
   indexes: number[];
   outcomes: EvalOutcome[];
   resolve: () => void;
+  resolveModule: ModuleResolver | undefined;
 }
 
 interface Slot {
@@ -36,6 +46,8 @@ interface Slot {
   lastProgress: number;
   lastMoved: number;
   knownModules: Set<string>;
+  /** Modules the pool forgot that this worker still holds: dropped at its next task (unless that task uses them). */
+  staleModules: Set<string>;
   knownData: Map<string, string>;
 }
 
@@ -52,7 +64,7 @@ export class EvalPool {
   private readonly deadlineMs: number;
   private readonly maxPages: number;
   private readonly maxHeapMb: number;
-  private readonly modules = new Map<string, WebAssembly.Module>();
+  private readonly modules: LRUCache<string, { module: WebAssembly.Module; bytes: number }>;
   private readonly data = new Map<string, string>();
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
@@ -64,6 +76,18 @@ export class EvalPool {
     this.deadlineMs = options.deadlineMs ?? 5_000;
     this.maxPages = Math.ceil(((options.maxPolicyMemoryMb ?? 256) * 1024 * 1024) / 65536);
     this.maxHeapMb = options.maxWorkerHeapMb ?? 512;
+    this.modules = new LRUCache({
+      maxSize: Math.max(1, Math.floor((options.maxModuleCacheMb ?? 256) * 1024 * 1024)),
+      sizeCalculation: (m) => Math.max(1, m.bytes),
+      dispose: (_, id) => {
+        for (const slot of this.slots) if (slot.knownModules.delete(id)) slot.staleModules.add(id);
+      },
+    });
+  }
+
+  /** How many compiled modules the pool holds now (bounded by maxModuleCacheMb). */
+  get moduleCount(): number {
+    return this.modules.size;
   }
 
   /** Starts one worker now, so that its start-up overlaps with whatever the caller does before evaluating. */
@@ -74,7 +98,9 @@ export class EvalPool {
   /** Registers a compiled module; workers instantiate it on first use. */
   addModule(id: string, wasm: Uint8Array | WebAssembly.Module): void {
     if (this.modules.has(id)) return;
-    this.modules.set(id, wasm instanceof WebAssembly.Module ? wasm : new WebAssembly.Module(wasm as Uint8Array<ArrayBuffer>));
+    // A module given compiled has no byte size to count: it counts as 1 MiB.
+    const bytes = wasm instanceof WebAssembly.Module ? 1024 * 1024 : wasm.byteLength;
+    this.modules.set(id, { module: wasm instanceof WebAssembly.Module ? wasm : new WebAssembly.Module(wasm as Uint8Array<ArrayBuffer>), bytes });
   }
 
   /** Registers a `data` document (JSON text) that evaluation items refer to by id. */
@@ -97,7 +123,7 @@ export class EvalPool {
   }
 
   /** Evaluates every item (each on its review from `reviews`); outcomes come back in the same order. */
-  async run(items: EvalItem[], reviews: string[]): Promise<EvalOutcome[]> {
+  async run(items: EvalItem[], reviews: string[], resolveModule?: ModuleResolver): Promise<EvalOutcome[]> {
     if (this.closed) throw new Error('evaluation pool is closed');
     const outcomes: EvalOutcome[] = new Array(items.length);
     const per = Math.max(1, Math.min(CHUNK, Math.max(MIN_CHUNK, Math.ceil(items.length / this.size))));
@@ -105,7 +131,7 @@ export class EvalPool {
     for (let start = 0; start < items.length; start += per) {
       const slice = items.slice(start, start + per);
       const indexes = slice.map((_, i) => start + i);
-      done.push(new Promise<void>((resolve) => this.queue.push({ items: slice, reviews, indexes, outcomes, resolve })));
+      done.push(new Promise<void>((resolve) => this.queue.push({ items: slice, reviews, indexes, outcomes, resolve, resolveModule })));
     }
     this.pump();
     await Promise.all(done);
@@ -143,6 +169,7 @@ export class EvalPool {
       lastProgress: 0,
       lastMoved: Date.now(),
       knownModules: new Set(),
+      staleModules: new Set(),
       knownData: new Map(),
     };
     worker.on('message', (msg: WorkerResponse) => this.onMessage(slot, msg));
@@ -159,12 +186,28 @@ export class EvalPool {
   }
 
   private assign(slot: Slot, task: Task): void {
-    slot.task = task;
     const moduleIds = new Set(task.items.map((i) => i.moduleId));
+    const missing = [...moduleIds].find((id) => !this.modules.has(id) && task.resolveModule?.(id) === undefined);
+    if (missing !== undefined) {
+      // Never reached by a client (it registers what it evaluates); an answer per item rather than a stuck slot.
+      for (const index of task.indexes) task.outcomes[index] = { error: `unknown module ${missing}` };
+      task.resolve();
+      return;
+    }
+    slot.task = task;
+    for (const id of slot.staleModules) {
+      if (!moduleIds.has(id)) slot.worker.postMessage({ type: 'drop-module', id } satisfies WorkerRequest);
+    }
+    slot.staleModules.clear();
     for (const id of moduleIds) {
       if (slot.knownModules.has(id)) continue;
-      const module = this.modules.get(id);
-      if (!module) throw new Error(`unknown module ${id}`);
+      let module = this.modules.get(id)?.module;
+      if (!module) {
+        const again = task.resolveModule?.(id);
+        if (again === undefined) throw new Error(`unknown module ${id}`); // checked above
+        this.addModule(id, again);
+        module = this.modules.get(id)?.module ?? (again instanceof WebAssembly.Module ? again : new WebAssembly.Module(again as Uint8Array<ArrayBuffer>));
+      }
       slot.worker.postMessage({ type: 'module', id, module } satisfies WorkerRequest);
       slot.knownModules.add(id);
     }

@@ -87,3 +87,46 @@ describe('opa/pool', () => {
     expect((out as { error: string }).error).toMatch(/memory limit/);
   });
 });
+
+describe('opa/pool module cache', () => {
+  it('keeps compiled modules within its byte bound (workers told to drop the rest) and gets a forgotten one back from the resolver', async () => {
+    const compiler = createCompiler({ cacheDir: await mkdtemp(path.join(os.tmpdir(), 'preadmit-pool-lru-')) });
+    // Three modules (one compile call each), each answering with its own message.
+    const modules: CompiledTemplate[] = [];
+    for (const name of ['one', 'two', 'three']) {
+      const out = (await compiler.compile([{ key: name, code: { rego: `package ${name}\nviolation[{"msg": "${name}"}] { true }`, libs: [], version: 'v0' } }])).get(name)!;
+      if ('error' in out) throw new Error(out.error);
+      modules.push(out);
+    }
+    const biggest = Math.max(...modules.map((m) => m.module.wasm.byteLength));
+    // Room for one module only.
+    const pool = new EvalPool({ size: 1, maxModuleCacheMb: (biggest * 1.5) / (1024 * 1024) });
+    try {
+      for (const m of modules) pool.addModule(m.module.id, m.module.wasm);
+      expect(pool.moduleCount).toBe(1);
+      pool.setData('d', '{}');
+      const asked: string[] = [];
+      const resolve = (id: string) => {
+        asked.push(id);
+        return modules.find((m) => m.module.id === id)?.module.wasm;
+      };
+      const run = async (m: CompiledTemplate) => {
+        const [out] = await pool.run([{ moduleId: m.module.id, entrypoint: m.entrypoint, dataId: 'd', review: 0, inputRest: '"constraints":[{"key":0,"parameters":{}}]' }], ['{}'], resolve);
+        return (readHookResults((out as { result: string }).result) as { results: Array<{ msg: string }> }).results.map((r) => r.msg);
+      };
+      // Round-robin twice over three modules with room for one: every turn needs a module the pool let go.
+      for (let round = 0; round < 2; round++) {
+        for (const [i, m] of modules.entries()) expect(await run(m)).toEqual([['one', 'two', 'three'][i]]);
+      }
+      expect(pool.moduleCount).toBe(1);
+      expect(asked.length).toBeGreaterThanOrEqual(4);
+      // Without a resolver, a module the pool let go is a clear error, not a wrong answer.
+      const gone = modules.find((m) => !asked.slice(-1).includes(m.module.id))!;
+      expect(await pool.run([{ moduleId: gone.module.id, entrypoint: gone.entrypoint, dataId: 'd', review: 0, inputRest: '' }], ['{}'])).toEqual([{ error: `unknown module ${gone.module.id}` }]);
+      // And the pool goes on.
+      expect(await run(gone)).toHaveLength(1);
+    } finally {
+      await pool.close();
+    }
+  });
+});
