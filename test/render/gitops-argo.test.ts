@@ -29,6 +29,33 @@ describe('Argo CD apps', () => {
     expect(r.roots.some((x) => x.kind === 'kustomize' && x.app === undefined && x.path.startsWith('apps/'))).toBe(false);
   });
 
+  it('an ApplicationSet git file generator makes one app per object of each matching file (YAML object, JSON list), exclusions honoured', async () => {
+    const r = await renderRef(source, repo.head(), { gitops: { repoURLs: ['https://github.com/example/fleet'] } });
+    const apps = r.objects.filter((o) => o.root.startsWith('argocd:argocd/appset-files.yaml#'));
+    const byApp = Object.fromEntries(apps.map((o) => [o.root.split('#')[1], o]));
+    expect(Object.keys(byApp).sort()).toEqual(['web-prod', 'web-staging', 'web-staging-eu']);
+    const prod = byApp['web-prod']!;
+    expect(ns(prod)).toBe('web-prod');
+    expect((prod.object.spec as any).replicas).toBe(3);
+    expect((prod.object.spec as any).template.spec.containers[0].image).toBe('nginx:blue');
+    expect(prod.source.file).toBe('charts/web/templates/deployment.yaml');
+    expect(prod.source.via?.file).toBe('argocd/appset-files.yaml');
+    expect((byApp['web-staging-eu']!.object.spec as any).replicas).toBe(2);
+    expect(ns(byApp['web-staging-eu']!)).toBe('web-staging');
+  });
+
+  it('a git file generator over a file that is not YAML lists the ApplicationSet as not simulated, naming the file', async () => {
+    const broken = fixtureRepo('gitops-argo');
+    try {
+      broken.commit({ 'clusters/prod/config.yaml': 'cluster: [unclosed\n' }, 'broken config');
+      const r = await renderRef(new LocalGitSource(broken.dir), broken.head(), { gitops: { repoURLs: ['https://github.com/example/fleet'] } });
+      expect(r.unsimulated.find((u) => u.name === 'clusters')?.reason).toContain("unable to process file 'clusters/prod/config.yaml'");
+      expect(r.objects.some((o) => o.root.startsWith('argocd:argocd/appset-files.yaml#'))).toBe(false);
+    } finally {
+      broken.cleanup();
+    }
+  });
+
   it('a helm Application renders with valueFiles and parameters in its namespace; a directory app applies its include glob', async () => {
     const r = await renderRef(source, repo.head(), { gitops: { repoURLs: ['https://github.com/example/fleet'] } });
     const web = r.objects.find((o) => o.root === 'argocd:argocd/apps.yaml#web');

@@ -180,7 +180,7 @@ export async function argoApplicationSet(ctx: ScanContext, o: SourcedObject): Pr
   const goTemplate = spec.goTemplate === true;
   const generated: { params: Params; deps: string[] }[] = [];
   for (const g of arr(spec.generators)) {
-    const r = generate(ctx, obj(g), goTemplate, 0);
+    const r = await generate(ctx, obj(g), goTemplate, 0);
     if ('reason' in r) return unsim(r.reason);
     for (const p of r.params) generated.push(p);
   }
@@ -200,7 +200,7 @@ export async function argoApplicationSet(ctx: ScanContext, o: SourcedObject): Pr
   return out;
 }
 
-function generate(ctx: ScanContext, g: JsonObject, goTemplate: boolean, depth: number): { params: { params: Params; deps: string[] }[] } | { reason: string } {
+async function generate(ctx: ScanContext, g: JsonObject, goTemplate: boolean, depth: number): Promise<{ params: { params: Params; deps: string[] }[] } | { reason: string }> {
   if (g.list !== undefined) {
     return { params: arr(obj(g.list).elements).map((e) => ({ params: flatten(obj(e), goTemplate), deps: [] })) };
   }
@@ -218,23 +218,58 @@ function generate(ctx: ScanContext, g: JsonObject, goTemplate: boolean, depth: n
       }
       return { params: out };
     }
-    if (git.files !== undefined) {
-      return { reason: 'git file generators are read lazily: not supported yet' };
-    }
+    if (git.files !== undefined) return await gitFiles(ctx, arr(git.files).map(obj), goTemplate);
     return { reason: 'git generator without directories or files' };
   }
   if (g.matrix !== undefined) {
     if (depth > 0) return { reason: 'nested matrix generators are not supported' };
     const [a, b] = arr(obj(g.matrix).generators).map(obj);
     if (a === undefined || b === undefined) return { reason: 'a matrix generator needs two generators' };
-    const ra = generate(ctx, a, goTemplate, depth + 1);
-    const rb = generate(ctx, b, goTemplate, depth + 1);
+    const ra = await generate(ctx, a, goTemplate, depth + 1);
+    const rb = await generate(ctx, b, goTemplate, depth + 1);
     if ('reason' in ra) return ra;
     if ('reason' in rb) return rb;
     return { params: ra.params.flatMap((x) => rb.params.map((y) => ({ params: { ...x.params, ...y.params }, deps: [...x.deps, ...y.deps] }))) };
   }
   const kind = Object.keys(g).find((k) => k !== 'selector') ?? '?';
   return { reason: `the ${kind} generator is not supported (cluster state or an external service decides what it generates)` };
+}
+
+/**
+ * The git file generator: every file of this repository matching an included `path` glob and no excluded one,
+ * in path order; each file holds one object or a list of objects (YAML or JSON), each a parameter set with the
+ * file's path parameters (`path` is the file's directory, `path.filename` the file). The files are
+ * dependencies: a change to one changes the apps.
+ */
+async function gitFiles(ctx: ScanContext, items: JsonObject[], goTemplate: boolean): Promise<{ params: { params: Params; deps: string[] }[] } | { reason: string }> {
+  const inc = items.filter((d) => d.exclude !== true).map((d) => globToRegExp(String(d.path ?? '')));
+  const exc = items.filter((d) => d.exclude === true).map((d) => globToRegExp(String(d.path ?? '')));
+  const files = [...ctx.tree.files].filter((f) => inc.some((r) => r.test(f)) && !exc.some((r) => r.test(f))).sort();
+  const out: { params: Params; deps: string[] }[] = [];
+  for (const file of files) {
+    const text = await ctx.text(file);
+    let parsed: unknown;
+    try {
+      parsed = text === undefined ? undefined : parseYaml(text, { maxAliasCount: 100 });
+    } catch (e) {
+      return { reason: `git file generator: unable to process file '${file}': ${(e as Error).message.split('\n')[0]}` };
+    }
+    // A list gives one parameter set per element; an empty file (or list) one empty set; anything else must be an object.
+    const objects = Array.isArray(parsed) ? (parsed.length === 0 ? [{}] : parsed) : [parsed ?? {}];
+    if (objects.some((x) => x === null || typeof x !== 'object' || Array.isArray(x))) {
+      return { reason: `git file generator: unable to process file '${file}': not an object or a list of objects` };
+    }
+    for (const o of objects as JsonObject[]) out.push({ params: { ...flatten(o, goTemplate), ...filePathParams(file, goTemplate) }, deps: [file] });
+  }
+  return { params: out };
+}
+
+function filePathParams(file: string, goTemplate: boolean): Params {
+  const d = path.posix.dirname(file);
+  const filename = path.posix.basename(file);
+  const p = pathParams(d, goTemplate);
+  if (goTemplate) return { path: { ...(p.path as JsonObject), filename, filenameNormalized: normalize(filename) } };
+  return { ...p, 'path.filename': filename, 'path.filenameNormalized': normalize(filename) };
 }
 
 function pathParams(d: string, goTemplate: boolean): Params {
@@ -250,12 +285,13 @@ function normalize(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9-.]/g, '-');
 }
 
-/** fasttemplate params are flattened (`a.b`); goTemplate params keep their shape. */
+/** fasttemplate params are flattened (`a.b`, list elements `a.0`, as flatten.DotStyle); goTemplate params keep their shape. */
 function flatten(o: JsonObject, goTemplate: boolean, prefix = ''): Params {
   if (goTemplate) return o;
   const out: Params = {};
   for (const [k, v] of Object.entries(o)) {
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) Object.assign(out, flatten(v, false, `${prefix}${k}.`));
+    if (Array.isArray(v)) Object.assign(out, flatten(Object.fromEntries(v.map((x, i) => [String(i), x])), false, `${prefix}${k}.`));
+    else if (v !== null && typeof v === 'object') Object.assign(out, flatten(v, false, `${prefix}${k}.`));
     else out[`${prefix}${k}`] = v;
   }
   return out;
