@@ -1,6 +1,7 @@
-// `npm run build`: bundles the CLI and the evaluation worker into dist/ with esbuild, so that the
-// command starts without compiling TypeScript on the fly. dist/.sources-hash records which sources the
-// bundle was built from; bin/preadmit.js uses the bundle only while they are unchanged.
+// `npm run build`: bundles the CLI, the GitHub App (`npm start` runs dist/app.mjs) and the evaluation worker
+// into dist/ with esbuild, so that nothing compiles TypeScript on the fly. dist/.sources-hash records which
+// sources the bundle was built from; bin/preadmit.js uses the bundle only while they are unchanged. The same
+// hash is compiled in as PREADMIT_BUILD_ID: the render cache's code fingerprint, without reading src/ at run time.
 import { build } from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,8 +11,14 @@ import { sourcesHash } from './sources-hash.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 await mkdir(dist, { recursive: true });
+const hash = await sourcesHash(root);
 await build({
-  entryPoints: { cli: path.join(root, 'src/cli/main.ts'), 'eval-worker': path.join(root, 'src/opa/eval-worker.ts') },
+  entryPoints: {
+    cli: path.join(root, 'src/cli/main.ts'),
+    app: path.join(root, 'src/app/main.ts'),
+    'eval-worker': path.join(root, 'src/opa/eval-worker.ts'),
+  },
+  define: { PREADMIT_BUILD_ID: JSON.stringify(hash) },
   outdir: dist,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -22,4 +29,4 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
-await writeFile(path.join(dist, '.sources-hash'), await sourcesHash(root));
+await writeFile(path.join(dist, '.sources-hash'), hash);

@@ -243,12 +243,16 @@ async function renderKey(p: PlannedRoot, readText: (file: string) => Promise<str
 }
 
 let code: Promise<string> | undefined;
+/** Defined by the bundler (scripts/build.mjs) in dist/; undeclared when running the TypeScript sources. */
+declare const PREADMIT_BUILD_ID: string | undefined;
 
 /**
  * preadmit's own rendering code (the renderers and the loader): a render cached by other code is not
  * reused, even if nobody remembered to bump RENDER_CACHE_FORMAT.
  */
 function codeFingerprint(): Promise<string> {
+  // A bundle carries the hash of the sources it was built from (scripts/build.mjs): nothing to read.
+  if (typeof PREADMIT_BUILD_ID === 'string') return Promise.resolve(`build:${PREADMIT_BUILD_ID}`);
   code ??= (async () => {
     const h = createHash('sha256');
     const files: string[] = [path.join(REPO_ROOT, 'src', 'gatekeeper', 'load.ts')];

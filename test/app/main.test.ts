@@ -1,11 +1,12 @@
-// The documented start command, `node --import tsx src/app/main.ts`: node itself receives SIGTERM and runs the
-// orderly shutdown (exit 0), and a bogus key or a missing secret stops it at start with a clear message.
+// The documented start commands, `npm start` (`node dist/app.mjs`, the bundle `npm run build` makes) and
+// `node --import tsx src/app/main.ts`: node itself receives SIGTERM and runs the orderly shutdown (exit 0), and a
+// bogus key or a missing secret stops it at start with a clear message.
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { PRIVATE_KEY } from './helpers.ts';
 
-function start(env: Record<string, string>): { out: () => string; exited: Promise<number | null>; kill: (s: NodeJS.Signals) => void; waitFor: (re: RegExp) => Promise<void> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: string[], env: Record<string, string>): { out: () => string; exited: Promise<number | null>; kill: (s: NodeJS.Signals) => void; waitFor: (re: RegExp) => Promise<void> } {
+  const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const waiters: (() => void)[] = [];
   const onData = (d: Buffer) => {
@@ -25,10 +26,10 @@ function start(env: Record<string, string>): { out: () => string; exited: Promis
   };
 }
 
-describe('node --import tsx src/app/main.ts', () => {
+describe.each([[['dist/app.mjs']], [['--import', 'tsx', 'src/app/main.ts']]])('node %j', (args: string[]) => {
   it('shuts down in order on SIGTERM and exits 0', async () => {
     const port = String(20_000 + Math.floor(Math.random() * 20_000));
-    const app = start({ APP_ID: '4242', PRIVATE_KEY, WEBHOOK_SECRET: 'a-webhook-secret-for-tests-only', PORT: port, LOG_LEVEL: 'fatal', PREADMIT_RECOVERY: 'off' });
+    const app = start(args, { APP_ID: '4242', PRIVATE_KEY, WEBHOOK_SECRET: 'a-webhook-secret-for-tests-only', PORT: port, LOG_LEVEL: 'fatal', PREADMIT_RECOVERY: 'off' });
     await app.waitFor(/webhooks at http/);
     app.kill('SIGTERM');
     expect(await app.exited).toBe(0);
@@ -36,7 +37,7 @@ describe('node --import tsx src/app/main.ts', () => {
   }, 60_000);
 
   it('stops at start on a bogus private key, naming it', async () => {
-    const app = start({ APP_ID: '4242', PRIVATE_KEY: 'bogus', WEBHOOK_SECRET: 'a-webhook-secret-for-tests-only', LOG_LEVEL: 'fatal' });
+    const app = start(args, { APP_ID: '4242', PRIVATE_KEY: 'bogus', WEBHOOK_SECRET: 'a-webhook-secret-for-tests-only', LOG_LEVEL: 'fatal' });
     expect(await app.exited).toBe(1);
     expect(app.out()).toMatch(/PRIVATE_KEY/);
   }, 60_000);
