@@ -2,7 +2,8 @@
 // default branch only, policies and manifests from the two commits under review, the shared pipeline.
 import { loadConfig, type ConfigResult } from '../config/load.ts';
 import type { PreadmitConfig } from '../config/types.ts';
-import { CONFIG_PATH } from '../cli/diff.ts';
+import { CONFIG_FILE } from '../config/defaults.ts';
+import { applyConfigErrors } from '../simulate/config-errors.ts';
 import type { Runtime } from '../engine/runtime.ts';
 import type { InputError } from '../gatekeeper/types.ts';
 import { simulate } from '../simulate/simulate.ts';
@@ -56,7 +57,7 @@ export class CheckError extends Error {
  * able to relax its own check. A missing file is the default config; an unreadable one is an error.
  */
 export async function readRepositoryConfig(octokit: GitHubRequester, owner: string, repo: string, defaultBranch: string): Promise<ConfigResult> {
-  const file = `${CONFIG_PATH} (${defaultBranch})`;
+  const file = `${CONFIG_FILE} (${defaultBranch})`;
   // The commit the config is read at: one read of one commit, and the commit its errors link to (not the PR's base).
   let commit: string;
   try {
@@ -68,18 +69,18 @@ export async function readRepositoryConfig(octokit: GitHubRequester, owner: stri
   }
   let data: unknown;
   try {
-    const res = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path: CONFIG_PATH, ref: commit });
+    const res = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path: CONFIG_FILE, ref: commit });
     data = res.data;
   } catch (e) {
     if (statusOf(e) === 404) return loadConfig(undefined, file);
-    throw new CheckError(`cannot read ${CONFIG_PATH} from the default branch ${defaultBranch}: ${describeError(e)}`, true, { cause: e });
+    throw new CheckError(`cannot read ${CONFIG_FILE} from the default branch ${defaultBranch}: ${describeError(e)}`, true, { cause: e });
   }
   const text = contentText(data);
   if (text === undefined) {
     const error: InputError = { kind: 'config', message: `${file}: not a regular file of at most 1 MB; the defaults apply` };
     return { config: loadConfig(undefined, file).config, errors: [error] };
   }
-  const loaded = loadConfig(text, CONFIG_PATH);
+  const loaded = loadConfig(text, CONFIG_FILE);
   return { ...loaded, errors: loaded.errors.map((e) => (e.source === undefined ? e : { ...e, source: { ...e.source, commit } })) };
 }
 
@@ -91,24 +92,6 @@ function contentText(data: unknown): string | undefined {
   if (d.encoding === 'base64') return Buffer.from(d.content, 'base64').toString('utf8');
   if (d.encoding === 'utf-8' || d.encoding === 'utf8') return d.content;
   return undefined; // "none": over 1 MB, far beyond any configuration
-}
-
-/**
- * Config errors become part of the report: listed as base-side errors of the first cluster (the config lives
- * on the default branch, so no annotation in the diff can point at it) and, when the repository fails closed,
- * a blocking reason — the same rule as `preadmit diff`.
- */
-export function applyConfigErrors(report: SimulationReport, errors: InputError[], config: PreadmitConfig): void {
-  if (errors.length === 0) return;
-  const first = report.clusters[0];
-  if (first !== undefined) {
-    for (const error of errors) first.errors.push({ ref: 'base', error });
-    report.verdict.counts.errors += errors.length;
-  }
-  if (config.blocking.errorsAtHead) {
-    report.verdict.conclusion = 'failure';
-    report.verdict.blocking.push(`${errors.length} error(s) in ${CONFIG_PATH} on the default branch (fail closed), first: ${errors[0]?.message ?? ''}`);
-  }
 }
 
 async function runCheck(
@@ -150,7 +133,7 @@ async function runCheck(
     throw new CheckError(describeError(e), config.blocking.errorsAtHead, { cause: e });
   }
   progress(`simulated (${source.stats.requests} GitHub request(s) for files and trees)`);
-  applyConfigErrors(report, errors, config);
+  applyConfigErrors(report, errors, config, `${CONFIG_FILE} on the default branch`);
   return report;
 }
 

@@ -5,7 +5,7 @@ import { fenced } from '../report/escape.ts';
 import { cutUtf8, escapeMarkdown, GITHUB_SUMMARY_LIMIT, renderMarkdown, utf8Bytes } from '../report/markdown.ts';
 import type { SimulationReport } from '../simulate/types.ts';
 import type { GitHubRequester } from '../source/github.ts';
-import { CONFIG_PATH } from '../cli/diff.ts';
+import { CONFIG_FILE } from '../config/defaults.ts';
 import { describeError, retryingRequester, type RetryOptions } from './requester.ts';
 
 export interface CheckRunTarget {
@@ -64,8 +64,8 @@ export function completionFor(target: CheckRunTarget, outcome: CheckOutcome, max
  */
 export function errorCompletion(error: string, failClosed: boolean): Completion {
   const why = failClosed
-    ? `The check fails closed: an error means the change was not verified, so it is not let through (\`blocking.errorsAtHead\` in \`${CONFIG_PATH}\` on the default branch).`
-    : `\`blocking.errorsAtHead: false\` in \`${CONFIG_PATH}\` on the default branch says errors do not block, so this run is neutral. The change was NOT verified.`;
+    ? `The check fails closed: an error means the change was not verified, so it is not let through (\`blocking.errorsAtHead\` in \`${CONFIG_FILE}\` on the default branch).`
+    : `\`blocking.errorsAtHead: false\` in \`${CONFIG_FILE}\` on the default branch says errors do not block, so this run is neutral. The change was NOT verified.`;
   return {
     conclusion: failClosed ? 'failure' : 'neutral',
     title: failClosed ? 'preadmit could not check this commit (fail closed)' : 'preadmit could not check this commit (errors do not block)',

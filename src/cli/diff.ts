@@ -2,23 +2,24 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { CONFIG_FILE } from '../config/defaults.ts';
 import { loadConfig } from '../config/load.ts';
 import { createRuntime } from '../engine/runtime.ts';
 import { renderJson } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { renderSarif } from '../report/sarif.ts';
 import { renderText } from '../report/text.ts';
+import { applyConfigErrors } from '../simulate/config-errors.ts';
 import { simulate } from '../simulate/simulate.ts';
 import type { SimulationReport } from '../simulate/types.ts';
 import { LocalGitSource } from '../source/git.ts';
 import { sandboxMode, UNSAFE_FLAG, UNSAFE_FLAG_HELP } from './sandbox-flag.ts';
 
-export const CONFIG_PATH = '.github/preadmit.yml';
 
 export const DIFF_USAGE = `Usage: preadmit diff --base REF --head REF [--repo DIR] [--config FILE] [-o text|markdown|json|sarif] [${UNSAFE_FLAG}]
 
 Simulates Gatekeeper admission of the repository at both refs and reports what the change introduces,
-fixes and leaves as it was. The repository config is read from ${CONFIG_PATH} at the base ref (a change
+fixes and leaves as it was. The repository config is read from ${CONFIG_FILE} at the base ref (a change
 cannot relax its own check) unless --config names a file. Exit code: 0 when the change passes, 1 when
 it is blocked, 2 on a usage error.
 ${UNSAFE_FLAG_HELP}`;
@@ -64,8 +65,8 @@ export async function runDiff(argv: string[], out: NodeJS.WritableStream, err: N
   if (v.head === undefined && (await uncommittedChanges(v.repo ?? '.')) > 0) {
     err.write(`note: no --head given, so the head is HEAD; the working tree has uncommitted changes, which are not included (commit them to check them)\n`);
   }
-  const configFile = v.config ?? CONFIG_PATH;
-  const configText = v.config !== undefined ? await readFile(v.config, 'utf8') : (await source.readFile(await source.resolve(v.base), CONFIG_PATH))?.toString('utf8');
+  const configFile = v.config ?? CONFIG_FILE;
+  const configText = v.config !== undefined ? await readFile(v.config, 'utf8') : (await source.readFile(await source.resolve(v.base), CONFIG_FILE))?.toString('utf8');
   const { config, errors: configErrors } = loadConfig(configText, configFile);
   for (const e of configErrors) err.write(`config error: ${e.message}\n`);
 
@@ -85,10 +86,7 @@ export async function runDiff(argv: string[], out: NodeJS.WritableStream, err: N
   } finally {
     await runtime.close();
   }
-  if (configErrors.length > 0 && config.blocking.errorsAtHead) {
-    report.verdict.conclusion = 'failure';
-    report.verdict.blocking.push(`${configErrors.length} error(s) in ${configFile} (fail closed)`);
-  }
+  applyConfigErrors(report, configErrors, config, configFile);
   out.write(renderReport(report, format, v.color ?? Boolean((out as NodeJS.WriteStream).isTTY)));
   return report.verdict.conclusion === 'success' ? 0 : 1;
 }

@@ -9,7 +9,7 @@ import { buildDemoRepo } from '../../scripts/demo.ts';
 import { completionFor } from '../../src/app/publish.ts';
 import { CHECK_RUN_NAME } from '../../src/app/check-runs.ts';
 import { runCheckPr } from '../../src/cli/check-pr.ts';
-import { CONFIG_PATH } from '../../src/cli/diff.ts';
+import { CONFIG_FILE } from '../../src/config/defaults.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { createRuntime } from '../../src/engine/runtime.ts';
 import { simulate } from '../../src/simulate/simulate.ts';
@@ -77,7 +77,7 @@ describe('the app over HTTP against the GitHub stand-in', () => {
 
     // What the local pipeline says about the same two commits, rendered by the same publisher.
     const source = new LocalGitSource(dir);
-    const { config } = loadConfig((await source.readFile(baseSha, CONFIG_PATH))?.toString('utf8'), CONFIG_PATH);
+    const { config } = loadConfig((await source.readFile(baseSha, CONFIG_FILE))?.toString('utf8'), CONFIG_FILE);
     const runtime = createRuntime();
     let expected;
     try {

@@ -211,11 +211,17 @@ describe('broken input at head', () => {
     expect(lines[0]).toMatch(/^config error: \.github\/preadmit\.yml:4: clusters\[0\]\.polices: unknown key "polices"; did you mean "policies"\?/);
     expect(lines[1]).toMatch(/^config error: \.github\/preadmit\.yml:6: blocking\.newWarn: must be a boolean/);
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.out) as { verdict: { conclusion: string; blocking: string[] }; clusters: Array<{ findings: unknown[] }> };
+    const report = JSON.parse(r.out) as { verdict: { conclusion: string; blocking: string[] }; clusters: Array<{ findings: unknown[]; errors: Array<{ ref: string; error: { message: string } }> }> };
     // Nothing else is wrong with the change: the config errors alone block it.
     expect(report.clusters[0]!.findings).toEqual([]);
     expect(report.verdict.conclusion).toBe('failure');
-    expect(report.verdict.blocking).toEqual(['2 error(s) in .github/preadmit.yml (fail closed)']);
+    // The same rule as the app's: the errors are listed in the report (base side), and the first is named.
+    expect(report.verdict.blocking).toHaveLength(1);
+    expect(report.verdict.blocking[0]).toMatch(/^2 error\(s\) in \.github\/preadmit\.yml \(fail closed\), first: \.github\/preadmit\.yml:4: clusters\[0\]\.polices: unknown key/);
+    expect(report.clusters[0]!.errors.filter((e) => e.ref === 'base').map((e) => e.error.message)).toEqual([
+      expect.stringMatching(/preadmit\.yml:4: /),
+      expect.stringMatching(/preadmit\.yml:6: /),
+    ]);
   });
 
   it('a config file given with --config that does not parse fails closed too', async () => {
