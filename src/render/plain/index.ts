@@ -1,1 +1,0 @@
-export { renderPlain, isKubernetesObject } from './render.ts';
