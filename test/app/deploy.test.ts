@@ -2,7 +2,7 @@
 // real helm, in its one-instance and its split web/worker form, reviewed by `preadmit test` against policies/
 // (templates, constraints, expansion); and the Dockerfile runs as non-root on pinned base images.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,19 @@ describe('the Dockerfile of the app', () => {
     const user = [...finalStage.matchAll(/^USER\s+(\S+)/gm)].map((m) => m[1] as string).pop();
     expect(user).toBeDefined();
     expect(user?.split(':')[0]).not.toMatch(/^(0|root)$/);
-    expect(finalStage).toMatch(/^ENTRYPOINT \["node", "--import", "tsx", "src\/app\/main\.ts"\]$/m);
+    expect(finalStage).toMatch(/^ENTRYPOINT \["node", "dist\/app\.mjs"\]$/m);
+    expect(finalStage).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
+  });
+
+  it('copies only what exists, and the tools stage gets every script the tool installer reads', () => {
+    for (const m of text.matchAll(/^COPY\s+(?!--from)(.+)$/gm)) {
+      const parts = (m[1] as string).trim().split(/\s+/);
+      for (const src of parts.slice(0, -1)) expect(existsSync(path.join(root, src)), `COPY ${src}`).toBe(true);
+    }
+    const tools = text.slice(0, text.indexOf('\nFROM ', text.indexOf('AS tools')));
+    const installer = readFileSync(path.join(root, 'scripts/install-tools.sh'), 'utf8');
+    for (const used of new Set([...installer.matchAll(/scripts\/[\w./-]+/g)].map((x) => x[0].split('/').slice(0, 2).join('/')))) {
+      expect(tools.includes('COPY scripts ./scripts') || tools.includes(used), `${used} in the tools stage`).toBe(true);
+    }
   });
 });
