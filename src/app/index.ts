@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ApplicationFunctionOptions, Probot } from 'probot';
 import { createRuntime, type Runtime } from '../engine/runtime.ts';
+import { readPullRequest } from '../github/pull-request.ts';
 import type { GitHubRequester } from '../source/github.ts';
 import { CheckError, runMergeGroupCheck, runPullRequestCheck, type MergeGroupRef, type PullRequestRef } from './check.ts';
 import { escapeMarkdown } from '../report/markdown.ts';
@@ -342,19 +343,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
 
   /** The PR as GitHub has it now (a recheck or a re-run checks the current head). */
   async function fetchPullRequest(octokit: GitHubRequester, owner: string, repo: string, pullNumber: number, defaultBranch: string): Promise<{ ref: PullRequestRef; open: boolean; author: string | undefined }> {
-    const res = await client(octokit).request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { owner, repo, pull_number: pullNumber });
-    const d = (isObject(res.data) ? res.data : {}) as Record<string, unknown>;
-    const head = isObject(d.head) ? d.head : {};
-    const base = isObject(d.base) ? d.base : {};
-    const user = isObject(d.user) ? d.user : {};
-    if (typeof head.sha !== 'string' || typeof base.sha !== 'string' || typeof base.ref !== 'string') {
-      throw new Error(`GET /repos/${owner}/${repo}/pulls/${pullNumber}: unexpected response`);
-    }
-    return {
-      ref: { owner, repo, pullNumber, baseRef: base.ref, baseSha: base.sha, headSha: head.sha, defaultBranch },
-      open: d.state === 'open',
-      author: typeof user.login === 'string' ? user.login : undefined,
-    };
+    return await readPullRequest(client(octokit), owner, repo, pullNumber, defaultBranch);
   }
 
   app.on(

@@ -9,6 +9,7 @@ import { publishCheckRun, type CheckOutcome } from '../app/publish.ts';
 import { describeError, redact, retryingRequester } from '../app/requester.ts';
 import { createRuntime } from '../engine/runtime.ts';
 import type { GitHubRequester } from '../source/github.ts';
+import { readPullRequest } from '../github/pull-request.ts';
 import { renderReport } from './diff.ts';
 
 export const CHECK_PR_USAGE = `Usage: preadmit check-pr --repo OWNER/NAME --pr N [--dry-run] [--api-url URL] [-o text|markdown|json]
@@ -108,7 +109,8 @@ export async function runCheckPr(
 
   let pr: PullRequestRef & { htmlUrl?: string };
   try {
-    pr = await readPullRequest(api, owner, repo, pullNumber);
+    const read = await readPullRequest(api, owner, repo, pullNumber);
+    pr = { ...read.ref, ...(read.htmlUrl !== undefined ? { htmlUrl: read.htmlUrl } : {}) };
   } catch (e) {
     say(`cannot read ${owner}/${repo}#${pullNumber}: ${describeError(e, secrets)}`);
     return 1;
@@ -168,27 +170,6 @@ export async function runCheckPr(
 /** GitHub counts these conclusions as passing a required check. */
 function passes(conclusion: string | null): boolean {
   return conclusion === 'success' || conclusion === 'neutral' || conclusion === 'skipped';
-}
-
-export async function readPullRequest(api: GitHubRequester, owner: string, repo: string, pullNumber: number): Promise<PullRequestRef & { htmlUrl?: string }> {
-  const res = await api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { owner, repo, pull_number: pullNumber });
-  const pr = record(res.data);
-  const head = record(pr.head);
-  const base = record(pr.base);
-  const baseRepo = record(base.repo);
-  const headSha = head.sha;
-  const baseSha = base.sha;
-  if (typeof headSha !== 'string' || typeof baseSha !== 'string' || typeof base.ref !== 'string') {
-    throw new Error(`GET /repos/${owner}/${repo}/pulls/${pullNumber}: the response has no head/base sha`);
-  }
-  let defaultBranch = typeof baseRepo.default_branch === 'string' ? baseRepo.default_branch : undefined;
-  let htmlUrl = typeof baseRepo.html_url === 'string' ? baseRepo.html_url : undefined;
-  if (defaultBranch === undefined) {
-    const r = record((await api.request('GET /repos/{owner}/{repo}', { owner, repo })).data);
-    defaultBranch = typeof r.default_branch === 'string' ? r.default_branch : 'main';
-    htmlUrl ??= typeof r.html_url === 'string' ? r.html_url : undefined;
-  }
-  return { owner, repo, pullNumber, baseRef: base.ref, baseSha, headSha, defaultBranch, ...(htmlUrl !== undefined ? { htmlUrl } : {}) };
 }
 
 function record(v: unknown): Record<string, unknown> {
