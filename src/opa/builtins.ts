@@ -10,6 +10,7 @@ import { compileGoRegexp, type GoRegexp } from '../go/regexp.ts';
 import {
   compareRegoValues,
   goJsonSurrogates,
+  isNumberText,
   parseRegoValue,
   regoArray,
   regoBool,
@@ -1388,6 +1389,41 @@ function cidrExpand(v: RegoValue | undefined): RegoValue {
   return { t: 'set', v: out };
 }
 
+/**
+ * OPA's max and min: the greatest (least) element in OPA's order, the LAST of equal ones (1 and 1.0 compare
+ * equal: max([1, 1.0]) is 1.0); undefined for an empty collection.
+ */
+function aggregateExtreme(v: RegoValue | undefined, sign: 1 | -1): RegoValue {
+  if (!v || (v.t !== 'array' && v.t !== 'set')) fail('operand 1 must be one of {array, set}');
+  let best: RegoValue | undefined;
+  for (const x of v.t === 'set' ? [...v.v].sort(compareRegoValues) : v.v) {
+    if (best === undefined || sign * compareRegoValues(best, x) <= 0) best = x;
+  }
+  if (best === undefined) fail('empty collection');
+  return best;
+}
+
+/**
+ * OPA's to_number: null 0, booleans 1/0, numbers as they are, a string that is a JSON number and a finite
+ * float64 (Go's ParseFloat: "1e400" is out of range, so undefined) keeps its text; anything else is undefined.
+ */
+function toNumber(v: RegoValue | undefined): RegoValue {
+  if (!v) fail('operand 1 is undefined');
+  switch (v.t) {
+    case 'null':
+      return regoNumber(0);
+    case 'boolean':
+      return regoNumber(v.v ? 1 : 0);
+    case 'number':
+      return v;
+    case 'string':
+      if (!isNumberText(v.v) || !Number.isFinite(Number(v.v))) fail(`invalid number: ${JSON.stringify(v.v)}`);
+      return regoNumber(v.v);
+    default:
+      fail('operand 1 must be one of {null, boolean, number, string}');
+  }
+}
+
 /** gobwas/glob's QuoteMeta (OPA's glob.quote_meta): a backslash before each of `*?\\[]{}`. */
 function globQuoteMeta(s: string): string {
   return s.replace(/[*?\\[\]{}]/g, (c) => `\\${c}`);
@@ -1576,6 +1612,9 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
     'net.cidr_is_valid': (v) => regoBool(v?.t === 'string' && goParseCIDR(v.v) !== undefined),
     'net.cidr_expand': cidrExpand,
     'glob.quote_meta': (v) => regoString(globQuoteMeta(str(v, 1))),
+    max: (v) => aggregateExtreme(v, 1),
+    min: (v) => aggregateExtreme(v, -1),
+    to_number: toNumber,
     'json.marshal': (v) => regoString(goJsonMarshal(v ?? fail('operand 1 is undefined'))),
   };
   const out: Record<string, HostBuiltin> = {};

@@ -185,6 +185,9 @@ export const ROUTED_BUILTINS: ReadonlyArray<{ name: string; fn: string; arity: n
   { name: 'json.unmarshal', fn: 'opa_json_unmarshal', arity: 1 },
   { name: 'net.cidr_contains', fn: 'opa_cidr_contains', arity: 2 },
   { name: 'json.marshal', fn: 'opa_json_marshal', arity: 1 },
+  { name: 'max', fn: 'opa_agg_max', arity: 1 },
+  { name: 'min', fn: 'opa_agg_min', arity: 1 },
+  { name: 'to_number', fn: 'opa_to_number', arity: 1 },
 ];
 
 /** Host builtin ids for routed builtins: far above any id `opa build` assigns (0, 1, 2, …). */

@@ -62,6 +62,19 @@ describe('network and glob builtins preadmit implements agree with topdown', () 
   });
 });
 
+describe('max, min and to_number as OPA has them', () => {
+  const cases = [
+    `max([1, 1.0])`, `max([1.0, 1])`, `min([1, 1.0])`, `min([1.0, 1])`, `max([2, 1, 2.0, 1])`, `max({1, 1.0})`, `max([])`, `min(set())`,
+    `max(["b", "a", 3, null, [1]])`, `min(["b", "a", 3, null, [1]])`, `max({"x", {"a": 1}, [0]})`, `min([1e400, -1e400])`,
+    `to_number("1e400")`, `to_number("-1e400")`, `to_number("Inf")`, `to_number("NaN")`, `to_number("-Inf")`, `to_number("infinity")`,
+    `to_number("1e5")`, `to_number("-0")`, `to_number("1E2")`, `to_number(true)`, `to_number(false)`, `to_number(null)`, `to_number("")`,
+    `to_number("1e-400")`, `to_number("0x10")`, `to_number(" 1")`, `to_number(12345678901234567890)`, `to_number("1.50")`,
+  ];
+  it(`agree on all ${cases.length} cases`, () => {
+    expect(mismatches(cases)).toEqual([]);
+  });
+});
+
 describe('JSON input with escaped lone surrogates', () => {
   it('reads them as U+FFFD, as Go does, instead of aborting', () => {
     expect(goJsonSurrogates('{"a":"\\ud800","b":"x\\udc00y","c":"\\ud83d\\ude00","d":"\\\\ud800","e":"\\ud800\\ud800"}')).toBe(
