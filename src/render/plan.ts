@@ -15,6 +15,7 @@ import type { HelmRelease, RenderOptions, RenderRoot } from './types.ts';
 import type { ChangedFile } from '../source/types.ts';
 import { changedPaths } from './affected.ts';
 import { scanApps } from './gitops/discover.ts';
+import { chartAllowList } from './helm/remote.ts';
 import { manifestFiles } from './gitops/scan.ts';
 import { directoryFiles } from './gitops/render.ts';
 import type { GitOpsApp, UnsimulatedApp } from './gitops/model.ts';
@@ -107,7 +108,10 @@ export async function planRepo(
       // GitOps apps: a path or chart an app deploys is rendered through the app, with its options, and not
       // a second time as a root of its own (that would review the same objects twice, without the options).
       const scan = await scanApps(
-        { tree, kustomizations, charts, text, repoURLs: options.gitops?.repoURLs ?? [], manifestFiles: manifestFiles(tree, charts) },
+        {
+          tree, kustomizations, charts, text, repoURLs: options.gitops?.repoURLs ?? [], manifestFiles: manifestFiles(tree, charts),
+          chartAllow: chartAllowList(undefined, options.charts?.repositories).allow,
+        },
         (f) => within(f) && !matchesAny(f, excluded),
       );
       apps = scan.apps;
@@ -341,7 +345,7 @@ function rootError(root: RenderRoot, message: string, file: string): InputError 
 /** Whether a discovered root is what an app deploys: its chart, or a root at or below its path. */
 function claims(app: GitOpsApp, root: RenderRoot): boolean {
   const r = app.render;
-  if (r.type === 'helm') return root.kind === 'helm' && root.path === r.chart;
+  if (r.type === 'helm') return r.remote === undefined && root.kind === 'helm' && root.path === r.chart;
   if (r.type === 'directory') return root.kind === 'plain' && directoryFiles(r, [root.path]).length > 0;
   return isUnder(root.path, r.path);
 }
@@ -358,7 +362,10 @@ async function planApp(
   const r = app.render;
   let planned: PlannedRoot;
   const below = (dir: string): string[] => [...tree.files].filter((f) => isUnder(f, dir));
-  if (r.type === 'helm') {
+  if (r.type === 'helm' && r.remote !== undefined) {
+    // A remote chart: nothing of the repository but the CR and its values sources (app.deps) feeds it.
+    planned = { root, deps: new Set(), prefixes: new Set(), materialize: [...r.valuesFiles], problems: [] };
+  } else if (r.type === 'helm') {
     planned = planHelm({ ...root, kind: 'helm', path: r.chart, release: r.release, valuesFiles: r.valuesFiles }, tree, charts);
     planned.root = root;
   } else if (r.type === 'kustomize' && index.has(r.path)) {

@@ -47,6 +47,11 @@ export interface HelmAppRender {
   values?: JsonObject;
   /** Flux `postRenderers[].kustomize`: patches and images applied to the chart's output. */
   postRender?: { patches: JsonValue[]; images: JsonValue[] };
+  /**
+   * A chart from an allowed remote helm repository (then `chart` is the declaring CR's file, not a chart
+   * directory): fetched by preadmit before the jailed render. `valuesFiles` of the chart itself, chart-relative.
+   */
+  remote?: { repoUrl: string; chart: string; version: string; digest?: string; valuesFiles: string[]; declaredAt: Declared };
 }
 
 /** An Argo CD directory app: plain manifests, no tool. */

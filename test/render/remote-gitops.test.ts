@@ -1,0 +1,194 @@
+// GitOps apps whose chart comes from a helm repository (Flux HelmRepository, Argo CD helm repoURL): fetched by
+// preadmit from a real chart repository on loopback when the operator allows it, then rendered by the real helm
+// in the jail; refused (listed as not simulated, nothing fetched) otherwise. The repository config only narrows.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.ts';
+import { CHART_REPOSITORIES_ENV } from '../../src/render/helm/remote.ts';
+import { renderRef } from '../../src/render/render-ref.ts';
+import { LocalGitSource } from '../../src/source/git.ts';
+import { ChartRepo } from '../support/chart-repo.ts';
+import { fixtureRepo, type FixtureRepo } from './repo.ts';
+
+const CM = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ .Release.Name }}-{{ .Chart.Name }}
+  namespace: {{ .Release.Namespace }}
+data:
+  version: {{ .Chart.Version | quote }}
+  greeting: {{ .Values.greeting | quote }}
+  size: {{ .Values.size | quote }}
+`;
+
+function fluxApps(url: string, version: string, greeting: string): string {
+  return `apiVersion: source.toolkit.fluxcd.io/v1
+kind: HelmRepository
+metadata:
+  name: charts
+  namespace: flux-system
+spec:
+  url: ${url}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web-values
+  namespace: flux-system
+data:
+  values.yaml: |
+    size: from-configmap
+---
+apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: web
+  namespace: flux-system
+spec:
+  targetNamespace: apps
+  chart:
+    spec:
+      chart: web
+      version: "${version}"
+      valuesFiles: [values.yaml, values-prod.yaml]
+      sourceRef:
+        kind: HelmRepository
+        name: charts
+  valuesFrom:
+    - kind: ConfigMap
+      name: web-values
+  values:
+    greeting: ${greeting}
+`;
+}
+
+function argoApp(url: string, version: string): string {
+  return `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: shop
+  namespace: argocd
+spec:
+  destination:
+    namespace: shop
+  source:
+    repoURL: ${url}
+    chart: web
+    targetRevision: "${version}"
+    helm:
+      valueFiles: [values-prod.yaml]
+      valuesObject:
+        greeting: from-argo
+`;
+}
+
+const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
+
+describe('remote charts of GitOps apps', () => {
+  const charts = new ChartRepo();
+  const other = new ChartRepo();
+  let repo: FixtureRepo;
+  let source: LocalGitSource;
+  let cacheDir: string;
+  const saved = process.env[CHART_REPOSITORIES_ENV];
+
+  beforeAll(async () => {
+    for (const v of ['1.0.0', '1.2.0', '2.0.0']) charts.addChart('web', v, { 'templates/cm.yaml': CM, 'values.yaml': 'greeting: chart-default\nsize: small\n', 'values-prod.yaml': 'size: large\n' });
+    charts.index();
+    await charts.start();
+    other.addChart('web', '1.0.0', { 'templates/cm.yaml': CM });
+    other.index();
+    await other.start();
+    repo = fixtureRepo();
+    repo.commit({ 'clusters/apps.yaml': fluxApps(charts.url, '1.2.0', 'hello'), 'argo/shop.yaml': argoApp(charts.url, '^1.0.0'), 'argo/other.yaml': argoApp(other.url, '1.0.0').replace('name: shop', 'name: elsewhere') });
+    source = new LocalGitSource(repo.dir);
+    cacheDir = mkdtempSync(path.join(os.tmpdir(), 'preadmit-remote-gitops-'));
+  });
+  afterAll(async () => {
+    if (saved === undefined) delete process.env[CHART_REPOSITORIES_ENV];
+    else process.env[CHART_REPOSITORIES_ENV] = saved;
+    await charts.stop();
+    await other.stop();
+    repo.cleanup();
+  });
+
+  it('without allowed repositories: listed as not simulated with the repository, nothing fetched', async () => {
+    delete process.env[CHART_REPOSITORIES_ENV];
+    const r = await renderRef(source, repo.head(), { charts: { cacheDir } });
+    expect(r.unsimulated.find((u) => u.name === 'web')?.reason).toContain(`remote chart repository not allowed: ${charts.url}`);
+    expect(r.unsimulated.find((u) => u.name === 'web')?.declared.file).toBe('clusters/apps.yaml');
+    expect(r.unsimulated.find((u) => u.name === 'shop')?.reason).toContain(`remote chart repository not allowed: ${charts.url}`);
+    expect(r.objects.filter((o) => o.object.kind === 'ConfigMap' && String((o.object.metadata as any).name).endsWith('-web'))).toEqual([]);
+    expect(charts.requests).toEqual([]);
+    expect(other.requests).toEqual([]);
+  });
+
+  it('the repository config cannot widen the operator list, only narrow it', async () => {
+    delete process.env[CHART_REPOSITORIES_ENV];
+    const widened = await renderRef(source, repo.head(), { charts: { cacheDir, repositories: [charts.url] } });
+    expect(widened.unsimulated.find((u) => u.name === 'web')?.reason).toContain('remote chart repository not allowed');
+    process.env[CHART_REPOSITORIES_ENV] = `${charts.url} ${other.url}`;
+    const narrowed = await renderRef(source, repo.head(), { charts: { cacheDir, repositories: [other.url] } });
+    expect(narrowed.unsimulated.find((u) => u.name === 'web')?.reason).toContain(`remote chart repository not allowed: ${charts.url}`);
+    expect(narrowed.unsimulated.find((u) => u.name === 'shop')?.reason).toContain(`remote chart repository not allowed: ${charts.url}`);
+    expect(narrowed.unsimulated.find((u) => u.name === 'elsewhere')).toBeUndefined();
+    expect(charts.requests).toEqual([]);
+    // The config key is read as a list of URLs.
+    const cfg = loadConfig(`chartRepositories:\n  - ${other.url}\n`, '.github/preadmit.yml');
+    expect(cfg.errors).toEqual([]);
+    expect(cfg.config.chartRepositories).toEqual([other.url]);
+    expect(loadConfig(undefined, '.github/preadmit.yml').config.chartRepositories).toBeUndefined();
+  });
+
+  it('Flux HelmRelease from an allowed HelmRepository: fetched, rendered in the jail with values, valuesFrom and the target namespace, sourced at the CR', async () => {
+    process.env[CHART_REPOSITORIES_ENV] = charts.url;
+    const r = await renderRef(source, repo.head(), { charts: { cacheDir } });
+    const cm = r.objects.find((o) => o.root === 'flux:clusters/apps.yaml#web' && o.object.kind === 'ConfigMap');
+    expect(cm, JSON.stringify(r.errors)).toBeDefined();
+    expect(cm!.object.metadata).toMatchObject({ name: 'apps-web-web', namespace: 'apps' });
+    // Chart values, then the chart's values-prod.yaml, then valuesFrom, then spec.values.
+    expect(cm!.object.data).toEqual({ version: '1.2.0', greeting: 'hello', size: 'from-configmap' });
+    const text = (await source.readFile(repo.head(), 'clusters/apps.yaml'))!.toString();
+    expect(cm!.source).toMatchObject({ file: 'clusters/apps.yaml', startLine: lineOf(text, 'apiVersion: helm.toolkit'), renderedBy: 'flux:clusters/apps.yaml#web' });
+    expect(r.unsimulated.find((u) => u.name === 'web')).toBeUndefined();
+    expect(r.errors.filter((e) => e.source?.file === 'clusters/apps.yaml')).toEqual([]);
+    expect(charts.requests).toContain('/web-1.2.0.tgz');
+  });
+
+  it('Argo CD Application with a helm repoURL: the constraint resolved as helm does, chart values files and valuesObject, destination namespace', async () => {
+    process.env[CHART_REPOSITORIES_ENV] = charts.url;
+    other.requests.length = 0;
+    const r = await renderRef(source, repo.head(), { charts: { cacheDir } });
+    const cm = r.objects.find((o) => o.root === 'argocd:argo/shop.yaml#shop' && o.object.kind === 'ConfigMap');
+    expect(cm, JSON.stringify(r.errors)).toBeDefined();
+    expect(cm!.object.metadata).toMatchObject({ name: 'shop-web', namespace: 'shop' });
+    expect(cm!.object.data).toEqual({ version: '1.2.0', greeting: 'from-argo', size: 'large' });
+    expect(cm!.source).toMatchObject({ file: 'argo/shop.yaml', startLine: 1 });
+    // The app of a repository the operator does not allow stays listed, and was never asked.
+    expect(r.unsimulated.find((u) => u.name === 'elsewhere')?.reason).toContain(`remote chart repository not allowed: ${other.url}`);
+    expect(other.requests).toEqual([]);
+  });
+
+  it('a chart that cannot be fetched is an error at the chart field, the rest still renders; a second render uses the chart cache', async () => {
+    process.env[CHART_REPOSITORIES_ENV] = charts.url;
+    const before = repo.head();
+    repo.commit({ 'argo/shop.yaml': argoApp(charts.url, '9.9.9') });
+    const r = await renderRef(source, repo.head(), { charts: { cacheDir } });
+    const err = r.errors.find((e) => e.source?.file === 'argo/shop.yaml');
+    expect(err?.message).toContain("satisfies '9.9.9'");
+    expect(err?.source?.startLine).toBe(lineOf(argoApp(charts.url, '9.9.9'), 'chart: web'));
+    expect(r.objects.some((o) => o.root === 'flux:clusters/apps.yaml#web')).toBe(true);
+
+    // New values: a new render of the release, but the chart (same exact version) comes from the cache on disk.
+    repo.commit({ 'clusters/apps.yaml': fluxApps(charts.url, '1.2.0', 'again') });
+    const requests = charts.requests.length;
+    const again = await renderRef(source, repo.head(), { charts: { cacheDir } });
+    const cm = again.objects.find((o) => o.root === 'flux:clusters/apps.yaml#web' && o.object.kind === 'ConfigMap');
+    expect(cm!.object.data).toMatchObject({ greeting: 'again', version: '1.2.0' });
+    expect(charts.requests.slice(requests).filter((u) => u.endsWith('.tgz'))).toEqual([]);
+    expect(charts.requests.slice(requests)).not.toContain('/web-1.2.0.tgz');
+    expect(before).not.toBe(repo.head());
+  });
+});
