@@ -7,7 +7,7 @@ import { holdsKubernetesObjects } from './objects.ts';
 import { isObject } from '../gatekeeper/classify.ts';
 import type { InputError } from '../gatekeeper/types.ts';
 import { globToRegExp, matchesAny } from './glob.ts';
-import { chartRoles, isChartFile, parseChart, unvendoredDependencies, type Chart, type ChartRoles } from './helm/chart.ts';
+import { chartDependencies, chartRoles, isChartFile, parseChart, type Chart, type ChartDependency, type ChartRoles } from './helm/chart.ts';
 import { filesToMaterialize, kustomizeRootDirs, reachOf, repoTree, type KustomizationIndex, type KustomizeReach, type RepoTree } from './kustomize/graph.ts';
 import { isKustomizationFile, parseKustomization } from './kustomize/kustomization.ts';
 import { dirOf, isUnder, resolveInRepo } from './paths.ts';
@@ -15,7 +15,7 @@ import type { HelmRelease, RenderOptions, RenderRoot } from './types.ts';
 import type { ChangedFile } from '../source/types.ts';
 import { changedPaths } from './affected.ts';
 import { scanApps } from './gitops/discover.ts';
-import { chartAllowList } from './helm/remote.ts';
+import { chartAllowList, type ChartAllowList } from './helm/remote.ts';
 import { manifestFiles } from './gitops/scan.ts';
 import { directoryFiles } from './gitops/render.ts';
 import type { GitOpsApp, UnsimulatedApp } from './gitops/model.ts';
@@ -32,6 +32,8 @@ export interface PlannedRoot {
   problems: InputError[];
   reach?: KustomizeReach;
   chart?: Chart;
+  /** Helm dependencies of the chart from allowed repositories, fetched into its `charts/` before `helm template`. */
+  remoteDependencies?: ChartDependency[];
   /** GitOps app roots: files whose objects the app renders, besides `reach` (coverage accounting). */
   appRenders?: Set<string>;
 }
@@ -81,13 +83,17 @@ export async function planRepo(
   const chartTexts = await Promise.all(
     chartFiles.map(async (file) => {
       const req = requirementsOf(dirOf(file));
-      return [await text(file), tree.files.has(req) ? await text(req) : undefined] as const;
+      const dir = dirOf(file);
+      // helm takes dependency versions from the lock: Chart.lock (v2), requirements.lock (v1).
+      const lock = [dir === '' ? 'Chart.lock' : `${dir}/Chart.lock`, dir === '' ? 'requirements.lock' : `${dir}/requirements.lock`].find((f) => tree.files.has(f));
+      return [await text(file), tree.files.has(req) ? await text(req) : undefined, lock === undefined ? undefined : await text(lock)] as const;
     }),
   );
   chartFiles.forEach((file, i) => {
-    const [chartYaml, requirements] = chartTexts[i]!;
-    charts.set(dirOf(file), parseChart(dirOf(file), chartYaml ?? '', requirements));
+    const [chartYaml, requirements, lock] = chartTexts[i]!;
+    charts.set(dirOf(file), parseChart(dirOf(file), chartYaml ?? '', requirements, lock));
   });
+  const chartAllow = chartAllowList(undefined, options.charts?.repositories).allow;
 
   const excluded = (options.exclude ?? []).map(globToRegExp);
   const changedSet = options.changed !== undefined ? new Set(changedPaths(options.changed)) : undefined;
@@ -110,7 +116,7 @@ export async function planRepo(
       const scan = await scanApps(
         {
           tree, kustomizations, charts, text, repoURLs: options.gitops?.repoURLs ?? [], manifestFiles: manifestFiles(tree, charts),
-          chartAllow: chartAllowList(undefined, options.charts?.repositories).allow,
+          chartAllow,
         },
         (f) => within(f) && !matchesAny(f, excluded),
       );
@@ -134,9 +140,9 @@ export async function planRepo(
   roots.push(...appRoots);
   const planned: PlannedRoot[] = [];
   for (const root of roots) {
-    if (root.app !== undefined) planned.push(await planApp(root, root.app, tree, kustomizations, charts, text));
+    if (root.app !== undefined) planned.push(await planApp(root, root.app, tree, kustomizations, charts, text, chartAllow));
     else if (root.kind === 'kustomize') planned.push(await planKustomize(root, tree, kustomizations, text));
-    else if (root.kind === 'helm') planned.push(planHelm(root, tree, charts));
+    else if (root.kind === 'helm') planned.push(planHelm(root, tree, charts, chartAllow));
     else planned.push(planPlain(root, tree));
   }
   return { roots: planned, errors, tree, kustomizations, charts, chartRoles: roles, plainCandidates, apps, unsimulated };
@@ -303,7 +309,7 @@ function pluginRefusals(body: string, file: string, where: string, lineOffset = 
   return errors;
 }
 
-function planHelm(root: RenderRoot, tree: RepoTree, charts: Map<string, Chart>): PlannedRoot {
+function planHelm(root: RenderRoot, tree: RepoTree, charts: Map<string, Chart>, chartAllow: ChartAllowList): PlannedRoot {
   const chart = charts.get(root.path);
   const plannedRoot: PlannedRoot = { root, deps: new Set(), prefixes: new Set([root.path]), materialize: [], problems: [] };
   if (chart === undefined) {
@@ -312,7 +318,9 @@ function planHelm(root: RenderRoot, tree: RepoTree, charts: Map<string, Chart>):
   }
   plannedRoot.chart = chart;
   if (root.release === undefined || root.release === '') root.release = defaultReleaseName(root.path, chart);
-  plannedRoot.problems.push(...unvendoredDependencies(chart, charts, tree));
+  const dependencies = chartDependencies(chart, charts, tree, chartAllow);
+  plannedRoot.problems.push(...dependencies.errors);
+  if (dependencies.remote.length > 0) plannedRoot.remoteDependencies = dependencies.remote;
   const values: string[] = [];
   for (const v of root.valuesFiles ?? []) {
     const resolved = resolveInRepo('', v);
@@ -358,6 +366,7 @@ async function planApp(
   index: KustomizationIndex,
   charts: Map<string, Chart>,
   text: (file: string) => Promise<string | undefined>,
+  chartAllow: ChartAllowList,
 ): Promise<PlannedRoot> {
   const r = app.render;
   let planned: PlannedRoot;
@@ -366,7 +375,7 @@ async function planApp(
     // A remote chart: nothing of the repository but the CR and its values sources (app.deps) feeds it.
     planned = { root, deps: new Set(), prefixes: new Set(), materialize: [...r.valuesFiles], problems: [] };
   } else if (r.type === 'helm') {
-    planned = planHelm({ ...root, kind: 'helm', path: r.chart, release: r.release, valuesFiles: r.valuesFiles }, tree, charts);
+    planned = planHelm({ ...root, kind: 'helm', path: r.chart, release: r.release, valuesFiles: r.valuesFiles }, tree, charts, chartAllow);
     planned.root = root;
   } else if (r.type === 'kustomize' && index.has(r.path)) {
     planned = await planKustomize({ ...root, path: r.path }, tree, index, text);
