@@ -171,6 +171,28 @@ describe('remote charts of GitOps apps', () => {
     expect(other.requests).toEqual([]);
   });
 
+  it('hostile references from an allowed repository: chart names and values files that leave the chart are refused at their line', async () => {
+    process.env[CHART_REPOSITORIES_ENV] = charts.url;
+    const flux = fluxApps(charts.url, '1.2.0', 'x').replace('chart: web', 'chart: ../../etc').replace('name: web\n  namespace: flux-system\nspec:\n  targetNamespace', 'name: evil\n  namespace: flux-system\nspec:\n  targetNamespace');
+    const argo = argoApp(charts.url, '1.2.0').replace('name: shop', 'name: leak').replace('[values-prod.yaml]', '[../../../../etc/passwd]');
+    const argoAbs = argoApp(charts.url, '1.2.0').replace('name: shop', 'name: abs').replace('[values-prod.yaml]', '[/etc/passwd]');
+    repo.commit({ 'hostile/flux.yaml': flux, 'hostile/argo.yaml': argo, 'hostile/abs.yaml': argoAbs });
+    const requests = charts.requests.length;
+    const r = await renderRef(source, repo.head(), { charts: { cacheDir } });
+    const evil = r.errors.find((e) => e.source?.file === 'hostile/flux.yaml');
+    expect(evil?.message).toContain("'../../etc' is not a chart name of a helm repository");
+    expect(evil?.source?.startLine).toBe(lineOf(flux, 'chart: ../../etc'));
+    expect(r.errors.find((e) => e.source?.file === 'hostile/argo.yaml')?.message).toContain("values file '../../../../etc/passwd' leaves the repository: refused");
+    // An absolute path is refused too: never the host's file.
+    const abs = r.errors.find((e) => e.source?.file === 'hostile/abs.yaml');
+    expect(abs?.message).toContain("values file '/etc/passwd' leaves the repository: refused");
+    expect(abs?.source?.startLine).toBe(lineOf(argoAbs, 'valueFiles'));
+    expect(r.objects.filter((o) => o.root.startsWith('argocd:hostile/') || o.root.startsWith('flux:hostile/'))).toEqual([]);
+    expect(JSON.stringify(r)).not.toContain('root:x:0:0');
+    expect(charts.requests.slice(requests).every((u) => u === '/index.yaml' || u === '/web-1.2.0.tgz')).toBe(true);
+    repo.commit({ 'hostile/flux.yaml': null, 'hostile/argo.yaml': null, 'hostile/abs.yaml': null });
+  });
+
   it('a chart that cannot be fetched is an error at the chart field, the rest still renders; a second render uses the chart cache', async () => {
     process.env[CHART_REPOSITORIES_ENV] = charts.url;
     const before = repo.head();
