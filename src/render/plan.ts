@@ -34,6 +34,8 @@ export interface PlannedRoot {
   chart?: Chart;
   /** Helm dependencies of the chart from allowed repositories, fetched into its `charts/` before `helm template`. */
   remoteDependencies?: ChartDependency[];
+  /** `file://` dependencies: charts of this repository copied into its `charts/` before `helm template`. */
+  localDependencies?: { dep: ChartDependency; dir: string }[];
   /** GitOps app roots: files whose objects the app renders, besides `reach` (coverage accounting). */
   appRenders?: Set<string>;
 }
@@ -321,6 +323,7 @@ function planHelm(root: RenderRoot, tree: RepoTree, charts: Map<string, Chart>, 
   const dependencies = chartDependencies(chart, charts, tree, chartAllow);
   plannedRoot.problems.push(...dependencies.errors);
   if (dependencies.remote.length > 0) plannedRoot.remoteDependencies = dependencies.remote;
+  if (dependencies.local.length > 0) plannedRoot.localDependencies = dependencies.local;
   const values: string[] = [];
   for (const v of root.valuesFiles ?? []) {
     const resolved = resolveInRepo('', v);
@@ -337,6 +340,10 @@ function planHelm(root: RenderRoot, tree: RepoTree, charts: Map<string, Chart>, 
   }
   root.valuesFiles = values.length === (root.valuesFiles ?? []).length ? values : root.valuesFiles;
   plannedRoot.materialize = [...[...tree.files].filter((f) => isUnder(f, root.path)), ...values];
+  for (const { dir } of dependencies.local) {
+    plannedRoot.prefixes.add(dir);
+    plannedRoot.materialize.push(...[...tree.files].filter((f) => isUnder(f, dir)));
+  }
   return plannedRoot;
 }
 

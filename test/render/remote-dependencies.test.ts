@@ -86,6 +86,46 @@ describe('helm dependencies from chart repositories', () => {
     expect(charts.requests).toEqual([]);
   });
 
+  it('file:// dependencies: the repository chart is copied into charts/ (as helm dependency build does), objects keep its template files; leaving the repository is refused', async () => {
+    delete process.env[CHART_REPOSITORIES_ENV];
+    const umbrella = `apiVersion: v2
+name: umbrella
+version: 0.1.0
+dependencies:
+  - name: common
+    version: 0.1.0
+    repository: file://../common
+`;
+    repo.commit({
+      'local/common/Chart.yaml': 'apiVersion: v2\nname: common\nversion: 0.1.0\n',
+      'local/common/values.yaml': 'size: small\n',
+      'local/common/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: common-{{ .Release.Name }}\ndata:\n  size: {{ .Values.size | quote }}\n',
+      'local/umbrella/Chart.yaml': umbrella,
+      'local/umbrella/values.yaml': 'common:\n  size: large\n',
+      'local/umbrella/templates/own.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: umbrella\ndata: {}\n',
+      'local/escape/Chart.yaml': 'apiVersion: v2\nname: escape\nversion: 0.1.0\ndependencies:\n  - name: etc\n    repository: file://../../../etc\n  - name: nochart\n    repository: file://../umbrella/templates\n',
+      'local/escape/templates/x.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n',
+    });
+    const r = await renderRef(source, repo.head(), { charts: { cacheDir } });
+    const objs = r.objects.filter((o) => o.root === 'helm:local/umbrella#umbrella');
+    expect(objs.map((o) => (o.object.metadata as any).name).sort(), JSON.stringify(r.errors)).toEqual(['common-umbrella', 'umbrella']);
+    const common = objs.find((o) => (o.object.metadata as any).name === 'common-umbrella')!;
+    expect(common.object.data).toEqual({ size: 'large' });
+    expect(common.source).toMatchObject({ file: 'local/common/templates/cm.yaml', startLine: 1 });
+    const escape = r.errors.filter((e) => e.source?.file === 'local/escape/Chart.yaml').map((e) => e.message);
+    expect(escape).toEqual([
+      "local/escape/Chart.yaml:5: helm dependency 'etc' file://../../../etc leaves the repository: refused",
+      "local/escape/Chart.yaml:7: helm dependency 'nochart' file://../umbrella/templates: local/umbrella/templates is not another chart directory (no Chart.yaml) of this repository",
+    ]);
+
+    // A change to the dependency's chart re-renders the umbrella release.
+    const base = repo.head();
+    const head = repo.commit({ 'local/common/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: common-{{ .Release.Name }}\ndata:\n  size: changed\n' });
+    const changed = await renderRef(source, head, { charts: { cacheDir }, changed: await source.changedFiles(base, head) });
+    expect(changed.objects.find((o) => o.root === 'helm:local/umbrella#umbrella' && (o.object.metadata as any).name === 'common-umbrella')?.object.data).toEqual({ size: 'changed' });
+    repo.commit({ 'local/escape/Chart.yaml': null, 'local/escape/templates/x.yaml': null });
+  });
+
   it('an allowed dependency is fetched at the version Chart.lock pins and rendered with the parent values, sourced at its line', async () => {
     process.env[CHART_REPOSITORIES_ENV] = charts.url;
     const r = await renderRef(source, repo.head(), { charts: { cacheDir } });

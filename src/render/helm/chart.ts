@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { InputError } from '../../gatekeeper/types.ts';
-import { isUnder } from '../paths.ts';
+import { isUnder, resolveInRepo } from '../paths.ts';
 import type { RepoTree } from '../kustomize/graph.ts';
 import { refusalOf, type ChartAllowList } from './remote.ts';
 
@@ -140,10 +140,16 @@ export function unvendoredDependencies(chart: Chart, charts: Map<string, Chart>,
  * The chart's dependencies helm template would need to download: those from an allowed http(s) repository are
  * to be fetched by preadmit (`remote`, into `charts/` before helm runs); any other is an error at its line.
  */
-export function chartDependencies(chart: Chart, charts: Map<string, Chart>, tree: RepoTree, allow: ChartAllowList): { errors: InputError[]; remote: ChartDependency[] } {
+export function chartDependencies(
+  chart: Chart,
+  charts: Map<string, Chart>,
+  tree: RepoTree,
+  allow: ChartAllowList,
+): { errors: InputError[]; remote: ChartDependency[]; local: { dep: ChartDependency; dir: string }[] } {
   const vendorDir = chart.dir === '' ? 'charts' : `${chart.dir}/charts`;
   const errors: InputError[] = [];
   const remote: ChartDependency[] = [];
+  const local: { dep: ChartDependency; dir: string }[] = [];
   for (const dep of chart.dependencies) {
     const asDir = [...charts.values()].some((c) => path.posix.dirname(c.dir) === vendorDir && c.name === dep.name);
     const asArchive = [...tree.files].some(
@@ -151,6 +157,18 @@ export function chartDependencies(chart: Chart, charts: Map<string, Chart>, tree
     );
     if (asDir || asArchive) continue;
     const file = dep.file ?? chart.file;
+    const at = { file, startLine: dep.line, endLine: dep.line };
+    if (/^file:\/\//i.test(dep.repository)) {
+      // A chart of this repository (as `helm dependency build` copies it): resolved from the chart's directory, within the repository.
+      const dir = resolveInRepo(chart.dir, dep.repository.slice('file://'.length));
+      const target = dir === undefined ? undefined : charts.get(dir);
+      if (dir === undefined) errors.push({ kind: 'render', message: `${file}:${dep.line}: helm dependency '${dep.name}' ${dep.repository} leaves the repository: refused`, source: at });
+      else if (target === undefined || dir === chart.dir) errors.push({ kind: 'render', message: `${file}:${dep.line}: helm dependency '${dep.name}' ${dep.repository}: ${dir || '.'} is not another chart directory (no Chart.yaml) of this repository`, source: at });
+      else if (target.name !== dep.name) errors.push({ kind: 'render', message: `${file}:${dep.line}: helm dependency '${dep.name}' ${dep.repository}: the chart there is named '${target.name}'`, source: at });
+      else if (!/^[\w.-]+$/.test(dep.name)) errors.push({ kind: 'render', message: `${file}:${dep.line}: helm dependency name '${dep.name}' is not a chart name`, source: at });
+      else local.push({ dep, dir });
+      continue;
+    }
     const refused = /^https?:\/\//i.test(dep.repository) ? refusalOf(dep.repository, allow) : undefined;
     if (/^https?:\/\//i.test(dep.repository) && refused === undefined && /^[\w.-]+$/.test(dep.name)) {
       remote.push(dep);
@@ -161,10 +179,10 @@ export function chartDependencies(chart: Chart, charts: Map<string, Chart>, tree
     errors.push({
       kind: 'render',
       message: `${file}:${dep.line}: helm dependency '${dep.name}'${from} is not vendored under ${vendorDir}/: refused, ${why}`,
-      source: { file, startLine: dep.line, endLine: dep.line },
+      source: at,
     });
   }
-  return { errors, remote };
+  return { errors, remote, local };
 }
 
 /** Keywords whose value names another schema document to load. */

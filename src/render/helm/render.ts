@@ -23,7 +23,8 @@ export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Prom
   const helm = tool.path;
 
   // values.schema.json references helm's schema loader would fetch (files, URLs): refused before helm runs.
-  const schemas = [...ctx.tree.files].filter((f) => isUnder(f, root.path) && path.posix.basename(f) === 'values.schema.json').sort();
+  const dirs = [root.path, ...(planned.localDependencies ?? []).map((d) => d.dir)];
+  const schemas = [...ctx.tree.files].filter((f) => dirs.some((d) => isUnder(f, d)) && path.posix.basename(f) === 'values.schema.json').sort();
   const refused: InputError[] = [];
   for (const file of schemas) refused.push(...schemaReferenceErrors(file, (await ctx.readText(file)) ?? ''));
   if (refused.length > 0) return { objects: [], errors: refused.map((e) => renderError(planned, e.message, e.source ?? at)) };
@@ -59,10 +60,10 @@ export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Prom
     const comment = sourceAt(sources, out.startLine);
     let source: Omit<SourceLocation, 'renderedBy'> = at;
     const dependency = comment === undefined ? undefined : fetched.sources.find((d) => comment.startsWith(`${chartName}/charts/${d.prefix}/`));
-    if (dependency !== undefined) {
+    if (dependency !== undefined && 'at' in dependency) {
       source = dependency.at;
     } else if (comment !== undefined) {
-      const file = templateFile(comment, chartName, root.path, ctx);
+      const file = dependency !== undefined ? templateFile(comment.slice(`${chartName}/charts/`.length), dependency.prefix, dependency.dir, ctx) : templateFile(comment, chartName, root.path, ctx);
       const index = seen.get(comment) ?? 0;
       seen.set(comment, index + 1);
       if (file !== undefined) {
@@ -75,6 +76,9 @@ export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Prom
   return { objects, errors };
 }
 
+/** Where the objects of a dependency helm renders come from: its line (a fetched chart) or its chart directory in the repository. */
+type DependencySource = { prefix: string; at: Omit<SourceLocation, 'renderedBy'> } | { prefix: string; dir: string };
+
 const placing = new WeakMap<RenderContext, Map<string, Promise<RemoteChartResult>>>();
 
 /**
@@ -82,15 +86,31 @@ const placing = new WeakMap<RenderContext, Map<string, Promise<RemoteChartResult
  * and copied to `charts/<name>` of the materialized chart, once per render; their objects are sourced at the
  * dependency's line. A dependency that cannot be fetched is an error at that line: the release is not rendered.
  */
-async function placeDependencies(planned: PlannedRoot, ctx: RenderContext): Promise<{ errors: InputError[]; sources: { prefix: string; at: Omit<SourceLocation, 'renderedBy'> }[] }> {
+async function placeDependencies(planned: PlannedRoot, ctx: RenderContext): Promise<{ errors: InputError[]; sources: DependencySource[] }> {
   const deps = planned.remoteDependencies ?? [];
   const chart = planned.chart;
   const errors: InputError[] = [];
-  const sources: { prefix: string; at: Omit<SourceLocation, 'renderedBy'> }[] = [];
-  if (deps.length === 0 || chart === undefined) return { errors, sources };
+  const sources: DependencySource[] = [];
+  if ((deps.length === 0 && planned.localDependencies === undefined) || chart === undefined) return { errors, sources };
   let mine = placing.get(ctx);
   if (mine === undefined) placing.set(ctx, (mine = new Map()));
   const vendorDir = planned.root.path === '' ? 'charts' : `${planned.root.path}/charts`;
+  // file:// dependencies: the repository's chart copied as `helm dependency build` does; objects keep its template files.
+  for (const { dep, dir } of planned.localDependencies ?? []) {
+    const target = `${vendorDir}/${dep.name}`;
+    if (ctx.tree.dirs.has(target) || ctx.tree.files.has(target)) {
+      const at = { file: dep.file ?? chart.file, startLine: dep.line, endLine: dep.line };
+      errors.push(renderError(planned, `${at.file}:${dep.line}: helm dependency '${dep.name}' ${dep.repository}: ${target} exists in the repository but holds no chart named '${dep.name}': refused`, at));
+      continue;
+    }
+    let placed = mine.get(target);
+    if (placed === undefined) {
+      placed = cp(path.join(ctx.workDir, dir), path.join(ctx.workDir, target), { recursive: true, verbatimSymlinks: true }).then((): RemoteChartResult => ({ ok: true, dir, digest: '', version: '' }));
+      mine.set(target, placed);
+    }
+    await placed;
+    sources.push({ prefix: dep.name, dir });
+  }
   for (const dep of deps) {
     const at = { file: dep.file ?? chart.file, startLine: dep.line, endLine: dep.line };
     const fail = (why: string): void => void errors.push(renderError(planned, `${at.file}:${dep.line}: helm dependency '${dep.name}' from ${dep.repository}: ${why}`, at));
