@@ -176,7 +176,8 @@ describe('remote charts of GitOps apps', () => {
     const flux = fluxApps(charts.url, '1.2.0', 'x').replace('chart: web', 'chart: ../../etc').replace('name: web\n  namespace: flux-system\nspec:\n  targetNamespace', 'name: evil\n  namespace: flux-system\nspec:\n  targetNamespace');
     const argo = argoApp(charts.url, '1.2.0').replace('name: shop', 'name: leak').replace('[values-prod.yaml]', '[../../../../etc/passwd]');
     const argoAbs = argoApp(charts.url, '1.2.0').replace('name: shop', 'name: abs').replace('[values-prod.yaml]', '[/etc/passwd]');
-    repo.commit({ 'hostile/flux.yaml': flux, 'hostile/argo.yaml': argo, 'hostile/abs.yaml': argoAbs });
+    const missing = fluxApps(charts.url, '1.2.0', 'x').split('---\n')[2]!.replace('name: web\n', 'name: orphan\n').replace('name: charts', 'name: nowhere');
+    repo.commit({ 'hostile/flux.yaml': flux, 'hostile/argo.yaml': argo, 'hostile/abs.yaml': argoAbs, 'hostile/missing.yaml': missing });
     const requests = charts.requests.length;
     const r = await renderRef(source, repo.head(), { charts: { cacheDir } });
     const evil = r.errors.find((e) => e.source?.file === 'hostile/flux.yaml');
@@ -189,8 +190,10 @@ describe('remote charts of GitOps apps', () => {
     expect(abs?.source?.startLine).toBe(lineOf(argoAbs, 'valueFiles'));
     expect(r.objects.filter((o) => o.root.startsWith('argocd:hostile/') || o.root.startsWith('flux:hostile/'))).toEqual([]);
     expect(JSON.stringify(r)).not.toContain('root:x:0:0');
+    // A HelmRepository the repository does not hold: its URL is unknown, so it is listed, not guessed.
+    expect(r.unsimulated.find((u) => u.name === 'orphan')?.reason).toContain('HelmRepository nowhere, which is not in this repository');
     expect(charts.requests.slice(requests).every((u) => u === '/index.yaml' || u === '/web-1.2.0.tgz')).toBe(true);
-    repo.commit({ 'hostile/flux.yaml': null, 'hostile/argo.yaml': null, 'hostile/abs.yaml': null });
+    repo.commit({ 'hostile/flux.yaml': null, 'hostile/argo.yaml': null, 'hostile/abs.yaml': null, 'hostile/missing.yaml': null });
   });
 
   it('a chart that cannot be fetched is an error at the chart field, the rest still renders; a second render uses the chart cache', async () => {

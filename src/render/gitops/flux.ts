@@ -39,6 +39,9 @@ async function gitSource(ctx: ScanContext, o: SourcedObject, ref: JsonObject, wh
     if (isThisRepo(ctx, url)) return { ok: true };
     return { reason: `${what} comes from GitRepository ${name} (${url ?? 'not in this repository'}), which is not this repository (gitops.repoURLs)` };
   }
+  if (kind === 'HelmRepository' && allowHelmRepository && (found === undefined || url === undefined)) {
+    return { reason: `${what} comes from HelmRepository ${name || '(no name)'}, which is not in this repository${found !== undefined ? ' with a spec.url' : ''}: its chart repository is unknown` };
+  }
   if (kind === 'HelmRepository' && allowHelmRepository && found !== undefined && url !== undefined) {
     const spec = obj(found.object.spec);
     const repoUrl = spec.type === 'oci' && !/^oci:\/\//i.test(url) ? `oci://${url}` : url;
