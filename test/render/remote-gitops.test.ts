@@ -171,6 +171,43 @@ describe('remote charts of GitOps apps', () => {
     expect(other.requests).toEqual([]);
   });
 
+  it('Argo CD multi-source: chart values files and $ref values files of this repository apply in the order listed; ignoreMissingValueFiles', async () => {
+    process.env[CHART_REPOSITORIES_ENV] = charts.url;
+    const multi = (files: string): string => `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: multi
+  namespace: argocd
+spec:
+  destination:
+    namespace: multi
+  sources:
+    - repoURL: ${charts.url}
+      chart: web
+      targetRevision: 1.2.0
+      helm:
+        ignoreMissingValueFiles: true
+        valueFiles: ${files}
+    - repoURL: https://github.com/acme/fleet.git
+      ref: values
+`;
+    const base = repo.head();
+    repo.commit({ 'env/size.yaml': 'size: from-repo\n', 'argo/multi.yaml': multi('[values-prod.yaml, $values/env/size.yaml, missing.yaml]') });
+    const last = await renderRef(source, repo.head(), { charts: { cacheDir } });
+    const data = (r: typeof last) => r.objects.find((o) => o.root === 'argocd:argo/multi.yaml#multi.0' && o.object.kind === 'ConfigMap')?.object.data;
+    expect(data(last), JSON.stringify(last.errors.filter((e) => e.source?.file === 'argo/multi.yaml'))).toMatchObject({ size: 'from-repo' });
+    repo.commit({ 'argo/multi.yaml': multi('[$values/env/size.yaml, values-prod.yaml]') });
+    const first = await renderRef(source, repo.head(), { charts: { cacheDir } });
+    expect(data(first)).toMatchObject({ size: 'large' });
+    // A change to the $ref values file re-renders the app.
+    const before = repo.head();
+    const head = repo.commit({ 'env/size.yaml': 'size: changed\n', 'argo/multi.yaml': multi('[values-prod.yaml, $values/env/size.yaml]') });
+    const changed = await renderRef(source, head, { charts: { cacheDir }, changed: await source.changedFiles(before, head) });
+    expect(data(changed)).toMatchObject({ size: 'changed' });
+    expect(base).not.toBe(head);
+    repo.commit({ 'env/size.yaml': null, 'argo/multi.yaml': null });
+  });
+
   it('hostile references from an allowed repository: chart names and values files that leave the chart are refused at their line', async () => {
     process.env[CHART_REPOSITORIES_ENV] = charts.url;
     const flux = fluxApps(charts.url, '1.2.0', 'x').replace('chart: web', 'chart: ../../etc').replace('name: web\n  namespace: flux-system\nspec:\n  targetNamespace', 'name: evil\n  namespace: flux-system\nspec:\n  targetNamespace');

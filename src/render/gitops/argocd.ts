@@ -103,7 +103,7 @@ export async function argoApplication(ctx: ScanContext, o: SourcedObject, genera
         const p = m ? repoPath('', m[2]!) : repoPath(dir, f);
         if (remote !== undefined && !m && p !== undefined && p !== '') {
           // A values file of the remote chart itself (Argo CD reads it from the chart): checked once fetched.
-          remote.valuesFiles.push(p);
+          remote.valuesFiles.push({ file: p, inChart: true, ...(h.ignoreMissingValueFiles === true ? { optional: true } : {}) });
           continue;
         }
         if (p === undefined || (remote !== undefined && p === '')) {
@@ -116,6 +116,7 @@ export async function argoApplication(ctx: ScanContext, o: SourcedObject, genera
           break;
         }
         valuesFiles.push(p);
+        remote?.valuesFiles.push({ file: p, inChart: false });
         deps.push(p);
       }
       if (bad) {

@@ -152,12 +152,12 @@ export async function fluxHelmRelease(ctx: ScanContext, o: SourcedObject): Promi
     // A chart of an allowed helm repository: fetched before the render; its values files are the chart's own.
     if (!/^[\w.-]+$/.test(chartName) || chartName === '.' || chartName === '..') return failed(o, chartAt, `spec.chart.spec.chart '${chartName}' is not a chart name of a helm repository`);
     chart = o.source.file;
-    const chartValues: string[] = [];
+    const chartValues: { file: string; inChart: boolean }[] = [];
     for (let i = 0; i < files.length; i++) {
       const f = str(files[i]) ?? '';
       const p = repoPath('', f.replace(/^\//, ''));
       if (p === undefined || p === '') return failed(o, await fieldAt(ctx, o, ['spec', 'chart', 'spec', 'valuesFiles', i]), `values file '${f}' leaves the chart: refused`);
-      chartValues.push(p);
+      chartValues.push({ file: p, inChart: true });
     }
     const version = str(chartSpec.version) ?? '*';
     remote = { repoUrl: source.remote, chart: chartName, version: version === '' ? '*' : version, valuesFiles: chartValues, declaredAt: chartAt };

@@ -147,13 +147,13 @@ function substituteAll(app: GitOpsApp, vars: Record<string, string>, result: Ren
 }
 
 async function renderHelmApp(planned: PlannedRoot, app: GitOpsApp, r: HelmAppRender, ctx: RenderContext): Promise<RenderResult> {
-  const valuesFiles = [...r.valuesFiles];
+  let valuesFiles = [...r.valuesFiles];
   let chart = r.chart;
   if (r.remote !== undefined) {
     const fetched = await fetchRemoteChart(app, r.remote, ctx);
     if ('error' in fetched) return { objects: [], errors: [fetched.error] };
     chart = fetched.chart;
-    valuesFiles.push(...fetched.valuesFiles);
+    valuesFiles = fetched.valuesFiles;
   }
   if (r.values !== undefined) {
     const file = `${GENERATED_DIR}/${++generated}/values.yaml`;
@@ -182,9 +182,17 @@ async function fetchRemoteChart(app: GitOpsApp, remote: NonNullable<HelmAppRende
   const chart = `${GENERATED_DIR}/${++generated}/${remote.chart}`;
   await cp(got.dir, path.join(ctx.workDir, chart), { recursive: true, errorOnExist: false, verbatimSymlinks: true });
   const valuesFiles: string[] = [];
+  // In the order the CR lists them: the chart's own files and this repository's (`$ref/` sources).
   for (const f of remote.valuesFiles) {
-    const file = `${chart}/${f}`;
-    if (!existsSync(path.join(ctx.workDir, file))) return refuse(`values file '${f}' is not in chart ${remote.chart} ${got.version}`);
+    if (!f.inChart) {
+      valuesFiles.push(f.file);
+      continue;
+    }
+    const file = `${chart}/${f.file}`;
+    if (!existsSync(path.join(ctx.workDir, file))) {
+      if (f.optional === true) continue;
+      return refuse(`values file '${f.file}' is not in chart ${remote.chart} ${got.version}`);
+    }
     valuesFiles.push(file);
   }
   return { chart, valuesFiles };
