@@ -34,5 +34,6 @@ export function defaultConfig(): PreadmitConfig {
     exemptions: { allowedNamespaces: undefined },
     expandWorkloads: [...EXPANDABLE_WORKLOADS],
     gitops: { enabled: true, repoURLs: [] },
+    chartRepositories: undefined,
   };
 }

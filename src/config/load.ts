@@ -338,5 +338,9 @@ function buildConfig(value: JsonObject, badPointers: string[], report: (pointer:
       enabled: use('/gitops/enabled') ? (valueAt(value, '/gitops/enabled') as boolean) : defaults.gitops.enabled,
       repoURLs: strings('/gitops/repoURLs', defaults.gitops.repoURLs),
     },
+    // Narrows the operator's list: a bad entry is dropped, never the whole list (an error must not widen it).
+    chartRepositories: present('/chartRepositories') && Array.isArray(valueAt(value, '/chartRepositories'))
+      ? ((valueAt(value, '/chartRepositories') as JsonValue[]).filter((u, i) => typeof u === 'string' && ok(`/chartRepositories/${i}`)) as string[])
+      : present('/chartRepositories') ? [] : undefined,
   };
 }

@@ -41,4 +41,9 @@ export interface PreadmitConfig {
   expandWorkloads: string[];
   /** GitOps apps: URLs that name this repository (Flux GitRepository `url`, Argo CD `repoURL`); empty: every git source is this one. */
   gitops: { enabled: boolean; repoURLs: string[] };
+  /**
+   * Helm chart repositories (URLs or URL prefixes) remote charts may be fetched from. Only narrows the operator's
+   * `PREADMIT_CHART_REPOSITORIES` (read from the default branch, never the pull request); undefined: the operator's list.
+   */
+  chartRepositories: string[] | undefined;
 }

@@ -1,5 +1,6 @@
 // What every renderer gets: the tree at the ref, a materialized copy for tools, and the sandbox limits.
 import type { InputError, SourceLocation } from '../gatekeeper/types.ts';
+import type { ChartAllowList } from './helm/remote.ts';
 import { failureOf, runSandboxed, type FailureLimits, type SandboxResult } from './sandbox.ts';
 import type { RepoTree } from './kustomize/graph.ts';
 import type { KustomizationIndex } from './kustomize/graph.ts';
@@ -32,6 +33,8 @@ export interface RenderContext {
   roots?: readonly PlannedRoot[];
   /** How many tool runs go at once (the render's concurrency). */
   concurrency?: number;
+  /** Remote charts: the repositories they may come from and the on-disk cache; fetched by this (trusted) process only. */
+  charts?: { allow: ChartAllowList; cacheDir: string };
 }
 
 export type Renderer = (planned: PlannedRoot, ctx: RenderContext) => Promise<RenderResult>;

@@ -7,7 +7,7 @@ import { holdsKubernetesObjects } from './objects.ts';
 import { isObject } from '../gatekeeper/classify.ts';
 import type { InputError } from '../gatekeeper/types.ts';
 import { globToRegExp, matchesAny } from './glob.ts';
-import { chartRoles, isChartFile, parseChart, unvendoredDependencies, type Chart, type ChartRoles } from './helm/chart.ts';
+import { chartDependencies, chartRoles, isChartFile, parseChart, type Chart, type ChartDependency, type ChartRoles } from './helm/chart.ts';
 import { filesToMaterialize, kustomizeRootDirs, reachOf, repoTree, type KustomizationIndex, type KustomizeReach, type RepoTree } from './kustomize/graph.ts';
 import { isKustomizationFile, parseKustomization } from './kustomize/kustomization.ts';
 import { dirOf, isUnder, resolveInRepo } from './paths.ts';
@@ -15,6 +15,7 @@ import type { HelmRelease, RenderOptions, RenderRoot } from './types.ts';
 import type { ChangedFile } from '../source/types.ts';
 import { changedPaths } from './affected.ts';
 import { scanApps } from './gitops/discover.ts';
+import { chartAllowList, type ChartAllowList } from './helm/remote.ts';
 import { manifestFiles } from './gitops/scan.ts';
 import { directoryFiles } from './gitops/render.ts';
 import type { GitOpsApp, UnsimulatedApp } from './gitops/model.ts';
@@ -31,6 +32,10 @@ export interface PlannedRoot {
   problems: InputError[];
   reach?: KustomizeReach;
   chart?: Chart;
+  /** Helm dependencies of the chart from allowed repositories, fetched into its `charts/` before `helm template`. */
+  remoteDependencies?: ChartDependency[];
+  /** `file://` dependencies: charts of this repository copied into its `charts/` before `helm template`. */
+  localDependencies?: { dep: ChartDependency; dir: string }[];
   /** GitOps app roots: files whose objects the app renders, besides `reach` (coverage accounting). */
   appRenders?: Set<string>;
 }
@@ -80,13 +85,17 @@ export async function planRepo(
   const chartTexts = await Promise.all(
     chartFiles.map(async (file) => {
       const req = requirementsOf(dirOf(file));
-      return [await text(file), tree.files.has(req) ? await text(req) : undefined] as const;
+      const dir = dirOf(file);
+      // helm takes dependency versions from the lock: Chart.lock (v2), requirements.lock (v1).
+      const lock = [dir === '' ? 'Chart.lock' : `${dir}/Chart.lock`, dir === '' ? 'requirements.lock' : `${dir}/requirements.lock`].find((f) => tree.files.has(f));
+      return [await text(file), tree.files.has(req) ? await text(req) : undefined, lock === undefined ? undefined : await text(lock)] as const;
     }),
   );
   chartFiles.forEach((file, i) => {
-    const [chartYaml, requirements] = chartTexts[i]!;
-    charts.set(dirOf(file), parseChart(dirOf(file), chartYaml ?? '', requirements));
+    const [chartYaml, requirements, lock] = chartTexts[i]!;
+    charts.set(dirOf(file), parseChart(dirOf(file), chartYaml ?? '', requirements, lock));
   });
+  const chartAllow = chartAllowList(undefined, options.charts?.repositories).allow;
 
   const excluded = (options.exclude ?? []).map(globToRegExp);
   const changedSet = options.changed !== undefined ? new Set(changedPaths(options.changed)) : undefined;
@@ -107,7 +116,10 @@ export async function planRepo(
       // GitOps apps: a path or chart an app deploys is rendered through the app, with its options, and not
       // a second time as a root of its own (that would review the same objects twice, without the options).
       const scan = await scanApps(
-        { tree, kustomizations, charts, text, repoURLs: options.gitops?.repoURLs ?? [], manifestFiles: manifestFiles(tree, charts) },
+        {
+          tree, kustomizations, charts, text, repoURLs: options.gitops?.repoURLs ?? [], manifestFiles: manifestFiles(tree, charts),
+          chartAllow,
+        },
         (f) => within(f) && !matchesAny(f, excluded),
       );
       apps = scan.apps;
@@ -130,9 +142,9 @@ export async function planRepo(
   roots.push(...appRoots);
   const planned: PlannedRoot[] = [];
   for (const root of roots) {
-    if (root.app !== undefined) planned.push(await planApp(root, root.app, tree, kustomizations, charts, text));
+    if (root.app !== undefined) planned.push(await planApp(root, root.app, tree, kustomizations, charts, text, chartAllow));
     else if (root.kind === 'kustomize') planned.push(await planKustomize(root, tree, kustomizations, text));
-    else if (root.kind === 'helm') planned.push(planHelm(root, tree, charts));
+    else if (root.kind === 'helm') planned.push(planHelm(root, tree, charts, chartAllow));
     else planned.push(planPlain(root, tree));
   }
   return { roots: planned, errors, tree, kustomizations, charts, chartRoles: roles, plainCandidates, apps, unsimulated };
@@ -299,7 +311,7 @@ function pluginRefusals(body: string, file: string, where: string, lineOffset = 
   return errors;
 }
 
-function planHelm(root: RenderRoot, tree: RepoTree, charts: Map<string, Chart>): PlannedRoot {
+function planHelm(root: RenderRoot, tree: RepoTree, charts: Map<string, Chart>, chartAllow: ChartAllowList): PlannedRoot {
   const chart = charts.get(root.path);
   const plannedRoot: PlannedRoot = { root, deps: new Set(), prefixes: new Set([root.path]), materialize: [], problems: [] };
   if (chart === undefined) {
@@ -308,7 +320,10 @@ function planHelm(root: RenderRoot, tree: RepoTree, charts: Map<string, Chart>):
   }
   plannedRoot.chart = chart;
   if (root.release === undefined || root.release === '') root.release = defaultReleaseName(root.path, chart);
-  plannedRoot.problems.push(...unvendoredDependencies(chart, charts, tree));
+  const dependencies = chartDependencies(chart, charts, tree, chartAllow);
+  plannedRoot.problems.push(...dependencies.errors);
+  if (dependencies.remote.length > 0) plannedRoot.remoteDependencies = dependencies.remote;
+  if (dependencies.local.length > 0) plannedRoot.localDependencies = dependencies.local;
   const values: string[] = [];
   for (const v of root.valuesFiles ?? []) {
     const resolved = resolveInRepo('', v);
@@ -325,6 +340,10 @@ function planHelm(root: RenderRoot, tree: RepoTree, charts: Map<string, Chart>):
   }
   root.valuesFiles = values.length === (root.valuesFiles ?? []).length ? values : root.valuesFiles;
   plannedRoot.materialize = [...[...tree.files].filter((f) => isUnder(f, root.path)), ...values];
+  for (const { dir } of dependencies.local) {
+    plannedRoot.prefixes.add(dir);
+    plannedRoot.materialize.push(...[...tree.files].filter((f) => isUnder(f, dir)));
+  }
   return plannedRoot;
 }
 
@@ -341,7 +360,7 @@ function rootError(root: RenderRoot, message: string, file: string): InputError 
 /** Whether a discovered root is what an app deploys: its chart, or a root at or below its path. */
 function claims(app: GitOpsApp, root: RenderRoot): boolean {
   const r = app.render;
-  if (r.type === 'helm') return root.kind === 'helm' && root.path === r.chart;
+  if (r.type === 'helm') return r.remote === undefined && root.kind === 'helm' && root.path === r.chart;
   if (r.type === 'directory') return root.kind === 'plain' && directoryFiles(r, [root.path]).length > 0;
   return isUnder(root.path, r.path);
 }
@@ -354,12 +373,16 @@ async function planApp(
   index: KustomizationIndex,
   charts: Map<string, Chart>,
   text: (file: string) => Promise<string | undefined>,
+  chartAllow: ChartAllowList,
 ): Promise<PlannedRoot> {
   const r = app.render;
   let planned: PlannedRoot;
   const below = (dir: string): string[] => [...tree.files].filter((f) => isUnder(f, dir));
-  if (r.type === 'helm') {
-    planned = planHelm({ ...root, kind: 'helm', path: r.chart, release: r.release, valuesFiles: r.valuesFiles }, tree, charts);
+  if (r.type === 'helm' && r.remote !== undefined) {
+    // A remote chart: nothing of the repository but the CR and its values sources (app.deps) feeds it.
+    planned = { root, deps: new Set(), prefixes: new Set(), materialize: [...r.valuesFiles], problems: [] };
+  } else if (r.type === 'helm') {
+    planned = planHelm({ ...root, kind: 'helm', path: r.chart, release: r.release, valuesFiles: r.valuesFiles }, tree, charts, chartAllow);
     planned.root = root;
   } else if (r.type === 'kustomize' && index.has(r.path)) {
     planned = await planKustomize({ ...root, path: r.path }, tree, index, text);

@@ -13,6 +13,7 @@ import type { ChangedFile, RepoSource } from '../source/types.ts';
 import { affectedRoots } from './affected.ts';
 import { budgetSpent, isBudgetFailure, type RenderContext, type Renderer } from './context.ts';
 import { renderHelm } from './helm/render.ts';
+import { chartAllowList } from './helm/remote.ts';
 import { batchProgram } from './kustomize/batch.ts';
 import { renderKustomize } from './kustomize/render.ts';
 import { renderApp } from './gitops/render.ts';
@@ -142,6 +143,7 @@ export async function renderRef(
       isolateNetwork: options.isolateNetwork ?? true,
       roots: pending,
       concurrency: options.concurrency ?? os.availableParallelism(),
+      charts: { allow: chartAllowList(undefined, options.charts?.repositories).allow, cacheDir: options.charts?.cacheDir ?? defaultCacheDir() },
     };
     const keyOf = new Map(runnable.map((p, i) => [p, keys[i]!]));
     let budgetNoted = false;

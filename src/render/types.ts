@@ -86,6 +86,12 @@ export interface RenderOptions {
    * repository (empty: every git source is taken as this one); `enabled: false` turns app discovery off.
    */
   gitops?: { enabled?: boolean; repoURLs?: string[] };
+  /**
+   * Remote helm charts (Flux HelmRepository, Argo CD helm repoURL): `repositories` narrows the operator's
+   * `PREADMIT_CHART_REPOSITORIES` (the config's `chartRepositories`, default branch only); `cacheDir` holds
+   * fetched charts by digest (default: the preadmit cache directory). Nothing allowed: remote charts are not simulated.
+   */
+  charts?: { repositories?: string[] | undefined; cacheDir?: string };
 }
 
 /** A deadline shared by the renders of one check. */

@@ -123,6 +123,7 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     ...(ctx.renderTimeoutMs !== undefined ? { timeoutMs: ctx.renderTimeoutMs } : {}),
     budget: ctx.budget,
     gitops: ctx.config.gitops,
+    charts: { repositories: ctx.config.chartRepositories },
     ...(ctx.unsafeNoSandbox ? { sandbox: 'unsafe-none' as const } : {}),
     ...(renderAll ? {} : { changed: ctx.changed }),
   };

@@ -71,7 +71,7 @@ describe('Argo CD apps', () => {
   it('remote charts and jsonnet are listed as not simulated with the reason; a source of another repository too', async () => {
     const r = await renderRef(source, repo.head(), { gitops: { repoURLs: ['https://github.com/example/fleet'] } });
     const reasons = Object.fromEntries(r.unsimulated.map((u) => [u.name, u.reason]));
-    expect(reasons.ingress).toContain('remote chart source https://kubernetes.github.io/ingress-nginx');
+    expect(reasons.ingress).toContain('remote chart repository not allowed: https://kubernetes.github.io/ingress-nginx');
     expect(reasons.grafana).toContain('jsonnet');
     const other = await renderRef(source, repo.head(), { gitops: { repoURLs: ['https://github.com/example/other'] } });
     expect(other.unsimulated.find((u) => u.name === 'web')?.reason).toContain('is not this repository');

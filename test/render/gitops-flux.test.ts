@@ -51,7 +51,7 @@ describe('Flux apps', () => {
     expect(web!.source.file).toBe('charts/web/templates/deployment.yaml');
     expect(r.roots.map((x) => x.app?.id ?? `${x.kind}:${x.path}`)).not.toContain('helm:charts/web');
     const redis = r.unsimulated.find((u) => u.name === 'redis');
-    expect(redis?.reason).toContain('remote chart source https://charts.bitnami.com/bitnami not allowed / not configured');
+    expect(redis?.reason).toContain('remote chart repository not allowed: https://charts.bitnami.com/bitnami');
     expect(redis?.declared.file).toBe('clusters/prod/apps.yaml');
   });
 

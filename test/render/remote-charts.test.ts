@@ -47,6 +47,15 @@ describe('resolveRemoteChart', () => {
     expect(repo.requests.length).toBe(before + 2);
   });
 
+  it('two requests resolving to the same archive at once share one unpacked copy (no rename race)', async () => {
+    const cacheDir = cache();
+    const reqs = ['1.2.0', '^1.0.0', '~1.2', '>=1.1 <2'].map((version) => resolveRemoteChart({ repoUrl: repo.url, chart: 'web', version, declaredAt }, { allow, cacheDir }));
+    const results = await Promise.all(reqs);
+    for (const r of results) expect(r).toMatchObject({ ok: true, version: '1.2.0', digest: repo.digestOf('web', '1.2.0') });
+    expect(new Set(results.map((r) => (r.ok ? r.dir : r.reason))).size).toBe(1);
+    expect(readdirSync(path.join(cacheDir, 'charts', 'sha256')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('resolves a semver constraint as helm does (highest match, pre-releases only when asked for)', async () => {
     const r = await resolveRemoteChart({ repoUrl: repo.url, chart: 'web', version: '^1.0.0', declaredAt }, { allow, cacheDir: cache() });
     expect(r).toMatchObject({ ok: true, version: '1.2.0' });

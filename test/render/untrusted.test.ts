@@ -45,7 +45,7 @@ describe('untrusted repositories', () => {
 
   it('refuses a helm chart whose dependency is not vendored, renders one whose dependency is', () => {
     expect(errorFor('helm:charts/cache#cache')).toEqual([
-      "charts/cache/Chart.yaml:5: helm dependency 'redis' from https://charts.bitnami.com/bitnami is not vendored under charts/cache/charts/: refused, rendering never downloads charts",
+      "charts/cache/Chart.yaml:5: helm dependency 'redis' from https://charts.bitnami.com/bitnami is not vendored under charts/cache/charts/: refused, remote chart repository not allowed: https://charts.bitnami.com/bitnami",
     ]);
     const vendored = r.objects.filter((o) => o.root === 'helm:charts/vendored#v1');
     expect(vendored.map((o) => [o.object.kind, o.source.file])).toEqual([

@@ -53,7 +53,7 @@ describe('GitOps apps in a simulation', () => {
     expect(cov.notSimulated.find((n) => n.what === 'Flux HelmRelease redis')!.changed).toBe(false);
     const md = renderMarkdown(report).summary;
     expect(md).toContain('Coverage');
-    expect(md).toContain('remote chart source https://charts.bitnami.com/bitnami not allowed / not configured');
+    expect(md).toContain('remote chart repository not allowed: https://charts.bitnami.com/bitnami');
   });
 
   it('blocking.unsimulated blocks a change to an app that is not simulated; by default it is listed only', async () => {

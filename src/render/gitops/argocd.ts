@@ -8,8 +8,8 @@ import type { JsonObject, JsonValue, SourcedObject } from '../../gatekeeper/type
 import { globToRegExp } from '../glob.ts';
 import { isUnder } from '../paths.ts';
 import type { Mapped } from './flux.ts';
-import { appId, arr, mergeValues, obj, setPath, str, stringMap, typedSetValue, type Declared, type GitOpsApp } from './model.ts';
-import { declaredAt, fieldAt, isThisRepo, metaOf, refusal, repoPath, type ScanContext } from './scan.ts';
+import { appId, arr, mergeValues, obj, setPath, str, stringMap, typedSetValue, type Declared, type GitOpsApp, type HelmAppRender } from './model.ts';
+import { declaredAt, fieldAt, isThisRepo, metaOf, refusal, remoteChartRefusal, repoPath, type ScanContext } from './scan.ts';
 
 export function isArgoApplication(o: JsonObject): boolean {
   return o.kind === 'Application' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('argoproj.io/');
@@ -45,38 +45,50 @@ export async function argoApplication(ctx: ScanContext, o: SourcedObject, genera
     const id = appId('argocd', o.source.file, sources.length > 1 ? `${name}.${i}` : name);
     if (str(s.ref) !== undefined && str(s.path) === undefined && str(s.chart) === undefined) continue;
     const repoURL = str(s.repoURL) ?? '';
-    if (str(s.chart) !== undefined) {
-      out.push(unsim(`remote chart source ${repoURL} (chart ${s.chart as string}) not allowed / not configured: preadmit renders only charts in this repository`));
-      continue;
-    }
-    if (!isThisRepo(ctx, repoURL)) {
+    // A chart of a helm repository: rendered when the repository is allowed (fetched before the jailed render).
+    let remote: HelmAppRender['remote'];
+    const chartName = str(s.chart);
+    if (chartName !== undefined) {
+      const refused = remoteChartRefusal(ctx, repoURL);
+      if (refused !== undefined) {
+        out.push(unsim(`${refused} (chart ${chartName})`));
+        continue;
+      }
+      if (!/^[\w.-]+$/.test(chartName) || chartName === '.' || chartName === '..') {
+        out.push(await fail([...field, 'chart'], `chart '${chartName}' is not a chart name of a helm repository`));
+        continue;
+      }
+      const version = str(s.targetRevision) ?? '';
+      const at: Declared = generated ? declared : await fieldAt(ctx, o, [...field, 'chart']);
+      remote = { repoUrl: repoURL, chart: chartName, version: version === '' ? '*' : version, valuesFiles: [], declaredAt: at };
+    } else if (!isThisRepo(ctx, repoURL)) {
       out.push(unsim(`source ${repoURL} is not this repository (gitops.repoURLs)`));
       continue;
     }
     const raw = str(s.path) ?? '.';
-    const dir = repoPath('', raw.replace(/^\//, ''));
+    const dir = remote !== undefined ? '' : repoPath('', raw.replace(/^\//, ''));
     if (dir === undefined) {
       out.push(await fail([...field, 'path'], `path '${raw}' leaves the repository: refused`));
       continue;
     }
-    if (!ctx.tree.dirs.has(dir)) {
+    if (remote === undefined && !ctx.tree.dirs.has(dir)) {
       out.push(await fail([...field, 'path'], `path '${raw}' is not a directory of this repository at this ref`));
       continue;
     }
-    if (s.plugin !== undefined) {
+    if (remote === undefined && s.plugin !== undefined) {
       out.push(unsim(`config management plugin sources run arbitrary tools: not simulated`));
       continue;
     }
     const directory = obj(s.directory);
-    const hasJsonnet = [...ctx.tree.files].some((f) => isUnder(f, dir) && /\.(jsonnet|libsonnet)$/.test(f));
-    if (directory.jsonnet !== undefined || (hasJsonnet && !ctx.charts.has(dir) && !ctx.kustomizations.has(dir))) {
+    const hasJsonnet = remote === undefined && [...ctx.tree.files].some((f) => isUnder(f, dir) && /\.(jsonnet|libsonnet)$/.test(f));
+    if (remote === undefined && (directory.jsonnet !== undefined || (hasJsonnet && !ctx.charts.has(dir) && !ctx.kustomizations.has(dir)))) {
       out.push(unsim(`jsonnet directory ${dir || '.'}: not simulated (preadmit does not evaluate jsonnet)`));
       continue;
     }
     const deps = [...baseDeps];
     const app: GitOpsApp = { tool: 'argocd', kind, name: sources.length > 1 ? `${name}.${i}` : name, declared, id, render: { type: 'directory', path: dir, recurse: false }, deps };
     if (destination !== undefined && destination !== '') app.defaultNamespace = destination;
-    if (s.helm !== undefined || ctx.charts.has(dir)) {
+    if (remote !== undefined || s.helm !== undefined || ctx.charts.has(dir)) {
       const h = obj(s.helm);
       const valuesFiles: string[] = [];
       const files = arr(h.valueFiles);
@@ -89,7 +101,12 @@ export async function argoApplication(ctx: ScanContext, o: SourcedObject, genera
           break;
         }
         const p = m ? repoPath('', m[2]!) : repoPath(dir, f);
-        if (p === undefined) {
+        if (remote !== undefined && !m && p !== undefined && p !== '') {
+          // A values file of the remote chart itself (Argo CD reads it from the chart): checked once fetched.
+          remote.valuesFiles.push({ file: p, inChart: true, ...(h.ignoreMissingValueFiles === true ? { optional: true } : {}) });
+          continue;
+        }
+        if (p === undefined || (remote !== undefined && p === '')) {
           bad = await fail([...field, 'helm', 'valueFiles', j], `values file '${f}' leaves the repository: refused`);
           break;
         }
@@ -99,6 +116,7 @@ export async function argoApplication(ctx: ScanContext, o: SourcedObject, genera
           break;
         }
         valuesFiles.push(p);
+        remote?.valuesFiles.push({ file: p, inChart: false });
         deps.push(p);
       }
       if (bad) {
@@ -121,8 +139,16 @@ export async function argoApplication(ctx: ScanContext, o: SourcedObject, genera
         if (typeof set !== 'string') values = set;
       }
       const namespace = str(h.namespace) ?? destination ?? 'default';
-      app.render = { type: 'helm', chart: dir, release: str(h.releaseName) ?? name, namespace, valuesFiles, ...(Object.keys(values).length > 0 ? { values } : {}) };
-      if (!ctx.charts.has(dir)) {
+      app.render = {
+        type: 'helm',
+        chart: remote !== undefined ? o.source.file : dir,
+        release: str(h.releaseName) ?? name,
+        namespace,
+        valuesFiles,
+        ...(Object.keys(values).length > 0 ? { values } : {}),
+        ...(remote !== undefined ? { remote } : {}),
+      };
+      if (remote === undefined && !ctx.charts.has(dir)) {
         out.push(await fail([...field, 'path'], `path '${raw}' has helm options but no Chart.yaml`));
         continue;
       }

@@ -4,9 +4,9 @@
 import { parse as parseYaml } from 'yaml';
 import type { InputError, JsonObject, JsonValue, SourcedObject } from '../../gatekeeper/types.ts';
 import { errorText } from '../../gatekeeper/load.ts';
-import { appId, arr, mergeValues, obj, setPath, str, stringMap, type Declared, type GitOpsApp, type UnsimulatedApp } from './model.ts';
+import { appId, arr, mergeValues, obj, setPath, str, stringMap, type Declared, type GitOpsApp, type HelmAppRender, type UnsimulatedApp } from './model.ts';
 import { isValidVariableName } from './envsubst.ts';
-import { declaredAt, exists, fieldAt, findObject, isThisRepo, metaOf, refusal, repoPath, type ScanContext } from './scan.ts';
+import { declaredAt, exists, fieldAt, findObject, isThisRepo, metaOf, refusal, remoteChartRefusal, repoPath, type ScanContext } from './scan.ts';
 
 export type Mapped = { app: GitOpsApp } | { unsimulated: UnsimulatedApp } | { error: InputError; unsimulated: UnsimulatedApp };
 
@@ -29,7 +29,7 @@ function failed(o: SourcedObject, at: Declared, message: string, deps: string[] 
 }
 
 /** The source a Flux CR names: this repository, or why not. */
-async function gitSource(ctx: ScanContext, o: SourcedObject, ref: JsonObject, what: string): Promise<{ ok: true } | { reason: string }> {
+async function gitSource(ctx: ScanContext, o: SourcedObject, ref: JsonObject, what: string, allowHelmRepository = false): Promise<{ ok: true } | { remote: string } | { reason: string }> {
   const kind = str(ref.kind) ?? '';
   const name = str(ref.name) ?? '';
   const namespace = str(ref.namespace) ?? metaOf(o.object).namespace;
@@ -38,6 +38,15 @@ async function gitSource(ctx: ScanContext, o: SourcedObject, ref: JsonObject, wh
   if (kind === 'GitRepository') {
     if (isThisRepo(ctx, url)) return { ok: true };
     return { reason: `${what} comes from GitRepository ${name} (${url ?? 'not in this repository'}), which is not this repository (gitops.repoURLs)` };
+  }
+  if (kind === 'HelmRepository' && allowHelmRepository && (found === undefined || url === undefined)) {
+    return { reason: `${what} comes from HelmRepository ${name || '(no name)'}, which is not in this repository${found !== undefined ? ' with a spec.url' : ''}: its chart repository is unknown` };
+  }
+  if (kind === 'HelmRepository' && allowHelmRepository && found !== undefined && url !== undefined) {
+    const spec = obj(found.object.spec);
+    const repoUrl = spec.type === 'oci' && !/^oci:\/\//i.test(url) ? `oci://${url}` : url;
+    const refused = remoteChartRefusal(ctx, repoUrl);
+    return refused === undefined ? { remote: repoUrl } : { reason: refused };
   }
   if (kind === 'HelmRepository' || kind === 'OCIRepository' || kind === 'HelmChart') {
     return { reason: `remote chart source ${url ?? `${kind} ${name}`} not allowed / not configured: preadmit renders only charts in this repository` };
@@ -131,24 +140,42 @@ export async function fluxHelmRelease(ctx: ScanContext, o: SourcedObject): Promi
   }
   const chartSpec = obj(obj(spec.chart).spec);
   const chartName = str(chartSpec.chart) ?? '';
-  const source = await gitSource(ctx, o, obj(chartSpec.sourceRef), `chart ${chartName}`);
+  const source = await gitSource(ctx, o, obj(chartSpec.sourceRef), `chart ${chartName}`, true);
   if ('reason' in source) return notSimulated(o, source.reason);
   const chartAt = await fieldAt(ctx, o, ['spec', 'chart', 'spec', 'chart']);
-  const chart = repoPath('', chartName.replace(/^\//, ''));
-  if (chart === undefined) return failed(o, chartAt, `spec.chart.spec.chart '${chartName}' leaves the repository: refused`);
-  if (!ctx.charts.has(chart)) return failed(o, chartAt, `spec.chart.spec.chart '${chartName}' is not a chart directory (no Chart.yaml) of this repository at this ref`);
   const deps = [o.source.file];
   const valuesFiles: string[] = [];
   const files = arr(chartSpec.valuesFiles).length > 0 ? arr(chartSpec.valuesFiles) : str(chartSpec.valuesFile) ? [chartSpec.valuesFile!] : [];
-  for (let i = 0; i < files.length; i++) {
-    const f = str(files[i]) ?? '';
-    const at = await fieldAt(ctx, o, ['spec', 'chart', 'spec', 'valuesFiles', i]);
-    // Flux reads values files relative to the source's root.
-    const p = repoPath('', f.replace(/^\//, ''));
-    if (p === undefined) return failed(o, at, `values file '${f}' leaves the repository: refused`);
-    if (!ctx.tree.files.has(p)) return failed(o, at, `values file '${f}' does not exist at this ref`);
-    valuesFiles.push(p);
-    deps.push(p);
+  let chart: string;
+  let remote: HelmAppRender['remote'];
+  if ('remote' in source) {
+    // A chart of an allowed helm repository: fetched before the render; its values files are the chart's own.
+    if (!/^[\w.-]+$/.test(chartName) || chartName === '.' || chartName === '..') return failed(o, chartAt, `spec.chart.spec.chart '${chartName}' is not a chart name of a helm repository`);
+    chart = o.source.file;
+    const chartValues: { file: string; inChart: boolean }[] = [];
+    for (let i = 0; i < files.length; i++) {
+      const f = str(files[i]) ?? '';
+      const p = repoPath('', f.replace(/^\//, ''));
+      if (p === undefined || p === '') return failed(o, await fieldAt(ctx, o, ['spec', 'chart', 'spec', 'valuesFiles', i]), `values file '${f}' leaves the chart: refused`);
+      chartValues.push({ file: p, inChart: true });
+    }
+    const version = str(chartSpec.version) ?? '*';
+    remote = { repoUrl: source.remote, chart: chartName, version: version === '' ? '*' : version, valuesFiles: chartValues, declaredAt: chartAt };
+  } else {
+    const inRepo = repoPath('', chartName.replace(/^\//, ''));
+    if (inRepo === undefined) return failed(o, chartAt, `spec.chart.spec.chart '${chartName}' leaves the repository: refused`);
+    if (!ctx.charts.has(inRepo)) return failed(o, chartAt, `spec.chart.spec.chart '${chartName}' is not a chart directory (no Chart.yaml) of this repository at this ref`);
+    chart = inRepo;
+    for (let i = 0; i < files.length; i++) {
+      const f = str(files[i]) ?? '';
+      const at = await fieldAt(ctx, o, ['spec', 'chart', 'spec', 'valuesFiles', i]);
+      // Flux reads values files relative to the source's root.
+      const p = repoPath('', f.replace(/^\//, ''));
+      if (p === undefined) return failed(o, at, `values file '${f}' leaves the repository: refused`);
+      if (!ctx.tree.files.has(p)) return failed(o, at, `values file '${f}' does not exist at this ref`);
+      valuesFiles.push(p);
+      deps.push(p);
+    }
   }
   let values: JsonObject = {};
   const from = arr(spec.valuesFrom);
@@ -214,6 +241,7 @@ export async function fluxHelmRelease(ctx: ScanContext, o: SourcedObject): Promi
       valuesFiles,
       ...(Object.keys(values).length > 0 ? { values } : {}),
       ...(patches.length + images.length > 0 ? { postRender: { patches, images } } : {}),
+      ...(remote !== undefined ? { remote } : {}),
     },
     defaultNamespace: releaseNamespace,
     deps,

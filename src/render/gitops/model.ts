@@ -47,6 +47,13 @@ export interface HelmAppRender {
   values?: JsonObject;
   /** Flux `postRenderers[].kustomize`: patches and images applied to the chart's output. */
   postRender?: { patches: JsonValue[]; images: JsonValue[] };
+  /**
+   * A chart from an allowed remote helm repository (then `chart` is the declaring CR's file, not a chart
+   * directory): fetched by preadmit before the jailed render. `valuesFiles`: every values file in the order the
+   * CR lists them, the chart's own (chart-relative, `inChart`; `optional`: Argo CD ignoreMissingValueFiles) and the
+   * repository's (also in `valuesFiles` above).
+   */
+  remote?: { repoUrl: string; chart: string; version: string; digest?: string; valuesFiles: { file: string; inChart: boolean; optional?: boolean }[]; declaredAt: Declared };
 }
 
 /** An Argo CD directory app: plain manifests, no tool. */

@@ -1,7 +1,8 @@
 // Rendering an app: the existing kustomize and helm renderers run (in the jail) on what the CR says, with a
 // generated kustomization (the CR's options over its path, or Flux's generated one for a path without any) or
 // generated values; then Flux's post-build substitution, the destination namespace, and the CR's location.
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadManifests, errorText } from '../../gatekeeper/load.ts';
@@ -11,6 +12,7 @@ import { atomicWrite } from '../../util/files.ts';
 import type { RenderContext } from '../context.ts';
 import { globToRegExp } from '../glob.ts';
 import { renderHelm } from '../helm/render.ts';
+import { resolveRemoteChart } from '../helm/remote.ts';
 import { isKustomizationFile } from '../kustomize/kustomization.ts';
 import { renderKustomize } from '../kustomize/render.ts';
 import { holdsKubernetesObjects } from '../objects.ts';
@@ -145,16 +147,55 @@ function substituteAll(app: GitOpsApp, vars: Record<string, string>, result: Ren
 }
 
 async function renderHelmApp(planned: PlannedRoot, app: GitOpsApp, r: HelmAppRender, ctx: RenderContext): Promise<RenderResult> {
-  const valuesFiles = [...r.valuesFiles];
+  let valuesFiles = [...r.valuesFiles];
+  let chart = r.chart;
+  if (r.remote !== undefined) {
+    const fetched = await fetchRemoteChart(app, r.remote, ctx);
+    if ('error' in fetched) return { objects: [], errors: [fetched.error] };
+    chart = fetched.chart;
+    valuesFiles = fetched.valuesFiles;
+  }
   if (r.values !== undefined) {
     const file = `${GENERATED_DIR}/${++generated}/values.yaml`;
     await writeGenerated(ctx, file, JSON.stringify(r.values));
     valuesFiles.push(file);
   }
-  const root = { ...planned.root, kind: 'helm' as const, path: r.chart, release: r.release, namespace: r.namespace, valuesFiles };
+  const root = { ...planned.root, kind: 'helm' as const, path: chart, release: r.release, namespace: r.namespace, valuesFiles };
   const result = await renderHelm({ ...planned, root }, ctx);
   if (r.postRender === undefined || result.objects.length === 0) return result;
   return postRender(planned, app, r.postRender, result, ctx);
+}
+
+/**
+ * A remote chart, fetched here (the trusted process, from an allowed repository, through the digest cache) and
+ * copied into the materialized tree the jail sees: helm only ever reads local files. Its values files are the chart's own.
+ */
+async function fetchRemoteChart(app: GitOpsApp, remote: NonNullable<HelmAppRender['remote']>, ctx: RenderContext): Promise<{ chart: string; valuesFiles: string[] } | { error: InputError }> {
+  const at = remote.declaredAt;
+  const refuse = (why: string): { error: InputError } => ({ error: { kind: 'render', message: `${at.file}:${at.startLine}: ${appLabel(app)}: chart ${remote.chart} ${remote.version} from ${remote.repoUrl}: ${why}`, source: { ...at } } });
+  if (ctx.charts === undefined) return refuse(`remote chart repository not allowed: ${remote.repoUrl}`);
+  const got = await resolveRemoteChart(
+    { repoUrl: remote.repoUrl, chart: remote.chart, version: remote.version, ...(remote.digest !== undefined ? { digest: remote.digest } : {}), declaredAt: at },
+    { allow: ctx.charts.allow, cacheDir: ctx.charts.cacheDir },
+  );
+  if (!got.ok) return refuse(got.reason);
+  const chart = `${GENERATED_DIR}/${++generated}/${remote.chart}`;
+  await cp(got.dir, path.join(ctx.workDir, chart), { recursive: true, errorOnExist: false, verbatimSymlinks: true });
+  const valuesFiles: string[] = [];
+  // In the order the CR lists them: the chart's own files and this repository's (`$ref/` sources).
+  for (const f of remote.valuesFiles) {
+    if (!f.inChart) {
+      valuesFiles.push(f.file);
+      continue;
+    }
+    const file = `${chart}/${f.file}`;
+    if (!existsSync(path.join(ctx.workDir, file))) {
+      if (f.optional === true) continue;
+      return refuse(`values file '${f.file}' is not in chart ${remote.chart} ${got.version}`);
+    }
+    valuesFiles.push(file);
+  }
+  return { chart, valuesFiles };
 }
 
 /** Flux postRenderers: the chart's output through a kustomization with the patches and images; objects keep their template's source. */

@@ -4,6 +4,7 @@ import { isManifestFile } from '../../gatekeeper/read.ts';
 import type { InputError, JsonObject, SourcedObject } from '../../gatekeeper/types.ts';
 import { lineOfPath, type FieldPath } from '../../simulate/locate.ts';
 import type { Chart } from '../helm/chart.ts';
+import { CHART_REPOSITORIES_ENV, refusalOf, type ChartAllowList } from '../helm/remote.ts';
 import type { KustomizationIndex, RepoTree } from '../kustomize/graph.ts';
 import { isUnder, resolveInRepo } from '../paths.ts';
 import { normalizeRepoURL, obj, str, type Declared } from './model.ts';
@@ -17,6 +18,16 @@ export interface ScanContext {
   repoURLs: string[];
   /** Manifest files that may hold objects (not chart templates, not dot-directories). */
   manifestFiles: string[];
+  /** Helm repositories remote charts may come from (empty or absent: none). */
+  chartAllow?: ChartAllowList;
+}
+
+/** Why a remote chart repository is not simulated, or undefined when its charts may be fetched. */
+export function remoteChartRefusal(ctx: ScanContext, url: string): string | undefined {
+  const allow = ctx.chartAllow ?? { entries: [] };
+  if (refusalOf(url, allow) === undefined) return undefined;
+  if (/^oci:\/\//i.test(url.trim())) return refusalOf(url, allow);
+  return `remote chart repository not allowed: ${url} (the operator allows repositories with ${CHART_REPOSITORIES_ENV}; preadmit.yml chartRepositories may only narrow that list)`;
 }
 
 /** Whether a git URL names this repository. */

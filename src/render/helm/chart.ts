@@ -2,13 +2,20 @@
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { InputError } from '../../gatekeeper/types.ts';
-import { isUnder } from '../paths.ts';
+import { isUnder, resolveInRepo } from '../paths.ts';
 import type { RepoTree } from '../kustomize/graph.ts';
+import { refusalOf, type ChartAllowList } from './remote.ts';
 
 export interface ChartDependency {
   name: string;
   repository: string;
+  /** As written in Chart.yaml: a version or a semver constraint ('' when absent). */
+  version: string;
+  /** The version Chart.lock (requirements.lock) pins for this dependency, if it does. */
+  locked?: string;
   line: number;
+  /** The file declaring it when not Chart.yaml (a v1 chart's requirements.yaml). */
+  file?: string;
 }
 
 export interface Chart {
@@ -24,8 +31,8 @@ export function isChartFile(file: string): boolean {
   return file === 'Chart.yaml' || file.endsWith('/Chart.yaml');
 }
 
-/** Chart.yaml (and a v1 chart's requirements.yaml) into a Chart. */
-export function parseChart(dir: string, chartYaml: string, requirementsYaml?: string): Chart {
+/** Chart.yaml (and a v1 chart's requirements.yaml, and Chart.lock or requirements.lock) into a Chart. */
+export function parseChart(dir: string, chartYaml: string, requirementsYaml?: string, lockYaml?: string): Chart {
   const file = dir === '' ? 'Chart.yaml' : `${dir}/Chart.yaml`;
   const chart: Chart = { dir, file, name: path.posix.basename(dir === '' ? '.' : dir), type: 'application', dependencies: [] };
   const lc = new LineCounter();
@@ -44,7 +51,18 @@ export function parseChart(dir: string, chartYaml: string, requirementsYaml?: st
   if (requirementsYaml !== undefined) {
     const rlc = new LineCounter();
     const req = parseDocument(requirementsYaml, { lineCounter: rlc, prettyErrors: false });
-    if (isMap(req.contents)) chart.dependencies.push(...dependenciesOf(req.contents.get('dependencies', true), rlc));
+    const reqFile = dir === '' ? 'requirements.yaml' : `${dir}/requirements.yaml`;
+    if (isMap(req.contents)) chart.dependencies.push(...dependenciesOf(req.contents.get('dependencies', true), rlc).map((d) => ({ ...d, file: reqFile })));
+  }
+  if (lockYaml !== undefined) {
+    const llc = new LineCounter();
+    const lock = parseDocument(lockYaml, { lineCounter: llc, prettyErrors: false });
+    const pinned = isMap(lock.contents) ? dependenciesOf(lock.contents.get('dependencies', true), llc) : [];
+    // helm dependency build takes each dependency's version from the lock (matched by name and repository).
+    for (const dep of chart.dependencies) {
+      const hit = pinned.find((p) => p.name === dep.name && p.repository === dep.repository);
+      if (hit !== undefined && hit.version !== '') dep.locked = hit.version;
+    }
   }
   return chart;
 }
@@ -57,7 +75,13 @@ function dependenciesOf(node: unknown, lc: LineCounter): ChartDependency[] {
     const name = item.get('name', true);
     if (!isScalar(name) || typeof name.value !== 'string') continue;
     const repo = item.get('repository');
-    out.push({ name: name.value, repository: typeof repo === 'string' ? repo : '', line: item.range ? lc.linePos(item.range[0]).line : 1 });
+    const version = item.get('version');
+    out.push({
+      name: name.value,
+      repository: typeof repo === 'string' ? repo : '',
+      version: typeof version === 'string' || typeof version === 'number' ? String(version) : '',
+      line: item.range ? lc.linePos(item.range[0]).line : 1,
+    });
   }
   return out;
 }
@@ -109,22 +133,56 @@ export function chartRootDirs(charts: Map<string, Chart>, options: { within?: (d
  * Chart.yaml has that name, or an archive `charts/<name>-<version>.tgz`.
  */
 export function unvendoredDependencies(chart: Chart, charts: Map<string, Chart>, tree: RepoTree): InputError[] {
+  return chartDependencies(chart, charts, tree, { entries: [] }).errors;
+}
+
+/**
+ * The chart's dependencies helm template would need to download: those from an allowed http(s) repository are
+ * to be fetched by preadmit (`remote`, into `charts/` before helm runs); any other is an error at its line.
+ */
+export function chartDependencies(
+  chart: Chart,
+  charts: Map<string, Chart>,
+  tree: RepoTree,
+  allow: ChartAllowList,
+): { errors: InputError[]; remote: ChartDependency[]; local: { dep: ChartDependency; dir: string }[] } {
   const vendorDir = chart.dir === '' ? 'charts' : `${chart.dir}/charts`;
   const errors: InputError[] = [];
+  const remote: ChartDependency[] = [];
+  const local: { dep: ChartDependency; dir: string }[] = [];
   for (const dep of chart.dependencies) {
     const asDir = [...charts.values()].some((c) => path.posix.dirname(c.dir) === vendorDir && c.name === dep.name);
     const asArchive = [...tree.files].some(
       (f) => path.posix.dirname(f) === vendorDir && f.endsWith('.tgz') && path.posix.basename(f).startsWith(`${dep.name}-`),
     );
     if (asDir || asArchive) continue;
+    const file = dep.file ?? chart.file;
+    const at = { file, startLine: dep.line, endLine: dep.line };
+    if (/^file:\/\//i.test(dep.repository)) {
+      // A chart of this repository (as `helm dependency build` copies it): resolved from the chart's directory, within the repository.
+      const dir = resolveInRepo(chart.dir, dep.repository.slice('file://'.length));
+      const target = dir === undefined ? undefined : charts.get(dir);
+      if (dir === undefined) errors.push({ kind: 'render', message: `${file}:${dep.line}: helm dependency '${dep.name}' ${dep.repository} leaves the repository: refused`, source: at });
+      else if (target === undefined || dir === chart.dir) errors.push({ kind: 'render', message: `${file}:${dep.line}: helm dependency '${dep.name}' ${dep.repository}: ${dir || '.'} is not another chart directory (no Chart.yaml) of this repository`, source: at });
+      else if (target.name !== dep.name) errors.push({ kind: 'render', message: `${file}:${dep.line}: helm dependency '${dep.name}' ${dep.repository}: the chart there is named '${target.name}'`, source: at });
+      else if (!/^[\w.-]+$/.test(dep.name)) errors.push({ kind: 'render', message: `${file}:${dep.line}: helm dependency name '${dep.name}' is not a chart name`, source: at });
+      else local.push({ dep, dir });
+      continue;
+    }
+    const refused = /^https?:\/\//i.test(dep.repository) ? refusalOf(dep.repository, allow) : undefined;
+    if (/^https?:\/\//i.test(dep.repository) && refused === undefined && /^[\w.-]+$/.test(dep.name)) {
+      remote.push(dep);
+      continue;
+    }
     const from = dep.repository === '' ? '' : ` from ${dep.repository}`;
+    const why = /^https?:\/\//i.test(dep.repository) ? `remote chart repository not allowed: ${dep.repository}` : 'rendering never downloads charts';
     errors.push({
       kind: 'render',
-      message: `${chart.file}:${dep.line}: helm dependency '${dep.name}'${from} is not vendored under ${vendorDir}/: refused, rendering never downloads charts`,
-      source: { file: chart.file, startLine: dep.line, endLine: dep.line },
+      message: `${file}:${dep.line}: helm dependency '${dep.name}'${from} is not vendored under ${vendorDir}/: refused, ${why}`,
+      source: at,
     });
   }
-  return errors;
+  return { errors, remote, local };
 }
 
 /** Keywords whose value names another schema document to load. */

@@ -203,8 +203,21 @@ async function resolve(req: RemoteChartRequest, ctx: RemoteChartContext): Promis
     if ('reason' in files) return { ok: false, reason: `${what(req)}: archive refused: ${files.reason}` };
     const chartYaml = path.join(tmp, req.chart, 'Chart.yaml');
     if (!existsSync(chartYaml)) return { ok: false, reason: `${what(req)}: archive holds no ${req.chart}/Chart.yaml: refused` };
-    await rm(dir, { recursive: true, force: true });
-    await rename(tmp, dir);
+    // Another request (another app naming the same archive by another version constraint, another process) may
+    // have unpacked the same digest meanwhile: same verified bytes, so its copy is kept and never removed under a reader.
+    if ((await unpacked(root, digest, req.chart)) === undefined) {
+      try {
+        await rename(tmp, dir);
+      } catch (e) {
+        if ((await unpacked(root, digest, req.chart)) === undefined) {
+          // A leftover of an interrupted unpack (no Chart.yaml): replaced.
+          await rm(dir, { recursive: true, force: true });
+          await rename(tmp, dir).catch((again: unknown) => {
+            throw again instanceof Error ? again : e;
+          });
+        }
+      }
+    }
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

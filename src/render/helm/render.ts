@@ -1,5 +1,6 @@
 // helm roots: `helm template` of one release with its values files; each object traced to the chart
 // template named by helm's `# Source:` comment.
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { loadManifests } from '../../gatekeeper/load.ts';
 import type { InputError, SourceLocation } from '../../gatekeeper/types.ts';
@@ -10,6 +11,7 @@ import { rootId } from '../plan.ts';
 import { findRenderTool } from '../tools.ts';
 import type { RenderedObject, RenderResult } from '../types.ts';
 import { schemaReferenceErrors } from './chart.ts';
+import { resolveRemoteChart, type RemoteChartResult } from './remote.ts';
 
 export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Promise<RenderResult> {
   const { root } = planned;
@@ -21,10 +23,15 @@ export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Prom
   const helm = tool.path;
 
   // values.schema.json references helm's schema loader would fetch (files, URLs): refused before helm runs.
-  const schemas = [...ctx.tree.files].filter((f) => isUnder(f, root.path) && path.posix.basename(f) === 'values.schema.json').sort();
+  const dirs = [root.path, ...(planned.localDependencies ?? []).map((d) => d.dir)];
+  const schemas = [...ctx.tree.files].filter((f) => dirs.some((d) => isUnder(f, d)) && path.posix.basename(f) === 'values.schema.json').sort();
   const refused: InputError[] = [];
   for (const file of schemas) refused.push(...schemaReferenceErrors(file, (await ctx.readText(file)) ?? ''));
   if (refused.length > 0) return { objects: [], errors: refused.map((e) => renderError(planned, e.message, e.source ?? at)) };
+
+  // Dependencies from allowed repositories: fetched by this process into the chart's charts/ before helm runs.
+  const fetched = await placeDependencies(planned, ctx);
+  if (fetched.errors.length > 0) return { objects: [], errors: fetched.errors };
 
   // helm's own state (caches, config, plugins, registries) in the run's private HOME: nothing of the host's.
   const homeDirs = {
@@ -52,8 +59,11 @@ export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Prom
   for (const { object, source: out } of loaded.objects) {
     const comment = sourceAt(sources, out.startLine);
     let source: Omit<SourceLocation, 'renderedBy'> = at;
-    if (comment !== undefined) {
-      const file = templateFile(comment, chartName, root.path, ctx);
+    const dependency = comment === undefined ? undefined : fetched.sources.find((d) => comment.startsWith(`${chartName}/charts/${d.prefix}/`));
+    if (dependency !== undefined && 'at' in dependency) {
+      source = dependency.at;
+    } else if (comment !== undefined) {
+      const file = dependency !== undefined ? templateFile(comment.slice(`${chartName}/charts/`.length), dependency.prefix, dependency.dir, ctx) : templateFile(comment, chartName, root.path, ctx);
       const index = seen.get(comment) ?? 0;
       seen.set(comment, index + 1);
       if (file !== undefined) {
@@ -64,6 +74,71 @@ export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Prom
     objects.push({ object, source: { ...source, renderedBy }, root: renderedBy });
   }
   return { objects, errors };
+}
+
+/** Where the objects of a dependency helm renders come from: its line (a fetched chart) or its chart directory in the repository. */
+type DependencySource = { prefix: string; at: Omit<SourceLocation, 'renderedBy'> } | { prefix: string; dir: string };
+
+const placing = new WeakMap<RenderContext, Map<string, Promise<RemoteChartResult>>>();
+
+/**
+ * The chart's dependencies from allowed repositories (plan: chartDependencies), fetched through the chart cache
+ * and copied to `charts/<name>` of the materialized chart, once per render; their objects are sourced at the
+ * dependency's line. A dependency that cannot be fetched is an error at that line: the release is not rendered.
+ */
+async function placeDependencies(planned: PlannedRoot, ctx: RenderContext): Promise<{ errors: InputError[]; sources: DependencySource[] }> {
+  const deps = planned.remoteDependencies ?? [];
+  const chart = planned.chart;
+  const errors: InputError[] = [];
+  const sources: DependencySource[] = [];
+  if ((deps.length === 0 && planned.localDependencies === undefined) || chart === undefined) return { errors, sources };
+  let mine = placing.get(ctx);
+  if (mine === undefined) placing.set(ctx, (mine = new Map()));
+  const vendorDir = planned.root.path === '' ? 'charts' : `${planned.root.path}/charts`;
+  // file:// dependencies: the repository's chart copied as `helm dependency build` does; objects keep its template files.
+  for (const { dep, dir } of planned.localDependencies ?? []) {
+    const target = `${vendorDir}/${dep.name}`;
+    if (ctx.tree.dirs.has(target) || ctx.tree.files.has(target)) {
+      const at = { file: dep.file ?? chart.file, startLine: dep.line, endLine: dep.line };
+      errors.push(renderError(planned, `${at.file}:${dep.line}: helm dependency '${dep.name}' ${dep.repository}: ${target} exists in the repository but holds no chart named '${dep.name}': refused`, at));
+      continue;
+    }
+    let placed = mine.get(target);
+    if (placed === undefined) {
+      placed = cp(path.join(ctx.workDir, dir), path.join(ctx.workDir, target), { recursive: true, verbatimSymlinks: true }).then((): RemoteChartResult => ({ ok: true, dir, digest: '', version: '' }));
+      mine.set(target, placed);
+    }
+    await placed;
+    sources.push({ prefix: dep.name, dir });
+  }
+  for (const dep of deps) {
+    const at = { file: dep.file ?? chart.file, startLine: dep.line, endLine: dep.line };
+    const fail = (why: string): void => void errors.push(renderError(planned, `${at.file}:${dep.line}: helm dependency '${dep.name}' from ${dep.repository}: ${why}`, at));
+    if (ctx.charts === undefined) {
+      fail(`remote chart repository not allowed: ${dep.repository}`);
+      continue;
+    }
+    const target = `${vendorDir}/${dep.name}`;
+    if (ctx.tree.dirs.has(target) || ctx.tree.files.has(target)) {
+      fail(`${target} exists in the repository but holds no chart named '${dep.name}': refused`);
+      continue;
+    }
+    const version = dep.locked ?? (dep.version === '' ? '*' : dep.version);
+    let placed = mine.get(target);
+    if (placed === undefined) {
+      const charts = ctx.charts;
+      placed = (async (): Promise<RemoteChartResult> => {
+        const got = await resolveRemoteChart({ repoUrl: dep.repository, chart: dep.name, version, declaredAt: at }, charts);
+        if (got.ok) await cp(got.dir, path.join(ctx.workDir, target), { recursive: true, verbatimSymlinks: true });
+        return got;
+      })();
+      mine.set(target, placed);
+    }
+    const got = await placed;
+    if (!got.ok) fail(got.reason);
+    else sources.push({ prefix: dep.name, at });
+  }
+  return { errors, sources };
 }
 
 /** Line of every `# Source:` comment → the path it names. */
