@@ -283,7 +283,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       const digest = createHash('sha256').update(context.name).update('\n').update(JSON.stringify(context.payload)).digest('hex');
       const keys = [`id:${context.id}`, `payload:${digest}`];
       if (!(await deliveries.begin(keys))) {
-        say('info', `delivery ${context.id} (${context.name}) was already handled (same delivery id, or the same payload replayed); ignored`);
+        log.info({ delivery: context.id, event: context.name }, 'delivery already handled (same delivery id, or the same payload replayed); ignored');
         return;
       }
       try {
@@ -292,7 +292,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       } catch (e) {
         await deliveries.failed(keys);
         const message = describeError(e, secrets);
-        say('error', `delivery ${context.id} (${context.name}) failed: ${message}`);
+        log.error({ delivery: context.id, event: context.name, error: message }, 'delivery failed');
         failures.set(context.id, message);
         while (failures.size > 1000) {
           const oldest = failures.keys().next().value;

@@ -1,6 +1,7 @@
 // Prometheus metrics of one app instance (`GET /metrics`, prom-client): the queue's depth (this instance's, or the
-// shared Redis queue's), how long checks take, how they conclude. Each instance has its own registry.
+// shared Redis queue's), how long checks take, how they conclude, how often the compile and render caches hit. Each instance has its own registry.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { cacheStats } from '../util/cache-stats.ts';
 import type { PreadmitAppHandle } from './index.ts';
 
 export interface AppMetrics {
@@ -37,6 +38,19 @@ export function createMetrics(handle: PreadmitAppHandle | undefined): AppMetrics
       this.set((await handle?.queue.depth())?.running ?? 0);
     },
   });
+  for (const result of ['hits', 'misses'] as const) {
+    new Counter({
+      name: `preadmit_cache_${result}_total`,
+      help: `Lookups in the compiled-policy (cache="compile") and render (cache="render") caches that were ${result === 'hits' ? 'answered from memory or the cache directory' : 'not cached (opa or a renderer ran)'}, in this process`,
+      labelNames: ['cache'],
+      registers: [registry],
+      collect() {
+        const stats = cacheStats();
+        this.reset();
+        for (const cache of ['compile', 'render'] as const) this.inc({ cache }, stats[cache][result]);
+      },
+    });
+  }
   const latency = new Histogram({
     name: 'preadmit_check_duration_seconds',
     help: 'Time from a check starting to its run being completed',

@@ -246,9 +246,10 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
     const id = headerText(req.headers['x-github-delivery']);
     const event = headerText(req.headers['x-github-event'], 40);
     const signature = headerText(req.headers['x-hub-signature-256'], 100);
-    const who = `delivery ${id ?? '(no id)'} (${event ?? 'no event'})`;
+    // Constant messages, the delivery in fields (never its payload).
+    const fields = { delivery: id ?? null, event: event ?? null };
     const refuse = (status: number, reason: string, close = false): void => {
-      log.warn(`${who} rejected with ${status}: ${reason}`);
+      log.warn({ ...fields, status, reason }, 'delivery rejected');
       answer(res, status, reason, close);
       // Whatever of the body was not read is not waited for.
       if (close) res.once('finish', () => req.destroy());
@@ -277,7 +278,7 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
       return refuse(400, 'the body is not JSON');
     }
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || id === undefined || event === undefined) return refuse(400, 'the body is not a JSON object');
-    if (development) log.warn(`${who} accepted on the PUBLIC development secret (${DEVELOPMENT_SECRET_FLAG}=true): it may be forged`);
+    if (development) log.warn({ ...fields, flag: DEVELOPMENT_SECRET_FLAG }, 'delivery accepted on the PUBLIC development secret: it may be forged');
     try {
       await probot.webhooks.receive({ id, name: event, payload } as Parameters<Probot['webhooks']['receive']>[0]);
     } catch (e) {
@@ -285,7 +286,7 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
       // carries the whole payload: only the messages are logged.
       const errors: unknown[] = e instanceof AggregateError ? e.errors : [e];
       const message = errors.map((x) => (x instanceof Error ? x.message : String(x))).join('; ');
-      log.error(`${who} failed: ${redact(message, secrets).slice(0, 500)}`);
+      log.error({ ...fields, error: redact(message, secrets).slice(0, 500) }, 'delivery failed');
       return answer(res, 500, 'handling the delivery failed; it can be redelivered');
     }
     if (handle?.takeFailure(id) !== undefined) return answer(res, 500, 'handling the delivery failed; it can be redelivered');
@@ -301,7 +302,7 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
         return;
       }
       intake(req, res, started).catch((e: unknown) => {
-        log.error(`webhook intake failed: ${redact(e instanceof Error ? e.message : String(e), secrets).slice(0, 300)}`);
+        log.error({ error: redact(e instanceof Error ? e.message : String(e), secrets).slice(0, 300) }, 'webhook intake failed');
         answer(res, 500, 'internal error');
       });
       return;

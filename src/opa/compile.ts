@@ -9,6 +9,7 @@ import type { RegoCode } from '../gatekeeper/template.ts';
 import { capabilitiesArgs, denialReason, isDeniedBuiltin, restrictCapabilities } from './capabilities.ts';
 import { analyzeRego, rewriteRego } from './rego.ts';
 import { findTool, PINNED_TOOL_VERSIONS, runTool, scrubbedEnv } from './tools.ts';
+import { countCacheLookup } from '../util/cache-stats.ts';
 import { atomicWrite, defaultCacheDir } from '../util/files.ts';
 import { LRUCache } from 'lru-cache';
 import { ROUTED_BUILTINS, sortedIterationModule } from './sorted-module.ts';
@@ -329,6 +330,7 @@ class OpaCompiler implements Compiler {
         JSON.stringify([CACHE_FORMAT, toolchain.opaVersion, toolchain.capsHash[req.code.version], req.code]),
       );
       const hit = await this.lookup(cacheKey);
+      countCacheLookup('compile', hit !== undefined);
       if (hit !== undefined) {
         results.set(req.key, this.outcome(req.key, hit.entry, hit.module));
         continue;

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { capObjectsPerRef, errorText } from '../gatekeeper/load.ts';
 import type { InputError } from '../gatekeeper/types.ts';
+import { countCacheLookup } from '../util/cache-stats.ts';
 import { atomicWrite, defaultCacheDir } from '../util/files.ts';
 import { findRenderTool } from './tools.ts';
 import { REPO_ROOT } from '../opa/tools.ts';
@@ -115,6 +116,7 @@ export async function renderRef(
     const disk = onDisk[i];
     if (disk) renderCache.set(key, Promise.resolve(disk));
     const hit = renderCache.get(key);
+    countCacheLookup('render', hit !== undefined);
     if (hit) cached.push(hit);
     else pending.push(p);
   });

@@ -27,6 +27,8 @@ let standin: Standin;
 let redis: ChildProcess | undefined;
 let redisUrl: string;
 const apps: AppProcess[] = [];
+let appKey: string;
+let appPort: number;
 const git = (...args: string[]): string => gitIn(dir, ...args).trim();
 
 function advance(name: string, from: string): string {
@@ -62,6 +64,8 @@ async function startApp(privateKey: string, port: number, extra: Record<string, 
       PREADMIT_CONCURRENCY: '2',
       PREADMIT_INSTALLATION_CONCURRENCY: '4',
       PREADMIT_REDIS_LOCK_MS: '4000',
+      // SIGTERM hands running checks back to the queue at once (the graceful-shutdown test below).
+      PREADMIT_SHUTDOWN_GRACE_MS: '1',
       REDIS_URL: redisUrl,
       ...(process.env.PREADMIT_CACHE_DIR ? { PREADMIT_CACHE_DIR: process.env.PREADMIT_CACHE_DIR } : {}),
       ...extra,
@@ -92,7 +96,7 @@ beforeAll(async () => {
 
   dir = await buildDemoRepo();
   const pulls = [];
-  for (let n = 1; n <= PRS + 2; n++) {
+  for (let n = 1; n <= PRS + 3; n++) {
     advance(`scale-${n}`, 'pr');
     pulls.push({ number: n, base: 'main', head: `scale-${n}`, author: 'dev' });
   }
@@ -100,6 +104,8 @@ beforeAll(async () => {
   standin = await startStandin({ appId: APP_ID, privateKeyPem: privateKey, repos: [{ owner: 'acme', name: 'gitops', gitDir: dir, defaultBranch: 'main', installationId: 77, pulls }], acceptTokens: [HARNESS_TOKEN] });
   const base = 20_000 + Math.floor(Math.random() * 9_000);
   apps.push(await startApp(privateKey, base), await startApp(privateKey, base + 1));
+  appKey = privateKey;
+  appPort = base + 2;
 }, 300_000);
 
 afterAll(async () => {
@@ -171,6 +177,29 @@ describe('two instances on one Redis queue', () => {
     expect(run.output.summary).toContain('block-privileged');
     // The survivor took the killed instance's job over (and, as above, concluded its run once).
     expect(survivor.out()).toMatch(marker);
+    expect(standin.checkRuns.filter((r) => r.status !== 'completed')).toEqual([]);
+  });
+  it('an instance stopped with SIGTERM mid-check hands its job back to the shared queue; the run is concluded once, nothing left in_progress', async () => {
+    // A fresh instance beside the survivor of the test above.
+    apps.push(await startApp(appKey, appPort));
+    const live = apps.filter((a) => a.child.exitCode === null);
+    expect(live.length).toBeGreaterThanOrEqual(2);
+    const n = PRS + 3;
+    await deliver((live.at(-1) as AppProcess).url, { event: 'pull_request', payload: await pullRequestPayload(standin, REPO, n), secret: WEBHOOK_SECRET });
+    const run = standin.checkRuns.find((r) => r.external_id === `pr/${n}`) as RecordedCheckRun;
+    const marker = new RegExp(`check run ${run.id} \\(.*\\): started on this instance`);
+    const victim = await until('an instance to start the check', () => live.find((a) => marker.test(a.out())), 120_000);
+    victim.child.kill('SIGTERM');
+    await victim.exited;
+    expect(victim.out()).toContain(`check run ${run.id}: handed back to the queue`);
+    await until('the run to be concluded', () => run.status === 'completed', 120_000);
+    // This check is fast: the stopped instance's aborted work may have concluded the run as it was handed back
+    // (then the other instance finds it done and skips it), else the other instance redoes it. Either way the
+    // run is concluded once, with the verdict. Give the other instance time to go through the job it was handed.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(completions(run)).toBe(1);
+    expect(run.conclusion).toBe('failure');
+    expect(run.output.summary).toContain('block-privileged');
     expect(standin.checkRuns.filter((r) => r.status !== 'completed')).toEqual([]);
   });
 });
