@@ -21,6 +21,11 @@ export interface StepExpectation {
   counts: { new: number; fixed: number; changed: number; unchanged: number };
   /** The new findings exactly, as `ConstraintKind/name Kind namespace/name` (when given). */
   newFindings?: string[];
+  /**
+   * The rendered objects the PR changes, as `cluster Kind namespace/name added|modified|removed`; `*` stands for
+   * a generated part of a name (a kustomize hash, a helm randAlphaNum). Proves the PR's apps were rendered.
+   */
+  diffs: string[];
   /** Every app, root or chart the report lists as not simulated, as `<what> — <reason words>` matchers. */
   notSimulated: Array<{ name: string; reason: string }>;
   /** Files the PR deletes. */

@@ -35,6 +35,23 @@ function newFindings(report: SimulationReport): string[] {
     .sort();
 }
 
+function renderedDiffs(report: SimulationReport): string[] {
+  return report.clusters.flatMap((c) => c.renderedDiffs.map((d) => `${c.name} ${d.object.kind} ${d.object.namespace}/${d.object.name} ${d.change}`)).sort();
+}
+
+/** `expected` entries match `actual` ones one to one; `*` in an expected entry stands for a generated name part. */
+function matchAll(actual: string[], expected: string[]): { unmatched: string[]; extra: string[] } {
+  const left = [...actual];
+  const unmatched: string[] = [];
+  for (const want of expected) {
+    const re = new RegExp(`^${want.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[a-z0-9]+')}$`);
+    const i = left.findIndex((a) => re.test(a));
+    if (i < 0) unmatched.push(want);
+    else left.splice(i, 1);
+  }
+  return { unmatched, extra: left };
+}
+
 /** What a reader needs when a step's verdict is not the expected one. */
 function explain(report: SimulationReport): string {
   const lines = [
@@ -82,10 +99,11 @@ export function replayRepository(name: string): void {
           history.settle(step, refs.head);
         }
         reports.set(step.id, report);
-        expect(summary(report), explain(report)).toEqual({ verdict: expected.verdict, counts: expected.counts });
-        if (expected.newFindings) expect(newFindings(report), explain(report)).toEqual([...expected.newFindings].sort());
+        expect.soft(summary(report), explain(report)).toEqual({ verdict: expected.verdict, counts: expected.counts });
+        expect.soft(matchAll(renderedDiffs(report), expected.diffs), `rendered diffs: ${renderedDiffs(report).join(', ')}`).toEqual({ unmatched: [], extra: [] });
+        if (expected.newFindings) expect.soft(newFindings(report), explain(report)).toEqual([...expected.newFindings].sort());
         // A passing routine PR leaves no error at head behind it either.
-        if (expected.verdict === 'pass') expect(report.clusters.flatMap((c) => c.errors.filter((e) => e.ref === 'head' && !e.existing)), explain(report)).toEqual([]);
+        if (expected.verdict === 'pass') expect.soft(report.clusters.flatMap((c) => c.errors.filter((e) => e.ref === 'head' && !e.existing)), explain(report)).toEqual([]);
       });
       it(`${step.id}: coverage lists exactly what is not simulated`, () => {
         const report = reports.get(step.id);
