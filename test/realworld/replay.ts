@@ -17,8 +17,11 @@ export interface StepExpectation {
   verdict: 'pass' | 'block';
   /** Default: merged when it passes. */
   merged?: boolean;
-  /** `unchanged` counts the changed findings too (as the report does): the violations the PR leaves in place. */
-  counts: { new: number; fixed: number; changed: number; unchanged: number };
+  /**
+   * `unchanged` counts the changed findings too (as the report does): the violations the PR leaves in place
+   * (left out where it depends on how much preadmit re-renders rather than on Gatekeeper).
+   */
+  counts: { new: number; fixed: number; changed: number; unchanged?: number };
   /** The new findings exactly, as `ConstraintKind/name Kind namespace/name` (when given). */
   newFindings?: string[];
   /**
@@ -26,8 +29,11 @@ export interface StepExpectation {
    * a generated part of a name (a kustomize hash, a helm randAlphaNum). Proves the PR's apps were rendered.
    */
   diffs: string[];
-  /** Every app, root or chart the report lists as not simulated, as `<what> — <reason words>` matchers. */
-  notSimulated: Array<{ name: string; reason: string }>;
+  /**
+   * Every app, root or chart the report lists as not simulated, and nothing else: per entry the cluster, and
+   * words that its name and its reason contain.
+   */
+  notSimulated: Array<{ cluster?: string; name: string; reason: string }>;
   /** Files the PR deletes. */
   delete?: string[];
 }
