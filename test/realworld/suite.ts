@@ -56,14 +56,20 @@ function renderedDiffs(report: SimulationReport): string[] {
   return report.clusters.flatMap((c) => c.renderedDiffs.map((d) => `${c.name} ${d.object.kind} ${d.object.namespace}/${d.object.name} ${d.change}`)).sort();
 }
 
-/** `expected` entries match `actual` ones one to one; `*` in an expected entry stands for a generated name part. */
+/**
+ * `expected` entries match `actual` ones one to one; `*` in an expected entry stands for a generated name part;
+ * an entry ending in ` ?` may be missing (where listing it is preadmit's choice, not the GitOps tool's).
+ */
 function matchAll(actual: string[], expected: string[]): { unmatched: string[]; extra: string[] } {
   const left = [...actual];
   const unmatched: string[] = [];
-  for (const want of expected) {
+  for (const entry of expected) {
+    const optional = entry.endsWith(' ?');
+    const want = optional ? entry.slice(0, -2) : entry;
     const re = new RegExp(`^${want.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[a-z0-9]+')}$`);
     const i = left.findIndex((a) => re.test(a));
-    if (i < 0) unmatched.push(want);
+    if (i < 0 && !optional) unmatched.push(want);
+    else if (i < 0) continue;
     else left.splice(i, 1);
   }
   return { unmatched, extra: left };
