@@ -19,11 +19,12 @@ export interface Unsimulated {
   reason: string;
 }
 
-/** The report's list of what was not simulated. */
+/** What the report lists as not simulated, over every cluster (each cluster's `coverage.notSimulated`). */
 export function notSimulated(report: SimulationReport): Unsimulated[] {
-  const coverage = (report as unknown as { coverage?: { notSimulated?: Unsimulated[] } }).coverage;
-  if (!coverage?.notSimulated) throw new Error('the report has no coverage section listing what was not simulated (issue #10 part 2)');
-  return coverage.notSimulated;
+  return report.clusters.flatMap((c) => {
+    if (!c.coverage) throw new Error(`cluster ${c.name} of the report has no coverage section`);
+    return c.coverage.notSimulated.map((u) => ({ cluster: c.name, name: u.what, reason: u.reason }));
+  });
 }
 
 /**
