@@ -106,13 +106,31 @@ export async function planRepo(
     if (options.gitops?.enabled !== false) {
       // GitOps apps: a path or chart an app deploys is rendered through the app, with its options, and not
       // a second time as a root of its own (that would review the same objects twice, without the options).
-      const scan = await scanApps(
-        { tree, kustomizations, charts, text, repoURLs: options.gitops?.repoURLs ?? [], manifestFiles: manifestFiles(tree, charts) },
-        (f) => within(f) && !matchesAny(f, excluded),
-      );
-      apps = scan.apps;
-      unsimulated = scan.unsimulated;
-      errors.push(...scan.errors);
+      const scanCtx = { tree, kustomizations, charts, text, repoURLs: options.gitops?.repoURLs ?? [], manifestFiles: manifestFiles(tree, charts) };
+      const scanned = new Set<string>();
+      let include = (f: string): boolean => within(f) && !matchesAny(f, excluded);
+      // App of apps: the CRs an app deploys from this repository (an Argo CD Application over a directory of
+      // Applications, a Flux Kustomization over a path holding HelmReleases) are apps of the same cluster,
+      // followed to any depth (each file scanned once, so a cycle ends).
+      for (;;) {
+        const wanted = include;
+        const scan = await scanApps(scanCtx, (f) => !scanned.has(f) && wanted(f));
+        for (const f of scanCtx.manifestFiles) if (wanted(f)) scanned.add(f);
+        apps.push(...scan.apps);
+        unsimulated.push(...scan.unsimulated);
+        errors.push(...scan.errors);
+        const deployed = new Set<string>();
+        for (const a of scan.apps) {
+          if (a.render.type === 'helm') continue;
+          const p = await planApp({ kind: 'plain', path: a.render.path, app: a }, a, tree, kustomizations, charts, text);
+          for (const f of p.appRenders ?? []) deployed.add(f);
+          for (const f of p.reach?.resources ?? []) deployed.add(f);
+        }
+        const next = [...deployed].filter((f) => !scanned.has(f) && !matchesAny(f, excluded));
+        if (next.length === 0) break;
+        const nextSet = new Set(next);
+        include = (f) => nextSet.has(f);
+      }
       discoveredRoots = discoveredRoots.filter((r) => !apps.some((a) => claims(a, r)));
       plainCandidates = new Set([...plainCandidates].filter((f) => !apps.some((a) => claims(a, { kind: 'plain', path: f }))));
       appRoots = apps.map((a) => ({ kind: a.render.type === 'helm' ? 'helm' : a.render.type === 'directory' ? 'plain' : 'kustomize', path: a.render.type === 'helm' ? a.render.chart : a.render.path, app: a }));
