@@ -115,16 +115,30 @@ export async function planRepo(
     if (options.gitops?.enabled !== false) {
       // GitOps apps: a path or chart an app deploys is rendered through the app, with its options, and not
       // a second time as a root of its own (that would review the same objects twice, without the options).
-      const scan = await scanApps(
-        {
-          tree, kustomizations, charts, text, repoURLs: options.gitops?.repoURLs ?? [], manifestFiles: manifestFiles(tree, charts),
-          chartAllow,
-        },
-        (f) => within(f) && !matchesAny(f, excluded),
-      );
-      apps = scan.apps;
-      unsimulated = scan.unsimulated;
-      errors.push(...scan.errors);
+      const scanCtx = { tree, kustomizations, charts, text, repoURLs: options.gitops?.repoURLs ?? [], manifestFiles: manifestFiles(tree, charts), chartAllow };
+      const scanned = new Set<string>();
+      // App of apps: the CRs an app deploys from this repository (an Argo CD Application over a directory of
+      // Applications, a Flux Kustomization over a path holding HelmReleases) are apps of the same cluster,
+      // followed to any depth (each file scanned once, so a cycle ends). The sources a deployed CR names
+      // (valuesFrom, substituteFrom) are looked up among what its parent deploys, not in another cluster's files.
+      let pending: { ctx: typeof scanCtx; include: (f: string) => boolean }[] = [{ ctx: scanCtx, include: (f) => within(f) && !matchesAny(f, excluded) }];
+      while (pending.length > 0) {
+        const next: typeof pending = [];
+        for (const { ctx, include } of pending) {
+          const scan = await scanApps(ctx, (f) => !scanned.has(f) && include(f));
+          for (const f of ctx.manifestFiles) if (include(f)) scanned.add(f);
+          apps.push(...scan.apps);
+          unsimulated.push(...scan.unsimulated);
+          errors.push(...scan.errors);
+          for (const a of scan.apps) {
+            if (a.render.type === 'helm') continue;
+            const p = await planApp({ kind: 'plain', path: a.render.path, app: a }, a, tree, kustomizations, charts, text, chartAllow);
+            const deployed = new Set([...(p.appRenders ?? []), ...(p.reach?.resources ?? [])].filter((f) => !matchesAny(f, excluded)));
+            if ([...deployed].some((f) => !scanned.has(f))) next.push({ ctx: { ...scanCtx, manifestFiles: [...new Set([...deployed, ...scanCtx.manifestFiles.filter(within)])] }, include: (f) => deployed.has(f) });
+          }
+        }
+        pending = next;
+      }
       discoveredRoots = discoveredRoots.filter((r) => !apps.some((a) => claims(a, r)));
       plainCandidates = new Set([...plainCandidates].filter((f) => !apps.some((a) => claims(a, { kind: 'plain', path: f }))));
       appRoots = apps.map((a) => ({ kind: a.render.type === 'helm' ? 'helm' : a.render.type === 'directory' ? 'plain' : 'kustomize', path: a.render.type === 'helm' ? a.render.chart : a.render.path, app: a }));

@@ -144,7 +144,9 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   });
   // An object belongs to the cluster when its file or its root (`kustomize:apps/prod`, `helm:charts/web#web`: the
   // path between the kind and the release) is under the cluster's manifests: an overlay's base may live elsewhere.
-  const keep = (o: RenderedObject) => underAny(o.source.file, cluster.manifests) || underAny(o.root.replace(/^[a-z]+:/, '').replace(/#[^#/]*$/, ''), cluster.manifests);
+  // Objects a GitOps app renders belong to it: every app was found under the manifests or deployed by one that was
+  // (app of apps), wherever its chart or path lives.
+  const keep = (o: RenderedObject) => o.source.via !== undefined || underAny(o.source.file, cluster.manifests) || underAny(o.root.replace(/^[a-z]+:/, '').replace(/#[^#/]*$/, ''), cluster.manifests);
   // A root that fails to render at head has unknown objects there, not none: its base objects are left out of the
   // comparison (else they would read as removed and their violations as fixed). The head's render error blocks.
   const failedAtHead = new Set(headRender.errors.map((e) => e.source?.renderedBy).filter((r): r is string => r !== undefined));
@@ -194,7 +196,7 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   });
   // Every string of the report (messages, errors, diffs, names), whatever format is made from it later.
   redactDeep(report, secrets);
-  report.coverage = coverageOf(headRender, baseRender, ctx.changed, keep, cluster.manifests);
+  report.coverage = coverageOf(headRender, baseRender, ctx.changed, keep);
   report.stats = {
     objectsBase: baseObjects.length,
     objectsHead: headObjects.length,
@@ -537,7 +539,7 @@ function toReviewed(v: Violation, parent: RenderedObject, implied: { name: strin
  * The Coverage section: roots rendered at head per renderer and apps per tool, and every app not simulated
  * (declared under the cluster's manifests) or root that failed to render at head, with the reason.
  */
-function coverageOf(head: RefRenderResult, base: RefRenderResult, changed: ChangedFile[], keep: (o: RenderedObject) => boolean, manifests: string[]): ClusterCoverage {
+function coverageOf(head: RefRenderResult, base: RefRenderResult, changed: ChangedFile[], keep: (o: RenderedObject) => boolean): ClusterCoverage {
   const roots: Record<string, number> = {};
   const apps: Record<string, number> = {};
   for (const r of head.roots) {
@@ -546,8 +548,8 @@ function coverageOf(head: RefRenderResult, base: RefRenderResult, changed: Chang
   }
   const paths = new Set(changedPaths(changed));
   const notSimulated: ClusterCoverage['notSimulated'] = [];
+  // Every app of the plan is the cluster's: declared under its manifests or deployed by one of its apps.
   for (const u of head.unsimulated) {
-    if (!underAny(u.declared.file, manifests)) continue;
     notSimulated.push({ what: `${u.tool === 'flux' ? 'Flux' : 'Argo CD'} ${u.kind} ${u.name}`, source: { ...u.declared }, reason: u.reason, changed: u.deps.some((d) => paths.has(d)) });
   }
   const failed = new Map<string, string>();
@@ -561,7 +563,7 @@ function coverageOf(head: RefRenderResult, base: RefRenderResult, changed: Chang
     const why = failed.get(id);
     if (why === undefined) continue;
     const probe = { root: id, source: { file: r.app?.declared.file ?? r.path, startLine: 1, endLine: 1 }, object: {} } as RenderedObject;
-    if (!keep(probe)) continue;
+    if (r.app === undefined && !keep(probe)) continue;
     notSimulated.push({ what: r.app !== undefined ? `${r.app.tool === 'flux' ? 'Flux' : 'Argo CD'} ${r.app.kind} ${r.app.name}` : id, ...(r.app ? { source: { ...r.app.declared } } : {}), reason: `render error: ${why}`, changed: !baseFailed.has(id) });
   }
   return { simulated: { roots, apps }, notSimulated };

@@ -73,8 +73,13 @@ describe('renderers', () => {
     ] as const) {
       const args = ['template', release, 'charts/api', '--include-crds', ...values.flatMap((v) => ['--values', v]), ...(ns ? ['--namespace', ns] : [])];
       const ours = objects.filter((o) => o.root === `helm:charts/api#${release}`).map((o) => o.object);
-      expect(byKey(ours)).toEqual(byKey(direct('helm', args, repo.dir)));
+      // The chart's templates name no namespace; `helm install` puts its (all namespaced) objects in the
+      // release's namespace, `default` without --namespace, and that is where Gatekeeper sees them.
+      const installed = direct('helm', args, repo.dir).map((o) => ({ ...o, metadata: { ...(o.metadata as JsonObject), namespace: ns ?? 'default' } }));
+      expect(byKey(ours)).toEqual(byKey(installed));
     }
+    expect((find(objects, 'helm:charts/api#api-dev', 'Deployment', 'api-dev').object.metadata as JsonObject).namespace).toBe('default');
+    expect((find(objects, 'helm:charts/api#api-prod', 'Service', 'api-prod').object.metadata as JsonObject).namespace).toBe('prod');
     const prod = find(objects, 'helm:charts/api#api-prod', 'Deployment', 'api-prod').object;
     expect(JSON.stringify(prod)).toContain('"replicas":3');
     expect(JSON.stringify(prod)).toContain('example/api:2.2.0');

@@ -223,3 +223,14 @@ export function isClusterScoped(o: JsonObject): boolean {
   // Gatekeeper constraints are cluster-scoped.
   return CLUSTER_SCOPED.has(kind) || group === 'constraints.gatekeeper.sh';
 }
+
+/**
+ * Namespaced objects that name no namespace land in `namespace`, as the API server files them under the
+ * namespace the apply targets (Argo CD destination, Flux target, a helm release's namespace).
+ */
+export function defaultNamespace(object: JsonObject, namespace: string): void {
+  if (isClusterScoped(object)) return;
+  const meta = obj(object.metadata);
+  if (typeof meta.namespace === 'string' && meta.namespace !== '') return;
+  object.metadata = { ...meta, namespace };
+}

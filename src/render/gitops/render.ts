@@ -20,7 +20,7 @@ import { dirOf, isUnder } from '../paths.ts';
 import type { PlannedRoot } from '../plan.ts';
 import type { RenderedObject, RenderResult } from '../types.ts';
 import { envsubst, SubstitutionError, substitutionDisabled } from './envsubst.ts';
-import { appLabel, isClusterScoped, obj, type DirectoryAppRender, type GitOpsApp, type HelmAppRender, type KustomizeAppRender } from './model.ts';
+import { appLabel, defaultNamespace, obj, type DirectoryAppRender, type GitOpsApp, type HelmAppRender, type KustomizeAppRender } from './model.ts';
 
 /** Where generated kustomizations and values live in the materialized tree (never a repository path: dot-directory). */
 export const GENERATED_DIR = '.preadmit-apps';
@@ -59,14 +59,6 @@ function finish(app: GitOpsApp, result: RenderResult): RenderResult {
     return { ...e, message, source: { ...src, renderedBy: app.id } };
   });
   return { objects, errors };
-}
-
-/** Namespaced objects that name no namespace land in the app's destination (as kubectl apply -n does). */
-function defaultNamespace(object: JsonObject, namespace: string): void {
-  if (isClusterScoped(object)) return;
-  const meta = obj(object.metadata);
-  if (typeof meta.namespace === 'string' && meta.namespace !== '') return;
-  object.metadata = { ...meta, namespace };
 }
 
 async function writeGenerated(ctx: RenderContext, rel: string, body: string): Promise<void> {

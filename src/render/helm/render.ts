@@ -12,6 +12,7 @@ import { findRenderTool } from '../tools.ts';
 import type { RenderedObject, RenderResult } from '../types.ts';
 import { schemaReferenceErrors } from './chart.ts';
 import { resolveRemoteChart, type RemoteChartResult } from './remote.ts';
+import { defaultNamespace } from '../gitops/model.ts';
 
 export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Promise<RenderResult> {
   const { root } = planned;
@@ -56,7 +57,11 @@ export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Prom
   const chartName = planned.chart?.name ?? path.posix.basename(root.path);
   const seen = new Map<string, number>();
   const objects: RenderedObject[] = [];
+  // helm installs namespaced objects that name no namespace into the release's namespace (`default` without
+  // --namespace): the API server, and so Gatekeeper, sees them there.
+  const releaseNamespace = root.namespace ?? 'default';
   for (const { object, source: out } of loaded.objects) {
+    defaultNamespace(object, releaseNamespace);
     const comment = sourceAt(sources, out.startLine);
     let source: Omit<SourceLocation, 'renderedBy'> = at;
     const dependency = comment === undefined ? undefined : fetched.sources.find((d) => comment.startsWith(`${chartName}/charts/${d.prefix}/`));
