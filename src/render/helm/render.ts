@@ -14,6 +14,18 @@ import { schemaReferenceErrors } from './chart.ts';
 import { resolveRemoteChart, type RemoteChartResult } from './remote.ts';
 import { defaultNamespace } from '../gitops/model.ts';
 
+/** Gatekeeper's API group versions (v3.23), as a cluster running it serves them. */
+export const GATEKEEPER_API_VERSIONS: readonly string[] = [
+  'templates.gatekeeper.sh/v1', 'templates.gatekeeper.sh/v1beta1', 'templates.gatekeeper.sh/v1alpha1',
+  'templates.gatekeeper.sh/v1/ConstraintTemplate',
+  'constraints.gatekeeper.sh/v1beta1', 'constraints.gatekeeper.sh/v1alpha1',
+  'config.gatekeeper.sh/v1alpha1', 'config.gatekeeper.sh/v1alpha1/Config',
+  'expansion.gatekeeper.sh/v1beta1', 'expansion.gatekeeper.sh/v1alpha1',
+  'mutations.gatekeeper.sh/v1', 'mutations.gatekeeper.sh/v1beta1', 'mutations.gatekeeper.sh/v1alpha1',
+  'externaldata.gatekeeper.sh/v1beta1', 'externaldata.gatekeeper.sh/v1alpha1',
+  'status.gatekeeper.sh/v1beta1', 'syncset.gatekeeper.sh/v1alpha1',
+];
+
 export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Promise<RenderResult> {
   const { root } = planned;
   const chartFile = planned.chart?.file ?? `${root.path}/Chart.yaml`;
@@ -46,6 +58,9 @@ export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Prom
   const args = ['template', root.release ?? 'release', path.join(ctx.workDir, root.path), '--include-crds'];
   for (const v of root.valuesFiles ?? []) args.push('--values', path.join(ctx.workDir, v));
   if (root.namespace !== undefined) args.push('--namespace', root.namespace);
+  // The cluster runs Gatekeeper: a chart asking `.Capabilities.APIVersions.Has` for its APIs must see them, or a
+  // template that renders only where Gatekeeper is installed would hide itself from the review.
+  for (const v of GATEKEEPER_API_VERSIONS) args.push('--api-versions', v);
 
   const run = await runRenderer(ctx, 'helm template', helm, args, { cwd: ctx.workDir, env, homeDirs });
   if ('failure' in run) return { objects: [], errors: [renderError(planned, `${label}: ${run.failure}`, at)] };
