@@ -1,7 +1,7 @@
 // `/gatekeeper` comment commands: parsing, who may run them, and the texts of the replies.
 import MarkdownIt from 'markdown-it';
-import type { GitHubRequester } from '../source/github.ts';
-import { statusOf } from './requester.ts';
+import type { GitHubRequester } from '../github/source.ts';
+import { statusOf } from '../github/errors.ts';
 
 export type Command = { name: 'recheck' } | { name: 'help' } | { name: 'unknown'; word: string };
 

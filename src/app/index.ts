@@ -4,19 +4,19 @@ import { createHash } from 'node:crypto';
 import type { ApplicationFunctionOptions, Probot } from 'probot';
 import { createRuntime, type Runtime } from '../engine/runtime.ts';
 import { readPullRequest } from '../github/pull-request.ts';
-import type { GitHubRequester } from '../source/github.ts';
-import { CheckError, runMergeGroupCheck, runPullRequestCheck, type MergeGroupRef, type PullRequestRef } from './check.ts';
+import type { GitHubRequester } from '../github/source.ts';
+import { CheckError, runMergeGroupCheck, runPullRequestCheck, type MergeGroupRef, type PullRequestRef } from '../github/check.ts';
 import { escapeMarkdown } from '../report/markdown.ts';
-import { CHECK_RUN_NAME, concludeStaleRuns, createCheckRun, parseExternalId, type CreatedRun, type RunOrigin } from './check-runs.ts';
+import { CHECK_RUN_NAME, concludeStaleRuns, createCheckRun, parseExternalId, type CreatedRun, type RunOrigin } from '../github/check-runs.ts';
 import { commandPermission, deniedText, HELP_TEXT, parseCommand, recheckText, unknownText } from './commands.ts';
-import { completeCheckRun, errorCompletion, publishCheckRun, supersededCompletion, type Completion, type PublishOptions } from './publish.ts';
+import { completeCheckRun, errorCompletion, publishCheckRun, supersededCompletion, type Completion, type PublishOptions } from '../github/publish.ts';
 import { CheckQueue, DeliveryLog, type CheckQueueOptions, type DeliveryDedupe, type EndReason, type QueuedCheck, type WorkQueue } from './queue.ts';
 import { appMetrics } from './metrics.ts';
 import { RedisCheckQueue, RedisDeliveryLog, type RedisQueueOptions } from './queue-bullmq.ts';
 import { recoverInterruptedRuns, recoverySummaryLine, type RecoveryOptions, type RecoverySummary } from './recovery.ts';
-import { describeError, redact, retryingRequester, statusOf, type RetryOptions } from './requester.ts';
+import { describeError, redact, retryingRequester, statusOf, type RetryOptions } from '../github/errors.ts';
 
-export { CHECK_RUN_NAME } from './check-runs.ts';
+export { CHECK_RUN_NAME } from '../github/check-runs.ts';
 
 export interface PreadmitAppOptions {
   /** The compiler and evaluator pool; by default one is created on first use and closed by `close()`. */

@@ -5,11 +5,11 @@
 // check is queued; and an open pull request whose head has no run of this app at all (a push while the app was
 // down, a delivery whose handling failed) gets one.
 import { escapeMarkdown } from '../report/markdown.ts';
-import type { GitHubRequester } from '../source/github.ts';
-import type { MergeGroupRef, PullRequestRef } from './check.ts';
-import { CHECK_RUN_NAME, parseExternalId, type CreatedRun } from './check-runs.ts';
-import type { Completion } from './publish.ts';
-import { describeError, statusOf } from './requester.ts';
+import type { GitHubRequester } from '../github/source.ts';
+import type { MergeGroupRef, PullRequestRef } from '../github/check.ts';
+import { CHECK_RUN_NAME, parseExternalId, type CreatedRun } from '../github/check-runs.ts';
+import type { Completion } from '../github/publish.ts';
+import { describeError, statusOf } from '../github/errors.ts';
 
 export interface RecoveryOptions {
   /** Heads scanned at most (open pull requests, then merge-queue branches), over all repositories. Default 500. */

@@ -9,7 +9,7 @@ import { createNodeMiddleware, createProbot, ProbotOctokit, type Logger, type Pr
 import { createRuntime } from '../engine/runtime.ts';
 import preadmitApp, { preadmitHandle } from './index.ts';
 import { DEFAULT_RECOVERY_MAX_PRS, DEFAULT_RECOVERY_MAX_REPOS, type RecoverySummary } from './recovery.ts';
-import { redact } from './requester.ts';
+import { redact } from '../github/errors.ts';
 import { createMetrics } from './metrics.ts';
 
 /** What an instance does: `web` verifies and queues deliveries, `worker` runs checks, `all` both (default). */

@@ -3,12 +3,12 @@
 // @octokit/rest and a token from `GITHUB_TOKEN`.
 import { Octokit } from '@octokit/rest';
 import { parseArgs } from 'node:util';
-import { createCheckRun, CHECK_RUN_NAME } from '../app/check-runs.ts';
-import { CheckError, runPullRequestCheck, type PullRequestRef } from '../app/check.ts';
-import { publishCheckRun, type CheckOutcome } from '../app/publish.ts';
-import { describeError, redact, retryingRequester } from '../app/requester.ts';
+import { createCheckRun, CHECK_RUN_NAME } from '../github/check-runs.ts';
+import { CheckError, runPullRequestCheck, type PullRequestRef } from '../github/check.ts';
+import { publishCheckRun, type CheckOutcome } from '../github/publish.ts';
+import { describeError, redact, retryingRequester } from '../github/errors.ts';
 import { createRuntime } from '../engine/runtime.ts';
-import type { GitHubRequester } from '../source/github.ts';
+import type { GitHubRequester } from '../github/source.ts';
 import { readPullRequest } from '../github/pull-request.ts';
 import { renderReport } from './diff.ts';
 

@@ -1,8 +1,8 @@
 // Reading a pull request from the GitHub API, one way for every front door (the app's recheck and re-run, the
 // `check-pr` command): the shas and the base ref come from GitHub's answer, never from a webhook payload alone,
 // and an answer without them is an error, not a guess.
-import type { PullRequestRef } from '../app/check.ts';
-import type { GitHubRequester } from '../source/github.ts';
+import type { PullRequestRef } from './check.ts';
+import type { GitHubRequester } from './source.ts';
 
 export interface PullRequestState {
   ref: PullRequestRef;

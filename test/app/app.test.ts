@@ -3,9 +3,9 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/engine/runtime.ts';
-import { runPullRequestCheck } from '../../src/app/check.ts';
+import { runPullRequestCheck } from '../../src/github/check.ts';
 import { HELP_TEXT } from '../../src/app/commands.ts';
-import { publishCheckRun } from '../../src/app/publish.ts';
+import { publishCheckRun } from '../../src/github/publish.ts';
 import { FakeGitHub, suiteId } from './fake-github.ts';
 import { APP_ID, examplePayload, PRIVATE_KEY, retarget, useAppSuite, type AppSuite, type TestApp } from './helpers.ts';
 

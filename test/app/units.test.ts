@@ -2,9 +2,9 @@
 // redaction, and command parsing.
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/app/commands.ts';
-import { parseExternalId, externalIdOf } from '../../src/app/check-runs.ts';
+import { parseExternalId, externalIdOf } from '../../src/github/check-runs.ts';
 import { CheckQueue, DeliveryLog, type EndReason, type QueuedCheck } from '../../src/app/queue.ts';
-import { redact, retryDelayMs, retryingRequester } from '../../src/app/requester.ts';
+import { redact, retryDelayMs, retryingRequester } from '../../src/github/errors.ts';
 
 interface Probe extends QueuedCheck {
   ended: [EndReason, string][];

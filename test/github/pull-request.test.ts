@@ -1,7 +1,7 @@
 // One reader of pull requests for the app and check-pr: shas and base ref from GitHub's answer, validated.
 import { describe, expect, it } from 'vitest';
 import { readPullRequest } from '../../src/github/pull-request.ts';
-import type { GitHubRequester } from '../../src/source/github.ts';
+import type { GitHubRequester } from '../../src/github/source.ts';
 
 function api(answers: Record<string, unknown>): GitHubRequester & { routes: string[] } {
   const routes: string[] = [];

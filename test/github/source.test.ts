@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GitHubCache, GitHubSource, gitBlobSha, readTar } from '../../src/source/github.ts';
+import { GitHubCache, GitHubSource, gitBlobSha, readTar } from '../../src/github/source.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
 import { gunzipSync } from 'node:zlib';
 import { git as gitIn, gitBytes, gitWith, lsTree, writeFile } from '../support/git-repo.ts';

@@ -18,8 +18,8 @@ import path from 'node:path';
 import { gunzip } from 'node:zlib';
 import type { InputError } from '../gatekeeper/types.ts';
 import { isManifestFile } from '../gatekeeper/read.ts';
-import { changesThroughLinks, linkView, SYMLINK_MODE, type LinkView } from './links.ts';
-import type { ChangedFile, RepoSource } from './types.ts';
+import { changesThroughLinks, linkView, SYMLINK_MODE, type LinkView } from '../source/links.ts';
+import type { ChangedFile, RepoSource } from '../source/types.ts';
 
 export interface GitHubRequester {
   request(

@@ -4,9 +4,9 @@ import { annotationBatches, renderAnnotations, type CheckRunAnnotation } from '.
 import { fenced } from '../report/escape.ts';
 import { cutUtf8, escapeMarkdown, GITHUB_SUMMARY_LIMIT, renderMarkdown, utf8Bytes } from '../report/markdown.ts';
 import type { SimulationReport } from '../simulate/types.ts';
-import type { GitHubRequester } from '../source/github.ts';
+import type { GitHubRequester } from './source.ts';
 import { CONFIG_FILE } from '../config/defaults.ts';
-import { describeError, retryingRequester, type RetryOptions } from './requester.ts';
+import { describeError, retryingRequester, type RetryOptions } from './errors.ts';
 
 export interface CheckRunTarget {
   owner: string;

@@ -8,8 +8,8 @@ import type { Runtime } from '../engine/runtime.ts';
 import type { InputError } from '../gatekeeper/types.ts';
 import { simulate } from '../simulate/simulate.ts';
 import type { SimulationReport } from '../simulate/types.ts';
-import { GitHubSource, type GitHubRequester } from '../source/github.ts';
-import { describeError, statusOf } from './requester.ts';
+import { GitHubSource, type GitHubRequester } from './source.ts';
+import { describeError, statusOf } from './errors.ts';
 
 export interface PullRequestRef {
   owner: string;

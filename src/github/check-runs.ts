@@ -1,6 +1,6 @@
 // Check runs of this app: creating one in_progress at once, what its `external_id` remembers (so a re-run
 // request, which may carry no pull request for forks, finds its way back), and concluding stale runs.
-import type { GitHubRequester } from '../source/github.ts';
+import type { GitHubRequester } from './source.ts';
 import { completeCheckRun, type Completion, type PublishOptions } from './publish.ts';
 
 /** The check's name: what branch protection and rulesets require (with this app as the expected source). */

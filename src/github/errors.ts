@@ -1,7 +1,7 @@
 // Every GitHub request the app makes goes through one wrapper that waits out rate limits. Probot's throttling
 // plugin only logs a secondary rate limit (403/429 with `retry-after`) and does not retry it, and its retry
 // plugin does not retry 403 at all; without this, one busy minute on GitHub's side would fail checks.
-import type { GitHubRequester } from '../source/github.ts';
+import type { GitHubRequester } from './source.ts';
 
 export interface RetryOptions {
   /** Attempts per request, the first included. */
