@@ -1,12 +1,7 @@
-// `/gatekeeper` comment commands: parsing, who may run them, and the texts of the replies.
+// `/gatekeeper` comment commands: parsing and the texts of the replies (who may run them: github/comments.ts).
 import MarkdownIt from 'markdown-it';
-import type { GitHubRequester } from '../github/source.ts';
-import { statusOf } from '../github/errors.ts';
 
 export type Command = { name: 'recheck' } | { name: 'help' } | { name: 'unknown'; word: string };
-
-/** Permissions (GitHub's `role_name`, or the legacy `permission`) that may run commands besides the PR's author. */
-const ALLOWED_ROLES = new Set(['admin', 'maintain', 'write']);
 
 const markdown = new MarkdownIt('commonmark', { html: true });
 
@@ -43,29 +38,6 @@ export function parseCommand(body: string | null | undefined): Command | undefin
     }
   }
   return undefined;
-}
-
-export type Permission = { allowed: true; why: 'author' | string } | { allowed: false; why: string };
-
-/**
- * Whether `login` may run commands on the PR: its author may, and so may users with write, maintain or admin
- * access to the repository (GitHub is asked; a user GitHub does not know as a collaborator may not).
- */
-export async function commandPermission(octokit: GitHubRequester, owner: string, repo: string, login: string, prAuthor: string | undefined): Promise<Permission> {
-  if (prAuthor !== undefined && login.toLowerCase() === prAuthor.toLowerCase()) return { allowed: true, why: 'author' };
-  try {
-    const res = await octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { owner, repo, username: login });
-    const data = (typeof res.data === 'object' && res.data !== null ? res.data : {}) as Record<string, unknown>;
-    const role = typeof data.role_name === 'string' ? data.role_name : undefined;
-    const permission = typeof data.permission === 'string' ? data.permission : undefined;
-    if ((role !== undefined && ALLOWED_ROLES.has(role)) || (permission !== undefined && ALLOWED_ROLES.has(permission))) {
-      return { allowed: true, why: role ?? permission ?? 'write' };
-    }
-    return { allowed: false, why: role ?? permission ?? 'none' };
-  } catch (e) {
-    if (statusOf(e) === 404) return { allowed: false, why: 'not a collaborator' };
-    throw e;
-  }
 }
 
 export const HELP_TEXT = [

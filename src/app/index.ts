@@ -1,20 +1,20 @@
-// The Probot app: thin event handlers that validate, create the check run in_progress, and hand the work to
-// the embedded queue. Everything else (the check, publishing, commands, the queue) lives beside this file.
+// The Probot app: its events and the handle the server drives. Each handler reads what it needs from the API and
+// hands a check request to the check service (check-service.ts), which creates the run and queues the work.
+// Talking to GitHub is src/github's; the queue, recovery and the server live beside this file.
 import { createHash } from 'node:crypto';
 import type { ApplicationFunctionOptions, Probot } from 'probot';
 import { createRuntime, type Runtime } from '../engine/runtime.ts';
+import { parseExternalId, readAppId, suiteOrigin, type RunOrigin } from '../github/check-runs.ts';
+import type { GitHubRequester } from '../github/client.ts';
+import { commandPermission, reactToComment, replyToIssue } from '../github/comments.ts';
+import { describeError, redact } from '../github/errors.ts';
+import type { PublishOptions } from '../github/publish.ts';
 import { readPullRequest } from '../github/pull-request.ts';
-import type { GitHubRequester } from '../github/source.ts';
-import { CheckError, runMergeGroupCheck, runPullRequestCheck, type MergeGroupRef, type PullRequestRef } from '../github/check.ts';
-import { escapeMarkdown } from '../report/markdown.ts';
-import { CHECK_RUN_NAME, concludeStaleRuns, createCheckRun, parseExternalId, type CreatedRun, type RunOrigin } from '../github/check-runs.ts';
-import { commandPermission, deniedText, HELP_TEXT, parseCommand, recheckText, unknownText } from './commands.ts';
-import { completeCheckRun, errorCompletion, publishCheckRun, supersededCompletion, type Completion, type PublishOptions } from '../github/publish.ts';
-import { CheckQueue, DeliveryLog, type CheckQueueOptions, type DeliveryDedupe, type EndReason, type QueuedCheck, type WorkQueue } from './queue.ts';
-import { appMetrics } from './metrics.ts';
+import { createCheckService, mergeGroupKey, mergeGroupOf, prKey, type CheckService, type RepositoryRef } from './check-service.ts';
+import { deniedText, HELP_TEXT, parseCommand, recheckText, unknownText } from './commands.ts';
+import { CheckQueue, DeliveryLog, type CheckQueueOptions, type DeliveryDedupe, type WorkQueue } from './queue.ts';
 import { RedisCheckQueue, RedisDeliveryLog, type RedisQueueOptions } from './queue-bullmq.ts';
 import { recoverInterruptedRuns, recoverySummaryLine, type RecoveryOptions, type RecoverySummary } from './recovery.ts';
-import { describeError, redact, retryingRequester, statusOf, type RetryOptions } from '../github/errors.ts';
 
 export { CHECK_RUN_NAME } from '../github/check-runs.ts';
 
@@ -26,8 +26,6 @@ export interface PreadmitAppOptions {
   queue?: CheckQueueOptions;
   /** Redis mode (queue-bullmq.ts): the shared queue and delivery dedupe; without it, both live in this process. */
   redis?: Omit<RedisQueueOptions, 'revive' | 'onError' | 'log'>;
-  /** Rate-limit handling of every request (see requester.ts). */
-  retry?: RetryOptions;
   publish?: PublishOptions;
   /** Values that must never reach a log line (the webhook secret, the private key). */
   secrets?: string[];
@@ -52,18 +50,6 @@ export interface PreadmitAppHandle {
   close(graceMs?: number): Promise<void>;
 }
 
-/** What a queued check needs: where, which commits, and how to authenticate. */
-type CheckRequest =
-  | { kind: 'pull_request'; pr: PullRequestRef; before?: string; htmlUrl?: string; installationId?: number }
-  | { kind: 'merge_group'; group: MergeGroupRef; htmlUrl?: string; installationId?: number };
-
-/** What a queued job is rebuilt from (JSON): the request, its coalescing key and its run. */
-interface JobSpec {
-  req: CheckRequest;
-  key: string;
-  checkRunId: number;
-}
-
 const handles = new WeakMap<Probot, PreadmitAppHandle>();
 
 /** The handle of the preadmit app loaded into `app` (tests and the server use it to wait and to shut down). */
@@ -78,7 +64,6 @@ export default function preadmitApp(app: Probot, options: ApplicationFunctionOpt
   if (typeof options.appId === 'number' && Number.isInteger(options.appId)) o.appId = options.appId;
   if (isObject(options.queue)) o.queue = options.queue as CheckQueueOptions;
   if (isObject(options.redis) && typeof options.redis.url === 'string') o.redis = options.redis as PreadmitAppOptions['redis'];
-  if (isObject(options.retry)) o.retry = options.retry as RetryOptions;
   if (isObject(options.publish)) o.publish = options.publish as PublishOptions;
   if (Array.isArray(options.secrets)) o.secrets = options.secrets.filter((s): s is string => typeof s === 'string');
   handles.set(app, registerPreadmit(app, o));
@@ -108,13 +93,13 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
   const secrets = [...(options.secrets ?? []), ...[process.env.WEBHOOK_SECRET, process.env.PRIVATE_KEY].filter((s): s is string => typeof s === 'string' && s.length >= 8)];
   const log = app.log.child({ name: 'preadmit' });
   const say = (level: 'info' | 'warn' | 'error' | 'debug', message: string) => log[level](redact(message, secrets));
-  const publishOptions: PublishOptions = { ...options.retry, ...options.publish, log: (m) => say('warn', m) };
+  const publishOptions: PublishOptions = { ...options.publish, log: (m) => say('warn', m) };
   const redisOptions = options.redis;
   const queue: WorkQueue =
     redisOptions !== undefined
       ? new RedisCheckQueue({
           ...redisOptions,
-          revive: (spec) => reviveJob(spec),
+          revive: (spec) => checks.revive(spec),
           onError: (e, what) => say('error', `queue (${what}): ${describeError(e, secrets)}`),
           log: (level, m) => say(level, m),
         })
@@ -132,9 +117,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     appId ??= (async () => {
       if (options.appId !== undefined) return options.appId;
       if (Number.isInteger(envAppId) && envAppId > 0) return envAppId;
-      const jwtClient = await app.auth();
-      const res = await jwtClient.request('GET /app');
-      return res.data?.id ?? -1;
+      return await readAppId(await app.auth());
     })();
     appId.catch(() => {
       appId = undefined;
@@ -142,131 +125,18 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     return appId;
   };
 
-  const client = (octokit: GitHubRequester): GitHubRequester => retryingRequester(octokit, options.retry);
-
-  // Runs this process created (recovery must never take them for a dead process's), bounded like the delivery
-  // log; and runs recovery is handling right now (the stale-run lookup of a new check leaves them alone).
-  const createdHere = new Set<number>();
-  const recovering = new Set<number>();
-  /** Keys whose run is being created right now (recovery must not start a second check for them). */
-  const starting = new Map<string, number>();
+  const checks: CheckService = createCheckService({
+    queue: () => queue,
+    runtime,
+    appId: ourAppId,
+    installationClient: (id) => app.auth(id),
+    durable: redisOptions !== undefined,
+    publish: publishOptions,
+    say,
+    secrets,
+  });
   /** Users already told, per PR, that they may not run commands. */
   const refused = new Set<string>();
-  const remember = (id: number): void => {
-    createdHere.add(id);
-    if (createdHere.size > 10_000) {
-      const oldest = createdHere.values().next().value;
-      if (oldest !== undefined) createdHere.delete(oldest);
-    }
-  };
-
-  /** Creates the run in_progress on the head sha and queues the work (durably, in Redis mode). Returns the run. */
-  async function startCheck(octokit: GitHubRequester, req: CheckRequest): Promise<{ id: number; htmlUrl: string | undefined }> {
-    if (redisOptions !== undefined && req.installationId === undefined) throw new Error('the delivery names no installation; it cannot be queued for another instance');
-    const gh = client(octokit);
-    const { owner, repo } = req.kind === 'pull_request' ? req.pr : req.group;
-    const headSha = req.kind === 'pull_request' ? req.pr.headSha : req.group.headSha;
-    const origin: RunOrigin = req.kind === 'pull_request' ? { kind: 'pull_request', pullNumber: req.pr.pullNumber } : { kind: 'merge_group', baseSha: req.group.baseSha };
-    const key = req.kind === 'pull_request' ? prKey(owner, repo, req.pr.pullNumber) : `${owner}/${repo}@${req.group.headRef}`.toLowerCase();
-    starting.set(key, (starting.get(key) ?? 0) + 1);
-    let run: CreatedRun;
-    try {
-      run = await createCheckRun(gh, { owner, repo, headSha, origin });
-    } finally {
-      const n = (starting.get(key) ?? 1) - 1;
-      if (n > 0) starting.set(key, n);
-      else starting.delete(key);
-    }
-    remember(run.id);
-    const target = { owner, repo, checkRunId: run.id, ...(req.htmlUrl !== undefined ? { htmlUrl: req.htmlUrl } : {}) };
-    say('info', `check run ${run.id} created for ${key} at ${headSha.slice(0, 7)}`);
-    await queue.push(makeJob(gh, { req, key, checkRunId: run.id }));
-    return run;
-  }
-
-  /** A queued job rebuilt from its spec in this process (Redis mode: a worker, or a web instance superseding it). */
-  async function reviveJob(raw: unknown): Promise<QueuedCheck> {
-    const spec = raw as JobSpec;
-    if (!isObject(spec) || typeof spec.key !== 'string' || typeof spec.checkRunId !== 'number' || !isObject(spec.req) || typeof spec.req.installationId !== 'number') {
-      throw new Error('a queued job with an unreadable spec');
-    }
-    return makeJob(client(await app.auth(spec.req.installationId)), spec);
-  }
-
-  /** The job that runs one check and completes its run, concluding it once (across instances in Redis mode). */
-  function makeJob(gh: GitHubRequester, spec: JobSpec): QueuedCheck {
-    const { req, key } = spec;
-    const run = { id: spec.checkRunId };
-    const { owner, repo } = req.kind === 'pull_request' ? req.pr : req.group;
-    const headSha = req.kind === 'pull_request' ? req.pr.headSha : req.group.headSha;
-    const target = { owner, repo, checkRunId: run.id, ...(req.htmlUrl !== undefined ? { htmlUrl: req.htmlUrl } : {}) };
-    let concluded = false;
-    const claim = async (): Promise<boolean> => {
-      if (concluded) return false;
-      concluded = true;
-      return await queue.claim(run.id);
-    };
-    const job: QueuedCheck = {
-      key,
-      sha: headSha,
-      checkRunId: run.id,
-      group: owner.toLowerCase(),
-      spec,
-      run: async (signal) => {
-        const started = Date.now();
-        // Stale runs are looked for while the check runs: the lookup is independent of it and would otherwise
-        // add its round trips to every check's latency.
-        const staleLookup =
-          req.kind === 'pull_request'
-            ? (async () => {
-                try {
-                  const stale = await concludeStaleRuns(
-                    gh,
-                    // Runs this process created are concluded by their own job, once; only a stopped process's are stale.
-                    { owner, repo, appId: await ourAppId(), currentId: run.id, shas: [headSha, ...(req.before !== undefined ? [req.before] : [])], active: new Set([...createdHere, ...(await queue.activeCheckRuns()), ...recovering]) },
-                    supersededCompletion(`This run was left in progress by a preadmit process that stopped (a restart or a crash) before it finished; check run ${run.id} took over.`),
-                    publishOptions,
-                  );
-                  if (stale.length > 0) say('info', `concluded stale check run(s) ${stale.join(', ')} of ${key}`);
-                } catch (e) {
-                  say('warn', `looking for stale check runs of ${key} failed: ${describeError(e, secrets)}`);
-                }
-              })()
-            : Promise.resolve();
-        const deps = { runtime: runtime(), onProgress: (line: string) => say('debug', `check run ${run.id} (${key}): ${line}`) };
-        let outcome: Parameters<typeof publishCheckRun>[2];
-        try {
-          const report = req.kind === 'pull_request' ? await runPullRequestCheck(gh, req.pr, deps) : await runMergeGroupCheck(gh, req.group, deps);
-          outcome = { report };
-        } catch (e) {
-          outcome = { error: describeError(e, secrets), failClosed: e instanceof CheckError ? e.failClosed : true };
-          say('warn', `check run ${run.id} (${key}) failed: ${outcome.error}`);
-        }
-        await staleLookup;
-        if (signal.aborted || !(await claim())) {
-          say('info', `check run ${run.id} (${key}) finished after it was superseded; its result is discarded`);
-          return;
-        }
-        try {
-          await publishCheckRun(gh, target, outcome, publishOptions);
-          await queue.concluded(run.id);
-          const verdict = 'report' in outcome ? outcome.report.verdict.conclusion : 'error';
-          appMetrics()?.checkDone(verdict, (Date.now() - started) / 1000);
-          if (!('report' in outcome)) appMetrics()?.evaluationError();
-          say('info', `check run ${run.id} (${key}) completed: ${verdict} in ${Date.now() - started} ms`);
-        } catch (e) {
-          say('error', `check run ${run.id} (${key}) could not be completed: ${describeError(e, secrets)}`);
-        }
-      },
-      end: async (reason, detail) => {
-        if (!(await claim())) return;
-        say('info', `check run ${run.id} (${key}) ended: ${reason}`);
-        await completeCheckRun(gh, target, endCompletion(reason, detail), publishOptions);
-        await queue.concluded(run.id);
-      },
-    };
-    return job;
-  }
 
   /** Why a delivery's handling failed, until the server asks (bounded). */
   const failures = new Map<string, string>();
@@ -306,15 +176,15 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
    * A pull request event starts a check of the PR as the API has it now: head, base sha and base ref are never
    * taken from the payload alone (a forged or replayed payload cannot pick the commits compared).
    */
-  const checkPullRequestEvent = async (octokit: GitHubRequester, p: { action: string; before?: string; installation?: { id: number }; pull_request: { number: number }; repository: { owner: { login: string }; name: string; default_branch: string; html_url: string } }): Promise<void> => {
+  const checkPullRequestEvent = async (gh: GitHubRequester, p: { action: string; before?: string | undefined; installation?: { id: number }; pull_request: { number: number }; repository: RepositoryRef }): Promise<void> => {
     const owner = p.repository.owner.login;
     const repo = p.repository.name;
-    const pr = await fetchPullRequest(octokit, owner, repo, p.pull_request.number, p.repository.default_branch);
+    const pr = await readPullRequest(gh, owner, repo, p.pull_request.number, p.repository.default_branch);
     if (!pr.open) {
       say('info', `${owner}/${repo}#${p.pull_request.number} is not open; ${p.action} ignored`);
       return;
     }
-    await startCheck(octokit, { kind: 'pull_request', pr: pr.ref, ...(p.before !== undefined && p.action === 'synchronize' ? { before: p.before } : {}), htmlUrl: p.repository.html_url, ...installationOf(p) });
+    await checks.start(gh, { kind: 'pull_request', pr: pr.ref, ...(p.before !== undefined && p.action === 'synchronize' ? { before: p.before } : {}), htmlUrl: p.repository.html_url, ...installationOf(p) });
   };
 
   app.on(
@@ -341,11 +211,6 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     await queue.cancel(prKey(p.repository.owner.login, p.repository.name, p.pull_request.number), 'The pull request was closed before its check finished.');
   });
 
-  /** The PR as GitHub has it now (a recheck or a re-run checks the current head). */
-  async function fetchPullRequest(octokit: GitHubRequester, owner: string, repo: string, pullNumber: number, defaultBranch: string): Promise<{ ref: PullRequestRef; open: boolean; author: string | undefined }> {
-    return await readPullRequest(client(octokit), owner, repo, pullNumber, defaultBranch);
-  }
-
   app.on(
     'issue_comment.created',
     once(async (context) => {
@@ -355,69 +220,32 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       if (context.isBot || p.comment.user?.type === 'Bot' || p.comment.performed_via_github_app?.id === (await ourAppId())) return;
       const command = parseCommand(p.comment.body);
       if (command === undefined) return;
-      const gh = client(context.octokit);
+      const gh = context.octokit;
       const owner = p.repository.owner.login;
       const repo = p.repository.name;
       const login = p.comment.user?.login ?? p.sender.login;
-      const reply = (body: string) => gh.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: p.issue.number, body });
+      const issue = { owner, repo, number: p.issue.number };
+      const comment = { owner, repo, commentId: p.comment.id };
       const permission = await commandPermission(gh, owner, repo, login, p.issue.user?.login);
       if (!permission.allowed) {
         // Anyone can comment on a public repository: the refusal mentions a user once per PR, later ones get a reaction.
         const who = `${owner}/${repo}#${p.issue.number}:${login}`.toLowerCase();
         const first = !refused.has(who);
         say('info', `/gatekeeper ${command.name} from ${login} on ${owner}/${repo}#${p.issue.number} refused (${permission.why})${first ? '' : '; already told, reacting only'}`);
-        if (first) {
-          refused.add(who);
-          if (refused.size > 10_000) refused.delete(refused.values().next().value as string);
-          await reply(deniedText(login));
-        } else {
-          await gh.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { owner, repo, comment_id: p.comment.id, content: 'confused' });
-        }
-        return;
+        if (!first) return await reactToComment(gh, comment, 'confused');
+        refused.add(who);
+        if (refused.size > 10_000) refused.delete(refused.values().next().value as string);
+        return await replyToIssue(gh, issue, deniedText(login));
       }
-      await gh.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { owner, repo, comment_id: p.comment.id, content: 'eyes' });
-      if (command.name === 'help') {
-        await reply(HELP_TEXT);
-        return;
-      }
-      if (command.name === 'unknown') {
-        await reply(unknownText(command.word));
-        return;
-      }
-      const pr = await fetchPullRequest(gh, owner, repo, p.issue.number, p.repository.default_branch);
-      if (!pr.open) {
-        await reply('This pull request is closed; there is nothing to recheck.');
-        return;
-      }
-      const run = await startCheck(context.octokit, { kind: 'pull_request', pr: pr.ref, htmlUrl: p.repository.html_url, ...installationOf(p) });
-      await reply(recheckText(run.htmlUrl ?? `${p.repository.html_url}/runs/${run.id}`, pr.ref.headSha));
+      await reactToComment(gh, comment, 'eyes');
+      if (command.name === 'help') return await replyToIssue(gh, issue, HELP_TEXT);
+      if (command.name === 'unknown') return await replyToIssue(gh, issue, unknownText(command.word));
+      const pr = await readPullRequest(gh, owner, repo, p.issue.number, p.repository.default_branch);
+      if (!pr.open) return await replyToIssue(gh, issue, 'This pull request is closed; there is nothing to recheck.');
+      const run = await checks.start(gh, { kind: 'pull_request', pr: pr.ref, htmlUrl: p.repository.html_url, ...installationOf(p) });
+      await replyToIssue(gh, issue, recheckText(run.htmlUrl ?? `${p.repository.html_url}/runs/${run.id}`, pr.ref.headSha));
     }),
   );
-
-  /** Redoes the check a run of ours did: its PR's current head, or the same merge group. */
-  async function rerun(octokit: GitHubRequester, repository: { owner: { login: string }; name: string; default_branch: string; html_url: string }, origin: RunOrigin | undefined, headSha: string, headBranch: string | null | undefined, installationId: { installationId?: number }): Promise<void> {
-    const owner = repository.owner.login;
-    const repo = repository.name;
-    if (origin === undefined) {
-      say('info', `re-run requested on ${owner}/${repo} at ${headSha.slice(0, 7)} for a run that names no pull request or merge group; ignored`);
-      return;
-    }
-    if (origin.kind === 'merge_group') {
-      await startCheck(octokit, {
-        kind: 'merge_group',
-        group: { owner, repo, baseSha: origin.baseSha, baseRef: repository.default_branch, headSha, headRef: headBranch ?? headSha, defaultBranch: repository.default_branch },
-        htmlUrl: repository.html_url,
-        ...installationId,
-      });
-      return;
-    }
-    const pr = await fetchPullRequest(octokit, owner, repo, origin.pullNumber, repository.default_branch);
-    if (!pr.open) {
-      say('info', `re-run requested for closed pull request ${owner}/${repo}#${origin.pullNumber}; ignored`);
-      return;
-    }
-    await startCheck(octokit, { kind: 'pull_request', pr: pr.ref, htmlUrl: repository.html_url, ...installationId });
-  }
 
   app.on(
     'check_run.rerequested',
@@ -426,7 +254,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       if (p.check_run.app?.id !== (await ourAppId())) return;
       const fromPayload = p.check_run.pull_requests[0]?.number;
       const origin = parseExternalId(p.check_run.external_id) ?? (fromPayload !== undefined ? { kind: 'pull_request' as const, pullNumber: fromPayload } : undefined);
-      await rerun(context.octokit, p.repository, origin, p.check_run.head_sha, p.check_run.check_suite?.head_branch, installationOf(p));
+      await checks.rerun(context.octokit, p.repository, origin, { sha: p.check_run.head_sha, branch: p.check_run.check_suite?.head_branch }, installationOf(p).installationId);
     }),
   );
 
@@ -435,22 +263,11 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     once(async (context) => {
       const p = context.payload;
       if (p.check_suite.app?.id !== (await ourAppId())) return;
-      const owner = p.repository.owner.login;
-      const repo = p.repository.name;
       // The suite of a fork PR lists no pull request; our run in the suite remembers it in its external_id.
-      const res = await client(context.octokit).request('GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs', {
-        owner,
-        repo,
-        check_suite_id: p.check_suite.id,
-        check_name: CHECK_RUN_NAME,
-        per_page: 10,
-      });
-      const runs = isObject(res.data) && Array.isArray(res.data.check_runs) ? res.data.check_runs : [];
-      let origin: RunOrigin | undefined;
-      for (const r of runs) origin ??= isObject(r) && typeof r.external_id === 'string' ? parseExternalId(r.external_id) : undefined;
       const fromPayload = p.check_suite.pull_requests[0]?.number;
-      origin ??= fromPayload !== undefined ? { kind: 'pull_request', pullNumber: fromPayload } : undefined;
-      await rerun(context.octokit, p.repository, origin, p.check_suite.head_sha, p.check_suite.head_branch, installationOf(p));
+      const origin: RunOrigin | undefined =
+        (await suiteOrigin(context.octokit, p.repository.owner.login, p.repository.name, p.check_suite.id)) ?? (fromPayload !== undefined ? { kind: 'pull_request', pullNumber: fromPayload } : undefined);
+      await checks.rerun(context.octokit, p.repository, origin, { sha: p.check_suite.head_sha, branch: p.check_suite.head_branch }, installationOf(p).installationId);
     }),
   );
 
@@ -458,22 +275,20 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     'merge_group.checks_requested',
     once(async (context) => {
       const p = context.payload;
-      const g = p.merge_group;
-      const repository = p.repository;
-      if (repository === undefined) return;
-      const group = await mergeGroupFromApi(client(context.octokit), repository.owner.login, repository.name, g.head_ref, g.base_ref, g.base_sha, repository.default_branch);
+      if (p.repository === undefined) return;
+      const group = await mergeGroupOf(context.octokit, p.repository, p.merge_group);
       if (group === undefined) {
-        say('info', `merge group ${g.head_ref} of ${repository.owner.login}/${repository.name} no longer exists; nothing to check`);
+        say('info', `merge group ${p.merge_group.head_ref} of ${p.repository.owner.login}/${p.repository.name} no longer exists; nothing to check`);
         return;
       }
-      await startCheck(context.octokit, { kind: 'merge_group', group, htmlUrl: repository.html_url, ...installationOf(p) });
+      await checks.start(context.octokit, { kind: 'merge_group', group, htmlUrl: p.repository.html_url, ...installationOf(p) });
     }),
   );
 
   app.on('merge_group.destroyed', async (context) => {
     const p = context.payload;
     if (p.repository === undefined) return;
-    await queue.cancel(`${p.repository.owner.login}/${p.repository.name}@${p.merge_group.head_ref}`.toLowerCase(), 'The merge group was removed from the queue before its check finished.');
+    await queue.cancel(mergeGroupKey(p.repository.owner.login, p.repository.name, p.merge_group.head_ref), 'The merge group was removed from the queue before its check finished.');
   });
 
   const recoveryAbort = new AbortController();
@@ -484,20 +299,17 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     const summary = await recoverInterruptedRuns(
       {
         appId: await ourAppId(),
-        appClient: async () => client(await app.auth()),
-        installationClient: async (id) => client(await app.auth(id)),
-        ownRun: async (id) => createdHere.has(id) || (await queue.activeCheckRuns()).has(id),
+        appClient: () => app.auth(),
+        installationClient: (id) => app.auth(id),
+        ownRun: async (id) => checks.createdHere(id) || (await queue.activeCheckRuns()).has(id),
         busy: async (owner, repo, pullNumber) => {
           const key = prKey(owner, repo, pullNumber);
-          return starting.has(key) || (await queue.activeKeys()).has(key);
+          return checks.starting(key) || (await queue.activeKeys()).has(key);
         },
-        claim: (id, claimed) => {
-          if (claimed) recovering.add(id);
-          else recovering.delete(id);
-        },
-        recheckPullRequest: (octokit, pr, htmlUrl, installationId) => startCheck(octokit, { kind: 'pull_request', pr, installationId, ...(htmlUrl !== undefined ? { htmlUrl } : {}) }),
-        recheckMergeGroup: (octokit, group, htmlUrl, installationId) => startCheck(octokit, { kind: 'merge_group', group, installationId, ...(htmlUrl !== undefined ? { htmlUrl } : {}) }),
-        conclude: (octokit, target, completion) => completeCheckRun(client(octokit), target, completion, publishOptions),
+        claim: (id, claimed) => checks.recovering(id, claimed),
+        recheckPullRequest: (gh, pr, htmlUrl, installationId) => checks.start(gh, { kind: 'pull_request', pr, installationId, ...(htmlUrl !== undefined ? { htmlUrl } : {}) }),
+        recheckMergeGroup: (gh, group, htmlUrl, installationId) => checks.start(gh, { kind: 'merge_group', group, installationId, ...(htmlUrl !== undefined ? { htmlUrl } : {}) }),
+        conclude: (gh, target, completion) => checks.conclude(gh, target, completion),
         log: say,
         secrets,
       },
@@ -535,55 +347,9 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
   };
 }
 
+
 /** The installation a delivery came from (what another instance authenticates as to run its check). */
 function installationOf(p: { installation?: { id?: unknown } | null }): { installationId?: number } {
   const id = p.installation?.id;
   return typeof id === 'number' ? { installationId: id } : {};
-}
-
-function prKey(owner: string, repo: string, pullNumber: number): string {
-  return `${owner}/${repo}#${pullNumber}`.toLowerCase();
-}
-
-/**
- * The merge group as the API has it: the head is the commit its queue branch points at now, the base the merge
- * base of that commit with the payload's base (GitHub builds the group on it). Undefined when the branch is gone.
- */
-async function mergeGroupFromApi(gh: GitHubRequester, owner: string, repo: string, headRef: string, baseRef: string, baseSha: string, defaultBranch: string): Promise<MergeGroupRef | undefined> {
-  let headSha: unknown;
-  try {
-    const res = await gh.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner, repo, ref: headRef.replace(/^refs\//, '') });
-    headSha = isObject(res.data) && isObject(res.data.object) ? res.data.object.sha : undefined;
-  } catch (e) {
-    if (statusOf(e) === 404) return undefined;
-    throw e;
-  }
-  if (typeof headSha !== 'string') throw new Error(`GET /repos/${owner}/${repo}/git/ref/${headRef}: unexpected response`);
-  const res = await gh.request('GET /repos/{owner}/{repo}/compare/{basehead}', { owner, repo, basehead: `${baseSha}...${headSha}` });
-  const mergeBase = isObject(res.data) && isObject(res.data.merge_base_commit) ? res.data.merge_base_commit.sha : undefined;
-  if (typeof mergeBase !== 'string') throw new Error(`GET /repos/${owner}/${repo}/compare/${baseSha.slice(0, 7)}...${headSha.slice(0, 7)}: unexpected response`);
-  return { owner, repo, baseRef, baseSha: mergeBase, headRef, headSha, defaultBranch };
-}
-
-function endCompletion(reason: EndReason, detail: string): Completion {
-  switch (reason) {
-    case 'superseded':
-      return supersededCompletion(detail);
-    case 'cancelled':
-      return {
-        conclusion: 'cancelled',
-        title: 'Cancelled',
-        summary: `## Cancelled\n\n${escapeMarkdown(detail)}\n\nThis run was concluded as \`cancelled\` without a verdict: \`cancelled\` never counts as passing a required check.\n`,
-      };
-    case 'shutdown':
-      return {
-        conclusion: 'cancelled',
-        title: 'Interrupted by a restart',
-        summary: `## Interrupted\n\n${detail} \`cancelled\` never counts as passing a required check.\n\nComment \`/gatekeeper recheck\` on the pull request to run the check again.\n`,
-      };
-    case 'timeout':
-    case 'overflow':
-    case 'failed':
-      return errorCompletion(detail, true);
-  }
 }

@@ -5,7 +5,7 @@
 // check is queued; and an open pull request whose head has no run of this app at all (a push while the app was
 // down, a delivery whose handling failed) gets one.
 import { escapeMarkdown } from '../report/markdown.ts';
-import type { GitHubRequester } from '../github/source.ts';
+import type { GitHubRequester } from '../github/client.ts';
 import type { MergeGroupRef, PullRequestRef } from '../github/check.ts';
 import { CHECK_RUN_NAME, parseExternalId, type CreatedRun } from '../github/check-runs.ts';
 import type { Completion } from '../github/publish.ts';

@@ -9,6 +9,7 @@ import { createNodeMiddleware, createProbot, ProbotOctokit, type Logger, type Pr
 import { createRuntime } from '../engine/runtime.ts';
 import preadmitApp, { preadmitHandle } from './index.ts';
 import { DEFAULT_RECOVERY_MAX_PRS, DEFAULT_RECOVERY_MAX_REPOS, type RecoverySummary } from './recovery.ts';
+import { githubOctokit } from '../github/client.ts';
 import { redact } from '../github/errors.ts';
 import { createMetrics } from './metrics.ts';
 
@@ -186,7 +187,8 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
     overrides: {
       privateKey,
       ...(opts.log !== undefined ? { log: opts.log } : {}),
-      ...(throttle ? {} : { Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, throttle: { ...(o.throttle as object), enabled: false } })) }),
+      // src/github/client.ts: rate limits waited out (secondary ones too), 5xx retried, writes paced.
+      Octokit: githubOctokit(ProbotOctokit, { throttle }),
     },
   });
 

@@ -1,14 +1,13 @@
 // `preadmit check-pr --repo OWNER/NAME --pr N [--dry-run] [--api-url URL] [-o text|markdown|json]`: the app's
-// check from any CI. Same GitHub RepoSource, same check, same check run as the app posts, through
-// @octokit/rest and a token from `GITHUB_TOKEN`.
-import { Octokit } from '@octokit/rest';
+// check from any CI. Same GitHub RepoSource, same check, same check run as the app posts, through the same
+// client policy as the app (src/github/client.ts) and a token from `GITHUB_TOKEN`.
 import { parseArgs } from 'node:util';
 import { createCheckRun, CHECK_RUN_NAME } from '../github/check-runs.ts';
 import { CheckError, runPullRequestCheck, type PullRequestRef } from '../github/check.ts';
 import { publishCheckRun, type CheckOutcome } from '../github/publish.ts';
-import { describeError, redact, retryingRequester } from '../github/errors.ts';
+import { restClient, type GitHubRequester } from '../github/client.ts';
+import { describeError, redact } from '../github/errors.ts';
 import { createRuntime } from '../engine/runtime.ts';
-import type { GitHubRequester } from '../github/source.ts';
 import { readPullRequest } from '../github/pull-request.ts';
 import { renderReport } from './diff.ts';
 
@@ -98,14 +97,10 @@ export async function runCheckPr(
   const owner = repoMatch[1] ?? '';
   const repo = repoMatch[2] ?? '';
 
-  const octokit = new Octokit({
-    ...(token !== undefined ? { auth: token } : {}),
-    baseUrl,
-    userAgent: 'preadmit-check-pr',
-    // Octokit's own request logging could echo URLs and headers: only warnings and errors, redacted.
-    log: { debug: () => undefined, info: () => undefined, warn: (m: string) => say(`warning: ${m}`), error: () => undefined },
-  });
-  const api: GitHubRequester = retryingRequester(octokit, { onRetry: (r) => say(`GitHub: ${r.route} answered ${r.status ?? 'an error'}; retrying in ${Math.round(r.waitMs / 1000)} s`) });
+  const api: GitHubRequester = restClient(
+    { ...(token !== undefined ? { token } : {}), baseUrl, userAgent: 'preadmit-check-pr', log: { warn: (m) => say(`warning: ${m}`) } },
+    { onRetry: (r) => say(`GitHub: ${r.route} hit a ${r.limit}; retrying in ${Math.round(r.waitMs / 1000)} s`) },
+  );
 
   let pr: PullRequestRef & { htmlUrl?: string };
   try {

@@ -1,7 +1,9 @@
 // Check runs of this app: creating one in_progress at once, what its `external_id` remembers (so a re-run
 // request, which may carry no pull request for forks, finds its way back), and concluding stale runs.
-import type { GitHubRequester } from './source.ts';
+import type { GitHubRequester } from './client.ts';
+import { requestName } from './errors.ts';
 import { completeCheckRun, type Completion, type PublishOptions } from './publish.ts';
+import { AppAnswer, CheckRunListAnswer, CreatedCheckRunAnswer, parseAnswer } from './schemas.ts';
 
 /** The check's name: what branch protection and rulesets require (with this app as the expected source). */
 export const CHECK_RUN_NAME = 'preadmit';
@@ -42,9 +44,8 @@ export async function createCheckRun(octokit: GitHubRequester, target: { owner: 
       summary: `Rendering the manifests this change touches and reviewing them against the repository's policies at base and at ${target.headSha.slice(0, 7)}.`,
     },
   });
-  const data = (typeof res.data === 'object' && res.data !== null ? res.data : {}) as Record<string, unknown>;
-  if (typeof data.id !== 'number') throw new Error(`POST /repos/${target.owner}/${target.repo}/check-runs: the response has no check run id`);
-  return { id: data.id, htmlUrl: typeof data.html_url === 'string' ? data.html_url : undefined };
+  const data = parseAnswer(CreatedCheckRunAnswer, res.data, requestName('POST /repos/{owner}/{repo}/check-runs', { owner: target.owner, repo: target.repo }));
+  return { id: data.id, htmlUrl: data.html_url ?? undefined };
 }
 
 /**
@@ -62,26 +63,35 @@ export async function concludeStaleRuns(
 ): Promise<number[]> {
   const concluded: number[] = [];
   for (const sha of new Set(target.shas)) {
-    const res = await octokit.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
-      owner: target.owner,
-      repo: target.repo,
-      ref: sha,
-      check_name: CHECK_RUN_NAME,
-      status: 'in_progress',
-      filter: 'all',
-      app_id: target.appId,
-      per_page: 100,
-    });
-    const runs = typeof res.data === 'object' && res.data !== null && 'check_runs' in res.data && Array.isArray(res.data.check_runs) ? (res.data.check_runs as unknown[]) : [];
-    for (const r of runs) {
-      if (typeof r !== 'object' || r === null) continue;
-      const run = r as Record<string, unknown>;
-      const app = run.app as Record<string, unknown> | null | undefined;
-      if (typeof run.id !== 'number' || run.status === 'completed' || (app != null && app.id !== target.appId)) continue;
+    const route = 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs';
+    const params = { owner: target.owner, repo: target.repo, ref: sha, check_name: CHECK_RUN_NAME, status: 'in_progress', filter: 'all', app_id: target.appId, per_page: 100 };
+    const { check_runs: runs } = parseAnswer(CheckRunListAnswer, (await octokit.request(route, params)).data, requestName(route, params));
+    for (const run of runs) {
+      if (run.status === 'completed' || (run.app != null && run.app.id !== target.appId)) continue;
       if (run.id >= target.currentId || target.active.has(run.id)) continue;
       await completeCheckRun(octokit, { owner: target.owner, repo: target.repo, checkRunId: run.id }, completion, options);
       concluded.push(run.id);
     }
   }
   return concluded;
+}
+
+/**
+ * What a check suite's runs of this app remember (their `external_id`): the suite of a fork PR lists no pull
+ * request, so a re-run of the whole suite finds its way back through our run in it.
+ */
+export async function suiteOrigin(octokit: GitHubRequester, owner: string, repo: string, checkSuiteId: number): Promise<RunOrigin | undefined> {
+  const route = 'GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs';
+  const params = { owner, repo, check_suite_id: checkSuiteId, check_name: CHECK_RUN_NAME, per_page: 10 };
+  const { check_runs: runs } = parseAnswer(CheckRunListAnswer, (await octokit.request(route, params)).data, requestName(route, params));
+  for (const r of runs) {
+    const origin = parseExternalId(r.external_id);
+    if (origin !== undefined) return origin;
+  }
+  return undefined;
+}
+
+/** This app's id, asked of GitHub with the app's own (JWT) client. */
+export async function readAppId(appClient: GitHubRequester): Promise<number> {
+  return parseAnswer(AppAnswer, (await appClient.request('GET /app')).data, 'GET /app').id;
 }

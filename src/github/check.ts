@@ -8,8 +8,10 @@ import type { Runtime } from '../engine/runtime.ts';
 import type { InputError } from '../gatekeeper/types.ts';
 import { simulate } from '../simulate/simulate.ts';
 import type { SimulationReport } from '../simulate/types.ts';
-import { GitHubSource, type GitHubRequester } from './source.ts';
-import { describeError, statusOf } from './errors.ts';
+import type { GitHubRequester } from './client.ts';
+import { GitHubSource } from './source.ts';
+import { describeError, requestName, statusOf } from './errors.ts';
+import { CommitAnswer, ContentsAnswer, parseAnswer } from './schemas.ts';
 
 export interface PullRequestRef {
   owner: string;
@@ -61,16 +63,17 @@ export async function readRepositoryConfig(octokit: GitHubRequester, owner: stri
   // The commit the config is read at: one read of one commit, and the commit its errors link to (not the PR's base).
   let commit: string;
   try {
-    const res = await octokit.request('GET /repos/{owner}/{repo}/commits/{ref}', { owner, repo, ref: defaultBranch });
-    commit = (res.data as { sha?: unknown }).sha as string;
-    if (typeof commit !== 'string' || !/^[0-9a-f]{40}$/.test(commit)) throw new Error('no commit sha in the answer');
+    const route = 'GET /repos/{owner}/{repo}/commits/{ref}';
+    const res = await octokit.request(route, { owner, repo, ref: defaultBranch });
+    commit = parseAnswer(CommitAnswer, res.data, requestName(route, { owner, repo, ref: defaultBranch })).sha;
   } catch (e) {
     throw new CheckError(`cannot resolve the default branch ${defaultBranch}: ${describeError(e)}`, true, { cause: e });
   }
-  let data: unknown;
+  const route = 'GET /repos/{owner}/{repo}/contents/{path}';
+  let data: ContentsAnswer;
   try {
-    const res = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path: CONFIG_FILE, ref: commit });
-    data = res.data;
+    const res = await octokit.request(route, { owner, repo, path: CONFIG_FILE, ref: commit });
+    data = parseAnswer(ContentsAnswer, res.data, requestName(route, { owner, repo, path: CONFIG_FILE, ref: commit }));
   } catch (e) {
     if (statusOf(e) === 404) return loadConfig(undefined, file);
     throw new CheckError(`cannot read ${CONFIG_FILE} from the default branch ${defaultBranch}: ${describeError(e)}`, true, { cause: e });
@@ -84,13 +87,11 @@ export async function readRepositoryConfig(octokit: GitHubRequester, owner: stri
   return { ...loaded, errors: loaded.errors.map((e) => (e.source === undefined ? e : { ...e, source: { ...e.source, commit } })) };
 }
 
-function contentText(data: unknown): string | undefined {
+function contentText(data: ContentsAnswer): string | undefined {
   if (typeof data === 'string') return data; // the raw media type
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const d = data as Record<string, unknown>;
-  if (d.type !== 'file' || typeof d.content !== 'string') return undefined;
-  if (d.encoding === 'base64') return Buffer.from(d.content, 'base64').toString('utf8');
-  if (d.encoding === 'utf-8' || d.encoding === 'utf8') return d.content;
+  if (Array.isArray(data) || data.type !== 'file' || data.content === undefined) return undefined; // a directory, link or submodule
+  if (data.encoding === 'base64') return Buffer.from(data.content, 'base64').toString('utf8');
+  if (data.encoding === 'utf-8' || data.encoding === 'utf8') return data.content;
   return undefined; // "none": over 1 MB, far beyond any configuration
 }
 

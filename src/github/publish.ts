@@ -4,9 +4,9 @@ import { annotationBatches, renderAnnotations, type CheckRunAnnotation } from '.
 import { fenced } from '../report/escape.ts';
 import { cutUtf8, escapeMarkdown, GITHUB_SUMMARY_LIMIT, renderMarkdown, utf8Bytes } from '../report/markdown.ts';
 import type { SimulationReport } from '../simulate/types.ts';
-import type { GitHubRequester } from './source.ts';
+import type { GitHubRequester } from './client.ts';
 import { CONFIG_FILE } from '../config/defaults.ts';
-import { describeError, retryingRequester, type RetryOptions } from './errors.ts';
+import { describeError } from './errors.ts';
 
 export interface CheckRunTarget {
   owner: string;
@@ -27,7 +27,7 @@ export interface Completion {
   annotations?: CheckRunAnnotation[];
 }
 
-export interface PublishOptions extends RetryOptions {
+export interface PublishOptions {
   /** Annotations beyond this many are left out (each 50 cost one more write, spaced 1 s apart by Probot). */
   maxAnnotations?: number;
   log?: (message: string) => void;
@@ -91,7 +91,6 @@ export function supersededCompletion(reason: string): Completion {
 
 /** PATCHes the run to `completion`; annotations beyond the first 50 follow in further PATCHes. */
 export async function completeCheckRun(octokit: GitHubRequester, target: CheckRunTarget, completion: Completion, options: PublishOptions = {}): Promise<void> {
-  const client = retryingRequester(octokit, options);
   const batches = annotationBatches(completion.annotations ?? []);
   const route = 'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}';
   const base = { owner: target.owner, repo: target.repo, check_run_id: target.checkRunId };
@@ -101,12 +100,12 @@ export async function completeCheckRun(octokit: GitHubRequester, target: CheckRu
     ...(annotations !== undefined && annotations.length > 0 ? { annotations } : {}),
   });
   try {
-    await client.request(route, { ...base, status: 'completed', conclusion: completion.conclusion, completed_at: new Date().toISOString(), output: output(batches[0]) });
+    await octokit.request(route, { ...base, status: 'completed', conclusion: completion.conclusion, completed_at: new Date().toISOString(), output: output(batches[0]) });
   } catch (e) {
     // Whatever went wrong with the full completion (size, a validation error, GitHub down for longer than the
     // retries), the run must not stay in_progress: conclude it with a short text that fits every limit.
     options.log?.(`completing check run ${target.checkRunId} failed (${describeError(e)}); sending a minimal completion`);
-    await client.request(route, {
+    await octokit.request(route, {
       ...base,
       status: 'completed',
       conclusion: completion.conclusion,
@@ -123,13 +122,13 @@ export async function completeCheckRun(octokit: GitHubRequester, target: CheckRu
   }
   for (let i = 1; i < batches.length; i++) {
     try {
-      await client.request(route, { ...base, output: output(batches[i]) });
+      await octokit.request(route, { ...base, output: output(batches[i]) });
     } catch (e) {
       // The run is complete with its conclusion; only some annotations are missing. Say so in the summary.
       options.log?.(`annotations batch ${i + 1}/${batches.length} for check run ${target.checkRunId} failed: ${describeError(e)}`);
       const shown = i * 50;
       const total = (completion.annotations ?? []).length;
-      await client
+      await octokit
         .request(route, {
           ...base,
           output: { title: completion.title, summary: clip(`${completion.summary}\n\n> Only ${shown} of ${total} annotations could be published (GitHub refused the rest).\n`, GITHUB_SUMMARY_LIMIT) },

@@ -1,8 +1,10 @@
-// Reading a pull request from the GitHub API, one way for every front door (the app's recheck and re-run, the
-// `check-pr` command): the shas and the base ref come from GitHub's answer, never from a webhook payload alone,
-// and an answer without them is an error, not a guess.
+// Reading a pull request from the GitHub API, one way for every front door (the app's events, recheck and
+// re-run, the `check-pr` command): the shas and the base ref come from GitHub's answer, never from a webhook
+// payload alone, and an answer without them is an error, not a guess.
+import type { GitHubRequester } from './client.ts';
 import type { PullRequestRef } from './check.ts';
-import type { GitHubRequester } from './source.ts';
+import { requestName } from './errors.ts';
+import { parseAnswer, PullRequestAnswer, RepositoryAnswer } from './schemas.ts';
 
 export interface PullRequestState {
   ref: PullRequestRef;
@@ -17,30 +19,21 @@ export interface PullRequestState {
  * base repository's in the answer, or (when the answer lacks it) GET the repository.
  */
 export async function readPullRequest(api: GitHubRequester, owner: string, repo: string, pullNumber: number, defaultBranch?: string): Promise<PullRequestState> {
-  const res = await api.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { owner, repo, pull_number: pullNumber });
-  const pr = record(res.data);
-  const head = record(pr.head);
-  const base = record(pr.base);
-  const baseRepo = record(base.repo);
-  const user = record(pr.user);
-  if (typeof head.sha !== 'string' || typeof base.sha !== 'string' || typeof base.ref !== 'string') {
-    throw new Error(`GET /repos/${owner}/${repo}/pulls/${pullNumber}: the response has no head/base sha or base ref`);
-  }
-  let branch = defaultBranch ?? (typeof baseRepo.default_branch === 'string' ? baseRepo.default_branch : undefined);
-  let htmlUrl = typeof baseRepo.html_url === 'string' ? baseRepo.html_url : undefined;
+  const route = 'GET /repos/{owner}/{repo}/pulls/{pull_number}';
+  const res = await api.request(route, { owner, repo, pull_number: pullNumber });
+  const pr = parseAnswer(PullRequestAnswer, res.data, requestName(route, { owner, repo, pull_number: pullNumber }));
+  let branch = defaultBranch ?? pr.base.repo?.default_branch;
+  let htmlUrl = pr.base.repo?.html_url;
   if (branch === undefined) {
-    const r = record((await api.request('GET /repos/{owner}/{repo}', { owner, repo })).data);
-    branch = typeof r.default_branch === 'string' ? r.default_branch : 'main';
-    htmlUrl ??= typeof r.html_url === 'string' ? r.html_url : undefined;
+    const repoRoute = 'GET /repos/{owner}/{repo}';
+    const r = parseAnswer(RepositoryAnswer, (await api.request(repoRoute, { owner, repo })).data, requestName(repoRoute, { owner, repo }));
+    branch = r.default_branch;
+    htmlUrl ??= r.html_url;
   }
   return {
-    ref: { owner, repo, pullNumber, baseRef: base.ref, baseSha: base.sha, headSha: head.sha, defaultBranch: branch },
+    ref: { owner, repo, pullNumber, baseRef: pr.base.ref, baseSha: pr.base.sha, headSha: pr.head.sha, defaultBranch: branch },
     open: pr.state === 'open',
-    author: typeof user.login === 'string' ? user.login : undefined,
+    author: pr.user?.login,
     htmlUrl,
   };
-}
-
-function record(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }

@@ -20,13 +20,10 @@ import type { InputError } from '../gatekeeper/types.ts';
 import { isManifestFile } from '../gatekeeper/read.ts';
 import { changesThroughLinks, linkView, SYMLINK_MODE, type LinkView } from '../source/links.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
-
-export interface GitHubRequester {
-  request(
-    route: string,
-    params?: Record<string, unknown>,
-  ): Promise<{ status: number; data: unknown; headers: Record<string, string | number | undefined> }>;
-}
+import type { GitHubRequester } from './client.ts';
+import { GitHubApiError, requestName, statusOf } from './errors.ts';
+import { BlobAnswer, CommitAnswer, parseAnswer, PullFilesAnswer, PullRequestHeadAnswer, TreeAnswer, type PullFileAnswer, type TreeEntryAnswer } from './schemas.ts';
+import type { z } from 'zod/v4';
 
 export interface GitHubSourceOptions {
   /** The base repository of the pull request (forks included: their commits are read from here). */
@@ -49,18 +46,6 @@ export const GITHUB_MAX_PR_FILES = 3000;
 const FILES_PER_PAGE = 100;
 const REGULAR_FILE_MODES = new Set(['100644', '100755']);
 const SHA = /^[0-9a-f]{40}$/;
-
-/** A GitHub request that failed: names the request, carries the HTTP status when there was one. */
-export class GitHubApiError extends Error {
-  override name = 'GitHubApiError';
-  constructor(
-    message: string,
-    readonly request: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
 
 interface TreeEntry {
   mode: string;
@@ -224,9 +209,9 @@ export class GitHubSource implements RepoSource {
     if (ref === '' || /[\x00-\x20\x7f~^:?*[\\]/.test(ref) || ref.includes('..')) {
       throw new GitHubApiError(`invalid ref ${JSON.stringify(ref)}`, 'resolve');
     }
-    const res = await this.#get('GET /repos/{owner}/{repo}/commits/{ref}', { ref }, { notFound: 'undefined' });
-    const sha = isRecord(res) ? res.sha : undefined;
-    if (typeof sha !== 'string' || !SHA.test(sha)) {
+    const res = await this.#getAs(CommitAnswer, 'GET /repos/{owner}/{repo}/commits/{ref}', { ref }, { notFound: 'undefined' });
+    const sha = res?.sha;
+    if (sha === undefined) {
       throw new GitHubApiError(`${this.#owner}/${this.#repo}: '${ref}' does not name a commit`, `GET /repos/${this.#owner}/${this.#repo}/commits/${ref}`, 404);
     }
     return sha;
@@ -344,11 +329,8 @@ export class GitHubSource implements RepoSource {
 
   async #fetchBlob(sha: string, file: string): Promise<Buffer | undefined> {
     this.stats.blobs++;
-    const data = await this.#get('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { file_sha: sha }, { notFound: 'undefined', about: file });
+    const data = await this.#getAs(BlobAnswer, 'GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { file_sha: sha }, { notFound: 'undefined', about: file });
     if (data === undefined) return undefined;
-    if (!isRecord(data) || typeof data.content !== 'string') {
-      throw new GitHubApiError(`GET /repos/${this.#owner}/${this.#repo}/git/blobs/${sha} (${file}): unexpected response`, `GET /repos/${this.#owner}/${this.#repo}/git/blobs/${sha}`);
-    }
     const bytes = data.encoding === 'utf-8' ? Buffer.from(data.content, 'utf8') : Buffer.from(data.content, 'base64');
     this.#cache.blobs.set(this.#blobKey(sha), bytes);
     return bytes;
@@ -357,11 +339,10 @@ export class GitHubSource implements RepoSource {
   async changedFiles(base: string, head: string): Promise<ChangedFile[]> {
     const [baseSha, headSha] = await Promise.all([this.resolve(base), this.resolve(head)]);
     if (this.#pullNumber !== undefined) {
-      const pr = await this.#get('GET /repos/{owner}/{repo}/pulls/{pull_number}', { pull_number: this.#pullNumber });
-      const prHead = isRecord(pr) && isRecord(pr.head) ? pr.head.sha : undefined;
+      const pr = await this.#getAs(PullRequestHeadAnswer, 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { pull_number: this.#pullNumber });
       // The files list always describes the PR's current head: for an older head, diff the trees.
-      if (prHead === headSha) {
-        const count = isRecord(pr) && typeof pr.changed_files === 'number' ? pr.changed_files : undefined;
+      if (pr.head.sha === headSha) {
+        const count = pr.changed_files;
         if (count !== undefined && count > this.#maxFiles) throw this.#tooManyFiles(count);
         return this.#pullFiles(count);
       }
@@ -382,10 +363,7 @@ export class GitHubSource implements RepoSource {
     const lastPage = Math.ceil(this.#maxFiles / FILES_PER_PAGE) + 1;
     for (let page = 1; page <= lastPage; page++) {
       this.stats.filePages++;
-      const data = await this.#get('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { pull_number: this.#pullNumber, per_page: FILES_PER_PAGE, page });
-      if (!Array.isArray(data)) {
-        throw new GitHubApiError(`GET /repos/${this.#owner}/${this.#repo}/pulls/${this.#pullNumber}/files: unexpected response`, 'pulls/files');
-      }
+      const data = await this.#getAs(PullFilesAnswer, 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { pull_number: this.#pullNumber, per_page: FILES_PER_PAGE, page });
       for (const f of data) {
         const change = changeOf(f);
         if (change !== undefined) out.push(change);
@@ -472,10 +450,7 @@ export class GitHubSource implements RepoSource {
       }
     }
     this.stats.trees++;
-    const data = await this.#get('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { tree_sha: commit, recursive: '1' });
-    if (!isRecord(data) || !Array.isArray(data.tree)) {
-      throw new GitHubApiError(`GET /repos/${this.#owner}/${this.#repo}/git/trees/${commit}: unexpected response`, `GET /repos/${this.#owner}/${this.#repo}/git/trees/${commit}`);
-    }
+    const data = await this.#getAs(TreeAnswer, 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { tree_sha: commit, recursive: '1' });
     let snap: Snapshot;
     if (data.truncated === true) {
       // Over GitHub's tree limits: the tarball has every file.
@@ -484,11 +459,11 @@ export class GitHubSource implements RepoSource {
     } else {
       const entries = new Map<string, TreeEntry>();
       const dirs = new Map<string, string>();
-      if (typeof data.sha === 'string' && SHA.test(data.sha)) dirs.set('', data.sha);
+      dirs.set('', data.sha);
       for (const e of data.tree) {
-        if (!isRecord(e) || typeof e.path !== 'string' || typeof e.sha !== 'string' || !safeRepoPath(e.path)) continue;
+        if (!safeRepoPath(e.path)) continue;
         if (e.type === 'tree' && SHA.test(e.sha)) dirs.set(e.path, e.sha);
-        if (e.type !== 'blob' || typeof e.mode !== 'string') continue;
+        if (e.type !== 'blob') continue;
         entries.set(e.path, { mode: e.mode, sha: e.sha });
       }
       snap = { commit, fromTarball: false, entries, ...(everyDirectoryKnown(entries, dirs) ? { dirs } : {}) };
@@ -509,14 +484,12 @@ export class GitHubSource implements RepoSource {
     const entries = new Map(reference.entries);
     const dirs = new Map(reference.dirs);
     let listings = 0;
-    const list = async (sha: string, recursive: boolean): Promise<{ sha: string; tree: Record<string, unknown>[] }> => {
+    const list = async (sha: string, recursive: boolean): Promise<TreeAnswer> => {
       listings++;
       this.stats.trees++;
-      const data = await this.#get('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { tree_sha: sha, ...(recursive ? { recursive: '1' } : {}) });
-      if (!isRecord(data) || !Array.isArray(data.tree) || typeof data.sha !== 'string' || !SHA.test(data.sha) || data.truncated === true) {
-        throw new IncrementalTooCostly('unusable listing');
-      }
-      return { sha: data.sha, tree: data.tree.filter(isRecord) };
+      const data = await this.#getAs(TreeAnswer, 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { tree_sha: sha, ...(recursive ? { recursive: '1' } : {}) });
+      if (data.truncated === true) throw new IncrementalTooCostly('a truncated listing');
+      return data;
     };
     const removeUnder = (dir: string) => {
       for (const p of entries.keys()) if (p.startsWith(`${dir}/`)) entries.delete(p);
@@ -525,7 +498,7 @@ export class GitHubSource implements RepoSource {
 
     const root = await list(commit, false);
     if (root.sha === reference.dirs.get('')) return { commit, fromTarball: false, entries: reference.entries, dirs: reference.dirs };
-    let level: { dir: string; tree: Record<string, unknown>[] }[] = [{ dir: '', tree: root.tree }];
+    let level: { dir: string; tree: TreeEntryAnswer[] }[] = [{ dir: '', tree: root.tree }];
     dirs.set('', root.sha);
     while (level.length > 0) {
       const changed: { dir: string; sha: string }[] = [];
@@ -534,7 +507,7 @@ export class GitHubSource implements RepoSource {
         const old = before.get(dir) ?? new Map<string, { type: 'blob' | 'tree'; sha: string }>();
         const seen = new Set<string>();
         for (const e of tree) {
-          if (typeof e.path !== 'string' || typeof e.sha !== 'string' || e.path.includes('/')) continue;
+          if (e.path.includes('/')) continue;
           const full = dir === '' ? e.path : `${dir}/${e.path}`;
           if (!safeRepoPath(full)) continue;
           seen.add(e.path);
@@ -550,7 +523,7 @@ export class GitHubSource implements RepoSource {
           }
           if (was?.type === 'tree') removeUnder(full);
           else if (was?.type === 'blob') entries.delete(full);
-          if (e.type === 'blob' && typeof e.mode === 'string') entries.set(full, { mode: e.mode, sha: e.sha });
+          if (e.type === 'blob') entries.set(full, { mode: e.mode, sha: e.sha });
           else if (e.type === 'tree' && SHA.test(e.sha)) {
             dirs.set(full, e.sha);
             added.push({ dir: full, sha: e.sha });
@@ -568,11 +541,10 @@ export class GitHubSource implements RepoSource {
       const addedLists = await Promise.all(added.map(async (a) => ({ ...a, listing: await list(a.sha, true) })));
       for (const { dir, listing } of addedLists) {
         for (const e of listing.tree) {
-          if (typeof e.path !== 'string' || typeof e.sha !== 'string') continue;
           const full = `${dir}/${e.path}`;
           if (!safeRepoPath(full)) continue;
           if (e.type === 'tree' && SHA.test(e.sha)) dirs.set(full, e.sha);
-          else if (e.type === 'blob' && typeof e.mode === 'string') entries.set(full, { mode: e.mode, sha: e.sha });
+          else if (e.type === 'blob') entries.set(full, { mode: e.mode, sha: e.sha });
         }
       }
       level = await Promise.all(changed.map(async (c) => ({ dir: c.dir, tree: (await list(c.sha, false)).tree })));
@@ -626,9 +598,19 @@ export class GitHubSource implements RepoSource {
    * times as long, which a recursive tree of a large repository makes noticeable on every check. None of the
    * numbers read here (sizes, counts) comes near 2^53.
    */
+  /** `#get`, its answer validated by `schema` (schemas.ts). */
+  async #getAs<S extends z.ZodType>(schema: S, route: string, params: Record<string, unknown>, options: { notFound: 'undefined'; about?: string }): Promise<z.output<S> | undefined>;
+  async #getAs<S extends z.ZodType>(schema: S, route: string, params: Record<string, unknown>, options?: { about?: string }): Promise<z.output<S>>;
+  async #getAs<S extends z.ZodType>(schema: S, route: string, params: Record<string, unknown>, options: { notFound?: 'undefined'; about?: string } = {}): Promise<z.output<S> | undefined> {
+    const data = await this.#get(route, params, options);
+    if (data === undefined && options.notFound === 'undefined') return undefined;
+    const name = requestName(route, { owner: this.#owner, repo: this.#repo, ...params });
+    return parseAnswer(schema, data, `${name}${options.about ? ` (${options.about})` : ''}`);
+  }
+
   async #get(route: string, params: Record<string, unknown>, options: { notFound?: 'undefined'; about?: string; binary?: boolean } = {}): Promise<unknown> {
     const all = { owner: this.#owner, repo: this.#repo, ...params, ...(options.binary ? {} : { request: { parseSuccessResponseBody: false } }) };
-    const name = describeRequest(route, { owner: this.#owner, repo: this.#repo, ...params });
+    const name = requestName(route, { owner: this.#owner, repo: this.#repo, ...params });
     await this.#acquire();
     this.stats.requests++;
     try {
@@ -683,28 +665,9 @@ async function jsonBody(data: unknown, request: string): Promise<unknown> {
   }
 }
 
-function describeRequest(route: string, params: Record<string, unknown>): string {
-  const [method, url = ''] = route.split(' ');
-  const used = new Set<string>();
-  const expanded = url.replace(/\{(\w+)\}/g, (_, k: string) => {
-    used.add(k);
-    return encodeURIComponent(String(params[k] ?? ''));
-  });
-  const query = Object.entries(params)
-    .filter(([k]) => !used.has(k))
-    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
-    .join('&');
-  return `${method} ${expanded}${query ? `?${query}` : ''}`;
-}
-
-function statusOf(e: unknown): number | undefined {
-  if (isRecord(e) && typeof e.status === 'number') return e.status;
-  return undefined;
-}
-
-function changeOf(f: unknown): ChangedFile | undefined {
-  if (!isRecord(f) || typeof f.filename !== 'string' || !safeRepoPath(f.filename)) return undefined;
-  const prev = typeof f.previous_filename === 'string' && safeRepoPath(f.previous_filename) ? f.previous_filename : undefined;
+function changeOf(f: PullFileAnswer): ChangedFile | undefined {
+  if (!safeRepoPath(f.filename)) return undefined;
+  const prev = f.previous_filename !== undefined && safeRepoPath(f.previous_filename) ? f.previous_filename : undefined;
   switch (f.status) {
     case 'added':
     case 'copied': // a copy leaves its origin in place: for rendering it is an added file
@@ -772,9 +735,6 @@ function checkInside(root: string, p: string): string {
   return target;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** The sha git gives a blob with these bytes. */
 export function gitBlobSha(bytes: Buffer): string {

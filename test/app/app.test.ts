@@ -359,11 +359,11 @@ describe('re-run requests and merge queues', () => {
 });
 
 describe('failures of GitHub and of the check', () => {
-  it('a secondary rate limit (403 with retry-after) is waited out and the request retried', async () => {
+  it('a secondary rate limit (403 or 429 with retry-after) is waited out and the request retried', async () => {
     const waits: number[] = [];
-    app = await setup.swapApp({ retry: { sleep: async (ms) => void waits.push(ms) } });
+    app = await setup.swapApp({ github: { sleep: async (ms) => void waits.push(ms) } });
     fake.failNext('POST', /\/check-runs$/, 1, 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '7' });
-    fake.failNext('PATCH', /\/check-runs\/\d+$/, 1, 429, { message: 'Too many requests' }, { 'retry-after': '2' });
+    fake.failNext('PATCH', /\/check-runs\/\d+$/, 1, 429, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '2' });
     await app.receive('pull_request', prPayload('opened', 40, 'good'));
     await app.handle.idle();
     expect(waits).toEqual([7000, 2000]);

@@ -11,6 +11,7 @@ import { Probot, ProbotOctokit } from 'probot';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createRuntime, type Runtime } from '../../src/engine/runtime.ts';
 import { createPreadmitApp, type PreadmitAppHandle, type PreadmitAppOptions } from '../../src/app/index.ts';
+import { githubOctokit, type GitHubClientPolicy } from '../../src/github/client.ts';
 import { buildRepo, FakeGitHub } from './fake-github.ts';
 import { BRANCHES } from './fixture-repo.ts';
 
@@ -62,7 +63,11 @@ export interface TestApp {
 
 let deliveries = 0;
 
-export async function makeApp(runtime: Runtime, options: Partial<PreadmitAppOptions> = {}): Promise<TestApp> {
+/** The app's options, and the GitHub client policy of its Probot (default: as Probot's templates, no throttling or retry). */
+export type TestAppOptions = Partial<PreadmitAppOptions> & { github?: GitHubClientPolicy };
+
+export async function makeApp(runtime: Runtime, options: TestAppOptions = {}): Promise<TestApp> {
+  const { github, ...appOptions } = options;
   const logs: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -75,10 +80,11 @@ export async function makeApp(runtime: Runtime, options: Partial<PreadmitAppOpti
     appId: APP_ID,
     privateKey: PRIVATE_KEY,
     log,
-    // As in Probot's own templates: no retry or throttling plugin in tests (the app's own rate-limit handling stays on).
-    Octokit: ProbotOctokit.defaults((o: Record<string, unknown>) => ({ ...o, retry: { enabled: false }, throttle: { enabled: false } })),
+    // The production client (src/github/client.ts); as in Probot's own templates, its throttling and retry
+    // plugins are off unless a test asks for them (rate-limit tests pass `github`).
+    Octokit: githubOctokit(ProbotOctokit, github ?? { throttle: false, retryServerErrors: false }),
   });
-  const { appFn, handle } = createPreadmitApp({ runtime, appId: APP_ID, retry: { sleep: async () => undefined }, ...options });
+  const { appFn, handle } = createPreadmitApp({ runtime, appId: APP_ID, ...appOptions });
   await probot.load(appFn);
   const h = handle();
   if (h === undefined) throw new Error('app not loaded');
@@ -99,7 +105,7 @@ export interface AppSuite {
   /** The fake repository's name: a new one per test, since GitHubSource caches trees and blobs per repository for the whole process. */
   repoName: string;
   /** Closes the current app and makes another with `options`. */
-  swapApp(options: Partial<PreadmitAppOptions>): Promise<TestApp>;
+  swapApp(options: TestAppOptions): Promise<TestApp>;
 }
 
 /**
@@ -112,7 +118,7 @@ export function useAppSuite(owner: string, prefix: string, sync: (suite: AppSuit
   let count = 0;
   const suite = {
     repoName: prefix,
-    async swapApp(options: Partial<PreadmitAppOptions>): Promise<TestApp> {
+    async swapApp(options: TestAppOptions): Promise<TestApp> {
       await suite.app.handle.close(60_000);
       suite.app = await makeApp(suite.runtime, options);
       sync(suite);

@@ -205,7 +205,7 @@ describe('restart recovery', () => {
     let release: () => void = () => undefined;
     const slept = new Promise<void>((r) => (release = r));
     await app.handle.close();
-    const late = await makeApp(runtime, { retry: { sleep: () => slept } });
+    const late = await makeApp(runtime, { github: { sleep: () => slept } });
     const recovering = late.handle.recover();
     while (!fake.requests.some((r) => r.path.startsWith('/installation/repositories'))) await new Promise((r) => setTimeout(r, 10));
     const closed = late.handle.close();

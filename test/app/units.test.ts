@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/app/commands.ts';
 import { parseExternalId, externalIdOf } from '../../src/github/check-runs.ts';
 import { CheckQueue, DeliveryLog, type EndReason, type QueuedCheck } from '../../src/app/queue.ts';
-import { redact, retryDelayMs, retryingRequester } from '../../src/github/errors.ts';
+import { redact } from '../../src/github/errors.ts';
 
 interface Probe extends QueuedCheck {
   ended: [EndReason, string][];
@@ -133,35 +133,6 @@ describe('DeliveryLog', () => {
     log.done(['id:a']);
     await new Promise((r) => setTimeout(r, 5));
     expect(await log.begin(['id:a'])).toBe(true);
-  });
-});
-
-describe('rate limits', () => {
-  const err = (status: number, headers: Record<string, string>, message = 'x') => Object.assign(new Error(message), { status, response: { headers } });
-
-  it('follows retry-after, x-ratelimit-reset, and leaves plain 403s and 4xx alone', () => {
-    expect(retryDelayMs(err(403, { 'retry-after': '30' }), 1, { retryServerErrors: false })).toBe(30_000);
-    expect(retryDelayMs(err(429, {}), 1, { retryServerErrors: false })).toBe(60_000);
-    expect(retryDelayMs(err(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1010' }), 1, { retryServerErrors: false, now: 1_000_000 })).toBe(11_000);
-    expect(retryDelayMs(err(403, {}, 'Resource not accessible by integration'), 1, { retryServerErrors: false })).toBeUndefined();
-    expect(retryDelayMs(err(422, {}), 1, { retryServerErrors: true })).toBeUndefined();
-    expect(retryDelayMs(err(502, {}), 2, { retryServerErrors: false })).toBeUndefined();
-    expect(retryDelayMs(err(502, {}), 2, { retryServerErrors: true })).toBe(2000);
-  });
-
-  it('gives up when GitHub asks for a longer wait than allowed', async () => {
-    let calls = 0;
-    const gh = retryingRequester(
-      {
-        request: async () => {
-          calls++;
-          throw err(403, { 'retry-after': '3600' });
-        },
-      },
-      { sleep: async () => undefined },
-    );
-    await expect(gh.request('GET /x')).rejects.toThrow();
-    expect(calls).toBe(1);
   });
 });
 
