@@ -79,10 +79,19 @@ export interface RepositoryRef {
   html_url: string;
 }
 
+/** A re-run asked of one of our runs: what the run remembers (its external_id), else the payload's pull request. */
+export interface RerunRequest {
+  repository: RepositoryRef;
+  remembered: RunOrigin | undefined;
+  pullNumber: number | undefined;
+  head: { sha: string; branch?: string | null | undefined };
+  installationId?: number;
+}
+
 export interface CheckService {
   start(gh: GitHubRequester, req: CheckRequest): Promise<CreatedRun>;
   /** Redoes the check a run of ours did: its PR's current head, or the same merge group. */
-  rerun(gh: GitHubRequester, repository: RepositoryRef, origin: RunOrigin | undefined, head: { sha: string; branch?: string | null | undefined }, installationId: number | undefined): Promise<void>;
+  rerun(gh: GitHubRequester, request: RerunRequest): Promise<void>;
   revive(raw: unknown): Promise<QueuedCheck>;
   conclude(gh: GitHubRequester, target: { owner: string; repo: string; checkRunId: number }, completion: Completion): Promise<void>;
   /** Runs this process created (recovery must never take them for a dead process's). */
@@ -204,10 +213,11 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
     };
   }
 
-  async function rerun(gh: GitHubRequester, repository: RepositoryRef, origin: RunOrigin | undefined, head: { sha: string; branch?: string | null | undefined }, installationId: number | undefined): Promise<void> {
+  async function rerun(gh: GitHubRequester, { repository, remembered, pullNumber, head, installationId }: RerunRequest): Promise<void> {
     const owner = repository.owner.login;
     const repo = repository.name;
     const from = { htmlUrl: repository.html_url, ...(installationId !== undefined ? { installationId } : {}) };
+    const origin: RunOrigin | undefined = remembered ?? (pullNumber !== undefined ? { kind: 'pull_request', pullNumber } : undefined);
     if (origin === undefined) {
       say('info', `re-run requested on ${owner}/${repo} at ${head.sha.slice(0, 7)} for a run that names no pull request or merge group; ignored`);
       return;

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ApplicationFunctionOptions, Probot } from 'probot';
 import { createRuntime, type Runtime } from '../engine/runtime.ts';
-import { parseExternalId, readAppId, suiteOrigin, type RunOrigin } from '../github/check-runs.ts';
+import { parseExternalId, readAppId, suiteOrigin } from '../github/check-runs.ts';
 import type { GitHubRequester } from '../github/client.ts';
 import { commandPermission, reactToComment, replyToIssue } from '../github/comments.ts';
 import { describeError, redact } from '../github/errors.ts';
@@ -247,27 +247,25 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     }),
   );
 
+  // A re-run of our run (or of its suite) redoes what the run remembers in its external_id; the payload's
+  // pull request is the fallback (a fork PR's suite lists none).
   app.on(
     'check_run.rerequested',
     once(async (context) => {
-      const p = context.payload;
-      if (p.check_run.app?.id !== (await ourAppId())) return;
-      const fromPayload = p.check_run.pull_requests[0]?.number;
-      const origin = parseExternalId(p.check_run.external_id) ?? (fromPayload !== undefined ? { kind: 'pull_request' as const, pullNumber: fromPayload } : undefined);
-      await checks.rerun(context.octokit, p.repository, origin, { sha: p.check_run.head_sha, branch: p.check_run.check_suite?.head_branch }, installationOf(p).installationId);
+      const { check_run: run, repository } = context.payload;
+      if (run.app?.id !== (await ourAppId())) return;
+      const remembered = parseExternalId(run.external_id);
+      await checks.rerun(context.octokit, { repository, remembered, pullNumber: run.pull_requests[0]?.number, head: { sha: run.head_sha, branch: run.check_suite?.head_branch }, ...installationOf(context.payload) });
     }),
   );
 
   app.on(
     'check_suite.rerequested',
     once(async (context) => {
-      const p = context.payload;
-      if (p.check_suite.app?.id !== (await ourAppId())) return;
-      // The suite of a fork PR lists no pull request; our run in the suite remembers it in its external_id.
-      const fromPayload = p.check_suite.pull_requests[0]?.number;
-      const origin: RunOrigin | undefined =
-        (await suiteOrigin(context.octokit, p.repository.owner.login, p.repository.name, p.check_suite.id)) ?? (fromPayload !== undefined ? { kind: 'pull_request', pullNumber: fromPayload } : undefined);
-      await checks.rerun(context.octokit, p.repository, origin, { sha: p.check_suite.head_sha, branch: p.check_suite.head_branch }, installationOf(p).installationId);
+      const { check_suite: suite, repository } = context.payload;
+      if (suite.app?.id !== (await ourAppId())) return;
+      const remembered = await suiteOrigin(context.octokit, repository.owner.login, repository.name, suite.id);
+      await checks.rerun(context.octokit, { repository, remembered, pullNumber: suite.pull_requests[0]?.number, head: { sha: suite.head_sha, branch: suite.head_branch }, ...installationOf(context.payload) });
     }),
   );
 

@@ -22,6 +22,7 @@ import { changesThroughLinks, linkView, SYMLINK_MODE, type LinkView } from '../s
 import type { ChangedFile, RepoSource } from '../source/types.ts';
 import type { GitHubRequester } from './client.ts';
 import { GitHubApiError, requestName, statusOf } from './errors.ts';
+import { memoPromise } from '../util/memo.ts';
 import { BlobAnswer, CommitAnswer, parseAnswer, PullFilesAnswer, PullRequestHeadAnswer, TreeAnswer, type PullFileAnswer, type TreeEntryAnswer } from './schemas.ts';
 import type { z } from 'zod/v4';
 
@@ -196,13 +197,7 @@ export class GitHubSource implements RepoSource {
 
   resolve(ref: string): Promise<string> {
     if (SHA.test(ref)) return Promise.resolve(ref);
-    let sha = this.#resolved.get(ref);
-    if (sha === undefined) {
-      sha = this.#resolveUncached(ref);
-      this.#resolved.set(ref, sha);
-      sha.catch(() => this.#resolved.delete(ref));
-    }
-    return sha;
+    return memoPromise(this.#resolved, ref, () => this.#resolveUncached(ref));
   }
 
   async #resolveUncached(ref: string): Promise<string> {
@@ -228,9 +223,7 @@ export class GitHubSource implements RepoSource {
 
   /** What GitOps tools see in the snapshot: regular files and what in-repository links show (links.ts). */
   #view(snap: Snapshot): Promise<LinkView> {
-    let view = this.#views.get(snap.commit);
-    if (view === undefined) {
-      view = (async () => {
+    return memoPromise(this.#views, snap.commit, async () => {
         const regular = [...snap.entries].filter(([, e]) => REGULAR_FILE_MODES.has(e.mode)).map(([p]) => p);
         const linkPaths = [...snap.entries].filter(([, e]) => e.mode === SYMLINK_MODE).map(([p]) => p);
         // A link's blob is its target path.
@@ -238,11 +231,7 @@ export class GitHubSource implements RepoSource {
           linkPaths.map(async (p) => (snap.fromTarball ? (await this.#tarball(snap.commit)).get(p)?.bytes : await this.#blob(snap.entries.get(p)!.sha, p))),
         );
         return linkView(regular, new Map(linkPaths.map((p, i) => [p, targets[i]?.toString('utf8') ?? ''])), isManifestFile);
-      })();
-      this.#views.set(snap.commit, view);
-      view.catch(() => this.#views.delete(snap.commit));
-    }
-    return view;
+    });
   }
 
   /** The regular file `file` shows in the snapshot: itself, or what the links on its way end at. */
@@ -422,13 +411,7 @@ export class GitHubSource implements RepoSource {
   }
 
   #snapshot(ref: string): Promise<Snapshot> {
-    let snap = this.#snapshots.get(ref);
-    if (snap === undefined) {
-      snap = this.resolve(ref).then((sha) => this.#snapshotOf(sha));
-      this.#snapshots.set(ref, snap);
-      snap.catch(() => this.#snapshots.delete(ref));
-    }
-    return snap;
+    return memoPromise(this.#snapshots, ref, () => this.resolve(ref).then((sha) => this.#snapshotOf(sha)));
   }
 
   async #snapshotOf(commit: string): Promise<Snapshot> {
@@ -555,13 +538,7 @@ export class GitHubSource implements RepoSource {
 
   /** The whole tree at `commit` from the tarball; every blob also lands in the cache under its git sha. */
   #tarball(commit: string): Promise<Map<string, { mode: string; bytes: Buffer }>> {
-    let t = this.#tarballs.get(commit);
-    if (t === undefined) {
-      t = this.#fetchTarball(commit);
-      this.#tarballs.set(commit, t);
-      t.catch(() => this.#tarballs.delete(commit));
-    }
-    return t;
+    return memoPromise(this.#tarballs, commit, () => this.#fetchTarball(commit));
   }
 
   async #fetchTarball(commit: string): Promise<Map<string, { mode: string; bytes: Buffer }>> {

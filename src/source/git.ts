@@ -7,6 +7,7 @@ import type { InputError } from '../gatekeeper/types.ts';
 import { isManifestFile } from '../gatekeeper/read.ts';
 import { changesThroughLinks, linkView, SYMLINK_MODE, type LinkView } from './links.ts';
 import type { ChangedFile, RepoSource } from './types.ts';
+import { memoPromise } from '../util/memo.ts';
 
 interface TreeEntry {
   mode: string;
@@ -33,13 +34,7 @@ export class LocalGitSource implements RepoSource {
   }
 
   resolve(ref: string): Promise<string> {
-    let sha = this.#resolved.get(ref);
-    if (sha === undefined) {
-      sha = this.#resolveUncached(ref);
-      this.#resolved.set(ref, sha);
-      sha.catch(() => this.#resolved.delete(ref));
-    }
-    return sha;
+    return memoPromise(this.#resolved, ref, () => this.#resolveUncached(ref));
   }
 
   async #resolveUncached(ref: string): Promise<string> {
@@ -74,19 +69,15 @@ export class LocalGitSource implements RepoSource {
   }
 
   #view(ref: string): Promise<LinkView> {
-    let view = this.#views.get(ref);
-    if (view === undefined) {
-      view = this.#tree(ref).then(async (tree) => {
+    return memoPromise(this.#views, ref, () =>
+      this.#tree(ref).then(async (tree) => {
         const regular = [...tree].filter(([, e]) => REGULAR_FILE_MODES.has(e.mode)).map(([p]) => p);
         const linkEntries = [...tree].filter(([, e]) => e.mode === SYMLINK_MODE);
         const targets = await readBlobs(this.#repoDir, [...new Set(linkEntries.map(([, e]) => e.oid))]);
         const links = new Map(linkEntries.map(([p, e]) => [p, targets.get(e.oid)?.toString('utf8') ?? ''] as const));
         return linkView(regular, links, isManifestFile);
-      });
-      this.#views.set(ref, view);
-      view.catch(() => this.#views.delete(ref));
-    }
-    return view;
+      }),
+    );
   }
 
   #readBlob(oid: string): Promise<Buffer | undefined> {
@@ -146,13 +137,7 @@ export class LocalGitSource implements RepoSource {
   }
 
   #tree(ref: string): Promise<Map<string, TreeEntry>> {
-    let tree = this.#trees.get(ref);
-    if (tree === undefined) {
-      tree = this.resolve(ref).then((sha) => listTree(this.#repoDir, sha));
-      this.#trees.set(ref, tree);
-      tree.catch(() => this.#trees.delete(ref));
-    }
-    return tree;
+    return memoPromise(this.#trees, ref, () => this.resolve(ref).then((sha) => listTree(this.#repoDir, sha)));
   }
 }
 

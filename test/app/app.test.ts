@@ -391,6 +391,40 @@ describe('failures of GitHub and of the check', () => {
     expect(run?.output.summary).toContain('/gatekeeper recheck');
   });
 
+  // Answers that do not have the documented shape, at every read of the check: each becomes the run's
+  // fail-closed conclusion naming the request and the field, never a crash or a run left in_progress.
+  it.each([
+    ['the recursive tree', /\/git\/trees\//, { sha: 'f'.repeat(40), tree: 'not a list' }, /git\/trees\/[0-9a-f]{40}\?recursive=1: GitHub's answer is not what its API documents: tree:/],
+    ['a tree entry', /\/git\/trees\//, { sha: 'f'.repeat(40), tree: [{ path: 7, mode: '100644', type: 'blob', sha: 'a'.repeat(40) }] }, /git\/trees\/[0-9a-f]{40}\?recursive=1: GitHub's answer is not what its API documents: tree\.0\.path:/],
+    ['the files list', /\/pulls\/\d+\/files/, { files: [] }, /pulls\/\d+\/files\?per_page=100&page=1: GitHub's answer is not what its API documents: the answer:/],
+    ['the default branch commit', /\/commits\/main$/, { sha: 'main' }, /commits\/main: GitHub's answer is not what its API documents: sha: expected a 40-hex sha/],
+    ['the config file', /\/contents\/\.github/, { type: 'file', content: 12 }, /contents\/\.github%2Fpreadmit\.yml\?ref=[0-9a-f]{40}: GitHub's answer is not what its API documents: /],
+  ])('a malformed answer for %s concludes the run failure, naming the request and the field', async (_what, path, body, message) => {
+    fake.failNext('GET', path, 1, 200, body);
+    await app.receive('pull_request', prPayload('opened', 44, 'good'));
+    await app.handle.idle();
+    const [run] = fake.runsFor(fake.sha('good'));
+    expect(run?.status).toBe('completed');
+    expect(run?.conclusion).toBe('failure');
+    expect(run?.output.title).toBe('preadmit could not check this commit (fail closed)');
+    expect(run?.output.summary).toMatch(message);
+  });
+
+  it('a malformed pull request or check run answer fails the delivery (GitHub can redeliver it) and leaves no run behind', async () => {
+    fake.failNext('GET', /\/pulls\/45$/, 1, 200, { state: 'open', head: { sha: 'nope' }, base: { sha: fake.sha('main'), ref: 'main' } });
+    await app.receive('pull_request', prPayload('opened', 45, 'good'), 'bad-pr-answer');
+    expect(app.handle.takeFailure('bad-pr-answer')).toMatch(/pulls\/45: GitHub's answer is not what its API documents: head\.sha: expected a 40-hex sha/);
+    fake.failNext('POST', /\/check-runs$/, 1, 201, { html_url: 'https://github.com/x' });
+    await app.receive('pull_request', prPayload('opened', 46, 'good'), 'bad-run-answer');
+    expect(app.handle.takeFailure('bad-run-answer')).toMatch(/POST \/repos\/acme\/[\w-]+\/check-runs: GitHub's answer is not what its API documents: id:/);
+    await app.handle.idle();
+    expect(fake.runsFor(fake.sha('good'))).toEqual([]);
+    // Redelivered once GitHub answers properly: handled, and the run concluded.
+    await app.receive('pull_request', prPayload('opened', 46, 'good'), 'bad-run-answer');
+    await app.handle.idle();
+    expect(fake.runsFor(fake.sha('good')).map((r) => r.conclusion)).toEqual(['success']);
+  });
+
   it('an oversized report is cut to GitHub\'s summary limit and keeps every annotation', async () => {
     fake.pulls.set(43, { number: 43, state: 'open', author: 'octocat', baseRef: 'main', headRef: 'many', headRepo: `${OWNER}/${REPO}` });
     const pr = { owner: OWNER, repo: REPO, pullNumber: 43, baseRef: 'main', baseSha: fake.sha('main'), headSha: fake.sha('many'), defaultBranch: 'main' };
