@@ -184,6 +184,24 @@ describe('GitHubSource: reading trees and blobs', () => {
     await expect(src.listFiles(baseSha)).rejects.toThrow(`GET /repos/${OWNER}/${REPO}/git/trees/${baseSha}?recursive=1 failed with HTTP 503`);
   });
 
+  it('refuses answers that do not have the documented shape, naming the request and the field', async () => {
+    serveGitTreeOnly();
+    const sha = git('rev-parse', `${headSha}:apps/api/deployment.yaml`).trim();
+    nock(API).get(`/repos/${OWNER}/${REPO}/git/blobs/${sha}`).reply(200, { sha, encoding: 'base64' });
+    const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() });
+    const read = src.readFile(headSha, 'apps/api/deployment.yaml');
+    await expect(read).rejects.toThrow(`GET /repos/${OWNER}/${REPO}/git/blobs/${sha} (apps/api/deployment.yaml): GitHub's answer is not what its API documents: content:`);
+    await expect(read).rejects.toMatchObject({ name: 'GitHubApiError' });
+    // The cached failure is not kept: a later read asks again and gets a proper answer.
+    nock(API).get(`/repos/${OWNER}/${REPO}/git/blobs/${sha}`).reply(200, { sha, encoding: 'base64', content: Buffer.from('kind: X\n').toString('base64') });
+    expect((await src.readFile(headSha, 'apps/api/deployment.yaml'))?.toString('utf8')).toBe('kind: X\n');
+
+    nock(API).get(`/repos/${OWNER}/${REPO}/git/trees/${baseSha}?recursive=1`).reply(200, { sha: baseSha, tree: [{ path: 'a.yaml', mode: '100644', type: 'blob' }] });
+    await expect(src.listFiles(baseSha)).rejects.toThrow(`GET /repos/${OWNER}/${REPO}/git/trees/${baseSha}?recursive=1: GitHub's answer is not what its API documents: tree.0.sha:`);
+    nock(API).get(`/repos/${OWNER}/${REPO}/commits/main`).reply(200, { sha: 'not-a-sha' });
+    await expect(src.resolve('main')).rejects.toThrow(`GET /repos/${OWNER}/${REPO}/commits/main: GitHub's answer is not what its API documents: sha: expected a 40-hex sha`);
+  });
+
   it('switches to the tarball when the tree is truncated', async () => {
     const counts = serveGit({ truncated: true });
     const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() });
