@@ -38,8 +38,8 @@ export interface GitHubClientPolicy {
   onRetry?: (info: { route: string; limit: 'secondary rate limit' | 'rate limit'; waitMs: number; attempt: number }) => void;
 }
 
-export const DEFAULT_ATTEMPTS = 4;
-export const DEFAULT_MAX_WAIT_MS = 120_000;
+const DEFAULT_ATTEMPTS = 4;
+const DEFAULT_MAX_WAIT_MS = 120_000;
 
 /** What plugin-throttling hands a limit handler about the request it stopped. */
 interface LimitedRequest {

@@ -5,6 +5,7 @@ import { parseCommand } from '../../src/app/commands.ts';
 import { parseExternalId, externalIdOf } from '../../src/github/check-runs.ts';
 import { CheckQueue, DeliveryLog, type EndReason, type QueuedCheck } from '../../src/app/queue.ts';
 import { redact } from '../../src/github/errors.ts';
+import { mergeGroupKey, prKey, targetOf } from '../../src/app/check-service.ts';
 
 interface Probe extends QueuedCheck {
   ended: [EndReason, string][];
@@ -184,5 +185,27 @@ describe('commands and external ids', () => {
     const sha = 'a'.repeat(40);
     expect(parseExternalId(externalIdOf({ kind: 'merge_group', baseSha: sha }))).toEqual({ kind: 'merge_group', baseSha: sha });
     for (const bad of ['', 'pr/0', 'pr/1x', 'mg/abc', null]) expect(parseExternalId(bad)).toBeUndefined();
+  });
+});
+
+describe('check targets', () => {
+  const sha = (c: string) => c.repeat(40);
+  it('derive the coalescing key, the run origin and the head once from a request', () => {
+    const pr = { owner: 'Acme', repo: 'GitOps', pullNumber: 7, baseRef: 'main', baseSha: sha('a'), headSha: sha('b'), defaultBranch: 'main' };
+    expect(targetOf({ kind: 'pull_request', pr, htmlUrl: 'https://github.com/Acme/GitOps' })).toEqual({
+      key: 'acme/gitops#7',
+      origin: { kind: 'pull_request', pullNumber: 7 },
+      owner: 'Acme',
+      repo: 'GitOps',
+      headSha: sha('b'),
+      htmlUrl: 'https://github.com/Acme/GitOps',
+    });
+    const group = { owner: 'Acme', repo: 'GitOps', baseRef: 'refs/heads/main', baseSha: sha('c'), headRef: 'refs/heads/gh-readonly-queue/main/pr-7-x', headSha: sha('d'), defaultBranch: 'main' };
+    const t = targetOf({ kind: 'merge_group', group });
+    expect(t).toEqual({ key: 'acme/gitops@refs/heads/gh-readonly-queue/main/pr-7-x', origin: { kind: 'merge_group', baseSha: sha('c') }, owner: 'Acme', repo: 'GitOps', headSha: sha('d') });
+    // The external id the run carries brings a re-run back to the same target.
+    expect(parseExternalId(externalIdOf(t.origin))).toEqual(t.origin);
+    expect(t.key).toBe(mergeGroupKey('ACME', 'gitops', group.headRef));
+    expect(prKey('Acme', 'GitOps', 7)).toBe('acme/gitops#7');
   });
 });
