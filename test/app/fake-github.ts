@@ -3,6 +3,7 @@
 // 404 that the test can see in `unhandled`.
 import nock from 'nock';
 import { git, gitBytes, GitRepo, lsTree } from '../support/git-repo.ts';
+import { checkRunChange, GitHubRefusal, pageOf, pullFiles, pullFilesDiffArgs, type CheckRunChange } from '../support/github-semantics.ts';
 
 export const API = 'https://api.github.com';
 
@@ -203,31 +204,19 @@ export class FakeGitHub {
     }
 
     if (req.method === 'POST' && rest === '/check-runs') {
-      const run = this.addRun(String(b.head_sha), {
-        name: String(b.name),
-        status: String(b.status ?? 'queued'),
-        external_id: typeof b.external_id === 'string' ? b.external_id : null,
-        output: (b.output ?? {}) as CheckRun['output'],
-      });
+      const change = refusalOr(() => checkRunChange({ status: 'queued', conclusion: null }, b));
+      if ('refused' in change) return change.refused;
+      const run = this.addRun(String(b.head_sha), { name: String(b.name), external_id: null });
+      applyChange(run, change.value);
       return [201, run];
     }
     if (req.method === 'PATCH' && (m = /^\/check-runs\/(\d+)$/.exec(rest))) {
       const run = this.checkRuns.get(Number(m[1]));
       if (run === undefined) return [404, { message: 'Not Found' }];
       run.patches++;
-      if (typeof b.conclusion === 'string') {
-        run.conclusion = b.conclusion;
-        run.status = 'completed';
-      }
-      if (typeof b.status === 'string') run.status = b.status;
-      const output = b.output as { title?: string; summary?: string; annotations?: Record<string, unknown>[] } | undefined;
-      if (output !== undefined) {
-        if (output.annotations && output.annotations.length > 50) return [422, { message: 'Only 50 annotations are allowed per request' }];
-        // GitHub counts the summary's UTF-8 bytes.
-        if (Buffer.byteLength(output.summary ?? '', 'utf8') > 65535) return [422, { message: `Only 65535 characters are allowed; ${Buffer.byteLength(output.summary ?? '', 'utf8')} were supplied.` }];
-        run.output = { title: output.title, summary: output.summary };
-        run.annotations.push(...(output.annotations ?? []));
-      }
+      const change = refusalOr(() => checkRunChange(run, b));
+      if ('refused' in change) return change.refused;
+      applyChange(run, change.value);
       return [200, run];
     }
     if (req.method === 'GET' && (m = /^\/commits\/([^/]+)\/check-runs$/.exec(rest))) {
@@ -262,10 +251,7 @@ export class FakeGitHub {
     if (req.method === 'GET' && (m = /^\/pulls\/(\d+)\/files$/.exec(rest))) {
       const pr = this.pulls.get(Number(m[1]));
       if (pr === undefined) return [404, { message: 'Not Found' }];
-      const files = this.#files(this.#sha(pr.baseRef), this.#sha(pr.headRef));
-      const per = Number(q.get('per_page') ?? 30);
-      const page = Number(q.get('page') ?? 1);
-      return [200, files.slice((page - 1) * per, page * per)];
+      return [200, pageOf(this.#files(this.#sha(pr.baseRef), this.#sha(pr.headRef)), q).items];
     }
     if (req.method === 'GET' && (m = /^\/commits\/([^/]+)$/.exec(rest))) {
       const sha = this.#trySha(m[1] as string);
@@ -317,17 +303,8 @@ export class FakeGitHub {
   }
 
   #files(base: string, head: string): Record<string, unknown>[] {
-    const out = git(this.repoDir, 'diff', '--name-status', '-M', base, head);
-    return out
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => {
-        const [status = '', a = '', b] = line.split('\t');
-        const s = status[0];
-        const filename = s === 'R' ? (b as string) : a;
-        const kind = s === 'A' ? 'added' : s === 'D' ? 'removed' : s === 'R' ? 'renamed' : 'modified';
-        return { filename, status: kind, ...(s === 'R' ? { previous_filename: a } : {}), sha: s === 'D' ? '0'.repeat(40) : git(this.repoDir, 'rev-parse', `${head}:${filename}`).trim() };
-      });
+    const mergeBase = git(this.repoDir, 'merge-base', base, head).trim();
+    return pullFiles(git(this.repoDir, ...pullFilesDiffArgs(mergeBase, head)));
   }
 
   #pullJson(pr: FakePullRequest): Record<string, unknown> {
@@ -358,9 +335,28 @@ export class FakeGitHub {
 }
 
 function page<T>(items: T[], q: URLSearchParams): T[] {
-  const per = Number(q.get('per_page') ?? 30);
-  const n = Number(q.get('page') ?? 1);
-  return items.slice((n - 1) * per, n * per);
+  return pageOf(items, q).items;
+}
+
+/** A check-run change, or GitHub's refusal of it as a reply. */
+function refusalOr<T>(f: () => T): { value: T } | { refused: nock.ReplyFnResult } {
+  try {
+    return { value: f() };
+  } catch (e) {
+    if (e instanceof GitHubRefusal) return { refused: [e.status, { message: e.message }] };
+    throw e;
+  }
+}
+
+function applyChange(run: CheckRun, change: CheckRunChange): void {
+  run.status = change.status;
+  run.conclusion = change.conclusion;
+  if (change.strings.external_id !== undefined) run.external_id = change.strings.external_id;
+  if (change.output === undefined) return;
+  const { title, summary, annotations } = change.output;
+  if (title !== undefined) run.output.title = title;
+  if (summary !== undefined) run.output.summary = summary;
+  run.annotations.push(...annotations);
 }
 
 export function suiteId(sha: string): number {

@@ -16,6 +16,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { checkRunChange, GitHubRefusal, pageOf, pullFiles, pullFilesDiffArgs } from '../support/github-semantics.ts';
 
 export interface StandinPull {
   number: number;
@@ -142,14 +143,8 @@ export interface Standin {
 
 const API_PREFIX = '/api/v3';
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** An answer other than 2xx: the stand-in's refusals are GitHub's (github-semantics.ts). */
+const HttpError = GitHubRefusal;
 
 export async function startStandin(options: StandinOptions): Promise<Standin> {
   const publicKey = createPublicKey(options.privateKeyPem);
@@ -444,37 +439,22 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
   }
 
   function applyCheckRunUpdate(run: RecordedCheckRun, body: Record<string, unknown>): void {
+    // GitHub's rules are checked before anything changes: a refused update leaves the run as it was.
+    const change = checkRunChange(run, body);
     run.updates.push(structuredClone(body));
-    for (const k of ['name', 'details_url', 'external_id', 'started_at', 'completed_at'] as const) {
-      if (typeof body[k] === 'string') run[k] = body[k] as string;
-    }
+    Object.assign(run, change.strings);
     if (Array.isArray(body.actions)) run.actions = body.actions;
-    if (typeof body.status === 'string') run.status = body.status;
-    if (typeof body.conclusion === 'string') {
-      // "Providing conclusion will automatically set the status parameter to completed."
-      run.conclusion = body.conclusion;
-      run.status = 'completed';
+    run.status = change.status;
+    run.conclusion = change.conclusion;
+    if (change.output !== undefined) {
+      const { title, summary, text, annotations } = change.output;
+      if (title !== undefined) run.output.title = title;
+      if (summary !== undefined) run.output.summary = summary;
+      if (text !== undefined) run.output.text = text;
+      // Annotations append across updates, as on GitHub.
+      run.output.annotations.push(...(annotations as unknown as CheckRunAnnotationRecord[]));
     }
-    if (isRecord(body.output)) {
-      const o = body.output;
-      if (typeof o.title === 'string') run.output.title = o.title;
-      if (typeof o.summary === 'string') {
-        // GitHub counts UTF-8 bytes here, whatever its message says.
-        const bytes = Buffer.byteLength(o.summary, 'utf8');
-        if (bytes > 65535) throw new HttpError(422, `Invalid request. Only 65535 characters are allowed; ${bytes} were supplied.`);
-        run.output.summary = o.summary;
-      }
-      if (typeof o.text === 'string') run.output.text = o.text;
-      if (Array.isArray(o.annotations)) {
-        if (o.annotations.length > 50) throw new HttpError(422, 'Invalid request. Only 50 annotations are allowed per request.');
-        // Annotations append across updates, as on GitHub.
-        run.output.annotations.push(...(o.annotations as CheckRunAnnotationRecord[]));
-      }
-    }
-    if (run.status === 'completed' && run.completedAt === undefined) {
-      run.completedAt = Date.now();
-      if (run.conclusion === null) throw new HttpError(422, 'Invalid request: conclusion is required when status is completed');
-    }
+    if (run.status === 'completed' && run.completedAt === undefined) run.completedAt = Date.now();
   }
 
   function checkRunJson(run: RecordedCheckRun): Record<string, unknown> {
@@ -614,12 +594,10 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
 
 /** One page of a listing (`per_page`, `page`), with GitHub's `link` header when more follow. */
 function sendPage<T>(all: T[], q: URLSearchParams, send: (status: number, data: unknown, headers?: Record<string, string>) => void, base: string, wrap: (items: T[]) => unknown): void {
-  const per = Math.min(100, Number(q.get('per_page') ?? '30') || 30);
-  const page = Math.max(1, Number(q.get('page') ?? '1') || 1);
-  const last = Math.max(1, Math.ceil(all.length / per));
+  const { items, per, page, last } = pageOf(all, q);
   const rest = [...q].filter(([k]) => k !== 'page' && k !== 'per_page').map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('');
   const link: Record<string, string> = page < last ? { link: `<${base}?per_page=${per}&page=${page + 1}${rest}>; rel="next", <${base}?per_page=${per}&page=${last}${rest}>; rel="last"` } : {};
-  send(200, wrap(all.slice((page - 1) * per, page * per)), link);
+  send(200, wrap(items), link);
 }
 
 /** Verifies an RS256 app JWT: signature by the app's key, issuer = app id, not expired. */
@@ -745,25 +723,7 @@ class GitCache {
   pullFiles(repo: StandinRepo, base: string, head: string): Promise<Record<string, unknown>[]> {
     return this.#memo(`files:${repo.gitDir}:${base}:${head}`, async () => {
       const mergeBase = (await run(repo.gitDir, ['merge-base', base, head])).toString('utf8').trim();
-      const raw = (await run(repo.gitDir, ['diff-tree', '-r', '-z', '-M', '--raw', '--no-commit-id', mergeBase, head])).toString('utf8');
-      const fields = raw.split('\0');
-      const out: Record<string, unknown>[] = [];
-      for (let i = 0; i < fields.length; ) {
-        const meta = fields[i++] ?? '';
-        if (!meta.startsWith(':')) continue;
-        const [, , oldSha, newSha, status = ''] = meta.slice(1).split(' ');
-        const letter = status[0];
-        if (letter === 'R' || letter === 'C') {
-          const from = fields[i++] ?? '';
-          const to = fields[i++] ?? '';
-          out.push({ sha: newSha, filename: to, previous_filename: from, status: letter === 'R' ? 'renamed' : 'copied', additions: 0, deletions: 0, changes: 0 });
-          continue;
-        }
-        const file = fields[i++] ?? '';
-        const st = letter === 'A' ? 'added' : letter === 'D' ? 'removed' : 'modified';
-        out.push({ sha: letter === 'D' ? oldSha : newSha, filename: file, status: st, additions: 0, deletions: 0, changes: 0 });
-      }
-      return out;
+      return pullFiles((await run(repo.gitDir, pullFilesDiffArgs(mergeBase, head))).toString('utf8'));
     });
   }
 }
