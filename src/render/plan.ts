@@ -16,7 +16,7 @@ import type { ChangedFile } from '../source/types.ts';
 import { changedPaths } from './affected.ts';
 import { scanApps } from './gitops/discover.ts';
 import { chartAllowList, type ChartAllowList } from './helm/remote.ts';
-import { manifestFiles } from './gitops/scan.ts';
+import { manifestFiles, type ScanContext } from './gitops/scan.ts';
 import { directoryFiles } from './gitops/render.ts';
 import type { GitOpsApp, UnsimulatedApp } from './gitops/model.ts';
 
@@ -56,6 +56,13 @@ export interface RepoPlan {
   /** GitOps apps found at this ref (discovery only) and those not simulated, with the reason. */
   apps: GitOpsApp[];
   unsimulated: UnsimulatedApp[];
+  /**
+   * App id → the ids of the other apps whose files hold its CR (they may deploy it: a CR is then taken from
+   * their rendered output, gitops/deploy.ts). Discovery only.
+   */
+  appParents: Map<string, string[]>;
+  /** How CRs found in rendered output are mapped to apps (discovery with GitOps on only). */
+  scan?: ScanContext;
 }
 
 export function rootId(root: RenderRoot): string {
@@ -106,6 +113,8 @@ export async function planRepo(
   let apps: GitOpsApp[] = [];
   let unsimulated: UnsimulatedApp[] = [];
   let appRoots: RenderRoot[] = [];
+  const appParents = new Map<string, string[]>();
+  let appScan: ScanContext | undefined;
   if (options.roots !== undefined) {
     roots = options.roots.map((r) => ({ ...r, path: r.path.replace(/^\.\/?/, '').replace(/\/+$/, '') }));
   } else {
@@ -116,7 +125,9 @@ export async function planRepo(
       // GitOps apps: a path or chart an app deploys is rendered through the app, with its options, and not
       // a second time as a root of its own (that would review the same objects twice, without the options).
       const scanCtx = { tree, kustomizations, charts, text, repoURLs: options.gitops?.repoURLs ?? [], manifestFiles: manifestFiles(tree, charts), chartAllow };
+      appScan = { ...scanCtx, manifestFiles: scanCtx.manifestFiles.filter(within) };
       const scanned = new Set<string>();
+      const deployedBy = new Map<string, Set<string>>();
       // App of apps: the CRs an app deploys from this repository (an Argo CD Application over a directory of
       // Applications, a Flux Kustomization over a path holding HelmReleases) are apps of the same cluster,
       // followed to any depth (each file scanned once, so a cycle ends). The sources a deployed CR names
@@ -133,15 +144,20 @@ export async function planRepo(
           for (const a of scan.apps) {
             if (a.render.type === 'helm') continue;
             const p = await planApp({ kind: 'plain', path: a.render.path, app: a }, a, tree, kustomizations, charts, text, chartAllow);
-            const deployed = new Set([...(p.appRenders ?? []), ...(p.reach?.resources ?? [])].filter((f) => !matchesAny(f, excluded)));
+            const deployed = new Set(deployedFiles(p).filter((f) => !matchesAny(f, excluded)));
+            deployedBy.set(a.id, deployed);
             if ([...deployed].some((f) => !scanned.has(f))) next.push({ ctx: { ...scanCtx, manifestFiles: [...new Set([...deployed, ...scanCtx.manifestFiles.filter(within)])] }, include: (f) => deployed.has(f) });
           }
         }
         pending = next;
       }
+      for (const c of apps) {
+        const parents = apps.filter((p) => p.id !== c.id && deployedBy.get(p.id)?.has(c.declared.file) === true).map((p) => p.id);
+        if (parents.length > 0) appParents.set(c.id, parents);
+      }
       discoveredRoots = discoveredRoots.filter((r) => !apps.some((a) => claims(a, r)));
       plainCandidates = new Set([...plainCandidates].filter((f) => !apps.some((a) => claims(a, { kind: 'plain', path: f }))));
-      appRoots = apps.map((a) => ({ kind: a.render.type === 'helm' ? 'helm' : a.render.type === 'directory' ? 'plain' : 'kustomize', path: a.render.type === 'helm' ? a.render.chart : a.render.path, app: a }));
+      appRoots = apps.map(appRoot);
     }
     roots = await keepManifests(
       discoveredRoots
@@ -161,7 +177,7 @@ export async function planRepo(
     else if (root.kind === 'helm') planned.push(planHelm(root, tree, charts, chartAllow));
     else planned.push(planPlain(root, tree));
   }
-  return { roots: planned, errors, tree, kustomizations, charts, chartRoles: roles, plainCandidates, apps, unsimulated };
+  return { roots: planned, errors, tree, kustomizations, charts, chartRoles: roles, plainCandidates, apps, unsimulated, appParents, ...(appScan !== undefined ? { scan: appScan } : {}) };
 }
 
 /**
@@ -377,6 +393,21 @@ function claims(app: GitOpsApp, root: RenderRoot): boolean {
   if (r.type === 'helm') return r.remote === undefined && root.kind === 'helm' && root.path === r.chart;
   if (r.type === 'directory') return root.kind === 'plain' && directoryFiles(r, [root.path]).length > 0;
   return isUnder(root.path, r.path);
+}
+
+/** The root of an app: the kind of renderer its render is closest to, its path or chart, and the app. */
+export function appRoot(a: GitOpsApp): RenderRoot {
+  return { kind: a.render.type === 'helm' ? 'helm' : a.render.type === 'directory' ? 'plain' : 'kustomize', path: a.render.type === 'helm' ? a.render.chart : a.render.path, app: a };
+}
+
+/** Plans an app found after planning (taken from a parent's rendered output) as planning plans apps. */
+export function planFoundApp(plan: RepoPlan, app: GitOpsApp, text: (file: string) => Promise<string | undefined>): Promise<PlannedRoot> {
+  return planApp(appRoot(app), app, plan.tree, plan.kustomizations, plan.charts, text, plan.scan?.chartAllow ?? { entries: [] });
+}
+
+/** The repository files whose objects an app's root renders (a kustomize root's resources, the files of a path without one). */
+export function deployedFiles(p: PlannedRoot): string[] {
+  return [...(p.appRenders ?? []), ...(p.reach?.resources ?? [])];
 }
 
 /** An app's root: what its path or chart reads (for affected roots and materializing), plus the CR and the files it consumes. */
