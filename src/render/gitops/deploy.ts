@@ -86,12 +86,13 @@ export async function deployApps(input: DeployInput): Promise<DeployOutput> {
       const r = p.root.app!;
       return r.tool === app.tool && r.kind === app.kind && r.declared.file === app.declared.file;
     });
-    return same.find((p) => p.root.app!.name === app.name) ?? same.find((p) => same.length === 1 || p.root.app!.declared.startLine === app.declared.startLine);
+    // By name; a name the parent changed (a namePrefix) by the CR's place in the file.
+    return same.find((p) => p.root.app!.name === app.name) ?? same.find((p) => p.root.app!.declared.startLine === app.declared.startLine);
   };
   const note = (app: Pick<GitOpsApp, 'tool' | 'kind' | 'name' | 'declared'>, reason: string): void => {
     out.unsimulated.push({ tool: app.tool, kind: app.kind, name: app.name, declared: { ...app.declared }, reason, deps: [app.declared.file] });
   };
-  const how = (n: Node): string => (n.parent !== undefined ? `as ${appLabel(n.parent.app)} deploys it` : 'from its file');
+  const how = (n: Node): string => (n.parent !== undefined ? `as ${appLabel(n.parent.app)} deploys it` : `as ${n.app.declared.file}:${n.app.declared.startLine} declares it`);
 
   let wave = input.roots.filter((p) => staticParents(p.root.app!.id).length === 0).map(rawNode);
   while (true) {
@@ -131,6 +132,8 @@ export async function deployApps(input: DeployInput): Promise<DeployOutput> {
           const prior = byKey.get(key) ?? (match !== undefined ? taken.get(match.root.app!.id) : undefined);
           if (prior === node) continue; // An app deploying its own CR (Flux's flux-system Kustomization): nothing new.
           if (prior !== undefined) {
+            // The same CR's file is not simulated a second time either.
+            if (match !== undefined && !taken.has(match.root.app!.id)) taken.set(match.root.app!.id, prior);
             const cycle = ancestors(node).includes(prior);
             note(app, cycle
               ? `deployed by ${appLabel(node.app)}, which it deploys itself (a cycle): simulated once, ${how(prior)}`
