@@ -388,7 +388,7 @@ function rootError(root: RenderRoot, message: string, file: string): InputError 
 }
 
 /** Whether a discovered root is what an app deploys: its chart, or a root at or below its path. */
-function claims(app: GitOpsApp, root: RenderRoot): boolean {
+export function claims(app: GitOpsApp, root: RenderRoot): boolean {
   const r = app.render;
   if (r.type === 'helm') return r.remote === undefined && root.kind === 'helm' && root.path === r.chart;
   if (r.type === 'directory') return root.kind === 'plain' && directoryFiles(r, [root.path]).length > 0;

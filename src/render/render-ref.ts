@@ -22,7 +22,7 @@ import { deployApps, type DeployOutput } from './gitops/deploy.ts';
 import { MARKERS, mapObject } from './gitops/discover.ts';
 import type { GitOpsApp, UnsimulatedApp } from './gitops/model.ts';
 import { isSecretLike, redactSecrets, secretValues } from './mask.ts';
-import { deployedFiles, planFoundApp, planRepo, rootId, type PlannedRoot, type RepoPlan } from './plan.ts';
+import { claims, deployedFiles, planFoundApp, planRepo, rootId, type PlannedRoot, type RepoPlan } from './plan.ts';
 import { renderPlain } from './plain/render.ts';
 import { jailSupport } from './sandbox.ts';
 import {
@@ -205,7 +205,12 @@ export async function renderRef(
           }),
     ]);
     deployed = appsOut;
-    const results = [...plainResults, ...(deployed?.results ?? [])];
+    // An app found only in a parent's output (a chart's template) deploys its path: a root discovered there is not
+    // reviewed a second time on its own, as planning leaves out the roots of the apps it finds.
+    const found = (deployed?.apps ?? []).filter((a) => !plan.apps.some((p) => p.id === a.id));
+    const claimed = new Set(runnable.filter((p) => found.some((a) => claims(a, p.root))).map((p) => rootId(p.root)));
+    const results = [...plainResults.filter((_, i) => !claimed.has(rootId(runnable[i]!.root))), ...(deployed?.results ?? [])];
+    if (claimed.size > 0) roots.splice(0, roots.length, ...roots.filter((r) => !claimed.has(rootId(r))));
     if (deployed !== undefined) {
       roots.push(...deployed.roots.map((p) => p.root));
       errors.push(...deployed.errors);

@@ -156,6 +156,9 @@ spec:
     const pods = out.objects.filter((o) => o.object.kind === 'Pod').map((o) => `${(o.object.metadata as any).namespace}/${(o.object.metadata as any).name} ${o.root}`);
     expect(pods.sort()).toEqual(['alpha/alpha argocd:apps-chart/templates/apps.yaml#alpha', 'beta/beta argocd:apps-chart/templates/apps.yaml#beta']);
     expect(out.apps.find((a) => a.name === 'beta')?.deployedBy).toBe('argocd:bootstrap/root.yaml#root');
+    // With the teams' directories under the cluster's paths too, their files are reviewed once, as the apps deploy them.
+    const wide = await renderRef(source, r.head(), { paths: ['bootstrap', 'teams'] });
+    expect(wide.objects.filter((o) => o.object.kind === 'Pod').map((o) => o.root).sort()).toEqual(['argocd:apps-chart/templates/apps.yaml#alpha', 'argocd:apps-chart/templates/apps.yaml#beta']);
 
     const base = r.head();
     const head = r.commit({ 'teams/beta/pod.yaml': files['teams/beta/pod.yaml'].replace('nginx:1.25', 'nginx:1.26') });
