@@ -308,16 +308,22 @@ async function planKustomize(
   plannedRoot.reach = reach;
   plannedRoot.deps = reach.deps;
   plannedRoot.prefixes = reach.prefixes;
-  plannedRoot.problems.push(...reach.problems);
-  for (const p of reach.pluginFiles) {
-    const body = await text(p.file);
-    plannedRoot.problems.push(...pluginRefusals(body ?? '', p.file, `${p.from.file}:${p.ref.line}`));
-  }
-  for (const { from, config } of reach.inlinePlugins) {
-    plannedRoot.problems.push(...pluginRefusals(config.text, from.file, `${from.file}:${config.line}`, config.line));
-  }
+  plannedRoot.problems.push(...(await reachProblems(reach, text)));
   plannedRoot.materialize = filesToMaterialize(reach, tree);
   return plannedRoot;
+}
+
+/** What kustomize would refuse or must not run in what a kustomization reaches: its problems and every plugin that is not a builtin. */
+async function reachProblems(reach: KustomizeReach, text: (file: string) => Promise<string | undefined>): Promise<InputError[]> {
+  const problems = [...reach.problems];
+  for (const p of reach.pluginFiles) {
+    const body = await text(p.file);
+    problems.push(...pluginRefusals(body ?? '', p.file, `${p.from.file}:${p.ref.line}`));
+  }
+  for (const { from, config } of reach.inlinePlugins) {
+    problems.push(...pluginRefusals(config.text, from.file, `${from.file}:${config.line}`, config.line));
+  }
+  return problems;
 }
 
 /**
@@ -445,11 +451,19 @@ async function planApp(
         for (const d of reach.deps) planned.deps.add(d);
         for (const p of reach.prefixes) planned.prefixes.add(p);
         for (const f of reach.resources) planned.appRenders!.add(f);
-        planned.problems.push(...reach.problems);
+        planned.problems.push(...(await reachProblems(reach, text)));
         planned.materialize.push(...filesToMaterialize(reach, tree));
       }
       for (const f of below(r.path)) if (isManifestFile(f) && !isKustomizationFile(f)) planned.appRenders!.add(f);
     }
+  }
+  // Flux spec.components: what each Component reaches is read too.
+  for (const c of r.type === 'kustomize' ? (r.components ?? []) : []) {
+    const reach = reachOf(c, tree, index);
+    for (const d of reach.deps) planned.deps.add(d);
+    for (const p of reach.prefixes) planned.prefixes.add(p);
+    planned.problems.push(...(await reachProblems(reach, text)));
+    planned.materialize.push(...filesToMaterialize(reach, tree));
   }
   for (const d of app.deps) planned.deps.add(d);
   planned.materialize = [...new Set(planned.materialize)];

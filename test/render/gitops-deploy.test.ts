@@ -197,3 +197,61 @@ spec:
     expect(out.apps.find((a) => a.kind === 'HelmRelease')?.deployedBy).toBeUndefined();
   });
 });
+
+describe('Flux Kustomization spec.components', () => {
+  const app = {
+    'apps/web/kustomization.yaml': 'resources: [deployment.yaml]\n',
+    'apps/web/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: app, image: "nginx:1.25"}]
+`,
+    'apps/components/debug/kustomization.yaml': `apiVersion: kustomize.config.k8s.io/v1alpha1
+kind: Component
+patches:
+  - target: {kind: Deployment}
+    patch: |
+      - op: add
+        path: /spec/template/spec/containers/0/securityContext
+        value: {privileged: true}
+`,
+  };
+
+  it('applies the Components over the path, and a change to a Component re-renders the app', async () => {
+    const { source, repo: r } = repository({ ...app, 'clusters/prod/web.yaml': kustomization('web', './apps/web', '  components: [../components/debug]\n') });
+    const out = await renderRef(source, r.head(), { paths: ['clusters/prod'] });
+    expect(out.errors).toEqual([]);
+    expect((deployment(out.objects, 'web')?.object.spec as any)?.template.spec.containers[0].securityContext).toEqual({ privileged: true });
+    const base = r.head();
+    const head = r.commit({ 'apps/components/debug/kustomization.yaml': app['apps/components/debug/kustomization.yaml'].replace('privileged: true', 'privileged: false') });
+    const touched = await renderRef(source, head, { paths: ['clusters/prod'], changed: await source.changedFiles(base, head) });
+    expect((deployment(touched.objects, 'web')?.object.spec as any)?.template.spec.containers[0].securityContext).toEqual({ privileged: false });
+  });
+
+  it('a Component that is not one, or leaves the repository, is an error at its line; a Component running a plugin is refused', async () => {
+    const { source, repo: r } = repository({
+      ...app,
+      'clusters/prod/web.yaml': kustomization('web', './apps/web', '  components:\n    - ../components/debug\n    - ../web\n'),
+      'clusters/prod/out.yaml': kustomization('out', './apps/web', '  components: [../../../etc]\n'),
+      'clusters/prod/exec.yaml': kustomization('exec', './apps/web', '  components: [../components/exec]\n'),
+      'apps/components/exec/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\ntransformers: [run.yaml]\n',
+      'apps/components/exec/run.yaml': 'apiVersion: example.com/v1\nkind: Runner\nmetadata: {name: run, annotations: {config.kubernetes.io/function: "exec: {path: /bin/sh}"}}\n',
+    });
+    const out = await renderRef(source, r.head(), { paths: ['clusters/prod'] });
+    const messages = out.errors.map((e) => `${e.source?.file}:${e.source?.startLine} ${e.message}`);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^clusters\/prod\/web\.yaml:10 .*spec\.components\[1\] '\.\.\/web' \(apps\/web\) is not a kustomize Component/),
+        expect.stringMatching(/^clusters\/prod\/out\.yaml:8 .*spec\.components\[0\] '\.\.\/\.\.\/\.\.\/etc' leaves the repository/),
+        expect.stringMatching(/^apps\/components\/exec\/run\.yaml:1 .*plugin Runner .* refused/),
+      ]),
+    );
+    // Nothing of the refused apps is rendered.
+    expect(out.objects.filter((o) => o.object.kind === 'Deployment')).toEqual([]);
+  });
+});

@@ -25,6 +25,8 @@ export interface KustomizeAppRender {
   patches?: JsonValue[];
   /** kustomize `images` entries. */
   images?: JsonValue[];
+  /** Repo directories of kustomize Components applied over the path (Flux `spec.components`). */
+  components?: string[];
   /** Labels on the objects' metadata only (Flux commonMetadata). */
   labels?: Record<string, string>;
   /** kustomize commonLabels: metadata, selectors and templates (Argo CD kustomize.commonLabels). */
