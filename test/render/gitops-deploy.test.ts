@@ -255,3 +255,56 @@ patches:
     expect(out.objects.filter((o) => o.object.kind === 'Deployment')).toEqual([]);
   });
 });
+
+describe('the namespace the tool applies', () => {
+  it('an Argo CD kustomize Application deployed by another puts namespaced objects without a namespace in its destination namespace', async () => {
+    const application = (name: string, path: string, ns: string) => `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: ${name}, namespace: argocd}
+spec:
+  source: {repoURL: https://github.com/acme/gitops.git, path: ${path}}
+  destination: {server: https://kubernetes.default.svc, namespace: ${ns}}
+`;
+    const { source, repo: r } = repository({
+      'bootstrap/root.yaml': application('root', 'apps', 'argocd'),
+      'apps/kustomization.yaml': 'resources: [shop.yaml]\npatches:\n  - target: {kind: Application, name: shop}\n    patch: |\n      - op: replace\n        path: /spec/destination/namespace\n        value: shop-prod\n',
+      'apps/shop.yaml': application('shop', 'shop', 'shop-dev'),
+      'shop/kustomization.yaml': 'resources: [config.yaml, pinned.yaml, role.yaml]\n',
+      'shop/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n',
+      'shop/pinned.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: pinned, namespace: elsewhere}\n',
+      'shop/role.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: shop-reader}\nrules: []\n',
+    });
+    const out = await renderRef(source, r.head(), { paths: ['bootstrap'] });
+    expect(out.errors).toEqual([]);
+    const shop = out.objects.filter((o) => o.root === 'argocd:apps/shop.yaml#shop').map((o) => `${o.object.kind} ${(o.object.metadata as any).namespace ?? '-'}/${(o.object.metadata as any).name}`);
+    // The destination the root app's overlay patches in, not the one spelled in the file.
+    expect(shop.sort()).toEqual(['ClusterRole -/shop-reader', 'ConfigMap elsewhere/pinned', 'ConfigMap shop-prod/settings']);
+  });
+});
+
+describe('ApplicationSets preadmit does not simulate are listed, never silent', () => {
+  it('a merge generator and a templatePatch are listed as not simulated with the reason', async () => {
+    const appset = (name: string, extra: string, generators: string) => `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: ${name}, namespace: argocd}
+spec:
+${extra}  generators:
+${generators}
+  template:
+    metadata: {name: '{{name}}'}
+    spec:
+      source: {repoURL: https://github.com/acme/gitops.git, path: 'apps/{{name}}'}
+      destination: {namespace: '{{name}}'}
+`;
+    const { source, repo: r } = repository({
+      'argocd/merge.yaml': appset('merged', '', '    - merge:\n        mergeKeys: [name]\n        generators:\n          - list: {elements: [{name: web}]}\n          - list: {elements: [{name: web, x: 1}]}'),
+      'argocd/patched.yaml': appset('patched', "  goTemplate: true\n  templatePatch: |\n    spec: {}\n", '    - list: {elements: [{name: web}]}'),
+      'apps/web/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n',
+    });
+    const out = await renderRef(source, r.head(), { paths: ['argocd'] });
+    const reasons = Object.fromEntries(out.unsimulated.map((u) => [u.name, `${u.declared.file}: ${u.reason}`]));
+    expect(reasons.merged).toMatch(/^argocd\/merge\.yaml: the merge generator is not simulated/);
+    expect(reasons.patched).toMatch(/^argocd\/patched\.yaml: templatePatch is not supported/);
+    expect(out.objects.map((o) => o.object.kind)).toEqual(['ApplicationSet', 'ApplicationSet']);
+  });
+});
