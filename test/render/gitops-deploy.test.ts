@@ -1,6 +1,7 @@
 // App of apps as deployed: a CR a parent app deploys is taken from the parent's rendered output (its overlays'
 // patches, its target namespace, a chart's templates), through the real kustomize and helm in the jail.
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_APP_DEPTH } from '../../src/render/gitops/deploy.ts';
 import { renderRef } from '../../src/render/render-ref.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
 import { fixtureRepo, type FixtureRepo } from './repo.ts';
@@ -306,5 +307,29 @@ ${generators}
     expect(reasons.merged).toMatch(/^argocd\/merge\.yaml: the merge generator is not simulated/);
     expect(reasons.patched).toMatch(/^argocd\/patched\.yaml: templatePatch is not supported/);
     expect(out.objects.map((o) => o.object.kind)).toEqual(['ApplicationSet', 'ApplicationSet']);
+  });
+});
+
+describe('app of apps depth', () => {
+  it('a chain deeper than the bound is followed to the bound and the rest is listed, not rendered from its files', async () => {
+    const application = (name: string, path: string) => `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: ${name}, namespace: argocd}
+spec:
+  source: {repoURL: https://github.com/acme/gitops.git, path: ${path}}
+  destination: {namespace: ${name}}
+`;
+    const files: Record<string, string> = { 'bootstrap/root.yaml': application('l1', 'chain/1') };
+    for (let i = 1; i <= MAX_APP_DEPTH + 2; i++) {
+      const next = i <= MAX_APP_DEPTH + 1 ? `${application(`l${i + 1}`, `chain/${i + 1}`)}---\n` : '';
+      files[`chain/${i}/app.yaml`] = `${next}apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm-${i}}\n`;
+    }
+    const { source, repo: r } = repository(files);
+    const out = await renderRef(source, r.head(), { paths: ['bootstrap'] });
+    const maps = out.objects.filter((o) => o.object.kind === 'ConfigMap').map((o) => (o.object.metadata as { name: string }).name);
+    // The root app is level 0: l1 … l(MAX + 1) are rendered, each with its ConfigMap.
+    expect(maps).toHaveLength(MAX_APP_DEPTH + 1);
+    expect(maps).not.toContain(`cm-${MAX_APP_DEPTH + 2}`);
+    expect(out.unsimulated.map((u) => `${u.name}: ${u.reason}`)).toEqual([expect.stringMatching(new RegExp(`^l${MAX_APP_DEPTH + 2}: deployed by Argo CD Application l${MAX_APP_DEPTH + 1} .*deeper than ${MAX_APP_DEPTH} levels`))]);
   });
 });

@@ -13,6 +13,8 @@ import { appLabel, obj, str, type GitOpsApp, type UnsimulatedApp } from './model
 
 /** Deeper app of apps than this is not followed (listed in Coverage). */
 export const MAX_APP_DEPTH = 12;
+/** More apps than this taken from rendered output (a chart templating thousands) are listed, not rendered. */
+export const MAX_DEPLOYED_APPS = 2_000;
 
 export interface DeployInput {
   /** Every app root of the plan, mapped from the CRs' files. */
@@ -94,6 +96,7 @@ export async function deployApps(input: DeployInput): Promise<DeployOutput> {
   };
   const how = (n: Node): string => (n.parent !== undefined ? `as ${appLabel(n.parent.app)} deploys it` : `as ${n.app.declared.file}:${n.app.declared.startLine} declares it`);
 
+  let derived = 0;
   let wave = input.roots.filter((p) => staticParents(p.root.app!.id).length === 0).map(rawNode);
   while (true) {
     if (wave.length === 0) {
@@ -140,10 +143,15 @@ export async function deployApps(input: DeployInput): Promise<DeployOutput> {
               : `also deployed by ${appLabel(node.app)}: simulated once, ${how(prior)} (the tool applies both; the last applied wins)`);
             continue;
           }
-          if (node.depth + 1 > MAX_APP_DEPTH) {
-            note(app, `deployed by ${appLabel(node.app)} deeper than ${MAX_APP_DEPTH} levels of app of apps: not followed`);
+          if (node.depth + 1 > MAX_APP_DEPTH || derived >= MAX_DEPLOYED_APPS) {
+            note(app, node.depth + 1 > MAX_APP_DEPTH
+              ? `deployed by ${appLabel(node.app)} deeper than ${MAX_APP_DEPTH} levels of app of apps: not followed`
+              : `deployed by ${appLabel(node.app)} after ${MAX_DEPLOYED_APPS} apps taken from rendered output: not followed`);
+            // Nor rendered from its file: a parent deploys it.
+            if (match !== undefined && !taken.has(match.root.app!.id)) taken.set(match.root.app!.id, node);
             continue;
           }
+          derived++;
           if (match !== undefined) {
             const r = match.root.app!;
             out.superseded.push({ tool: r.tool, kind: r.kind, name: r.name, declared: r.declared });
