@@ -189,7 +189,7 @@ export async function renderRef(
 
   try {
     const scan = plan.scan;
-    const parents = new Set([...plan.appParents.values()].flat());
+    const needed = appsWorthDeriving(apps, plan.appParents, isSelected, readText);
     const [plainResults, appsOut] = await Promise.all([
       renderBatch(runnable),
       apps.length === 0 || scan === undefined
@@ -198,10 +198,11 @@ export async function renderRef(
             roots: apps,
             parents: plan.appParents,
             selected: isSelected,
+            transforms: (p) => paths === undefined || paths.includes(p.root.app!.declared.file) || paths.some((x) => !deployedFiles(p).includes(x) && isAffected(p, [x])),
             render: renderBatch,
             plan: (app) => planFoundApp(plan, app, readText),
             map: (parent, deployedObjects, cr) => mapObject({ ...scan, manifestFiles: [...new Set([...deployedFiles(parent), ...scan.manifestFiles])], objects: deployedObjects }, cr),
-            mayDeploy: (p) => mayDeployApps(p, parents, readText),
+            mayDeploy: needed,
           }),
     ]);
     deployed = appsOut;
@@ -238,14 +239,46 @@ export async function renderRef(
   return { objects: capObjectsPerRef(sortObjects(objects), kept), errors: kept, roots, failClosed, jailed, apps: gitops.apps, unsimulated: gitops.unsimulated };
 }
 
-/** Whether an app's output may hold GitOps CRs: some app's CR is in its files, or its files spell a GitOps API group. */
-async function mayDeployApps(p: PlannedRoot, parents: Set<string>, readText: (file: string) => Promise<string | undefined>): Promise<boolean> {
-  const app = p.root.app!;
-  if (parents.has(app.id)) return true;
-  // A remote chart is known only once fetched: its CRs are followed when a change selects the app.
-  if (app.render.type === 'helm' && app.render.remote !== undefined) return false;
-  const texts = await Promise.all([...new Set([...p.materialize, ...deployedFiles(p)])].map(readText));
-  return texts.some((t) => t !== undefined && MARKERS.some((m) => t.includes(m)));
+/**
+ * Whether an app no change selects is still rendered, for the CRs it deploys alone: when an app its files deploy (at
+ * any depth) is selected, or templates its CRs (an in-repo chart spelling a GitOps API group, whose apps are known only
+ * once rendered). Else its CRs are what their files say up to the selected apps, and it is not rendered.
+ */
+function appsWorthDeriving(
+  roots: PlannedRoot[],
+  parents: Map<string, string[]>,
+  isSelected: (p: PlannedRoot) => boolean,
+  readText: (file: string) => Promise<string | undefined>,
+): (p: PlannedRoot) => Promise<boolean> {
+  const children = new Map<string, string[]>();
+  for (const [child, of] of parents) for (const parent of of) if (parent !== child) children.set(parent, [...(children.get(parent) ?? []), child]);
+  const byId = new Map(roots.map((p) => [p.root.app!.id, p]));
+  const templating = new Map<string, Promise<boolean>>();
+  const templates = (p: PlannedRoot): Promise<boolean> => {
+    const app = p.root.app!;
+    // A remote chart is known only once fetched: its CRs are followed when a change selects the app.
+    if (app.render.type !== 'helm' || app.render.remote !== undefined) return Promise.resolve(false);
+    let t = templating.get(app.id);
+    if (t === undefined) {
+      t = Promise.all(p.materialize.map(readText)).then((texts) => texts.some((x) => x !== undefined && MARKERS.some((m) => x.includes(m))));
+      templating.set(app.id, t);
+    }
+    return t;
+  };
+  return async (p) => {
+    if (await templates(p)) return true;
+    const seen = new Set<string>([p.root.app!.id]);
+    const queue = [...(children.get(p.root.app!.id) ?? [])];
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const d = byId.get(id);
+      if (d !== undefined && (isSelected(d) || (await templates(d)))) return true;
+      queue.push(...(children.get(id) ?? []));
+    }
+    return false;
+  };
 }
 
 /**

@@ -23,6 +23,11 @@ export interface DeployInput {
   parents: Map<string, string[]>;
   /** Whether a root of the plan is to be rendered for the report (a change touches it, or everything is). */
   selected: (p: PlannedRoot) => boolean;
+  /**
+   * Whether the change may alter every object an app renders, so every CR it deploys (its CR, a patch, a chart, a
+   * kustomization: anything it reads but a resource file, whose CRs select themselves through their own files).
+   */
+  transforms: (p: PlannedRoot) => boolean;
   /** Renders roots (in the jail, through the render cache); results in the same order. */
   render: (batch: PlannedRoot[]) => Promise<RenderResult[]>;
   /** Plans an app taken from a parent's output (plan.ts `planApp`). */
@@ -82,6 +87,7 @@ export async function deployApps(input: DeployInput): Promise<DeployOutput> {
     return node;
   };
   const ancestors = (n: Node | undefined): Node[] => (n === undefined ? [] : [n, ...ancestors(n.parent)]);
+  const transforming = (n: Node): boolean => ancestors(n).some((a) => input.transforms(a.planned));
   /** The app mapped from the same CR's file: same tool, kind and name, declared in the same file. */
   const rawMatch = (app: Pick<GitOpsApp, 'tool' | 'kind' | 'name' | 'declared'>): PlannedRoot | undefined => {
     const same = [...raw.values()].filter((p) => {
@@ -173,7 +179,8 @@ export async function deployApps(input: DeployInput): Promise<DeployOutput> {
           }
           ids.add(child.id);
           const planned = await input.plan(child);
-          const selected = node.selected || (match !== undefined && input.selected(match)) || input.selected(planned);
+          // Selected when the change touches what it reads itself, or may have changed its CR (in a parent, at any depth).
+          const selected = input.selected(planned) || (match !== undefined && input.selected(match)) || transforming(node);
           const n: Node = { planned, app: child, selected, parent: node, depth: node.depth + 1 };
           byKey.set(key, n);
           if (match !== undefined) taken.set(match.root.app!.id, n);
