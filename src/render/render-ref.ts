@@ -20,6 +20,9 @@ import { renderKustomize } from './kustomize/render.ts';
 import { renderApp } from './gitops/render.ts';
 import { deployApps, type DeployOutput } from './gitops/deploy.ts';
 import { MARKERS, mapObject } from './gitops/discover.ts';
+import { isManifestFile } from '../gatekeeper/read.ts';
+import { isKustomizationFile } from './kustomize/kustomization.ts';
+import { isUnder } from './paths.ts';
 import type { GitOpsApp, UnsimulatedApp } from './gitops/model.ts';
 import { isSecretLike, redactSecrets, secretValues } from './mask.ts';
 import { claims, deployedFiles, planFoundApp, planRepo, rootId, type PlannedRoot, type RepoPlan } from './plan.ts';
@@ -198,7 +201,7 @@ export async function renderRef(
             roots: apps,
             parents: plan.appParents,
             selected: isSelected,
-            transforms: (p) => paths === undefined || paths.includes(p.root.app!.declared.file) || paths.some((x) => !deployedFiles(p).includes(x) && isAffected(p, [x])),
+            transforms: (p) => paths === undefined || paths.includes(p.root.app!.declared.file) || paths.some((x) => !isResourceOf(p, x) && isAffected(p, [x])),
             render: renderBatch,
             plan: (app) => planFoundApp(plan, app, readText),
             map: (parent, deployedObjects, cr) => mapObject({ ...scan, manifestFiles: [...new Set([...deployedFiles(parent), ...scan.manifestFiles])], objects: deployedObjects }, cr),
@@ -279,6 +282,19 @@ function appsWorthDeriving(
     }
     return false;
   };
+}
+
+/**
+ * Whether a changed path is one of the files whose objects an app deploys (a change to it changes those objects only,
+ * and the CRs among them select themselves), the same at both refs: a resource of its kustomization, or any manifest
+ * directly deployed below the path of a directory app or of a Flux path without a kustomization, even where the file
+ * is added or deleted.
+ */
+function isResourceOf(p: PlannedRoot, file: string): boolean {
+  if (deployedFiles(p).includes(file)) return true;
+  const r = p.root.app!.render;
+  const generated = r.type === 'directory' || (r.type === 'kustomize' && r.generate !== undefined);
+  return generated && isUnder(file, r.path) && isManifestFile(file) && !isKustomizationFile(file) && !p.deps.has(file);
 }
 
 /**
