@@ -107,7 +107,10 @@ export async function renderRef(
 
   // Roots whose inputs are byte-identical to a render already done (the other ref of the same check, or
   // an earlier check of the same repository) reuse its result: same inputs, same tool, same output.
-  const keys = await Promise.all(runnable.map((p) => renderKey(p, readText, jailed)));
+  const chartAllow = chartAllowList(undefined, options.charts?.repositories).allow;
+  // What a render depends on besides its files: the cluster's versions for helm, the repositories charts may come from.
+  const settings = JSON.stringify([options.kubeVersion ?? '', options.apiVersions ?? [], chartAllow.entries]);
+  const keys = await Promise.all(runnable.map((p) => renderKey(p, readText, jailed, settings)));
   const pending: PlannedRoot[] = [];
   const cached: Promise<RenderResult>[] = [];
   const onDisk = await Promise.all(runnable.map((_, i) => (renderCache.has(keys[i]!) ? undefined : readCachedRender(keys[i]!))));
@@ -145,7 +148,9 @@ export async function renderRef(
       isolateNetwork: options.isolateNetwork ?? true,
       roots: pending,
       concurrency: options.concurrency ?? os.availableParallelism(),
-      charts: { allow: chartAllowList(undefined, options.charts?.repositories).allow, cacheDir: options.charts?.cacheDir ?? defaultCacheDir() },
+      charts: { allow: chartAllow, cacheDir: options.charts?.cacheDir ?? defaultCacheDir() },
+      ...(options.kubeVersion !== undefined ? { kubeVersion: options.kubeVersion } : {}),
+      ...(options.apiVersions !== undefined ? { apiVersions: options.apiVersions } : {}),
     };
     const keyOf = new Map(runnable.map((p, i) => [p, keys[i]!]));
     let budgetNoted = false;
@@ -237,11 +242,11 @@ async function writeCachedRender(key: string, r: RenderResult): Promise<void> {
   }
 }
 
-/** The renderer's identity, whether it is jailed, the root, its options, and the name and content of every file it reads. */
-async function renderKey(p: PlannedRoot, readText: (file: string) => Promise<string | undefined>, jailed: boolean): Promise<string> {
+/** The renderer's identity, whether it is jailed, the render's settings (cluster versions, allowed chart repositories), the root, its options, and the name and content of every file it reads. */
+async function renderKey(p: PlannedRoot, readText: (file: string) => Promise<string | undefined>, jailed: boolean, settings: string): Promise<string> {
   const files = [...new Set([...p.materialize, ...p.deps])].sort();
   const texts = await Promise.all(files.map(readText));
-  const h = createHash('sha256').update(RENDER_CACHE_FORMAT).update(jailed ? 'jailed' : 'UNJAILED').update(await codeFingerprint()).update(await toolFingerprint(p.root.kind)).update(JSON.stringify(p.root));
+  const h = createHash('sha256').update(RENDER_CACHE_FORMAT).update(jailed ? 'jailed' : 'UNJAILED').update(settings).update(await codeFingerprint()).update(await toolFingerprint(p.root.kind)).update(JSON.stringify(p.root));
   files.forEach((f, i) => h.update(`\u0000${f}\u0000${texts[i] === undefined ? '\u0001absent' : texts[i]}`));
   return h.digest('hex');
 }

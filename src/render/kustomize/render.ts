@@ -10,7 +10,12 @@ import { rootId } from '../plan.ts';
 import { findRenderTool } from '../tools.ts';
 import type { RenderedObject, RenderResult } from '../types.ts';
 import { batchedBuild } from './batch.ts';
+import { reachOf, type InflatedChart } from './graph.ts';
 import { OriginLocator, originToRepoPath, takeOrigin } from './origin.ts';
+import { clusterApiVersions, placeRemoteChart } from '../helm/render.ts';
+import { isUnder } from '../paths.ts';
+import { toolPathInRun } from '../sandbox.ts';
+import type { InputError } from '../../gatekeeper/types.ts';
 
 let wrapperCount = 0;
 
@@ -45,6 +50,68 @@ function wrapperOf(planned: PlannedRoot, ctx: RenderContext): Promise<Wrapper> {
   return w;
 }
 
+/**
+ * The charts a root inflates with helm (`helmCharts` of every kustomization it reaches). A GitOps app's path without
+ * a kustomization of its own (Flux generates one) reaches the kustomizations below it.
+ */
+function inflatedCharts(planned: PlannedRoot, ctx: RenderContext): InflatedChart[] {
+  if (planned.reach !== undefined) return planned.reach.helmCharts;
+  const render = planned.root.app?.render;
+  const base = render?.type === 'kustomize' ? render.path : planned.root.path;
+  const dirs = ctx.kustomizations.has(base) ? [base] : [...ctx.kustomizations.keys()].filter((d) => isUnder(d, base));
+  const seen = new Map<string, InflatedChart>();
+  for (const d of dirs) for (const c of reachOf(d, ctx.tree, ctx.kustomizations).helmCharts) seen.set(`${c.entry.file}:${c.entry.startLine}`, c);
+  return [...seen.values()];
+}
+
+const placements = new WeakMap<RenderContext, Map<string, Promise<InputError[]>>>();
+
+/**
+ * Charts the root inflates that are not in the repository: fetched by this process (only from allowed repositories,
+ * through the chart cache) and placed where kustomize looks (`<chart home>/<name>`, or `<chart home>/<name>-<version>/<name>`),
+ * so that kustomize finds them and never pulls; in the jail it could not anyway (no network, read-only tree). Each one
+ * that cannot be fetched is an error at its `helmCharts` entry, and the root is not rendered.
+ */
+function placeInflatedCharts(planned: PlannedRoot, ctx: RenderContext): Promise<InputError[]> {
+  let mine = placements.get(ctx);
+  if (mine === undefined) placements.set(ctx, (mine = new Map()));
+  const key = `${planned.root.app?.id ?? ''}\u0000${planned.root.path}`;
+  let placed = mine.get(key);
+  if (placed === undefined) {
+    placed = Promise.all(
+      inflatedCharts(planned, ctx)
+        .filter((c) => !c.local)
+        .map(async (c): Promise<InputError | undefined> => {
+          const at = { file: c.entry.file, startLine: c.entry.startLine, endLine: c.entry.startLine };
+          const version = c.entry.version === '' ? '*' : c.entry.version;
+          const got = await placeRemoteChart(ctx, c.dir, { repoUrl: c.entry.repo, chart: c.entry.name, version, declaredAt: at });
+          if (got.ok) return undefined;
+          return renderError(planned, `${c.entry.file}:${c.entry.startLine}: ${c.entry.field} chart '${c.entry.name}' from ${c.entry.repo}: not simulated: ${got.reason}`, at);
+        }),
+    ).then((r) => r.filter((e): e is InputError => e !== undefined));
+    mine.set(key, placed);
+  }
+  return placed;
+}
+
+/**
+ * The helm kustomize runs for `helmCharts` (the pinned one, in the jail next to kustomize) and what it is told about
+ * the cluster: the CLI's `--enable-helm` flags, and the same for the batch program (environment, which an older batch
+ * program ignores: it then leaves helm roots to the CLI). Undefined when helm is not installed.
+ */
+export function kustomizeHelm(ctx: RenderContext): { helm: string; args: string[]; env: Record<string, string> } | undefined {
+  const tool = findRenderTool('helm');
+  if ('error' in tool) return undefined;
+  const command = toolPathInRun(tool.path, ctx.jailed);
+  const apiVersions = clusterApiVersions(ctx);
+  const args = ['--enable-helm', '--helm-command', command];
+  if (ctx.kubeVersion !== undefined) args.push('--helm-kube-version', ctx.kubeVersion);
+  for (const v of apiVersions) args.push('--helm-api-versions', v);
+  const env: Record<string, string> = { KUSTOMIZE_BATCH_HELM_COMMAND: command, KUSTOMIZE_BATCH_HELM_API_VERSIONS: apiVersions.join('\n') };
+  if (ctx.kubeVersion !== undefined) env.KUSTOMIZE_BATCH_HELM_KUBE_VERSION = ctx.kubeVersion;
+  return { helm: tool.path, args, env };
+}
+
 export async function renderKustomize(planned: PlannedRoot, ctx: RenderContext): Promise<RenderResult> {
   const root = planned.root.path;
   const k = ctx.kustomizations.get(root);
@@ -54,12 +121,22 @@ export async function renderKustomize(planned: PlannedRoot, ctx: RenderContext):
   if ('error' in tool) return { objects: [], errors: [renderError(planned, `${root || '.'}: ${tool.error}`, at)] };
   const kustomize = tool.path;
 
-  const wrapper = await wrapperOf(planned, ctx);
+  const [wrapper, unplaced] = await Promise.all([wrapperOf(planned, ctx), placeInflatedCharts(planned, ctx)]);
+  if (unplaced.length > 0) return { objects: [], errors: unplaced };
   const wrapperRel = wrapper.rel;
   const repoRel = path.relative(ctx.scratchDir, ctx.workDir).split(path.sep).join('/');
+  const helm = kustomizeHelm(ctx);
+  if (helm === undefined && inflatedCharts(planned, ctx).length > 0) {
+    const c = inflatedCharts(planned, ctx)[0]!;
+    const where = { file: c.entry.file, startLine: c.entry.startLine, endLine: c.entry.startLine };
+    return { objects: [], errors: [renderError(planned, `${c.entry.file}:${c.entry.startLine}: ${c.entry.field}: ${(findRenderTool('helm') as { error: string }).error}`, where)] };
+  }
   // Built with the other roots of the render in one jailed run where it can be; else on its own.
-  let run = await batchedBuild(planned, ctx, kustomize, (p) => wrapperOf(p, ctx).then((w) => w.dir));
-  if (run === 'cli') run = await runRenderer(ctx, 'kustomize build', kustomize, ['build', wrapper.dir], { cwd: ctx.scratchDir });
+  const prepare = (p: PlannedRoot): Promise<string> => Promise.all([wrapperOf(p, ctx), placeInflatedCharts(p, ctx)]).then(([w]) => w.dir);
+  let run = await batchedBuild(planned, ctx, kustomize, prepare, helm);
+  if (run === 'cli') {
+    run = await runRenderer(ctx, 'kustomize build', kustomize, ['build', ...(helm?.args ?? []), wrapper.dir], { cwd: ctx.scratchDir, extraTools: helm !== undefined ? [helm.helm] : [] });
+  }
   if ('failure' in run) {
     const message = run.failure.split(wrapper.target).join(root || '.');
     return { objects: [], errors: [renderError(planned, `${root || '.'}: ${message}`, at)] };
@@ -77,6 +154,7 @@ export async function renderKustomize(planned: PlannedRoot, ctx: RenderContext):
     const fromPath = origin?.path !== undefined ? originToRepoPath(origin.path, wrapperRel, repoRel) : undefined;
     const fromGenerator = origin?.configuredIn !== undefined ? originToRepoPath(origin.configuredIn, wrapperRel, repoRel) : undefined;
     if (fromPath !== undefined) source = await locator.inFile(fromPath, object);
+    else if (fromGenerator !== undefined && origin?.configuredBy?.kind === 'HelmChartInflationGenerator') source = locator.inHelmChart(fromGenerator, object);
     else if (fromGenerator !== undefined) source = locator.inGenerator(fromGenerator, object);
     objects.push({ object, source: { ...source, renderedBy }, root: renderedBy });
   }
