@@ -124,6 +124,8 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     budget: ctx.budget,
     gitops: ctx.config.gitops,
     charts: { repositories: ctx.config.chartRepositories },
+    ...(cluster.kubeVersion !== undefined ? { kubeVersion: cluster.kubeVersion } : {}),
+    ...(cluster.apiVersions.length > 0 ? { apiVersions: cluster.apiVersions } : {}),
     ...(ctx.unsafeNoSandbox ? { sandbox: 'unsafe-none' as const } : {}),
     ...(renderAll ? {} : { changed: ctx.changed }),
   };
