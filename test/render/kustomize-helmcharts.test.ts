@@ -104,6 +104,30 @@ helmCharts:
   repo: ${charts.url}
   releaseName: latest
 `,
+      'apps/plugin/kustomization.yaml': 'generators:\n- redis-gen.yaml\n',
+      'apps/plugin/redis-gen.yaml': `apiVersion: builtin
+kind: HelmChartInflationGenerator
+metadata:
+  name: redis
+name: redis
+repo: ${charts.url}
+version: 1.4.0
+releaseName: plugged
+`,
+      'apps/hostile/kustomization.yaml': `helmGlobals:
+  chartHome: ../../..
+helmCharts:
+- name: a
+- name: ../b
+  repo: ${charts.url}
+`,
+      'apps/climb/kustomization.yaml': `helmCharts:
+- name: c
+  repo: ${charts.url}
+  version: 1.0/../../../x
+`,
+      'apps/absolute/kustomization.yaml': 'helmGlobals:\n  chartHome: /etc\nhelmCharts:\n- name: passwd\n',
+      'apps/missing/kustomization.yaml': 'helmCharts:\n- name: nowhere\n',
       'apps/elsewhere/kustomization.yaml': `helmCharts:
 - name: redis
   repo: https://charts.example.com/stable
@@ -177,6 +201,32 @@ helmCharts:
     const r = await renderRef(source, repo.head(), { roots: [{ kind: 'kustomize', path: 'apps/cache' }], charts: { cacheDir } });
     expect(r.objects).toEqual([]);
     expect(r.errors.map((e) => e.message)).toEqual([expect.stringContaining("apps/cache/kustomization.yaml:2: helmCharts chart 'redis' from " + charts.url + ': not simulated: chart repository')]);
+    expect(charts.requests.length).toBe(before);
+  });
+
+  it('a builtin HelmChartInflationGenerator plugin config is fetched and rendered the same way', async () => {
+    process.env[CHART_REPOSITORIES_ENV] = charts.url;
+    const r = await renderRef(source, repo.head(), { roots: [{ kind: 'kustomize', path: 'apps/plugin' }], charts: { cacheDir } });
+    expect(r.errors).toEqual([]);
+    const d = r.objects.find((o) => o.object.kind === 'Deployment')!;
+    expect(d.object).toMatchObject({ metadata: { name: 'plugged-web', labels: { 'helm.sh/chart': 'redis-1.4.0' } } });
+    expect(d.source.file).toBe('apps/plugin/redis-gen.yaml');
+  });
+
+  it('chart homes and names that leave the repository, a version that climbs directories, a chart nowhere: refused at their lines before any tool runs or fetch', async () => {
+    process.env[CHART_REPOSITORIES_ENV] = charts.url;
+    const before = charts.requests.length;
+    const r = await renderRef(source, repo.head(), { roots: ['hostile', 'absolute', 'missing', 'climb'].map((d) => ({ kind: 'kustomize' as const, path: `apps/${d}` })), charts: { cacheDir } });
+    expect(r.objects).toEqual([]);
+    const messages = r.errors.map((e) => e.message).sort();
+    for (const e of r.errors) expect(e.message.startsWith(`${e.source!.file}:${e.source!.startLine}: `)).toBe(true);
+    expect(messages).toEqual([
+      "apps/climb/kustomization.yaml:2: helmCharts chart 'c': version '1.0/../../../x' cannot be part of a directory name: refused",
+      "apps/absolute/kustomization.yaml:4: helmCharts chart 'passwd': chart home '/etc' is outside the repository: refused",
+      "apps/hostile/kustomization.yaml:4: helmCharts chart 'a': chart home '../../..' is outside the repository: refused",
+      "apps/hostile/kustomization.yaml:5: helmCharts chart '../b': the chart name must be a plain name (letters, digits, ., _, -): refused",
+      "apps/missing/kustomization.yaml:2: helmCharts chart 'nowhere': no chart at apps/missing/charts/nowhere and no 'repo' to fetch it from (kustomize would fail the build)",
+    ]);
     expect(charts.requests.length).toBe(before);
   });
 });

@@ -10,10 +10,11 @@ import { rootId } from '../plan.ts';
 import { findRenderTool } from '../tools.ts';
 import type { RenderedObject, RenderResult } from '../types.ts';
 import { batchedBuild } from './batch.ts';
-import { reachOf, type InflatedChart } from './graph.ts';
+import { chartPlace, reachOf, type InflatedChart, type KustomizeReach } from './graph.ts';
+import { HELM_DEFAULT_CHART_HOME, type HelmChartEntry } from './kustomization.ts';
 import { OriginLocator, originToRepoPath, takeOrigin } from './origin.ts';
 import { clusterApiVersions, placeRemoteChart } from '../helm/render.ts';
-import { isUnder } from '../paths.ts';
+import { dirOf, isUnder } from '../paths.ts';
 import { toolPathInRun } from '../sandbox.ts';
 import type { InputError } from '../../gatekeeper/types.ts';
 
@@ -51,20 +52,61 @@ function wrapperOf(planned: PlannedRoot, ctx: RenderContext): Promise<Wrapper> {
 }
 
 /**
- * The charts a root inflates with helm (`helmCharts` of every kustomization it reaches). A GitOps app's path without
- * a kustomization of its own (Flux generates one) reaches the kustomizations below it.
+ * The charts a root inflates with helm: `helmCharts` of every kustomization it reaches, and builtin
+ * `HelmChartInflationGenerator` plugin configs among their `generators` (files or inline), whose chart home is
+ * relative to the kustomization listing them. A GitOps app's path without a kustomization of its own (Flux generates
+ * one) reaches the kustomizations below it. Entries whose chart cannot be placed safely are problems at their line.
  */
-function inflatedCharts(planned: PlannedRoot, ctx: RenderContext): InflatedChart[] {
-  if (planned.reach !== undefined) return planned.reach.helmCharts;
-  const render = planned.root.app?.render;
-  const base = render?.type === 'kustomize' ? render.path : planned.root.path;
-  const dirs = ctx.kustomizations.has(base) ? [base] : [...ctx.kustomizations.keys()].filter((d) => isUnder(d, base));
+async function inflatedCharts(planned: PlannedRoot, ctx: RenderContext): Promise<{ charts: InflatedChart[]; problems: InputError[] }> {
+  let reaches: KustomizeReach[];
+  if (planned.reach !== undefined) reaches = [planned.reach];
+  else {
+    const render = planned.root.app?.render;
+    const base = render?.type === 'kustomize' ? render.path : planned.root.path;
+    const dirs = ctx.kustomizations.has(base) ? [base] : [...ctx.kustomizations.keys()].filter((d) => isUnder(d, base));
+    reaches = dirs.map((d) => reachOf(d, ctx.tree, ctx.kustomizations));
+  }
   const seen = new Map<string, InflatedChart>();
-  for (const d of dirs) for (const c of reachOf(d, ctx.tree, ctx.kustomizations).helmCharts) seen.set(`${c.entry.file}:${c.entry.startLine}`, c);
-  return [...seen.values()];
+  const problems: InputError[] = [];
+  const add = (kustomizationDir: string, entry: HelmChartEntry): void => {
+    const placed = chartPlace(kustomizationDir, entry, ctx.tree);
+    if ('problem' in placed) problems.push(renderError(planned, placed.problem.message, placed.problem.source!));
+    else seen.set(`${entry.file}:${entry.startLine}`, placed);
+  };
+  for (const reach of reaches) {
+    for (const c of reach.helmCharts) seen.set(`${c.entry.file}:${c.entry.startLine}`, c);
+    for (const p of reach.pluginFiles) {
+      for (const entry of pluginChartEntries((await ctx.readText(p.file)) ?? '', p.file, 0)) add(dirOf(p.from.file), entry);
+    }
+    for (const { from, config } of reach.inlinePlugins) {
+      for (const entry of pluginChartEntries(config.text, from.file, config.line)) add(dirOf(from.file), entry);
+    }
+  }
+  return { charts: [...seen.values()], problems };
 }
 
-const placements = new WeakMap<RenderContext, Map<string, Promise<InputError[]>>>();
+/** Builtin HelmChartInflationGenerator configs in a plugin config text (a file, or inline at `line` of `file`). */
+function pluginChartEntries(text: string, file: string, line: number): HelmChartEntry[] {
+  const out: HelmChartEntry[] = [];
+  for (const { object, source } of loadManifests(text, file, { yamlVersion: '1.1' }).objects) {
+    if (object.apiVersion !== 'builtin' || object.kind !== 'HelmChartInflationGenerator') continue;
+    const s = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+    out.push({
+      file,
+      startLine: line > 0 ? line : source.startLine,
+      endLine: line > 0 ? line : source.endLine,
+      field: 'HelmChartInflationGenerator',
+      name: s(object.name),
+      repo: s(object.repo).trim(),
+      version: s(object.version),
+      ...(typeof object.releaseName === 'string' ? { releaseName: object.releaseName } : {}),
+      chartHome: s(object.chartHome) || HELM_DEFAULT_CHART_HOME,
+    });
+  }
+  return out;
+}
+
+const placements = new WeakMap<RenderContext, Map<string, Promise<{ charts: InflatedChart[]; errors: InputError[] }>>>();
 
 /**
  * Charts the root inflates that are not in the repository: fetched by this process (only from allowed repositories,
@@ -72,23 +114,27 @@ const placements = new WeakMap<RenderContext, Map<string, Promise<InputError[]>>
  * so that kustomize finds them and never pulls; in the jail it could not anyway (no network, read-only tree). Each one
  * that cannot be fetched is an error at its `helmCharts` entry, and the root is not rendered.
  */
-function placeInflatedCharts(planned: PlannedRoot, ctx: RenderContext): Promise<InputError[]> {
+function placeInflatedCharts(planned: PlannedRoot, ctx: RenderContext): Promise<{ charts: InflatedChart[]; errors: InputError[] }> {
   let mine = placements.get(ctx);
   if (mine === undefined) placements.set(ctx, (mine = new Map()));
   const key = `${planned.root.app?.id ?? ''}\u0000${planned.root.path}`;
   let placed = mine.get(key);
   if (placed === undefined) {
-    placed = Promise.all(
-      inflatedCharts(planned, ctx)
-        .filter((c) => !c.local)
-        .map(async (c): Promise<InputError | undefined> => {
-          const at = { file: c.entry.file, startLine: c.entry.startLine, endLine: c.entry.startLine };
-          const version = c.entry.version === '' ? '*' : c.entry.version;
-          const got = await placeRemoteChart(ctx, c.dir, { repoUrl: c.entry.repo, chart: c.entry.name, version, declaredAt: at });
-          if (got.ok) return undefined;
-          return renderError(planned, `${c.entry.file}:${c.entry.startLine}: ${c.entry.field} chart '${c.entry.name}' from ${c.entry.repo}: not simulated: ${got.reason}`, at);
-        }),
-    ).then((r) => r.filter((e): e is InputError => e !== undefined));
+    placed = (async () => {
+      const { charts, problems } = await inflatedCharts(planned, ctx);
+      const fetched = await Promise.all(
+        charts
+          .filter((c) => !c.local)
+          .map(async (c): Promise<InputError | undefined> => {
+            const at = { file: c.entry.file, startLine: c.entry.startLine, endLine: c.entry.startLine };
+            const version = c.entry.version === '' ? '*' : c.entry.version;
+            const got = await placeRemoteChart(ctx, c.dir, { repoUrl: c.entry.repo, chart: c.entry.name, version, declaredAt: at });
+            if (got.ok) return undefined;
+            return renderError(planned, `${c.entry.file}:${c.entry.startLine}: ${c.entry.field} chart '${c.entry.name}' from ${c.entry.repo}: not simulated: ${got.reason}`, at);
+          }),
+      );
+      return { charts, errors: [...problems, ...fetched.filter((e): e is InputError => e !== undefined)] };
+    })();
     mine.set(key, placed);
   }
   return placed;
@@ -121,13 +167,13 @@ export async function renderKustomize(planned: PlannedRoot, ctx: RenderContext):
   if ('error' in tool) return { objects: [], errors: [renderError(planned, `${root || '.'}: ${tool.error}`, at)] };
   const kustomize = tool.path;
 
-  const [wrapper, unplaced] = await Promise.all([wrapperOf(planned, ctx), placeInflatedCharts(planned, ctx)]);
-  if (unplaced.length > 0) return { objects: [], errors: unplaced };
+  const [wrapper, inflated] = await Promise.all([wrapperOf(planned, ctx), placeInflatedCharts(planned, ctx)]);
+  if (inflated.errors.length > 0) return { objects: [], errors: inflated.errors };
   const wrapperRel = wrapper.rel;
   const repoRel = path.relative(ctx.scratchDir, ctx.workDir).split(path.sep).join('/');
   const helm = kustomizeHelm(ctx);
-  if (helm === undefined && inflatedCharts(planned, ctx).length > 0) {
-    const c = inflatedCharts(planned, ctx)[0]!;
+  if (helm === undefined && inflated.charts.length > 0) {
+    const c = inflated.charts[0]!;
     const where = { file: c.entry.file, startLine: c.entry.startLine, endLine: c.entry.startLine };
     return { objects: [], errors: [renderError(planned, `${c.entry.file}:${c.entry.startLine}: ${c.entry.field}: ${(findRenderTool('helm') as { error: string }).error}`, where)] };
   }
