@@ -2,11 +2,13 @@
 // repository's chart home directly; a chart with `repo:` fetched by preadmit (only from an allowed repository, a
 // real `helm repo index` repository on loopback here) into the chart home before the jailed kustomize runs; any other
 // repository is not simulated, with the reason at the entry's line, and nothing is fetched.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { findTool } from '../../src/opa/tools.ts';
 import { CHART_REPOSITORIES_ENV } from '../../src/render/helm/remote.ts';
+import { runSandboxed, toolPathInRun } from '../../src/render/sandbox.ts';
 import { renderRef } from '../../src/render/render-ref.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
 import { ChartRepo } from '../support/chart-repo.ts';
@@ -228,5 +230,23 @@ helmCharts:
       "apps/missing/kustomization.yaml:2: helmCharts chart 'nowhere': no chart at apps/missing/charts/nowhere and no 'repo' to fetch it from (kustomize would fail the build)",
     ]);
     expect(charts.requests.length).toBe(before);
+  });
+
+  it('the jail is what stops a pull: kustomize told to pull a chart itself reaches no repository, even one on loopback', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'preadmit-helmcharts-pull-'));
+    writeFileSync(path.join(dir, 'kustomization.yaml'), `helmCharts:\n- name: redis\n  repo: ${charts.url}\n  version: 1.0.0\n`);
+    const before = charts.requests.length;
+    const helm = findTool('helm');
+    const r = await runSandboxed(findTool('kustomize'), ['build', '--enable-helm', '--helm-command', toolPathInRun(helm, true), dir], {
+      cwd: dir,
+      timeoutMs: 60_000,
+      maxOutputBytes: 1 << 20,
+      extraTools: [helm],
+      jail: { readOnly: [dir] },
+    });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('helm pull');
+    expect(charts.requests.length).toBe(before);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
