@@ -571,7 +571,8 @@ function coverageOf(head: RefRenderResult, base: RefRenderResult, changed: Chang
     const probe = { root: id, source: { file: r.app?.declared.file ?? r.path, startLine: 1, endLine: 1 }, object: {} } as RenderedObject;
     if (r.app === undefined && !keep(probe)) continue;
     // A root is declared where its error points (a helmCharts entry, a dependency's line), an app by its CR.
-    const at = r.app ? { ...r.app.declared } : failedAt.get(id);
+    const errorAt = failedAt.get(id);
+    const at = r.app ? { ...r.app.declared } : errorAt !== undefined ? { file: errorAt.file, startLine: errorAt.startLine, endLine: errorAt.endLine } : undefined;
     notSimulated.push({ what: r.app !== undefined ? `${r.app.tool === 'flux' ? 'Flux' : 'Argo CD'} ${r.app.kind} ${r.app.name}` : id, ...(at !== undefined ? { source: at } : {}), reason: `render error: ${why}`, changed: !baseFailed.has(id) });
   }
   return { simulated: { roots, apps }, notSimulated };
