@@ -129,7 +129,8 @@ helmCharts:
   version: 1.0/../../../x
 `,
       'apps/absolute/kustomization.yaml': 'helmGlobals:\n  chartHome: /etc\nhelmCharts:\n- name: passwd\n',
-      'apps/missing/kustomization.yaml': 'helmCharts:\n- name: nowhere\n',
+      'apps/missing/kustomization.yaml': 'helmCharts:\n- name: nowhere\n- name: web\n  releaseName: --post-renderer=/opt/preadmit-tool/helm\n',
+      'apps/missing/charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n',
       'apps/elsewhere/kustomization.yaml': `helmCharts:
 - name: redis
   repo: https://charts.example.com/stable
@@ -228,6 +229,7 @@ helmCharts:
       "apps/hostile/kustomization.yaml:4: helmCharts chart 'a': chart home '../../..' is outside the repository: refused",
       "apps/hostile/kustomization.yaml:5: helmCharts chart '../b': the chart name must be a plain name (letters, digits, ., _, -): refused",
       "apps/missing/kustomization.yaml:2: helmCharts chart 'nowhere': no chart at apps/missing/charts/nowhere and no 'repo' to fetch it from (kustomize would fail the build)",
+      "apps/missing/kustomization.yaml:3: helmCharts chart 'web': releaseName '--post-renderer=/opt/preadmit-tool/helm' would be read by helm as a flag: refused",
     ]);
     expect(charts.requests.length).toBe(before);
   });

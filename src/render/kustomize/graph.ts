@@ -136,6 +136,9 @@ export function chartPlace(kustomizationDir: string, entry: HelmChartEntry, tree
   const at = { file: entry.file, startLine: entry.startLine, endLine: entry.startLine };
   const problem = (what: string): { problem: InputError } => ({ problem: { kind: 'render', message: `${entry.file}:${entry.startLine}: ${entry.field} chart '${entry.name}': ${what}`, source: at } });
   if (entry.name === '' || !CHART_NAME.test(entry.name) || entry.name === '.' || entry.name === '..') return problem('the chart name must be a plain name (letters, digits, ., _, -): refused');
+  // kustomize hands releaseName to `helm template` as its first argument: one starting with '-' would be read as a flag
+  // (helm never accepts it as a release name).
+  if (entry.releaseName !== undefined && entry.releaseName.startsWith('-')) return problem(`releaseName '${entry.releaseName}' would be read by helm as a flag: refused`);
   const chartHome = resolveInRepo(kustomizationDir, entry.chartHome);
   if (chartHome === undefined) return problem(`chart home '${entry.chartHome}' is outside the repository: refused`);
   let home = chartHome;
