@@ -8,7 +8,7 @@ import { isObject } from '../gatekeeper/classify.ts';
 import type { InputError } from '../gatekeeper/types.ts';
 import { globToRegExp, matchesAny } from './glob.ts';
 import { chartDependencies, chartRoles, isChartFile, parseChart, type Chart, type ChartDependency, type ChartRoles } from './helm/chart.ts';
-import { filesToMaterialize, kustomizeRootDirs, reachOf, repoTree, type KustomizationIndex, type KustomizeReach, type RepoTree } from './kustomize/graph.ts';
+import { filesToMaterialize, inflatedChartDirs, kustomizeRootDirs, reachOf, repoTree, type KustomizationIndex, type KustomizeReach, type RepoTree } from './kustomize/graph.ts';
 import { isKustomizationFile, parseKustomization } from './kustomize/kustomization.ts';
 import { dirOf, isUnder, resolveInRepo } from './paths.ts';
 import type { HelmRelease, RenderOptions, RenderRoot } from './types.ts';
@@ -107,7 +107,7 @@ export async function planRepo(
   const excluded = (options.exclude ?? []).map(globToRegExp);
   const changedSet = options.changed !== undefined ? new Set(changedPaths(options.changed)) : undefined;
   const within = (dir: string): boolean => withinPaths(dir, options.paths);
-  const roles = chartRoles(charts, { within, configured: Object.keys(releasesByChart(options)) });
+  const roles = chartRoles(charts, { within, configured: Object.keys(releasesByChart(options)), inflated: inflatedChartDirs(kustomizations, tree) });
   let plainCandidates = new Set<string>();
   let roots: RenderRoot[];
   let apps: GitOpsApp[] = [];

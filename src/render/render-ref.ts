@@ -124,6 +124,8 @@ export async function renderRef(
   let deployed: DeployOutput | undefined;
   let budgetNoted = false;
   const charts = { allow: chartAllowList(undefined, options.charts?.repositories).allow, cacheDir: options.charts?.cacheDir ?? defaultCacheDir() };
+  // What a render depends on besides its files: the cluster's versions for helm, the repositories charts may come from.
+  const settings = JSON.stringify([options.kubeVersion ?? '', options.apiVersions ?? [], charts.allow.entries]);
 
   /**
    * Renders these roots: roots whose inputs are byte-identical to a render already done (the other ref of the same
@@ -131,7 +133,7 @@ export async function renderRef(
    * are rendered in the sandbox, their files materialized first. Results in the same order.
    */
   const renderBatch = async (batch: PlannedRoot[]): Promise<RenderResult[]> => {
-    const keys = await Promise.all(batch.map((p) => renderKey(p, readText, jailed)));
+    const keys = await Promise.all(batch.map((p) => renderKey(p, readText, jailed, settings)));
     const onDisk = await Promise.all(batch.map((_, i) => (renderCache.has(keys[i]!) ? undefined : readCachedRender(keys[i]!))));
     const pending: PlannedRoot[] = [];
     const out: Promise<RenderResult>[] = batch.map((p, i) => {
@@ -166,6 +168,8 @@ export async function renderRef(
       roots: pending,
       concurrency: options.concurrency ?? os.availableParallelism(),
       charts,
+      ...(options.kubeVersion !== undefined ? { kubeVersion: options.kubeVersion } : {}),
+      ...(options.apiVersions !== undefined ? { apiVersions: options.apiVersions } : {}),
     };
     const keyOf = new Map(batch.map((p, i) => [p, keys[i]!]));
     const fresh = await inPool(pending, ctx.concurrency!, async (p) => {
@@ -363,11 +367,11 @@ async function writeCachedRender(key: string, r: RenderResult): Promise<void> {
   }
 }
 
-/** The renderer's identity, whether it is jailed, the root, its options, and the name and content of every file it reads. */
-async function renderKey(p: PlannedRoot, readText: (file: string) => Promise<string | undefined>, jailed: boolean): Promise<string> {
+/** The renderer's identity, whether it is jailed, the render's settings (cluster versions, allowed chart repositories), the root, its options, and the name and content of every file it reads. */
+async function renderKey(p: PlannedRoot, readText: (file: string) => Promise<string | undefined>, jailed: boolean, settings: string): Promise<string> {
   const files = [...new Set([...p.materialize, ...p.deps])].sort();
   const texts = await Promise.all(files.map(readText));
-  const h = createHash('sha256').update(RENDER_CACHE_FORMAT).update(jailed ? 'jailed' : 'UNJAILED').update(await codeFingerprint()).update(await toolFingerprint(p.root.kind)).update(JSON.stringify(p.root));
+  const h = createHash('sha256').update(RENDER_CACHE_FORMAT).update(jailed ? 'jailed' : 'UNJAILED').update(settings).update(await codeFingerprint()).update(await toolFingerprint(p.root.kind)).update(JSON.stringify(p.root));
   files.forEach((f, i) => h.update(`\u0000${f}\u0000${texts[i] === undefined ? '\u0001absent' : texts[i]}`));
   return h.digest('hex');
 }

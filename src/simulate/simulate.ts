@@ -124,6 +124,8 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     budget: ctx.budget,
     gitops: ctx.config.gitops,
     charts: { repositories: ctx.config.chartRepositories },
+    ...(cluster.kubeVersion !== undefined ? { kubeVersion: cluster.kubeVersion } : {}),
+    ...(cluster.apiVersions.length > 0 ? { apiVersions: cluster.apiVersions } : {}),
     ...(ctx.unsafeNoSandbox ? { sandbox: 'unsafe-none' as const } : {}),
     ...(renderAll ? {} : { changed: ctx.changed }),
   };
@@ -553,9 +555,13 @@ function coverageOf(head: RefRenderResult, base: RefRenderResult, changed: Chang
     notSimulated.push({ what: `${u.tool === 'flux' ? 'Flux' : 'Argo CD'} ${u.kind} ${u.name}`, source: { ...u.declared }, reason: u.reason, changed: u.deps.some((d) => paths.has(d)) });
   }
   const failed = new Map<string, string>();
+  const failedAt = new Map<string, InputError['source']>();
   for (const e of head.errors) {
     const by = e.source?.renderedBy;
-    if (by !== undefined && !failed.has(by)) failed.set(by, e.message);
+    if (by !== undefined && !failed.has(by)) {
+      failed.set(by, e.message);
+      failedAt.set(by, e.source);
+    }
   }
   const baseFailed = new Set(base.errors.map((e) => e.source?.renderedBy));
   for (const r of head.roots) {
@@ -564,7 +570,10 @@ function coverageOf(head: RefRenderResult, base: RefRenderResult, changed: Chang
     if (why === undefined) continue;
     const probe = { root: id, source: { file: r.app?.declared.file ?? r.path, startLine: 1, endLine: 1 }, object: {} } as RenderedObject;
     if (r.app === undefined && !keep(probe)) continue;
-    notSimulated.push({ what: r.app !== undefined ? `${r.app.tool === 'flux' ? 'Flux' : 'Argo CD'} ${r.app.kind} ${r.app.name}` : id, ...(r.app ? { source: { ...r.app.declared } } : {}), reason: `render error: ${why}`, changed: !baseFailed.has(id) });
+    // A root is declared where its error points (a helmCharts entry, a dependency's line), an app by its CR.
+    const errorAt = failedAt.get(id);
+    const at = r.app ? { ...r.app.declared } : errorAt !== undefined ? { file: errorAt.file, startLine: errorAt.startLine, endLine: errorAt.endLine } : undefined;
+    notSimulated.push({ what: r.app !== undefined ? `${r.app.tool === 'flux' ? 'Flux' : 'Argo CD'} ${r.app.kind} ${r.app.name}` : id, ...(at !== undefined ? { source: at } : {}), reason: `render error: ${why}`, changed: !baseFailed.has(id) });
   }
   return { simulated: { roots, apps }, notSimulated };
 }

@@ -48,7 +48,13 @@ async function gitSource(ctx: ScanContext, o: SourcedObject, ref: JsonObject, wh
     const refused = remoteChartRefusal(ctx, repoUrl);
     return refused === undefined ? { remote: repoUrl } : { reason: refused };
   }
-  if (kind === 'HelmRepository' || kind === 'OCIRepository' || kind === 'HelmChart') {
+  if (kind === 'OCIRepository') {
+    return { reason: `${what} comes from OCIRepository ${name}${url !== undefined ? ` (${url})` : found === undefined ? ', which is not in this repository' : ''}: OCI artifacts are not simulated, preadmit fetches charts from helm HTTP repositories only` };
+  }
+  if (kind === 'HelmChart') {
+    return { reason: `${what} comes from HelmChart ${name}: a HelmChart source (chartRef) is not simulated; name the chart and its HelmRepository in spec.chart instead` };
+  }
+  if (kind === 'HelmRepository') {
     return { reason: `remote chart source ${url ?? `${kind} ${name}`} not allowed / not configured: preadmit renders only charts in this repository` };
   }
   return { reason: `${what} comes from a ${kind || 'missing'} source${name ? ` ${name}` : ''}, which preadmit cannot read` };
