@@ -3,9 +3,8 @@
 import path from 'node:path';
 import { gvkOf, isNamespace, isObject, metadataOf, nameOf, namespaceOf } from '../gatekeeper/classify.ts';
 import { expand, impliedByPrefix, parseExpansionTemplate, type ExpansionTemplate, type Resultant } from '../gatekeeper/expand.ts';
-import { matchesGlob } from '../gatekeeper/glob.ts';
 import { reviewAdmission, reviewPlainObject, type Review } from '../gatekeeper/review.ts';
-import type { InputError, JsonObject, JsonValue, SourcedObject, SourceLocation } from '../gatekeeper/types.ts';
+import type { InputError, JsonObject, SourcedObject, SourceLocation } from '../gatekeeper/types.ts';
 import { PolicyClient, type Violation } from '../engine/client.ts';
 import type { Runtime } from '../engine/runtime.ts';
 import { REPO_ROOT } from '../opa/tools.ts';
@@ -22,7 +21,8 @@ import type { ChangedFile, RepoSource } from '../source/types.ts';
 import { diffClusters, type RefOutcome, type ReviewedViolation } from './diff.ts';
 import { canonicalJson, objectKey, objectRef, pairObjects, type ObjectPairing } from './identity.ts';
 import { imagesEntryLine, lineOfPath, offendingPath, valueAt, valuesLine } from './locate.ts';
-import { emptyPolicySet, mergePolicySets, policySetOf, processExclusions, readObjectsAt, readShippedPolicies, type PolicySet } from './policies.ts';
+import { emptyPolicySet, mergePolicySets, policySetOf, readObjectsAt, readShippedPolicies, type PolicySet } from './policies.ts';
+import { isNamespaceExcluded, processExclusions, syncedObjects } from '../gatekeeper/config.ts';
 import { computeVerdict } from './verdict.ts';
 import type { ClusterCoverage, ClusterReport, SimulationReport } from './types.ts';
 
@@ -332,45 +332,6 @@ function asInCluster(namespace: JsonObject): JsonObject {
   return copy;
 }
 
-/**
- * What the cluster has in `data.inventory`: when the repository says what Gatekeeper syncs (Config
- * `spec.sync.syncOnly`, SyncSets), only objects of those group/version/kinds, outside the namespaces the
- * Config excludes from the `sync` process. When it says nothing, every object (an assumption: the cluster's
- * sync configuration may live elsewhere).
- */
-function syncedObjects(objects: JsonObject[], policies: PolicySet): JsonObject[] {
-  const gvks = new Set<string>();
-  const entries: JsonValue[] = [];
-  for (const c of policies.configs) {
-    const spec = isObject(c.object.spec) ? c.object.spec : {};
-    const sync = isObject(spec.sync) ? spec.sync : {};
-    if (Array.isArray(sync.syncOnly)) entries.push(...sync.syncOnly);
-  }
-  for (const s of policies.syncSets) {
-    const spec = isObject(s.object.spec) ? s.object.spec : {};
-    if (Array.isArray(spec.gvks)) entries.push(...spec.gvks);
-  }
-  const declared = policies.configs.some((c) => isObject(c.object.spec) && isObject(c.object.spec.sync)) || policies.syncSets.length > 0;
-  if (!declared) return objects;
-  for (const e of entries) {
-    if (!isObject(e)) continue;
-    const str = (k: string) => (typeof e[k] === 'string' ? (e[k] as string) : '');
-    gvks.add(`${str('group')}/${str('version')}/${str('kind')}`);
-  }
-  const excluded = processExclusions(policies.configs, 'sync');
-  return objects.filter((o) => {
-    const gvk = gvkOf(o);
-    if (!gvks.has(`${gvk.group}/${gvk.version}/${gvk.kind}`)) return false;
-    const ns = isNamespace(gvk) ? nameOf(o) : namespaceOf(o);
-    return ns === '' || !excluded.some((g) => matchesGlob(g, ns));
-  });
-}
-
-/** Namespaces Gatekeeper's Config excludes from the webhook process. */
-function webhookExclusions(configs: SourcedObject[]): string[] {
-  return processExclusions(configs, 'webhook');
-}
-
 async function reviewRef(
   ref: 'base' | 'head',
   state: RefState,
@@ -385,7 +346,7 @@ async function reviewRef(
   errors.push(...client.addConstraints(state.policies.constraints).map((f) => f.error));
   // The Namespaces last: as the cluster holds them (labelled), they win over the rendered ones.
   const known = [...state.inventory.map((o) => o.object), ...objects.map((o) => o.object), ...namespaces.values()];
-  client.setData(syncedObjects(known, state.policies), known);
+  client.setData(syncedObjects(known, state.policies.configs, state.policies.syncSets), known);
 
   const expansions: ExpansionTemplate[] = [];
   const expansionSources = state.policies.expansions.length > 0 ? state.policies.expansions : defaultExpansionTemplates(ctx.config.expandWorkloads);
@@ -395,12 +356,11 @@ async function reviewRef(
     else expansions.push(r.template);
   }
 
-  const excluded = webhookExclusions(state.policies.configs);
+  const excluded = processExclusions(state.policies.configs, 'webhook');
 
   const plan: Array<{ review: Review; parent: RenderedObject; implied?: { name: string; action: string }; onCreate?: boolean }> = [];
   for (const o of objects) {
-    const subjectNs = isNamespace(gvkOf(o.object)) ? nameOf(o.object) : namespaceOf(o.object);
-    if (subjectNs !== '' && excluded.some((g) => matchesGlob(g, subjectNs))) continue;
+    if (isNamespaceExcluded(excluded, o.object)) continue;
     const old = pairing?.previous(o)?.object;
     const operation = old !== undefined && canonicalJson(old) !== canonicalJson(o.object) ? 'UPDATE' : 'CREATE';
     const ns = namespaceOf(o.object);
