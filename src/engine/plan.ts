@@ -40,7 +40,7 @@ export interface PlannedReview<T> {
 }
 
 /** An object whose expansion failed: its own review is planned, its resultants' are not. */
-export interface ExpansionFailure<T> {
+interface ExpansionFailure<T> {
   parent: T;
   /** `expanding resource <name>: …` (for `gator`, gator's exact words). */
   message: string;

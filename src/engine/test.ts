@@ -112,7 +112,7 @@ function reviewable(objects: SourcedObject[], errors: InputError[]): SourcedObje
  * gator sorts by enforcement action, then message. Ties keep input order (Array.prototype.sort is stable;
  * Go's sort.Slice happens to be for small inputs, so this is also gator's order there).
  */
-export function compareGatorResults(a: TestResult, b: TestResult): number {
+function compareGatorResults(a: TestResult, b: TestResult): number {
   return goCompare(a.enforcementAction, b.enforcementAction) || goCompare(a.msg, b.msg);
 }
 

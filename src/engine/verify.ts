@@ -33,7 +33,7 @@ export interface Assertion {
   message?: string;
 }
 
-export interface Case {
+interface Case {
   name: string;
   object: string;
   inventory: string[];

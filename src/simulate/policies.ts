@@ -25,7 +25,7 @@ export function emptyPolicySet(): PolicySet {
 const MANIFEST = /\.(ya?ml|json)$/i;
 
 /** Repo files at `ref` under any of `roots` ('.' is the whole repository). */
-export function filesUnder(files: string[], roots: string[]): string[] {
+function filesUnder(files: string[], roots: string[]): string[] {
   const prefixes = roots.map((r) => r.replace(/^\.\/?/, '').replace(/\/+$/, ''));
   return files.filter((f) => prefixes.some((p) => p === '' || f === p || f.startsWith(`${p}/`)));
 }

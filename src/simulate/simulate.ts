@@ -26,7 +26,7 @@ import { processExclusions, syncedObjects } from '../gatekeeper/config.ts';
 import { computeVerdict } from './verdict.ts';
 import type { ClusterCoverage, ClusterReport, SimulationReport } from './types.ts';
 
-export const SHIPPED_POLICIES_DIR = path.join(REPO_ROOT, 'policies');
+const SHIPPED_POLICIES_DIR = path.join(REPO_ROOT, 'policies');
 const VERSION = '0.1.0';
 
 export interface SimulateOptions {
