@@ -1,9 +1,9 @@
-// `npm run build`: bundles the CLI, the GitHub App (`npm start` runs dist/app.mjs) and the evaluation worker
-// into dist/ with esbuild, so that nothing compiles TypeScript on the fly. dist/.sources-hash records which
-// sources the bundle was built from; bin/preadmit.js uses the bundle only while they are unchanged. The same
-// hash is compiled in as PREADMIT_BUILD_ID: the render cache's code fingerprint, without reading src/ at run time.
+// `npm run build`: bundles the CLI (bin/preadmit.js runs dist/cli.mjs), the GitHub App (`npm start` runs
+// dist/app.mjs) and the evaluation worker into dist/ with esbuild, so that nothing compiles TypeScript on the fly.
+// A hash of the sources is compiled in as PREADMIT_BUILD_ID: the render cache's code fingerprint, without reading
+// src/ at run time.
 import { build } from 'esbuild';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourcesHash } from './sources-hash.mjs';
@@ -29,4 +29,3 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
-await writeFile(path.join(dist, '.sources-hash'), hash);

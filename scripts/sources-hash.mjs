@@ -1,4 +1,4 @@
-// A hash of every source file the bundle is built from (src/**), to tell whether dist/ is current.
+// A hash of every source file the bundle is built from (src/**): the build id compiled into dist/ (scripts/build.mjs).
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -5,13 +5,18 @@
 //
 // Usage: kustomize-batch DIR...
 //
+// With KUSTOMIZE_BATCH_HELM_COMMAND set, roots that inflate helm charts (`helmCharts`) are built as
+// `kustomize build --enable-helm --helm-command $KUSTOMIZE_BATCH_HELM_COMMAND` builds them, with
+// `--helm-kube-version $KUSTOMIZE_BATCH_HELM_KUBE_VERSION` and one `--helm-api-versions` per line of
+// KUSTOMIZE_BATCH_HELM_API_VERSIONS (the krusty options those flags set). Without it, helm stays disabled.
+//
 // For each DIR, in order, it writes one frame to stdout:
 //
 //	KB1 <index> <status> <stdout bytes> <stderr bytes>\n<stdout><stderr>
 //
 // status is "ok" (stdout holds the YAML `kustomize build` prints), "error" (stderr holds what
 // `kustomize build` prints on stderr, ending in its "Error: ..." line), "cli" (the root inflates helm
-// charts, which this program never does: the caller builds it with the kustomize CLI and the flags it
+// charts and helm was not enabled: the caller builds it with the kustomize CLI and the flags it
 // chooses) or "panic" (the build crashed: the process stops after that frame, so no later root can see
 // state a crash left behind; the caller builds that root alone with the kustomize CLI). What kustomize prints directly on the process's stdout or
 // stderr during a build (deprecation warnings, log lines) is captured per root into its stderr.
@@ -32,7 +37,8 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/openapi"
 )
 
-// cliOptions are the krusty options `kustomize build DIR` uses when no flag is given.
+// cliOptions are the krusty options `kustomize build DIR` uses when no flag is given but the --enable-helm
+// ones the environment asks for (see the top of this file).
 func cliOptions() *krusty.Options {
 	o := krusty.MakeDefaultOptions()
 	o.Reorder = krusty.ReorderOptionUnspecified // the CLI's --reorder unset: legacy order unless sortOptions says otherwise
@@ -40,6 +46,17 @@ func cliOptions() *krusty.Options {
 	o.PluginConfig = types.DisabledPluginConfig()
 	o.PluginConfig.HelmConfig.Enabled = false
 	o.PluginConfig.HelmConfig.Command = "helm" // the CLI flag's default; unused with helm disabled
+	o.PluginConfig.HelmConfig.ApiVersions = []string{}
+	if command := os.Getenv("KUSTOMIZE_BATCH_HELM_COMMAND"); command != "" {
+		o.PluginConfig.HelmConfig.Enabled = true
+		o.PluginConfig.HelmConfig.Command = command
+		o.PluginConfig.HelmConfig.KubeVersion = os.Getenv("KUSTOMIZE_BATCH_HELM_KUBE_VERSION")
+		for _, v := range strings.Split(os.Getenv("KUSTOMIZE_BATCH_HELM_API_VERSIONS"), "\n") {
+			if v != "" {
+				o.PluginConfig.HelmConfig.ApiVersions = append(o.PluginConfig.HelmConfig.ApiVersions, v)
+			}
+		}
+	}
 	o.AddManagedbyLabel = false
 	return o
 }

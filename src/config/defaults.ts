@@ -17,7 +17,8 @@ export const EXPANDABLE_WORKLOADS = [
 ] as const;
 
 export function defaultCluster(name: string = DEFAULT_CLUSTER_NAME): ClusterConfig {
-  return { name, manifests: ['.'], policies: ['.'], shippedPolicies: false, inventory: [], helmValues: {}, exclude: [] };
+  // kubeVersion: helm's own unless the cluster says (the key is there, unset, so that every cluster key has a default).
+  return { name, manifests: ['.'], policies: ['.'], shippedPolicies: false, inventory: [], helmValues: {}, kubeVersion: undefined, apiVersions: [], exclude: [] };
 }
 
 export function defaultBlocking(): BlockingConfig {

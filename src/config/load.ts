@@ -308,6 +308,11 @@ function buildConfig(value: JsonObject, badPointers: string[], report: (pointer:
         shippedPolicies: use(`${at}/shippedPolicies`) ? (valueAt(value, `${at}/shippedPolicies`) as boolean) : d.shippedPolicies,
         inventory: strings(`${at}/inventory`, d.inventory),
         helmValues,
+        kubeVersion: use(`${at}/kubeVersion`) ? (valueAt(value, `${at}/kubeVersion`) as string) : d.kubeVersion,
+        // A bad entry is dropped, the others stay: a template gated on a listed API is still reviewed.
+        apiVersions: Array.isArray(valueAt(value, `${at}/apiVersions`))
+          ? [...new Set((valueAt(value, `${at}/apiVersions`) as JsonValue[]).filter((v, j) => typeof v === 'string' && ok(`${at}/apiVersions/${j}`)) as string[])]
+          : d.apiVersions,
         exclude: strings(`${at}/exclude`, d.exclude),
       });
     });

@@ -12,6 +12,10 @@ export interface ClusterConfig {
   inventory: string[];
   /** Helm: values files per chart directory, applied in order. */
   helmValues: Record<string, string[]>;
+  /** The cluster's Kubernetes version for every helm render (`--kube-version`); undefined: helm's own. */
+  kubeVersion?: string | undefined;
+  /** API versions the cluster serves besides Kubernetes' and Gatekeeper's, for every helm render (`--api-versions`). */
+  apiVersions: string[];
   /** Paths never rendered or reviewed (globs). */
   exclude: string[];
 }

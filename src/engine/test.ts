@@ -3,14 +3,14 @@
 // Order as in gator: every template, then every constraint, then every object as data, then each object
 // reviewed (and its expansion resultants). One deliberate difference: gator stops at the first bad template
 // or constraint; preadmit reports each one with its file and line and reviews with the rest.
-import { classify, nameOf, namespaceOf } from '../gatekeeper/classify.ts';
-import { isDenyResult } from '../gatekeeper/enforcement.ts';
-import { expand, impliedByPrefix, parseExpansionTemplate, type ExpansionTemplate } from '../gatekeeper/expand.ts';
-import { reviewPlainObject, type Review } from '../gatekeeper/review.ts';
+import { classify, nameOf } from '../gatekeeper/classify.ts';
+import { ENFORCEMENT_POINTS, isDenyResult } from '../gatekeeper/enforcement.ts';
+import { parseExpansionTemplate, type ExpansionTemplate } from '../gatekeeper/expand.ts';
 import type { InputError, JsonObject, SourcedObject } from '../gatekeeper/types.ts';
 import type { Compiler } from '../opa/compile.ts';
 import type { EvalPool } from '../opa/pool.ts';
 import { PolicyClient, type Violation } from './client.ts';
+import { evaluatePlan, planReviews } from './plan.ts';
 import { goCompare } from '../go/strings.ts';
 
 export interface TestResult extends Violation {
@@ -26,18 +26,6 @@ export interface TestRun {
   reviewed: number;
 }
 
-export const GATOR_ENFORCEMENT_POINT = 'gator.gatekeeper.sh';
-
-/** gator's Expander.NamespaceForResource: what Namespace a review is given in gator test. */
-function namespaceForGatorTest(object: JsonObject, namespaces: Map<string, JsonObject>): JsonObject | null {
-  const ns = namespaceOf(object);
-  if (ns === '') return {};
-  const found = namespaces.get(ns);
-  if (found) return found;
-  if (ns === 'default') return { metadata: { name: 'default' } };
-  return null;
-}
-
 export async function runTest(
   objects: SourcedObject[],
   deps: { compiler: Compiler; pool: EvalPool },
@@ -45,7 +33,7 @@ export async function runTest(
 ): Promise<TestRun> {
   const errors: InputError[] = [];
   objects = reviewable(objects, errors);
-  const client = new PolicyClient({ ...deps, enforcementPoint: GATOR_ENFORCEMENT_POINT, parameterNumbers: 'float', celEnabled: options.celEnabled, reviewErrorsAsErrors: true });
+  const client = new PolicyClient({ ...deps, enforcementPoint: ENFORCEMENT_POINTS.gator, parameterNumbers: 'float', celEnabled: options.celEnabled, reviewErrorsAsErrors: true });
   const byClass = (c: string) => objects.filter((o) => classify(o.object) === c);
 
   errors.push(...(await client.addTemplates(byClass('ConstraintTemplate'))));
@@ -83,48 +71,17 @@ export async function runTest(
   const namespaces = new Map<string, JsonObject>();
   for (const s of byClass('Namespace')) namespaces.set(nameOf(s.object), s.object);
 
-  // Each entry: a review and how its results are attributed.
-  const plan: Array<{ review: Review; parent: SourcedObject; expansion?: { name: string; action: string } }> = [];
-  for (const s of objects) {
-    const ns = namespaceForGatorTest(s.object, namespaces);
-    plan.push({ review: reviewPlainObject(s.object, { namespace: ns }), parent: s });
-    if (expansions.length === 0) continue;
-    let resultants;
-    try {
-      resultants = expand(s.object, ns, expansions);
-    } catch (e) {
-      errors.push({
-        kind: 'expansion',
-        message: `${s.source.file}:${s.source.startLine}: expanding resource ${nameOf(s.object)}: ${(e as Error).message}`,
-        source: s.source,
-      });
-      continue;
-    }
-    for (const r of resultants) {
-      plan.push({
-        review: reviewPlainObject(r.object, { namespace: ns, source: 'Generated' }),
-        parent: s,
-        expansion: { name: r.templateName, action: r.enforcementAction },
-      });
-    }
+  const plan = planReviews(objects, { mode: 'gator', objectOf: (s) => s.object, expansions, namespaces, attachNamespace: true });
+  for (const { parent, message } of plan.expansionErrors) {
+    errors.push({ kind: 'expansion', message: `${parent.source.file}:${parent.source.startLine}: ${message}`, source: parent.source });
   }
-
-  const perReview = await client.review(plan.map((p) => p.review));
   const results: TestResult[] = [];
-  perReview.forEach((violations, i) => {
-    const { parent, expansion } = plan[i]!;
-    for (const v of violations) {
-      const r: TestResult = { ...v, violatingObject: parent.object, source: parent.source };
-      if (expansion) {
-        r.msg = impliedByPrefix(expansion.name) + r.msg;
-        if (expansion.action !== '') r.enforcementAction = expansion.action;
-      }
-      results.push(r);
-    }
-  });
+  for (const { entry, violations } of await evaluatePlan(client, plan)) {
+    for (const v of violations) results.push({ ...v, violatingObject: entry.parent.object, source: entry.parent.source });
+  }
   errors.push(...client.reviewErrors);
   results.sort(compareGatorResults);
-  return { results, errors, reviewed: plan.length };
+  return { results, errors, reviewed: plan.reviews.length };
 }
 
 /**
@@ -155,7 +112,7 @@ function reviewable(objects: SourcedObject[], errors: InputError[]): SourcedObje
  * gator sorts by enforcement action, then message. Ties keep input order (Array.prototype.sort is stable;
  * Go's sort.Slice happens to be for small inputs, so this is also gator's order there).
  */
-export function compareGatorResults(a: TestResult, b: TestResult): number {
+function compareGatorResults(a: TestResult, b: TestResult): number {
   return goCompare(a.enforcementAction, b.enforcementAction) || goCompare(a.msg, b.msg);
 }
 

@@ -8,10 +8,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gvkOf, isObject, nameOf, namespaceOf } from '../gatekeeper/classify.ts';
-import { expand, impliedByPrefix, parseExpansionTemplate, type ExpansionTemplate } from '../gatekeeper/expand.ts';
+import { parseExpansionTemplate, type ExpansionTemplate } from '../gatekeeper/expand.ts';
 import { goJsonCompact, goJsonFloatText, goString } from '../go/json.ts';
 import { loadManifests } from '../gatekeeper/load.ts';
-import { reviewAdmissionRequest, reviewPlainObject, type Review } from '../gatekeeper/review.ts';
+import { reviewAdmissionRequest, type Review } from '../gatekeeper/review.ts';
 import type { JsonObject, JsonValue, SourcedObject } from '../gatekeeper/types.ts';
 import type { Compiler } from '../opa/compile.ts';
 import { compileGoRegexp, MATCH_TIME_LIMIT_MS, testWithin } from '../go/regexp.ts';
@@ -20,9 +20,9 @@ import { goErrnoText } from '../go/errors.ts';
 import { goPathClean, goPathDir, goPathExt, goPathJoin } from '../go/path.ts';
 import { goQuote } from '../go/strconv.ts';
 import { goCompare } from '../go/strings.ts';
-import { PolicyClient, type Violation } from './client.ts';
-
-export const GATOR_ENFORCEMENT_POINT = 'gator.gatekeeper.sh';
+import { ENFORCEMENT_POINTS } from '../gatekeeper/enforcement.ts';
+import { PolicyClient } from './client.ts';
+import { evaluatePlan, planReviews } from './plan.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The suite model (pkg/gator/verify/suite.go).
@@ -33,7 +33,7 @@ export interface Assertion {
   message?: string;
 }
 
-export interface Case {
+interface Case {
   name: string;
   object: string;
   inventory: string[];
@@ -688,7 +688,7 @@ type ClientError = { message: string; schema: boolean };
 
 /** A fresh client with the test's template added; its error is gator's `adding template: …`. */
 async function clientWithTemplate(template: SourcedObject, deps: VerifyDeps): Promise<PolicyClient> {
-  const client = new PolicyClient({ compiler: deps.compiler, pool: deps.pool, enforcementPoint: GATOR_ENFORCEMENT_POINT, parameterNumbers: 'exact', celEnabled: deps.celEnabled });
+  const client = new PolicyClient({ compiler: deps.compiler, pool: deps.pool, enforcementPoint: ENFORCEMENT_POINTS.gator, parameterNumbers: 'exact', celEnabled: deps.celEnabled });
   const templateErrors = await client.addTemplates([template]);
   if (templateErrors.length > 0) {
     const m = bareMessage(templateErrors[0]!.message);
@@ -840,41 +840,17 @@ async function reviewWithClient(client: PolicyClient, suiteDir: string, t: Test,
     return sortedMessages((results ?? []).map((r) => ({ action: r.enforcementAction, msg: r.msg })));
   }
 
-  const reviews: Review[] = [reviewPlainObject(toReview, { namespace: null, source: 'Original' })];
-  const resultants: Array<{ templateName: string; enforcementAction: string }> = [];
-  if (expansions) {
-    let expanded;
-    try {
-      expanded = expand(toReview, namespaceForExpansion(toReview), expansions);
-    } catch (e) {
-      const name = nameOf(toReview);
-      throw new GoError(`expanding resource ${name}: error expanding resource ${name}: ${(e as Error).message}`);
-    }
-    for (const r of expanded) {
-      reviews.push(reviewPlainObject(r.object, { namespace: null, source: 'Generated' }));
-      resultants.push(r);
-    }
-  }
-  const results = await client.review(reviews);
-  const found = (results[0] ?? []).map((r: Violation) => ({ action: r.enforcementAction, msg: r.msg }));
-  resultants.forEach((r, i) => {
-    // expansion.OverrideEnforcementAction, then AggregateResponses' prefix.
-    for (const v of results[i + 1] ?? []) found.push({ action: r.enforcementAction || v.enforcementAction, msg: impliedByPrefix(r.templateName) + v.msg });
-  });
+  // Original first, then its resultants (no Namespace attached: matching asks the case's inventory).
+  const plan = planReviews([toReview], { mode: 'gator', objectOf: (o) => o, expansions: expansions ?? [], namespaces: new Map(), attachNamespace: false });
+  const failed = plan.expansionErrors[0];
+  if (failed) throw new GoError(failed.message);
+  const found = (await evaluatePlan(client, plan)).flatMap(({ violations }) => violations.map((v) => ({ action: v.enforcementAction, msg: v.msg })));
   return sortedMessages(found);
 }
 
 /** Responses.Results(): every result, sorted by enforcement action, then message. */
 function sortedMessages(results: Array<{ action: string; msg: string }>): string[] {
   return results.sort((a, b) => goCompare(a.action, b.action) || goCompare(a.msg, b.msg)).map((r) => r.msg);
-}
-
-/** gator's Expander.NamespaceForResource with no Namespace objects loaded (verify's expansion files). */
-function namespaceForExpansion(object: JsonObject): JsonObject | null {
-  const ns = namespaceOf(object);
-  if (ns === '') return {};
-  if (ns === 'default') return { metadata: { name: 'default' } };
-  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

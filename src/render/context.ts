@@ -35,12 +35,24 @@ export interface RenderContext {
   concurrency?: number;
   /** Remote charts: the repositories they may come from and the on-disk cache; fetched by this (trusted) process only. */
   charts?: { allow: ChartAllowList; cacheDir: string };
+  /** The cluster's Kubernetes version for helm (`--kube-version`): `.Capabilities.KubeVersion`. */
+  kubeVersion?: string;
+  /** The cluster's API versions for helm, on top of Gatekeeper's (`--api-versions`): `.Capabilities.APIVersions`. */
+  apiVersions?: readonly string[];
 }
 
 export type Renderer = (planned: PlannedRoot, ctx: RenderContext) => Promise<RenderResult>;
 
 export function renderError(planned: PlannedRoot, message: string, source: Omit<SourceLocation, 'renderedBy'>): InputError {
   return { kind: 'render', message, source: { ...source, renderedBy: rootId(planned.root) } };
+}
+
+/** A run's working directory, environment additions, HOME directories, and other binaries the tool runs (`extraTools`). */
+export interface RunExtra {
+  cwd: string;
+  env?: Record<string, string>;
+  homeDirs?: Record<string, string>;
+  extraTools?: string[];
 }
 
 /**
@@ -54,7 +66,7 @@ export async function runRenderer(
   label: string,
   command: string,
   args: string[],
-  extra: { cwd: string; env?: Record<string, string>; homeDirs?: Record<string, string> },
+  extra: RunExtra,
 ): Promise<{ stdout: string } | { failure: string }> {
   const r = await runRendererRaw(ctx, label, command, args, extra);
   if ('failure' in r) return r;
@@ -71,7 +83,7 @@ export async function runRendererRaw(
   label: string,
   command: string,
   args: string[],
-  extra: { cwd: string; env?: Record<string, string>; homeDirs?: Record<string, string> },
+  extra: RunExtra,
 ): Promise<{ run: SandboxResult; limits: FailureLimits } | { failure: string }> {
   const left = ctx.budget.deadline - Date.now();
   if (left <= 0) return { failure: `${label} not run: ${budgetSpent(ctx.budget)}` };

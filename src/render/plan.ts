@@ -8,7 +8,7 @@ import { isObject } from '../gatekeeper/classify.ts';
 import type { InputError } from '../gatekeeper/types.ts';
 import { globToRegExp, matchesAny } from './glob.ts';
 import { chartDependencies, chartRoles, isChartFile, parseChart, type Chart, type ChartDependency, type ChartRoles } from './helm/chart.ts';
-import { filesToMaterialize, kustomizeRootDirs, reachOf, repoTree, type KustomizationIndex, type KustomizeReach, type RepoTree } from './kustomize/graph.ts';
+import { filesToMaterialize, inflatedChartDirs, kustomizeRootDirs, reachOf, repoTree, type KustomizationIndex, type KustomizeReach, type RepoTree } from './kustomize/graph.ts';
 import { isKustomizationFile, parseKustomization } from './kustomize/kustomization.ts';
 import { dirOf, isUnder, resolveInRepo } from './paths.ts';
 import type { HelmRelease, RenderOptions, RenderRoot } from './types.ts';
@@ -16,7 +16,7 @@ import type { ChangedFile } from '../source/types.ts';
 import { changedPaths } from './affected.ts';
 import { scanApps } from './gitops/discover.ts';
 import { chartAllowList, type ChartAllowList } from './helm/remote.ts';
-import { manifestFiles } from './gitops/scan.ts';
+import { manifestFiles, type ScanContext } from './gitops/scan.ts';
 import { directoryFiles } from './gitops/render.ts';
 import type { GitOpsApp, UnsimulatedApp } from './gitops/model.ts';
 
@@ -56,6 +56,13 @@ export interface RepoPlan {
   /** GitOps apps found at this ref (discovery only) and those not simulated, with the reason. */
   apps: GitOpsApp[];
   unsimulated: UnsimulatedApp[];
+  /**
+   * App id → the ids of the other apps whose files hold its CR (they may deploy it: a CR is then taken from
+   * their rendered output, gitops/deploy.ts). Discovery only.
+   */
+  appParents: Map<string, string[]>;
+  /** How CRs found in rendered output are mapped to apps (discovery with GitOps on only). */
+  scan?: ScanContext;
 }
 
 export function rootId(root: RenderRoot): string {
@@ -100,12 +107,14 @@ export async function planRepo(
   const excluded = (options.exclude ?? []).map(globToRegExp);
   const changedSet = options.changed !== undefined ? new Set(changedPaths(options.changed)) : undefined;
   const within = (dir: string): boolean => withinPaths(dir, options.paths);
-  const roles = chartRoles(charts, { within, configured: Object.keys(releasesByChart(options)) });
+  const roles = chartRoles(charts, { within, configured: Object.keys(releasesByChart(options)), inflated: inflatedChartDirs(kustomizations, tree) });
   let plainCandidates = new Set<string>();
   let roots: RenderRoot[];
   let apps: GitOpsApp[] = [];
   let unsimulated: UnsimulatedApp[] = [];
   let appRoots: RenderRoot[] = [];
+  const appParents = new Map<string, string[]>();
+  let appScan: ScanContext | undefined;
   if (options.roots !== undefined) {
     roots = options.roots.map((r) => ({ ...r, path: r.path.replace(/^\.\/?/, '').replace(/\/+$/, '') }));
   } else {
@@ -116,7 +125,9 @@ export async function planRepo(
       // GitOps apps: a path or chart an app deploys is rendered through the app, with its options, and not
       // a second time as a root of its own (that would review the same objects twice, without the options).
       const scanCtx = { tree, kustomizations, charts, text, repoURLs: options.gitops?.repoURLs ?? [], manifestFiles: manifestFiles(tree, charts), chartAllow };
+      appScan = { ...scanCtx, manifestFiles: scanCtx.manifestFiles.filter(within) };
       const scanned = new Set<string>();
+      const deployedBy = new Map<string, Set<string>>();
       // App of apps: the CRs an app deploys from this repository (an Argo CD Application over a directory of
       // Applications, a Flux Kustomization over a path holding HelmReleases) are apps of the same cluster,
       // followed to any depth (each file scanned once, so a cycle ends). The sources a deployed CR names
@@ -133,15 +144,20 @@ export async function planRepo(
           for (const a of scan.apps) {
             if (a.render.type === 'helm') continue;
             const p = await planApp({ kind: 'plain', path: a.render.path, app: a }, a, tree, kustomizations, charts, text, chartAllow);
-            const deployed = new Set([...(p.appRenders ?? []), ...(p.reach?.resources ?? [])].filter((f) => !matchesAny(f, excluded)));
+            const deployed = new Set(deployedFiles(p).filter((f) => !matchesAny(f, excluded)));
+            deployedBy.set(a.id, deployed);
             if ([...deployed].some((f) => !scanned.has(f))) next.push({ ctx: { ...scanCtx, manifestFiles: [...new Set([...deployed, ...scanCtx.manifestFiles.filter(within)])] }, include: (f) => deployed.has(f) });
           }
         }
         pending = next;
       }
+      for (const c of apps) {
+        const parents = apps.filter((p) => p.id !== c.id && deployedBy.get(p.id)?.has(c.declared.file) === true).map((p) => p.id);
+        if (parents.length > 0) appParents.set(c.id, parents);
+      }
       discoveredRoots = discoveredRoots.filter((r) => !apps.some((a) => claims(a, r)));
       plainCandidates = new Set([...plainCandidates].filter((f) => !apps.some((a) => claims(a, { kind: 'plain', path: f }))));
-      appRoots = apps.map((a) => ({ kind: a.render.type === 'helm' ? 'helm' : a.render.type === 'directory' ? 'plain' : 'kustomize', path: a.render.type === 'helm' ? a.render.chart : a.render.path, app: a }));
+      appRoots = apps.map(appRoot);
     }
     roots = await keepManifests(
       discoveredRoots
@@ -161,7 +177,7 @@ export async function planRepo(
     else if (root.kind === 'helm') planned.push(planHelm(root, tree, charts, chartAllow));
     else planned.push(planPlain(root, tree));
   }
-  return { roots: planned, errors, tree, kustomizations, charts, chartRoles: roles, plainCandidates, apps, unsimulated };
+  return { roots: planned, errors, tree, kustomizations, charts, chartRoles: roles, plainCandidates, apps, unsimulated, appParents, ...(appScan !== undefined ? { scan: appScan } : {}) };
 }
 
 /**
@@ -292,16 +308,22 @@ async function planKustomize(
   plannedRoot.reach = reach;
   plannedRoot.deps = reach.deps;
   plannedRoot.prefixes = reach.prefixes;
-  plannedRoot.problems.push(...reach.problems);
-  for (const p of reach.pluginFiles) {
-    const body = await text(p.file);
-    plannedRoot.problems.push(...pluginRefusals(body ?? '', p.file, `${p.from.file}:${p.ref.line}`));
-  }
-  for (const { from, config } of reach.inlinePlugins) {
-    plannedRoot.problems.push(...pluginRefusals(config.text, from.file, `${from.file}:${config.line}`, config.line));
-  }
+  plannedRoot.problems.push(...(await reachProblems(reach, text)));
   plannedRoot.materialize = filesToMaterialize(reach, tree);
   return plannedRoot;
+}
+
+/** What kustomize would refuse or must not run in what a kustomization reaches: its problems and every plugin that is not a builtin. */
+async function reachProblems(reach: KustomizeReach, text: (file: string) => Promise<string | undefined>): Promise<InputError[]> {
+  const problems = [...reach.problems];
+  for (const p of reach.pluginFiles) {
+    const body = await text(p.file);
+    problems.push(...pluginRefusals(body ?? '', p.file, `${p.from.file}:${p.ref.line}`));
+  }
+  for (const { from, config } of reach.inlinePlugins) {
+    problems.push(...pluginRefusals(config.text, from.file, `${from.file}:${config.line}`, config.line));
+  }
+  return problems;
 }
 
 /**
@@ -372,11 +394,26 @@ function rootError(root: RenderRoot, message: string, file: string): InputError 
 }
 
 /** Whether a discovered root is what an app deploys: its chart, or a root at or below its path. */
-function claims(app: GitOpsApp, root: RenderRoot): boolean {
+export function claims(app: GitOpsApp, root: RenderRoot): boolean {
   const r = app.render;
   if (r.type === 'helm') return r.remote === undefined && root.kind === 'helm' && root.path === r.chart;
   if (r.type === 'directory') return root.kind === 'plain' && directoryFiles(r, [root.path]).length > 0;
   return isUnder(root.path, r.path);
+}
+
+/** The root of an app: the kind of renderer its render is closest to, its path or chart, and the app. */
+export function appRoot(a: GitOpsApp): RenderRoot {
+  return { kind: a.render.type === 'helm' ? 'helm' : a.render.type === 'directory' ? 'plain' : 'kustomize', path: a.render.type === 'helm' ? a.render.chart : a.render.path, app: a };
+}
+
+/** Plans an app found after planning (taken from a parent's rendered output) as planning plans apps. */
+export function planFoundApp(plan: RepoPlan, app: GitOpsApp, text: (file: string) => Promise<string | undefined>): Promise<PlannedRoot> {
+  return planApp(appRoot(app), app, plan.tree, plan.kustomizations, plan.charts, text, plan.scan?.chartAllow ?? { entries: [] });
+}
+
+/** The repository files whose objects an app's root renders (a kustomize root's resources, the files of a path without one). */
+export function deployedFiles(p: PlannedRoot): string[] {
+  return [...(p.appRenders ?? []), ...(p.reach?.resources ?? [])];
 }
 
 /** An app's root: what its path or chart reads (for affected roots and materializing), plus the CR and the files it consumes. */
@@ -414,11 +451,19 @@ async function planApp(
         for (const d of reach.deps) planned.deps.add(d);
         for (const p of reach.prefixes) planned.prefixes.add(p);
         for (const f of reach.resources) planned.appRenders!.add(f);
-        planned.problems.push(...reach.problems);
+        planned.problems.push(...(await reachProblems(reach, text)));
         planned.materialize.push(...filesToMaterialize(reach, tree));
       }
       for (const f of below(r.path)) if (isManifestFile(f) && !isKustomizationFile(f)) planned.appRenders!.add(f);
     }
+  }
+  // Flux spec.components: what each Component reaches is read too.
+  for (const c of r.type === 'kustomize' ? (r.components ?? []) : []) {
+    const reach = reachOf(c, tree, index);
+    for (const d of reach.deps) planned.deps.add(d);
+    for (const p of reach.prefixes) planned.prefixes.add(p);
+    planned.problems.push(...(await reachProblems(reach, text)));
+    planned.materialize.push(...filesToMaterialize(reach, tree));
   }
   for (const d of app.deps) planned.deps.add(d);
   planned.materialize = [...new Set(planned.materialize)];

@@ -1,7 +1,7 @@
 // The rendering pipeline for one ref: plan the roots, keep those a change touches, materialize what the
 // tools read, render each root in the sandbox, and return objects with sources plus errors.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { capObjectsPerRef, errorText } from '../gatekeeper/load.ts';
@@ -11,16 +11,21 @@ import { atomicWrite, defaultCacheDir } from '../util/files.ts';
 import { findRenderTool } from './tools.ts';
 import { REPO_ROOT } from '../opa/tools.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
-import { affectedRoots } from './affected.ts';
+import { changedPaths, isAffected } from './affected.ts';
 import { budgetSpent, isBudgetFailure, type RenderContext, type Renderer } from './context.ts';
 import { renderHelm } from './helm/render.ts';
 import { chartAllowList } from './helm/remote.ts';
 import { batchProgram } from './kustomize/batch.ts';
 import { renderKustomize } from './kustomize/render.ts';
 import { renderApp } from './gitops/render.ts';
+import { deployApps, type DeployOutput } from './gitops/deploy.ts';
+import { MARKERS, mapObject } from './gitops/discover.ts';
+import { isManifestFile } from '../gatekeeper/read.ts';
+import { isKustomizationFile } from './kustomize/kustomization.ts';
+import { isUnder } from './paths.ts';
 import type { GitOpsApp, UnsimulatedApp } from './gitops/model.ts';
 import { isSecretLike, redactSecrets, secretValues } from './mask.ts';
-import { planRepo, rootId, type PlannedRoot } from './plan.ts';
+import { claims, deployedFiles, planFoundApp, planRepo, rootId, type PlannedRoot, type RepoPlan } from './plan.ts';
 import { renderPlain } from './plain/render.ts';
 import { jailSupport } from './sandbox.ts';
 import {
@@ -91,46 +96,63 @@ export async function renderRef(
   };
 
   const plan = await planRepo(readText, files, options);
-  const selected = options.changed !== undefined ? affectedRoots(plan.roots, options.changed) : plan.roots;
+  const paths = options.changed !== undefined ? changedPaths(options.changed) : undefined;
+  const isSelected = (p: PlannedRoot): boolean => paths === undefined || isAffected(p, paths);
+  // GitOps apps are rendered parents first (gitops/deploy.ts): which of them are rendered is decided there.
+  const appRoots = plan.roots.filter((p) => p.root.app !== undefined);
+  const selected = plan.roots.filter((p) => p.root.app === undefined && isSelected(p));
   const errors: InputError[] = [...plan.errors];
   for (const p of selected) errors.push(...p.problems.map((e) => withRoot(e, p)));
   let runnable = selected.filter((p) => p.problems.length === 0);
+  let apps = appRoots;
   // No tool runs outside the jail unless asked for explicitly: without one, tool roots are not rendered.
-  const support = jailed && runnable.some((p) => p.root.kind !== 'plain') ? await jailSupport() : undefined;
+  const support = jailed && (runnable.some((p) => p.root.kind !== 'plain') || apps.length > 0) ? await jailSupport() : undefined;
   if (support !== undefined && !support.ok) {
     failClosed.push(`kustomize and helm roots not rendered: ${support.reason}`);
-    for (const p of runnable.filter((p) => p.root.kind !== 'plain')) {
+    for (const p of [...runnable.filter((p) => p.root.kind !== 'plain'), ...apps.filter(isSelected)]) {
       errors.push(notRendered(p, `not rendered: the renderer jail cannot be made (${support.reason}); preadmit never runs kustomize or helm on repository content outside it`));
     }
     runnable = runnable.filter((p) => p.root.kind === 'plain');
+    apps = [];
   }
 
-  // Roots whose inputs are byte-identical to a render already done (the other ref of the same check, or
-  // an earlier check of the same repository) reuse its result: same inputs, same tool, same output.
-  const keys = await Promise.all(runnable.map((p) => renderKey(p, readText, jailed)));
-  const pending: PlannedRoot[] = [];
-  const cached: Promise<RenderResult>[] = [];
-  const onDisk = await Promise.all(runnable.map((_, i) => (renderCache.has(keys[i]!) ? undefined : readCachedRender(keys[i]!))));
-  runnable.forEach((p, i) => {
-    const key = keys[i]!;
-    const disk = onDisk[i];
-    if (disk) renderCache.set(key, Promise.resolve(disk));
-    const hit = renderCache.get(key);
-    countCacheLookup('render', hit !== undefined);
-    if (hit) cached.push(hit);
-    else pending.push(p);
-  });
-
   const scratchDir = await mkdtemp(path.join(os.tmpdir(), 'preadmit-render-'));
+  workDir = path.join(scratchDir, 'repo');
+  await mkdir(workDir, { recursive: true });
   const objects: RenderedObject[] = [];
-  try {
-    workDir = path.join(scratchDir, 'repo');
-    const needed = new Set(pending.filter((p) => p.root.kind !== 'plain').flatMap((p) => p.materialize));
-    await source.materialize(sha, [...needed], workDir);
-    materialized = needed;
-    // Warm the cache in one go, so that a git source reads all plain files in one batch.
-    await Promise.all(pending.filter((p) => p.root.kind === 'plain').map((p) => readText(p.root.path)));
+  const roots: RenderRoot[] = selected.map((p) => p.root);
+  let deployed: DeployOutput | undefined;
+  let budgetNoted = false;
+  const charts = { allow: chartAllowList(undefined, options.charts?.repositories).allow, cacheDir: options.charts?.cacheDir ?? defaultCacheDir() };
+  // What a render depends on besides its files: the cluster's versions for helm, the repositories charts may come from.
+  const settings = JSON.stringify([options.kubeVersion ?? '', options.apiVersions ?? [], charts.allow.entries]);
 
+  /**
+   * Renders these roots: roots whose inputs are byte-identical to a render already done (the other ref of the same
+   * check, an earlier check of the same repository, an app's parent rendered for its CRs) reuse its result; the others
+   * are rendered in the sandbox, their files materialized first. Results in the same order.
+   */
+  const renderBatch = async (batch: PlannedRoot[]): Promise<RenderResult[]> => {
+    const keys = await Promise.all(batch.map((p) => renderKey(p, readText, jailed, settings)));
+    const onDisk = await Promise.all(batch.map((_, i) => (renderCache.has(keys[i]!) ? undefined : readCachedRender(keys[i]!))));
+    const pending: PlannedRoot[] = [];
+    const out: Promise<RenderResult>[] = batch.map((p, i) => {
+      const key = keys[i]!;
+      const disk = onDisk[i];
+      if (disk) renderCache.set(key, Promise.resolve(disk));
+      const hit = renderCache.get(key);
+      countCacheLookup('render', hit !== undefined);
+      if (hit) return hit;
+      pending.push(p);
+      return Promise.resolve({ objects: [], errors: [] });
+    });
+    const needed = [...new Set(pending.filter((p) => p.root.kind !== 'plain' || p.root.app !== undefined).flatMap((p) => p.materialize))].filter((f) => !materialized.has(f));
+    if (needed.length > 0) {
+      await source.materialize(sha, needed, workDir);
+      materialized = new Set([...materialized, ...needed]);
+    }
+    // Warm the cache in one go, so that a git source reads all plain files in one batch.
+    await Promise.all(pending.filter((p) => p.root.kind === 'plain' && p.root.app === undefined).map((p) => readText(p.root.path)));
     const ctx: RenderContext = {
       readText,
       tree: plan.tree,
@@ -145,11 +167,12 @@ export async function renderRef(
       isolateNetwork: options.isolateNetwork ?? true,
       roots: pending,
       concurrency: options.concurrency ?? os.availableParallelism(),
-      charts: { allow: chartAllowList(undefined, options.charts?.repositories).allow, cacheDir: options.charts?.cacheDir ?? defaultCacheDir() },
+      charts,
+      ...(options.kubeVersion !== undefined ? { kubeVersion: options.kubeVersion } : {}),
+      ...(options.apiVersions !== undefined ? { apiVersions: options.apiVersions } : {}),
     };
-    const keyOf = new Map(runnable.map((p, i) => [p, keys[i]!]));
-    let budgetNoted = false;
-    const fresh = inPool(pending, ctx.concurrency!, async (p) => {
+    const keyOf = new Map(batch.map((p, i) => [p, keys[i]!]));
+    const fresh = await inPool(pending, ctx.concurrency!, async (p) => {
       // A root not started before the budget is spent is not rendered; plain roots cost no tool run.
       if (p.root.kind !== 'plain' && Date.now() >= budget.deadline) {
         if (!budgetNoted) failClosed.push(budgetSpent(budget));
@@ -167,7 +190,42 @@ export async function renderRef(
       if (jailed) remember(keyOf.get(p)!, work);
       return work;
     });
-    const results = [...(await Promise.all(cached)), ...(await fresh)];
+    const freshOf = new Map(pending.map((p, i) => [p, fresh[i]!]));
+    return Promise.all(out.map((r, i) => freshOf.get(batch[i]!) ?? r));
+  };
+
+  try {
+    const scan = plan.scan;
+    const needed = appsWorthDeriving(apps, plan.appParents, isSelected, readText);
+    const [plainResults, appsOut] = await Promise.all([
+      renderBatch(runnable),
+      apps.length === 0 || scan === undefined
+        ? undefined
+        : deployApps({
+            roots: apps,
+            parents: plan.appParents,
+            selected: isSelected,
+            transforms: (p) => paths === undefined || paths.includes(p.root.app!.declared.file) || paths.some((x) => !isResourceOf(p, x) && isAffected(p, [x])),
+            render: renderBatch,
+            plan: (app) => planFoundApp(plan, app, readText),
+            map: (parent, deployedObjects, cr) => mapObject({ ...scan, manifestFiles: [...new Set([...deployedFiles(parent), ...scan.manifestFiles])], objects: deployedObjects }, cr),
+            mayDeploy: needed,
+          }),
+    ]);
+    deployed = appsOut;
+    // An app found only in a parent's output (a chart's template) deploys its path: a root discovered there is not
+    // reviewed a second time on its own, as planning leaves out the roots of the apps it finds.
+    const found = (deployed?.apps ?? []).filter((a) => !plan.apps.some((p) => p.id === a.id));
+    const claimed = new Set(runnable.filter((p) => found.some((a) => claims(a, p.root))).map((p) => rootId(p.root)));
+    const results = [...plainResults.filter((_, i) => !claimed.has(rootId(runnable[i]!.root))), ...(deployed?.results ?? [])];
+    if (claimed.size > 0) roots.splice(0, roots.length, ...roots.filter((r) => !claimed.has(rootId(r))));
+    if (deployed !== undefined) {
+      roots.push(...deployed.roots.map((p) => p.root));
+      errors.push(...deployed.errors);
+    } else {
+      // Without the jail (or GitOps discovery), the selected apps are accounted for above as not rendered.
+      roots.push(...appRoots.filter(isSelected).map((p) => p.root));
+    }
     // A tool stopped by the budget leaves its root unrendered too.
     if (!budgetNoted && Date.now() >= budget.deadline && results.some((r) => r.errors.some((e) => isBudgetFailure(e.message)))) {
       failClosed.push(budgetSpent(budget));
@@ -179,11 +237,83 @@ export async function renderRef(
   } finally {
     await rm(scratchDir, { recursive: true, force: true });
   }
+  const gitops = deployedApps(plan, deployed);
 
   // A tool may quote a value it could not place; no secret value leaves in a message.
   const secrets = secretValues(objects.map((o) => o.object));
   const redacted = secrets.size === 0 ? errors : errors.map((e) => ({ ...e, message: redactSecrets(e.message, secrets) }));
-  return { objects: capObjectsPerRef(sortObjects(objects), redacted), errors: redacted, roots: selected.map((p) => p.root), failClosed, jailed, apps: plan.apps, unsimulated: plan.unsimulated };
+  const kept = gitops.superseded.length === 0 ? redacted : redacted.filter((e) => !gitops.superseded.some((d) => e.source?.renderedBy === undefined && e.source?.file === d.file && e.source.startLine >= d.startLine && e.source.startLine <= d.endLine));
+  return { objects: capObjectsPerRef(sortObjects(objects), kept), errors: kept, roots, failClosed, jailed, apps: gitops.apps, unsimulated: gitops.unsimulated };
+}
+
+/**
+ * Whether an app no change selects is still rendered, for the CRs it deploys alone: when an app its files deploy (at
+ * any depth) is selected, or templates its CRs (an in-repo chart spelling a GitOps API group, whose apps are known only
+ * once rendered). Else its CRs are what their files say up to the selected apps, and it is not rendered.
+ */
+function appsWorthDeriving(
+  roots: PlannedRoot[],
+  parents: Map<string, string[]>,
+  isSelected: (p: PlannedRoot) => boolean,
+  readText: (file: string) => Promise<string | undefined>,
+): (p: PlannedRoot) => Promise<boolean> {
+  const children = new Map<string, string[]>();
+  for (const [child, of] of parents) for (const parent of of) if (parent !== child) children.set(parent, [...(children.get(parent) ?? []), child]);
+  const byId = new Map(roots.map((p) => [p.root.app!.id, p]));
+  const templating = new Map<string, Promise<boolean>>();
+  const templates = (p: PlannedRoot): Promise<boolean> => {
+    const app = p.root.app!;
+    // A remote chart is known only once fetched: its CRs are followed when a change selects the app.
+    if (app.render.type !== 'helm' || app.render.remote !== undefined) return Promise.resolve(false);
+    let t = templating.get(app.id);
+    if (t === undefined) {
+      t = Promise.all(p.materialize.map(readText)).then((texts) => texts.some((x) => x !== undefined && MARKERS.some((m) => x.includes(m))));
+      templating.set(app.id, t);
+    }
+    return t;
+  };
+  return async (p) => {
+    if (await templates(p)) return true;
+    const seen = new Set<string>([p.root.app!.id]);
+    const queue = [...(children.get(p.root.app!.id) ?? [])];
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const d = byId.get(id);
+      if (d !== undefined && (isSelected(d) || (await templates(d)))) return true;
+      queue.push(...(children.get(id) ?? []));
+    }
+    return false;
+  };
+}
+
+/**
+ * Whether a changed path is one of the files whose objects an app deploys (a change to it changes those objects only,
+ * and the CRs among them select themselves), the same at both refs: a resource of its kustomization, or any manifest
+ * directly deployed below the path of a directory app or of a Flux path without a kustomization, even where the file
+ * is added or deleted.
+ */
+function isResourceOf(p: PlannedRoot, file: string): boolean {
+  if (deployedFiles(p).includes(file)) return true;
+  const r = p.root.app!.render;
+  const generated = r.type === 'directory' || (r.type === 'kustomize' && r.generate !== undefined);
+  return generated && isUnder(file, r.path) && isManifestFile(file) && !isKustomizationFile(file) && !p.deps.has(file);
+}
+
+/**
+ * The apps of the ref: those a parent's output deploys in place of the ones mapped from the same CRs' files, and
+ * what is not simulated (entries of superseded files' CRs replaced by those of the deployed CRs).
+ */
+function deployedApps(plan: RepoPlan, deployed: DeployOutput | undefined): { apps: GitOpsApp[]; unsimulated: UnsimulatedApp[]; superseded: DeployOutput['superseded'][number]['declared'][] } {
+  if (deployed === undefined) return { apps: plan.apps, unsimulated: plan.unsimulated, superseded: [] };
+  const same = (a: { tool: string; kind: string; name: string; declared: { file: string } }, b: typeof a): boolean =>
+    a.tool === b.tool && a.kind === b.kind && a.name === b.name && a.declared.file === b.declared.file;
+  const replaced = [...deployed.superseded, ...deployed.unsimulated];
+  const unsimulated = [...plan.unsimulated.filter((u) => !replaced.some((d) => same(u, d))), ...deployed.unsimulated];
+  // Apps not rendered (a parent's failure, the budget): still listed as found.
+  const apps = [...deployed.apps, ...plan.apps.filter((a) => !deployed.apps.some((d) => d.id === a.id) && !deployed.superseded.some((d) => same(a, d)))];
+  return { apps, unsimulated, superseded: deployed.superseded.map((d) => d.declared) };
 }
 
 function notRendered(p: PlannedRoot, why: string): InputError {
@@ -237,11 +367,11 @@ async function writeCachedRender(key: string, r: RenderResult): Promise<void> {
   }
 }
 
-/** The renderer's identity, whether it is jailed, the root, its options, and the name and content of every file it reads. */
-async function renderKey(p: PlannedRoot, readText: (file: string) => Promise<string | undefined>, jailed: boolean): Promise<string> {
+/** The renderer's identity, whether it is jailed, the render's settings (cluster versions, allowed chart repositories), the root, its options, and the name and content of every file it reads. */
+async function renderKey(p: PlannedRoot, readText: (file: string) => Promise<string | undefined>, jailed: boolean, settings: string): Promise<string> {
   const files = [...new Set([...p.materialize, ...p.deps])].sort();
   const texts = await Promise.all(files.map(readText));
-  const h = createHash('sha256').update(RENDER_CACHE_FORMAT).update(jailed ? 'jailed' : 'UNJAILED').update(await codeFingerprint()).update(await toolFingerprint(p.root.kind)).update(JSON.stringify(p.root));
+  const h = createHash('sha256').update(RENDER_CACHE_FORMAT).update(jailed ? 'jailed' : 'UNJAILED').update(settings).update(await codeFingerprint()).update(await toolFingerprint(p.root.kind)).update(JSON.stringify(p.root));
   files.forEach((f, i) => h.update(`\u0000${f}\u0000${texts[i] === undefined ? '\u0001absent' : texts[i]}`));
   return h.digest('hex');
 }

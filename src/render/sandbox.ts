@@ -28,6 +28,11 @@ export interface SandboxOptions {
    * only for `--unsafe-no-sandbox`.
    */
   jail?: { readOnly: string[] } | false;
+  /**
+   * Other static binaries the tool runs (kustomize runs helm for `helmCharts`): bound read-only next to the tool
+   * in the jail, where `toolPathInRun` says they are. Unjailed, they are run from where they are.
+   */
+  extraTools?: string[];
   /** Unjailed only: where HOME and the empty PATH directory go (created if needed); default a per-process directory removed at exit. */
   scratchDir?: string;
   /** Unjailed only: run inside a fresh network namespace when the kernel allows it (default true). */
@@ -99,9 +104,9 @@ export function jailSupport(): Promise<JailSupport> {
 function jailArgs(
   command: string,
   args: string[],
-  j: { readOnly: string[]; cwd: string; env: Record<string, string>; homeDirs: string[] },
+  j: { readOnly: string[]; cwd: string; env: Record<string, string>; homeDirs: string[]; extraTools?: string[] },
 ): string[] {
-  const tool = `${JAIL_TOOL_DIR}/${path.basename(command)}`;
+  const tool = toolPathInRun(command, true);
   const out = [
     '--unshare-all', // user, ipc, pid, net, uts, cgroup: no network but loopback
     '--unshare-user',
@@ -121,10 +126,16 @@ function jailArgs(
   ];
   for (const d of j.homeDirs) out.push('--dir', path.posix.join(JAIL_HOME, d));
   for (const dir of j.readOnly) out.push('--ro-bind', dir, dir);
+  for (const extra of j.extraTools ?? []) out.push('--ro-bind', extra, toolPathInRun(extra, true));
   out.push('--ro-bind', command, tool, '--remount-ro', '/', '--chdir', j.cwd);
   for (const [k, v] of Object.entries(j.env)) out.push('--setenv', k, v);
   out.push('--', tool, ...args);
   return out;
+}
+
+/** Where a tool binary (the command or one of `extraTools`) is seen by the run: in the jail's tool directory, or where it is. */
+export function toolPathInRun(hostPath: string, jailed: boolean): string {
+  return jailed ? `${JAIL_TOOL_DIR}/${path.basename(hostPath)}` : hostPath;
 }
 
 /** Scratch directories shared by every unjailed run of this process. */
@@ -221,7 +232,7 @@ export async function runSandboxed(command: string, args: string[], options: San
       ...Object.fromEntries(homeDirs.map(([k, d]) => [k, path.posix.join(JAIL_HOME, d)])),
       ...goMemLimit,
     };
-    const bwrapArgs = jailArgs(command, args, { readOnly: options.jail?.readOnly ?? [], cwd: options.cwd, env, homeDirs: homeDirs.map(([, d]) => d) });
+    const bwrapArgs = jailArgs(command, args, { readOnly: options.jail?.readOnly ?? [], cwd: options.cwd, env, homeDirs: homeDirs.map(([, d]) => d), extraTools: options.extraTools ?? [] });
     const [file, argv] = withMemoryCap(support.prlimit, options.memoryBytes, support.bwrap, bwrapArgs);
     return collect(file, argv, { ...limits, cwd: '/', env: {} });
   }

@@ -92,6 +92,16 @@ export interface RenderOptions {
    * fetched charts by digest (default: the preadmit cache directory). Nothing allowed: remote charts are not simulated.
    */
   charts?: { repositories?: string[] | undefined; cacheDir?: string };
+  /**
+   * The cluster's Kubernetes version for every helm render (`helm template --kube-version`, kustomize's
+   * `--helm-kube-version`): what `.Capabilities.KubeVersion` says. Default: helm's own (the Kubernetes it was built for).
+   */
+  kubeVersion?: string;
+  /**
+   * API versions the cluster serves besides Kubernetes' own and Gatekeeper's (`--api-versions`, kustomize's
+   * `--helm-api-versions`): `group/version` or `group/version/Kind`, what `.Capabilities.APIVersions.Has` finds.
+   */
+  apiVersions?: string[];
 }
 
 /** A deadline shared by the renders of one check. */

@@ -1,5 +1,7 @@
 // SARIF 2.1.0 for code-scanning tools: the violations present at head (new and unchanged, with their baseline
-// state), exemptions outside the allow list, policy relaxations and head errors, each on the file and lines it comes from.
+// state), exemptions outside the allow list, policy relaxations and head errors, each on the file and lines it comes from;
+// and the Coverage section: what was simulated, and every app or root that was not (notifications of the invocation,
+// and a `note` result for each one the change touches).
 import type { SourceLocation } from '../gatekeeper/types.ts';
 import type { Finding, SimulationReport } from '../simulate/types.ts';
 import { capped, compareFindings, constraintLabel, cutMessage, isRepositoryPath, objectLabel, strongestAction, visibleControls } from './format.ts';
@@ -45,15 +47,24 @@ export interface SarifResult {
   properties?: Record<string, unknown>;
 }
 
+/** SARIF 2.1.0 `notification` (§3.58): something about the run itself, here what was and was not simulated. */
+export interface SarifNotification {
+  level: SarifLevel;
+  message: { text: string };
+  locations?: SarifLocation[];
+  descriptor?: { id: string; index: number };
+  properties?: Record<string, unknown>;
+}
+
 export interface SarifLog {
   $schema: string;
   version: '2.1.0';
   runs: Array<{
-    tool: { driver: { name: string; version: string; semanticVersion?: string; informationUri?: string; rules: SarifRule[] } };
+    tool: { driver: { name: string; version: string; semanticVersion?: string; informationUri?: string; rules: SarifRule[]; notifications?: SarifRule[] } };
     automationDetails?: { id: string };
     originalUriBaseIds?: Record<string, { uri?: string; description?: { text: string } }>;
     versionControlProvenance?: Array<{ repositoryUri: string; revisionId?: string; branch?: string }>;
-    invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications?: Array<{ level: SarifLevel; message: { text: string } }> }>;
+    invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications?: SarifNotification[] }>;
     properties?: Record<string, unknown>;
     results: SarifResult[];
   }>;
@@ -62,6 +73,21 @@ export interface SarifLog {
 const ERROR_RULE = 'preadmit/input-error';
 const EXEMPTION_RULE = 'preadmit/exemption-outside-allow-list';
 const RELAXATION_RULE = 'preadmit/policy-relaxation';
+const NOT_SIMULATED = 'preadmit/not-simulated';
+const COVERAGE = 'preadmit/coverage';
+const OMITTED = 'preadmit/omitted-findings';
+/** Notification descriptors (`tool.driver.notifications`), in the order of their indexes. */
+const NOTIFICATIONS: SarifRule[] = [
+  { id: COVERAGE, name: 'Coverage', shortDescription: { text: 'What was simulated in a cluster: roots per renderer, GitOps apps per tool' }, defaultConfiguration: { level: 'note' } },
+  {
+    id: NOT_SIMULATED,
+    name: 'NotSimulated',
+    shortDescription: { text: 'An app, root or chart that was not simulated, with the reason: its objects were not reviewed' },
+    defaultConfiguration: { level: 'note' },
+  },
+  { id: OMITTED, name: 'OmittedFindings', shortDescription: { text: 'Findings left out of the log (see the JSON report)' }, defaultConfiguration: { level: 'note' } },
+];
+const notification = (id: string): { id: string; index: number } => ({ id, index: NOTIFICATIONS.findIndex((n) => n.id === id) });
 const LEVEL = { deny: 'error', warn: 'warning', dryrun: 'note' } as const;
 
 function location(source: SourceLocation | undefined, logicalName?: string): SarifLocation[] {
@@ -197,6 +223,45 @@ export function renderSarif(report: SimulationReport, options: { repositoryUri?:
     }
   }
 
+  // Coverage: one notification per cluster saying what was simulated, one per app or root that was not (at its
+  // declaration), and a `note` result for those the change touches, so that code scanning shows them on the change.
+  const notifications: SarifNotification[] = [];
+  for (const cluster of report.clusters) {
+    const cov = cluster.coverage;
+    if (cov === undefined) continue;
+    const counts = [
+      ...Object.entries(cov.simulated.roots).map(([kind, n]) => `${n} ${kind} root(s)`),
+      ...Object.entries(cov.simulated.apps).map(([tool, n]) => `${n} ${tool === 'flux' ? 'Flux' : tool === 'argocd' ? 'Argo CD' : tool} app(s)`),
+    ];
+    notifications.push({
+      level: 'note',
+      message: { text: visibleControls(`Cluster ${cluster.name}: simulated ${counts.length > 0 ? counts.join(', ') : 'nothing'}; not simulated: ${cov.notSimulated.length}`) },
+      descriptor: notification(COVERAGE),
+      properties: { cluster: cluster.name, simulated: cov.simulated, notSimulated: cov.notSimulated.length },
+    });
+    for (const n of cov.notSimulated) {
+      const text = visibleControls(`Cluster ${cluster.name}: not simulated: ${n.what}: ${cutMessage(n.reason)}`);
+      const locations = location(n.source, `${cluster.name}/${n.what}`);
+      notifications.push({ level: 'note', message: { text }, locations, descriptor: notification(NOT_SIMULATED), properties: { cluster: cluster.name, what: n.what, changed: n.changed } });
+      if (!n.changed) continue;
+      const index = rule(NOT_SIMULATED, () => ({ ...NOTIFICATIONS.find((d) => d.id === NOT_SIMULATED)! }));
+      results.push({
+        ruleId: NOT_SIMULATED,
+        ruleIndex: index,
+        level: 'note',
+        kind: 'fail',
+        message: { text },
+        locations,
+        partialFingerprints: { [FINGERPRINT_KEY]: `${cluster.name}|not-simulated|${n.what}|${n.source?.file ?? ''}` },
+        baselineState: 'new',
+        properties: { cluster: cluster.name, what: n.what, changed: true },
+      });
+    }
+  }
+  if (listed.omitted > 0) {
+    notifications.push({ level: 'note', message: { text: `${listed.omitted} more findings left out (at most ${listed.shown.length} are listed); see the JSON report.` }, descriptor: notification(OMITTED) });
+  }
+
   const run: SarifLog['runs'][number] = {
     tool: {
       driver: {
@@ -204,14 +269,11 @@ export function renderSarif(report: SimulationReport, options: { repositoryUri?:
         version: report.tool.version,
         ...(/^\d+\.\d+\.\d+/.test(report.tool.version) ? { semanticVersion: report.tool.version } : {}),
         rules,
+        ...(notifications.length > 0 ? { notifications: NOTIFICATIONS.map((n) => ({ ...n })) } : {}),
       },
     },
     automationDetails: { id: `preadmit/${report.enforcementPoint}/` },
-    invocations: [
-      listed.omitted > 0
-        ? { executionSuccessful: true, toolExecutionNotifications: [{ level: 'note', message: { text: `${listed.omitted} more findings left out (at most ${listed.shown.length} are listed); see the JSON report.` } }] }
-        : { executionSuccessful: true },
-    ],
+    invocations: [notifications.length > 0 ? { executionSuccessful: true, toolExecutionNotifications: notifications } : { executionSuccessful: true }],
     results,
     ...(listed.omitted > 0 ? { properties: { omittedFindings: listed.omitted } } : {}),
   };

@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import type { Constraint } from '../gatekeeper/constraint.ts';
 import { gvkOf, isObject, nameOf } from '../gatekeeper/classify.ts';
 import { matchesGlob } from '../gatekeeper/glob.ts';
+import { configMatchEntries } from '../gatekeeper/config.ts';
 import type { InputError, JsonObject, JsonValue, SourceLocation } from '../gatekeeper/types.ts';
 import { maskSecret, redactSecrets, secretValues } from '../render/mask.ts';
 import type { RenderedObject } from '../render/types.ts';
@@ -346,13 +347,9 @@ function exemptionChanges(base: RefOutcome, head: RefOutcome, allowed: string[] 
       }
     }
     for (const cfg of r.policies.configs) {
-      const spec = isObject(cfg.object.spec) ? cfg.object.spec : {};
-      for (const entry of Array.isArray(spec.match) ? spec.match : []) {
-        if (!isObject(entry)) continue;
-        const processes = (Array.isArray(entry.processes) ? entry.processes : []).filter((p): p is string => typeof p === 'string');
-        const owner = `Config/${String(isObject(cfg.object.metadata) ? cfg.object.metadata.name : '')} (${processes.join(', ')})`;
-        for (const ns of Array.isArray(entry.excludedNamespaces) ? entry.excludedNamespaces : []) {
-          if (typeof ns !== 'string') continue;
+      for (const entry of configMatchEntries(cfg.object)) {
+        const owner = `Config/${nameOf(cfg.object)} (${entry.processes.join(', ')})`;
+        for (const ns of entry.excludedNamespaces) {
           m.set(`${owner}\u0000${ns}`, { owner, field: 'Config.match.excludedNamespaces', namespace: ns, source: cfg.source });
         }
       }

@@ -1,7 +1,8 @@
 // The policy set of a cluster at one ref: templates, constraints, Config, ExpansionTemplates, inventory.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { classify, gvkOf, isObject, nameOf } from '../gatekeeper/classify.ts';
+import { classify, gvkOf } from '../gatekeeper/classify.ts';
+import { isGatekeeperConfig } from '../gatekeeper/config.ts';
 import { loadManifestsMemo } from '../gatekeeper/load.ts';
 import { listManifestFiles } from '../gatekeeper/read.ts';
 import type { InputError, SourcedObject } from '../gatekeeper/types.ts';
@@ -24,7 +25,7 @@ export function emptyPolicySet(): PolicySet {
 const MANIFEST = /\.(ya?ml|json)$/i;
 
 /** Repo files at `ref` under any of `roots` ('.' is the whole repository). */
-export function filesUnder(files: string[], roots: string[]): string[] {
+function filesUnder(files: string[], roots: string[]): string[] {
   const prefixes = roots.map((r) => r.replace(/^\.\/?/, '').replace(/\/+$/, ''));
   return files.filter((f) => prefixes.some((p) => p === '' || f === p || f.startsWith(`${p}/`)));
 }
@@ -69,8 +70,7 @@ export function policySetOf(objects: SourcedObject[], errors: InputError[] = [])
         set.constraints.push(o);
         break;
       case 'Config':
-        // Gatekeeper reads only the Config named `config` (in its own namespace) and ignores any other.
-        if (nameOf(o.object) === 'config') set.configs.push(o);
+        if (isGatekeeperConfig(o.object)) set.configs.push(o);
         break;
       case 'ExpansionTemplate':
         set.expansions.push(o);
@@ -112,19 +112,4 @@ export function mergePolicySets(a: PolicySet, b: PolicySet): PolicySet {
     syncSets: [...a.syncSets, ...b.syncSets],
     errors: [...a.errors, ...b.errors],
   };
-}
-
-/** Namespace globs the Config excludes from a process (`webhook`, `sync`, `audit`) or from all (`*`). */
-export function processExclusions(configs: SourcedObject[], process: string): string[] {
-  const out: string[] = [];
-  for (const c of configs) {
-    const spec = isObject(c.object.spec) ? c.object.spec : {};
-    for (const m of Array.isArray(spec.match) ? spec.match : []) {
-      if (!isObject(m)) continue;
-      const processes = Array.isArray(m.processes) ? m.processes : [];
-      if (!processes.some((p) => p === process || p === '*')) continue;
-      for (const ns of Array.isArray(m.excludedNamespaces) ? m.excludedNamespaces : []) if (typeof ns === 'string') out.push(ns);
-    }
-  }
-  return out;
 }

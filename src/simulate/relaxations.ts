@@ -8,15 +8,12 @@ import { parseMatch, type Match } from '../gatekeeper/match.ts';
 import type { JsonObject } from '../gatekeeper/types.ts';
 import type { RefOutcome, ReviewedViolation } from './diff.ts';
 import { canonicalJson, objectKey } from './identity.ts';
-import { processExclusions } from './policies.ts';
+import { CONFIG_PROCESSES, processExclusions } from '../gatekeeper/config.ts';
 import type { ExemptionChange, LetThrough, ObjectRef, PolicyChange, PolicyRelaxation, WebhookAction } from './types.ts';
 
 /** Strength of what the webhook does; `none`: the constraint is not evaluated or has no action it knows. */
 const RANK = { deny: 0, warn: 1, dryrun: 2, none: 3 } as const;
 type Level = keyof typeof RANK;
-
-/** The processes a Config exclusion can take an object out of (`*` stands for all of them). */
-const CONFIG_PROCESSES = ['webhook', 'audit', 'sync', 'mutation-webhook'];
 
 export interface RelaxationInput {
   base: RefOutcome;

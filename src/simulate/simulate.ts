@@ -2,11 +2,10 @@
 // and sort the violations into new, fixed and unchanged.
 import path from 'node:path';
 import { gvkOf, isNamespace, isObject, metadataOf, nameOf, namespaceOf } from '../gatekeeper/classify.ts';
-import { expand, impliedByPrefix, parseExpansionTemplate, type ExpansionTemplate, type Resultant } from '../gatekeeper/expand.ts';
-import { matchesGlob } from '../gatekeeper/glob.ts';
-import { reviewAdmission, reviewPlainObject, type Review } from '../gatekeeper/review.ts';
-import type { InputError, JsonObject, JsonValue, SourcedObject, SourceLocation } from '../gatekeeper/types.ts';
+import { expand, parseExpansionTemplate, type ExpansionTemplate, type Resultant } from '../gatekeeper/expand.ts';
+import type { InputError, JsonObject, SourcedObject, SourceLocation } from '../gatekeeper/types.ts';
 import { PolicyClient, type Violation } from '../engine/client.ts';
+import { evaluatePlan, planReviews, type Implied } from '../engine/plan.ts';
 import type { Runtime } from '../engine/runtime.ts';
 import { REPO_ROOT } from '../opa/tools.ts';
 import { loadManifestsMemo } from '../gatekeeper/load.ts';
@@ -22,11 +21,12 @@ import type { ChangedFile, RepoSource } from '../source/types.ts';
 import { diffClusters, type RefOutcome, type ReviewedViolation } from './diff.ts';
 import { canonicalJson, objectKey, objectRef, pairObjects, type ObjectPairing } from './identity.ts';
 import { imagesEntryLine, lineOfPath, offendingPath, valueAt, valuesLine } from './locate.ts';
-import { emptyPolicySet, mergePolicySets, policySetOf, processExclusions, readObjectsAt, readShippedPolicies, type PolicySet } from './policies.ts';
+import { emptyPolicySet, mergePolicySets, policySetOf, readObjectsAt, readShippedPolicies, type PolicySet } from './policies.ts';
+import { processExclusions, syncedObjects } from '../gatekeeper/config.ts';
 import { computeVerdict } from './verdict.ts';
 import type { ClusterCoverage, ClusterReport, SimulationReport } from './types.ts';
 
-export const SHIPPED_POLICIES_DIR = path.join(REPO_ROOT, 'policies');
+const SHIPPED_POLICIES_DIR = path.join(REPO_ROOT, 'policies');
 const VERSION = '0.1.0';
 
 export interface SimulateOptions {
@@ -124,6 +124,8 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     budget: ctx.budget,
     gitops: ctx.config.gitops,
     charts: { repositories: ctx.config.chartRepositories },
+    ...(cluster.kubeVersion !== undefined ? { kubeVersion: cluster.kubeVersion } : {}),
+    ...(cluster.apiVersions.length > 0 ? { apiVersions: cluster.apiVersions } : {}),
     ...(ctx.unsafeNoSandbox ? { sandbox: 'unsafe-none' as const } : {}),
     ...(renderAll ? {} : { changed: ctx.changed }),
   };
@@ -332,45 +334,6 @@ function asInCluster(namespace: JsonObject): JsonObject {
   return copy;
 }
 
-/**
- * What the cluster has in `data.inventory`: when the repository says what Gatekeeper syncs (Config
- * `spec.sync.syncOnly`, SyncSets), only objects of those group/version/kinds, outside the namespaces the
- * Config excludes from the `sync` process. When it says nothing, every object (an assumption: the cluster's
- * sync configuration may live elsewhere).
- */
-function syncedObjects(objects: JsonObject[], policies: PolicySet): JsonObject[] {
-  const gvks = new Set<string>();
-  const entries: JsonValue[] = [];
-  for (const c of policies.configs) {
-    const spec = isObject(c.object.spec) ? c.object.spec : {};
-    const sync = isObject(spec.sync) ? spec.sync : {};
-    if (Array.isArray(sync.syncOnly)) entries.push(...sync.syncOnly);
-  }
-  for (const s of policies.syncSets) {
-    const spec = isObject(s.object.spec) ? s.object.spec : {};
-    if (Array.isArray(spec.gvks)) entries.push(...spec.gvks);
-  }
-  const declared = policies.configs.some((c) => isObject(c.object.spec) && isObject(c.object.spec.sync)) || policies.syncSets.length > 0;
-  if (!declared) return objects;
-  for (const e of entries) {
-    if (!isObject(e)) continue;
-    const str = (k: string) => (typeof e[k] === 'string' ? (e[k] as string) : '');
-    gvks.add(`${str('group')}/${str('version')}/${str('kind')}`);
-  }
-  const excluded = processExclusions(policies.configs, 'sync');
-  return objects.filter((o) => {
-    const gvk = gvkOf(o);
-    if (!gvks.has(`${gvk.group}/${gvk.version}/${gvk.kind}`)) return false;
-    const ns = isNamespace(gvk) ? nameOf(o) : namespaceOf(o);
-    return ns === '' || !excluded.some((g) => matchesGlob(g, ns));
-  });
-}
-
-/** Namespaces Gatekeeper's Config excludes from the webhook process. */
-function webhookExclusions(configs: SourcedObject[]): string[] {
-  return processExclusions(configs, 'webhook');
-}
-
 async function reviewRef(
   ref: 'base' | 'head',
   state: RefState,
@@ -385,7 +348,7 @@ async function reviewRef(
   errors.push(...client.addConstraints(state.policies.constraints).map((f) => f.error));
   // The Namespaces last: as the cluster holds them (labelled), they win over the rendered ones.
   const known = [...state.inventory.map((o) => o.object), ...objects.map((o) => o.object), ...namespaces.values()];
-  client.setData(syncedObjects(known, state.policies), known);
+  client.setData(syncedObjects(known, state.policies.configs, state.policies.syncSets), known);
 
   const expansions: ExpansionTemplate[] = [];
   const expansionSources = state.policies.expansions.length > 0 ? state.policies.expansions : defaultExpansionTemplates(ctx.config.expandWorkloads);
@@ -395,40 +358,25 @@ async function reviewRef(
     else expansions.push(r.template);
   }
 
-  const excluded = webhookExclusions(state.policies.configs);
-
-  const plan: Array<{ review: Review; parent: RenderedObject; implied?: { name: string; action: string }; onCreate?: boolean }> = [];
-  for (const o of objects) {
-    const subjectNs = isNamespace(gvkOf(o.object)) ? nameOf(o.object) : namespaceOf(o.object);
-    if (subjectNs !== '' && excluded.some((g) => matchesGlob(g, subjectNs))) continue;
-    const old = pairing?.previous(o)?.object;
-    const operation = old !== undefined && canonicalJson(old) !== canonicalJson(o.object) ? 'UPDATE' : 'CREATE';
-    const ns = namespaceOf(o.object);
-    const namespace = ns === '' ? null : (namespaces.get(ns) ?? asInCluster({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } }));
-    plan.push({ review: reviewAdmission(o.object, { operation, oldObject: operation === 'UPDATE' ? old! : null, namespace }), parent: o });
-    // Templates may skip UPDATE reviews (gatekeeper-library's pod-security ones do): the webhook admits the
-    // update, yet the object still violates, and the Pods a workload's controller creates from it are CREATE
-    // reviews. The object and its resultants are reviewed as CREATE too, so an edit never reads as a fix.
-    if (operation === 'UPDATE') plan.push({ review: reviewAdmission(o.object, { operation: 'CREATE', oldObject: null, namespace }), parent: o, onCreate: true });
-    let resultants;
-    try {
-      resultants = expansions.length > 0 ? expandMemo(o.object, namespace, expansions) : [];
-    } catch (e) {
-      errors.push({ kind: 'expansion', message: `${o.source.file}:${o.source.startLine}: expanding ${nameOf(o.object)}: ${(e as Error).message}`, source: o.source });
-      continue;
-    }
-    for (const r of resultants) {
-      const resultant = (op: string) => reviewPlainObject(r.object, { operation: op, namespace, source: 'Generated', ...(namespace ? { namespaceObject: namespace } : {}) });
-      const implied = { name: r.templateName, action: r.enforcementAction };
-      // The webhook reviews resultants as bare objects with the parent's operation (no oldObject).
-      plan.push({ review: resultant(operation), parent: o, implied });
-      if (operation === 'UPDATE') plan.push({ review: resultant('CREATE'), parent: o, implied, onCreate: true });
-    }
+  const plan = planReviews(objects, {
+    mode: 'webhook',
+    objectOf: (o) => o.object,
+    expansions,
+    expand: expandMemo,
+    excludedNamespaces: processExclusions(state.policies.configs, 'webhook'),
+    namespaceNamed: (name) => namespaces.get(name) ?? asInCluster({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }),
+    previous: (o) => {
+      const old = pairing?.previous(o)?.object;
+      return old !== undefined && canonicalJson(old) !== canonicalJson(o.object) ? old : undefined;
+    },
+  });
+  for (const { parent, message } of plan.expansionErrors) {
+    errors.push({ kind: 'expansion', message: `${parent.source.file}:${parent.source.startLine}: ${message}`, source: parent.source });
   }
 
   let results;
   try {
-    results = await client.review(plan.map((p) => p.review));
+    results = await evaluatePlan(client, plan);
   } finally {
     // A running app checks PR after PR: this client's inventory must not stay in the evaluation pool.
     client.dispose();
@@ -441,28 +389,25 @@ async function reviewRef(
   };
   // What the webhook's own reviews raise, per object: a CREATE review raising the same is not reported twice.
   const raised = new Set<string>();
-  const raisedKey = (parent: RenderedObject, v: Violation, implied: { name: string } | undefined) =>
-    [parent.root, objectKey(objectRef(parent.object)), v.constraint.kind, v.constraint.name, implied?.name ?? '', v.msg].join('\u0000');
-  results.forEach((list, i) => {
-    const { parent, implied, review, onCreate } = plan[i]!;
-    if (onCreate) return;
+  const raisedKey = (parent: RenderedObject, v: Violation) => [parent.root, objectKey(objectRef(parent.object)), v.constraint.kind, v.constraint.name, v.msg].join('\u0000');
+  for (const { entry, violations: list } of results) {
+    if (entry.onCreate) continue;
     for (const v of list) {
-      raised.add(raisedKey(parent, v, implied));
-      add(toReviewed(v, parent, implied, review.operation), parent);
+      raised.add(raisedKey(entry.parent, v));
+      add(toReviewed(v, entry.parent, entry.implied, entry.review.operation), entry.parent);
     }
-  });
-  results.forEach((list, i) => {
-    const { parent, implied, onCreate } = plan[i]!;
-    if (!onCreate) return;
-    for (const v of list) if (!raised.has(raisedKey(parent, v, implied))) add({ ...toReviewed(v, parent, implied, 'CREATE'), onCreate: true }, parent);
-  });
+  }
+  for (const { entry, violations: list } of results) {
+    if (!entry.onCreate) continue;
+    for (const v of list) if (!raised.has(raisedKey(entry.parent, v))) add({ ...toReviewed(v, entry.parent, entry.implied, 'CREATE'), onCreate: true }, entry.parent);
+  }
   await locateViolations(parents, (file) => ctx.source.readFile(state.sha, file), (chart) => [
     `${chart === '' ? '' : `${chart}/`}values.yaml`,
     ...new Set(ctx.config.clusters.flatMap((c) => c.helmValues[chart] ?? [])),
   ]);
   const constraintSources = new Map<string, SourceLocation>();
   for (const c of client.constraintList) constraintSources.set(`${c.kind}/${c.name}`, c.source);
-  return { ref, violations, errors, reviews: plan.length, constraints: client.constraintList, policies: state.policies, constraintSources };
+  return { ref, violations, errors, reviews: plan.reviews.length, constraints: client.constraintList, policies: state.policies, constraintSources };
 }
 
 /**
@@ -517,8 +462,9 @@ async function locateViolations(
   }
 }
 
-function toReviewed(v: Violation, parent: RenderedObject, implied: { name: string; action: string } | undefined, operation: string): ReviewedViolation {
-  const action = implied && implied.action !== '' ? implied.action : v.enforcementAction;
+/** A result of the planner (attributed: a resultant's action and message already as Gatekeeper reports them). */
+function toReviewed(v: Violation, parent: RenderedObject, implied: Implied | undefined, operation: string): ReviewedViolation {
+  const action = v.enforcementAction;
   const actions = action === 'scoped' ? (v.scopedActions ?? []) : [action];
   return {
     constraintKind: v.constraint.kind,
@@ -527,7 +473,7 @@ function toReviewed(v: Violation, parent: RenderedObject, implied: { name: strin
     actions: actions.filter((a): a is 'deny' | 'warn' | 'dryrun' => a === 'deny' || a === 'warn' || a === 'dryrun'),
     object: objectRef(parent.object),
     objectSource: parent.source,
-    message: implied ? impliedByPrefix(implied.name) + v.msg : v.msg,
+    message: v.msg,
     ...(implied ? { impliedBy: implied.name } : {}),
     operation: operation === 'UPDATE' ? 'UPDATE' : 'CREATE',
     root: parent.root,
@@ -553,9 +499,13 @@ function coverageOf(head: RefRenderResult, base: RefRenderResult, changed: Chang
     notSimulated.push({ what: `${u.tool === 'flux' ? 'Flux' : 'Argo CD'} ${u.kind} ${u.name}`, source: { ...u.declared }, reason: u.reason, changed: u.deps.some((d) => paths.has(d)) });
   }
   const failed = new Map<string, string>();
+  const failedAt = new Map<string, InputError['source']>();
   for (const e of head.errors) {
     const by = e.source?.renderedBy;
-    if (by !== undefined && !failed.has(by)) failed.set(by, e.message);
+    if (by !== undefined && !failed.has(by)) {
+      failed.set(by, e.message);
+      failedAt.set(by, e.source);
+    }
   }
   const baseFailed = new Set(base.errors.map((e) => e.source?.renderedBy));
   for (const r of head.roots) {
@@ -564,7 +514,10 @@ function coverageOf(head: RefRenderResult, base: RefRenderResult, changed: Chang
     if (why === undefined) continue;
     const probe = { root: id, source: { file: r.app?.declared.file ?? r.path, startLine: 1, endLine: 1 }, object: {} } as RenderedObject;
     if (r.app === undefined && !keep(probe)) continue;
-    notSimulated.push({ what: r.app !== undefined ? `${r.app.tool === 'flux' ? 'Flux' : 'Argo CD'} ${r.app.kind} ${r.app.name}` : id, ...(r.app ? { source: { ...r.app.declared } } : {}), reason: `render error: ${why}`, changed: !baseFailed.has(id) });
+    // A root is declared where its error points (a helmCharts entry, a dependency's line), an app by its CR.
+    const errorAt = failedAt.get(id);
+    const at = r.app ? { ...r.app.declared } : errorAt !== undefined ? { file: errorAt.file, startLine: errorAt.startLine, endLine: errorAt.endLine } : undefined;
+    notSimulated.push({ what: r.app !== undefined ? `${r.app.tool === 'flux' ? 'Flux' : 'Argo CD'} ${r.app.kind} ${r.app.name}` : id, ...(at !== undefined ? { source: at } : {}), reason: `render error: ${why}`, changed: !baseFailed.has(id) });
   }
   return { simulated: { roots, apps }, notSimulated };
 }

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
     const { config, errors } = loadConfig(undefined, CONFIG_FILE);
     expect(errors).toEqual([]);
     expect(config).toEqual({
-      clusters: [{ name: 'default', manifests: ['.'], policies: ['.'], shippedPolicies: false, inventory: [], helmValues: {}, exclude: [] }],
+      clusters: [{ name: 'default', manifests: ['.'], policies: ['.'], shippedPolicies: false, inventory: [], helmValues: {}, apiVersions: [], exclude: [] }],
       enforcementPoint: 'validation.gatekeeper.sh',
       blocking: { newDeny: true, newWarn: false, existingViolations: false, errorsAtHead: true, exemptionOutsideAllowList: true, policyRelaxation: true, unsimulated: false },
       exemptions: { allowedNamespaces: undefined },
@@ -40,12 +40,45 @@ describe('loadConfig', () => {
       shippedPolicies: true,
       inventory: ['inventory/prod.yaml'],
       helmValues: { 'charts/api': ['envs/api-common.yaml', 'envs/api-prod.yaml'] },
+      kubeVersion: undefined,
+      apiVersions: [],
       exclude: ['**/test/**'],
     });
     expect(config.clusters[1]).toEqual({ ...defaultConfig().clusters[0], name: 'staging', manifests: ['envs/staging'] });
     expect(config.blocking).toEqual({ ...defaultConfig().blocking, newWarn: true });
     expect(config.exemptions.allowedNamespaces).toEqual(['kube-system', 'gatekeeper-*', '*-system']);
     expect(config.expandWorkloads).toEqual(['Deployment', 'CronJob']);
+  });
+
+  it('reads a cluster\'s kubeVersion and apiVersions; a bad one is an error at its line, the good entries stay', () => {
+    const text = [
+      'clusters:',
+      '  - name: prod',
+      '    kubeVersion: v1.31.4',
+      '    apiVersions:',
+      '      - monitoring.coreos.com/v1',
+      '      - monitoring.coreos.com/v1/ServiceMonitor',
+      '  - name: edge',
+      '    kubeVersion: "1.29 --set x=y"',
+      '    apiVersions:',
+      '      - policy/v1',
+      '      - --kube-version=1.0',
+      '      - policy/v1',
+      '  - name: old',
+      '    kubeVersion: 1.28',
+      '',
+    ].join('\n');
+    const { config, errors } = loadConfig(text, CONFIG_FILE);
+    expect(config.clusters[0]).toMatchObject({ kubeVersion: 'v1.31.4', apiVersions: ['monitoring.coreos.com/v1', 'monitoring.coreos.com/v1/ServiceMonitor'] });
+    expect(config.clusters[1]).toMatchObject({ kubeVersion: undefined, apiVersions: ['policy/v1'] });
+    expect(config.clusters[2]!.kubeVersion).toBeUndefined();
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^\.github\/preadmit\.yml:8: clusters\[1\]\.kubeVersion: .*Kubernetes version/),
+      expect.stringMatching(/^\.github\/preadmit\.yml:11: clusters\[1\]\.apiVersions\[1\]: .*API version/),
+      expect.stringMatching(/^\.github\/preadmit\.yml:12: clusters\[1\]\.apiVersions\[2\]: "policy\/v1" is listed twice/),
+      // A YAML number is not a version (1.30 would read as 1.3): it must be quoted.
+      expect.stringMatching(/^\.github\/preadmit\.yml:14: clusters\[2\]\.kubeVersion: /),
+    ]);
   });
 
   it('names the line of every offending key, and only those lines', () => {

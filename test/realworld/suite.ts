@@ -159,7 +159,9 @@ export function replayRepository(name: string): void {
         if (step.expect!.counts.unchanged === undefined) delete (actual.counts as { unchanged?: number }).unchanged;
         expect({ code, ...actual }).toEqual({ code: step.expect!.verdict === 'pass' ? 0 : 1, verdict: step.expect!.verdict, counts: step.expect!.counts });
       }
-    });
+      // One full `preadmit diff` per blocked step and one routine one, each a fresh process's work: the time scales
+      // with the number of steps (on a shared, loaded machine) rather than being one test's worth.
+    }, 100_000 * Math.max(2, steps.filter((s) => s.expect?.verdict === 'block').length + 1));
   });
 }
 

@@ -123,4 +123,45 @@ describe('kustomize-batch', () => {
     expect(parseFrames(Buffer.concat([frame(0, 'x'), frame(2, 'y')])).frames).toHaveLength(1);
     expect(parseFrames(Buffer.from('garbage\n')).frames).toHaveLength(0);
   });
+
+  it('told how to run helm (KUSTOMIZE_BATCH_HELM_*), it builds helmCharts roots as `kustomize build --enable-helm --helm-command … --helm-kube-version … --helm-api-versions …` does (jailed both, helm bound next to the tool)', async () => {
+    const helm = findTool('helm');
+    const chart = (d: string): void => {
+      const w = (f: string, text: string): void => {
+        mkdirSync(path.dirname(path.join(dir, 'helmroots', d, f)), { recursive: true });
+        writeFileSync(path.join(dir, 'helmroots', d, f), text);
+      };
+      w('charts/gated/Chart.yaml', 'apiVersion: v2\nname: gated\nversion: 0.1.0\n');
+      w('charts/gated/values.yaml', 'replicas: 1\n');
+      w(
+        'charts/gated/templates/cm.yaml',
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  kube: {{ .Capabilities.KubeVersion.Version | quote }}\n  replicas: {{ .Values.replicas | quote }}\n  monitoring: {{ .Capabilities.APIVersions.Has "monitoring.coreos.com/v1" | quote }}\n',
+      );
+    };
+    chart('one');
+    writeFileSync(path.join(dir, 'helmroots/one/kustomization.yaml'), 'helmCharts:\n- name: gated\n  releaseName: one\n  valuesInline:\n    replicas: 3\n');
+    chart('own');
+    // The entry's own kubeVersion/apiVersions win over the flags, as in kustomize.
+    writeFileSync(path.join(dir, 'helmroots/own/kustomization.yaml'), 'helmCharts:\n- name: gated\n  releaseName: own\n  kubeVersion: "1.27.0"\n  apiVersions: [example.com/v1]\n');
+    mkdirSync(path.join(dir, 'helmroots/broken'), { recursive: true });
+    writeFileSync(path.join(dir, 'helmroots/broken/kustomization.yaml'), 'helmCharts:\n- name: absent\n');
+    const helmRoots = ['one', 'own', 'broken'].map((d) => path.join(dir, 'helmroots', d));
+    const jailedHelm = '/opt/preadmit-tool/helm';
+    const env = { KUSTOMIZE_BATCH_HELM_COMMAND: jailedHelm, KUSTOMIZE_BATCH_HELM_KUBE_VERSION: '1.29.3', KUSTOMIZE_BATCH_HELM_API_VERSIONS: 'monitoring.coreos.com/v1\ntemplates.gatekeeper.sh/v1' };
+    const batch = await runSandboxed(program!, helmRoots, { cwd: dir, ...limits, env, extraTools: [helm], jail: { readOnly: [dir] } });
+    expect(batch.code).toBe(0);
+    const got = parseFrames(batch.stdoutBytes).frames;
+    expect(got.map((f) => f.status)).toEqual(['ok', 'ok', 'error']);
+    const flags = ['--enable-helm', '--helm-command', jailedHelm, '--helm-kube-version', '1.29.3', '--helm-api-versions', 'monitoring.coreos.com/v1', '--helm-api-versions', 'templates.gatekeeper.sh/v1'];
+    for (const [i, root] of helmRoots.entries()) {
+      const cli = await runSandboxed(kustomize, ['build', ...flags, root], { cwd: dir, ...limits, extraTools: [helm], jail: { readOnly: [dir] } });
+      if (cli.code === 0) expect(got[i]!.stdout.toString('utf8')).toBe(cli.stdout);
+      else expect(got[i]!.stderr.toString('utf8')).toBe(cli.stderr);
+    }
+    expect(got[0]!.stdout.toString('utf8')).toContain('kube: v1.29.3');
+    expect(got[0]!.stdout.toString('utf8')).toContain('replicas: "3"');
+    expect(got[0]!.stdout.toString('utf8')).toContain('monitoring: "true"');
+    expect(got[1]!.stdout.toString('utf8')).toContain('kube: v1.27.0');
+    expect(got[1]!.stdout.toString('utf8')).toContain('monitoring: "false"');
+  }, 120_000);
 });

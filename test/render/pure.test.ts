@@ -73,7 +73,9 @@ describe('render/kustomize parseKustomization', () => {
     ]);
     expect(k.inlinePlugins.map((p) => [p.field, p.line])).toEqual([['transformers', 17]]);
     expect(k.generators).toEqual([{ field: 'configMapGenerator', name: 'cfg', startLine: 13, endLine: 15 }]);
-    expect(k.refusals.map((e) => e.source?.startLine)).toEqual([23]);
+    // helmCharts are read (with their lines), no longer refused: kustomize renders them in the jail.
+    expect(k.refusals).toEqual([]);
+    expect(k.helmCharts).toEqual([{ file: 'o/kustomization.yaml', startLine: 23, endLine: 23, field: 'helmCharts', name: 'x', repo: '', version: '', chartHome: 'charts' }]);
   });
 
   it('a file that does not parse is marked, not thrown', () => {

@@ -20,6 +20,24 @@ function sarifProblems(log: unknown): string[] {
     if (!cond) p.push(what);
   };
   const message = (m: unknown, at: string) => need(isObject(m) && (typeof m.text === 'string' || typeof m.id === 'string'), `${at}: message needs text or id`);
+  const locations = (list: unknown, rat: string) => {
+    need(list === undefined || Array.isArray(list), `${rat}.locations is an array`);
+    for (const [li, loc] of (Array.isArray(list) ? list : []).entries()) {
+      const lat = `${rat}.locations[${li}]`;
+      need(isObject(loc), `${lat} is an object`);
+      if (!isObject(loc) || loc.physicalLocation === undefined) continue;
+      const phys = loc.physicalLocation;
+      need(isObject(phys) && (phys.address !== undefined || phys.artifactLocation !== undefined), `${lat}.physicalLocation needs address or artifactLocation`);
+      if (!isObject(phys)) continue;
+      if (isObject(phys.artifactLocation)) need(typeof phys.artifactLocation.uri === 'string' && !/^\//.test(phys.artifactLocation.uri), `${lat} uri is relative`);
+      if (phys.region !== undefined) {
+        const reg = phys.region as Json;
+        need(Number.isInteger(reg.startLine) && (reg.startLine as number) >= 1, `${lat}.region.startLine ≥ 1`);
+        need(reg.endLine === undefined || (Number.isInteger(reg.endLine) && (reg.endLine as number) >= (reg.startLine as number)), `${lat}.region.endLine ≥ startLine`);
+      }
+    }
+  };
+  const levels = ['none', 'note', 'warning', 'error'];
   need(isObject(log), 'log is an object');
   if (!isObject(log)) return p;
   need(log.version === '2.1.0', 'version is "2.1.0"');
@@ -42,8 +60,28 @@ function sarifProblems(log: unknown): string[] {
       if (rule.shortDescription !== undefined) need(isObject(rule.shortDescription) && typeof rule.shortDescription.text === 'string', `${at}.rules[${i}].shortDescription.text`);
       if (isObject(rule.defaultConfiguration)) need(['none', 'note', 'warning', 'error'].includes(String(rule.defaultConfiguration.level)), `${at}.rules[${i}] level`);
     }
+    // toolComponent.notifications: reportingDescriptors; invocation.toolExecutionNotifications: notification objects
+    // (§3.58: message required, level, locations, descriptor a reportingDescriptorReference into the notifications).
+    const notes = Array.isArray(driver.notifications) ? driver.notifications : [];
+    need(driver.notifications === undefined || Array.isArray(driver.notifications), `${at}.tool.driver.notifications is an array`);
+    for (const [i, n] of notes.entries()) need(isObject(n) && typeof n.id === 'string', `${at}.notifications[${i}].id is required`);
     for (const [ii, inv] of (Array.isArray(run.invocations) ? run.invocations : []).entries()) {
       need(isObject(inv) && typeof inv.executionSuccessful === 'boolean', `${at}.invocations[${ii}].executionSuccessful is required`);
+      if (!isObject(inv)) continue;
+      need(inv.toolExecutionNotifications === undefined || Array.isArray(inv.toolExecutionNotifications), `${at}.invocations[${ii}].toolExecutionNotifications is an array`);
+      for (const [ni, n] of (Array.isArray(inv.toolExecutionNotifications) ? inv.toolExecutionNotifications : []).entries()) {
+        const nat = `${at}.invocations[${ii}].toolExecutionNotifications[${ni}]`;
+        need(isObject(n), `${nat} is an object`);
+        if (!isObject(n)) continue;
+        message(n.message, nat);
+        if (n.level !== undefined) need(levels.includes(String(n.level)), `${nat}.level`);
+        locations(n.locations, nat);
+        if (n.descriptor !== undefined) {
+          const d = n.descriptor as Json;
+          need(isObject(d) && (typeof d.id === 'string' || Number.isInteger(d.index)), `${nat}.descriptor needs id or index`);
+          if (isObject(d) && d.index !== undefined) need(isObject(notes[d.index as number]) && (notes[d.index as number] as Json).id === d.id, `${nat}.descriptor.index points at notification ${String(d.id)}`);
+        }
+      }
     }
     need(run.results === undefined || Array.isArray(run.results), `${at}.results is an array`);
     for (const [i, r] of (Array.isArray(run.results) ? run.results : []).entries()) {
@@ -62,20 +100,7 @@ function sarifProblems(log: unknown): string[] {
       if (r.partialFingerprints !== undefined) {
         need(isObject(r.partialFingerprints) && Object.values(r.partialFingerprints).every((v) => typeof v === 'string'), `${rat}.partialFingerprints values are strings`);
       }
-      for (const [li, loc] of (Array.isArray(r.locations) ? r.locations : []).entries()) {
-        const lat = `${rat}.locations[${li}]`;
-        need(isObject(loc), `${lat} is an object`);
-        if (!isObject(loc) || loc.physicalLocation === undefined) continue;
-        const phys = loc.physicalLocation;
-        need(isObject(phys) && (phys.address !== undefined || phys.artifactLocation !== undefined), `${lat}.physicalLocation needs address or artifactLocation`);
-        if (!isObject(phys)) continue;
-        if (isObject(phys.artifactLocation)) need(typeof phys.artifactLocation.uri === 'string' && !/^\//.test(phys.artifactLocation.uri), `${lat} uri is relative`);
-        if (phys.region !== undefined) {
-          const reg = phys.region as Json;
-          need(Number.isInteger(reg.startLine) && (reg.startLine as number) >= 1, `${lat}.region.startLine ≥ 1`);
-          need(reg.endLine === undefined || (Number.isInteger(reg.endLine) && (reg.endLine as number) >= (reg.startLine as number)), `${lat}.region.endLine ≥ startLine`);
-        }
-      }
+      locations(r.locations, rat);
     }
   }
   return p;
@@ -129,6 +154,42 @@ describe('renderSarif', () => {
     expect(renderSarifText(r)).toBe(renderSarifText(report([cluster('default', { findings: [...findings].reverse() })])));
   });
 
+  it('carries the Coverage section: what each cluster simulated, every app or root not simulated at its file and line, and a note result for those the change touches', () => {
+    const coverage = {
+      simulated: { roots: { kustomize: 3, helm: 1 }, apps: { flux: 2 } },
+      notSimulated: [
+        { what: 'kustomize:apps/cache', source: { file: 'apps/cache/kustomization.yaml', startLine: 2, endLine: 2 }, reason: "render error: apps/cache/kustomization.yaml:2: helmCharts chart 'redis' from https://charts.example.com: not simulated: chart repository https://charts.example.com is not allowed", changed: true },
+        { what: 'Flux HelmRelease podinfo', source: { file: 'clusters/prod/podinfo.yaml', startLine: 14, endLine: 30 }, reason: 'OCIRepository chartRef is not simulated', changed: false },
+        { what: 'helm:charts/x#x', reason: `render error: ${HOSTILE_MESSAGE}`, changed: false },
+      ],
+    };
+    const r = report([cluster('prod', { coverage }), cluster('empty', { coverage: { simulated: { roots: {}, apps: {} }, notSimulated: [] } })]);
+    const log = JSON.parse(renderSarifText(r)) as ReturnType<typeof renderSarif>;
+    expect(sarifProblems(log)).toEqual([]);
+    const run = log.runs[0]!;
+    const notes = run.invocations[0]!.toolExecutionNotifications!;
+    expect(notes.map((n) => n.message.text)).toEqual([
+      'Cluster prod: simulated 3 kustomize root(s), 1 helm root(s), 2 Flux app(s); not simulated: 3',
+      expect.stringContaining("Cluster prod: not simulated: kustomize:apps/cache: render error: apps/cache/kustomization.yaml:2: helmCharts chart 'redis'"),
+      'Cluster prod: not simulated: Flux HelmRelease podinfo: OCIRepository chartRef is not simulated',
+      expect.stringContaining('Cluster prod: not simulated: helm:charts/x#x: render error: '),
+      'Cluster empty: simulated nothing; not simulated: 0',
+    ]);
+    expect(notes.every((n) => n.level === 'note')).toBe(true);
+    expect(notes[1]!.locations![0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'apps/cache/kustomization.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, endLine: 2 } });
+    expect(notes[2]!.locations![0]!.physicalLocation!.region).toEqual({ startLine: 14, endLine: 30 });
+    expect(notes[3]!.locations![0]!.physicalLocation).toBeUndefined();
+    expect(notes[1]!.descriptor).toEqual({ id: 'preadmit/not-simulated', index: 1 });
+    expect(JSON.stringify(notes)).not.toContain('\u001b');
+    // Touched by the change: also a result, at `note` level, on the declaration's line.
+    const results = run.results.filter((x) => x.ruleId === 'preadmit/not-simulated');
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ level: 'note', baselineState: 'new', locations: [{ physicalLocation: { artifactLocation: { uri: 'apps/cache/kustomization.yaml' }, region: { startLine: 2 } } }] });
+    expect(run.tool.driver.rules.map((x) => x.id)).toEqual(['preadmit/not-simulated']);
+    // No coverage in the report (an older report): no notification is made up.
+    expect(renderSarif(emptyReport()).runs[0]!.invocations[0]!.toolExecutionNotifications).toBeUndefined();
+  });
+
   it('catches what an invalid log would get wrong', () => {
     // The checker itself must fail on broken logs, or the tests above prove nothing.
     const log = renderSarif(fullReport()) as unknown as Json;
@@ -137,6 +198,12 @@ describe('renderSarif', () => {
     delete broken.runs[0]!.tool.driver.name;
     (broken.runs[0]!.results[1] as Json).message = {};
     expect(sarifProblems(broken).length).toBe(3);
+    const withNotes = renderSarif(report([cluster('prod', { coverage: { simulated: { roots: { helm: 1 }, apps: {} }, notSimulated: [{ what: 'x', reason: 'y', changed: false }] } })])) as unknown as Json;
+    const badNotes = structuredClone(withNotes) as { runs: Array<{ invocations: Array<{ toolExecutionNotifications: Json[] }> }> };
+    delete badNotes.runs[0]!.invocations[0]!.toolExecutionNotifications[0]!.message;
+    (badNotes.runs[0]!.invocations[0]!.toolExecutionNotifications[1]!.descriptor as Json).index = 0;
+    expect(sarifProblems(withNotes)).toEqual([]);
+    expect(sarifProblems(badNotes).length).toBe(2);
     expect(sarifProblems({ ...log, version: '2.0.0' })).toEqual(['version is "2.1.0"']);
   });
 });

@@ -258,6 +258,7 @@ async function generate(ctx: ScanContext, g: JsonObject, goTemplate: boolean, de
     return { params: ra.params.flatMap((x) => rb.params.map((y) => ({ params: { ...x.params, ...y.params }, deps: [...x.deps, ...y.deps] }))) };
   }
   const kind = Object.keys(g).find((k) => k !== 'selector') ?? '?';
+  if (kind === 'merge') return { reason: 'the merge generator is not simulated (preadmit does not merge generators\' parameter sets by merge keys)' };
   return { reason: `the ${kind} generator is not supported (cluster state or an external service decides what it generates)` };
 }
 

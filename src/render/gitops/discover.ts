@@ -5,10 +5,15 @@ import type { SourcedObject } from '../../gatekeeper/types.ts';
 import { fluxHelmRelease, fluxKustomization, isFluxHelmRelease, isFluxKustomization, type Mapped } from './flux.ts';
 import { argoApplication, argoApplicationSet, isArgoApplication, isArgoApplicationSet } from './argocd.ts';
 import type { AppScan } from './model.ts';
-import type { ScanContext } from './scan.ts';
+import { metaOf, type ScanContext } from './scan.ts';
 
 /** Text that may hold a GitOps CR: the API groups spelled out (cheap filter before parsing). */
-const MARKERS = ['toolkit.fluxcd.io', 'argoproj.io'];
+export const MARKERS = ['toolkit.fluxcd.io', 'argoproj.io'];
+
+/** Whether an object is a CR this module maps to apps (Flux Kustomization or HelmRelease, Argo CD Application or ApplicationSet). */
+export function isAppCR(o: SourcedObject['object']): boolean {
+  return isFluxKustomization(o) || isFluxHelmRelease(o) || isArgoApplication(o) || isArgoApplicationSet(o);
+}
 
 export async function scanApps(ctx: ScanContext, include: (file: string) => boolean): Promise<AppScan> {
   const scan: AppScan = { apps: [], unsimulated: [], errors: [] };
@@ -32,12 +37,19 @@ export async function scanApps(ctx: ScanContext, include: (file: string) => bool
   return scan;
 }
 
-async function mapObject(ctx: ScanContext, o: SourcedObject): Promise<Mapped[]> {
-  if (isFluxKustomization(o.object)) return [await fluxKustomization(ctx, o)];
-  if (isFluxHelmRelease(o.object)) return [await fluxHelmRelease(ctx, o)];
-  if (isArgoApplication(o.object)) return argoApplication(ctx, o);
-  if (isArgoApplicationSet(o.object)) return argoApplicationSet(ctx, o);
-  return [];
+export async function mapObject(ctx: ScanContext, o: SourcedObject): Promise<Mapped[]> {
+  const mapped = isFluxKustomization(o.object)
+    ? [await fluxKustomization(ctx, o)]
+    : isFluxHelmRelease(o.object)
+      ? [await fluxHelmRelease(ctx, o)]
+      : isArgoApplication(o.object)
+        ? await argoApplication(ctx, o)
+        : isArgoApplicationSet(o.object)
+          ? await argoApplicationSet(ctx, o)
+          : [];
+  const namespace = metaOf(o.object).namespace;
+  if (namespace !== undefined) for (const m of mapped) if ('app' in m) m.app.namespace = namespace;
+  return mapped;
 }
 
 function add(scan: AppScan, mapped: Mapped[]): void {

@@ -48,7 +48,13 @@ async function gitSource(ctx: ScanContext, o: SourcedObject, ref: JsonObject, wh
     const refused = remoteChartRefusal(ctx, repoUrl);
     return refused === undefined ? { remote: repoUrl } : { reason: refused };
   }
-  if (kind === 'HelmRepository' || kind === 'OCIRepository' || kind === 'HelmChart') {
+  if (kind === 'OCIRepository') {
+    return { reason: `${what} comes from OCIRepository ${name}${url !== undefined ? ` (${url})` : found === undefined ? ', which is not in this repository' : ''}: OCI artifacts are not simulated, preadmit fetches charts from helm HTTP repositories only` };
+  }
+  if (kind === 'HelmChart') {
+    return { reason: `${what} comes from HelmChart ${name}: a HelmChart source (chartRef) is not simulated; name the chart and its HelmRepository in spec.chart instead` };
+  }
+  if (kind === 'HelmRepository') {
     return { reason: `remote chart source ${url ?? `${kind} ${name}`} not allowed / not configured: preadmit renders only charts in this repository` };
   }
   return { reason: `${what} comes from a ${kind || 'missing'} source${name ? ` ${name}` : ''}, which preadmit cannot read` };
@@ -119,6 +125,16 @@ export async function fluxKustomization(ctx: ScanContext, o: SourcedObject): Pro
   if (typeof spec.nameSuffix === 'string' && spec.nameSuffix !== '') r.nameSuffix = spec.nameSuffix;
   if (arr(spec.patches).length > 0) r.patches = arr(spec.patches);
   if (arr(spec.images).length > 0) r.images = arr(spec.images);
+  // Components: directories relative to spec.path, added to the path's kustomization as Flux does.
+  const components = arr(spec.components);
+  for (let i = 0; i < components.length; i++) {
+    const raw = str(components[i]) ?? '';
+    const at = await fieldAt(ctx, o, ['spec', 'components', i]);
+    const component = repoPath(dir, raw);
+    if (component === undefined) return failed(o, at, `spec.components[${i}] '${raw}' leaves the repository: refused`);
+    if (ctx.kustomizations.get(component)?.kind !== 'Component') return failed(o, at, `spec.components[${i}] '${raw}' (${component || '.'}) is not a kustomize Component directory of this repository at this ref`);
+    (r.components ??= []).push(component);
+  }
   const meta = obj(spec.commonMetadata);
   if (Object.keys(stringMap(meta.labels)).length > 0) r.labels = stringMap(meta.labels);
   if (Object.keys(stringMap(meta.annotations)).length > 0) r.annotations = stringMap(meta.annotations);

@@ -25,6 +25,8 @@ export interface KustomizeAppRender {
   patches?: JsonValue[];
   /** kustomize `images` entries. */
   images?: JsonValue[];
+  /** Repo directories of kustomize Components applied over the path (Flux `spec.components`). */
+  components?: string[];
   /** Labels on the objects' metadata only (Flux commonMetadata). */
   labels?: Record<string, string>;
   /** kustomize commonLabels: metadata, selectors and templates (Argo CD kustomize.commonLabels). */
@@ -81,6 +83,10 @@ export interface GitOpsApp {
   defaultNamespace?: string;
   /** Repo files the app reads besides its path or chart: the CR's file, values files, valuesFrom / substituteFrom sources, generator files. */
   deps: string[];
+  /** The CR's own namespace (metadata.namespace), as mapped. */
+  namespace?: string;
+  /** The id of the app whose rendered output this CR was taken from (app of apps, deploy.ts); absent: from its file. */
+  deployedBy?: string;
 }
 
 /** An app found in the repository that preadmit does not render, and why. */

@@ -82,11 +82,15 @@ async function renderKustomizeApp(planned: PlannedRoot, app: GitOpsApp, r: Kusto
   if (r.nameSuffix !== undefined) wrapper.nameSuffix = r.nameSuffix;
   if (r.patches !== undefined) wrapper.patches = r.patches;
   if (r.images !== undefined) wrapper.images = r.images;
+  // Flux adds components to the path's own kustomization; over the path's build here (the materialized kustomization
+  // may be a base other roots share, so it is never rewritten): the same unless the path's own patches target what a component adds.
+  const components = r.components ?? [];
   if (r.labels !== undefined) wrapper.labels = [{ pairs: r.labels, includeSelectors: false }];
   if (r.commonLabels !== undefined) wrapper.commonLabels = r.commonLabels;
   if (r.annotations !== undefined) wrapper.commonAnnotations = r.annotations;
-  if (Object.keys(wrapper).length > 0) {
+  if (Object.keys(wrapper).length > 0 || components.length > 0) {
     const dir = `${GENERATED_DIR}/${++generated}`;
+    if (components.length > 0) wrapper.components = components.map((c) => path.posix.relative(dir, c || '.'));
     await writeGenerated(ctx, `${dir}/kustomization.yaml`, JSON.stringify({ resources: [path.posix.relative(dir, target || '.')], ...wrapper }));
     target = dir;
   }

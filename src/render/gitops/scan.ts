@@ -20,6 +20,11 @@ export interface ScanContext {
   manifestFiles: string[];
   /** Helm repositories remote charts may come from (empty or absent: none). */
   chartAllow?: ChartAllowList;
+  /**
+   * What the parent app deploys next to the CR (its rendered output), when the CR was taken from it: sources,
+   * ConfigMaps and Secrets are looked up there first, as the cluster holds what the parent applied.
+   */
+  objects?: SourcedObject[];
 }
 
 /** Why a remote chart repository is not simulated, or undefined when its charts may be fetched. */
@@ -69,18 +74,18 @@ export function exists(ctx: ScanContext, p: string): boolean {
  * every manifest file that spells the name: Flux's sources, ConfigMaps and Secrets for valuesFrom/substituteFrom.
  */
 export async function findObject(ctx: ScanContext, kind: string, name: string, namespace: string | undefined): Promise<SourcedObject | undefined> {
+  const matches = (o: SourcedObject): boolean => {
+    if (o.object.kind !== kind || str(obj(o.object.metadata).name) !== name) return false;
+    const ns = str(obj(o.object.metadata).namespace);
+    return ns === undefined || namespace === undefined || ns === namespace;
+  };
+  const deployed = (ctx.objects ?? []).filter(matches);
+  if (deployed.length > 0) return deployed.find((o) => str(obj(o.object.metadata).namespace) === namespace) ?? deployed[0];
   const found: SourcedObject[] = [];
   for (const file of ctx.manifestFiles) {
     const body = await ctx.text(file);
     if (body === undefined || !body.includes(name) || !body.includes(kind)) continue;
-    for (const o of loadManifests(body, file, { yamlVersion: '1.1' }).objects) {
-      if (o.object.kind !== kind) continue;
-      const meta = obj(o.object.metadata);
-      if (str(meta.name) !== name) continue;
-      const ns = str(meta.namespace);
-      if (ns !== undefined && namespace !== undefined && ns !== namespace) continue;
-      found.push(o);
-    }
+    for (const o of loadManifests(body, file, { yamlVersion: '1.1' }).objects) if (matches(o)) found.push(o);
   }
   // One in the CR's own namespace wins over one that names none.
   return found.find((o) => str(obj(o.object.metadata).namespace) === namespace) ?? found[0];

@@ -97,10 +97,15 @@ export interface ChartRoles {
  * Which charts are rendered and how. A chart directly under another chart's `charts/` is a subchart only
  * when that parent is itself rendered (a root, or a subchart of one): a `Chart.yaml` placed at a parent
  * folder, a library chart or a chart outside the discovery paths does not make a chart a silent subchart.
- * Every other application chart within `within` is a root, and so is every chart named in `configured`.
+ * Every other application chart within `within` is a root (except charts a kustomization inflates with helm: `inflated`,
+ * rendered through that kustomization), and so is every chart named in `configured`.
  */
-export function chartRoles(charts: Map<string, Chart>, options: { within?: (dir: string) => boolean; configured?: Iterable<string> } = {}): ChartRoles {
+export function chartRoles(
+  charts: Map<string, Chart>,
+  options: { within?: (dir: string) => boolean; configured?: Iterable<string>; inflated?: ReadonlySet<string> } = {},
+): ChartRoles {
   const configured = new Set(options.configured ?? []);
+  const inflated = options.inflated ?? new Set<string>();
   const within = options.within ?? (() => true);
   const depth = (d: string): number => (d === '' ? 0 : d.split('/').length);
   const roles: ChartRoles = { roots: [], subcharts: new Map() };
@@ -114,7 +119,7 @@ export function chartRoles(charts: Map<string, Chart>, options: { within?: (dir:
     } else if (parent !== undefined && rendered.has(parent)) {
       roles.subcharts.set(dir, parent);
       rendered.add(dir);
-    } else if (within(dir) && charts.get(dir)!.type !== 'library') {
+    } else if (within(dir) && charts.get(dir)!.type !== 'library' && ![...inflated].some((d) => isUnder(dir, d))) {
       roles.roots.push(dir);
       rendered.add(dir);
     }

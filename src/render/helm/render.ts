@@ -11,7 +11,7 @@ import { rootId } from '../plan.ts';
 import { findRenderTool } from '../tools.ts';
 import type { RenderedObject, RenderResult } from '../types.ts';
 import { schemaReferenceErrors } from './chart.ts';
-import { resolveRemoteChart, type RemoteChartResult } from './remote.ts';
+import { resolveRemoteChart, type RemoteChartRequest, type RemoteChartResult } from './remote.ts';
 import { defaultNamespace } from '../gitops/model.ts';
 
 /** Gatekeeper's API group versions (v3.23), as a cluster running it serves them. */
@@ -25,6 +25,16 @@ export const GATEKEEPER_API_VERSIONS: readonly string[] = [
   'externaldata.gatekeeper.sh/v1beta1', 'externaldata.gatekeeper.sh/v1alpha1',
   'status.gatekeeper.sh/v1beta1', 'syncset.gatekeeper.sh/v1alpha1',
 ];
+
+/**
+ * The API versions helm is told the cluster serves (`.Capabilities.APIVersions`), on top of Kubernetes' own: the
+ * cluster runs Gatekeeper, so a chart asking `.Capabilities.APIVersions.Has` for its APIs must see them (or a
+ * template that renders only where Gatekeeper is installed would hide itself from the review), and whatever the
+ * cluster's configuration adds (`clusters[].apiVersions`: CRDs such as monitoring.coreos.com/v1).
+ */
+export function clusterApiVersions(ctx: Pick<RenderContext, 'apiVersions'>): string[] {
+  return [...new Set([...GATEKEEPER_API_VERSIONS, ...(ctx.apiVersions ?? [])])];
+}
 
 export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Promise<RenderResult> {
   const { root } = planned;
@@ -58,9 +68,8 @@ export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Prom
   const args = ['template', root.release ?? 'release', path.join(ctx.workDir, root.path), '--include-crds'];
   for (const v of root.valuesFiles ?? []) args.push('--values', path.join(ctx.workDir, v));
   if (root.namespace !== undefined) args.push('--namespace', root.namespace);
-  // The cluster runs Gatekeeper: a chart asking `.Capabilities.APIVersions.Has` for its APIs must see them, or a
-  // template that renders only where Gatekeeper is installed would hide itself from the review.
-  for (const v of GATEKEEPER_API_VERSIONS) args.push('--api-versions', v);
+  for (const v of clusterApiVersions(ctx)) args.push('--api-versions', v);
+  if (ctx.kubeVersion !== undefined) args.push('--kube-version', ctx.kubeVersion);
 
   const run = await runRenderer(ctx, 'helm template', helm, args, { cwd: ctx.workDir, env, homeDirs });
   if ('failure' in run) return { objects: [], errors: [renderError(planned, `${label}: ${run.failure}`, at)] };
@@ -134,31 +143,36 @@ async function placeDependencies(planned: PlannedRoot, ctx: RenderContext): Prom
   for (const dep of deps) {
     const at = { file: dep.file ?? chart.file, startLine: dep.line, endLine: dep.line };
     const fail = (why: string): void => void errors.push(renderError(planned, `${at.file}:${dep.line}: helm dependency '${dep.name}' from ${dep.repository}: ${why}`, at));
-    if (ctx.charts === undefined) {
-      fail(`remote chart repository not allowed: ${dep.repository}`);
-      continue;
-    }
     const target = `${vendorDir}/${dep.name}`;
-    if (ctx.tree.dirs.has(target) || ctx.tree.files.has(target)) {
-      fail(`${target} exists in the repository but holds no chart named '${dep.name}': refused`);
-      continue;
-    }
     const version = dep.locked ?? (dep.version === '' ? '*' : dep.version);
-    let placed = mine.get(target);
-    if (placed === undefined) {
-      const charts = ctx.charts;
-      placed = (async (): Promise<RemoteChartResult> => {
-        const got = await resolveRemoteChart({ repoUrl: dep.repository, chart: dep.name, version, declaredAt: at }, charts);
-        if (got.ok) await cp(got.dir, path.join(ctx.workDir, target), { recursive: true, verbatimSymlinks: true });
-        return got;
-      })();
-      mine.set(target, placed);
-    }
-    const got = await placed;
+    const got = await placeRemoteChart(ctx, target, { repoUrl: dep.repository, chart: dep.name, version, declaredAt: at });
     if (!got.ok) fail(got.reason);
     else sources.push({ prefix: dep.name, at });
   }
   return { errors, sources };
+}
+
+/**
+ * A chart from a remote repository, fetched by this (trusted) process through the chart cache (allow-list, digest,
+ * limits) and copied to `target` (repo-relative) of the materialized tree the jailed tool reads; once per render and
+ * target. Never throws: a chart that cannot be fetched or placed gives the reason.
+ */
+export function placeRemoteChart(ctx: RenderContext, target: string, req: RemoteChartRequest): Promise<RemoteChartResult> {
+  let mine = placing.get(ctx);
+  if (mine === undefined) placing.set(ctx, (mine = new Map()));
+  let placed = mine.get(target);
+  if (placed === undefined) {
+    const charts = ctx.charts;
+    placed = (async (): Promise<RemoteChartResult> => {
+      if (charts === undefined) return { ok: false, reason: `remote chart repository not allowed: ${req.repoUrl}` };
+      if (ctx.tree.dirs.has(target) || ctx.tree.files.has(target)) return { ok: false, reason: `${target} exists in the repository but holds no chart named '${req.chart}': refused` };
+      const got = await resolveRemoteChart(req, charts);
+      if (got.ok) await cp(got.dir, path.join(ctx.workDir, target), { recursive: true, verbatimSymlinks: true });
+      return got;
+    })().catch((e: unknown): RemoteChartResult => ({ ok: false, reason: `chart ${req.chart} could not be placed at ${target}: ${e instanceof Error ? e.message : String(e)}` }));
+    mine.set(target, placed);
+  }
+  return placed;
 }
 
 /** Line of every `# Source:` comment → the path it names. */

@@ -3,7 +3,8 @@
 // the options the CLI uses by default) builds a list of roots in one process, in the same jail, under the
 // same limits, and says per root what `kustomize build` of that root would have printed. Whatever a batch
 // cannot vouch for is built alone with the kustomize CLI: a root that crashed the build, the root in
-// progress when a batch was stopped (time, memory or output cap), a root that needs kustomize's helm.
+// progress when a batch was stopped (time, memory or output cap), a root that needs kustomize's helm when the
+// program was not told how to run it (an older build of it ignores the KUSTOMIZE_BATCH_HELM_* variables).
 import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,16 +50,22 @@ const started = new WeakMap<RenderContext, Map<PlannedRoot, Promise<BatchOutcome
  * roots are cut into batches run `ctx.concurrency` at a time. 'cli' when the root is in no batch (batches
  * off, a lone root) or the batch could not vouch for it.
  */
-export function batchedBuild(planned: PlannedRoot, ctx: RenderContext, kustomize: string, prepare: PrepareRoot): Promise<BatchOutcome> {
+export function batchedBuild(planned: PlannedRoot, ctx: RenderContext, kustomize: string, prepare: PrepareRoot, helm?: BatchHelm): Promise<BatchOutcome> {
   let builds = started.get(ctx);
   if (builds === undefined) {
-    builds = startBatches(ctx, kustomize, prepare);
+    builds = startBatches(ctx, kustomize, prepare, helm);
     started.set(ctx, builds);
   }
   return builds.get(planned) ?? Promise.resolve('cli');
 }
 
-function startBatches(ctx: RenderContext, kustomize: string, prepare: PrepareRoot): Map<PlannedRoot, Promise<BatchOutcome>> {
+/** helm for `helmCharts` in a batch: the binary bound into the jail, and the environment telling the program how to run it. */
+export interface BatchHelm {
+  helm: string;
+  env: Record<string, string>;
+}
+
+function startBatches(ctx: RenderContext, kustomize: string, prepare: PrepareRoot, helm: BatchHelm | undefined): Map<PlannedRoot, Promise<BatchOutcome>> {
   const builds = new Map<PlannedRoot, Promise<BatchOutcome>>();
   const program = batchProgram(kustomize);
   const roots = (ctx.roots ?? []).filter((p) => p.root.kind === 'kustomize' && p.problems.length === 0);
@@ -72,7 +79,7 @@ function startBatches(ctx: RenderContext, kustomize: string, prepare: PrepareRoo
     while (next < batches.length) {
       const batch = batches[next++]!;
       try {
-        await runBatch(batch, ctx, program, prepare, (p, o) => settle.get(p)!(o));
+        await runBatch(batch, ctx, program, prepare, helm, (p, o) => settle.get(p)!(o));
       } catch {
         // Whatever went wrong, the roots not yet answered are built alone.
       }
@@ -105,12 +112,14 @@ async function runBatch(
   ctx: RenderContext,
   program: string,
   prepare: PrepareRoot,
+  helm: BatchHelm | undefined,
   answer: (p: PlannedRoot, o: BatchOutcome) => void,
 ): Promise<void> {
   const dirs = await Promise.all(batch.map(prepare));
   let queue = batch.map((p, i) => ({ p, dir: dirs[i]! }));
   while (queue.length > 0) {
-    const r = await runRendererRaw(ctx, LABEL, program, queue.map((q) => q.dir), { cwd: ctx.scratchDir });
+    const extra = helm === undefined ? {} : { env: helm.env, extraTools: [helm.helm] };
+    const r = await runRendererRaw(ctx, LABEL, program, queue.map((q) => q.dir), { cwd: ctx.scratchDir, ...extra });
     if ('failure' in r) {
       // The render budget is spent: each root says so, as its own `kustomize build` would.
       for (const q of queue) answer(q.p, { failure: r.failure });

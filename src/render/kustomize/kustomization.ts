@@ -33,12 +33,37 @@ export interface GeneratorEntry {
   endLine: number;
 }
 
+/**
+ * One chart kustomize inflates with helm (`helmCharts`, the deprecated `helmChartInflationGenerator`, or a builtin
+ * `HelmChartInflationGenerator` plugin config): what is needed to find or fetch the chart before kustomize runs.
+ */
+export interface HelmChartEntry {
+  /** The file declaring it and the entry's lines. */
+  file: string;
+  startLine: number;
+  endLine: number;
+  field: string;
+  name: string;
+  /** `repo:` as written ('' for none): an http(s) chart repository URL or an `oci://` reference. */
+  repo: string;
+  /** `version:` as written ('' for none). */
+  version: string;
+  releaseName?: string;
+  /** The chart home as written (`helmGlobals.chartHome`, default `charts`), relative to the kustomization's directory. */
+  chartHome: string;
+}
+
+/** kustomize's default chart home (types.HelmDefaultHome). */
+export const HELM_DEFAULT_CHART_HOME = 'charts';
+
 export interface Kustomization {
   file: string;
   kind: 'Kustomization' | 'Component';
   refs: KustomizeRef[];
   inlinePlugins: InlinePluginConfig[];
   generators: GeneratorEntry[];
+  /** Charts inflated with helm (`helmCharts`). */
+  helmCharts: HelmChartEntry[];
   /** Features preadmit refuses, each with its line: helm inflation needs the network or a chart home. */
   refusals: InputError[];
   /** The kustomization asks for origin annotations itself, so they belong to the object under review. */
@@ -67,6 +92,7 @@ export function parseKustomization(text: string, file: string): Kustomization {
     refs: [],
     inlinePlugins: [],
     generators: [],
+    helmCharts: [],
     refusals: [],
     keepsOriginAnnotations: false,
   };
@@ -166,19 +192,51 @@ export function parseKustomization(text: string, file: string): Kustomization {
     }
   }
 
-  for (const name of ['helmCharts', 'helmChartInflationGenerator', 'helmGlobals']) {
-    for (const node of fieldAll(name)) {
-      const line = lineOf(node);
-      result.refusals.push({
-        kind: 'render',
-        message: `${file}:${line}: kustomize '${name}' (helm chart inflation) is refused: it may download charts; render the chart as a helm root instead`,
-        source: { file, startLine: line, endLine: line },
-      });
-    }
+  // helm chart inflation (kustomize's HelmChartInflationGenerator): each chart with its line; its values files are
+  // references like any other file (checked to stay in the repository).
+  const globals = field('helmGlobals');
+  const globalFields = globals !== undefined ? mapFields(globals) : undefined;
+  const writtenHome = (fields: GoFields | undefined): string | undefined => (fields === undefined ? undefined : str(field('chartHome', fields)));
+  const legacy = itemsOf('helmChartInflationGenerator').map(mapFields).filter((f): f is GoFields => f !== undefined);
+  // The deprecated form's chartHome applies only without helmGlobals (the last non-empty one wins).
+  const legacyHome = legacy.map(writtenHome).filter((h) => h !== undefined && h !== '').at(-1);
+  const home = (globals !== undefined ? writtenHome(globalFields) : legacyHome) || HELM_DEFAULT_CHART_HOME;
+  if (globals !== undefined && globalFields === undefined) {
+    const line = lineOf(globals);
+    result.refusals.push({ kind: 'render', message: `${file}:${line}: helmGlobals is not a map`, source: { file, startLine: line, endLine: line } });
+  }
+  const chartEntry = (item: Node, fields: GoFields, fieldName: string, keys: { name: string; repo: string; version: string; values: string; release: string }): void => {
+    result.helmCharts.push({
+      file,
+      startLine: lineOf(item),
+      endLine: endLineOf(item),
+      field: fieldName,
+      name: str(field(keys.name, fields)) ?? '',
+      repo: (str(field(keys.repo, fields)) ?? '').trim(),
+      version: scalarText(field(keys.version, fields)),
+      ...(str(field(keys.release, fields)) !== undefined ? { releaseName: str(field(keys.release, fields))! } : {}),
+      chartHome: home,
+    });
+    pushPath(field(keys.values, fields), `${fieldName}.${keys.values}`);
+    for (const v of itemsOf('additionalValuesFiles', fields)) pushPath(v, `${fieldName}.additionalValuesFiles`);
+  };
+  for (const item of itemsOf('helmCharts')) {
+    const fields = mapFields(item);
+    if (fields !== undefined) chartEntry(item, fields, 'helmCharts', { name: 'name', repo: 'repo', version: 'version', values: 'valuesFile', release: 'releaseName' });
+  }
+  for (const item of itemsOf('helmChartInflationGenerator')) {
+    const fields = mapFields(item);
+    if (fields !== undefined) chartEntry(item, fields, 'helmChartInflationGenerator', { name: 'chartName', repo: 'chartRepoUrl', version: 'chartVersion', values: 'values', release: 'releaseName' });
   }
 
   result.keepsOriginAnnotations = seqItems(field('buildMetadata')).some((i) => str(i) === 'originAnnotations');
   return result;
+}
+
+/** A scalar as Go's YAML reads it into a string field ('' when absent or not a scalar): `version: 1.2` is "1.2". */
+function scalarText(n: unknown): string {
+  if (!isScalar(n) || n.value === null || n.value === undefined) return '';
+  return typeof n.source === 'string' && n.source !== '' ? n.source : String(n.value);
 }
 
 /** Values of a YAML map by field name lower-cased, in the order go-yaml would apply them. */

@@ -13,6 +13,8 @@ export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
 export interface Origin {
   path?: string;
   configuredIn?: string;
+  /** The generator that made the object (`HelmChartInflationGenerator` for an inflated chart). */
+  configuredBy?: { kind?: string; name?: string };
 }
 
 /** Reads the origin annotation and, unless `keep`, removes it (and an annotations map it leaves empty). */
@@ -36,6 +38,10 @@ export function takeOrigin(object: JsonObject, keep: boolean): Origin | undefine
   const origin: Origin = {};
   if (typeof parsed.path === 'string') origin.path = parsed.path;
   if (typeof parsed.configuredIn === 'string') origin.configuredIn = parsed.configuredIn;
+  if (isObject(parsed.configuredBy)) {
+    const { kind, name } = parsed.configuredBy;
+    origin.configuredBy = { ...(typeof kind === 'string' ? { kind } : {}), ...(typeof name === 'string' ? { name } : {}) };
+  }
   return origin;
 }
 
@@ -76,6 +82,22 @@ export class OriginLocator {
       .filter((o) => nameOf(o.object) !== '' && name.includes(nameOf(o.object)))
       .sort((a, b) => nameOf(b.object).length - nameOf(a.object).length)[0];
     return contained ? stripRenderedBy(contained.source) : whole;
+  }
+
+  /**
+   * The `helmCharts` entry of kustomization `file` whose chart rendered `object`: the only one, else the one helm's
+   * standard labels name (`helm.sh/chart: <name>-<version>`, `app.kubernetes.io/instance: <release>`), else the first.
+   */
+  inHelmChart(file: string, object: JsonObject): Omit<SourceLocation, 'renderedBy'> {
+    const entries = this.#kustomizations.get(dirOf(file))?.helmCharts.filter((e) => e.file === file) ?? [];
+    if (entries.length === 0) return { file, startLine: 1, endLine: 1 };
+    const metadata = isObject(object.metadata) ? object.metadata : {};
+    const labels = isObject(metadata.labels) ? metadata.labels : {};
+    const chart = typeof labels['helm.sh/chart'] === 'string' ? labels['helm.sh/chart'] : undefined;
+    const instance = labels['app.kubernetes.io/instance'];
+    const byLabels = entries.filter((e) => (chart === undefined || chart.startsWith(`${e.name}-`)) && (typeof instance !== 'string' || e.releaseName === undefined || e.releaseName === instance));
+    const entry = entries.length === 1 ? entries[0]! : (byLabels.length === 1 ? byLabels[0]! : entries[0]!);
+    return { file, startLine: entry.startLine, endLine: entry.endLine };
   }
 
   /** The generator entry of kustomization `file` that made `object` (a ConfigMap or Secret). */
