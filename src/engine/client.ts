@@ -218,6 +218,24 @@ export class PolicyClient {
     // One evaluation per review and compiled module, covering all its matched kinds (the dispatch entrypoint).
     const items: EvalItem[] = [];
     const owners: Array<{ review: number; kinds: RegoKindMatch[] }> = [];
+    // The input beside the review, by the constraints it carries: most reviews match one of a few sets.
+    const dispatchInputs = new Map<string, string>();
+    const dispatchInput = (group: RegoKindMatch[]): string => {
+      const id = group.map((k) => k.constraints.map(({ constraint }) => this.constraintSeq(constraint)).join(',')).join(';');
+      let text = dispatchInputs.get(id);
+      if (text !== undefined) return text;
+      const perPackage = new Map<string, string[]>();
+      let key = 0;
+      for (const k of group) {
+        const pid = packageIdOfEntrypoint(k.loaded.compiled.entrypoint);
+        const list = perPackage.get(pid) ?? [];
+        for (const { constraint } of k.constraints) list.push(`{"key":${key++},"parameters":${this.parametersJson(constraint)}}`);
+        perPackage.set(pid, list);
+      }
+      text = `"kinds":{${[...perPackage].map(([pid, cs]) => `${JSON.stringify(pid)}:[${cs.join(',')}]`).join(',')}}`;
+      dispatchInputs.set(id, text);
+      return text;
+    };
     matchedByReview.forEach((kinds, ri) => {
       const byModule = new Map<string, RegoKindMatch[]>();
       for (const k of kinds) {
@@ -226,21 +244,13 @@ export class PolicyClient {
         byModule.set(k.loaded.compiled.module.id, list);
       }
       for (const [moduleId, group] of byModule) {
-        const perPackage = new Map<string, string[]>();
-        let key = 0;
-        for (const k of group) {
-          const pid = packageIdOfEntrypoint(k.loaded.compiled.entrypoint);
-          const list = perPackage.get(pid) ?? [];
-          for (const { constraint } of k.constraints) list.push(`{"key":${key++},"parameters":${this.parametersJson(constraint)}}`);
-          perPackage.set(pid, list);
-        }
-        const kindsJson = [...perPackage].map(([pid, cs]) => `${JSON.stringify(pid)}:[${cs.join(',')}]`).join(',');
-        items.push({ moduleId, entrypoint: DISPATCH_ENTRYPOINT, dataId: this.dataFor(group), review: ri, inputRest: `"kinds":{${kindsJson}}` });
+        items.push({ moduleId, entrypoint: DISPATCH_ENTRYPOINT, dataId: this.dataFor(group), review: ri, inputRest: dispatchInput(group) });
         owners.push({ review: ri, kinds: group });
       }
     });
 
     const outcomes = await this.options.pool.run(items, reviewJson, this.moduleBytes);
+    dispatchInputs.clear();
     const retry: Array<{ review: number; kind: RegoKindMatch }> = [];
     outcomes.forEach((o, i) => {
       const owner = owners[i]!;
@@ -325,8 +335,25 @@ export class PolicyClient {
   }
 
   private parametersJson(constraint: Constraint): string {
-    const parameters = constraint.parametersValue ?? constraint.parameters;
-    return this.options.parameterNumbers === 'float' ? goFloatJson(parameters) : JSON.stringify(parameters);
+    let text = this.parametersText.get(constraint);
+    if (text === undefined) {
+      const parameters = constraint.parametersValue ?? constraint.parameters;
+      text = this.options.parameterNumbers === 'float' ? goFloatJson(parameters) : JSON.stringify(parameters);
+      this.parametersText.set(constraint, text);
+    }
+    return text;
+  }
+
+  /** Parameters as the policy reads them, per constraint (constraints are not modified once added). */
+  private readonly parametersText = new WeakMap<Constraint, string>();
+  /** A number per constraint, naming sets of constraints. */
+  private readonly constraintIds = new WeakMap<Constraint, number>();
+  private constraintCount = 0;
+
+  private constraintSeq(constraint: Constraint): number {
+    let id = this.constraintIds.get(constraint);
+    if (id === undefined) this.constraintIds.set(constraint, (id = this.constraintCount++));
+    return id;
   }
 
   /** Each kind's hook on its own: an error then fails exactly the constraints of its kind, as in Gatekeeper. */

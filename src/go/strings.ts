@@ -7,10 +7,12 @@ export function goCompare(a: string, b: string): number {
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const ca = a.codePointAt(i) ?? 0;
-    const cb = b.codePointAt(i) ?? 0;
-    if (ca !== cb) return ca < cb ? -1 : 1;
-    if (ca > 0xffff) i++;
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca === cb) continue;
+    // UTF-16 order is code point order unless one of the two is a surrogate: then compare code points.
+    if ((ca >= 0xd800 && ca <= 0xdfff) !== (cb >= 0xd800 && cb <= 0xdfff)) return a.codePointAt(i)! < b.codePointAt(i)! ? -1 : 1;
+    return ca < cb ? -1 : 1;
   }
   return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
 }
