@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { Composer, isScalar, LineCounter, Parser, visit, type ScalarTag } from 'yaml';
 import { goFloatText } from '../go/strconv.ts';
 import type { InputError, JsonObject, JsonValue, SourceLocation, SourcedObject } from './types.ts';
+import { errorText } from '../util/error-text.ts';
 
 export interface LoadOptions {
   /**
@@ -186,6 +187,8 @@ function loadYamlStrict(text: string, file: string, options: LoadOptions): LoadR
   const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
   const maxObjects = maxObjectsOf(options);
   let documents = 0;
+  // Only a `\u`/`\U` escape can make a surrogate: a file without one has no scalar to look at.
+  const mayHaveSurrogateEscape = /\\[uU]/.test(text);
 
   // One document at a time: a stream of many small documents never holds all their syntax trees at once.
   for (const doc of composer.compose(new Parser(lineCounter.addNewLine).parse(text))) {
@@ -208,7 +211,7 @@ function loadYamlStrict(text: string, file: string, options: LoadOptions): LoadR
       continue;
     }
     if (doc.contents === null) continue; // an empty document, e.g. a trailing `---`
-    const badEscape = surrogateEscape(doc, text);
+    const badEscape = mayHaveSurrogateEscape ? surrogateEscape(doc, text) : undefined;
     if (badEscape !== undefined) {
       const line = lineOf(badEscape);
       errors.push(loadError(`${file}:${line}: invalid YAML: found invalid Unicode character escape code (a UTF-16 surrogate)`, file, line, line));
@@ -514,12 +517,7 @@ function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
 }
 
-export function errorText(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  if (typeof e === 'string') return e;
-  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
-  return String(e);
-}
+export { errorText } from '../util/error-text.ts';
 
 /**
  * Objects reviewed at one ref. Past it, a repository costs memory and review time out of proportion; the objects
