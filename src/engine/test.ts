@@ -11,7 +11,7 @@ import type { InputError, JsonObject, SourcedObject } from '../gatekeeper/types.
 import type { Compiler } from '../opa/compile.ts';
 import type { EvalPool } from '../opa/pool.ts';
 import { PolicyClient, type Violation } from './client.ts';
-import { goCompare } from '../go/strings.ts';
+import { goSortBy } from '../go/strings.ts';
 
 export interface TestResult extends Violation {
   /** The object reviewed (the parent, for results of expanded resources). */
@@ -123,7 +123,7 @@ export async function runTest(
     }
   });
   errors.push(...client.reviewErrors);
-  results.sort(compareGatorResults);
+  sortGatorResults(results);
   return { results, errors, reviewed: plan.length };
 }
 
@@ -152,11 +152,11 @@ function reviewable(objects: SourcedObject[], errors: InputError[]): SourcedObje
 }
 
 /**
- * gator sorts by enforcement action, then message. Ties keep input order (Array.prototype.sort is stable;
- * Go's sort.Slice happens to be for small inputs, so this is also gator's order there).
+ * gator sorts by enforcement action, then message. Ties keep input order (the sort is stable; Go's sort.Slice
+ * happens to be for small inputs, so this is also gator's order there).
  */
-export function compareGatorResults(a: TestResult, b: TestResult): number {
-  return goCompare(a.enforcementAction, b.enforcementAction) || goCompare(a.msg, b.msg);
+function sortGatorResults(results: TestResult[]): void {
+  goSortBy(results, (r) => r.enforcementAction, (r) => r.msg);
 }
 
 /** gator test's exit rule: 1 when a result's action (or one of its scoped actions) is deny. */

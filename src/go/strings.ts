@@ -16,3 +16,25 @@ export function goCompare(a: string, b: string): number {
   }
   return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
 }
+
+/** Whether `s` has no UTF-16 surrogate: between two such strings, JavaScript's `<` is Go's order. */
+function surrogateFree(s: string): boolean {
+  return !/[\ud800-\udfff]/.test(s);
+}
+
+/**
+ * Sorts `items` in place (stably) by the strings `keys` give, compared in Go's order one key after the other.
+ * When no key has a character above U+FFFF, which is the usual case, the engine's own comparison does it.
+ */
+export function goSortBy<T>(items: T[], ...keys: Array<(item: T) => string>): T[] {
+  const native = items.every((item) => keys.every((key) => surrogateFree(key(item))));
+  return items.sort((a, b) => {
+    for (const key of keys) {
+      const x = key(a);
+      const y = key(b);
+      if (x === y) continue;
+      return native ? (x < y ? -1 : 1) : goCompare(x, y);
+    }
+    return 0;
+  });
+}

@@ -10,7 +10,7 @@ import { goFloatText, goQuote, goQuoteRune } from '../../src/go/strconv.ts';
 import type { JsonValue } from '../../src/gatekeeper/types.ts';
 import { goJsonCompact, goMarshalIndent } from '../../src/go/json.ts';
 import { goPathClean, goPathDir, goPathExt, goPathJoin } from '../../src/go/path.ts';
-import { goCompare } from '../../src/go/strings.ts';
+import { goCompare, goSortBy } from '../../src/go/strings.ts';
 
 const ORACLE = `package main
 
@@ -172,5 +172,9 @@ describe('the Go kernel agrees with Go', () => {
   it('strings.Compare and sort.Strings: UTF-8 byte order, not UTF-16', () => {
     expect(COMPARE.map(([a, b]) => goCompare(a, b))).toEqual(go.compare);
     expect([...SORT].sort(goCompare)).toEqual(go.sort);
+    // goSortBy takes the engine's comparison only when no string has a surrogate: both paths give Go's order.
+    expect(goSortBy([...SORT], (s) => s)).toEqual(go.sort);
+    const bmp = SORT.filter((s) => !/[\ud800-\udfff]/.test(s));
+    expect(goSortBy([...bmp].reverse(), (s) => s)).toEqual((go.sort as string[]).filter((s) => bmp.includes(s)));
   });
 });
