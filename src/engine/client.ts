@@ -10,7 +10,7 @@ import { reviewInputJson, type Review } from '../gatekeeper/review.ts';
 import { parseTemplate, type ConstraintTemplate } from '../gatekeeper/template.ts';
 import type { InputError, JsonObject, SourcedObject } from '../gatekeeper/types.ts';
 import { DISPATCH_ENTRYPOINT, packageIdOfEntrypoint, type CompiledTemplate, type Compiler } from '../opa/compile.ts';
-import type { EvalItem, EvalPool } from '../opa/pool.ts';
+import type { EvalItem, EvalOutcome, EvalPool } from '../opa/pool.ts';
 import { gatekeeperEvalError } from '../opa/eval-errors.ts';
 import type { RegoValue } from '../opa/rego-value.ts';
 import { readDispatchResults, readHookResults } from './hook.ts';
@@ -203,23 +203,43 @@ export class PolicyClient {
     return this.namespaces.get(name);
   }
 
-  /** Reviews each review against every constraint; results per review, sorted as Gatekeeper sorts them. */
+  /**
+   * Reviews each review against every constraint; results per review, sorted as Gatekeeper sorts them.
+   *
+   * Reviews go to the evaluation pool in batches, each as soon as it is matched: the workers evaluate while this
+   * thread matches the next batch. Batches are read back in order, so results and errors come out as if the
+   * reviews had been evaluated at once.
+   */
   async review(reviews: Review[]): Promise<Violation[][]> {
     const results: Violation[][] = reviews.map(() => []);
-    const reviewJson: string[] = [];
-    /** Per review: the matched constraints of each Rego template kind (kinds with none left out). */
-    const matchedByReview: RegoKindMatch[][] = reviews.map((review, ri) => {
-      reviewJson.push(reviewInputJson(review));
-      const kinds = this.matchReview(review, results[ri]!);
-      for (const k of kinds) if (k.loaded.cel !== undefined) this.reviewCel(review, k.loaded.cel, k.constraints, results[ri]!);
-      return kinds.filter((k): k is RegoKindMatch => k.loaded.cel === undefined);
-    });
-
-    // One evaluation per review and compiled module, covering all its matched kinds (the dispatch entrypoint).
-    const items: EvalItem[] = [];
-    const owners: Array<{ review: number; kinds: RegoKindMatch[] }> = [];
     // The input beside the review, by the constraints it carries: most reviews match one of a few sets.
     const dispatchInputs = new Map<string, string>();
+    let read: Promise<void> = Promise.resolve();
+    for (let start = 0; start < reviews.length; start += REVIEW_BATCH) {
+      const evaluated = this.evaluateBatch(reviews, start, Math.min(reviews.length, start + REVIEW_BATCH), results, dispatchInputs);
+      read = read.then(async () => this.readBatch(await evaluated, results));
+      // Handled through `read`; this only keeps a failure from being reported as unhandled meanwhile.
+      evaluated.catch(() => {});
+      // Let the workers' answers in (and the pool hand out the next tasks) between batches.
+      if (start + REVIEW_BATCH < reviews.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await read;
+    for (const r of results) r.sort(compareResults);
+    return results;
+  }
+
+  /** Matches reviews [from, to) (CEL templates evaluated here) and starts their Rego evaluations. */
+  private evaluateBatch(
+    reviews: Review[],
+    from: number,
+    to: number,
+    results: Violation[][],
+    dispatchInputs: Map<string, string>,
+  ): Promise<EvaluatedBatch> {
+    const reviewJson: string[] = [];
+    // One evaluation per review and compiled module, covering all its matched kinds (the dispatch entrypoint).
+    const items: EvalItem[] = [];
+    const owners: EvaluatedBatch['owners'] = [];
     const dispatchInput = (group: RegoKindMatch[]): string => {
       const id = group.map((k) => k.constraints.map(({ constraint }) => this.constraintSeq(constraint)).join(',')).join(';');
       let text = dispatchInputs.get(id);
@@ -236,28 +256,38 @@ export class PolicyClient {
       dispatchInputs.set(id, text);
       return text;
     };
-    matchedByReview.forEach((kinds, ri) => {
+    for (let ri = from; ri < to; ri++) {
+      const review = reviews[ri]!;
+      const local = reviewJson.push(reviewInputJson(review)) - 1;
+      const kinds = this.matchReview(review, results[ri]!);
       const byModule = new Map<string, RegoKindMatch[]>();
       for (const k of kinds) {
-        const list = byModule.get(k.loaded.compiled.module.id) ?? [];
-        list.push(k);
-        byModule.set(k.loaded.compiled.module.id, list);
+        if (k.loaded.cel !== undefined) {
+          this.reviewCel(review, k.loaded.cel, k.constraints, results[ri]!);
+          continue;
+        }
+        const rego = k as RegoKindMatch;
+        const list = byModule.get(rego.loaded.compiled.module.id) ?? [];
+        list.push(rego);
+        byModule.set(rego.loaded.compiled.module.id, list);
       }
       for (const [moduleId, group] of byModule) {
-        items.push({ moduleId, entrypoint: DISPATCH_ENTRYPOINT, dataId: this.dataFor(group), review: ri, inputRest: dispatchInput(group) });
-        owners.push({ review: ri, kinds: group });
+        items.push({ moduleId, entrypoint: DISPATCH_ENTRYPOINT, dataId: this.dataFor(group), review: local, inputRest: dispatchInput(group) });
+        owners.push({ review: ri, local, kinds: group });
       }
-    });
+    }
+    return this.options.pool.run(items, reviewJson, this.moduleBytes).then((outcomes) => ({ outcomes, owners, reviewJson }));
+  }
 
-    const outcomes = await this.options.pool.run(items, reviewJson, this.moduleBytes);
-    dispatchInputs.clear();
-    const retry: Array<{ review: number; kind: RegoKindMatch }> = [];
+  /** Adds a batch's results to `results`; evaluations that failed are done again kind by kind. */
+  private async readBatch({ outcomes, owners, reviewJson }: EvaluatedBatch, results: Violation[][]): Promise<void> {
+    const retry: Array<{ review: number; local: number; kind: RegoKindMatch }> = [];
     outcomes.forEach((o, i) => {
       const owner = owners[i]!;
       const read = 'result' in o ? readDispatchResults(o.result) : { error: o.error };
       if ('error' in read) {
         // Which template failed cannot be told from one evaluation: evaluate them one by one.
-        for (const kind of owner.kinds) retry.push({ review: owner.review, kind });
+        for (const kind of owner.kinds) retry.push({ review: owner.review, local: owner.local, kind });
         return;
       }
       const flat = owner.kinds.flatMap((k) => k.constraints);
@@ -267,8 +297,6 @@ export class PolicyClient {
       }
     });
     if (retry.length > 0) await this.reviewKindByKind(retry, reviewJson, results);
-    for (const r of results) r.sort(compareResults);
-    return results;
   }
 
   /**
@@ -357,12 +385,16 @@ export class PolicyClient {
   }
 
   /** Each kind's hook on its own: an error then fails exactly the constraints of its kind, as in Gatekeeper. */
-  private async reviewKindByKind(work: Array<{ review: number; kind: RegoKindMatch }>, reviewJson: string[], results: Violation[][]): Promise<void> {
-    const items: EvalItem[] = work.map(({ review, kind }) => ({
+  private async reviewKindByKind(
+    work: Array<{ review: number; local: number; kind: RegoKindMatch }>,
+    reviewJson: string[],
+    results: Violation[][],
+  ): Promise<void> {
+    const items: EvalItem[] = work.map(({ local, kind }) => ({
       moduleId: kind.loaded.compiled.module.id,
       entrypoint: kind.loaded.compiled.entrypoint,
       dataId: this.dataFor([kind]),
-      review,
+      review: local,
       inputRest: `"constraints":[${kind.constraints.map(({ constraint }, key) => `{"key":${key},"parameters":${this.parametersJson(constraint)}}`).join(',')}]`,
     }));
     const outcomes = await this.options.pool.run(items, reviewJson, this.moduleBytes);
@@ -400,6 +432,16 @@ interface KindMatch {
 }
 
 type RegoKindMatch = KindMatch & { loaded: RegoTemplate };
+
+/** Reviews matched and evaluated together (see `review`). */
+const REVIEW_BATCH = 256;
+
+interface EvaluatedBatch {
+  outcomes: EvalOutcome[];
+  /** Per evaluation: its review (index in the caller's list, and in `reviewJson`) and the kinds it covers. */
+  owners: Array<{ review: number; local: number; kinds: RegoKindMatch[] }>;
+  reviewJson: string[];
+}
 
 /**
  * CEL's `request` (apiserver cel.CreateAdmissionRequest, converted to unstructured): the request's
