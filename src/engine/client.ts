@@ -304,7 +304,7 @@ export class PolicyClient {
    * constraint is the policy's params; each Deny decision is one result, without details.
    */
   private reviewCel(review: Review, cel: CompiledCel, constraints: KindMatch['constraints'], out: Violation[]): void {
-    const request = celRequest(review);
+    const { request, namespaceObject } = celReviewInputs(review);
     // The driver clears Object on DELETE (variables.anyObject then falls back to oldObject).
     const object = review.operation === 'DELETE' ? null : review.object;
     for (const { constraint, action } of constraints) {
@@ -312,8 +312,7 @@ export class PolicyClient {
         object,
         oldObject: review.oldObject,
         request,
-        // What the review carries as its namespaceObject (Rego's too): none in gator and audit.
-        namespaceObject: Object.keys(review.namespaceObject).length === 0 ? null : celNamespaceObject(review.namespaceObject),
+        namespaceObject,
         params: constraint.object,
         numbers: this.options.parameterNumbers === 'float' ? 'double' : 'int',
       });
@@ -441,6 +440,25 @@ interface EvaluatedBatch {
   /** Per evaluation: its review (index in the caller's list, and in `reviewJson`) and the kinds it covers. */
   owners: Array<{ review: number; local: number; kinds: RegoKindMatch[] }>;
   reviewJson: string[];
+}
+
+const celInputsMemo = new WeakMap<Review, { request: JsonObject; namespaceObject: JsonObject | null }>();
+
+/**
+ * A review's `request` and `namespaceObject` as CEL sees them, made once per review: the same objects for each
+ * CEL template the review matches, so that the CEL engine converts the review once.
+ */
+function celReviewInputs(review: Review): { request: JsonObject; namespaceObject: JsonObject | null } {
+  let inputs = celInputsMemo.get(review);
+  if (inputs === undefined) {
+    inputs = {
+      request: celRequest(review),
+      // What the review carries as its namespaceObject (Rego's too): none in gator and audit.
+      namespaceObject: Object.keys(review.namespaceObject).length === 0 ? null : celNamespaceObject(review.namespaceObject),
+    };
+    celInputsMemo.set(review, inputs);
+  }
+  return inputs;
 }
 
 /**
