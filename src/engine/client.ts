@@ -324,22 +324,16 @@ export class PolicyClient {
   private matchReview(review: Review, out: Violation[]): KindMatch[] {
     const ep = this.options.enforcementPoint;
     const kinds: KindMatch[] = [];
+    const target = { object: review.object, oldObject: review.oldObject, namespace: review.namespace, source: review.source, namespaceLookup: this.namespaceLookup };
     for (const [kind, byName] of this.constraints) {
       const loaded = this.templates.get(kind);
       if (!loaded) continue;
       if (ep === 'validation.gatekeeper.sh' && !operationMatches(loaded.template.operations, review.operation)) continue;
       const matched: KindMatch['constraints'] = [];
       for (const constraint of byName.values()) {
-        const actions = actionsForEnforcementPoint(constraint, ep);
-        if (!actions.evaluate) continue;
-        const action: Action = { enforcementAction: actions.enforcementAction, ...(actions.scopedActions ? { scopedActions: actions.scopedActions } : {}) };
-        const m = matchConstraint(constraint.match, {
-          object: review.object,
-          oldObject: review.oldObject,
-          namespace: review.namespace,
-          source: review.source,
-          namespaceLookup: (name) => this.namespaces.get(name),
-        });
+        const action = this.actionOf(constraint);
+        if (action === undefined) continue;
+        const m = matchConstraint(constraint.match, target);
         if ('error' in m) {
           out.push({ target: TARGET, msg: m.autorejectMessage ?? `unable to match constraints: ${m.error}`, details: undefined, constraint, ...action });
         } else if (m.matched) matched.push({ constraint, action });
@@ -347,6 +341,20 @@ export class PolicyClient {
       if (matched.length > 0) kinds.push({ kind, loaded, constraints: matched });
     }
     return kinds;
+  }
+
+  private readonly namespaceLookup = (name: string): JsonObject | undefined => this.namespaces.get(name);
+  private readonly actions = new WeakMap<Constraint, Action | null>();
+
+  /** The constraint's action at this client's enforcement point; undefined when it is not evaluated there. */
+  private actionOf(constraint: Constraint): Action | undefined {
+    let action = this.actions.get(constraint);
+    if (action === undefined) {
+      const actions = actionsForEnforcementPoint(constraint, this.options.enforcementPoint);
+      action = actions.evaluate ? { enforcementAction: actions.enforcementAction, ...(actions.scopedActions ? { scopedActions: actions.scopedActions } : {}) } : null;
+      this.actions.set(constraint, action);
+    }
+    return action ?? undefined;
   }
 
   /**
