@@ -20,8 +20,13 @@ if (!process.execArgv.includes(FLAG) && process.env.PREADMIT_NO_REEXEC === undef
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   let main;
   try {
-    const [built, { sourcesHash }] = await Promise.all([readFile(path.join(root, 'dist', '.sources-hash'), 'utf8'), import('../scripts/sources-hash.mjs')]);
-    if (built === (await sourcesHash(root))) main = (await import('../dist/cli.mjs')).main;
+    const { sourcesHash, sourcesStamp } = await import('../scripts/sources-hash.mjs');
+    // Sources untouched since the build (same sizes and times): current without reading them; else compare contents.
+    const stamped = await readFile(path.join(root, 'dist', '.sources-stamp'), 'utf8').catch(() => undefined);
+    const current =
+      (stamped !== undefined && stamped === (await sourcesStamp(root))) ||
+      (await readFile(path.join(root, 'dist', '.sources-hash'), 'utf8')) === (await sourcesHash(root));
+    if (current) main = (await import('../dist/cli.mjs')).main;
   } catch {
     // No bundle, or an unreadable one: run the sources.
   }

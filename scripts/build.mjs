@@ -1,17 +1,17 @@
 // `npm run build`: bundles the CLI, the GitHub App (`npm start` runs dist/app.mjs) and the evaluation worker
 // into dist/ with esbuild, so that nothing compiles TypeScript on the fly. dist/.sources-hash records which
-// sources the bundle was built from; bin/preadmit.js uses the bundle only while they are unchanged. The same
+// sources the bundle was built from (and dist/.sources-stamp their sizes and times); bin/preadmit.js uses the bundle only while they are unchanged. The same
 // hash is compiled in as PREADMIT_BUILD_ID: the render cache's code fingerprint, without reading src/ at run time.
 import { build } from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sourcesHash } from './sources-hash.mjs';
+import { sourcesHash, sourcesStamp } from './sources-hash.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 await mkdir(dist, { recursive: true });
-const hash = await sourcesHash(root);
+const [hash, stamp] = await Promise.all([sourcesHash(root), sourcesStamp(root)]);
 await build({
   entryPoints: {
     cli: path.join(root, 'src/cli/main.ts'),
@@ -30,3 +30,5 @@ await build({
   logLevel: 'warning',
 });
 await writeFile(path.join(dist, '.sources-hash'), hash);
+// Read first by bin/preadmit.js: while the sources are untouched, it need not read and hash them.
+await writeFile(path.join(dist, '.sources-stamp'), stamp);
