@@ -20,6 +20,21 @@ describe('gatekeeper/load', () => {
     expect(r.errors[0]!.message).toMatch(/^bad\.yaml:3: invalid YAML/);
   });
 
+  it('keeps `__proto__` and other keys as ordinary own keys, in order', () => {
+    for (const [text, file] of [
+      ['kind: A\nmetadata:\n  __proto__: {polluted: true}\n  name: a\n  "1": one\n', 'p.yaml'],
+      ['{"kind": "A", "metadata": {"__proto__": {"polluted": true}, "name": "a", "1": "one"}}', 'p.json'],
+    ] as const) {
+      const r = loadManifests(text, file);
+      expect(r.errors).toEqual([]);
+      const metadata = r.objects[0]!.object.metadata as Record<string, unknown>;
+      expect(Object.getPrototypeOf(metadata)).toBe(Object.prototype);
+      expect(Object.keys(metadata)).toEqual(['1', '__proto__', 'name']);
+      expect(Object.getOwnPropertyDescriptor(metadata, '__proto__')?.value).toEqual({ polluted: true });
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+
   it('refuses non-objects, naming the line', () => {
     const r = loadManifests('- a\n- b\n---\nplain\n---\nkind: ok\n', 'n.yaml');
     expect(r.objects).toHaveLength(1);

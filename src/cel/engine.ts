@@ -481,7 +481,7 @@ export function validateCel(compiled: CompiledCel, inputs: CelInputs): CelDecisi
   const onError = (message: string): CelDecision[] => (fail ? [{ message }] : []);
   try {
     const base = reviewBindings(inputs);
-    const params = toCel(inputs.params, inputs.numbers ?? 'int');
+    const params = paramsValue(inputs.params, inputs.numbers ?? 'int');
 
     // Match conditions: each in its own variable scope, on a budget of their own, without namespaceObject.
     if (compiled.matchConditions.length > 0) {
@@ -535,6 +535,17 @@ export function validateCel(compiled: CompiledCel, inputs: CelInputs): CelDecisi
     // Unexpected (a bug here, not the template's): still a decision, never an exception out of the engine.
     return onError(`internal error evaluating CEL: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+const paramsMemo = new WeakMap<object, Partial<Record<NumberMode, CelValue>>>();
+
+/** A constraint as CEL's params, converted once per object and number mode (the same constraint validates every review). */
+function paramsValue(params: CelInputs['params'], numbers: NumberMode): CelValue {
+  if (params === null || typeof params !== 'object') return toCel(params, numbers);
+  let byMode = paramsMemo.get(params);
+  if (byMode === undefined) paramsMemo.set(params, (byMode = {}));
+  if (!(numbers in byMode)) byMode[numbers] = toCel(params, numbers);
+  return byMode[numbers];
 }
 
 /** The last review's converted roots: a review is validated against each matched constraint in turn. */

@@ -66,8 +66,14 @@ class CommandGuard extends Writable {
   }
 
   override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    if (chunk.length === 0) return done();
+    // Bytes with neither `::` nor `##[` pass on as they are: a large report is not decoded and encoded again.
+    if (typeof chunk !== 'string' && !chunk.includes('::') && !chunk.includes('##[')) {
+      this.atLineStart = bytesEndAtLineStart(chunk, this.atLineStart);
+      this.target.write(chunk);
+      return done();
+    }
     const text = chunk.toString();
-    if (text === '') return done();
     const safe = neutraliseWorkflowCommands(text, this.atLineStart);
     this.atLineStart = endsAtLineStart(text, this.atLineStart);
     // Passed on at once (no buffering here): what a command wrote is in the target when the command returns.
@@ -85,6 +91,17 @@ function endsAtLineStart(text: string, before: boolean): boolean {
     const c = text[i]!;
     if (c === '\n' || c === '\r') return true;
     if (!/\s/.test(c)) return false;
+  }
+  return before;
+}
+
+/** endsAtLineStart of UTF-8 bytes: ASCII read from the end; a trailing non-ASCII character is decoded. */
+function bytesEndAtLineStart(bytes: Buffer, before: boolean): boolean {
+  for (let i = bytes.length - 1; i >= 0; i--) {
+    const b = bytes[i]!;
+    if (b >= 0x80) return endsAtLineStart(bytes.toString('utf8', 0, i + 1), before);
+    if (b === 0x0a || b === 0x0d) return true;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0b && b !== 0x0c) return false;
   }
   return before;
 }

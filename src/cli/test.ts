@@ -91,30 +91,64 @@ function readStdin(bytes: Buffer): LoadResult {
   return 'error' in decoded ? { objects: [], errors: [decoded.error] } : loadManifests(decoded.text, '<stdin>', { yamlVersion: '1.1' });
 }
 
-/** Writes the results in gator's format; JSON goes out one result at a time (outputs can be large). */
-
+/**
+ * Writes the results in gator's format. JSON goes out in chunks of bytes, and the objects results share (a
+ * constraint in each of its results, an object in each of its violations) are marshalled and encoded once: the
+ * output of a large run is many times the size of its input.
+ */
 export async function writeTestResults(results: TestResult[], format: string, out: NodeJS.WritableStream): Promise<void> {
   if (format !== 'json' || results.length === 0) {
     out.write(formatTestResults(results, format));
     return;
   }
   // Respect back-pressure: a slow reader must not make the whole output pile up in memory.
-  const write = (text: string): Promise<void> | undefined => (out.write(text) ? undefined : new Promise((resolve) => out.once('drain', () => resolve())));
-  const memo: GoMarshalMemo = new WeakMap();
+  const write = (bytes: Buffer): Promise<void> | undefined => (out.write(bytes) ? undefined : new Promise((resolve) => out.once('drain', () => resolve())));
   const indent = '    ';
-  let chunk = '[\n';
+  const memo: GoMarshalMemo = new WeakMap();
+  const encoded = new WeakMap<JsonObject, Buffer>();
+  const pieces: Buffer[] = [];
+  let size = 0;
+  let text = '[\n';
+  const flushText = () => {
+    const bytes = Buffer.from(text);
+    pieces.push(bytes);
+    size += bytes.length;
+    text = '';
+  };
+  // Each result is written with a marker where a shared object goes (goString escapes NUL, so no value can
+  // contain one), then the object's bytes are put in its place.
+  const shared: JsonObject[] = [];
+  const marker = (o: JsonObject): GoValue => {
+    shared.push(o);
+    return SHARED_MARKER;
+  };
   for (let i = 0; i < results.length; i++) {
-    chunk += `${indent}${goMarshalIndent(gatorJsonResult(results[i]!), indent, indent, memo)}${i + 1 < results.length ? ',\n' : '\n'}`;
-    if (chunk.length > 1 << 20) {
-      await write(chunk);
-      chunk = '';
+    shared.length = 0;
+    const parts = goMarshalIndent(gatorJsonResult(results[i]!, marker), indent, indent, memo).split('\u0000');
+    text += indent + parts[0]!;
+    for (let j = 0; j < shared.length; j++) {
+      const o = shared[j]!;
+      let bytes = encoded.get(o);
+      if (bytes === undefined) encoded.set(o, (bytes = Buffer.from(goMarshalIndent(o, indent, indent + indent, memo))));
+      flushText();
+      pieces.push(bytes);
+      size += bytes.length;
+      text = parts[j + 1]!;
+    }
+    text += i + 1 < results.length ? ',\n' : '\n]';
+    if (size > 1 << 20 || i + 1 === results.length) {
+      flushText();
+      await write(Buffer.concat(pieces, size));
+      pieces.length = 0;
+      size = 0;
     }
   }
-  await write(`${chunk}]`);
 }
 
+const SHARED_MARKER = new GoNumber('\u0000');
+
 export function formatTestResults(results: TestResult[], format: string): string {
-  if (format === 'json') return goMarshalIndent(results.length === 0 ? null : results.map(gatorJsonResult));
+  if (format === 'json') return goMarshalIndent(results.length === 0 ? null : results.map((r) => gatorJsonResult(r)));
   if (format === 'yaml') return results.length === 0 ? '[]\n' : stringify(results.map(gatorYamlResult));
   return results.map(textLine).join('');
 }
@@ -126,16 +160,19 @@ function textLine(r: TestResult): string {
   return `${id}: [${goQuote(r.constraint.name)}] Message: ${goQuote(r.msg)}\n`;
 }
 
-/** gator's GatorResult JSON: types.Result fields in order, then violatingObject and trace. */
-function gatorJsonResult(r: TestResult): GoStruct {
+/**
+ * gator's GatorResult JSON: types.Result fields in order, then violatingObject and trace. `shared` stands for
+ * the objects many results share (the constraint, the violating object) when the caller writes them itself.
+ */
+function gatorJsonResult(r: TestResult, shared: (o: JsonObject) => GoValue = (o) => o): GoStruct {
   return new GoStruct([
     ['target', r.target],
     ['msg', r.msg === '' ? undefined : r.msg],
     ['metadata', r.details === undefined ? undefined : { details: regoToGo(r.details) }],
-    ['constraint', r.constraint.object],
+    ['constraint', shared(r.constraint.object)],
     ['enforcementAction', r.enforcementAction === '' ? undefined : r.enforcementAction],
     ['scopedActions', r.scopedActions && r.scopedActions.length > 0 ? r.scopedActions : undefined],
-    ['violatingObject', r.violatingObject],
+    ['violatingObject', shared(r.violatingObject)],
     ['trace', null],
   ]);
 }

@@ -10,7 +10,7 @@ import { reviewInputJson, type Review } from '../gatekeeper/review.ts';
 import { parseTemplate, type ConstraintTemplate } from '../gatekeeper/template.ts';
 import type { InputError, JsonObject, SourcedObject } from '../gatekeeper/types.ts';
 import { DISPATCH_ENTRYPOINT, packageIdOfEntrypoint, type CompiledTemplate, type Compiler } from '../opa/compile.ts';
-import type { EvalItem, EvalPool } from '../opa/pool.ts';
+import type { EvalItem, EvalOutcome, EvalPool } from '../opa/pool.ts';
 import { gatekeeperEvalError } from '../opa/eval-errors.ts';
 import type { RegoValue } from '../opa/rego-value.ts';
 import { readDispatchResults, readHookResults } from './hook.ts';
@@ -203,51 +203,91 @@ export class PolicyClient {
     return this.namespaces.get(name);
   }
 
-  /** Reviews each review against every constraint; results per review, sorted as Gatekeeper sorts them. */
+  /**
+   * Reviews each review against every constraint; results per review, sorted as Gatekeeper sorts them.
+   *
+   * Reviews go to the evaluation pool in batches, each as soon as it is matched: the workers evaluate while this
+   * thread matches the next batch. Batches are read back in order, so results and errors come out as if the
+   * reviews had been evaluated at once.
+   */
   async review(reviews: Review[]): Promise<Violation[][]> {
     const results: Violation[][] = reviews.map(() => []);
-    const reviewJson: string[] = [];
-    /** Per review: the matched constraints of each Rego template kind (kinds with none left out). */
-    const matchedByReview: RegoKindMatch[][] = reviews.map((review, ri) => {
-      reviewJson.push(reviewInputJson(review));
-      const kinds = this.matchReview(review, results[ri]!);
-      for (const k of kinds) if (k.loaded.cel !== undefined) this.reviewCel(review, k.loaded.cel, k.constraints, results[ri]!);
-      return kinds.filter((k): k is RegoKindMatch => k.loaded.cel === undefined);
-    });
+    // The input beside the review, by the constraints it carries: most reviews match one of a few sets.
+    const dispatchInputs = new Map<string, string>();
+    let read: Promise<void> = Promise.resolve();
+    for (let start = 0; start < reviews.length; start += REVIEW_BATCH) {
+      const evaluated = this.evaluateBatch(reviews, start, Math.min(reviews.length, start + REVIEW_BATCH), results, dispatchInputs);
+      read = read.then(async () => this.readBatch(await evaluated, results));
+      // Handled through `read`; this only keeps a failure from being reported as unhandled meanwhile.
+      evaluated.catch(() => {});
+      // Let the workers' answers in (and the pool hand out the next tasks) between batches.
+      if (start + REVIEW_BATCH < reviews.length) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await read;
+    for (const r of results) r.sort(compareResults);
+    return results;
+  }
 
+  /** Matches reviews [from, to) (CEL templates evaluated here) and starts their Rego evaluations. */
+  private evaluateBatch(
+    reviews: Review[],
+    from: number,
+    to: number,
+    results: Violation[][],
+    dispatchInputs: Map<string, string>,
+  ): Promise<EvaluatedBatch> {
+    const reviewJson: string[] = [];
     // One evaluation per review and compiled module, covering all its matched kinds (the dispatch entrypoint).
     const items: EvalItem[] = [];
-    const owners: Array<{ review: number; kinds: RegoKindMatch[] }> = [];
-    matchedByReview.forEach((kinds, ri) => {
+    const owners: EvaluatedBatch['owners'] = [];
+    const dispatchInput = (group: RegoKindMatch[]): string => {
+      const id = group.map((k) => k.constraints.map(({ constraint }) => this.constraintSeq(constraint)).join(',')).join(';');
+      let text = dispatchInputs.get(id);
+      if (text !== undefined) return text;
+      const perPackage = new Map<string, string[]>();
+      let key = 0;
+      for (const k of group) {
+        const pid = packageIdOfEntrypoint(k.loaded.compiled.entrypoint);
+        const list = perPackage.get(pid) ?? [];
+        for (const { constraint } of k.constraints) list.push(`{"key":${key++},"parameters":${this.parametersJson(constraint)}}`);
+        perPackage.set(pid, list);
+      }
+      text = `"kinds":{${[...perPackage].map(([pid, cs]) => `${JSON.stringify(pid)}:[${cs.join(',')}]`).join(',')}}`;
+      dispatchInputs.set(id, text);
+      return text;
+    };
+    for (let ri = from; ri < to; ri++) {
+      const review = reviews[ri]!;
+      const local = reviewJson.push(reviewInputJson(review)) - 1;
+      const kinds = this.matchReview(review, results[ri]!);
       const byModule = new Map<string, RegoKindMatch[]>();
       for (const k of kinds) {
-        const list = byModule.get(k.loaded.compiled.module.id) ?? [];
-        list.push(k);
-        byModule.set(k.loaded.compiled.module.id, list);
+        if (k.loaded.cel !== undefined) {
+          this.reviewCel(review, k.loaded.cel, k.constraints, results[ri]!);
+          continue;
+        }
+        const rego = k as RegoKindMatch;
+        const list = byModule.get(rego.loaded.compiled.module.id) ?? [];
+        list.push(rego);
+        byModule.set(rego.loaded.compiled.module.id, list);
       }
       for (const [moduleId, group] of byModule) {
-        const perPackage = new Map<string, string[]>();
-        let key = 0;
-        for (const k of group) {
-          const pid = packageIdOfEntrypoint(k.loaded.compiled.entrypoint);
-          const list = perPackage.get(pid) ?? [];
-          for (const { constraint } of k.constraints) list.push(`{"key":${key++},"parameters":${this.parametersJson(constraint)}}`);
-          perPackage.set(pid, list);
-        }
-        const kindsJson = [...perPackage].map(([pid, cs]) => `${JSON.stringify(pid)}:[${cs.join(',')}]`).join(',');
-        items.push({ moduleId, entrypoint: DISPATCH_ENTRYPOINT, dataId: this.dataFor(group), review: ri, inputRest: `"kinds":{${kindsJson}}` });
-        owners.push({ review: ri, kinds: group });
+        items.push({ moduleId, entrypoint: DISPATCH_ENTRYPOINT, dataId: this.dataFor(group), review: local, inputRest: dispatchInput(group) });
+        owners.push({ review: ri, local, kinds: group });
       }
-    });
+    }
+    return this.options.pool.run(items, reviewJson, this.moduleBytes).then((outcomes) => ({ outcomes, owners, reviewJson }));
+  }
 
-    const outcomes = await this.options.pool.run(items, reviewJson, this.moduleBytes);
-    const retry: Array<{ review: number; kind: RegoKindMatch }> = [];
+  /** Adds a batch's results to `results`; evaluations that failed are done again kind by kind. */
+  private async readBatch({ outcomes, owners, reviewJson }: EvaluatedBatch, results: Violation[][]): Promise<void> {
+    const retry: Array<{ review: number; local: number; kind: RegoKindMatch }> = [];
     outcomes.forEach((o, i) => {
       const owner = owners[i]!;
       const read = 'result' in o ? readDispatchResults(o.result) : { error: o.error };
       if ('error' in read) {
         // Which template failed cannot be told from one evaluation: evaluate them one by one.
-        for (const kind of owner.kinds) retry.push({ review: owner.review, kind });
+        for (const kind of owner.kinds) retry.push({ review: owner.review, local: owner.local, kind });
         return;
       }
       const flat = owner.kinds.flatMap((k) => k.constraints);
@@ -257,8 +297,6 @@ export class PolicyClient {
       }
     });
     if (retry.length > 0) await this.reviewKindByKind(retry, reviewJson, results);
-    for (const r of results) r.sort(compareResults);
-    return results;
   }
 
   /**
@@ -266,7 +304,7 @@ export class PolicyClient {
    * constraint is the policy's params; each Deny decision is one result, without details.
    */
   private reviewCel(review: Review, cel: CompiledCel, constraints: KindMatch['constraints'], out: Violation[]): void {
-    const request = celRequest(review);
+    const { request, namespaceObject } = celReviewInputs(review);
     // The driver clears Object on DELETE (variables.anyObject then falls back to oldObject).
     const object = review.operation === 'DELETE' ? null : review.object;
     for (const { constraint, action } of constraints) {
@@ -274,8 +312,7 @@ export class PolicyClient {
         object,
         oldObject: review.oldObject,
         request,
-        // What the review carries as its namespaceObject (Rego's too): none in gator and audit.
-        namespaceObject: Object.keys(review.namespaceObject).length === 0 ? null : celNamespaceObject(review.namespaceObject),
+        namespaceObject,
         params: constraint.object,
         numbers: this.options.parameterNumbers === 'float' ? 'double' : 'int',
       });
@@ -287,22 +324,16 @@ export class PolicyClient {
   private matchReview(review: Review, out: Violation[]): KindMatch[] {
     const ep = this.options.enforcementPoint;
     const kinds: KindMatch[] = [];
+    const target = { object: review.object, oldObject: review.oldObject, namespace: review.namespace, source: review.source, namespaceLookup: this.namespaceLookup };
     for (const [kind, byName] of this.constraints) {
       const loaded = this.templates.get(kind);
       if (!loaded) continue;
       if (ep === 'validation.gatekeeper.sh' && !operationMatches(loaded.template.operations, review.operation)) continue;
       const matched: KindMatch['constraints'] = [];
       for (const constraint of byName.values()) {
-        const actions = actionsForEnforcementPoint(constraint, ep);
-        if (!actions.evaluate) continue;
-        const action: Action = { enforcementAction: actions.enforcementAction, ...(actions.scopedActions ? { scopedActions: actions.scopedActions } : {}) };
-        const m = matchConstraint(constraint.match, {
-          object: review.object,
-          oldObject: review.oldObject,
-          namespace: review.namespace,
-          source: review.source,
-          namespaceLookup: (name) => this.namespaces.get(name),
-        });
+        const action = this.actionOf(constraint);
+        if (action === undefined) continue;
+        const m = matchConstraint(constraint.match, target);
         if ('error' in m) {
           out.push({ target: TARGET, msg: m.autorejectMessage ?? `unable to match constraints: ${m.error}`, details: undefined, constraint, ...action });
         } else if (m.matched) matched.push({ constraint, action });
@@ -310,6 +341,20 @@ export class PolicyClient {
       if (matched.length > 0) kinds.push({ kind, loaded, constraints: matched });
     }
     return kinds;
+  }
+
+  private readonly namespaceLookup = (name: string): JsonObject | undefined => this.namespaces.get(name);
+  private readonly actions = new WeakMap<Constraint, Action | null>();
+
+  /** The constraint's action at this client's enforcement point; undefined when it is not evaluated there. */
+  private actionOf(constraint: Constraint): Action | undefined {
+    let action = this.actions.get(constraint);
+    if (action === undefined) {
+      const actions = actionsForEnforcementPoint(constraint, this.options.enforcementPoint);
+      action = actions.evaluate ? { enforcementAction: actions.enforcementAction, ...(actions.scopedActions ? { scopedActions: actions.scopedActions } : {}) } : null;
+      this.actions.set(constraint, action);
+    }
+    return action ?? undefined;
   }
 
   /**
@@ -325,17 +370,38 @@ export class PolicyClient {
   }
 
   private parametersJson(constraint: Constraint): string {
-    const parameters = constraint.parametersValue ?? constraint.parameters;
-    return this.options.parameterNumbers === 'float' ? goFloatJson(parameters) : JSON.stringify(parameters);
+    let text = this.parametersText.get(constraint);
+    if (text === undefined) {
+      const parameters = constraint.parametersValue ?? constraint.parameters;
+      text = this.options.parameterNumbers === 'float' ? goFloatJson(parameters) : JSON.stringify(parameters);
+      this.parametersText.set(constraint, text);
+    }
+    return text;
+  }
+
+  /** Parameters as the policy reads them, per constraint (constraints are not modified once added). */
+  private readonly parametersText = new WeakMap<Constraint, string>();
+  /** A number per constraint, naming sets of constraints. */
+  private readonly constraintIds = new WeakMap<Constraint, number>();
+  private constraintCount = 0;
+
+  private constraintSeq(constraint: Constraint): number {
+    let id = this.constraintIds.get(constraint);
+    if (id === undefined) this.constraintIds.set(constraint, (id = this.constraintCount++));
+    return id;
   }
 
   /** Each kind's hook on its own: an error then fails exactly the constraints of its kind, as in Gatekeeper. */
-  private async reviewKindByKind(work: Array<{ review: number; kind: RegoKindMatch }>, reviewJson: string[], results: Violation[][]): Promise<void> {
-    const items: EvalItem[] = work.map(({ review, kind }) => ({
+  private async reviewKindByKind(
+    work: Array<{ review: number; local: number; kind: RegoKindMatch }>,
+    reviewJson: string[],
+    results: Violation[][],
+  ): Promise<void> {
+    const items: EvalItem[] = work.map(({ local, kind }) => ({
       moduleId: kind.loaded.compiled.module.id,
       entrypoint: kind.loaded.compiled.entrypoint,
       dataId: this.dataFor([kind]),
-      review,
+      review: local,
       inputRest: `"constraints":[${kind.constraints.map(({ constraint }, key) => `{"key":${key},"parameters":${this.parametersJson(constraint)}}`).join(',')}]`,
     }));
     const outcomes = await this.options.pool.run(items, reviewJson, this.moduleBytes);
@@ -373,6 +439,35 @@ interface KindMatch {
 }
 
 type RegoKindMatch = KindMatch & { loaded: RegoTemplate };
+
+/** Reviews matched and evaluated together (see `review`). */
+const REVIEW_BATCH = 256;
+
+interface EvaluatedBatch {
+  outcomes: EvalOutcome[];
+  /** Per evaluation: its review (index in the caller's list, and in `reviewJson`) and the kinds it covers. */
+  owners: Array<{ review: number; local: number; kinds: RegoKindMatch[] }>;
+  reviewJson: string[];
+}
+
+const celInputsMemo = new WeakMap<Review, { request: JsonObject; namespaceObject: JsonObject | null }>();
+
+/**
+ * A review's `request` and `namespaceObject` as CEL sees them, made once per review: the same objects for each
+ * CEL template the review matches, so that the CEL engine converts the review once.
+ */
+function celReviewInputs(review: Review): { request: JsonObject; namespaceObject: JsonObject | null } {
+  let inputs = celInputsMemo.get(review);
+  if (inputs === undefined) {
+    inputs = {
+      request: celRequest(review),
+      // What the review carries as its namespaceObject (Rego's too): none in gator and audit.
+      namespaceObject: Object.keys(review.namespaceObject).length === 0 ? null : celNamespaceObject(review.namespaceObject),
+    };
+    celInputsMemo.set(review, inputs);
+  }
+  return inputs;
+}
 
 /**
  * CEL's `request` (apiserver cel.CreateAdmissionRequest, converted to unstructured): the request's

@@ -11,7 +11,7 @@ import type { Compiler } from '../opa/compile.ts';
 import type { EvalPool } from '../opa/pool.ts';
 import { PolicyClient, type Violation } from './client.ts';
 import { evaluatePlan, planReviews } from './plan.ts';
-import { goCompare } from '../go/strings.ts';
+import { goSortBy } from '../go/strings.ts';
 
 export interface TestResult extends Violation {
   /** The object reviewed (the parent, for results of expanded resources). */
@@ -80,7 +80,7 @@ export async function runTest(
     for (const v of violations) results.push({ ...v, violatingObject: entry.parent.object, source: entry.parent.source });
   }
   errors.push(...client.reviewErrors);
-  results.sort(compareGatorResults);
+  sortGatorResults(results);
   return { results, errors, reviewed: plan.reviews.length };
 }
 
@@ -109,11 +109,11 @@ function reviewable(objects: SourcedObject[], errors: InputError[]): SourcedObje
 }
 
 /**
- * gator sorts by enforcement action, then message. Ties keep input order (Array.prototype.sort is stable;
- * Go's sort.Slice happens to be for small inputs, so this is also gator's order there).
+ * gator sorts by enforcement action, then message. Ties keep input order (the sort is stable; Go's sort.Slice
+ * happens to be for small inputs, so this is also gator's order there).
  */
-function compareGatorResults(a: TestResult, b: TestResult): number {
-  return goCompare(a.enforcementAction, b.enforcementAction) || goCompare(a.msg, b.msg);
+function sortGatorResults(results: TestResult[]): void {
+  goSortBy(results, (r) => r.enforcementAction, (r) => r.msg);
 }
 
 /** gator test's exit rule: 1 when a result's action (or one of its scoped actions) is deny. */

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { Composer, isScalar, LineCounter, Parser, visit, type ScalarTag } from 'yaml';
 import { goFloatText } from '../go/strconv.ts';
 import type { InputError, JsonObject, JsonValue, SourceLocation, SourcedObject } from './types.ts';
+import { errorText } from '../util/error-text.ts';
 
 export interface LoadOptions {
   /**
@@ -186,6 +187,8 @@ function loadYamlStrict(text: string, file: string, options: LoadOptions): LoadR
   const lineOf = (offset: number): number => lineCounter.linePos(offset).line;
   const maxObjects = maxObjectsOf(options);
   let documents = 0;
+  // Only a `\u`/`\U` escape can make a surrogate: a file without one has no scalar to look at.
+  const mayHaveSurrogateEscape = /\\[uU]/.test(text);
 
   // One document at a time: a stream of many small documents never holds all their syntax trees at once.
   for (const doc of composer.compose(new Parser(lineCounter.addNewLine).parse(text))) {
@@ -208,7 +211,7 @@ function loadYamlStrict(text: string, file: string, options: LoadOptions): LoadR
       continue;
     }
     if (doc.contents === null) continue; // an empty document, e.g. a trailing `---`
-    const badEscape = surrogateEscape(doc, text);
+    const badEscape = mayHaveSurrogateEscape ? surrogateEscape(doc, text) : undefined;
     if (badEscape !== undefined) {
       const line = lineOf(badEscape);
       errors.push(loadError(`${file}:${line}: invalid YAML: found invalid Unicode character escape code (a UTF-16 surrogate)`, file, line, line));
@@ -443,7 +446,9 @@ function wellFormed(s: string): string {
 
 /** A key such as `__proto__` stays an ordinary key, as in Go, instead of setting the object's prototype. */
 function setOwn(out: { [k: string]: JsonValue }, key: string, value: JsonValue): void {
-  Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+  // Plain assignment makes the same own property for any other key, and faster.
+  if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+  else out[key] = value;
 }
 
 /** A JSON file may hold one value or a stream of whitespace-separated objects, as kubectl accepts. */
@@ -514,12 +519,7 @@ function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
 }
 
-export function errorText(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  if (typeof e === 'string') return e;
-  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
-  return String(e);
-}
+export { errorText } from '../util/error-text.ts';
 
 /**
  * Objects reviewed at one ref. Past it, a repository costs memory and review time out of proportion; the objects

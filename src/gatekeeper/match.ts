@@ -34,7 +34,7 @@ const AUTOREJECT = 'unable to match constraints';
 export function matchConstraint(match: JsonObject | undefined, target: MatchTarget): MatchResult {
   // No spec.match: a matcher with a nil match, which matches without looking at the review.
   if (match === undefined) return { matched: true };
-  const m = parseMatch(match);
+  const m = parseMatchMemo(match);
 
   for (const [obj, what] of [
     [target.object, 'object'],
@@ -127,6 +127,15 @@ export function parseMatch(match: JsonObject): Match {
   return m;
 }
 
+const parsedMatches = new WeakMap<JsonObject, Match>();
+
+/** parseMatch of a `spec.match` that is not modified afterwards, remembered by identity (it is matched against every review). */
+function parseMatchMemo(match: JsonObject): Match {
+  let m = parsedMatches.get(match);
+  if (m === undefined) parsedMatches.set(match, (m = parseMatch(match)));
+  return m;
+}
+
 type Step = boolean | { error: string };
 
 /**
@@ -135,21 +144,15 @@ type Step = boolean | { error: string };
  */
 export function matchObject(m: Match, obj: JsonObject, ns: JsonObject | null, source: string): Step {
   if (m.decodeError !== undefined) return { error: m.decodeError };
-  const steps: Array<() => Step> = [
-    () => kindsMatch(m, obj),
-    () => scopeMatch(m, obj, ns),
-    () => namespacesMatch(m, obj, ns),
-    () => excludedNamespacesMatch(m, obj, ns),
-    () => labelSelectorMatch(m, obj),
-    () => namespaceSelectorMatch(m, obj, ns),
-    () => nameMatch(m, obj),
-    () => sourceMatch(m, obj, source),
-  ];
-  for (const step of steps) {
-    const r = step();
-    if (r !== true) return r;
-  }
-  return true;
+  let r: Step;
+  if ((r = kindsMatch(m, obj)) !== true) return r;
+  if ((r = scopeMatch(m, obj, ns)) !== true) return r;
+  if ((r = namespacesMatch(m, obj, ns)) !== true) return r;
+  if ((r = excludedNamespacesMatch(m, obj, ns)) !== true) return r;
+  if ((r = labelSelectorMatch(m, obj)) !== true) return r;
+  if ((r = namespaceSelectorMatch(m, obj, ns)) !== true) return r;
+  if ((r = nameMatch(m, obj)) !== true) return r;
+  return sourceMatch(m, obj, source);
 }
 
 // ---------------------------------------------------------------------------------------------

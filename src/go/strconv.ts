@@ -103,6 +103,9 @@ export function goFloatText(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
   if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
   if (n === 0) return Object.is(n, -0) ? '-0' : '0';
+  // Where Go writes plain notation, JavaScript's shortest round-trip text is the same (the common case: small integers).
+  const abs = Math.abs(n);
+  if (abs >= 1e-4 && abs < 1e6) return String(n);
   const [mantissa, expText] = n.toExponential().split('e') as [string, string];
   const exp = Number(expText);
   if (exp < -4 || exp >= 6) {

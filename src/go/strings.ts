@@ -7,10 +7,34 @@ export function goCompare(a: string, b: string): number {
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const ca = a.codePointAt(i) ?? 0;
-    const cb = b.codePointAt(i) ?? 0;
-    if (ca !== cb) return ca < cb ? -1 : 1;
-    if (ca > 0xffff) i++;
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca === cb) continue;
+    // UTF-16 order is code point order unless one of the two is a surrogate: then compare code points.
+    if ((ca >= 0xd800 && ca <= 0xdfff) !== (cb >= 0xd800 && cb <= 0xdfff)) return a.codePointAt(i)! < b.codePointAt(i)! ? -1 : 1;
+    return ca < cb ? -1 : 1;
   }
   return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+/** Whether `s` has no UTF-16 surrogate: between two such strings, JavaScript's `<` is Go's order. */
+function surrogateFree(s: string): boolean {
+  return !/[\ud800-\udfff]/.test(s);
+}
+
+/**
+ * Sorts `items` in place (stably) by the strings `keys` give, compared in Go's order one key after the other.
+ * When no key has a character above U+FFFF, which is the usual case, the engine's own comparison does it.
+ */
+export function goSortBy<T>(items: T[], ...keys: Array<(item: T) => string>): T[] {
+  const native = items.every((item) => keys.every((key) => surrogateFree(key(item))));
+  return items.sort((a, b) => {
+    for (const key of keys) {
+      const x = key(a);
+      const y = key(b);
+      if (x === y) continue;
+      return native ? (x < y ? -1 : 1) : goCompare(x, y);
+    }
+    return 0;
+  });
 }

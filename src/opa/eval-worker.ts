@@ -2,7 +2,7 @@
 // through shared memory so that the pool can enforce its deadline.
 import { parentPort, workerData } from 'node:worker_threads';
 import { hostBuiltins } from './builtins.ts';
-import { errorText } from '../gatekeeper/load.ts';
+import { errorText } from '../util/error-text.ts';
 import type { EvalOutcome, WorkerRequest, WorkerResponse } from './pool-protocol.ts';
 import { WasmPolicy } from './wasm.ts';
 

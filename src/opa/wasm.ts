@@ -115,11 +115,13 @@ export class WasmPolicy {
    * keeps what JSON would lose: sets, and numbers exactly as the policy holds them (`1e+06`).
    */
   evaluate(entrypoint: number, inputJson: string): string {
-    const input = encoder.encode(goJsonSurrogates(inputJson));
+    const text = goJsonSurrogates(inputJson);
+    const length = Buffer.byteLength(text, 'utf8');
     const inputAddr = this.dataHeapPtr;
-    this.ensureMemory(inputAddr + input.byteLength);
-    new Uint8Array(this.memory.buffer).set(input, inputAddr);
-    const resultAddr = this.exports.opa_eval(0, entrypoint, this.dataAddr, inputAddr, input.byteLength, inputAddr + input.byteLength, 1);
+    this.ensureMemory(inputAddr + length);
+    // Encoded straight into the policy's memory (no intermediate copy per evaluation).
+    encoder.encodeInto(text, new Uint8Array(this.memory.buffer, inputAddr, length));
+    const resultAddr = this.exports.opa_eval(0, entrypoint, this.dataAddr, inputAddr, length, inputAddr + length, 1);
     return this.readString(resultAddr);
   }
 

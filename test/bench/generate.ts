@@ -133,16 +133,44 @@ function templateKind(i: number): string {
   return `K8sGenerated${i}`;
 }
 
-export function generateTemplate(i: number): JsonObject {
+/**
+ * The CEL source (K8sNativeValidation) of the required-labels shape, which templates of that shape carry beside
+ * their Rego, as gatekeeper-library templates do: gator and Gatekeeper evaluate such a template with CEL.
+ */
+function requiredLabelsCel(i: number): JsonObject {
+  const missing = 'variables.params.labels.filter(l, !(l in variables.labels))';
+  return {
+    variables: [{ name: 'labels', expression: 'has(variables.anyObject.metadata.labels) ? variables.anyObject.metadata.labels : {}' }],
+    validations: [
+      {
+        expression: `size(${missing}) == 0`,
+        messageExpression: `"[gen ${i}] " + variables.anyObject.kind + " " + variables.anyObject.metadata.name + " is missing labels " + ${missing}.join(", ")`,
+      },
+    ],
+  };
+}
+
+/** Template `i`; with `cel` (the default), those of the required-labels shape also carry a CEL source. */
+export function generateTemplate(i: number, cel = true): JsonObject {
   const kind = templateKind(i);
   const { rego, schema } = templateRego(i, kind.toLowerCase());
+  const target: JsonObject =
+    cel && i % 5 === 0
+      ? {
+          target: 'admission.k8s.gatekeeper.sh',
+          code: [
+            { engine: 'K8sNativeValidation', source: requiredLabelsCel(i) },
+            { engine: 'Rego', source: { rego } },
+          ],
+        }
+      : { target: 'admission.k8s.gatekeeper.sh', rego };
   return {
     apiVersion: 'templates.gatekeeper.sh/v1',
     kind: 'ConstraintTemplate',
     metadata: { name: kind.toLowerCase() },
     spec: {
       crd: { spec: { names: { kind }, validation: { openAPIV3Schema: schema } } },
-      targets: [{ target: 'admission.k8s.gatekeeper.sh', rego }],
+      targets: [target],
     },
   };
 }
@@ -324,7 +352,8 @@ export async function generateCorpus(dir: string, options: CorpusOptions = {}): 
 export async function generateTemplates(dir: string, count: number, offset = 0): Promise<string> {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, 'templates.yaml');
-  const docs = Array.from({ length: count }, (_, i) => generateTemplate(offset + i));
+  // Rego only: this measures compiling.
+  const docs = Array.from({ length: count }, (_, i) => generateTemplate(offset + i, false));
   await writeFile(file, docs.map((d) => stringify(d)).join('---\n'));
   return file;
 }

@@ -10,7 +10,7 @@ import { goFloatText, goQuote, goQuoteRune } from '../../src/go/strconv.ts';
 import type { JsonValue } from '../../src/gatekeeper/types.ts';
 import { goJsonCompact, goMarshalIndent } from '../../src/go/json.ts';
 import { goPathClean, goPathDir, goPathExt, goPathJoin } from '../../src/go/path.ts';
-import { goCompare } from '../../src/go/strings.ts';
+import { goCompare, goSortBy } from '../../src/go/strings.ts';
 
 const ORACLE = `package main
 
@@ -103,7 +103,7 @@ const RUNES = [0x41, 0x27, 0x22, 0x5c, 0x0a, 0x00, 0x7f, 0xa0, 0x200b, 0xe9, 0x1
 // -0 is left out: JSON carries it to Go as 0 (goFloatText(-0) is '-0', as FormatFloat's).
 const FLOATS = [
   0, 1, -1, 0.5, 1.5, 1234567.5, 123456, 1234567, 1e6, 1e20, 1e21, 1e-4, 1e-5, 0.00012345, 123.456, 1 / 3, 2 ** 53, 2 ** 63,
-  1.7976931348623157e308, 5e-324, -2.5e-7, 100, 999999.5, 0.1 + 0.2,
+  1.7976931348623157e308, 5e-324, -2.5e-7, 100, 999999.5, 0.1 + 0.2, 999999.99, -999999, 0.000099999, -0.0001, 12.5,
 ];
 const NUMBERS = ['3', '-7', '1.5', '1234567.5', '1e21', '0.00001', '100000', '1000000', '9007199254740993', '1.0', '2.5e3'];
 const COMPARE: Array<[string, string]> = [
@@ -172,5 +172,9 @@ describe('the Go kernel agrees with Go', () => {
   it('strings.Compare and sort.Strings: UTF-8 byte order, not UTF-16', () => {
     expect(COMPARE.map(([a, b]) => goCompare(a, b))).toEqual(go.compare);
     expect([...SORT].sort(goCompare)).toEqual(go.sort);
+    // goSortBy takes the engine's comparison only when no string has a surrogate: both paths give Go's order.
+    expect(goSortBy([...SORT], (s) => s)).toEqual(go.sort);
+    const bmp = SORT.filter((s) => !/[\ud800-\udfff]/.test(s));
+    expect(goSortBy([...bmp].reverse(), (s) => s)).toEqual((go.sort as string[]).filter((s) => bmp.includes(s)));
   });
 });

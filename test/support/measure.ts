@@ -24,6 +24,8 @@ export interface ChildMeasurement {
   ms: number;
   /** Peak resident set size in KiB, when it could be measured. */
   peakRssKb: number | undefined;
+  /** User + system CPU seconds of the child (all its threads), when GNU time measured it. */
+  cpuSeconds: number | undefined;
 }
 
 export interface MeasureOptions {
@@ -46,20 +48,27 @@ export function measureChild(command: string, args: string[], options: MeasureOp
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - start;
-      const { stderr, peakRssKb } = splitReport(Buffer.concat(err).toString('utf8'));
-      resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr, ms, peakRssKb });
+      const { stderr, peakRssKb, cpuSeconds } = splitReport(Buffer.concat(err).toString('utf8'));
+      resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr, ms, peakRssKb, cpuSeconds });
     });
   });
 }
 
 /** Separates the child's own stderr from the peak RSS the measuring reported in it. */
-function splitReport(text: string): { stderr: string; peakRssKb: number | undefined } {
+function splitReport(text: string): { stderr: string; peakRssKb: number | undefined; cpuSeconds: number | undefined } {
   if (hasGnuTime) {
     const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1];
+    const user = /User time \(seconds\): ([\d.]+)/.exec(text)?.[1];
+    const system = /System time \(seconds\): ([\d.]+)/.exec(text)?.[1];
     // GNU time appends its report (after "Command exited with non-zero status N" or "Command terminated by signal N").
     const at = text.search(/^(Command (exited with non-zero status|terminated by signal) \d+\n)?\tCommand being timed: /m);
-    return { stderr: at >= 0 ? text.slice(0, at) : text, peakRssKb: kb === undefined ? undefined : Number(kb) };
+    return {
+      stderr: at >= 0 ? text.slice(0, at) : text,
+      peakRssKb: kb === undefined ? undefined : Number(kb),
+      cpuSeconds: user === undefined || system === undefined ? undefined : Number(user) + Number(system),
+    };
   }
   const m = new RegExp(`^${RSS_LINE}(\\d+)\\n?`, 'm').exec(text);
-  return m ? { stderr: text.slice(0, m.index) + text.slice(m.index + m[0].length), peakRssKb: Number(m[1]) } : { stderr: text, peakRssKb: undefined };
+  const stderr = m ? text.slice(0, m.index) + text.slice(m.index + m[0].length) : text;
+  return { stderr, peakRssKb: m ? Number(m[1]) : undefined, cpuSeconds: undefined };
 }
