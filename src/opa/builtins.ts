@@ -20,6 +20,18 @@ import {
   type RegoValue,
 } from './rego-value.ts';
 import { goString } from '../go/json.ts';
+import {
+  goBigFloatAdd,
+  goBigFloatCmp,
+  goBigFloatMul,
+  goBigFloatOfFloat64,
+  goBigFloatOfInt,
+  goBigFloatQuo,
+  goBigFloatSub,
+  GoBigFloatRangeError,
+  parseGoBigFloat,
+  type GoBigFloat,
+} from '../go/bigfloat.ts';
 import { goCompare } from '../go/strings.ts';
 import { regoSprintf } from './sprintf.ts';
 
@@ -45,26 +57,6 @@ function num(v: RegoValue | undefined, pos: number): string {
 const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
 
-/** Exact integer value of a number text, or undefined when it has a fraction. */
-function exactInteger(text: string): bigint | undefined {
-  const m = /^(-?)([0-9]+)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text);
-  if (!m) return undefined;
-  const frac = m[3] ?? '';
-  const exp = Number(m[4] ?? '0') - frac.length;
-  let digits = (m[2] ?? '') + frac;
-  if (exp >= 0) {
-    if (exp > 4000) return undefined;
-    digits += '0'.repeat(exp);
-  } else {
-    const cut = digits.length + exp;
-    const tail = cut > 0 ? digits.slice(cut) : digits;
-    if (/[1-9]/.test(tail)) return undefined;
-    digits = cut > 0 ? digits.slice(0, cut) : '0';
-  }
-  const v = BigInt(digits);
-  return m[1] === '-' ? -v : v;
-}
-
 /** builtins.IntOperand: Go int (int64) from text such as "3" or "3.0". */
 function intOperand(v: RegoValue | undefined, pos: number): number {
   const text = num(v, pos);
@@ -76,9 +68,169 @@ function intOperand(v: RegoValue | undefined, pos: number): number {
 }
 
 function bigIntOperand(v: RegoValue | undefined, pos: number): bigint {
-  const i = exactInteger(num(v, pos));
+  const i = numberToInt(num(v, pos));
   if (i === undefined) fail(`operand ${pos} must be integer number but got floating-point number`);
   return i;
+}
+
+// ---------------------------------------------------------------------------------------------
+// arithmetic, as topdown (OPA v1.17.1, Gatekeeper's) computes it: an int fast path for operands in
+// (-1000, 1000), otherwise big.Float with a 64-bit mantissa (src/go/bigfloat.ts), printed by FloatToNumber.
+
+/** builtins.NumberToFloat: big.Float SetString (64-bit mantissa). */
+function numberToFloat(text: string): GoBigFloat {
+  let f: GoBigFloat | undefined;
+  try {
+    f = parseGoBigFloat(text);
+  } catch (e) {
+    if (e instanceof GoBigFloatRangeError) fail(`number out of range: ${text}`);
+    throw e;
+  }
+  if (!f) fail(`illegal number: ${text}`);
+  return f;
+}
+
+/** builtins.NumberToInt: the big.Float value when it is an integer. */
+function numberToInt(text: string): bigint | undefined {
+  const f = numberToFloat(text);
+  return f.isInt ? f.toInt() : undefined;
+}
+
+/** builtins.FloatToNumber: integers as 'f', anything else as 'g', shortest at the value's precision. */
+function floatToNumber(f: GoBigFloat): RegoValue {
+  return regoNumber(f.text(f.isInt ? 'f' : 'g'));
+}
+
+/** ast.Number.Int (strconv.ParseInt, int64) when in the fast-path window (-1000, 1000). */
+function smallInt(text: string): number | undefined {
+  if (!/^[+-]?[0-9]{1,4}$/.test(text)) return undefined;
+  const i = Number(text);
+  return i > -1000 && i < 1000 ? i : undefined;
+}
+
+/** The truncated integer of a big.Float computation (Float.Int), range errors as builtin errors. */
+function floatOpInt(op: () => GoBigFloat): bigint {
+  try {
+    return op().toInt();
+  } catch (e) {
+    if (e instanceof GoBigFloatRangeError) fail(e.message);
+    throw e;
+  }
+}
+
+/** Catches big.Float's range errors (an exponent beyond Go's) as builtin errors. */
+function floatOp(op: () => GoBigFloat): RegoValue {
+  try {
+    return floatToNumber(op());
+  } catch (e) {
+    if (e instanceof GoBigFloatRangeError) fail(e.message);
+    throw e;
+  }
+}
+
+function arith2(
+  a: RegoValue | undefined,
+  b: RegoValue | undefined,
+  small: ((x: number, y: number) => number) | undefined,
+  float: (x: GoBigFloat, y: GoBigFloat) => GoBigFloat,
+): RegoValue {
+  const x = num(a, 1);
+  const y = num(b, 2);
+  if (small) {
+    const i = smallInt(x);
+    const j = smallInt(y);
+    if (i !== undefined && j !== undefined) return regoNumber(small(i, j));
+  }
+  return floatOp(() => float(numberToFloat(x), numberToFloat(y)));
+}
+
+/** topdown's minus: numbers, or the difference of two sets. */
+function arithMinus(a: RegoValue | undefined, b: RegoValue | undefined): RegoValue {
+  if (a?.t === 'set' && b?.t === 'set') return { t: 'set', v: a.v.filter((x) => !setContains(b.v, x)) };
+  if (a?.t !== 'number' && a?.t !== 'set') fail('operand 1 must be one of {number, set}');
+  if (a.t === 'set') fail('operand 2 must be set');
+  return arith2(a, b, (x, y) => x - y, (x, y) => goBigFloatSub(x, y));
+}
+
+function arithDivide(a: RegoValue | undefined, b: RegoValue | undefined): RegoValue {
+  return arith2(a, b, undefined, (x, y) => {
+    if (y.isZero) fail('divide by zero');
+    return goBigFloatQuo(x, y);
+  });
+}
+
+function arithRem(a: RegoValue | undefined, b: RegoValue | undefined): RegoValue {
+  const x = num(a, 1);
+  const y = num(b, 2);
+  const i = smallInt(x);
+  const j = smallInt(y);
+  if (i !== undefined && j !== undefined) {
+    if (j === 0) fail('modulo by zero');
+    // Go's % truncates toward zero, as JS's does (0 rather than -0 for an int).
+    return regoNumber(i % j || 0);
+  }
+  const p = numberToInt(x);
+  const q = numberToInt(y);
+  if (p === undefined || q === undefined) fail('modulo on floating-point number');
+  // big.Int.Int64 is the low 64 bits: a nonzero multiple of 2^64 counts as zero in OPA v1.17.1.
+  if (BigInt.asIntN(64, q) === 0n) fail('modulo by zero');
+  return regoNumber(p % q);
+}
+
+const HALF = goBigFloatOfFloat64(1n, -1);
+const ONE = goBigFloatOfFloat64(1n, 0);
+
+function arithRound(x: GoBigFloat): GoBigFloat {
+  const shifted = x.neg ? goBigFloatSub(x, HALF) : goBigFloatAdd(x, HALF);
+  return goBigFloatOfInt(shifted.toInt());
+}
+
+/** topdown's ceil: truncation, plus one unless the truncation is negative (ceil(-0.5) is 1 in OPA). */
+function arithCeil(x: GoBigFloat): GoBigFloat {
+  const f = goBigFloatOfInt(x.toInt());
+  if (f.neg || goBigFloatCmp(x, f) === 0) return f;
+  return goBigFloatAdd(f, ONE);
+}
+
+/** topdown's floor: truncation, minus one only when the truncation is negative (floor(-0.5) is 0 in OPA). */
+function arithFloor(x: GoBigFloat): GoBigFloat {
+  const f = goBigFloatOfInt(x.toInt());
+  if (!f.neg || goBigFloatCmp(x, f) === 0) return f;
+  return goBigFloatSub(f, ONE);
+}
+
+function arith1(a: RegoValue | undefined, fn: (x: GoBigFloat) => GoBigFloat): RegoValue {
+  return floatOp(() => fn(numberToFloat(num(a, 1))));
+}
+
+function collectionNumbers(v: RegoValue | undefined): string[] {
+  if (!v || (v.t !== 'array' && v.t !== 'set')) fail('operand 1 must be one of {set, array}');
+  const items = v.t === 'set' ? [...v.v].sort(compareRegoValues) : v.v;
+  return items.map((x) => {
+    if (x.t !== 'number') fail('operand 1 must be array of numbers');
+    return x.v;
+  });
+}
+
+/** topdown's sum: int64 (wrapping) when every element is an int64, else big.Float. */
+function aggregateSum(v: RegoValue | undefined): RegoValue {
+  const nums = collectionNumbers(v);
+  if (nums.every((n) => goParseInt64(n) !== undefined)) {
+    return regoNumber(nums.reduce((acc, n) => BigInt.asIntN(64, acc + (goParseInt64(n) as bigint)), 0n));
+  }
+  return floatOp(() => nums.reduce((acc, n) => goBigFloatAdd(acc, numberToFloat(n)), goBigFloatOfFloat64(0n, 0)));
+}
+
+function aggregateProduct(v: RegoValue | undefined): RegoValue {
+  const nums = collectionNumbers(v);
+  return floatOp(() => nums.reduce((acc, n) => goBigFloatMul(acc, numberToFloat(n)), ONE));
+}
+
+/** strconv.ParseInt(s, 10, 64). */
+function goParseInt64(s: string): bigint | undefined {
+  if (!/^[+-]?[0-9]+$/.test(s)) return undefined;
+  const i = BigInt(s);
+  return i < INT64_MIN || i > INT64_MAX ? undefined : i;
 }
 
 function stringList(v: RegoValue, pos: number): string[] {
@@ -243,27 +395,6 @@ function ratFloatString(n: bigint, d: bigint, prec: number): string {
   return (neg ? '-' : '') + digits;
 }
 
-/** Rounds the positive rational n/d to a 64-bit mantissa, half to even (big.Float, prec 64). */
-function roundTo64Bits(n: bigint, d: bigint): { m: bigint; e: number } {
-  if (n === 0n) return { m: 0n, e: 0 };
-  // Find e such that 2^63 <= n/d * 2^-e < 2^64.
-  let e = n.toString(2).length - d.toString(2).length - 64;
-  const scaled = (ee: number) => (ee >= 0 ? { a: n, b: d << BigInt(ee) } : { a: n << BigInt(-ee), b: d });
-  for (;;) {
-    const { a, b } = scaled(e);
-    const q = a / b;
-    if (q >= 1n << 64n) e++;
-    else if (q < 1n << 63n) e--;
-    else {
-      const r = a % b;
-      let m = q;
-      if (2n * r > b || (2n * r === b && (m & 1n) === 1n)) m++;
-      if (m === 1n << 64n) return { m: 1n << 63n, e: e + 1 };
-      return { m, e };
-    }
-  }
-}
-
 function unitsParseBytes(raw: string): RegoValue {
   const s = raw.toLowerCase().replaceAll('"', '');
   if (s.includes(' ')) fail('spaces not allowed in resource strings');
@@ -280,16 +411,9 @@ function unitsParseBytes(raw: string): RegoValue {
   };
   const factor = Object.hasOwn(table, unit) ? table[unit] : undefined;
   if (factor === undefined) fail(`byte unit ${unit} not recognized`);
-  const r = parseRational(amount);
-  if (!r) fail('could not parse byte amount to a number');
-  // big.Float (64-bit mantissa) parse, multiply (rounded again), then truncate to an integer.
-  const neg = r.n < 0n;
-  const x = roundTo64Bits(neg ? -r.n : r.n, r.d);
-  const p = roundTo64Bits(x.m * factor, 1n);
-  const e = p.e + x.e;
-  let total = e >= 0 ? p.m << BigInt(e) : p.m >> BigInt(-e);
-  if (neg) total = -total;
-  return regoNumber(total);
+  // big.Float SetString (64-bit mantissa), multiplied at 64 bits, truncated to an integer.
+  const x = numberToFloat(amount);
+  return regoNumber(floatOpInt(() => goBigFloatMul(x, goBigFloatOfInt(factor), 64)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -615,7 +739,7 @@ function tzTime(v: RegoValue | undefined): { ns: bigint; zone: Zone } {
 
 /** builtins.NumberToFloat then Int64 with an exactness check: integer values within int64 only. */
 function exactIntegerOfFloat(text: string): bigint {
-  const i = exactInteger(text);
+  const i = numberToInt(text);
   if (i === undefined || i < INT64_MIN || i > INT64_MAX) fail('timestamp too big');
   return i;
 }
@@ -1245,14 +1369,8 @@ function formatInt(n: RegoValue | undefined, b: RegoValue | undefined): RegoValu
   const text = num(n, 1);
   const base = Number(num(b, 2));
   if (![2, 8, 10, 16].includes(base)) fail('operand 2 must be one of {2, 8, 10, 16}');
-  const m = /[eE]([+-]?[0-9]+)$/.exec(text);
-  if (m && Math.abs(Number(m[1])) > 100_000) fail('operand 1 is out of range');
-  const r = parseRational(text);
-  if (!r) fail('operand 1 must be a number');
-  const neg = r.n < 0n;
-  const { m: mant, e } = roundTo64Bits(neg ? -r.n : r.n, r.d);
-  const int = e >= 0 ? mant << BigInt(e) : mant >> BigInt(-e);
-  return regoString((neg ? -int : int).toString(base));
+  const int = floatOpInt(() => numberToFloat(text));
+  return regoString(int.toString(base));
 }
 
 /**
@@ -1609,6 +1727,18 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
       return parseRegoValue(goJsonSurrogates(text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')));
     },
     'numbers.range_step': rangeStep,
+    'numbers.range': (a, b) => rangeStep(a, b, regoNumber(1)),
+    plus: (a, b) => arith2(a, b, (x, y) => x + y, (x, y) => goBigFloatAdd(x, y)),
+    minus: arithMinus,
+    mul: (a, b) => arith2(a, b, (x, y) => x * y, (x, y) => goBigFloatMul(x, y)),
+    div: arithDivide,
+    rem: arithRem,
+    abs: (a) => arith1(a, (x) => x.abs()),
+    round: (a) => arith1(a, arithRound),
+    ceil: (a) => arith1(a, arithCeil),
+    floor: (a) => arith1(a, arithFloor),
+    sum: aggregateSum,
+    product: aggregateProduct,
     'net.cidr_is_valid': (v) => regoBool(v?.t === 'string' && goParseCIDR(v.v) !== undefined),
     'net.cidr_expand': cidrExpand,
     'glob.quote_meta': (v) => regoString(globQuoteMeta(str(v, 1))),
