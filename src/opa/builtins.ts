@@ -1620,6 +1620,334 @@ function goJsonMarshal(v: RegoValue): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// json.patch: OPA's edit tree (internal/edittree) applying RFC 6902 operations in order.
+
+/** edittree's toIndex: a number or a string (`-` is the end; no leading zeros) as an int. */
+function patchIndex(length: number, key: RegoValue): number {
+  let text: string;
+  if (key.t === 'number') text = key.v;
+  else if (key.t === 'string') {
+    if (key.v === '-') return length;
+    if (key.v !== '0' && key.v.startsWith('0')) fail('leading zeros are not allowed in JSON paths');
+    text = key.v;
+  } else fail('invalid type for indexing');
+  const i = goParseInt64(text);
+  if (i === undefined) fail('invalid number type for indexing');
+  return i > BigInt(Number.MAX_SAFE_INTEGER) || i < -BigInt(Number.MAX_SAFE_INTEGER) ? -1 : Number(i);
+}
+
+/** The child at `key` (edittree Unfold of one segment), or an error when it does not exist. */
+function patchChild(v: RegoValue, key: RegoValue): RegoValue {
+  switch (v.t) {
+    case 'object': {
+      const x = objectGet(v.v, key);
+      if (!x) fail('path does not exist in object term');
+      return x;
+    }
+    case 'set':
+      if (!setContains(v.v, key)) fail('path does not exist in set term');
+      return key;
+    case 'array': {
+      const i = patchIndex(v.v.length, key);
+      if (i < 0 || i >= v.v.length) fail('path does not exist in array term');
+      return v.v[i] as RegoValue;
+    }
+    default:
+      fail('expected composite type');
+  }
+}
+
+/** Rebuilds `v` with the node at `path` transformed by `edit` (which gets the parent and the last key). */
+function patchAt(v: RegoValue, path: RegoValue[], edit: (parent: RegoValue, key: RegoValue) => RegoValue): RegoValue {
+  const [key, ...rest] = path;
+  if (key === undefined) fail('empty path');
+  if (rest.length === 0) return edit(v, key);
+  const child = patchAt(patchChild(v, key), rest, edit);
+  return patchReplaceChild(v, key, child);
+}
+
+function patchReplaceChild(v: RegoValue, key: RegoValue, child: RegoValue): RegoValue {
+  switch (v.t) {
+    case 'object':
+      return { t: 'object', v: v.v.map(([k, x]) => [k, regoValuesEqual(k, key) ? child : x]) };
+    case 'set':
+      return { t: 'set', v: [...v.v.filter((x) => !regoValuesEqual(x, key)), child] };
+    case 'array': {
+      const i = patchIndex(v.v.length, key);
+      return { t: 'array', v: v.v.map((x, j) => (j === i ? child : x)) };
+    }
+    default:
+      fail('expected composite type');
+  }
+}
+
+function patchInsert(parent: RegoValue, key: RegoValue, value: RegoValue): RegoValue {
+  switch (parent.t) {
+    case 'object':
+      return { t: 'object', v: [...parent.v.filter(([k]) => !regoValuesEqual(k, key)), [key, value]] };
+    case 'set':
+      if (!regoValuesEqual(key, value)) fail('set key does not equal value to be inserted');
+      return { t: 'set', v: [...parent.v.filter((x) => !regoValuesEqual(x, key)), value] };
+    case 'array': {
+      const i = patchIndex(parent.v.length, key);
+      if (i < 0 || i > parent.v.length) fail('index for array insertion out of bounds');
+      return { t: 'array', v: [...parent.v.slice(0, i), value, ...parent.v.slice(i)] };
+    }
+    default:
+      fail('expected composite type');
+  }
+}
+
+function patchDelete(parent: RegoValue, key: RegoValue): RegoValue {
+  switch (parent.t) {
+    case 'object':
+      if (!objectGet(parent.v, key)) fail('cannot delete child key that does not exist');
+      return { t: 'object', v: parent.v.filter(([k]) => !regoValuesEqual(k, key)) };
+    case 'set':
+      if (!setContains(parent.v, key)) fail('cannot delete child key that does not exist');
+      return { t: 'set', v: parent.v.filter((x) => !regoValuesEqual(x, key)) };
+    case 'array': {
+      const i = patchIndex(parent.v.length, key);
+      if (i < 0 || i >= parent.v.length) fail('index for array delete out of bounds');
+      return { t: 'array', v: parent.v.filter((_, j) => j !== i) };
+    }
+    default:
+      fail('expected composite type');
+  }
+}
+
+/** json.filter/json.patch's parsePath: a JSON pointer (`~1`, `~0` unescaped) or an array of segments. */
+function patchPath(p: RegoValue): RegoValue[] {
+  if (p.t === 'array') return p.v;
+  if (p.t !== 'string') fail('must be one of {set, array} containing string paths or array of path segments');
+  if (p.v === '') return [];
+  return p.v
+    .replace(/^\/+/, '')
+    .split('/')
+    .map((part) => regoString(part.replaceAll('~1', '/').replaceAll('~0', '~')));
+}
+
+function jsonPatch(target: RegoValue | undefined, ops: RegoValue | undefined): RegoValue {
+  if (!target) fail('missing operand');
+  if (!ops || ops.t !== 'array') fail('operand 2 must be array');
+  let doc: RegoValue | undefined = target;
+  const render = (path: RegoValue[]): RegoValue => {
+    if (!doc) fail('deleted node encountered');
+    return path.reduce((v, k) => patchChild(v, k), doc);
+  };
+  const insert = (path: RegoValue[], value: RegoValue) => {
+    if (path.length === 0) doc = value;
+    else if (!doc) fail('deleted node encountered during insert operation');
+    else doc = patchAt(doc, path, (parent, key) => patchInsert(parent, key, value));
+  };
+  const remove = (path: RegoValue[]) => {
+    if (!doc) fail('deleted node encountered during delete operation');
+    doc = path.length === 0 ? undefined : patchAt(doc, path, patchDelete);
+  };
+  for (const op of ops.v) {
+    if (op.t !== 'object') fail('must be an array of JSON-Patch objects, but at least one element is not an object');
+    const attr = (name: string) => objectGet(op.v, regoString(name));
+    const pathValue = attr('path');
+    if (!pathValue) fail("missing required attribute 'path'");
+    const kind = attr('op');
+    if (!kind) fail("missing required attribute 'op'");
+    if (kind.t !== 'string') fail("attribute 'op' must be a string");
+    const path = patchPath(pathValue);
+    const value = () => attr('value') ?? fail("missing required attribute 'value'");
+    const from = () => patchPath(attr('from') ?? fail("missing required attribute 'from'"));
+    switch (kind.v) {
+      case 'add':
+        insert(path, value());
+        break;
+      case 'remove':
+        remove(path);
+        break;
+      case 'replace':
+        remove(path);
+        insert(path, value());
+        break;
+      case 'move': {
+        const f = from();
+        const chunk = render(f);
+        remove(f);
+        insert(path, chunk);
+        break;
+      }
+      case 'copy':
+        insert(path, render(from()));
+        break;
+      case 'test':
+        if (!regoValuesEqual(render(path), value())) fail('value from EditTree != patch value');
+        break;
+      default:
+        fail(`unrecognized op: '${kind.v}'`);
+    }
+  }
+  if (!doc) fail('the whole document was removed');
+  return doc;
+}
+
+// ---------------------------------------------------------------------------------------------
+// uuid.parse: github.com/google/uuid's Parse and OPA's internal/uuid fillMap.
+
+function uuidBytes(s: string): number[] | undefined {
+  const bytes = Buffer.from(s, 'utf8');
+  const hexAt = (text: Buffer, i: number): number | undefined => {
+    const pair = text.subarray(i, i + 2).toString('latin1');
+    return /^[0-9a-fA-F]{2}$/.test(pair) ? parseInt(pair, 16) : undefined;
+  };
+  let text = bytes;
+  switch (bytes.length) {
+    case 36:
+      break;
+    case 45:
+      if (bytes.subarray(0, 9).toString('latin1').toLowerCase() !== 'urn:uuid:') return undefined;
+      text = bytes.subarray(9);
+      break;
+    case 38:
+      text = bytes.subarray(1);
+      break;
+    case 32: {
+      const out: number[] = [];
+      for (let i = 0; i < 16; i++) {
+        const b = hexAt(bytes, i * 2);
+        if (b === undefined) return undefined;
+        out.push(b);
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
+  if (text[8] !== 0x2d || text[13] !== 0x2d || text[18] !== 0x2d || text[23] !== 0x2d) return undefined;
+  const out: number[] = [];
+  for (const x of [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34]) {
+    const b = hexAt(text, x);
+    if (b === undefined) return undefined;
+    out.push(b);
+  }
+  return out;
+}
+
+function uuidParse(v: RegoValue | undefined): RegoValue {
+  const u = uuidBytes(str(v, 1));
+  // OPA returns no value (not an error) for text that is not a UUID: undefined either way.
+  if (!u) fail('invalid UUID');
+  const b = (i: number) => u[i] as number;
+  const version = b(6) >> 4;
+  const v8 = b(8);
+  const variant = (v8 & 0xc0) === 0x80 ? 'RFC4122' : (v8 & 0xe0) === 0xc0 ? 'Microsoft' : (v8 & 0xe0) === 0xe0 ? 'Future' : 'Reserved';
+  const entries: Array<[RegoValue, RegoValue]> = [
+    [regoString('version'), regoNumber(version)],
+    [regoString('variant'), regoString(variant)],
+  ];
+  if (version === 1 || version === 2) {
+    const t = (BigInt((b(0) << 24) >>> 0) | BigInt((b(1) << 16) | (b(2) << 8) | b(3))) | (BigInt((b(4) << 8) | b(5)) << 32n) | (BigInt(((b(6) << 8) | b(7)) & 0xfff) << 48n);
+    // UnixTime: (t - 1582 epoch) in 100 ns steps, as seconds and nanoseconds, then sec*1e9 + nsec in int64.
+    const d = t - 122192928000000000n;
+    const sec = d / 10_000_000n;
+    const nsec = (d % 10_000_000n) * 100n;
+    const node = u.slice(10, 16);
+    const first = node[0] as number;
+    const mac = (first & 3) === 3 ? 'local:multicast' : (first & 1) === 1 ? 'global:multicast' : (first & 2) === 2 ? 'local:unicast' : 'global:unicast';
+    entries.push(
+      [regoString('time'), regoNumber(BigInt.asIntN(64, BigInt.asIntN(64, sec * 1_000_000_000n) + nsec))],
+      [regoString('nodeid'), regoString(node.map((x) => x.toString(16).padStart(2, '0')).join('-'))],
+      [regoString('macvariables'), regoString(mac)],
+      [regoString('clocksequence'), regoNumber(((b(8) << 8) | b(9)) & 0x3fff)],
+    );
+    if (version === 2) {
+      const domains = ['Person', 'Group', 'Org'];
+      entries.push(
+        [regoString('id'), regoNumber(((b(0) << 24) >>> 0) + ((b(1) << 16) | (b(2) << 8) | b(3)))],
+        [regoString('domain'), regoString(domains[b(9)] ?? `Domain${b(9)}`)],
+      );
+    }
+  }
+  return { t: 'object', v: entries };
+}
+
+// ---------------------------------------------------------------------------------------------
+// urlquery objects: Go's url.Values Encode (keys in byte order) and url.ParseQuery.
+
+/** ast.JSON's object key: a string as itself, anything else as its JSON text. */
+function jsonKey(k: RegoValue): string {
+  return k.t === 'string' ? k.v : goJsonMarshal(k);
+}
+
+function urlqueryEncodeObject(v: RegoValue | undefined): RegoValue {
+  if (!v || v.t !== 'object') fail('operand 1 must be object');
+  const values = new Map<string, string[]>();
+  for (const [k, x] of v.v) {
+    let list: string[];
+    if (x.t === 'string') list = [x.v];
+    else if (x.t === 'array' || x.t === 'set') {
+      list = (x.t === 'set' ? [...x.v].sort(compareRegoValues) : x.v).map((e) => {
+        if (e.t !== 'string') fail('encode_object: array values must be strings');
+        return e.v;
+      });
+    } else fail('encode_object: values must be strings or arrays of strings');
+    values.set(jsonKey(k), list);
+  }
+  const parts: string[] = [];
+  for (const key of [...values.keys()].sort(goCompare)) {
+    for (const x of values.get(key) as string[]) parts.push(`${goQueryEscape(key)}=${goQueryEscape(x)}`);
+  }
+  return regoString(parts.join('&'));
+}
+
+function urlqueryDecodeObject(v: RegoValue | undefined): RegoValue {
+  const query = str(v, 1);
+  if (query.split('&').length > 10000) fail('number of URL query parameters exceeded limit');
+  const out = new Map<string, string[]>();
+  for (const part of query.split('&')) {
+    if (part.includes(';')) fail('invalid semicolon separator in query');
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = goQueryUnescape(eq < 0 ? part : part.slice(0, eq));
+    const value = goQueryUnescape(eq < 0 ? '' : part.slice(eq + 1));
+    out.set(key, [...(out.get(key) ?? []), value]);
+  }
+  return { t: 'object', v: [...out].map(([k, xs]) => [regoString(k), regoArray(xs.map(regoString))]) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// net.cidr_contains_matches: every pair (index in a, index in b) where a's CIDR contains b's CIDR or IP.
+
+function cidrMatchOperand(v: RegoValue | undefined): Array<[RegoValue, RegoValue]> {
+  const cidrOf = (x: RegoValue): RegoValue => {
+    if (x.t === 'string') return x;
+    if (x.t === 'array' && x.v.length > 0) return x.v[0] as RegoValue;
+    fail('element must be string or non-empty array');
+  };
+  if (!v) fail('missing operand');
+  switch (v.t) {
+    case 'string':
+      return [[v, v]];
+    case 'array':
+      return v.v.map((x, i) => [cidrOf(x), regoNumber(i)]);
+    case 'set':
+      return [...v.v].sort(compareRegoValues).map((x) => [cidrOf(x), x]);
+    case 'object':
+      return [...v.v].sort(([a], [b]) => compareRegoValues(a, b)).map(([k, x]) => [cidrOf(x), k]);
+    default:
+      return [];
+  }
+}
+
+function cidrContainsMatches(a: RegoValue | undefined, b: RegoValue | undefined): RegoValue {
+  const out: RegoValue[] = [];
+  const right = cidrMatchOperand(b);
+  for (const [c1, i1] of cidrMatchOperand(a)) {
+    for (const [c2, i2] of right) {
+      const r = cidrContains(c1, c2);
+      if (r.t === 'boolean' && r.v && !setContains(out, regoArray([i1, i2]))) out.push(regoArray([i1, i2]));
+    }
+  }
+  return { t: 'set', v: out };
+}
+
+// ---------------------------------------------------------------------------------------------
 // registry
 
 /** Typed builtin errors become undefined; anything else propagates (an evaluation error). */
@@ -1746,6 +2074,11 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
     min: (v) => aggregateExtreme(v, -1),
     to_number: toNumber,
     'json.marshal': (v) => regoString(goJsonMarshal(v ?? fail('operand 1 is undefined'))),
+    'json.patch': jsonPatch,
+    'uuid.parse': uuidParse,
+    'urlquery.encode_object': urlqueryEncodeObject,
+    'urlquery.decode_object': urlqueryDecodeObject,
+    'net.cidr_contains_matches': cidrContainsMatches,
   };
   const out: Record<string, HostBuiltin> = {};
   for (const [name, fn] of Object.entries(table)) out[name] = wrap(fn);
