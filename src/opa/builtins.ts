@@ -722,19 +722,20 @@ function dateToNs(
 }
 
 /** tzTime: a number of ns, or [ns, tz] / [ns, tz, layout]. */
-function tzTime(v: RegoValue | undefined): { ns: bigint; zone: Zone } {
+function tzTime(v: RegoValue | undefined): { ns: bigint; zone: Zone; layout: string } {
   if (!v) fail('missing operand');
   let n: RegoValue | undefined;
   let zone: Zone = { kind: 'utc' };
+  let layout = '';
   if (v.t === 'array') {
     if (v.v.length === 0) fail('operand 1 must be one of {number, array}');
     n = v.v[0];
     if (v.v.length > 1) zone = loadZone(str(v.v[1], 1));
-    if (v.v.length > 2) str(v.v[2], 1);
+    if (v.v.length > 2) layout = str(v.v[2], 1);
   } else if (v.t === 'number') n = v;
   else fail('operand 1 must be one of {number, array}');
   const ns = exactIntegerOfFloat(num(n, 1));
-  return { ns, zone };
+  return { ns, zone, layout };
 }
 
 /** builtins.NumberToFloat then Int64 with an exactness check: integer values within int64 only. */
@@ -931,6 +932,8 @@ interface Chunk {
   prefix: string;
   std?: Std;
   fracDigits: number;
+  /** The separator of a fractional-seconds chunk: `.` or `,`. */
+  sep?: string;
   suffix: string;
 }
 
@@ -1007,7 +1010,7 @@ function nextStdChunk(layout: string): Chunk {
           while (j < layout.length && layout[j] === ch) j++;
           const next = layout[j];
           if (!(next !== undefined && next >= '0' && next <= '9')) {
-            return mk(i, ch === '0' ? 'frac0' : 'frac9', j - i, j - (i + 1));
+            return { ...mk(i, ch === '0' ? 'frac0' : 'frac9', j - i, j - (i + 1)), sep: c };
           }
         }
         break;
@@ -1015,6 +1018,139 @@ function nextStdChunk(layout: string): Chunk {
     }
   }
   return { prefix: layout, fracDigits: 0, suffix: '' };
+}
+
+/** Go's appendInt: a '-' sign, then at least `width` digits. */
+function goPadInt(x: number | bigint, width: number): string {
+  const neg = x < 0;
+  const digits = (neg ? -BigInt(x) : BigInt(x)).toString().padStart(width, '0');
+  return (neg ? '-' : '') + digits;
+}
+
+/**
+ * Go's Time.Format (appendFormat) for a time in `zone`. A zone's abbreviation (`MST`) is only known for UTC:
+ * for another zone Go prints the tz database's abbreviation, which Intl does not give, so that layout fails.
+ */
+function goTimeFormat(ns: bigint, zone: Zone, layoutIn: string): string {
+  const c = civilAt(ns, zone);
+  const offset = Number(zoneOffset(zone, floorDiv(ns, NS_PER_SEC)));
+  const yday = Number(daysFromCivil(BigInt(c.year), BigInt(c.month), BigInt(c.day)) - daysFromCivil(BigInt(c.year), 1n, 1n)) + 1;
+  const nsec = Number(c.nsec);
+  let out = '';
+  let layout = layoutIn;
+  while (layout !== '') {
+    const chunk = nextStdChunk(layout);
+    out += chunk.prefix;
+    layout = chunk.suffix;
+    if (!chunk.std) break;
+    const std = chunk.std;
+    switch (std) {
+      case '06':
+        out += goPadInt(((c.year % 100) + 100) % 100, 2);
+        break;
+      case '2006':
+        out += goPadInt(c.year, 4);
+        break;
+      case 'Jan':
+        out += (MONTHS[c.month - 1] as string).slice(0, 3);
+        break;
+      case 'January':
+        out += MONTHS[c.month - 1] as string;
+        break;
+      case '1':
+        out += String(c.month);
+        break;
+      case '01':
+        out += goPadInt(c.month, 2);
+        break;
+      case 'Mon':
+        out += (WEEKDAYS[c.weekday] as string).slice(0, 3);
+        break;
+      case 'Monday':
+        out += WEEKDAYS[c.weekday] as string;
+        break;
+      case '2':
+        out += String(c.day);
+        break;
+      case '_2':
+        out += c.day < 10 ? ` ${c.day}` : String(c.day);
+        break;
+      case '02':
+        out += goPadInt(c.day, 2);
+        break;
+      case '__2':
+        out += String(yday).padStart(3, ' ');
+        break;
+      case '002':
+        out += goPadInt(yday, 3);
+        break;
+      case '15':
+        out += goPadInt(c.hour, 2);
+        break;
+      case '3':
+        out += String(c.hour % 12 === 0 ? 12 : c.hour % 12);
+        break;
+      case '03':
+        out += goPadInt(c.hour % 12 === 0 ? 12 : c.hour % 12, 2);
+        break;
+      case '4':
+        out += String(c.minute);
+        break;
+      case '04':
+        out += goPadInt(c.minute, 2);
+        break;
+      case '5':
+        out += String(c.second);
+        break;
+      case '05':
+        out += goPadInt(c.second, 2);
+        break;
+      case 'PM':
+        out += c.hour >= 12 ? 'PM' : 'AM';
+        break;
+      case 'pm':
+        out += c.hour >= 12 ? 'pm' : 'am';
+        break;
+      case 'MST': {
+        if (zone.kind !== 'utc') fail('time zone abbreviations are only known for UTC');
+        out += 'UTC';
+        break;
+      }
+      case 'frac0':
+      case 'frac9': {
+        const n = chunk.fracDigits;
+        if (std === 'frac9' && (n === 0 || nsec === 0)) break;
+        const sep = chunk.sep ?? '.';
+        let digits = goPadInt(nsec, 9).slice(0, n);
+        if (std === 'frac9') digits = digits.replace(/0+$/, '');
+        out += digits === '' ? '' : sep + digits;
+        break;
+      }
+      default: {
+        // The numeric zones: -0700, -07:00, -07, the seconds forms, and the Z forms (Z for UTC).
+        if (std.startsWith('Z') && offset === 0) {
+          out += 'Z';
+          break;
+        }
+        const minutes = Math.trunc(offset / 60);
+        out += minutes < 0 ? '-' : '+';
+        const z = Math.abs(minutes);
+        out += goPadInt(Math.floor(z / 60), 2);
+        const colon = std.includes(':');
+        if (std !== '-07' && std !== 'Z07') out += (colon ? ':' : '') + goPadInt(z % 60, 2);
+        if (std === '-070000' || std === '-07:00:00' || std === 'Z070000' || std === 'Z07:00:00') {
+          out += (colon ? ':' : '') + goPadInt(Math.abs(offset) % 60, 2);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function timeFormat(v: RegoValue | undefined): RegoValue {
+  const { ns, zone, layout } = tzTime(v);
+  const constant = Object.hasOwn(LAYOUT_CONSTANTS, layout) ? LAYOUT_CONSTANTS[layout] : undefined;
+  return regoString(goTimeFormat(ns, zone, layout === '' ? (LAYOUT_CONSTANTS.RFC3339Nano as string) : (constant ?? layout)));
 }
 
 function isDigitAt(s: string, i: number): boolean {
@@ -2009,6 +2145,7 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
       return regoString(WEEKDAYS[civilAt(ns, zone).weekday] as string);
     },
     'time.add_date': addDate,
+    'time.format': timeFormat,
     'time.diff': timeDiff,
     'regex.replace': (s, p, v) => {
       const text = str(s, 1);
