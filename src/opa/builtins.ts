@@ -6,7 +6,7 @@
 // NOT turned into undefined (that would make a violation rule silently not fire) but propagates, and the
 // host reports it as an evaluation error of the template.
 import { createHash, createHmac } from 'node:crypto';
-import { compileGoRegexp, type GoRegexp } from '../go/regexp.ts';
+import { compileGoRegexp, goQuoteMeta, type GoRegexp } from '../go/regexp.ts';
 import {
   compareRegoValues,
   goJsonSurrogates,
@@ -1756,6 +1756,48 @@ function goJsonMarshal(v: RegoValue): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// regex.template_match: topdown's compileRegexTemplate (one-byte delimiters around regexp parts, the rest
+// quoted), then a match of the whole string.
+
+function delimiterIndices(s: string, start: string, end: string): number[] {
+  let level = 0;
+  let idx = 0;
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === start) {
+      if (++level === 1) idx = i;
+    } else if (s[i] === end) {
+      if (--level === 0) out.push(idx, i + 1);
+      else if (level < 0) fail(`unbalanced braces in ${JSON.stringify(s)}`);
+    }
+  }
+  if (level !== 0) fail(`unbalanced braces in ${JSON.stringify(s)}`);
+  return out;
+}
+
+function regexTemplateMatch(p: RegoValue | undefined, m: RegoValue | undefined, s: RegoValue | undefined, e: RegoValue | undefined): RegoValue {
+  const template = str(p, 1);
+  const text = str(m, 2);
+  const start = str(s, 3);
+  const end = str(e, 4);
+  // Go counts bytes: a delimiter is one ASCII character.
+  if (Buffer.byteLength(start) !== 1) fail('start delimiter has to be exactly one character long');
+  if (Buffer.byteLength(end) !== 1) fail('end delimiter has to be exactly one character long');
+  const idxs = delimiterIndices(template, start, end);
+  let pattern = '^';
+  let last = 0;
+  for (let i = 0; i < idxs.length; i += 2) {
+    const raw = template.slice(last, idxs[i]);
+    last = idxs[i + 1] as number;
+    const part = template.slice((idxs[i] as number) + 1, last - 1);
+    pattern += `${goQuoteMeta(raw)}(${part})`;
+    goRegexp(`^${part}$`);
+  }
+  pattern += `${goQuoteMeta(template.slice(last))}$`;
+  return regoBool(goRegexp(pattern).matchString(text));
+}
+
+// ---------------------------------------------------------------------------------------------
 // json.patch: OPA's edit tree (internal/edittree) applying RFC 6902 operations in order.
 
 /** edittree's toIndex: a number or a string (`-` is the end; no leading zeros) as an int. */
@@ -2212,6 +2254,7 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
     to_number: toNumber,
     'json.marshal': (v) => regoString(goJsonMarshal(v ?? fail('operand 1 is undefined'))),
     'json.patch': jsonPatch,
+    'regex.template_match': regexTemplateMatch,
     'uuid.parse': uuidParse,
     'urlquery.encode_object': urlqueryEncodeObject,
     'urlquery.decode_object': urlqueryDecodeObject,
