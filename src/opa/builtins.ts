@@ -2126,6 +2126,230 @@ function cidrContainsMatches(a: RegoValue | undefined, b: RegoValue | undefined)
 }
 
 // ---------------------------------------------------------------------------------------------
+// net.cidr_merge: OPA's port of netaddr's merge (internal/cidr/merge), on Go's net.IP byte slices, quirks
+// kept: a bare IPv4 address stands for its class network (10.0.0.1 is 10.0.0.1/8), ranges are compared as
+// 16-byte IPv4-mapped addresses, and a network that merged with nothing is printed as it was given.
+
+type Bytes = number[];
+
+const V4_PREFIX: Bytes = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff];
+
+function bytesCompare(a: Bytes, b: Bytes): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return a.length - b.length;
+}
+
+function cidrMask(ones: number, bits: number): Bytes {
+  return Array.from({ length: bits / 8 }, (_, i) => (i * 8 + 8 <= ones ? 0xff : i * 8 >= ones ? 0 : (0xff << (8 - (ones - i * 8))) & 0xff));
+}
+
+function maskOnes(m: Bytes): number {
+  let n = 0;
+  for (const b of m) for (let bit = 7; bit >= 0 && (b >> bit) & 1; bit--) n++;
+  return n;
+}
+
+/** net.IP.Mask: undefined where Go returns nil. */
+function ipMask(ip: Bytes, mask: Bytes): Bytes | undefined {
+  let x = ip;
+  if (mask.length === 16 && ip.length === 4 && mask.slice(0, 12).every((b) => b === 0xff)) mask = mask.slice(12);
+  if (mask.length === 4 && ip.length === 16 && isV4Mapped(ip)) x = ip.slice(12);
+  if (mask.length !== x.length) return undefined;
+  return x.map((b, i) => b & (mask[i] as number));
+}
+
+interface RawNet {
+  ip: Bytes;
+  mask: Bytes;
+}
+
+function addressRange(n: RawNet): [Bytes, Bytes] {
+  let first = ipMask(n.ip, n.mask) ?? [];
+  let last = [...first];
+  if (to4(first)) {
+    first = [...V4_PREFIX, ...first];
+    last = [...V4_PREFIX, ...last];
+  }
+  for (let i = 0; i < n.mask.length; i++) {
+    // Go writes at IPv6len-i-1 whatever the length (a shorter address panics there).
+    const j = 15 - i;
+    if (j >= last.length) fail('cidr_merge: address and mask lengths differ');
+    last[j] = ((last[j] as number) | (~(n.mask[n.mask.length - i - 1] as number) & 0xff)) & 0xff;
+  }
+  return [first, last];
+}
+
+function ipEqual(a: Bytes, b: Bytes): boolean {
+  const x = to4(a) ?? a;
+  const y = to4(b) ?? b;
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+function previousIP(ip: Bytes): Bytes {
+  if (ipEqual(ip, [...V4_PREFIX, 0, 0, 0, 0]) || ipEqual(ip, Array<number>(16).fill(0))) return ip;
+  const prev = [...ip];
+  const lower = to4(ip) ? 12 : 0;
+  let overflow = false;
+  for (let i = ip.length - 1; i >= lower; i--) {
+    if (overflow || i === ip.length - 1) prev[i] = ((prev[i] as number) - 1) & 0xff;
+    overflow = ip[i] === 0 && prev[i] === 255;
+  }
+  return prev;
+}
+
+function nextIP(ip: Bytes): Bytes {
+  if (ipEqual(ip, [...V4_PREFIX, 255, 255, 255, 255]) || ipEqual(ip, Array<number>(16).fill(255))) return ip;
+  if (ip.length !== 4 && ip.length !== 16) return ip;
+  const n = ip.length === 4 ? 32n : 128n;
+  const v = (bytesToBig(ip) + 1n) & ((1n << n) - 1n);
+  return bigToBytes(v, ip.length);
+}
+
+function bytesToBig(b: Bytes): bigint {
+  return b.reduce((acc, x) => (acc << 8n) | BigInt(x), 0n);
+}
+
+/** big.Int.Bytes: big-endian, no leading zeros. */
+function bigBytes(v: bigint): Bytes {
+  const out: Bytes = [];
+  for (let x = v; x > 0n; x >>= 8n) out.unshift(Number(x & 0xffn));
+  return out;
+}
+
+function bigToBytes(v: bigint, len: number): Bytes {
+  const b = bigBytes(v);
+  return [...Array<number>(Math.max(0, len - b.length)).fill(0), ...b];
+}
+
+function spanningCIDR(first: Bytes, last: Bytes): RawNet {
+  const v4 = to4(first) !== undefined;
+  const bitLen = v4 ? 32 : 128;
+  let size = bitLen;
+  const lowest = bytesToBig(first);
+  let highest = bytesToBig(last);
+  while (size > 0 && lowest < highest) {
+    size--;
+    highest &= -(1n << BigInt(bitLen - size));
+  }
+  let ip = v4 ? [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ...bigBytes(highest)] : bigBytes(highest);
+  if (ip.length === 0) ip = Array<number>(v4 ? 4 : 16).fill(0);
+  return { ip, mask: cidrMask(size, bitLen) };
+}
+
+function partitionCIDR(target: RawNet, exclude: RawNet): { left: RawNet[]; right: RawNet[] } {
+  const v4 = to4(target.ip) !== undefined;
+  const [targetFirst, targetLast] = addressRange(target);
+  const [excludeFirst, excludeLast] = addressRange(exclude);
+  const targetSize = maskOnes(target.mask);
+  const excludeSize = maskOnes(exclude.mask);
+  if (bytesCompare(excludeLast, targetFirst) < 0) return { left: [], right: [target] };
+  if (bytesCompare(targetLast, excludeFirst) < 0) return { left: [target], right: [] };
+  if (targetSize >= excludeSize) return { left: [], right: [] };
+  const left: RawNet[] = [];
+  const right: RawNet[] = [];
+  const bitLen = v4 ? 32 : 128;
+  let prefix = targetSize + 1;
+  let lower = bytesToBig(targetFirst);
+  let upper = lower + (1n << BigInt(bitLen - prefix));
+  const toBytes = (x: bigint) => (v4 ? [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ...bigBytes(x)] : bigToBytes(x, 16));
+  while (excludeSize >= prefix) {
+    let matched: bigint;
+    if (bytesCompare(excludeFirst, toBytes(upper)) >= 0) {
+      left.push({ ip: toBytes(lower), mask: cidrMask(prefix, bitLen) });
+      matched = upper;
+    } else {
+      right.push({ ip: toBytes(upper), mask: cidrMask(prefix, bitLen) });
+      matched = lower;
+    }
+    prefix++;
+    if (prefix > bitLen) break;
+    lower = matched;
+    upper = matched + (1n << BigInt(bitLen - prefix));
+  }
+  return { left, right };
+}
+
+function rangeToCIDRs(first: Bytes, last: Bytes): RawNet[] {
+  let spanning = spanningCIDR(first, last);
+  const [spanFirst, spanLast] = addressRange(spanning);
+  let list: RawNet[] = [];
+  if (bytesCompare(spanFirst, first) < 0) {
+    const prev = previousIP(first);
+    const bits = to4(prev) ? 32 : 128;
+    const { right } = partitionCIDR(spanning, { ip: prev, mask: cidrMask(bits, bits) });
+    list.push(...right);
+    spanning = right[0] ?? fail('cidr_merge: empty partition');
+    list = list.slice(1);
+  }
+  if (bytesCompare(spanLast, last) > 0) {
+    const next = nextIP(last);
+    const bits = to4(next) ? 32 : 128;
+    list.push(...partitionCIDR(spanning, { ip: next, mask: cidrMask(bits, bits) }).left);
+  } else {
+    list.push(spanning);
+  }
+  return list;
+}
+
+/** net.IPNet.String, `<nil>` where Go's networkNumberAndMask gives up. */
+function ipNetString(n: RawNet): string {
+  let ip = to4(n.ip);
+  if (!ip) {
+    if (n.ip.length !== 16) return '<nil>';
+    ip = n.ip;
+  }
+  let m = n.mask;
+  if (m.length === 4 && ip.length !== 4) return '<nil>';
+  if (m.length === 16 && ip.length === 4) m = m.slice(12);
+  if (m.length !== 4 && m.length !== 16) return '<nil>';
+  return `${goIPString(ip)}/${maskOnes(m)}`;
+}
+
+function cidrMergeNet(x: RegoValue): RawNet {
+  if (x.t !== 'string') fail('element must be string');
+  const ip = goParseIP(x.v);
+  if (!ip) {
+    const net = goParseCIDR(x.v);
+    if (!net) fail(`invalid CIDR address: ${x.v}`);
+    return net;
+  }
+  const v4 = to4(ip);
+  if (!v4) fail('IPv6 invalid: needs prefix length');
+  // ip.DefaultMask: the classful network of the address.
+  const ones = (v4[0] as number) < 0x80 ? 8 : (v4[0] as number) < 0xc0 ? 16 : 24;
+  return { ip, mask: cidrMask(ones, 32) };
+}
+
+function cidrMerge(v: RegoValue | undefined): RegoValue {
+  if (!v || (v.t !== 'array' && v.t !== 'set')) fail('operand must be an array');
+  const nets = (v.t === 'set' ? [...v.v].sort(compareRegoValues) : v.v).map(cidrMergeNet);
+  type Range = { first: Bytes; last: Bytes; net?: RawNet };
+  const ranges: Range[] = nets.map((net) => {
+    const [first, last] = addressRange(net);
+    return { first, last, net };
+  });
+  // sort.Sort is not stable: equal ranges may trade places, which only changes which of them is printed.
+  ranges.sort((a, b) => bytesCompare(a.last, b.last) || bytesCompare(a.first, b.first));
+  for (let i = ranges.length - 1; i > 0; i--) {
+    const cur = ranges[i] as Range;
+    const prev = ranges[i - 1] as Range;
+    if (bytesCompare(previousIP(cur.first), prev.last) <= 0) {
+      const first = bytesCompare(prev.first, cur.first) < 0 ? prev.first : cur.first;
+      ranges[i - 1] = { first: [...first], last: [...cur.last] };
+      ranges.splice(i, 1);
+    }
+  }
+  const out: RegoValue[] = [];
+  for (const r of ranges) {
+    for (const n of r.net ? [r.net] : rangeToCIDRs(r.first, r.last)) {
+      const text = regoString(ipNetString(n));
+      if (!setContains(out, text)) out.push(text);
+    }
+  }
+  return { t: 'set', v: out };
+}
+
+// ---------------------------------------------------------------------------------------------
 // registry
 
 /** Typed builtin errors become undefined; anything else propagates (an evaluation error). */
@@ -2259,6 +2483,7 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
     'urlquery.encode_object': urlqueryEncodeObject,
     'urlquery.decode_object': urlqueryDecodeObject,
     'net.cidr_contains_matches': cidrContainsMatches,
+    'net.cidr_merge': cidrMerge,
   };
   const out: Record<string, HostBuiltin> = {};
   for (const [name, fn] of Object.entries(table)) out[name] = wrap(fn);
