@@ -42,7 +42,7 @@ export class GoBigFloat {
   }
 }
 
-/** Raised where Go would panic or return ±Inf (exponent overflow): the caller fails the builtin. */
+/** Raised beyond preadmit's exponent bound (see MAX_EXP): callers let it fail the evaluation (fail closed). */
 export class GoBigFloatRangeError extends Error {}
 
 /**

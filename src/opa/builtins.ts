@@ -28,7 +28,6 @@ import {
   goBigFloatOfInt,
   goBigFloatQuo,
   goBigFloatSub,
-  GoBigFloatRangeError,
   parseGoBigFloat,
   type GoBigFloat,
 } from '../go/bigfloat.ts';
@@ -79,13 +78,9 @@ function bigIntOperand(v: RegoValue | undefined, pos: number): bigint {
 
 /** builtins.NumberToFloat: big.Float SetString (64-bit mantissa). */
 function numberToFloat(text: string): GoBigFloat {
-  let f: GoBigFloat | undefined;
-  try {
-    f = parseGoBigFloat(text);
-  } catch (e) {
-    if (e instanceof GoBigFloatRangeError) fail(`number out of range: ${text}`);
-    throw e;
-  }
+  // A GoBigFloatRangeError (beyond preadmit's exponent bound, where OPA still has a value) propagates:
+  // the evaluation fails rather than a rule silently not firing.
+  const f = parseGoBigFloat(text);
   if (!f) fail(`illegal number: ${text}`);
   return f;
 }
@@ -108,24 +103,17 @@ function smallInt(text: string): number | undefined {
   return i > -1000 && i < 1000 ? i : undefined;
 }
 
-/** The truncated integer of a big.Float computation (Float.Int), range errors as builtin errors. */
+/** The truncated integer of a big.Float computation (Float.Int). */
 function floatOpInt(op: () => GoBigFloat): bigint {
-  try {
-    return op().toInt();
-  } catch (e) {
-    if (e instanceof GoBigFloatRangeError) fail(e.message);
-    throw e;
-  }
+  return op().toInt();
 }
 
-/** Catches big.Float's range errors (an exponent beyond Go's) as builtin errors. */
+/**
+ * A big.Float computation as a number. Its GoBigFloatRangeError (an exponent beyond preadmit's bound, where
+ * OPA still has a value) propagates: an evaluation error, not an undefined call.
+ */
 function floatOp(op: () => GoBigFloat): RegoValue {
-  try {
-    return floatToNumber(op());
-  } catch (e) {
-    if (e instanceof GoBigFloatRangeError) fail(e.message);
-    throw e;
-  }
+  return floatToNumber(op());
 }
 
 function arith2(
@@ -583,7 +571,8 @@ function rangeStep(a: RegoValue | undefined, b: RegoValue | undefined, s: RegoVa
   const step = bigIntOperand(s, 3);
   if (step <= 0n) fail('numbers.range_step: step must be a positive integer');
   const span = x <= y ? y - x : x - y;
-  if (span / step + 1n > BigInt(MAX_RANGE_LENGTH)) fail('numbers.range_step: range too large');
+  // OPA would build it (or run out of memory): beyond preadmit's bound the evaluation fails, never undefined.
+  if (span / step + 1n > BigInt(MAX_RANGE_LENGTH)) throw new Error(`range of more than ${MAX_RANGE_LENGTH} numbers: over preadmit's memory bound`);
   const out: RegoValue[] = [];
   if (x <= y) for (let i = x; i <= y; i += step) out.push(regoNumber(i));
   else for (let i = x; i >= y; i -= step) out.push(regoNumber(i));
