@@ -1101,6 +1101,11 @@ function parseRepeat(s: string): { min: number; max: number; after: string } | u
 
 
 /** How long one match may take where patterns come from untrusted files (JavaScript's engine backtracks). */
+/** Go's regexp.QuoteMeta: a backslash before each of `\.+*?()|[]{}^$`. */
+export function goQuoteMeta(s: string): string {
+  return s.replace(/[\\.+*?()|[\]{}^$]/g, (c) => `\\${c}`);
+}
+
 export const MATCH_TIME_LIMIT_MS = 1_000;
 
 /**

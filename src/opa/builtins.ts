@@ -6,7 +6,7 @@
 // NOT turned into undefined (that would make a violation rule silently not fire) but propagates, and the
 // host reports it as an evaluation error of the template.
 import { createHash, createHmac } from 'node:crypto';
-import { compileGoRegexp, type GoRegexp } from '../go/regexp.ts';
+import { compileGoRegexp, goQuoteMeta, type GoRegexp } from '../go/regexp.ts';
 import {
   compareRegoValues,
   goJsonSurrogates,
@@ -20,6 +20,17 @@ import {
   type RegoValue,
 } from './rego-value.ts';
 import { goString } from '../go/json.ts';
+import {
+  goBigFloatAdd,
+  goBigFloatCmp,
+  goBigFloatMul,
+  goBigFloatOfFloat64,
+  goBigFloatOfInt,
+  goBigFloatQuo,
+  goBigFloatSub,
+  parseGoBigFloat,
+  type GoBigFloat,
+} from '../go/bigfloat.ts';
 import { goCompare } from '../go/strings.ts';
 import { regoSprintf } from './sprintf.ts';
 
@@ -45,26 +56,6 @@ function num(v: RegoValue | undefined, pos: number): string {
 const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
 
-/** Exact integer value of a number text, or undefined when it has a fraction. */
-function exactInteger(text: string): bigint | undefined {
-  const m = /^(-?)([0-9]+)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text);
-  if (!m) return undefined;
-  const frac = m[3] ?? '';
-  const exp = Number(m[4] ?? '0') - frac.length;
-  let digits = (m[2] ?? '') + frac;
-  if (exp >= 0) {
-    if (exp > 4000) return undefined;
-    digits += '0'.repeat(exp);
-  } else {
-    const cut = digits.length + exp;
-    const tail = cut > 0 ? digits.slice(cut) : digits;
-    if (/[1-9]/.test(tail)) return undefined;
-    digits = cut > 0 ? digits.slice(0, cut) : '0';
-  }
-  const v = BigInt(digits);
-  return m[1] === '-' ? -v : v;
-}
-
 /** builtins.IntOperand: Go int (int64) from text such as "3" or "3.0". */
 function intOperand(v: RegoValue | undefined, pos: number): number {
   const text = num(v, pos);
@@ -76,9 +67,158 @@ function intOperand(v: RegoValue | undefined, pos: number): number {
 }
 
 function bigIntOperand(v: RegoValue | undefined, pos: number): bigint {
-  const i = exactInteger(num(v, pos));
+  const i = numberToInt(num(v, pos));
   if (i === undefined) fail(`operand ${pos} must be integer number but got floating-point number`);
   return i;
+}
+
+// ---------------------------------------------------------------------------------------------
+// arithmetic, as topdown (OPA v1.17.1, Gatekeeper's) computes it: an int fast path for operands in
+// (-1000, 1000), otherwise big.Float with a 64-bit mantissa (src/go/bigfloat.ts), printed by FloatToNumber.
+
+/** builtins.NumberToFloat: big.Float SetString (64-bit mantissa). */
+function numberToFloat(text: string): GoBigFloat {
+  // A GoBigFloatRangeError (beyond preadmit's exponent bound, where OPA still has a value) propagates:
+  // the evaluation fails rather than a rule silently not firing.
+  const f = parseGoBigFloat(text);
+  if (!f) fail(`illegal number: ${text}`);
+  return f;
+}
+
+/** builtins.NumberToInt: the big.Float value when it is an integer. */
+function numberToInt(text: string): bigint | undefined {
+  const f = numberToFloat(text);
+  return f.isInt ? f.toInt() : undefined;
+}
+
+/** builtins.FloatToNumber: integers as 'f', anything else as 'g', shortest at the value's precision. */
+function floatToNumber(f: GoBigFloat): RegoValue {
+  return regoNumber(f.text(f.isInt ? 'f' : 'g'));
+}
+
+/** ast.Number.Int (strconv.ParseInt, int64) when in the fast-path window (-1000, 1000). */
+function smallInt(text: string): number | undefined {
+  if (!/^[+-]?[0-9]{1,4}$/.test(text)) return undefined;
+  const i = Number(text);
+  return i > -1000 && i < 1000 ? i : undefined;
+}
+
+/** The truncated integer of a big.Float computation (Float.Int). */
+function floatOpInt(op: () => GoBigFloat): bigint {
+  return op().toInt();
+}
+
+/**
+ * A big.Float computation as a number. Its GoBigFloatRangeError (an exponent beyond preadmit's bound, where
+ * OPA still has a value) propagates: an evaluation error, not an undefined call.
+ */
+function floatOp(op: () => GoBigFloat): RegoValue {
+  return floatToNumber(op());
+}
+
+function arith2(
+  a: RegoValue | undefined,
+  b: RegoValue | undefined,
+  small: ((x: number, y: number) => number) | undefined,
+  float: (x: GoBigFloat, y: GoBigFloat) => GoBigFloat,
+): RegoValue {
+  const x = num(a, 1);
+  const y = num(b, 2);
+  if (small) {
+    const i = smallInt(x);
+    const j = smallInt(y);
+    if (i !== undefined && j !== undefined) return regoNumber(small(i, j));
+  }
+  return floatOp(() => float(numberToFloat(x), numberToFloat(y)));
+}
+
+/** topdown's minus: numbers, or the difference of two sets. */
+function arithMinus(a: RegoValue | undefined, b: RegoValue | undefined): RegoValue {
+  if (a?.t === 'set' && b?.t === 'set') return { t: 'set', v: a.v.filter((x) => !setContains(b.v, x)) };
+  if (a?.t !== 'number' && a?.t !== 'set') fail('operand 1 must be one of {number, set}');
+  if (a.t === 'set') fail('operand 2 must be set');
+  return arith2(a, b, (x, y) => x - y, (x, y) => goBigFloatSub(x, y));
+}
+
+function arithDivide(a: RegoValue | undefined, b: RegoValue | undefined): RegoValue {
+  return arith2(a, b, undefined, (x, y) => {
+    if (y.isZero) fail('divide by zero');
+    return goBigFloatQuo(x, y);
+  });
+}
+
+function arithRem(a: RegoValue | undefined, b: RegoValue | undefined): RegoValue {
+  const x = num(a, 1);
+  const y = num(b, 2);
+  const i = smallInt(x);
+  const j = smallInt(y);
+  if (i !== undefined && j !== undefined) {
+    if (j === 0) fail('modulo by zero');
+    // Go's % truncates toward zero, as JS's does (0 rather than -0 for an int).
+    return regoNumber(i % j || 0);
+  }
+  const p = numberToInt(x);
+  const q = numberToInt(y);
+  if (p === undefined || q === undefined) fail('modulo on floating-point number');
+  // big.Int.Int64 is the low 64 bits: a nonzero multiple of 2^64 counts as zero in OPA v1.17.1.
+  if (BigInt.asIntN(64, q) === 0n) fail('modulo by zero');
+  return regoNumber(p % q);
+}
+
+const HALF = goBigFloatOfFloat64(1n, -1);
+const ONE = goBigFloatOfFloat64(1n, 0);
+
+function arithRound(x: GoBigFloat): GoBigFloat {
+  const shifted = x.neg ? goBigFloatSub(x, HALF) : goBigFloatAdd(x, HALF);
+  return goBigFloatOfInt(shifted.toInt());
+}
+
+/** topdown's ceil: truncation, plus one unless the truncation is negative (ceil(-0.5) is 1 in OPA). */
+function arithCeil(x: GoBigFloat): GoBigFloat {
+  const f = goBigFloatOfInt(x.toInt());
+  if (f.neg || goBigFloatCmp(x, f) === 0) return f;
+  return goBigFloatAdd(f, ONE);
+}
+
+/** topdown's floor: truncation, minus one only when the truncation is negative (floor(-0.5) is 0 in OPA). */
+function arithFloor(x: GoBigFloat): GoBigFloat {
+  const f = goBigFloatOfInt(x.toInt());
+  if (!f.neg || goBigFloatCmp(x, f) === 0) return f;
+  return goBigFloatSub(f, ONE);
+}
+
+function arith1(a: RegoValue | undefined, fn: (x: GoBigFloat) => GoBigFloat): RegoValue {
+  return floatOp(() => fn(numberToFloat(num(a, 1))));
+}
+
+function collectionNumbers(v: RegoValue | undefined): string[] {
+  if (!v || (v.t !== 'array' && v.t !== 'set')) fail('operand 1 must be one of {set, array}');
+  const items = v.t === 'set' ? [...v.v].sort(compareRegoValues) : v.v;
+  return items.map((x) => {
+    if (x.t !== 'number') fail('operand 1 must be array of numbers');
+    return x.v;
+  });
+}
+
+/** topdown's sum: int64 (wrapping) when every element is an int64, else big.Float. */
+function aggregateSum(v: RegoValue | undefined): RegoValue {
+  const nums = collectionNumbers(v);
+  if (nums.every((n) => goParseInt64(n) !== undefined)) {
+    return regoNumber(nums.reduce((acc, n) => BigInt.asIntN(64, acc + (goParseInt64(n) as bigint)), 0n));
+  }
+  return floatOp(() => nums.reduce((acc, n) => goBigFloatAdd(acc, numberToFloat(n)), goBigFloatOfFloat64(0n, 0)));
+}
+
+function aggregateProduct(v: RegoValue | undefined): RegoValue {
+  const nums = collectionNumbers(v);
+  return floatOp(() => nums.reduce((acc, n) => goBigFloatMul(acc, numberToFloat(n)), ONE));
+}
+
+/** strconv.ParseInt(s, 10, 64). */
+function goParseInt64(s: string): bigint | undefined {
+  if (!/^[+-]?[0-9]+$/.test(s)) return undefined;
+  const i = BigInt(s);
+  return i < INT64_MIN || i > INT64_MAX ? undefined : i;
 }
 
 function stringList(v: RegoValue, pos: number): string[] {
@@ -243,27 +383,6 @@ function ratFloatString(n: bigint, d: bigint, prec: number): string {
   return (neg ? '-' : '') + digits;
 }
 
-/** Rounds the positive rational n/d to a 64-bit mantissa, half to even (big.Float, prec 64). */
-function roundTo64Bits(n: bigint, d: bigint): { m: bigint; e: number } {
-  if (n === 0n) return { m: 0n, e: 0 };
-  // Find e such that 2^63 <= n/d * 2^-e < 2^64.
-  let e = n.toString(2).length - d.toString(2).length - 64;
-  const scaled = (ee: number) => (ee >= 0 ? { a: n, b: d << BigInt(ee) } : { a: n << BigInt(-ee), b: d });
-  for (;;) {
-    const { a, b } = scaled(e);
-    const q = a / b;
-    if (q >= 1n << 64n) e++;
-    else if (q < 1n << 63n) e--;
-    else {
-      const r = a % b;
-      let m = q;
-      if (2n * r > b || (2n * r === b && (m & 1n) === 1n)) m++;
-      if (m === 1n << 64n) return { m: 1n << 63n, e: e + 1 };
-      return { m, e };
-    }
-  }
-}
-
 function unitsParseBytes(raw: string): RegoValue {
   const s = raw.toLowerCase().replaceAll('"', '');
   if (s.includes(' ')) fail('spaces not allowed in resource strings');
@@ -280,16 +399,9 @@ function unitsParseBytes(raw: string): RegoValue {
   };
   const factor = Object.hasOwn(table, unit) ? table[unit] : undefined;
   if (factor === undefined) fail(`byte unit ${unit} not recognized`);
-  const r = parseRational(amount);
-  if (!r) fail('could not parse byte amount to a number');
-  // big.Float (64-bit mantissa) parse, multiply (rounded again), then truncate to an integer.
-  const neg = r.n < 0n;
-  const x = roundTo64Bits(neg ? -r.n : r.n, r.d);
-  const p = roundTo64Bits(x.m * factor, 1n);
-  const e = p.e + x.e;
-  let total = e >= 0 ? p.m << BigInt(e) : p.m >> BigInt(-e);
-  if (neg) total = -total;
-  return regoNumber(total);
+  // big.Float SetString (64-bit mantissa), multiplied at 64 bits, truncated to an integer.
+  const x = numberToFloat(amount);
+  return regoNumber(floatOpInt(() => goBigFloatMul(x, goBigFloatOfInt(factor), 64)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -459,7 +571,8 @@ function rangeStep(a: RegoValue | undefined, b: RegoValue | undefined, s: RegoVa
   const step = bigIntOperand(s, 3);
   if (step <= 0n) fail('numbers.range_step: step must be a positive integer');
   const span = x <= y ? y - x : x - y;
-  if (span / step + 1n > BigInt(MAX_RANGE_LENGTH)) fail('numbers.range_step: range too large');
+  // OPA would build it (or run out of memory): beyond preadmit's bound the evaluation fails, never undefined.
+  if (span / step + 1n > BigInt(MAX_RANGE_LENGTH)) throw new Error(`range of more than ${MAX_RANGE_LENGTH} numbers: over preadmit's memory bound`);
   const out: RegoValue[] = [];
   if (x <= y) for (let i = x; i <= y; i += step) out.push(regoNumber(i));
   else for (let i = x; i >= y; i -= step) out.push(regoNumber(i));
@@ -598,24 +711,25 @@ function dateToNs(
 }
 
 /** tzTime: a number of ns, or [ns, tz] / [ns, tz, layout]. */
-function tzTime(v: RegoValue | undefined): { ns: bigint; zone: Zone } {
+function tzTime(v: RegoValue | undefined): { ns: bigint; zone: Zone; layout: string } {
   if (!v) fail('missing operand');
   let n: RegoValue | undefined;
   let zone: Zone = { kind: 'utc' };
+  let layout = '';
   if (v.t === 'array') {
     if (v.v.length === 0) fail('operand 1 must be one of {number, array}');
     n = v.v[0];
     if (v.v.length > 1) zone = loadZone(str(v.v[1], 1));
-    if (v.v.length > 2) str(v.v[2], 1);
+    if (v.v.length > 2) layout = str(v.v[2], 1);
   } else if (v.t === 'number') n = v;
   else fail('operand 1 must be one of {number, array}');
   const ns = exactIntegerOfFloat(num(n, 1));
-  return { ns, zone };
+  return { ns, zone, layout };
 }
 
 /** builtins.NumberToFloat then Int64 with an exactness check: integer values within int64 only. */
 function exactIntegerOfFloat(text: string): bigint {
-  const i = exactInteger(text);
+  const i = numberToInt(text);
   if (i === undefined || i < INT64_MIN || i > INT64_MAX) fail('timestamp too big');
   return i;
 }
@@ -807,6 +921,8 @@ interface Chunk {
   prefix: string;
   std?: Std;
   fracDigits: number;
+  /** The separator of a fractional-seconds chunk: `.` or `,`. */
+  sep?: string;
   suffix: string;
 }
 
@@ -883,7 +999,7 @@ function nextStdChunk(layout: string): Chunk {
           while (j < layout.length && layout[j] === ch) j++;
           const next = layout[j];
           if (!(next !== undefined && next >= '0' && next <= '9')) {
-            return mk(i, ch === '0' ? 'frac0' : 'frac9', j - i, j - (i + 1));
+            return { ...mk(i, ch === '0' ? 'frac0' : 'frac9', j - i, j - (i + 1)), sep: c };
           }
         }
         break;
@@ -891,6 +1007,139 @@ function nextStdChunk(layout: string): Chunk {
     }
   }
   return { prefix: layout, fracDigits: 0, suffix: '' };
+}
+
+/** Go's appendInt: a '-' sign, then at least `width` digits. */
+function goPadInt(x: number | bigint, width: number): string {
+  const neg = x < 0;
+  const digits = (neg ? -BigInt(x) : BigInt(x)).toString().padStart(width, '0');
+  return (neg ? '-' : '') + digits;
+}
+
+/**
+ * Go's Time.Format (appendFormat) for a time in `zone`. A zone's abbreviation (`MST`) is only known for UTC:
+ * for another zone Go prints the tz database's abbreviation, which Intl does not give, so that layout fails.
+ */
+function goTimeFormat(ns: bigint, zone: Zone, layoutIn: string): string {
+  const c = civilAt(ns, zone);
+  const offset = Number(zoneOffset(zone, floorDiv(ns, NS_PER_SEC)));
+  const yday = Number(daysFromCivil(BigInt(c.year), BigInt(c.month), BigInt(c.day)) - daysFromCivil(BigInt(c.year), 1n, 1n)) + 1;
+  const nsec = Number(c.nsec);
+  let out = '';
+  let layout = layoutIn;
+  while (layout !== '') {
+    const chunk = nextStdChunk(layout);
+    out += chunk.prefix;
+    layout = chunk.suffix;
+    if (!chunk.std) break;
+    const std = chunk.std;
+    switch (std) {
+      case '06':
+        out += goPadInt(((c.year % 100) + 100) % 100, 2);
+        break;
+      case '2006':
+        out += goPadInt(c.year, 4);
+        break;
+      case 'Jan':
+        out += (MONTHS[c.month - 1] as string).slice(0, 3);
+        break;
+      case 'January':
+        out += MONTHS[c.month - 1] as string;
+        break;
+      case '1':
+        out += String(c.month);
+        break;
+      case '01':
+        out += goPadInt(c.month, 2);
+        break;
+      case 'Mon':
+        out += (WEEKDAYS[c.weekday] as string).slice(0, 3);
+        break;
+      case 'Monday':
+        out += WEEKDAYS[c.weekday] as string;
+        break;
+      case '2':
+        out += String(c.day);
+        break;
+      case '_2':
+        out += c.day < 10 ? ` ${c.day}` : String(c.day);
+        break;
+      case '02':
+        out += goPadInt(c.day, 2);
+        break;
+      case '__2':
+        out += String(yday).padStart(3, ' ');
+        break;
+      case '002':
+        out += goPadInt(yday, 3);
+        break;
+      case '15':
+        out += goPadInt(c.hour, 2);
+        break;
+      case '3':
+        out += String(c.hour % 12 === 0 ? 12 : c.hour % 12);
+        break;
+      case '03':
+        out += goPadInt(c.hour % 12 === 0 ? 12 : c.hour % 12, 2);
+        break;
+      case '4':
+        out += String(c.minute);
+        break;
+      case '04':
+        out += goPadInt(c.minute, 2);
+        break;
+      case '5':
+        out += String(c.second);
+        break;
+      case '05':
+        out += goPadInt(c.second, 2);
+        break;
+      case 'PM':
+        out += c.hour >= 12 ? 'PM' : 'AM';
+        break;
+      case 'pm':
+        out += c.hour >= 12 ? 'pm' : 'am';
+        break;
+      case 'MST': {
+        if (zone.kind !== 'utc') fail('time zone abbreviations are only known for UTC');
+        out += 'UTC';
+        break;
+      }
+      case 'frac0':
+      case 'frac9': {
+        const n = chunk.fracDigits;
+        if (std === 'frac9' && (n === 0 || nsec === 0)) break;
+        const sep = chunk.sep ?? '.';
+        let digits = goPadInt(nsec, 9).slice(0, n);
+        if (std === 'frac9') digits = digits.replace(/0+$/, '');
+        out += digits === '' ? '' : sep + digits;
+        break;
+      }
+      default: {
+        // The numeric zones: -0700, -07:00, -07, the seconds forms, and the Z forms (Z for UTC).
+        if (std.startsWith('Z') && offset === 0) {
+          out += 'Z';
+          break;
+        }
+        const minutes = Math.trunc(offset / 60);
+        out += minutes < 0 ? '-' : '+';
+        const z = Math.abs(minutes);
+        out += goPadInt(Math.floor(z / 60), 2);
+        const colon = std.includes(':');
+        if (std !== '-07' && std !== 'Z07') out += (colon ? ':' : '') + goPadInt(z % 60, 2);
+        if (std === '-070000' || std === '-07:00:00' || std === 'Z070000' || std === 'Z07:00:00') {
+          out += (colon ? ':' : '') + goPadInt(Math.abs(offset) % 60, 2);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function timeFormat(v: RegoValue | undefined): RegoValue {
+  const { ns, zone, layout } = tzTime(v);
+  const constant = Object.hasOwn(LAYOUT_CONSTANTS, layout) ? LAYOUT_CONSTANTS[layout] : undefined;
+  return regoString(goTimeFormat(ns, zone, layout === '' ? (LAYOUT_CONSTANTS.RFC3339Nano as string) : (constant ?? layout)));
 }
 
 function isDigitAt(s: string, i: number): boolean {
@@ -1245,14 +1494,8 @@ function formatInt(n: RegoValue | undefined, b: RegoValue | undefined): RegoValu
   const text = num(n, 1);
   const base = Number(num(b, 2));
   if (![2, 8, 10, 16].includes(base)) fail('operand 2 must be one of {2, 8, 10, 16}');
-  const m = /[eE]([+-]?[0-9]+)$/.exec(text);
-  if (m && Math.abs(Number(m[1])) > 100_000) fail('operand 1 is out of range');
-  const r = parseRational(text);
-  if (!r) fail('operand 1 must be a number');
-  const neg = r.n < 0n;
-  const { m: mant, e } = roundTo64Bits(neg ? -r.n : r.n, r.d);
-  const int = e >= 0 ? mant << BigInt(e) : mant >> BigInt(-e);
-  return regoString((neg ? -int : int).toString(base));
+  const int = floatOpInt(() => numberToFloat(text));
+  return regoString(int.toString(base));
 }
 
 /**
@@ -1502,6 +1745,600 @@ function goJsonMarshal(v: RegoValue): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// regex.template_match: topdown's compileRegexTemplate (one-byte delimiters around regexp parts, the rest
+// quoted), then a match of the whole string.
+
+function delimiterIndices(s: string, start: string, end: string): number[] {
+  let level = 0;
+  let idx = 0;
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === start) {
+      if (++level === 1) idx = i;
+    } else if (s[i] === end) {
+      if (--level === 0) out.push(idx, i + 1);
+      else if (level < 0) fail(`unbalanced braces in ${JSON.stringify(s)}`);
+    }
+  }
+  if (level !== 0) fail(`unbalanced braces in ${JSON.stringify(s)}`);
+  return out;
+}
+
+function regexTemplateMatch(p: RegoValue | undefined, m: RegoValue | undefined, s: RegoValue | undefined, e: RegoValue | undefined): RegoValue {
+  const template = str(p, 1);
+  const text = str(m, 2);
+  const start = str(s, 3);
+  const end = str(e, 4);
+  // Go counts bytes: a delimiter is one ASCII character.
+  if (Buffer.byteLength(start) !== 1) fail('start delimiter has to be exactly one character long');
+  if (Buffer.byteLength(end) !== 1) fail('end delimiter has to be exactly one character long');
+  const idxs = delimiterIndices(template, start, end);
+  let pattern = '^';
+  let last = 0;
+  for (let i = 0; i < idxs.length; i += 2) {
+    const raw = template.slice(last, idxs[i]);
+    last = idxs[i + 1] as number;
+    const part = template.slice((idxs[i] as number) + 1, last - 1);
+    pattern += `${goQuoteMeta(raw)}(${part})`;
+    goRegexp(`^${part}$`);
+  }
+  pattern += `${goQuoteMeta(template.slice(last))}$`;
+  return regoBool(goRegexp(pattern).matchString(text));
+}
+
+// ---------------------------------------------------------------------------------------------
+// json.patch: OPA's edit tree (internal/edittree) applying RFC 6902 operations in order.
+
+/** edittree's toIndex: a number or a string (`-` is the end; no leading zeros) as an int. */
+function patchIndex(length: number, key: RegoValue): number {
+  let text: string;
+  if (key.t === 'number') text = key.v;
+  else if (key.t === 'string') {
+    if (key.v === '-') return length;
+    if (key.v !== '0' && key.v.startsWith('0')) fail('leading zeros are not allowed in JSON paths');
+    text = key.v;
+  } else fail('invalid type for indexing');
+  const i = goParseInt64(text);
+  if (i === undefined) fail('invalid number type for indexing');
+  return i > BigInt(Number.MAX_SAFE_INTEGER) || i < -BigInt(Number.MAX_SAFE_INTEGER) ? -1 : Number(i);
+}
+
+/** The child at `key` (edittree Unfold of one segment), or an error when it does not exist. */
+function patchChild(v: RegoValue, key: RegoValue): RegoValue {
+  switch (v.t) {
+    case 'object': {
+      const x = objectGet(v.v, key);
+      if (!x) fail('path does not exist in object term');
+      return x;
+    }
+    case 'set':
+      if (!setContains(v.v, key)) fail('path does not exist in set term');
+      return key;
+    case 'array': {
+      const i = patchIndex(v.v.length, key);
+      if (i < 0 || i >= v.v.length) fail('path does not exist in array term');
+      return v.v[i] as RegoValue;
+    }
+    default:
+      fail('expected composite type');
+  }
+}
+
+/** Rebuilds `v` with the node at `path` transformed by `edit` (which gets the parent and the last key). */
+function patchAt(v: RegoValue, path: RegoValue[], edit: (parent: RegoValue, key: RegoValue) => RegoValue): RegoValue {
+  const [key, ...rest] = path;
+  if (key === undefined) fail('empty path');
+  if (rest.length === 0) return edit(v, key);
+  const child = patchAt(patchChild(v, key), rest, edit);
+  return patchReplaceChild(v, key, child);
+}
+
+function patchReplaceChild(v: RegoValue, key: RegoValue, child: RegoValue): RegoValue {
+  switch (v.t) {
+    case 'object':
+      return { t: 'object', v: v.v.map(([k, x]) => [k, regoValuesEqual(k, key) ? child : x]) };
+    case 'set':
+      return { t: 'set', v: [...v.v.filter((x) => !regoValuesEqual(x, key)), child] };
+    case 'array': {
+      const i = patchIndex(v.v.length, key);
+      return { t: 'array', v: v.v.map((x, j) => (j === i ? child : x)) };
+    }
+    default:
+      fail('expected composite type');
+  }
+}
+
+function patchInsert(parent: RegoValue, key: RegoValue, value: RegoValue): RegoValue {
+  switch (parent.t) {
+    case 'object':
+      return { t: 'object', v: [...parent.v.filter(([k]) => !regoValuesEqual(k, key)), [key, value]] };
+    case 'set':
+      if (!regoValuesEqual(key, value)) fail('set key does not equal value to be inserted');
+      return { t: 'set', v: [...parent.v.filter((x) => !regoValuesEqual(x, key)), value] };
+    case 'array': {
+      const i = patchIndex(parent.v.length, key);
+      if (i < 0 || i > parent.v.length) fail('index for array insertion out of bounds');
+      return { t: 'array', v: [...parent.v.slice(0, i), value, ...parent.v.slice(i)] };
+    }
+    default:
+      fail('expected composite type');
+  }
+}
+
+function patchDelete(parent: RegoValue, key: RegoValue): RegoValue {
+  switch (parent.t) {
+    case 'object':
+      if (!objectGet(parent.v, key)) fail('cannot delete child key that does not exist');
+      return { t: 'object', v: parent.v.filter(([k]) => !regoValuesEqual(k, key)) };
+    case 'set':
+      if (!setContains(parent.v, key)) fail('cannot delete child key that does not exist');
+      return { t: 'set', v: parent.v.filter((x) => !regoValuesEqual(x, key)) };
+    case 'array': {
+      const i = patchIndex(parent.v.length, key);
+      if (i < 0 || i >= parent.v.length) fail('index for array delete out of bounds');
+      return { t: 'array', v: parent.v.filter((_, j) => j !== i) };
+    }
+    default:
+      fail('expected composite type');
+  }
+}
+
+/** json.filter/json.patch's parsePath: a JSON pointer (`~1`, `~0` unescaped) or an array of segments. */
+function patchPath(p: RegoValue): RegoValue[] {
+  if (p.t === 'array') return p.v;
+  if (p.t !== 'string') fail('must be one of {set, array} containing string paths or array of path segments');
+  if (p.v === '') return [];
+  return p.v
+    .replace(/^\/+/, '')
+    .split('/')
+    .map((part) => regoString(part.replaceAll('~1', '/').replaceAll('~0', '~')));
+}
+
+function jsonPatch(target: RegoValue | undefined, ops: RegoValue | undefined): RegoValue {
+  if (!target) fail('missing operand');
+  if (!ops || ops.t !== 'array') fail('operand 2 must be array');
+  let doc: RegoValue | undefined = target;
+  const render = (path: RegoValue[]): RegoValue => {
+    if (!doc) fail('deleted node encountered');
+    return path.reduce((v, k) => patchChild(v, k), doc);
+  };
+  const insert = (path: RegoValue[], value: RegoValue) => {
+    if (path.length === 0) doc = value;
+    else if (!doc) fail('deleted node encountered during insert operation');
+    else doc = patchAt(doc, path, (parent, key) => patchInsert(parent, key, value));
+  };
+  const remove = (path: RegoValue[]) => {
+    if (!doc) fail('deleted node encountered during delete operation');
+    doc = path.length === 0 ? undefined : patchAt(doc, path, patchDelete);
+  };
+  for (const op of ops.v) {
+    if (op.t !== 'object') fail('must be an array of JSON-Patch objects, but at least one element is not an object');
+    const attr = (name: string) => objectGet(op.v, regoString(name));
+    const pathValue = attr('path');
+    if (!pathValue) fail("missing required attribute 'path'");
+    const kind = attr('op');
+    if (!kind) fail("missing required attribute 'op'");
+    if (kind.t !== 'string') fail("attribute 'op' must be a string");
+    const path = patchPath(pathValue);
+    const value = () => attr('value') ?? fail("missing required attribute 'value'");
+    const from = () => patchPath(attr('from') ?? fail("missing required attribute 'from'"));
+    switch (kind.v) {
+      case 'add':
+        insert(path, value());
+        break;
+      case 'remove':
+        remove(path);
+        break;
+      case 'replace':
+        remove(path);
+        insert(path, value());
+        break;
+      case 'move': {
+        const f = from();
+        const chunk = render(f);
+        remove(f);
+        insert(path, chunk);
+        break;
+      }
+      case 'copy':
+        insert(path, render(from()));
+        break;
+      case 'test':
+        if (!regoValuesEqual(render(path), value())) fail('value from EditTree != patch value');
+        break;
+      default:
+        fail(`unrecognized op: '${kind.v}'`);
+    }
+  }
+  if (!doc) fail('the whole document was removed');
+  return doc;
+}
+
+// ---------------------------------------------------------------------------------------------
+// uuid.parse: github.com/google/uuid's Parse and OPA's internal/uuid fillMap.
+
+function uuidBytes(s: string): number[] | undefined {
+  const bytes = Buffer.from(s, 'utf8');
+  const hexAt = (text: Buffer, i: number): number | undefined => {
+    const pair = text.subarray(i, i + 2).toString('latin1');
+    return /^[0-9a-fA-F]{2}$/.test(pair) ? parseInt(pair, 16) : undefined;
+  };
+  let text = bytes;
+  switch (bytes.length) {
+    case 36:
+      break;
+    case 45:
+      if (bytes.subarray(0, 9).toString('latin1').toLowerCase() !== 'urn:uuid:') return undefined;
+      text = bytes.subarray(9);
+      break;
+    case 38:
+      text = bytes.subarray(1);
+      break;
+    case 32: {
+      const out: number[] = [];
+      for (let i = 0; i < 16; i++) {
+        const b = hexAt(bytes, i * 2);
+        if (b === undefined) return undefined;
+        out.push(b);
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
+  if (text[8] !== 0x2d || text[13] !== 0x2d || text[18] !== 0x2d || text[23] !== 0x2d) return undefined;
+  const out: number[] = [];
+  for (const x of [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34]) {
+    const b = hexAt(text, x);
+    if (b === undefined) return undefined;
+    out.push(b);
+  }
+  return out;
+}
+
+function uuidParse(v: RegoValue | undefined): RegoValue {
+  const u = uuidBytes(str(v, 1));
+  // OPA returns no value (not an error) for text that is not a UUID: undefined either way.
+  if (!u) fail('invalid UUID');
+  const b = (i: number) => u[i] as number;
+  const version = b(6) >> 4;
+  const v8 = b(8);
+  const variant = (v8 & 0xc0) === 0x80 ? 'RFC4122' : (v8 & 0xe0) === 0xc0 ? 'Microsoft' : (v8 & 0xe0) === 0xe0 ? 'Future' : 'Reserved';
+  const entries: Array<[RegoValue, RegoValue]> = [
+    [regoString('version'), regoNumber(version)],
+    [regoString('variant'), regoString(variant)],
+  ];
+  if (version === 1 || version === 2) {
+    const t = (BigInt((b(0) << 24) >>> 0) | BigInt((b(1) << 16) | (b(2) << 8) | b(3))) | (BigInt((b(4) << 8) | b(5)) << 32n) | (BigInt(((b(6) << 8) | b(7)) & 0xfff) << 48n);
+    // UnixTime: (t - 1582 epoch) in 100 ns steps, as seconds and nanoseconds, then sec*1e9 + nsec in int64.
+    const d = t - 122192928000000000n;
+    const sec = d / 10_000_000n;
+    const nsec = (d % 10_000_000n) * 100n;
+    const node = u.slice(10, 16);
+    const first = node[0] as number;
+    const mac = (first & 3) === 3 ? 'local:multicast' : (first & 1) === 1 ? 'global:multicast' : (first & 2) === 2 ? 'local:unicast' : 'global:unicast';
+    entries.push(
+      [regoString('time'), regoNumber(BigInt.asIntN(64, BigInt.asIntN(64, sec * 1_000_000_000n) + nsec))],
+      [regoString('nodeid'), regoString(node.map((x) => x.toString(16).padStart(2, '0')).join('-'))],
+      [regoString('macvariables'), regoString(mac)],
+      [regoString('clocksequence'), regoNumber(((b(8) << 8) | b(9)) & 0x3fff)],
+    );
+    if (version === 2) {
+      const domains = ['Person', 'Group', 'Org'];
+      entries.push(
+        [regoString('id'), regoNumber(((b(0) << 24) >>> 0) + ((b(1) << 16) | (b(2) << 8) | b(3)))],
+        [regoString('domain'), regoString(domains[b(9)] ?? `Domain${b(9)}`)],
+      );
+    }
+  }
+  return { t: 'object', v: entries };
+}
+
+// ---------------------------------------------------------------------------------------------
+// urlquery objects: Go's url.Values Encode (keys in byte order) and url.ParseQuery.
+
+/** ast.JSON's object key: a string as itself, anything else as its JSON text. */
+function jsonKey(k: RegoValue): string {
+  return k.t === 'string' ? k.v : goJsonMarshal(k);
+}
+
+function urlqueryEncodeObject(v: RegoValue | undefined): RegoValue {
+  if (!v || v.t !== 'object') fail('operand 1 must be object');
+  const values = new Map<string, string[]>();
+  for (const [k, x] of v.v) {
+    let list: string[];
+    if (x.t === 'string') list = [x.v];
+    else if (x.t === 'array' || x.t === 'set') {
+      list = (x.t === 'set' ? [...x.v].sort(compareRegoValues) : x.v).map((e) => {
+        if (e.t !== 'string') fail('encode_object: array values must be strings');
+        return e.v;
+      });
+    } else fail('encode_object: values must be strings or arrays of strings');
+    values.set(jsonKey(k), list);
+  }
+  const parts: string[] = [];
+  for (const key of [...values.keys()].sort(goCompare)) {
+    for (const x of values.get(key) as string[]) parts.push(`${goQueryEscape(key)}=${goQueryEscape(x)}`);
+  }
+  return regoString(parts.join('&'));
+}
+
+function urlqueryDecodeObject(v: RegoValue | undefined): RegoValue {
+  const query = str(v, 1);
+  if (query.split('&').length > 10000) fail('number of URL query parameters exceeded limit');
+  const out = new Map<string, string[]>();
+  for (const part of query.split('&')) {
+    if (part.includes(';')) fail('invalid semicolon separator in query');
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = goQueryUnescape(eq < 0 ? part : part.slice(0, eq));
+    const value = goQueryUnescape(eq < 0 ? '' : part.slice(eq + 1));
+    out.set(key, [...(out.get(key) ?? []), value]);
+  }
+  return { t: 'object', v: [...out].map(([k, xs]) => [regoString(k), regoArray(xs.map(regoString))]) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// net.cidr_contains_matches: every pair (index in a, index in b) where a's CIDR contains b's CIDR or IP.
+
+function cidrMatchOperand(v: RegoValue | undefined): Array<[RegoValue, RegoValue]> {
+  const cidrOf = (x: RegoValue): RegoValue => {
+    if (x.t === 'string') return x;
+    if (x.t === 'array' && x.v.length > 0) return x.v[0] as RegoValue;
+    fail('element must be string or non-empty array');
+  };
+  if (!v) fail('missing operand');
+  switch (v.t) {
+    case 'string':
+      return [[v, v]];
+    case 'array':
+      return v.v.map((x, i) => [cidrOf(x), regoNumber(i)]);
+    case 'set':
+      return [...v.v].sort(compareRegoValues).map((x) => [cidrOf(x), x]);
+    case 'object':
+      return [...v.v].sort(([a], [b]) => compareRegoValues(a, b)).map(([k, x]) => [cidrOf(x), k]);
+    default:
+      return [];
+  }
+}
+
+function cidrContainsMatches(a: RegoValue | undefined, b: RegoValue | undefined): RegoValue {
+  const out: RegoValue[] = [];
+  const right = cidrMatchOperand(b);
+  for (const [c1, i1] of cidrMatchOperand(a)) {
+    for (const [c2, i2] of right) {
+      const r = cidrContains(c1, c2);
+      if (r.t === 'boolean' && r.v && !setContains(out, regoArray([i1, i2]))) out.push(regoArray([i1, i2]));
+    }
+  }
+  return { t: 'set', v: out };
+}
+
+// ---------------------------------------------------------------------------------------------
+// net.cidr_merge: OPA's port of netaddr's merge (internal/cidr/merge), on Go's net.IP byte slices, quirks
+// kept: a bare IPv4 address stands for its class network (10.0.0.1 is 10.0.0.1/8), ranges are compared as
+// 16-byte IPv4-mapped addresses, and a network that merged with nothing is printed as it was given.
+
+type Bytes = number[];
+
+const V4_PREFIX: Bytes = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff];
+
+function bytesCompare(a: Bytes, b: Bytes): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return a.length - b.length;
+}
+
+function cidrMask(ones: number, bits: number): Bytes {
+  return Array.from({ length: bits / 8 }, (_, i) => (i * 8 + 8 <= ones ? 0xff : i * 8 >= ones ? 0 : (0xff << (8 - (ones - i * 8))) & 0xff));
+}
+
+function maskOnes(m: Bytes): number {
+  let n = 0;
+  for (const b of m) for (let bit = 7; bit >= 0 && (b >> bit) & 1; bit--) n++;
+  return n;
+}
+
+/** net.IP.Mask: undefined where Go returns nil. */
+function ipMask(ip: Bytes, mask: Bytes): Bytes | undefined {
+  let x = ip;
+  if (mask.length === 16 && ip.length === 4 && mask.slice(0, 12).every((b) => b === 0xff)) mask = mask.slice(12);
+  if (mask.length === 4 && ip.length === 16 && isV4Mapped(ip)) x = ip.slice(12);
+  if (mask.length !== x.length) return undefined;
+  return x.map((b, i) => b & (mask[i] as number));
+}
+
+interface RawNet {
+  ip: Bytes;
+  mask: Bytes;
+}
+
+function addressRange(n: RawNet): [Bytes, Bytes] {
+  let first = ipMask(n.ip, n.mask) ?? [];
+  let last = [...first];
+  if (to4(first)) {
+    first = [...V4_PREFIX, ...first];
+    last = [...V4_PREFIX, ...last];
+  }
+  for (let i = 0; i < n.mask.length; i++) {
+    // Go writes at IPv6len-i-1 whatever the length (a shorter address panics there).
+    const j = 15 - i;
+    if (j >= last.length) fail('cidr_merge: address and mask lengths differ');
+    last[j] = ((last[j] as number) | (~(n.mask[n.mask.length - i - 1] as number) & 0xff)) & 0xff;
+  }
+  return [first, last];
+}
+
+function ipEqual(a: Bytes, b: Bytes): boolean {
+  const x = to4(a) ?? a;
+  const y = to4(b) ?? b;
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+function previousIP(ip: Bytes): Bytes {
+  if (ipEqual(ip, [...V4_PREFIX, 0, 0, 0, 0]) || ipEqual(ip, Array<number>(16).fill(0))) return ip;
+  const prev = [...ip];
+  const lower = to4(ip) ? 12 : 0;
+  let overflow = false;
+  for (let i = ip.length - 1; i >= lower; i--) {
+    if (overflow || i === ip.length - 1) prev[i] = ((prev[i] as number) - 1) & 0xff;
+    overflow = ip[i] === 0 && prev[i] === 255;
+  }
+  return prev;
+}
+
+function nextIP(ip: Bytes): Bytes {
+  if (ipEqual(ip, [...V4_PREFIX, 255, 255, 255, 255]) || ipEqual(ip, Array<number>(16).fill(255))) return ip;
+  if (ip.length !== 4 && ip.length !== 16) return ip;
+  const n = ip.length === 4 ? 32n : 128n;
+  const v = (bytesToBig(ip) + 1n) & ((1n << n) - 1n);
+  return bigToBytes(v, ip.length);
+}
+
+function bytesToBig(b: Bytes): bigint {
+  return b.reduce((acc, x) => (acc << 8n) | BigInt(x), 0n);
+}
+
+/** big.Int.Bytes: big-endian, no leading zeros. */
+function bigBytes(v: bigint): Bytes {
+  const out: Bytes = [];
+  for (let x = v; x > 0n; x >>= 8n) out.unshift(Number(x & 0xffn));
+  return out;
+}
+
+function bigToBytes(v: bigint, len: number): Bytes {
+  const b = bigBytes(v);
+  return [...Array<number>(Math.max(0, len - b.length)).fill(0), ...b];
+}
+
+function spanningCIDR(first: Bytes, last: Bytes): RawNet {
+  const v4 = to4(first) !== undefined;
+  const bitLen = v4 ? 32 : 128;
+  let size = bitLen;
+  const lowest = bytesToBig(first);
+  let highest = bytesToBig(last);
+  while (size > 0 && lowest < highest) {
+    size--;
+    highest &= -(1n << BigInt(bitLen - size));
+  }
+  let ip = v4 ? [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ...bigBytes(highest)] : bigBytes(highest);
+  if (ip.length === 0) ip = Array<number>(v4 ? 4 : 16).fill(0);
+  return { ip, mask: cidrMask(size, bitLen) };
+}
+
+function partitionCIDR(target: RawNet, exclude: RawNet): { left: RawNet[]; right: RawNet[] } {
+  const v4 = to4(target.ip) !== undefined;
+  const [targetFirst, targetLast] = addressRange(target);
+  const [excludeFirst, excludeLast] = addressRange(exclude);
+  const targetSize = maskOnes(target.mask);
+  const excludeSize = maskOnes(exclude.mask);
+  if (bytesCompare(excludeLast, targetFirst) < 0) return { left: [], right: [target] };
+  if (bytesCompare(targetLast, excludeFirst) < 0) return { left: [target], right: [] };
+  if (targetSize >= excludeSize) return { left: [], right: [] };
+  const left: RawNet[] = [];
+  const right: RawNet[] = [];
+  const bitLen = v4 ? 32 : 128;
+  let prefix = targetSize + 1;
+  let lower = bytesToBig(targetFirst);
+  let upper = lower + (1n << BigInt(bitLen - prefix));
+  const toBytes = (x: bigint) => (v4 ? [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ...bigBytes(x)] : bigToBytes(x, 16));
+  while (excludeSize >= prefix) {
+    let matched: bigint;
+    if (bytesCompare(excludeFirst, toBytes(upper)) >= 0) {
+      left.push({ ip: toBytes(lower), mask: cidrMask(prefix, bitLen) });
+      matched = upper;
+    } else {
+      right.push({ ip: toBytes(upper), mask: cidrMask(prefix, bitLen) });
+      matched = lower;
+    }
+    prefix++;
+    if (prefix > bitLen) break;
+    lower = matched;
+    upper = matched + (1n << BigInt(bitLen - prefix));
+  }
+  return { left, right };
+}
+
+function rangeToCIDRs(first: Bytes, last: Bytes): RawNet[] {
+  let spanning = spanningCIDR(first, last);
+  const [spanFirst, spanLast] = addressRange(spanning);
+  let list: RawNet[] = [];
+  if (bytesCompare(spanFirst, first) < 0) {
+    const prev = previousIP(first);
+    const bits = to4(prev) ? 32 : 128;
+    const { right } = partitionCIDR(spanning, { ip: prev, mask: cidrMask(bits, bits) });
+    list.push(...right);
+    spanning = right[0] ?? fail('cidr_merge: empty partition');
+    list = list.slice(1);
+  }
+  if (bytesCompare(spanLast, last) > 0) {
+    const next = nextIP(last);
+    const bits = to4(next) ? 32 : 128;
+    list.push(...partitionCIDR(spanning, { ip: next, mask: cidrMask(bits, bits) }).left);
+  } else {
+    list.push(spanning);
+  }
+  return list;
+}
+
+/** net.IPNet.String, `<nil>` where Go's networkNumberAndMask gives up. */
+function ipNetString(n: RawNet): string {
+  let ip = to4(n.ip);
+  if (!ip) {
+    if (n.ip.length !== 16) return '<nil>';
+    ip = n.ip;
+  }
+  let m = n.mask;
+  if (m.length === 4 && ip.length !== 4) return '<nil>';
+  if (m.length === 16 && ip.length === 4) m = m.slice(12);
+  if (m.length !== 4 && m.length !== 16) return '<nil>';
+  return `${goIPString(ip)}/${maskOnes(m)}`;
+}
+
+function cidrMergeNet(x: RegoValue): RawNet {
+  if (x.t !== 'string') fail('element must be string');
+  const ip = goParseIP(x.v);
+  if (!ip) {
+    const net = goParseCIDR(x.v);
+    if (!net) fail(`invalid CIDR address: ${x.v}`);
+    return net;
+  }
+  const v4 = to4(ip);
+  if (!v4) fail('IPv6 invalid: needs prefix length');
+  // ip.DefaultMask: the classful network of the address.
+  const ones = (v4[0] as number) < 0x80 ? 8 : (v4[0] as number) < 0xc0 ? 16 : 24;
+  return { ip, mask: cidrMask(ones, 32) };
+}
+
+function cidrMerge(v: RegoValue | undefined): RegoValue {
+  if (!v || (v.t !== 'array' && v.t !== 'set')) fail('operand must be an array');
+  const nets = (v.t === 'set' ? [...v.v].sort(compareRegoValues) : v.v).map(cidrMergeNet);
+  type Range = { first: Bytes; last: Bytes; net?: RawNet };
+  const ranges: Range[] = nets.map((net) => {
+    const [first, last] = addressRange(net);
+    return { first, last, net };
+  });
+  // sort.Sort is not stable: equal ranges may trade places, which only changes which of them is printed.
+  ranges.sort((a, b) => bytesCompare(a.last, b.last) || bytesCompare(a.first, b.first));
+  for (let i = ranges.length - 1; i > 0; i--) {
+    const cur = ranges[i] as Range;
+    const prev = ranges[i - 1] as Range;
+    if (bytesCompare(previousIP(cur.first), prev.last) <= 0) {
+      const first = bytesCompare(prev.first, cur.first) < 0 ? prev.first : cur.first;
+      ranges[i - 1] = { first: [...first], last: [...cur.last] };
+      ranges.splice(i, 1);
+    }
+  }
+  const out: RegoValue[] = [];
+  for (const r of ranges) {
+    for (const n of r.net ? [r.net] : rangeToCIDRs(r.first, r.last)) {
+      const text = regoString(ipNetString(n));
+      if (!setContains(out, text)) out.push(text);
+    }
+  }
+  return { t: 'set', v: out };
+}
+
+// ---------------------------------------------------------------------------------------------
 // registry
 
 /** Typed builtin errors become undefined; anything else propagates (an evaluation error). */
@@ -1563,6 +2400,7 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
       return regoString(WEEKDAYS[civilAt(ns, zone).weekday] as string);
     },
     'time.add_date': addDate,
+    'time.format': timeFormat,
     'time.diff': timeDiff,
     'regex.replace': (s, p, v) => {
       const text = str(s, 1);
@@ -1609,6 +2447,18 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
       return parseRegoValue(goJsonSurrogates(text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')));
     },
     'numbers.range_step': rangeStep,
+    'numbers.range': (a, b) => rangeStep(a, b, regoNumber(1)),
+    plus: (a, b) => arith2(a, b, (x, y) => x + y, (x, y) => goBigFloatAdd(x, y)),
+    minus: arithMinus,
+    mul: (a, b) => arith2(a, b, (x, y) => x * y, (x, y) => goBigFloatMul(x, y)),
+    div: arithDivide,
+    rem: arithRem,
+    abs: (a) => arith1(a, (x) => x.abs()),
+    round: (a) => arith1(a, arithRound),
+    ceil: (a) => arith1(a, arithCeil),
+    floor: (a) => arith1(a, arithFloor),
+    sum: aggregateSum,
+    product: aggregateProduct,
     'net.cidr_is_valid': (v) => regoBool(v?.t === 'string' && goParseCIDR(v.v) !== undefined),
     'net.cidr_expand': cidrExpand,
     'glob.quote_meta': (v) => regoString(globQuoteMeta(str(v, 1))),
@@ -1616,6 +2466,13 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
     min: (v) => aggregateExtreme(v, -1),
     to_number: toNumber,
     'json.marshal': (v) => regoString(goJsonMarshal(v ?? fail('operand 1 is undefined'))),
+    'json.patch': jsonPatch,
+    'regex.template_match': regexTemplateMatch,
+    'uuid.parse': uuidParse,
+    'urlquery.encode_object': urlqueryEncodeObject,
+    'urlquery.decode_object': urlqueryDecodeObject,
+    'net.cidr_contains_matches': cidrContainsMatches,
+    'net.cidr_merge': cidrMerge,
   };
   const out: Record<string, HostBuiltin> = {};
   for (const [name, fn] of Object.entries(table)) out[name] = wrap(fn);

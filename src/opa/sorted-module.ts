@@ -188,6 +188,20 @@ export const ROUTED_BUILTINS: ReadonlyArray<{ name: string; fn: string; arity: n
   { name: 'max', fn: 'opa_agg_max', arity: 1 },
   { name: 'min', fn: 'opa_agg_min', arity: 1 },
   { name: 'to_number', fn: 'opa_to_number', arity: 1 },
+  // Arithmetic: the runtime computes in decimal (libmpdec) and prints floats as `1e+12`; topdown uses a
+  // 64-bit-mantissa big.Float and prints 1000000000000 (1/3*3 == 1 holds there).
+  { name: 'plus', fn: 'opa_arith_plus', arity: 2 },
+  { name: 'minus', fn: 'opa_arith_minus', arity: 2 },
+  { name: 'mul', fn: 'opa_arith_multiply', arity: 2 },
+  { name: 'div', fn: 'opa_arith_divide', arity: 2 },
+  { name: 'rem', fn: 'opa_arith_rem', arity: 2 },
+  { name: 'abs', fn: 'opa_arith_abs', arity: 1 },
+  { name: 'round', fn: 'opa_arith_round', arity: 1 },
+  { name: 'ceil', fn: 'opa_arith_ceil', arity: 1 },
+  { name: 'floor', fn: 'opa_arith_floor', arity: 1 },
+  { name: 'numbers.range', fn: 'opa_numbers_range', arity: 2 },
+  { name: 'sum', fn: 'opa_agg_sum', arity: 1 },
+  { name: 'product', fn: 'opa_agg_product', arity: 1 },
 ];
 
 /** Host builtin ids for routed builtins: far above any id `opa build` assigns (0, 1, 2, …). */

@@ -1,6 +1,7 @@
 // OPA's `sprintf`: topdown turns each Rego argument into a Go value (int64, *big.Int, float64 or
 // string; composites and other scalars become their Rego text) and hands them to Go's fmt.Sprintf.
 // This file reproduces both steps, byte for byte, for the verbs and flags fmt knows.
+import { exactDecimal } from '../go/bigfloat.ts';
 import { goQuote, goQuoteRune, isGoPrintable } from '../go/strconv.ts';
 import { regoTermString, type RegoValue } from './rego-value.ts';
 
@@ -115,18 +116,8 @@ function shortestDigits(v: number): Digits {
 function exactDigits(v: number): Digits {
   if (v === 0) return { d: '', dp: 0 };
   const { mant, exp } = floatBits(v);
-  const e2 = exp - 52;
-  let d: string;
-  let dp: number;
-  if (e2 >= 0) {
-    d = (mant << BigInt(e2)).toString();
-    dp = d.length;
-  } else {
-    d = (mant * 5n ** BigInt(-e2)).toString();
-    dp = d.length + e2;
-  }
-  const stripped = d.replace(/0+$/, '');
-  return { d: stripped, dp };
+  const { digits, exp: dp } = exactDecimal(mant, exp - 52);
+  return { d: digits, dp };
 }
 
 /** Rounds exact digits to `nd` digits, half to even (strconv's decimal.Round). */

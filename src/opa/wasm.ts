@@ -21,6 +21,7 @@ export interface PolicyOptions {
 interface OpaExports {
   memory?: WebAssembly.Memory;
   opa_malloc(size: number): number;
+  opa_free(addr: number): void;
   opa_json_parse(addr: number, len: number): number;
   opa_json_dump(addr: number): number;
   opa_value_dump(addr: number): number;
@@ -57,7 +58,7 @@ export class WasmPolicy {
       if (!impl) throw new PolicyError(`builtin ${name} is not available in preadmit's evaluator`);
       let result;
       try {
-        result = impl(...args.map((a) => parseRegoValue(this.readString(this.exports.opa_value_dump(a)))));
+        result = impl(...args.map((a) => parseRegoValue(this.readFreeString(this.exports.opa_value_dump(a)))));
       } catch (e) {
         // Gatekeeper evaluates without strict builtin errors: a builtin's own (Go-style) error makes the
         // expression undefined. Anything else (a bug, a stack overflow) must not silently turn a
@@ -156,9 +157,19 @@ export class WasmPolicy {
 
   private writeValue(regoText: string): number {
     const bytes = encoder.encode(regoText);
-    const addr = this.exports.opa_value_parse(this.writeBytes(bytes), bytes.byteLength);
+    const text = this.writeBytes(bytes);
+    const addr = this.exports.opa_value_parse(text, bytes.byteLength);
+    // The parsed value does not point into its source text (strings are copied): the text can go.
+    this.exports.opa_free(text);
     if (addr === 0) throw new PolicyError('failed to load a builtin result into the policy');
     return addr;
+  }
+
+  /** A string the runtime allocated for the host (a dump), read and then freed. */
+  private readFreeString(addr: number): string {
+    const text = this.readString(addr);
+    this.exports.opa_free(addr);
+    return text;
   }
 
   private readString(addr: number): string {

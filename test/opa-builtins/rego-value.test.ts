@@ -63,6 +63,12 @@ function arity(name: string): number {
     'net.cidr_is_valid': 1,
     'net.cidr_expand': 1,
     'glob.quote_meta': 1,
+    'uuid.parse': 1,
+    'urlquery.encode_object': 1,
+    'urlquery.decode_object': 1,
+    'net.cidr_merge': 1,
+    'time.format': 1,
+    'regex.template_match': 4,
   };
   return arities[name] ?? 2;
 }
