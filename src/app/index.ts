@@ -12,9 +12,10 @@ import { commandPermission, deniedText, HELP_TEXT, parseCommand, recheckText, un
 import { completeCheckRun, errorCompletion, publishCheckRun, supersededCompletion, type Completion, type PublishOptions } from './publish.ts';
 import { CheckQueue, DeliveryLog, type CheckQueueOptions, type DeliveryDedupe, type EndReason, type QueuedCheck, type WorkQueue } from './queue.ts';
 import { appMetrics } from './metrics.ts';
+import { structuredLog } from './log.ts';
 import { RedisCheckQueue, RedisDeliveryLog, type RedisQueueOptions } from './queue-bullmq.ts';
-import { recoverInterruptedRuns, recoverySummaryLine, type RecoveryOptions, type RecoverySummary } from './recovery.ts';
-import { describeError, redact, retryingRequester, statusOf, type RetryOptions } from './requester.ts';
+import { recoverInterruptedRuns, recoverySummaryFields, type RecoveryOptions, type RecoverySummary } from './recovery.ts';
+import { describeError, retryingRequester, statusOf, type RetryOptions } from './requester.ts';
 
 export { CHECK_RUN_NAME } from './check-runs.ts';
 
@@ -106,21 +107,20 @@ function isRuntime(v: unknown): v is Runtime {
 
 function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitAppHandle {
   const secrets = [...(options.secrets ?? []), ...[process.env.WEBHOOK_SECRET, process.env.PRIVATE_KEY].filter((s): s is string => typeof s === 'string' && s.length >= 8)];
-  const log = app.log.child({ name: 'preadmit' });
-  const say = (level: 'info' | 'warn' | 'error' | 'debug', message: string) => log[level](redact(message, secrets));
-  const publishOptions: PublishOptions = { ...options.retry, ...options.publish, log: (m) => say('warn', m) };
+  const say = structuredLog(app.log.child({ name: 'preadmit' }), secrets);
+  const publishOptions: PublishOptions = { ...options.retry, ...options.publish, log: (m, fields, error) => say('warn', m, fields, error) };
   const redisOptions = options.redis;
   const queue: WorkQueue =
     redisOptions !== undefined
       ? new RedisCheckQueue({
           ...redisOptions,
           revive: (spec) => reviveJob(spec),
-          onError: (e, what) => say('error', `queue (${what}): ${describeError(e, secrets)}`),
-          log: (level, m) => say(level, m),
+          onError: (e, what) => say('error', 'queue error', { what }, e),
+          log: say,
         })
       : new CheckQueue({
           ...options.queue,
-          onError: (e, job) => say('error', `check run ${job.checkRunId} (${job.key}): ${describeError(e, secrets)}`),
+          onError: (e, job) => say('error', 'check job error', { run: job.checkRunId, key: job.key }, e),
         });
   const deliveries: DeliveryDedupe = redisOptions !== undefined ? new RedisDeliveryLog(redisOptions.url, redisOptions.prefix) : new DeliveryLog();
   let ownRuntime: Runtime | undefined;
@@ -179,7 +179,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     }
     remember(run.id);
     const target = { owner, repo, checkRunId: run.id, ...(req.htmlUrl !== undefined ? { htmlUrl: req.htmlUrl } : {}) };
-    say('info', `check run ${run.id} created for ${key} at ${headSha.slice(0, 7)}`);
+    say('info', 'check run created', { run: run.id, key, sha: headSha });
     await queue.push(makeJob(gh, { req, key, checkRunId: run.id }));
     return run;
   }
@@ -227,24 +227,24 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
                     supersededCompletion(`This run was left in progress by a preadmit process that stopped (a restart or a crash) before it finished; check run ${run.id} took over.`),
                     publishOptions,
                   );
-                  if (stale.length > 0) say('info', `concluded stale check run(s) ${stale.join(', ')} of ${key}`);
+                  if (stale.length > 0) say('info', 'stale check runs concluded', { run: run.id, key, stale: stale.join(',') });
                 } catch (e) {
-                  say('warn', `looking for stale check runs of ${key} failed: ${describeError(e, secrets)}`);
+                  say('warn', 'stale check run lookup failed', { run: run.id, key }, e);
                 }
               })()
             : Promise.resolve();
-        const deps = { runtime: runtime(), onProgress: (line: string) => say('debug', `check run ${run.id} (${key}): ${line}`) };
+        const deps = { runtime: runtime(), onProgress: (line: string) => say('debug', 'check progress', { run: run.id, key, step: line }) };
         let outcome: Parameters<typeof publishCheckRun>[2];
         try {
           const report = req.kind === 'pull_request' ? await runPullRequestCheck(gh, req.pr, deps) : await runMergeGroupCheck(gh, req.group, deps);
           outcome = { report };
         } catch (e) {
           outcome = { error: describeError(e, secrets), failClosed: e instanceof CheckError ? e.failClosed : true };
-          say('warn', `check run ${run.id} (${key}) failed: ${outcome.error}`);
+          say('warn', 'check failed', { run: run.id, key, sha: headSha }, e);
         }
         await staleLookup;
         if (signal.aborted || !(await claim())) {
-          say('info', `check run ${run.id} (${key}) finished after it was superseded; its result is discarded`);
+          say('info', 'check result discarded: superseded', { run: run.id, key, sha: headSha });
           return;
         }
         try {
@@ -253,14 +253,14 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
           const verdict = 'report' in outcome ? outcome.report.verdict.conclusion : 'error';
           appMetrics()?.checkDone(verdict, (Date.now() - started) / 1000);
           if (!('report' in outcome)) appMetrics()?.evaluationError();
-          say('info', `check run ${run.id} (${key}) completed: ${verdict} in ${Date.now() - started} ms`);
+          say('info', 'check concluded', { run: run.id, key, sha: headSha, conclusion: verdict, ms: Date.now() - started });
         } catch (e) {
-          say('error', `check run ${run.id} (${key}) could not be completed: ${describeError(e, secrets)}`);
+          say('error', 'check run could not be completed', { run: run.id, key }, e);
         }
       },
       end: async (reason, detail) => {
         if (!(await claim())) return;
-        say('info', `check run ${run.id} (${key}) ended: ${reason}`);
+        say('info', 'check run ended without a result', { run: run.id, key, sha: headSha, reason });
         await completeCheckRun(gh, target, endCompletion(reason, detail), publishOptions);
         await queue.concluded(run.id);
       },
@@ -283,7 +283,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       const digest = createHash('sha256').update(context.name).update('\n').update(JSON.stringify(context.payload)).digest('hex');
       const keys = [`id:${context.id}`, `payload:${digest}`];
       if (!(await deliveries.begin(keys))) {
-        log.info({ delivery: context.id, event: context.name }, 'delivery already handled (same delivery id, or the same payload replayed); ignored');
+        say('info', 'delivery already handled; ignored', { delivery: context.id, event: context.name });
         return;
       }
       try {
@@ -292,7 +292,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       } catch (e) {
         await deliveries.failed(keys);
         const message = describeError(e, secrets);
-        log.error({ delivery: context.id, event: context.name, error: message }, 'delivery failed');
+        say('error', 'delivery failed', { delivery: context.id, event: context.name }, e);
         failures.set(context.id, message);
         while (failures.size > 1000) {
           const oldest = failures.keys().next().value;
@@ -311,7 +311,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     const repo = p.repository.name;
     const pr = await fetchPullRequest(octokit, owner, repo, p.pull_request.number, p.repository.default_branch);
     if (!pr.open) {
-      say('info', `${owner}/${repo}#${p.pull_request.number} is not open; ${p.action} ignored`);
+      say('info', 'pull request not open; event ignored', { repo: `${owner}/${repo}`, pr: p.pull_request.number, action: p.action });
       return;
     }
     await startCheck(octokit, { kind: 'pull_request', pr: pr.ref, ...(p.before !== undefined && p.action === 'synchronize' ? { before: p.before } : {}), htmlUrl: p.repository.html_url, ...installationOf(p) });
@@ -365,7 +365,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
         // Anyone can comment on a public repository: the refusal mentions a user once per PR, later ones get a reaction.
         const who = `${owner}/${repo}#${p.issue.number}:${login}`.toLowerCase();
         const first = !refused.has(who);
-        say('info', `/gatekeeper ${command.name} from ${login} on ${owner}/${repo}#${p.issue.number} refused (${permission.why})${first ? '' : '; already told, reacting only'}`);
+        say('info', 'command refused', { command: command.name, user: login, repo: `${owner}/${repo}`, pr: p.issue.number, why: permission.why, told: !first });
         if (first) {
           refused.add(who);
           if (refused.size > 10_000) refused.delete(refused.values().next().value as string);
@@ -399,7 +399,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     const owner = repository.owner.login;
     const repo = repository.name;
     if (origin === undefined) {
-      say('info', `re-run requested on ${owner}/${repo} at ${headSha.slice(0, 7)} for a run that names no pull request or merge group; ignored`);
+      say('info', 're-run names no pull request or merge group; ignored', { repo: `${owner}/${repo}`, sha: headSha });
       return;
     }
     if (origin.kind === 'merge_group') {
@@ -413,7 +413,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     }
     const pr = await fetchPullRequest(octokit, owner, repo, origin.pullNumber, repository.default_branch);
     if (!pr.open) {
-      say('info', `re-run requested for closed pull request ${owner}/${repo}#${origin.pullNumber}; ignored`);
+      say('info', 're-run of a closed pull request ignored', { repo: `${owner}/${repo}`, pr: origin.pullNumber });
       return;
     }
     await startCheck(octokit, { kind: 'pull_request', pr: pr.ref, htmlUrl: repository.html_url, ...installationId });
@@ -463,7 +463,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       if (repository === undefined) return;
       const group = await mergeGroupFromApi(client(context.octokit), repository.owner.login, repository.name, g.head_ref, g.base_ref, g.base_sha, repository.default_branch);
       if (group === undefined) {
-        say('info', `merge group ${g.head_ref} of ${repository.owner.login}/${repository.name} no longer exists; nothing to check`);
+        say('info', 'merge group gone; nothing to check', { repo: `${repository.owner.login}/${repository.name}`, ref: g.head_ref });
         return;
       }
       await startCheck(context.octokit, { kind: 'merge_group', group, htmlUrl: repository.html_url, ...installationOf(p) });
@@ -480,7 +480,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
   const recoveries = new Set<Promise<RecoverySummary>>();
   async function recover(recoveryOptions: Omit<RecoveryOptions, 'signal'> & { periodic?: boolean } = {}): Promise<RecoverySummary> {
     const started = Date.now();
-    say(recoveryOptions.periodic === true ? 'debug' : 'info', 'recovery: looking for check runs an earlier process left unfinished, and open pull requests without a run');
+    say(recoveryOptions.periodic === true ? 'debug' : 'info', 'recovery started', { periodic: recoveryOptions.periodic === true });
     const summary = await recoverInterruptedRuns(
       {
         appId: await ourAppId(),
@@ -504,7 +504,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       { ...recoveryOptions, signal: recoveryAbort.signal },
     );
     const quiet = recoveryOptions.periodic === true && summary.errors === 0 && summary.stuck === 0 && summary.missing === 0;
-    say(summary.errors > 0 ? 'warn' : quiet ? 'debug' : 'info', `${recoverySummaryLine(summary, recoveryOptions)} (${Date.now() - started} ms)`);
+    say(summary.errors > 0 ? 'warn' : quiet ? 'debug' : 'info', 'recovery done', { ...recoverySummaryFields(summary, recoveryOptions), ms: Date.now() - started });
     return summary;
   }
 
@@ -519,7 +519,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     },
     recover(recoveryOptions) {
       const p = recover(recoveryOptions).catch((e: unknown): RecoverySummary => {
-        say('error', `restart recovery failed: ${describeError(e, secrets)}`);
+        say('error', 'recovery failed', {}, e);
         return { installations: 0, repositories: 0, pullRequests: 0, mergeGroups: 0, stuck: 0, missing: 0, concluded: 0, rechecks: 0, errors: 1, capped: false, aborted: recoveryAbort.signal.aborted };
       });
       recoveries.add(p);
