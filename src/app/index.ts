@@ -244,7 +244,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
         }
         await staleLookup;
         if (signal.aborted || !(await claim())) {
-          say('info', 'check result discarded: superseded', { run: run.id, key, sha: headSha });
+          say('info', 'check result discarded', { run: run.id, key, sha: headSha, why: signal.aborted ? 'ended' : 'concluded elsewhere' });
           return;
         }
         try {

@@ -23,7 +23,7 @@ export const LOG_MESSAGES = [
   'check progress',
   'check failed',
   'check concluded',
-  'check result discarded: superseded',
+  'check result discarded',
   'check run ended without a result',
   'check run could not be completed',
   'check job error',
