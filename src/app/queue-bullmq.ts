@@ -19,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { DelayedError, Job, Queue, WaitingError, Worker, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { LogLine } from './log.ts';
+import { appMetrics } from './metrics.ts';
 import { defaultPerGroup, supersedeText, timeoutText, type DeliveryDedupe, type EndReason, type QueuedCheck, type WorkQueue } from './queue.ts';
 
 export interface RedisQueueOptions {
@@ -326,6 +327,7 @@ export class RedisCheckQueue implements WorkQueue {
       });
       const entry: Running = { checkRunId: data.checkRunId, abort, job, handBack };
       this.#running.set(data.checkRunId, entry);
+      appMetrics()?.checkStarted((Date.now() - bull.timestamp) / 1000);
       this.#o.log?.('info', 'check started on this instance', { run: data.checkRunId, key: data.key, sha: data.sha, attempt: bull.attemptsMade + 1 });
       // Checked again now that a cancel message would find the job.
       if (!(await this.#stillLatest(data, job))) {

@@ -214,6 +214,21 @@ describe('logs at info level', () => {
     expect(entries.find((e) => e.msg === 'recovery step failed')).toMatchObject({ step: 'list installations', err: 'http_403' });
     for (const e of entries) expect(e).not.toHaveProperty('error');
   });
+
+  it('the same run in the metrics: conclusions, evaluation errors, queue wait and check duration with p50/p95', async () => {
+    const text = await (await fetch(`${s.server.url}/metrics`)).text();
+    if (process.env.SHOW_METRICS) console.log(text);
+    const value = (name: string): number => Number(text.split('\n').find((l) => l.startsWith(`${name} `))?.slice(name.length + 1));
+    // PR 1 (a violation: `failure`), PR 2 (could not be done: `error`), PR 5 (recovered: either).
+    expect(value('preadmit_check_conclusions_total{conclusion="failure"}')).toBeGreaterThanOrEqual(1);
+    expect(value('preadmit_check_conclusions_total{conclusion="error"}')).toBeGreaterThanOrEqual(1);
+    expect(value('preadmit_check_conclusions_total{conclusion="failure"}') + value('preadmit_check_conclusions_total{conclusion="error"}')).toBe(3);
+    expect(value('preadmit_evaluation_errors_total')).toBe(value('preadmit_check_conclusions_total{conclusion="error"}'));
+    expect(value('preadmit_queue_wait_seconds_count')).toBeGreaterThanOrEqual(3);
+    expect(value('preadmit_check_duration_seconds_count')).toBeGreaterThanOrEqual(3);
+    expect(value('preadmit_check_duration_quantiles_seconds{quantile="0.5"}')).toBeGreaterThan(0);
+    expect(value('preadmit_check_duration_quantiles_seconds{quantile="0.95"}')).toBeGreaterThanOrEqual(value('preadmit_check_duration_quantiles_seconds{quantile="0.5"}'));
+  });
 });
 
 describe('logs at debug level', () => {
