@@ -179,7 +179,9 @@ describe('two instances on one Redis queue', () => {
     expect(runs.every((r) => r.output.summary?.includes('block-privileged'))).toBe(true);
     // Both instances ran checks, and each run was concluded by the one instance that ran it.
     for (const a of apps) expect(a.lines().some((l) => l.msg === 'check started on this instance')).toBe(true);
-    for (const r of runs) expect(apps.flatMap((a) => said(a, 'check concluded', r.id)), `run ${r.id}`).toHaveLength(1);
+    const concludedLines = (r: RecordedCheckRun) => apps.flatMap((a) => said(a, 'check concluded', r.id));
+    await until('every conclusion to be logged', () => runs.every((r) => concludedLines(r).length > 0), 60_000);
+    for (const r of runs) expect(concludedLines(r), `run ${r.id}`).toHaveLength(1);
   }, TEST_MS);
 
   it('a newer head delivered to the other instance supersedes the check across instances, each run concluded once', async () => {
