@@ -133,11 +133,11 @@ async function bench(): Promise<void> {
   };
   const { child, url: appUrl, nextLine } = await startApp();
 
-  const deliverPr = async (n: number, url = appUrl): Promise<{ ms: number; conclusion: string | null; annotations: number; completedAt: number }> => {
+  const deliverPr = async (n: number, url = appUrl, timeoutMs = 300_000): Promise<{ ms: number; conclusion: string | null; annotations: number; completedAt: number }> => {
     const payload = await pullRequestPayload(standin, 'bench/monorepo', n, 'opened');
     const head = (payload.pull_request as { head: { sha: string } }).head.sha;
     const started = Date.now();
-    const done = standin.waitForCheckRun((r) => r.head_sha === head, 300_000);
+    const done = standin.waitForCheckRun((r) => r.head_sha === head, timeoutMs);
     const res = await deliver(url, { event: 'pull_request', payload, secret });
     if (res.status >= 300) throw new Error(`delivery for PR ${n}: HTTP ${res.status} ${res.body}`);
     const run = await done;
@@ -161,7 +161,7 @@ async function bench(): Promise<void> {
         const apps = await Promise.all(Array.from({ length: instances }, () => startApp(env)));
         const first = firstScalePr + (instances - 1) * SCALE_PRS;
         const started = Date.now();
-        const results = await Promise.all(Array.from({ length: SCALE_PRS }, (_, i) => deliverPr(first + i, apps[i % instances]!.url)));
+        const results = await Promise.all(Array.from({ length: SCALE_PRS }, (_, i) => deliverPr(first + i, apps[i % instances]!.url, 3_600_000)));
         const wall = Math.max(...results.map((r) => r.completedAt)) - started;
         for (const a of apps) await stopApp(a.child);
         const ms = results.map((r) => r.ms).sort((a, b) => a - b);
