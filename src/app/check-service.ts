@@ -13,6 +13,7 @@ import { readPullRequest } from '../github/pull-request.ts';
 import { completeCheckRun, errorCompletion, publishCheckRun, supersededCompletion, type CheckOutcome, type Completion, type PublishOptions } from '../github/publish.ts';
 import { readMergeGroup } from '../github/merge-group.ts';
 import { appMetrics } from './metrics.ts';
+import type { LogLine } from './log.ts';
 import type { EndReason, QueuedCheck, WorkQueue } from './queue.ts';
 
 /** What a queued check needs: where, which commits, and how to authenticate. */
@@ -56,7 +57,7 @@ export function mergeGroupKey(owner: string, repo: string, headRef: string): str
   return `${owner}/${repo}@${headRef}`.toLowerCase();
 }
 
-export type Say = (level: 'info' | 'warn' | 'error' | 'debug', message: string) => void;
+export type Say = LogLine;
 
 export interface CheckServiceDeps {
   queue: () => WorkQueue;
@@ -129,7 +130,7 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
       else starting.delete(target.key);
     }
     remember(run.id);
-    say('info', `check run ${run.id} created for ${target.key} at ${target.headSha.slice(0, 7)}`);
+    say('info', 'check run created', { run: run.id, key: target.key, sha: target.headSha });
     await deps.queue().push(makeJob(gh, { req, key: target.key, checkRunId: run.id }));
     return run;
   }
@@ -165,9 +166,9 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
           supersededCompletion(`This run was left in progress by a preadmit process that stopped (a restart or a crash) before it finished; check run ${runId} took over.`),
           deps.publish,
         );
-        if (stale.length > 0) say('info', `concluded stale check run(s) ${stale.join(', ')} of ${key}`);
+        if (stale.length > 0) say('info', 'stale check runs concluded', { run: runId, key, stale: stale.join(',') });
       } catch (e) {
-        say('warn', `looking for stale check runs of ${key} failed: ${describeError(e, secrets)}`);
+        say('warn', 'stale check run lookup failed', { run: runId, key }, e);
       }
     };
     return {
@@ -179,18 +180,18 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
       run: async (signal) => {
         const started = Date.now();
         const stale = staleLookup();
-        const checkDeps = { runtime: deps.runtime(), onProgress: (line: string) => say('debug', `check run ${runId} (${key}): ${line}`) };
+        const checkDeps = { runtime: deps.runtime(), onProgress: (line: string) => say('debug', 'check progress', { run: runId, key, step: line }) };
         let outcome: CheckOutcome;
         try {
           const report = req.kind === 'pull_request' ? await runPullRequestCheck(gh, req.pr, checkDeps) : await runMergeGroupCheck(gh, req.group, checkDeps);
           outcome = { report };
         } catch (e) {
           outcome = { error: describeError(e, secrets), failClosed: e instanceof CheckError ? e.failClosed : true };
-          say('warn', `check run ${runId} (${key}) failed: ${outcome.error}`);
+          say('warn', 'check failed', { run: runId, key, sha: headSha }, e);
         }
         await stale;
         if (signal.aborted || !(await claim())) {
-          say('info', `check run ${runId} (${key}) finished after it was superseded; its result is discarded`);
+          say('info', 'check result discarded', { run: runId, key, sha: headSha, why: signal.aborted ? 'ended' : 'concluded elsewhere' });
           return;
         }
         try {
@@ -199,14 +200,14 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
           const verdict = 'report' in outcome ? outcome.report.verdict.conclusion : 'error';
           appMetrics()?.checkDone(verdict, (Date.now() - started) / 1000);
           if (!('report' in outcome)) appMetrics()?.evaluationError();
-          say('info', `check run ${runId} (${key}) completed: ${verdict} in ${Date.now() - started} ms`);
+          say('info', 'check concluded', { run: runId, key, sha: headSha, conclusion: verdict, ms: Date.now() - started });
         } catch (e) {
-          say('error', `check run ${runId} (${key}) could not be completed: ${describeError(e, secrets)}`);
+          say('error', 'check run could not be completed', { run: runId, key }, e);
         }
       },
       end: async (reason, detail) => {
         if (!(await claim())) return;
-        say('info', `check run ${runId} (${key}) ended: ${reason}`);
+        say('info', 'check run ended without a result', { run: runId, key, sha: headSha, reason });
         await completeCheckRun(gh, runTarget, endCompletion(reason, detail), deps.publish);
         await queue.concluded(runId);
       },
@@ -219,7 +220,7 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
     const from = { htmlUrl: repository.html_url, ...(installationId !== undefined ? { installationId } : {}) };
     const origin: RunOrigin | undefined = remembered ?? (pullNumber !== undefined ? { kind: 'pull_request', pullNumber } : undefined);
     if (origin === undefined) {
-      say('info', `re-run requested on ${owner}/${repo} at ${head.sha.slice(0, 7)} for a run that names no pull request or merge group; ignored`);
+      say('info', 're-run names no pull request or merge group; ignored', { repo: `${owner}/${repo}`, sha: head.sha });
       return;
     }
     if (origin.kind === 'merge_group') {
@@ -229,7 +230,7 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
     }
     const pr = await readPullRequest(gh, owner, repo, origin.pullNumber, repository.default_branch);
     if (!pr.open) {
-      say('info', `re-run requested for closed pull request ${owner}/${repo}#${origin.pullNumber}; ignored`);
+      say('info', 're-run of a closed pull request ignored', { repo: `${owner}/${repo}`, pr: origin.pullNumber });
       return;
     }
     await start(gh, { kind: 'pull_request', pr: pr.ref, ...from });

@@ -14,7 +14,8 @@ import { createCheckService, mergeGroupKey, mergeGroupOf, prKey, type CheckServi
 import { deniedText, HELP_TEXT, parseCommand, recheckText, unknownText } from './commands.ts';
 import { CheckQueue, DeliveryLog, type CheckQueueOptions, type DeliveryDedupe, type WorkQueue } from './queue.ts';
 import { RedisCheckQueue, RedisDeliveryLog, type RedisQueueOptions } from './queue-bullmq.ts';
-import { recoverInterruptedRuns, recoverySummaryLine, type RecoveryOptions, type RecoverySummary } from './recovery.ts';
+import { recoverInterruptedRuns, recoverySummaryFields, type RecoveryOptions, type RecoverySummary } from './recovery.ts';
+import { structuredLog } from './log.ts';
 
 export { CHECK_RUN_NAME } from '../github/check-runs.ts';
 
@@ -92,20 +93,20 @@ function isRuntime(v: unknown): v is Runtime {
 function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitAppHandle {
   const secrets = [...(options.secrets ?? []), ...[process.env.WEBHOOK_SECRET, process.env.PRIVATE_KEY].filter((s): s is string => typeof s === 'string' && s.length >= 8)];
   const log = app.log.child({ name: 'preadmit' });
-  const say = (level: 'info' | 'warn' | 'error' | 'debug', message: string) => log[level](redact(message, secrets));
-  const publishOptions: PublishOptions = { ...options.publish, log: (m) => say('warn', m) };
+  const say = structuredLog(log, secrets);
+  const publishOptions: PublishOptions = { ...options.publish, log: (m, fields, error) => say('warn', m, fields, error) };
   const redisOptions = options.redis;
   const queue: WorkQueue =
     redisOptions !== undefined
       ? new RedisCheckQueue({
           ...redisOptions,
           revive: (spec) => checks.revive(spec),
-          onError: (e, what) => say('error', `queue (${what}): ${describeError(e, secrets)}`),
-          log: (level, m) => say(level, m),
+          onError: (e, what) => say('error', 'queue error', { what }, e),
+          log: say,
         })
       : new CheckQueue({
           ...options.queue,
-          onError: (e, job) => say('error', `check run ${job.checkRunId} (${job.key}): ${describeError(e, secrets)}`),
+          onError: (e, job) => say('error', 'check job error', { run: job.checkRunId, key: job.key }, e),
         });
   const deliveries: DeliveryDedupe = redisOptions !== undefined ? new RedisDeliveryLog(redisOptions.url, redisOptions.prefix) : new DeliveryLog();
   let ownRuntime: Runtime | undefined;
@@ -153,7 +154,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       const digest = createHash('sha256').update(context.name).update('\n').update(JSON.stringify(context.payload)).digest('hex');
       const keys = [`id:${context.id}`, `payload:${digest}`];
       if (!(await deliveries.begin(keys))) {
-        log.info({ delivery: context.id, event: context.name }, 'delivery already handled (same delivery id, or the same payload replayed); ignored');
+        say('info', 'delivery already handled; ignored', { delivery: context.id, event: context.name });
         return;
       }
       try {
@@ -162,7 +163,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       } catch (e) {
         await deliveries.failed(keys);
         const message = describeError(e, secrets);
-        log.error({ delivery: context.id, event: context.name, error: message }, 'delivery failed');
+        say('error', 'delivery failed', { delivery: context.id, event: context.name }, e);
         failures.set(context.id, message);
         while (failures.size > 1000) {
           const oldest = failures.keys().next().value;
@@ -181,7 +182,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     const repo = p.repository.name;
     const pr = await readPullRequest(gh, owner, repo, p.pull_request.number, p.repository.default_branch);
     if (!pr.open) {
-      say('info', `${owner}/${repo}#${p.pull_request.number} is not open; ${p.action} ignored`);
+      say('info', 'pull request not open; event ignored', { repo: `${owner}/${repo}`, pr: p.pull_request.number, action: p.action });
       return;
     }
     await checks.start(gh, { kind: 'pull_request', pr: pr.ref, ...(p.before !== undefined && p.action === 'synchronize' ? { before: p.before } : {}), htmlUrl: p.repository.html_url, ...installationOf(p) });
@@ -231,7 +232,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
         // Anyone can comment on a public repository: the refusal mentions a user once per PR, later ones get a reaction.
         const who = `${owner}/${repo}#${p.issue.number}:${login}`.toLowerCase();
         const first = !refused.has(who);
-        say('info', `/gatekeeper ${command.name} from ${login} on ${owner}/${repo}#${p.issue.number} refused (${permission.why})${first ? '' : '; already told, reacting only'}`);
+        say('info', 'command refused', { command: command.name, user: login, repo: `${owner}/${repo}`, pr: p.issue.number, why: permission.why, told: !first });
         if (!first) return await reactToComment(gh, comment, 'confused');
         refused.add(who);
         if (refused.size > 10_000) refused.delete(refused.values().next().value as string);
@@ -276,7 +277,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       if (p.repository === undefined) return;
       const group = await mergeGroupOf(context.octokit, p.repository, p.merge_group);
       if (group === undefined) {
-        say('info', `merge group ${p.merge_group.head_ref} of ${p.repository.owner.login}/${p.repository.name} no longer exists; nothing to check`);
+        say('info', 'merge group gone; nothing to check', { repo: `${p.repository.owner.login}/${p.repository.name}`, ref: p.merge_group.head_ref });
         return;
       }
       await checks.start(context.octokit, { kind: 'merge_group', group, htmlUrl: p.repository.html_url, ...installationOf(p) });
@@ -293,7 +294,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
   const recoveries = new Set<Promise<RecoverySummary>>();
   async function recover(recoveryOptions: Omit<RecoveryOptions, 'signal'> & { periodic?: boolean } = {}): Promise<RecoverySummary> {
     const started = Date.now();
-    say(recoveryOptions.periodic === true ? 'debug' : 'info', 'recovery: looking for check runs an earlier process left unfinished, and open pull requests without a run');
+    say(recoveryOptions.periodic === true ? 'debug' : 'info', 'recovery started', { periodic: recoveryOptions.periodic === true });
     const summary = await recoverInterruptedRuns(
       {
         appId: await ourAppId(),
@@ -314,7 +315,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
       { ...recoveryOptions, signal: recoveryAbort.signal },
     );
     const quiet = recoveryOptions.periodic === true && summary.errors === 0 && summary.stuck === 0 && summary.missing === 0;
-    say(summary.errors > 0 ? 'warn' : quiet ? 'debug' : 'info', `${recoverySummaryLine(summary, recoveryOptions)} (${Date.now() - started} ms)`);
+    say(summary.errors > 0 ? 'warn' : quiet ? 'debug' : 'info', 'recovery done', { ...recoverySummaryFields(summary, recoveryOptions), ms: Date.now() - started });
     return summary;
   }
 
@@ -329,7 +330,7 @@ function registerPreadmit(app: Probot, options: PreadmitAppOptions): PreadmitApp
     },
     recover(recoveryOptions) {
       const p = recover(recoveryOptions).catch((e: unknown): RecoverySummary => {
-        say('error', `restart recovery failed: ${describeError(e, secrets)}`);
+        say('error', 'recovery failed', {}, e);
         return { installations: 0, repositories: 0, pullRequests: 0, mergeGroups: 0, stuck: 0, missing: 0, concluded: 0, rechecks: 0, errors: 1, capped: false, aborted: recoveryAbort.signal.aborted };
       });
       recoveries.add(p);

@@ -1,5 +1,7 @@
 // `node --import tsx src/app/main.ts`: runs the GitHub App until SIGTERM/SIGINT, then shuts down in order
-// (queued checks concluded, running ones given a grace period) so no check run is left in_progress.
+// (queued checks concluded, running ones given a grace period or handed back to the shared queue) so no check run
+// is left in_progress. Once started it logs through the server's log (log.ts: constant messages, fields); a
+// failed start (a missing secret, a bogus key: the operator's configuration) is said in plain text on stderr.
 import { startServer, type StartedServer } from './server.ts';
 
 // The signal handlers come first, before anything is started: a signal during start-up must also end in
@@ -10,22 +12,23 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write(`preadmit app: ${signal}, finishing or concluding running checks\n`);
     (started ?? Promise.reject(new Error('not started')))
-      .then((server) => server.close())
-      .then(
-        () => process.exit(0),
-        (e: unknown) => {
-          process.stderr.write(`preadmit app: shutdown failed: ${e instanceof Error ? e.message : String(e)}\n`);
-          process.exit(1);
-        },
-      );
+      .then((server) => {
+        server.log('info', 'shutting down', { signal });
+        return server.close().then(
+          () => process.exit(0),
+          (e: unknown) => {
+            server.log('error', 'shutdown failed', { signal }, e);
+            process.exit(1);
+          },
+        );
+      })
+      .catch(() => process.exit(1));
   });
 }
 
 started = startServer();
-const server = await started.catch((e: unknown) => {
+await started.catch((e: unknown) => {
   process.stderr.write(`preadmit app: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });
-process.stdout.write(`preadmit app: webhooks at ${server.webhookUrl}\n`);

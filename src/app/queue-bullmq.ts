@@ -18,7 +18,9 @@
 import { randomUUID } from 'node:crypto';
 import { DelayedError, Job, Queue, WaitingError, Worker, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
-import { defaultPerGroup, SHUTDOWN_RUNNING_TEXT, supersedeText, timeoutText, type DeliveryDedupe, type EndReason, type QueuedCheck, type WorkQueue } from './queue.ts';
+import type { LogLine } from './log.ts';
+import { appMetrics } from './metrics.ts';
+import { defaultPerGroup, supersedeText, timeoutText, type DeliveryDedupe, type EndReason, type QueuedCheck, type WorkQueue } from './queue.ts';
 
 export interface RedisQueueOptions {
   /** `redis://[user:password@]host:port[/db]` */
@@ -40,7 +42,7 @@ export interface RedisQueueOptions {
   /** Rebuilds a job from its `spec` in this process (a worker, or a web instance concluding a superseded job). */
   revive(spec: unknown): Promise<QueuedCheck>;
   onError?: (error: unknown, what: string) => void;
-  log?: (level: 'info' | 'warn' | 'debug', message: string) => void;
+  log?: LogLine;
 }
 
 interface JobData {
@@ -325,7 +327,8 @@ export class RedisCheckQueue implements WorkQueue {
       });
       const entry: Running = { checkRunId: data.checkRunId, abort, job, handBack };
       this.#running.set(data.checkRunId, entry);
-      this.#o.log?.('info', `check run ${data.checkRunId} (${data.key}): started on this instance (attempt ${bull.attemptsMade + 1})`);
+      appMetrics()?.checkStarted((Date.now() - bull.timestamp) / 1000);
+      this.#o.log?.('info', 'check started on this instance', { run: data.checkRunId, key: data.key, sha: data.sha, attempt: bull.attemptsMade + 1 });
       // Checked again now that a cancel message would find the job.
       if (!(await this.#stillLatest(data, job))) {
         this.#running.delete(data.checkRunId);
@@ -417,7 +420,7 @@ export class RedisCheckQueue implements WorkQueue {
       await Promise.race([closing, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
       for (const r of this.#running.values()) {
-        this.#o.log?.('info', `check run ${r.checkRunId}: handed back to the queue (${SHUTDOWN_RUNNING_TEXT})`);
+        this.#o.log?.('info', 'check handed back to the queue', { run: r.checkRunId, key: r.job.key });
         r.handBack();
       }
       await closing;

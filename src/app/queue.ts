@@ -7,6 +7,7 @@
 // `WorkQueue` and `DeliveryDedupe` are what the app uses; this file implements them in memory (one process, the
 // default), queue-bullmq.ts on Redis with BullMQ (`REDIS_URL`: many instances, one queue). Both follow the same
 // rules, and share the texts and reasons below.
+import { appMetrics } from './metrics.ts';
 
 /** Why a job ended without its own result. */
 export type EndReason = 'superseded' | 'cancelled' | 'timeout' | 'shutdown' | 'overflow' | 'failed';
@@ -103,6 +104,8 @@ export class CheckQueue implements WorkQueue {
   readonly #endings = new Set<Promise<void>>();
   /** Every started run until it returns, aborted or timed-out ones included. */
   readonly #inFlight = new Set<Promise<void>>();
+  /** When each waiting job was queued (for the queue-wait metric). */
+  readonly #queuedAt = new WeakMap<QueuedCheck, number>();
 
   constructor(options: CheckQueueOptions = {}) {
     this.#concurrency = Math.max(1, options.concurrency ?? 2);
@@ -157,6 +160,7 @@ export class CheckQueue implements WorkQueue {
       this.#end(job, 'shutdown', 'preadmit is shutting down and did not start this check.');
       return;
     }
+    this.#queuedAt.set(job, Date.now());
     const at = this.#queued.findIndex((j) => j.key === job.key);
     if (at >= 0) {
       const old = this.#queued[at] as QueuedCheck;
@@ -259,6 +263,7 @@ export class CheckQueue implements WorkQueue {
   }
 
   #start(job: QueuedCheck): void {
+    appMetrics()?.checkStarted((Date.now() - (this.#queuedAt.get(job) ?? Date.now())) / 1000);
     const abort = new AbortController();
     this.#slots++;
     let freed = false;

@@ -10,6 +10,7 @@ import type { MergeGroupRef, PullRequestRef } from '../github/check.ts';
 import { CHECK_RUN_NAME, parseExternalId, type CreatedRun } from '../github/check-runs.ts';
 import type { Completion } from '../github/publish.ts';
 import { describeError, statusOf } from '../github/errors.ts';
+import type { LogFields, LogLine } from './log.ts';
 
 export interface RecoveryOptions {
   /** Heads scanned at most (open pull requests, then merge-queue branches), over all repositories. Default 500. */
@@ -56,7 +57,7 @@ export interface RecoveryDeps {
   recheckPullRequest(gh: GitHubRequester, pr: PullRequestRef, htmlUrl: string | undefined, installationId: number): Promise<CreatedRun>;
   recheckMergeGroup(gh: GitHubRequester, group: MergeGroupRef, htmlUrl: string | undefined, installationId: number): Promise<CreatedRun>;
   conclude(gh: GitHubRequester, target: { owner: string; repo: string; checkRunId: number }, completion: Completion): Promise<void>;
-  log(level: 'info' | 'warn' | 'error' | 'debug', message: string): void;
+  log: LogLine;
   /** Values that must never reach a log line. */
   secrets?: readonly string[];
 }
@@ -146,10 +147,11 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
     if (signal?.aborted) summary.aborted = true;
     return summary.aborted;
   };
-  const fail = (what: string, e: unknown): void => {
+  /** A failed step of the scan (`step` is a constant; where it failed goes into `fields`). */
+  const fail = (step: string, fields: LogFields, e: unknown): void => {
     if (stopped()) return; // an aborted request at shutdown is no error
     summary.errors++;
-    deps.log('warn', `restart recovery: ${what}: ${describeError(e, secrets)}`);
+    deps.log('warn', 'recovery step failed', { step, ...fields }, e);
   };
   const headsLeft = (): number => maxPrs - summary.pullRequests - summary.mergeGroups;
 
@@ -179,7 +181,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
     const gh = abortable(await deps.appClient());
     installations = (await list(gh, 'GET /app/installations', {}, (d) => (Array.isArray(d) ? d : undefined), Number.MAX_SAFE_INTEGER)).items;
   } catch (e) {
-    fail('listing the installations failed', e);
+    fail('list installations', {}, e);
   }
 
   for (const inst of installations) {
@@ -188,7 +190,6 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
     if (inst.suspended_at != null) continue; // a suspended installation gets no token
     summary.installations++;
     const account = isObject(inst.account) ? str(inst.account.login) : undefined;
-    const where = `installation ${inst.id}${account !== undefined ? ` (${account})` : ''}`;
     let raw: GitHubRequester;
     let gh: GitHubRequester;
     let repos: unknown[];
@@ -200,7 +201,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
       repos = listed.items;
       if (listed.more) summary.capped = true;
     } catch (e) {
-      fail(`listing the repositories of ${where} failed`, e);
+      fail('list repositories', { installation: inst.id, account }, e);
       continue;
     }
     for (const r of repos) {
@@ -242,7 +243,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
       }
       summary.pullRequests += heads.length;
     } catch (e) {
-      fail(`listing the open pull requests of ${full} failed`, e);
+      fail('list pull requests', { repo: full }, e);
     }
     if (headsLeft() > 0 && !stopped()) {
       try {
@@ -263,7 +264,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
         }
       } catch (e) {
         // A repository without a merge queue has no such refs; GitHub answers [] (some servers 404).
-        if (statusOf(e) !== 404) fail(`listing the merge groups of ${full} failed`, e);
+        if (statusOf(e) !== 404) fail('list merge groups', { repo: full }, e);
       }
     }
     // Each stuck run is handled once, even when two heads share a commit: a run naming another open PR of the
@@ -290,7 +291,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
           return;
         }
       } catch (e) {
-        fail(`listing the check runs of ${what} at ${sha.slice(0, 7)} failed`, e);
+        fail('list check runs', { head: what, sha }, e);
         return;
       }
       if (stuck.length === 0) return;
@@ -353,12 +354,11 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
     if (stopped() || (await deps.busy?.(repo.owner, repo.name, pr.pullNumber)) === true) return;
     summary.missing++;
     const replacement = await start(() => deps.recheckPullRequest(raw, pr, repo.htmlUrl, repo.installationId), pr.headSha, `pull request #${pr.pullNumber}`, what);
-    if ('started' in replacement) deps.log('info', `recovery: ${what} had no preadmit run on its head ${pr.headSha.slice(0, 7)}; check run ${replacement.started.id} started`);
+    if ('started' in replacement) deps.log('info', 'recovery started a check for a head without a run', { head: what, sha: pr.headSha, run: replacement.started.id });
   }
 
   /** Starts the fresh check (once for the head), then concludes the stuck runs naming it. */
   async function recoverRuns(gh: GitHubRequester, raw: GitHubRequester, repo: Repository, head: Head, what: string, stuck: StuckRun[]): Promise<void> {
-    const full = `${repo.owner}/${repo.name}`;
     let replacement: Replacement;
     if (head.kind === 'pull_request') {
       replacement = await start(() => deps.recheckPullRequest(raw, head.pr, repo.htmlUrl, repo.installationId), head.pr.headSha, `pull request #${head.pr.pullNumber}`, what);
@@ -384,9 +384,9 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
       try {
         await deps.conclude(raw, { owner: repo.owner, repo: repo.name, checkRunId: r.id }, interruptedCompletion(replacement));
         summary.concluded++;
-        deps.log('info', `restart recovery: concluded interrupted check run ${r.id} (${r.status}) of ${what}${'started' in replacement ? `; check run ${replacement.started.id} replaces it` : ''}`);
+        deps.log('info', 'recovery concluded an interrupted run', { head: what, run: r.id, status: r.status, ...('started' in replacement ? { replacement: replacement.started.id } : {}) });
       } catch (e) {
-        fail(`concluding check run ${r.id} of ${full} failed`, e);
+        fail('conclude run', { head: what, run: r.id }, e);
       }
     }
   }
@@ -397,7 +397,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
       summary.rechecks++;
       return { started: { id: run.id, htmlUrl: run.htmlUrl, sha, what: label } };
     } catch (e) {
-      fail(`starting a new check of ${what} failed`, e);
+      fail('start check', { head: what }, e);
       return { failed: describeError(e, secrets) };
     }
   }
@@ -410,7 +410,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
       return isObject(d.object) && d.object.sha === sha;
     } catch (e) {
       if (statusOf(e) === 404) return false;
-      fail(`looking up ${ref} of ${repo.owner}/${repo.name} failed`, e);
+      fail('look up merge group', { repo: `${repo.owner}/${repo.name}`, ref }, e);
       return undefined;
     }
   }
@@ -419,13 +419,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
   return summary;
 }
 
-/** The one log line that sums a recovery up. */
-export function recoverySummaryLine(s: RecoverySummary, options: { maxPrs?: number; maxRepos?: number } = {}): string {
-  const parts = [
-    `restart recovery ${s.aborted ? 'stopped by shutdown' : 'done'}: scanned ${s.installations} installation(s), ${s.repositories} repositor${s.repositories === 1 ? 'y' : 'ies'}, ${s.pullRequests} open pull request(s), ${s.mergeGroups} merge group(s)`,
-    `${s.stuck} interrupted run(s) found, ${s.concluded} concluded, ${s.missing} head(s) without a run, ${s.rechecks} new check(s) queued`,
-    `${s.errors} error(s)`,
-  ];
-  if (s.capped) parts.push(`stopped at the cap (PREADMIT_RECOVERY_MAX_PRS=${options.maxPrs ?? DEFAULT_RECOVERY_MAX_PRS}, PREADMIT_RECOVERY_MAX_REPOS=${options.maxRepos ?? DEFAULT_RECOVERY_MAX_REPOS})`);
-  return parts.join('; ');
+/** The fields of the one log line that sums a recovery up (`recovery done`); the caps when one stopped the scan. */
+export function recoverySummaryFields(s: RecoverySummary, options: { maxPrs?: number; maxRepos?: number } = {}): LogFields {
+  return { ...s, ...(s.capped ? { maxPrs: options.maxPrs ?? DEFAULT_RECOVERY_MAX_PRS, maxRepos: options.maxRepos ?? DEFAULT_RECOVERY_MAX_REPOS } : {}) };
 }

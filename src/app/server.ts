@@ -12,6 +12,7 @@ import { DEFAULT_RECOVERY_MAX_PRS, DEFAULT_RECOVERY_MAX_REPOS, type RecoverySumm
 import { githubOctokit } from '../github/client.ts';
 import { redact } from '../github/errors.ts';
 import { createMetrics } from './metrics.ts';
+import { structuredLog, type LogLine } from './log.ts';
 
 /** What an instance does: `web` verifies and queues deliveries, `worker` runs checks, `all` both (default). */
 export type Role = 'web' | 'worker' | 'all';
@@ -28,6 +29,8 @@ export interface StartedServer {
   /** Where GitHub delivers webhooks: `url` + `WEBHOOK_PATH` (default `/api/github/webhooks`). */
   webhookUrl: string;
   probot: Probot;
+  /** The server's log (constant messages, structured fields: see log.ts). */
+  log: LogLine;
   /**
    * Restart recovery, started in the background once the server listens (webhooks are served meanwhile);
    * undefined with `PREADMIT_RECOVERY=off`. Never rejects; `close()` stops it.
@@ -230,8 +233,9 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
     throw e;
   }
   const handle = preadmitHandle(probot);
-  const log = probot.log.child({ name: 'preadmit' });
-  if (development) log.warn(`WEBHOOK_SECRET is not set and ${DEVELOPMENT_SECRET_FLAG}=true: deliveries are verified with the PUBLIC development secret, so anyone can forge them. Never do this in production.`);
+  const log = structuredLog(probot.log.child({ name: 'preadmit' }), secrets);
+  // WEBHOOK_SECRET is not set and the flag says to verify with the PUBLIC development secret: never in production.
+  if (development) log('warn', 'development webhook secret in use: deliveries can be forged', { flag: DEVELOPMENT_SECRET_FLAG });
 
   const metrics = createMetrics(handle);
 
@@ -251,7 +255,7 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
     // Constant messages, the delivery in fields (never its payload).
     const fields = { delivery: id ?? null, event: event ?? null };
     const refuse = (status: number, reason: string, close = false): void => {
-      log.warn({ ...fields, status, reason }, 'delivery rejected');
+      log('warn', 'delivery rejected', { ...fields, status, reason });
       answer(res, status, reason, close);
       // Whatever of the body was not read is not waited for.
       if (close) res.once('finish', () => req.destroy());
@@ -280,15 +284,14 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
       return refuse(400, 'the body is not JSON');
     }
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || id === undefined || event === undefined) return refuse(400, 'the body is not a JSON object');
-    if (development) log.warn({ ...fields, flag: DEVELOPMENT_SECRET_FLAG }, 'delivery accepted on the PUBLIC development secret: it may be forged');
+    if (development) log('warn', 'delivery accepted on the public development secret', { ...fields, flag: DEVELOPMENT_SECRET_FLAG });
     try {
       await probot.webhooks.receive({ id, name: event, payload } as Parameters<Probot['webhooks']['receive']>[0]);
     } catch (e) {
       // preadmit's handlers report their own failures (takeFailure below); this one is Probot's. Its error
-      // carries the whole payload: only the messages are logged.
+      // carries the whole payload: only the first error's code is logged (its text at debug level).
       const errors: unknown[] = e instanceof AggregateError ? e.errors : [e];
-      const message = errors.map((x) => (x instanceof Error ? x.message : String(x))).join('; ');
-      log.error({ ...fields, error: redact(message, secrets).slice(0, 500) }, 'delivery failed');
+      log('error', 'delivery failed', { ...fields, errors: errors.length }, errors[0]);
       return answer(res, 500, 'handling the delivery failed; it can be redelivered');
     }
     if (handle?.takeFailure(id) !== undefined) return answer(res, 500, 'handling the delivery failed; it can be redelivered');
@@ -304,7 +307,7 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
         return;
       }
       intake(req, res, started).catch((e: unknown) => {
-        log.error({ error: redact(e instanceof Error ? e.message : String(e), secrets).slice(0, 300) }, 'webhook intake failed');
+        log('error', 'webhook intake failed', {}, e);
         answer(res, 500, 'internal error');
       });
       return;
@@ -347,7 +350,7 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}`;
-  probot.log.info(`preadmit listening on ${url}${webhookPath}`);
+  log('info', 'listening', { url, path: webhookPath, role, queue: redisUrl !== undefined ? 'redis' : 'memory' });
 
   // Runs an earlier process left unfinished (a crash, kill -9), and open PRs whose head has no run at all (a
   // push while the app was down, a delivery that failed), would block their PRs until the next event: recovery
@@ -380,6 +383,7 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
     url,
     webhookUrl: `${url}${webhookPath}`,
     probot,
+    log,
     recovery,
     close() {
       closing ??= (async () => {

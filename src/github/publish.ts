@@ -7,6 +7,7 @@ import type { SimulationReport } from '../simulate/types.ts';
 import type { GitHubRequester } from './client.ts';
 import { CONFIG_FILE } from '../config/defaults.ts';
 import { describeError } from './errors.ts';
+import type { LogFields, LogMessage } from '../app/log.ts';
 
 export interface CheckRunTarget {
   owner: string;
@@ -30,7 +31,8 @@ export interface Completion {
 export interface PublishOptions {
   /** Annotations beyond this many are left out (each 50 cost one more write, spaced 1 s apart by Probot). */
   maxAnnotations?: number;
-  log?: (message: string) => void;
+  /** Problems publishing (the CLI prints the message; the app logs it with the fields and the error's code). */
+  log?: (message: LogMessage, fields?: LogFields, error?: unknown) => void;
 }
 
 /** Every annotation up to this many is published; the summary says when some were left out. */
@@ -104,7 +106,7 @@ export async function completeCheckRun(octokit: GitHubRequester, target: CheckRu
   } catch (e) {
     // Whatever went wrong with the full completion (size, a validation error, GitHub down for longer than the
     // retries), the run must not stay in_progress: conclude it with a short text that fits every limit.
-    options.log?.(`completing check run ${target.checkRunId} failed (${describeError(e)}); sending a minimal completion`);
+    options.log?.('check run completion failed; minimal completion sent', { run: target.checkRunId }, e);
     await octokit.request(route, {
       ...base,
       status: 'completed',
@@ -125,7 +127,7 @@ export async function completeCheckRun(octokit: GitHubRequester, target: CheckRu
       await octokit.request(route, { ...base, output: output(batches[i]) });
     } catch (e) {
       // The run is complete with its conclusion; only some annotations are missing. Say so in the summary.
-      options.log?.(`annotations batch ${i + 1}/${batches.length} for check run ${target.checkRunId} failed: ${describeError(e)}`);
+      options.log?.('annotations batch failed', { run: target.checkRunId, batch: i + 1, batches: batches.length }, e);
       const shown = i * 50;
       const total = (completion.annotations ?? []).length;
       await octokit
@@ -133,7 +135,7 @@ export async function completeCheckRun(octokit: GitHubRequester, target: CheckRu
           ...base,
           output: { title: completion.title, summary: clip(`${completion.summary}\n\n> Only ${shown} of ${total} annotations could be published (GitHub refused the rest).\n`, GITHUB_SUMMARY_LIMIT) },
         })
-        .catch((e2: unknown) => options.log?.(`noting missing annotations failed: ${describeError(e2)}`));
+        .catch((e2: unknown) => options.log?.('noting missing annotations failed', { run: target.checkRunId }, e2));
       return;
     }
   }

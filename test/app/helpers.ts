@@ -148,3 +148,9 @@ export function useAppSuite(owner: string, prefix: string, sync: (suite: AppSuit
   });
   return suite;
 }
+
+/** The app's log lines (pino JSON) with message `msg` (every line without it). */
+export function logged(app: { logs: string[] }, msg?: string): Record<string, unknown>[] {
+  const entries = app.logs.flatMap((chunk) => chunk.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>));
+  return msg === undefined ? entries : entries.filter((e) => e.msg === msg);
+}

@@ -29,11 +29,13 @@ function start(args: string[], env: Record<string, string>): { out: () => string
 describe.each([[['dist/app.mjs']], [['--import', 'tsx', 'src/app/main.ts']]])('node %j', (args: string[]) => {
   it('shuts down in order on SIGTERM and exits 0', async () => {
     const port = String(20_000 + Math.floor(Math.random() * 20_000));
-    const app = start(args, { APP_ID: '4242', PRIVATE_KEY, WEBHOOK_SECRET: 'a-webhook-secret-for-tests-only', PORT: port, LOG_LEVEL: 'fatal', PREADMIT_RECOVERY: 'off' });
-    await app.waitFor(/webhooks at http/);
+    const app = start(args, { APP_ID: '4242', PRIVATE_KEY, WEBHOOK_SECRET: 'a-webhook-secret-for-tests-only', PORT: port, LOG_LEVEL: 'info', LOG_FORMAT: 'json', PREADMIT_RECOVERY: 'off' });
+    await app.waitFor(/"msg":"listening"/);
     app.kill('SIGTERM');
     expect(await app.exited).toBe(0);
-    expect(app.out()).toContain('SIGTERM, finishing or concluding running checks');
+    const lines = app.out().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.msg === 'listening')).toMatchObject({ url: `http://127.0.0.1:${port}`, path: '/api/github/webhooks', queue: 'memory' });
+    expect(lines.find((l) => l.msg === 'shutting down')).toMatchObject({ signal: 'SIGTERM' });
   }, 60_000);
 
   it('stops at start on a bogus private key, naming it', async () => {

@@ -3,10 +3,10 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/engine/runtime.ts';
-import { interruptedCompletion, recoverySummaryLine } from '../../src/app/recovery.ts';
+import { interruptedCompletion, recoverySummaryFields } from '../../src/app/recovery.ts';
 import { startServer } from '../../src/app/server.ts';
 import { FakeGitHub, type CheckRun } from './fake-github.ts';
-import { APP_ID, examplePayload, makeApp, PRIVATE_KEY, retarget, useAppSuite, type AppSuite, type TestApp } from './helpers.ts';
+import { APP_ID, examplePayload, logged, makeApp, PRIVATE_KEY, retarget, useAppSuite, type AppSuite, type TestApp } from './helpers.ts';
 
 const OWNER = 'acme';
 /** A new repository name per test (useAppSuite). */
@@ -84,7 +84,8 @@ describe('restart recovery', () => {
         expect.objectContaining({ app_id: String(APP_ID), check_name: 'preadmit', status: 'queued' }),
       ]),
     );
-    expect(app.logs.join('')).toMatch(/restart recovery done: scanned 1 installation\(s\), 1 repository, 1 open pull request\(s\), 0 merge group\(s\); 1 interrupted run\(s\) found, 1 concluded, 0 head\(s\) without a run, 1 new check\(s\) queued; 0 error\(s\)/);
+    expect(logged(app, 'recovery done')).toEqual([expect.objectContaining({ installations: 1, repositories: 1, pullRequests: 1, mergeGroups: 0, stuck: 1, concluded: 1, missing: 0, rechecks: 1, errors: 0 })]);
+    expect(logged(app, 'recovery concluded an interrupted run')).toEqual([expect.objectContaining({ run: stuck.id, status: 'in_progress', replacement: fresh?.id })]);
   });
 
   it('a queued run is recovered too; finished runs, runs of another app and runs of other checks are not touched', async () => {
@@ -135,10 +136,14 @@ describe('restart recovery', () => {
     expect(summary).toMatchObject({ installations: 2, repositories: 1, pullRequests: 2, stuck: 1, concluded: 1, rechecks: 1, errors: 2 });
     expect(stuck4).toMatchObject({ status: 'completed', conclusion: 'cancelled' });
     expect(stuck5.status).toBe('in_progress'); // unknown this time; the next start (or the PR's next check) gets it
-    const logs = app.logs.join('');
-    expect(logs).toMatch(/restart recovery: listing the repositories of installation 77 \(acme\) failed: .*500/);
-    expect(logs).toMatch(new RegExp(`restart recovery: listing the check runs of ${OWNER}/${REPO}#5 at [0-9a-f]{7} failed: .*502`));
-    expect(logs).not.toMatch(/ghs_[A-Za-z0-9]{16,}/);
+    const failed = logged(app, 'recovery step failed');
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ level: 40, step: 'list repositories', installation: 77, account: 'acme', err: 'http_500' }),
+        expect.objectContaining({ level: 40, step: 'list check runs', head: `${OWNER}/${REPO}#5`, sha: fake.sha('good'), err: 'http_502', error: expect.stringContaining('502') }),
+      ]),
+    );
+    expect(app.logs.join('')).not.toMatch(/ghs_[A-Za-z0-9]{16,}/);
 
     // The app is fine: a webhook afterwards is handled as always, and it concludes the run left over.
     await app.receive('pull_request', openedPayload(5, 'good'));
@@ -151,7 +156,7 @@ describe('restart recovery', () => {
     fake.failNext('GET', /^\/app\/installations/, 1, 503, { message: 'Service Unavailable' });
     const summary = await app.handle.recover();
     expect(summary).toMatchObject({ installations: 0, errors: 1 });
-    expect(app.logs.join('')).toMatch(/restart recovery: listing the installations failed: .*503/);
+    expect(logged(app, 'recovery step failed')).toEqual([expect.objectContaining({ step: 'list installations', err: 'http_503' })]);
   });
 
   it('respects the cap on pull requests and on repositories', async () => {
@@ -165,7 +170,7 @@ describe('restart recovery', () => {
     expect(runs.map((r) => r.conclusion)).toEqual([null, 'cancelled', 'cancelled']);
     expect(runs[0]?.patches).toBe(0);
     expect(requested('GET', /\/pulls\?/).every((p) => /per_page=100/.test(p) && /state=open/.test(p))).toBe(true);
-    expect(app.logs.join('')).toMatch(/stopped at the cap \(PREADMIT_RECOVERY_MAX_PRS=2/);
+    expect(logged(app, 'recovery done').at(-1)).toMatchObject({ capped: true, maxPrs: 2 });
 
     fake.extraRepositories.push('second', 'third');
     const byRepo = await app.handle.recover({ maxRepos: 2 });
@@ -226,8 +231,9 @@ describe('completion text and summary line', () => {
     expect(started.summary).toContain('`aaaaaaa`');
     expect(interruptedCompletion({ failed: 'HTTP 500: boom' }).summary).toContain('/gatekeeper recheck');
     expect(interruptedCompletion({ gone: 'the merge group no longer exists.' }).summary).toContain('No new run was started: the merge group no longer exists.');
-    const line = recoverySummaryLine({ installations: 1, repositories: 2, pullRequests: 3, mergeGroups: 0, stuck: 1, missing: 1, concluded: 1, rechecks: 2, errors: 0, capped: false, aborted: false });
-    expect(line).toBe('restart recovery done: scanned 1 installation(s), 2 repositories, 3 open pull request(s), 0 merge group(s); 1 interrupted run(s) found, 1 concluded, 1 head(s) without a run, 2 new check(s) queued; 0 error(s)');
+    const summary = { installations: 1, repositories: 2, pullRequests: 3, mergeGroups: 0, stuck: 1, missing: 1, concluded: 1, rechecks: 2, errors: 0, capped: false, aborted: false };
+    expect(recoverySummaryFields(summary)).toEqual(summary);
+    expect(recoverySummaryFields({ ...summary, capped: true }, { maxPrs: 7 })).toEqual({ ...summary, capped: true, maxPrs: 7, maxRepos: 500 });
   });
 });
 

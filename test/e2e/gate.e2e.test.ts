@@ -112,7 +112,7 @@ describe('a delivery cannot pick what is checked', () => {
       // Superseded or blocked, never green.
       for (const r of mine) expect(['failure', 'cancelled']).toContain(r.conclusion);
       expect(mine.at(-1)?.conclusion).toBe('failure');
-      expect(devLogs.filter((l) => l.includes('PUBLIC development secret') && l.includes('delivery '))).toHaveLength(2);
+      expect(devLogs.filter((l) => l.includes('"msg":"delivery accepted on the public development secret"'))).toHaveLength(2);
     } finally {
       await dev.close();
     }

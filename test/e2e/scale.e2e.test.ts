@@ -1,12 +1,17 @@
 // Many instances, one queue: a real redis-server, two app processes (`node --import tsx src/app/main.ts`, same
 // REDIS_URL, different ports) and the GitHub stand-in. 50 PRs delivered over both are each concluded exactly
 // once; a push delivered to the other instance supersedes the running check across instances; an instance
-// killed (SIGKILL) mid-check has its job finished by the other, and no run is left in_progress.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// killed (SIGKILL) or stopped (SIGTERM) in the middle of a deliberately slow check (a Helm chart whose template
+// loops millions of times: the real render is what takes long) has its job redone by the other instance, which
+// concludes the run once; no run is left in_progress. The instances log JSON (LOG_FORMAT=json): every line's
+// message is one of LOG_MESSAGES, and the tests follow the checks through the lines' fields.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../../scripts/demo.ts';
-import { git as gitIn } from '../support/git-repo.ts';
+import { LOG_MESSAGES } from '../../src/app/log.ts';
+import { git as gitIn, writeFile } from '../support/git-repo.ts';
+import { startRedis, until as untilWithin, type LocalRedis } from '../support/redis.ts';
 import { APP_ID, WEBHOOK_SECRET } from './harness.ts';
 import { startStandin, type RecordedCheckRun, type Standin } from './standin.ts';
 import { deliver, generateAppKey, HARNESS_TOKEN, pullRequestPayload } from './webhooks.ts';
@@ -14,18 +19,23 @@ import { deliver, generateAppKey, HARNESS_TOKEN, pullRequestPayload } from './we
 const REPO = 'acme/gitops';
 const PRS = 50;
 const WAIT_MS = 400_000;
+/** A test's own limit: a loaded machine (the suite shares two cores) makes 50 checks slow. */
+const TEST_MS = 600_000;
+/** Iterations of the slow chart's template loop: seconds of real `helm template` work. */
+const SLOW_LOOP = 6_000_000;
 
 interface AppProcess {
   child: ChildProcess;
   url: string;
   out: () => string;
+  /** The process's log lines (pino JSON). */
+  lines: () => Record<string, unknown>[];
   exited: Promise<number | null>;
 }
 
 let dir: string;
 let standin: Standin;
-let redis: ChildProcess | undefined;
-let redisUrl: string;
+let redis: LocalRedis | undefined;
 const apps: AppProcess[] = [];
 let appKey: string;
 let appPort: number;
@@ -37,14 +47,40 @@ function advance(name: string, from: string): string {
   return sha;
 }
 
-async function until<T>(what: string, fn: () => T | undefined | false, timeoutMs = WAIT_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = fn();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+/** Branch `slow` on top of `pr`: adds a Helm chart whose template takes seconds to render. */
+function addSlowBranch(): void {
+  git('checkout', '-q', '-b', 'slow', 'pr');
+  writeFile(dir, 'apps/slow/Chart.yaml', 'apiVersion: v2\nname: slow\nversion: 0.1.0\n');
+  writeFile(
+    dir,
+    'apps/slow/templates/configmap.yaml',
+    `{{- $n := 0 }}\n{{- range $i := until ${SLOW_LOOP} }}{{- $n = add $n 1 }}{{- end }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: slow\n  namespace: shop\n  labels:\n    owner: team-shop\ndata:\n  n: "{{ $n }}"\n`,
+  );
+  git('add', '-A');
+  git('commit', '-q', '-m', 'a chart that takes long to render');
+  git('checkout', '-q', 'pr');
+}
+
+function until<T>(what: string, fn: () => T | undefined | false, timeoutMs = WAIT_MS): Promise<T> {
+  return untilWithin(what, fn, timeoutMs);
+}
+
+function parseLines(text: string): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const l of text.split('\n')) {
+    if (!l.startsWith('{')) continue;
+    try {
+      out.push(JSON.parse(l) as Record<string, unknown>);
+    } catch {
+      // a line still being written
+    }
   }
+  return out;
+}
+
+/** The app's lines with message `msg` about check run `run`. */
+function said(app: AppProcess, msg: (typeof LOG_MESSAGES)[number], run: number): Record<string, unknown>[] {
+  return app.lines().filter((l) => l.msg === msg && l.run === run);
 }
 
 async function startApp(privateKey: string, port: number, extra: Record<string, string> = {}): Promise<AppProcess> {
@@ -59,6 +95,7 @@ async function startApp(privateKey: string, port: number, extra: Record<string, 
       GHE_PROTOCOL: 'http',
       PORT: String(port),
       LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
       PREADMIT_GITHUB_THROTTLE: 'false',
       PREADMIT_RECOVERY: 'off',
       PREADMIT_CONCURRENCY: '2',
@@ -66,7 +103,7 @@ async function startApp(privateKey: string, port: number, extra: Record<string, 
       PREADMIT_REDIS_LOCK_MS: '4000',
       // SIGTERM hands running checks back to the queue at once (the graceful-shutdown test below).
       PREADMIT_SHUTDOWN_GRACE_MS: '1',
-      REDIS_URL: redisUrl,
+      REDIS_URL: redis?.url ?? '',
       ...(process.env.PREADMIT_CACHE_DIR ? { PREADMIT_CACHE_DIR: process.env.PREADMIT_CACHE_DIR } : {}),
       ...extra,
     },
@@ -76,9 +113,13 @@ async function startApp(privateKey: string, port: number, extra: Record<string, 
   child.stdout?.on('data', (d: Buffer) => (text += d.toString('utf8')));
   child.stderr?.on('data', (d: Buffer) => (text += d.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const app: AppProcess = { child, url: `http://127.0.0.1:${port}`, out: () => text, exited };
-  await until('the app to listen', () => /webhooks at http/.test(text) || (child.exitCode !== null ? (() => { throw new Error(`app exited: ${text.slice(-2000)}`); })() : false), 120_000);
+  const app: AppProcess = { child, url: `http://127.0.0.1:${port}`, out: () => text, lines: () => parseLines(text), exited };
+  await until('the app to listen', () => app.lines().some((l) => l.msg === 'listening') || (child.exitCode !== null ? (() => { throw new Error(`app exited: ${text.slice(-2000)}`); })() : false), 120_000);
   return app;
+}
+
+function alive(a: AppProcess): boolean {
+  return a.child.exitCode === null && a.child.signalCode === null;
 }
 
 /** Completed PATCHes of a run (a run concluded twice would show two). */
@@ -87,17 +128,12 @@ function completions(run: RecordedCheckRun): number {
 }
 
 beforeAll(async () => {
-  const probe = spawnSync('redis-server', ['--version']);
-  if (probe.status !== 0) throw new Error('redis-server is missing: run scripts/install-redis.sh (npm run tools) first');
-  const port = 30_000 + Math.floor(Math.random() * 20_000);
-  redisUrl = `redis://127.0.0.1:${port}`;
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  await until('redis to answer', () => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG'), 30_000);
-
+  redis = await startRedis();
   dir = await buildDemoRepo();
+  addSlowBranch();
   const pulls = [];
   for (let n = 1; n <= PRS + 3; n++) {
-    advance(`scale-${n}`, 'pr');
+    advance(`scale-${n}`, n <= PRS + 1 ? 'pr' : 'slow');
     pulls.push({ number: n, base: 'main', head: `scale-${n}`, author: 'dev' });
   }
   const privateKey = generateAppKey();
@@ -110,11 +146,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const a of apps) {
-    if (a.child.exitCode === null) a.child.kill('SIGTERM');
+    if (alive(a)) a.child.kill('SIGTERM');
     await a.exited;
   }
   await standin?.close();
-  redis?.kill('SIGTERM');
+  await redis?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -141,9 +177,12 @@ describe('two instances on one Redis queue', () => {
       expect(own[0]?.conclusion).toBe('failure'); // the demo change is blocked
     }
     expect(runs.every((r) => r.output.summary?.includes('block-privileged'))).toBe(true);
-    // Both instances ran checks.
-    for (const a of apps) expect(a.out()).toMatch(/started on this instance/);
-  });
+    // Both instances ran checks, and each run was concluded by the one instance that ran it.
+    for (const a of apps) expect(a.lines().some((l) => l.msg === 'check started on this instance')).toBe(true);
+    const concludedLines = (r: RecordedCheckRun) => apps.flatMap((a) => said(a, 'check concluded', r.id));
+    await until('every conclusion to be logged', () => runs.every((r) => concludedLines(r).length > 0), 60_000);
+    for (const r of runs) expect(concludedLines(r), `run ${r.id}`).toHaveLength(1);
+  }, TEST_MS);
 
   it('a newer head delivered to the other instance supersedes the check across instances, each run concluded once', async () => {
     const n = PRS + 1;
@@ -160,46 +199,65 @@ describe('two instances on one Redis queue', () => {
     expect(completions(older)).toBe(1);
     if (older.conclusion === 'cancelled') expect(older.output.summary).toContain('replaced');
     expect(completions(newer)).toBe(1);
-  });
+  }, TEST_MS);
 
-  it('an instance killed mid-check: the other instance finishes its job, no run left in_progress', async () => {
+  it('an instance killed (SIGKILL) in the middle of a slow check: the other instance redoes it and concludes the run once', async () => {
     const n = PRS + 2;
     await deliver((apps[0] as AppProcess).url, { event: 'pull_request', payload: await pullRequestPayload(standin, REPO, n), secret: WEBHOOK_SECRET });
     const run = standin.checkRuns.find((r) => r.external_id === `pr/${n}`) as RecordedCheckRun;
-    const marker = new RegExp(`check run ${run.id} \\(.*\\): started on this instance`);
-    const victim = await until('an instance to start the check', () => apps.find((a) => marker.test(a.out())), 120_000);
+    const victim = await until('an instance to start the check', () => apps.find((a) => said(a, 'check started on this instance', run.id).length > 0), 120_000);
     victim.child.kill('SIGKILL');
     await victim.exited;
+    // Killed while the chart was still rendering: nothing was published.
+    expect(run.status).toBe('in_progress');
     const survivor = apps.find((a) => a !== victim) as AppProcess;
     await until('the run to be concluded', () => run.status === 'completed');
     expect(completions(run)).toBe(1);
     expect(run.conclusion).toBe('failure');
     expect(run.output.summary).toContain('block-privileged');
-    // The survivor took the killed instance's job over (and, as above, concluded its run once).
-    expect(survivor.out()).toMatch(marker);
+    // The survivor took the killed instance's job over (a second attempt) and concluded it.
+    expect(said(survivor, 'check started on this instance', run.id)).toEqual([expect.objectContaining({ attempt: expect.any(Number) })]);
+    // Its line follows the run's completion on GitHub.
+    await until('the survivor to log its conclusion', () => said(survivor, 'check concluded', run.id).length > 0, 30_000);
+    expect(said(survivor, 'check concluded', run.id)).toEqual([expect.objectContaining({ conclusion: 'failure' })]);
+    expect(said(victim, 'check concluded', run.id)).toEqual([]);
     expect(standin.checkRuns.filter((r) => r.status !== 'completed')).toEqual([]);
-  });
-  it('an instance stopped with SIGTERM mid-check hands its job back to the shared queue; the run is concluded once, nothing left in_progress', async () => {
+  }, TEST_MS);
+
+  it('an instance stopped (SIGTERM) in the middle of a slow check hands it back; the other instance redoes it and concludes the run once', async () => {
     // A fresh instance beside the survivor of the test above.
     apps.push(await startApp(appKey, appPort));
-    const live = apps.filter((a) => a.child.exitCode === null);
+    const live = apps.filter(alive);
     expect(live.length).toBeGreaterThanOrEqual(2);
     const n = PRS + 3;
     await deliver((live.at(-1) as AppProcess).url, { event: 'pull_request', payload: await pullRequestPayload(standin, REPO, n), secret: WEBHOOK_SECRET });
     const run = standin.checkRuns.find((r) => r.external_id === `pr/${n}`) as RecordedCheckRun;
-    const marker = new RegExp(`check run ${run.id} \\(.*\\): started on this instance`);
-    const victim = await until('an instance to start the check', () => live.find((a) => marker.test(a.out())), 120_000);
-    victim.child.kill('SIGTERM');
-    await victim.exited;
-    expect(victim.out()).toContain(`check run ${run.id}: handed back to the queue`);
-    await until('the run to be concluded', () => run.status === 'completed', 120_000);
-    // This check is fast: the stopped instance's aborted work may have concluded the run as it was handed back
-    // (then the other instance finds it done and skips it), else the other instance redoes it. Either way the
-    // run is concluded once, with the verdict. Give the other instance time to go through the job it was handed.
-    await new Promise((r) => setTimeout(r, 3000));
+    const a = await until('an instance to start the check', () => live.find((x) => said(x, 'check started on this instance', run.id).length > 0), 120_000);
+    const b = live.find((x) => x !== a) as AppProcess;
+    a.child.kill('SIGTERM');
+    expect(await a.exited).toBe(0);
+    // A stopped in order while its check was still rendering: handed back, nothing published, nothing discarded.
+    expect(said(a, 'check handed back to the queue', run.id)).toHaveLength(1);
+    expect(said(a, 'check concluded', run.id)).toEqual([]);
+    expect(said(a, 'check run ended without a result', run.id)).toEqual([]);
+    expect(run.status).toBe('in_progress');
+    // B redoes it from the start and concludes it: once, with the verdict.
+    await until('the run to be concluded', () => run.status === 'completed', 300_000);
+    expect(live).toHaveLength(2);
+    expect(said(b, 'check started on this instance', run.id)).toHaveLength(1);
+    await until('B to log its conclusion', () => said(b, 'check concluded', run.id).length > 0, 30_000);
+    expect(said(b, 'check concluded', run.id)).toEqual([expect.objectContaining({ conclusion: 'failure' })]);
     expect(completions(run)).toBe(1);
     expect(run.conclusion).toBe('failure');
     expect(run.output.summary).toContain('block-privileged');
     expect(standin.checkRuns.filter((r) => r.status !== 'completed')).toEqual([]);
+  }, TEST_MS);
+
+  it('every line every instance logged has a constant message of LOG_MESSAGES', () => {
+    const all = apps.flatMap((a) => a.lines());
+    expect(all.length).toBeGreaterThan(PRS);
+    for (const l of all) expect(LOG_MESSAGES, JSON.stringify(l)).toContain(l.msg);
+    // Non-JSON output: none (a start failure would be plain text on stderr).
+    for (const a of apps) expect(a.out().split('\n').filter((l) => l.trim() !== '' && !l.startsWith('{'))).toEqual([]);
   });
 });
