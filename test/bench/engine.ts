@@ -53,8 +53,9 @@ async function measure(label: string, command: string, args: string[], env: Node
   return { label, wallSeconds: r.ms / 1000, cpuSeconds: r.cpuSeconds, peakRssMb: r.peakRssKb === undefined ? undefined : r.peakRssKb / 1024, exitCode: r.code, results, stderrTail };
 }
 
+/** The command as a user runs it (`preadmit`, through its shebang and the V8 flags it sets), not `node bin/preadmit.js`. */
 function preadmitArgs(dir: string): string[] {
-  return [PREADMIT_BIN, 'test', '-f', dir, '-o', 'json'];
+  return ['test', '-f', dir, '-o', 'json'];
 }
 
 function fmt(n: number | undefined, digits = 1): string {
@@ -98,12 +99,12 @@ async function main(): Promise<void> {
 
     const warmEnv = { PREADMIT_CACHE_DIR: path.join(work, 'cache-warm') };
     console.log('preadmit test: warm-up run (fills the compile cache, not timed)…');
-    const warmup = await measure('preadmit warm-up', process.execPath, preadmitArgs(corpus.dir), warmEnv);
+    const warmup = await measure('preadmit warm-up', PREADMIT_BIN, preadmitArgs(corpus.dir), warmEnv);
     const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
     const pairs: Array<{ preadmit: Measurement; gator: Measurement }> = [];
     for (let i = 1; i <= runs; i++) {
       console.log(`run ${i}/${runs}: preadmit test, then gator test…`);
-      const p = await measure(`preadmit test (warm cache) #${i}`, process.execPath, preadmitArgs(corpus.dir), warmEnv);
+      const p = await measure(`preadmit test (warm cache) #${i}`, PREADMIT_BIN, preadmitArgs(corpus.dir), warmEnv);
       const g = await measure(`gator test #${i}`, GATOR, ['test', '-f', corpus.dir, '-o', 'json']);
       pairs.push({ preadmit: p, gator: g });
       console.log(`  preadmit ${fmt(p.wallSeconds, 2)} s (${fmt(p.peakRssMb, 0)} MB), gator ${fmt(g.wallSeconds, 2)} s: ${fmt(g.wallSeconds / p.wallSeconds, 2)}x`);
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
     const coldDir = path.join(work, 'cold-templates');
     await generateTemplates(coldDir, 50, 1000);
     console.log('preadmit test: cold compile of 50 templates (empty cache)…');
-    const cold = await measure('preadmit cold compile, 50 templates', process.execPath, preadmitArgs(coldDir), { PREADMIT_CACHE_DIR: path.join(work, 'cache-cold') });
+    const cold = await measure('preadmit cold compile, 50 templates', PREADMIT_BIN, preadmitArgs(coldDir), { PREADMIT_CACHE_DIR: path.join(work, 'cache-cold') });
 
     console.log('');
     printTable([
