@@ -7,7 +7,7 @@ import { createRuntime, type Runtime } from '../engine/runtime.ts';
 import { parseExternalId, readAppId, suiteOrigin } from '../github/check-runs.ts';
 import type { GitHubRequester } from '../github/client.ts';
 import { commandPermission, reactToComment, replyToIssue } from '../github/comments.ts';
-import { describeError, redact } from '../github/errors.ts';
+import { describeError } from '../github/errors.ts';
 import type { PublishOptions } from '../github/publish.ts';
 import { readPullRequest } from '../github/pull-request.ts';
 import { createCheckService, mergeGroupKey, mergeGroupOf, prKey, type CheckService, type RepositoryRef } from './check-service.ts';

@@ -137,7 +137,13 @@ export async function runCheckPr(
   }
 
   try {
-    await publishCheckRun(poster, { owner, repo, checkRunId, ...(pr.htmlUrl !== undefined ? { htmlUrl: pr.htmlUrl } : {}) }, outcome, { log: say });
+    await publishCheckRun(poster, { owner, repo, checkRunId, ...(pr.htmlUrl !== undefined ? { htmlUrl: pr.htmlUrl } : {}) }, outcome, {
+      // The app logs these as a constant message with fields; a terminal shows them in one line, error text included.
+      log: (message, fields, e) => {
+        const where = Object.entries(fields ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+        say(`warning: ${message}${where === '' ? '' : ` (${where})`}${e === undefined ? '' : `: ${describeError(e, secrets)}`}`);
+      },
+    });
   } catch (e) {
     say(`cannot complete check run ${checkRunId}: ${describeError(e, secrets)}`);
     return 1;

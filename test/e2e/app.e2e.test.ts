@@ -223,6 +223,17 @@ describe('the app over HTTP against the GitHub stand-in', () => {
     expect(err.text()).not.toContain(CI_TOKEN);
   });
 
+  it('`preadmit check-pr` says in one line why a full completion was refused, with the run and the error, and sends the minimal one', async () => {
+    h.standin.failNext('PATCH', /\/check-runs\/\d+$/, 1, 422);
+    const err = sink();
+    const code = await runCheckPr(['--repo', REPO, '--pr', '1', '--api-url', h.standin.apiUrl, '-o', 'markdown'], sink().stream, err.stream, { GITHUB_TOKEN: CI_TOKEN });
+    expect(code).toBe(1);
+    const posted = h.standin.checkRuns.at(-1);
+    expect(posted?.status).toBe('completed');
+    expect(err.text()).toMatch(new RegExp(`warning: check run completion failed; minimal completion sent \\(run=${posted?.id}\\): .*422`));
+    expect(err.text()).not.toContain(CI_TOKEN);
+  });
+
   it('`preadmit check-pr --dry-run -o text` prints the check run for people', async () => {
     const out = sink();
     const code = await runCheckPr(['--repo', REPO, '--pr', '1', '--dry-run', '--api-url', h.standin.apiUrl], out.stream, sink().stream, { GITHUB_TOKEN: CI_TOKEN });
