@@ -13,7 +13,7 @@ import { readPullRequest } from '../github/pull-request.ts';
 import { completeCheckRun, errorCompletion, publishCheckRun, supersededCompletion, type CheckOutcome, type Completion, type PublishOptions } from '../github/publish.ts';
 import { readMergeGroup } from '../github/merge-group.ts';
 import { appMetrics } from './metrics.ts';
-import type { LogLine } from './log.ts';
+import type { LogLine } from '../util/log.ts';
 import type { EndReason, QueuedCheck, WorkQueue } from './queue.ts';
 
 /** What a queued check needs: where, which commits, and how to authenticate. */

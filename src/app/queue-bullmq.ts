@@ -18,7 +18,7 @@
 import { randomUUID } from 'node:crypto';
 import { DelayedError, Job, Queue, WaitingError, Worker, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { LogLine } from './log.ts';
+import type { LogLine } from '../util/log.ts';
 import { appMetrics } from './metrics.ts';
 import { defaultPerGroup, supersedeText, timeoutText, type DeliveryDedupe, type EndReason, type QueuedCheck, type WorkQueue } from './queue.ts';
 

@@ -10,7 +10,7 @@ import type { MergeGroupRef, PullRequestRef } from '../github/check.ts';
 import { CHECK_RUN_NAME, parseExternalId, type CreatedRun } from '../github/check-runs.ts';
 import type { Completion } from '../github/publish.ts';
 import { describeError, statusOf } from '../github/errors.ts';
-import type { LogFields, LogLine } from './log.ts';
+import type { LogFields, LogLine } from '../util/log.ts';
 
 export interface RecoveryOptions {
   /** Heads scanned at most (open pull requests, then merge-queue branches), over all repositories. Default 500. */

@@ -12,7 +12,8 @@ import { DEFAULT_RECOVERY_MAX_PRS, DEFAULT_RECOVERY_MAX_REPOS, type RecoverySumm
 import { githubOctokit } from '../github/client.ts';
 import { redact } from '../github/errors.ts';
 import { createMetrics } from './metrics.ts';
-import { structuredLog, type LogLine } from './log.ts';
+import { structuredLog } from './log.ts';
+import type { LogLine } from '../util/log.ts';
 
 /** What an instance does: `web` verifies and queues deliveries, `worker` runs checks, `all` both (default). */
 export type Role = 'web' | 'worker' | 'all';

@@ -7,7 +7,7 @@ import type { SimulationReport } from '../simulate/types.ts';
 import type { GitHubRequester } from './client.ts';
 import { CONFIG_FILE } from '../config/defaults.ts';
 import { describeError } from './errors.ts';
-import type { LogFields, LogMessage } from '../app/log.ts';
+import type { LogFields, LogMessage } from '../util/log.ts';
 
 export interface CheckRunTarget {
   owner: string;

@@ -12,7 +12,7 @@ import nock from 'nock';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preadmitHandle } from '../../src/app/index.ts';
-import { LOG_MESSAGES } from '../../src/app/log.ts';
+import { LOG_MESSAGES } from '../../src/util/log.ts';
 import { startServer, type StartedServer } from '../../src/app/server.ts';
 import { buildRepo, FakeGitHub } from './fake-github.ts';
 import { BRANCHES } from './fixture-repo.ts';

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../../scripts/demo.ts';
-import { LOG_MESSAGES } from '../../src/app/log.ts';
+import { LOG_MESSAGES } from '../../src/util/log.ts';
 import { git as gitIn, writeFile } from '../support/git-repo.ts';
 import { startRedis, until as untilWithin, type LocalRedis } from '../support/redis.ts';
 import { APP_ID, WEBHOOK_SECRET } from './harness.ts';
