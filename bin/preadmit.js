@@ -26,4 +26,13 @@ if (useBundle) {
   register();
   ({ main } = await import('../src/cli/main.ts'));
 }
-process.exitCode = await main(process.argv.slice(2));
+// Ctrl-C (SIGINT) interrupts the command: its renderer processes and git are killed, evaluation stops, and it exits
+// 130 (check-pr concludes its run `cancelled` first). A second Ctrl-C, or a command still busy 10 s later, ends the
+// process at once.
+const interrupt = new AbortController();
+process.once('SIGINT', () => {
+  interrupt.abort();
+  process.once('SIGINT', () => process.exit(130));
+  setTimeout(() => process.exit(130), 10_000).unref();
+});
+process.exitCode = await main(process.argv.slice(2), undefined, undefined, interrupt.signal);

@@ -10,7 +10,7 @@ import { concludeStaleRuns, createCheckRun, type CreatedRun, type RunOrigin } fr
 import type { GitHubRequester } from '../github/client.ts';
 import { describeError } from '../github/errors.ts';
 import { readPullRequest } from '../github/pull-request.ts';
-import { completeCheckRun, errorCompletion, publishCheckRun, supersededCompletion, type CheckOutcome, type Completion, type PublishOptions } from '../github/publish.ts';
+import { completeCheckRun, errorCompletion, interruptedCompletion, publishCheckRun, supersededCompletion, type CheckOutcome, type Completion, type PublishOptions } from '../github/publish.ts';
 import { readMergeGroup } from '../github/merge-group.ts';
 import { appMetrics } from './metrics.ts';
 import type { LogLine } from '../util/log.ts';
@@ -180,18 +180,24 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
       run: async (signal) => {
         const started = Date.now();
         const stale = staleLookup();
-        const checkDeps = { runtime: deps.runtime(), onProgress: (line: string) => say('debug', 'check progress', { run: runId, key, step: line }) };
-        let outcome: CheckOutcome;
+        // The job's signal reaches the reads, renders and evaluations: a job ended (superseded, cancelled, timed
+        // out, shut down) stops its work and frees what it held; the queue has concluded its run already.
+        const checkDeps = { runtime: deps.runtime(), onProgress: (line: string) => say('debug', 'check progress', { run: runId, key, step: line }), signal };
+        let outcome: CheckOutcome | undefined;
         try {
           const report = req.kind === 'pull_request' ? await runPullRequestCheck(gh, req.pr, checkDeps) : await runMergeGroupCheck(gh, req.group, checkDeps);
           outcome = { report };
         } catch (e) {
-          outcome = { error: describeError(e, secrets), failClosed: e instanceof CheckError ? e.failClosed : true };
-          say('warn', 'check failed', { run: runId, key, sha: headSha }, e);
+          // Ended (the job's signal aborted): no result, never a failed check posted over the run's conclusion (or a
+          // newer run). An abort the job did not ask for (a timeout inside a client) is a failure like any other.
+          if (!signal.aborted) {
+            outcome = { error: describeError(e, secrets), failClosed: e instanceof CheckError ? e.failClosed : true };
+            say('warn', 'check failed', { run: runId, key, sha: headSha }, e);
+          }
         }
         await stale;
-        if (signal.aborted || !(await claim())) {
-          say('info', 'check result discarded', { run: runId, key, sha: headSha, why: signal.aborted ? 'ended' : 'concluded elsewhere' });
+        if (outcome === undefined || signal.aborted || !(await claim())) {
+          say('info', 'check result discarded', { run: runId, key, sha: headSha, why: outcome === undefined || signal.aborted ? 'ended' : 'concluded elsewhere' });
           return;
         }
         try {
@@ -283,11 +289,7 @@ function endCompletion(reason: EndReason, detail: string): Completion {
         summary: `## Cancelled\n\n${escapeMarkdown(detail)}\n\nThis run was concluded as \`cancelled\` without a verdict: \`cancelled\` never counts as passing a required check.\n`,
       };
     case 'shutdown':
-      return {
-        conclusion: 'cancelled',
-        title: 'Interrupted by a restart',
-        summary: `## Interrupted\n\n${detail} \`cancelled\` never counts as passing a required check.\n\nComment \`/gatekeeper recheck\` on the pull request to run the check again.\n`,
-      };
+      return interruptedCompletion('Interrupted by a restart', detail, 'Comment `/gatekeeper recheck` on the pull request to run the check again.');
     case 'timeout':
     case 'overflow':
     case 'failed':

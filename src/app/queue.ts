@@ -1,6 +1,6 @@
 // The embedded work queue: webhooks are acknowledged at once and checks run here, a bounded number at a time.
 // Work is coalesced per pull request: newer work for a PR supersedes its queued or running older work, whose
-// check run is concluded at once (a running simulation cannot be interrupted, so its result is discarded).
+// check run is concluded at once and its job's signal aborted (its renders, reads and evaluations stop).
 // Redelivered and replayed webhooks (same `x-github-delivery` id, or the same event and payload) are recognised
 // and ignored.
 //
@@ -291,7 +291,8 @@ export class CheckQueue implements WorkQueue {
       if (abort.signal.aborted) return;
       abort.abort();
       this.#end(job, 'timeout', timeoutText(this.#jobTimeoutMs));
-      // The simulation cannot be interrupted; it finishes in the background, but no longer holds a slot.
+      // The job's signal stops its renders, reads and evaluations; what is left of it ends in the background, but no
+      // longer holds a slot.
       free();
     }, this.#jobTimeoutMs);
     timer.unref();

@@ -4,7 +4,8 @@
 import { parseArgs } from 'node:util';
 import { createCheckRun, CHECK_RUN_NAME } from '../github/check-runs.ts';
 import { CheckError, runPullRequestCheck, type PullRequestRef } from '../github/check.ts';
-import { publishCheckRun, type CheckOutcome } from '../github/publish.ts';
+import { completeCheckRun, interruptedCompletion, publishCheckRun, type CheckOutcome } from '../github/publish.ts';
+import { INTERRUPTED_EXIT } from '../util/abort.ts';
 import { restClient, type GitHubRequester } from '../github/client.ts';
 import { describeError, redact } from '../github/errors.ts';
 import { createRuntime } from '../engine/runtime.ts';
@@ -36,11 +37,17 @@ export interface PostedCheckRun {
   output: { title: string | null; summary: string | null; annotations: Record<string, unknown>[] };
 }
 
+/** `preadmit check-pr` as `main` runs it: the process's environment, and the run's interruption. */
+export function runCheckPrCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, signal: AbortSignal): Promise<number> {
+  return runCheckPr(argv, out, err, process.env, signal);
+}
+
 export async function runCheckPr(
   argv: string[],
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
   env: NodeJS.ProcessEnv = process.env,
+  signal?: AbortSignal,
 ): Promise<number> {
   let args;
   try {
@@ -129,11 +136,19 @@ export async function runCheckPr(
   const runtime = createRuntime();
   let outcome: CheckOutcome;
   try {
-    outcome = { report: await runPullRequestCheck(api, pr, { runtime }) };
+    outcome = { report: await runPullRequestCheck(api, pr, { runtime, ...(signal !== undefined ? { signal } : {}) }) };
   } catch (e) {
     outcome = { error: describeError(e, secrets), failClosed: e instanceof CheckError ? e.failClosed : true };
   } finally {
     await runtime.close();
+  }
+  if (signal?.aborted) {
+    // Interrupted (Ctrl-C, a CI job cancelled): the run is concluded `cancelled`, never left in progress.
+    const target = { owner, repo, checkRunId, ...(pr.htmlUrl !== undefined ? { htmlUrl: pr.htmlUrl } : {}) };
+    await completeCheckRun(poster, target, interruptedCompletion('Interrupted', '`preadmit check-pr` was interrupted before the check finished.', 'Run the check again to get a verdict.')).catch((e: unknown) =>
+      say(`cannot complete check run ${checkRunId}: ${describeError(e, secrets)}`),
+    );
+    return INTERRUPTED_EXIT;
   }
 
   try {

@@ -24,7 +24,7 @@ cannot relax its own check) unless --config names a file. Exit code: 0 when the 
 it is blocked, 2 on a usage error.
 ${UNSAFE_FLAG_HELP}`;
 
-export async function runDiff(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runDiff(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, signal?: AbortSignal): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -60,7 +60,7 @@ export async function runDiff(argv: string[], out: NodeJS.WritableStream, err: N
   }
   const sandbox = await sandboxMode(v['unsafe-no-sandbox'] ?? false, 'diff', err);
   if (sandbox === undefined) return 2;
-  const source = new LocalGitSource(v.repo ?? '.');
+  const source = new LocalGitSource(v.repo ?? '.', signal !== undefined ? { signal } : {});
   // Without --head the head is the commit HEAD names: edits not committed yet are not part of the comparison.
   if (v.head === undefined && (await uncommittedChanges(v.repo ?? '.')) > 0) {
     err.write(`note: no --head given, so the head is HEAD; the working tree has uncommitted changes, which are not included (commit them to check them)\n`);
@@ -82,6 +82,7 @@ export async function runDiff(argv: string[], out: NodeJS.WritableStream, err: N
       runtime,
       ...(sandbox === 'unsafe-none' ? { unsafeNoSandbox: true } : {}),
       ...(progress ? { onProgress: progress } : {}),
+      ...(signal !== undefined ? { signal } : {}),
     });
   } finally {
     await runtime.close();

@@ -1,6 +1,7 @@
 // The `preadmit` command: parses the subcommand and maps what it returns to the exit code.
 import { Writable } from 'node:stream';
 import { neutraliseWorkflowCommands } from '../report/format.ts';
+import { INTERRUPTED_EXIT, isAbort } from '../util/abort.ts';
 import { runTestCommand } from './test.ts';
 
 const USAGE = `Usage: preadmit <command> [options]
@@ -15,12 +16,13 @@ Commands:
 
 Run \`preadmit <command> --help\` for a command's options.`;
 
-type Command = (argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream) => Promise<number>;
+/** A command: `signal` aborts on Ctrl-C (SIGINT), and the commands that render, read git or evaluate stop on it. */
+type Command = (argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, signal: AbortSignal) => Promise<number>;
 
 async function loadCommand(name: string): Promise<Command | undefined> {
   switch (name) {
     case 'test':
-      return runTestCommand;
+      return (argv, out, err) => runTestCommand(argv, out, err);
     case 'verify':
       return (await import('./verify.ts')).runVerify;
     case 'render':
@@ -28,13 +30,22 @@ async function loadCommand(name: string): Promise<Command | undefined> {
     case 'diff':
       return (await import('./diff.ts')).runDiff;
     case 'check-pr':
-      return (await import('./check-pr.ts')).runCheckPr;
+      return (await import('./check-pr.ts')).runCheckPrCommand;
     default:
       return undefined;
   }
 }
 
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+/**
+ * Runs one command. `signal` is the run's interruption (bin/preadmit.js aborts it on SIGINT): renderer processes
+ * and git are killed, evaluation stops, and the command exits 130 (check-pr concludes its run `cancelled` first).
+ */
+export async function main(
+  argv: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     out.write(`${USAGE}\n`);
@@ -45,9 +56,15 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     err.write(`unknown command ${JSON.stringify(name)}\n${USAGE}\n`);
     return 2;
   }
+  const interrupted = (): number => {
+    err.write(`preadmit ${name}: interrupted\n`);
+    return INTERRUPTED_EXIT;
+  };
   try {
-    return await command(rest, new CommandGuard(out), new CommandGuard(err));
+    const code = await command(rest, new CommandGuard(out), new CommandGuard(err), signal);
+    return signal.aborted ? interrupted() : code;
   } catch (e) {
+    if (signal.aborted && isAbort(e)) return interrupted();
     err.write(`preadmit ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }

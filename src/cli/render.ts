@@ -4,7 +4,7 @@ import { errorText } from '../gatekeeper/load.ts';
 import type { InputError, JsonObject } from '../gatekeeper/types.ts';
 import { maskSecret, redactDeep, secretValues } from '../render/mask.ts';
 import { renderRef } from '../render/render-ref.ts';
-import type { RenderedObject, RenderOptions } from '../render/types.ts';
+import { renderBudget, type RenderedObject, type RenderOptions } from '../render/types.ts';
 import { visibleControls } from '../report/format.ts';
 import { LocalGitSource } from '../source/git.ts';
 import type { ChangedFile } from '../source/types.ts';
@@ -66,7 +66,7 @@ export function parseRenderArgs(argv: string[]): RenderArgs | 'help' {
   return args;
 }
 
-export async function runRender(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runRender(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, signal?: AbortSignal): Promise<number> {
   let args: RenderArgs | 'help';
   try {
     args = parseRenderArgs(argv);
@@ -80,8 +80,8 @@ export async function runRender(argv: string[], out: NodeJS.WritableStream, err:
   }
   const sandbox = await sandboxMode(args.unsafeNoSandbox, 'render', err);
   if (sandbox === undefined) return 2;
-  const source = new LocalGitSource(args.repo);
-  const options: RenderOptions & { changed?: ChangedFile[] } = { exclude: args.exclude, sandbox };
+  const source = new LocalGitSource(args.repo, signal !== undefined ? { signal } : {});
+  const options: RenderOptions & { changed?: ChangedFile[] } = { exclude: args.exclude, sandbox, ...(signal !== undefined ? { budget: renderBudget(undefined, signal) } : {}) };
   if (args.timeoutMs !== undefined) options.timeoutMs = args.timeoutMs;
   let result;
   let commit;
@@ -93,6 +93,7 @@ export async function runRender(argv: string[], out: NodeJS.WritableStream, err:
     if (args.base !== undefined || args.changed !== undefined) options.changed = changed;
     result = await renderRef(source, commit, options);
   } catch (e) {
+    if (signal?.aborted) throw e;
     err.write(`preadmit render: ${errorText(e)}\n`);
     return 2;
   }

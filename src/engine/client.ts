@@ -46,6 +46,8 @@ export interface ClientOptions {
    * result. Without it (the app), such a failure stays a result of the kind's constraints, so it still blocks.
    */
   reviewErrorsAsErrors?: boolean;
+  /** The check's cancellation: reviews reject with `AbortError` and their evaluations leave the pool (pool.ts `run`). */
+  signal?: AbortSignal;
 }
 
 type LoadedTemplate = RegoTemplate | CelTemplate;
@@ -276,7 +278,7 @@ export class PolicyClient {
         owners.push({ review: ri, local, kinds: group });
       }
     }
-    return this.options.pool.run(items, reviewJson, this.moduleBytes).then((outcomes) => ({ outcomes, owners, reviewJson }));
+    return this.options.pool.run(items, reviewJson, this.moduleBytes, this.options.signal).then((outcomes) => ({ outcomes, owners, reviewJson }));
   }
 
   /** Adds a batch's results to `results`; evaluations that failed are done again kind by kind. */
@@ -404,7 +406,7 @@ export class PolicyClient {
       review: local,
       inputRest: `"constraints":[${kind.constraints.map(({ constraint }, key) => `{"key":${key},"parameters":${this.parametersJson(constraint)}}`).join(',')}]`,
     }));
-    const outcomes = await this.options.pool.run(items, reviewJson, this.moduleBytes);
+    const outcomes = await this.options.pool.run(items, reviewJson, this.moduleBytes, this.options.signal);
     outcomes.forEach((o, i) => {
       const { review, kind } = work[i]!;
       const out = results[review]!;

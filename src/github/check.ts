@@ -11,6 +11,7 @@ import type { SimulationReport } from '../simulate/types.ts';
 import type { GitHubRequester } from './client.ts';
 import { GitHubSource } from './source.ts';
 import { describeError, requestName, statusOf } from './errors.ts';
+import { abortable, isAbort } from '../util/abort.ts';
 import { CommitAnswer, ContentsAnswer, parseAnswer } from './schemas.ts';
 
 export interface PullRequestRef {
@@ -37,6 +38,8 @@ export interface MergeGroupRef {
 export interface CheckDeps {
   runtime: Runtime;
   onProgress?: (line: string) => void;
+  /** The job's cancellation: reads, renders and evaluations stop and the check rejects with `AbortError` (not a `CheckError`). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -58,13 +61,14 @@ export class CheckError extends Error {
  * `.github/preadmit.yml` as the default branch has it. Never read from the pull request: a change must not be
  * able to relax its own check. A missing file is the default config; an unreadable one is an error.
  */
-export async function readRepositoryConfig(octokit: GitHubRequester, owner: string, repo: string, defaultBranch: string): Promise<ConfigResult> {
+export async function readRepositoryConfig(octokit: GitHubRequester, owner: string, repo: string, defaultBranch: string, signal?: AbortSignal): Promise<ConfigResult> {
+  const request = signal !== undefined ? { request: { signal } } : {};
   const file = `${CONFIG_FILE} (${defaultBranch})`;
   // The commit the config is read at: one read of one commit, and the commit its errors link to (not the PR's base).
   let commit: string;
   try {
     const route = 'GET /repos/{owner}/{repo}/commits/{ref}';
-    const res = await octokit.request(route, { owner, repo, ref: defaultBranch });
+    const res = await octokit.request(route, { owner, repo, ref: defaultBranch, ...request });
     commit = parseAnswer(CommitAnswer, res.data, requestName(route, { owner, repo, ref: defaultBranch })).sha;
   } catch (e) {
     throw new CheckError(`cannot resolve the default branch ${defaultBranch}: ${describeError(e)}`, true, { cause: e });
@@ -72,7 +76,7 @@ export async function readRepositoryConfig(octokit: GitHubRequester, owner: stri
   const route = 'GET /repos/{owner}/{repo}/contents/{path}';
   let data: ContentsAnswer;
   try {
-    const res = await octokit.request(route, { owner, repo, path: CONFIG_FILE, ref: commit });
+    const res = await octokit.request(route, { owner, repo, path: CONFIG_FILE, ref: commit, ...request });
     data = parseAnswer(ContentsAnswer, res.data, requestName(route, { owner, repo, path: CONFIG_FILE, ref: commit }));
   } catch (e) {
     if (statusOf(e) === 404) return loadConfig(undefined, file);
@@ -106,15 +110,16 @@ async function runCheck(
     owner: target.owner,
     repo: target.repo,
     ...(target.pullNumber !== undefined ? { pullNumber: target.pullNumber } : {}),
+    ...(deps.signal !== undefined ? { signal: deps.signal } : {}),
   });
   // The config, the changed files and both trees do not depend on one another: asked for at once, they cost
   // one round trip of latency instead of four. The config still comes from the default branch only.
-  const configRead = readRepositoryConfig(octokit, target.owner, target.repo, target.defaultBranch);
+  const configRead = readRepositoryConfig(octokit, target.owner, target.repo, target.defaultBranch, deps.signal);
   const changedRead = source.changedFiles(target.baseSha, target.headSha);
   const treesRead = Promise.all([source.listFiles(target.baseSha), source.listFiles(target.headSha)]);
   // Whichever fails first, the others must not surface as unhandled rejections.
   for (const p of [configRead, changedRead, treesRead]) p.catch(() => undefined);
-  const { config, errors } = await configRead;
+  const { config, errors } = await abortable(configRead, deps.signal);
   progress(`config read from ${target.defaultBranch}`);
   let report: SimulationReport;
   try {
@@ -129,8 +134,10 @@ async function runCheck(
       config,
       runtime: deps.runtime,
       onProgress: progress,
+      ...(deps.signal !== undefined ? { signal: deps.signal } : {}),
     });
   } catch (e) {
+    if (isAbort(e)) throw e;
     throw new CheckError(describeError(e), config.blocking.errorsAtHead, { cause: e });
   }
   progress(`simulated (${source.stats.requests} GitHub request(s) for files and trees)`);

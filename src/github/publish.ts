@@ -91,6 +91,18 @@ export function supersededCompletion(reason: string): Completion {
   };
 }
 
+/**
+ * The completion of a run whose check was stopped before it had a verdict (a restart of the app, Ctrl-C on
+ * `preadmit check-pr`): `cancelled`, which never counts as passing a required check. `detail` is our own text.
+ */
+export function interruptedCompletion(title: string, detail: string, next: string): Completion {
+  return {
+    conclusion: 'cancelled',
+    title,
+    summary: `## Interrupted\n\n${detail} \`cancelled\` never counts as passing a required check.\n\n${next}\n`,
+  };
+}
+
 /** PATCHes the run to `completion`; annotations beyond the first 50 follow in further PATCHes. */
 export async function completeCheckRun(octokit: GitHubRequester, target: CheckRunTarget, completion: Completion, options: PublishOptions = {}): Promise<void> {
   const batches = annotationBatches(completion.annotations ?? []);

@@ -22,6 +22,7 @@ import { changesThroughLinks, linkView, SYMLINK_MODE, type LinkView } from '../s
 import type { ChangedFile, RepoSource } from '../source/types.ts';
 import type { GitHubRequester } from './client.ts';
 import { GitHubApiError, requestName, statusOf } from './errors.ts';
+import { abortable, AbortError, isAbort, throwIfAborted } from '../util/abort.ts';
 import { memoPromise } from '../util/memo.ts';
 import { BlobAnswer, CommitAnswer, parseAnswer, PullFilesAnswer, PullRequestHeadAnswer, TreeAnswer, type PullFileAnswer, type TreeEntryAnswer } from './schemas.ts';
 import type { z } from 'zod/v4';
@@ -41,6 +42,8 @@ export interface GitHubSourceOptions {
   tarballThreshold?: number;
   /** Largest tarball accepted, uncompressed. */
   maxTarballBytes?: number;
+  /** The check's cancellation: requests in flight are aborted, none is started after it, reads reject with `AbortError`. */
+  signal?: AbortSignal;
 }
 
 export const GITHUB_MAX_PR_FILES = 3000;
@@ -167,6 +170,7 @@ export class GitHubSource implements RepoSource {
   readonly #concurrency: number;
   readonly #tarballThreshold: number;
   readonly #maxTarballBytes: number;
+  readonly #signal: AbortSignal | undefined;
   readonly #resolved = new Map<string, Promise<string>>();
   readonly #snapshots = new Map<string, Promise<Snapshot>>();
   readonly #views = new Map<string, Promise<LinkView>>();
@@ -189,6 +193,7 @@ export class GitHubSource implements RepoSource {
     this.#concurrency = Math.max(1, options.concurrency ?? 8);
     this.#tarballThreshold = options.tarballThreshold ?? 64;
     this.#maxTarballBytes = options.maxTarballBytes ?? 1024 * 1024 * 1024;
+    this.#signal = options.signal;
   }
 
   get #key(): string {
@@ -586,17 +591,23 @@ export class GitHubSource implements RepoSource {
   }
 
   async #get(route: string, params: Record<string, unknown>, options: { notFound?: 'undefined'; about?: string; binary?: boolean } = {}): Promise<unknown> {
-    const all = { owner: this.#owner, repo: this.#repo, ...params, ...(options.binary ? {} : { request: { parseSuccessResponseBody: false } }) };
+    const signal = this.#signal;
+    const request = { ...(options.binary ? {} : { parseSuccessResponseBody: false }), ...(signal !== undefined ? { signal } : {}) };
+    const all = { owner: this.#owner, repo: this.#repo, ...params, ...(Object.keys(request).length > 0 ? { request } : {}) };
     const name = requestName(route, { owner: this.#owner, repo: this.#repo, ...params });
+    throwIfAborted(signal);
     await this.#acquire();
     this.stats.requests++;
     try {
+      throwIfAborted(signal);
       let res;
       try {
-        res = await this.#octokit.request(route, all);
+        // Raced with the signal too: a retry plugin may hold an aborted request back before it gives up.
+        res = await abortable(this.#octokit.request(route, all), signal);
         if (!options.binary && res.status < 300) res = { ...res, data: await jsonBody(res.data, name) };
       } catch (e) {
         if (e instanceof GitHubApiError) throw e;
+        if (isAbort(e) || signal?.aborted) throw new AbortError(`${name}: the check was cancelled`, { cause: e });
         const status = statusOf(e);
         if (status === 404 && options.notFound === 'undefined') return undefined;
         const detail = e instanceof Error ? e.message : String(e);

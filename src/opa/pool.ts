@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LRUCache } from 'lru-cache';
+import { abortable, throwIfAborted } from '../util/abort.ts';
 import type { EvalItem, EvalOutcome, WorkerRequest, WorkerResponse } from './pool-protocol.ts';
 
 export type { EvalItem, EvalOutcome } from './pool-protocol.ts';
@@ -36,6 +37,8 @@ interface Task {
   outcomes: EvalOutcome[];
   resolve: () => void;
   resolveModule: ModuleResolver | undefined;
+  /** The caller's cancellation: its tasks are dropped from the queue, and a worker busy on one is replaced. */
+  signal?: AbortSignal;
 }
 
 interface Slot {
@@ -122,20 +125,47 @@ export class EvalPool {
     }
   }
 
-  /** Evaluates every item (each on its review from `reviews`); outcomes come back in the same order. */
-  async run(items: EvalItem[], reviews: string[], resolveModule?: ModuleResolver): Promise<EvalOutcome[]> {
+  /**
+   * Evaluates every item (each on its review from `reviews`); outcomes come back in the same order. When `signal`
+   * aborts, the call rejects with `AbortError`: its queued work is dropped and a worker busy on it is terminated and
+   * replaced (as at the deadline), so the next caller gets the worker at once.
+   */
+  async run(items: EvalItem[], reviews: string[], resolveModule?: ModuleResolver, signal?: AbortSignal): Promise<EvalOutcome[]> {
     if (this.closed) throw new Error('evaluation pool is closed');
+    throwIfAborted(signal);
     const outcomes: EvalOutcome[] = new Array(items.length);
     const per = Math.max(1, Math.min(CHUNK, Math.max(MIN_CHUNK, Math.ceil(items.length / this.size))));
     const done: Promise<void>[] = [];
     for (let start = 0; start < items.length; start += per) {
       const slice = items.slice(start, start + per);
       const indexes = slice.map((_, i) => start + i);
-      done.push(new Promise<void>((resolve) => this.queue.push({ items: slice, reviews, indexes, outcomes, resolve, resolveModule })));
+      done.push(new Promise<void>((resolve) => this.queue.push({ items: slice, reviews, indexes, outcomes, resolve, resolveModule, ...(signal ? { signal } : {}) })));
     }
     this.pump();
-    await Promise.all(done);
+    if (signal === undefined) {
+      await Promise.all(done);
+      return outcomes;
+    }
+    const drop = (): void => this.drop(signal);
+    signal.addEventListener('abort', drop, { once: true });
+    try {
+      await abortable(Promise.all(done), signal);
+    } finally {
+      signal.removeEventListener('abort', drop);
+    }
     return outcomes;
+  }
+
+  /** Forgets the work of a cancelled caller: its queued tasks, and the workers busy on its tasks (terminated). */
+  private drop(signal: AbortSignal): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.signal === signal) this.queue.splice(i, 1);
+    for (const slot of [...this.slots]) {
+      if (slot.task?.signal !== signal) continue;
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      slot.task = undefined;
+      void slot.worker.terminate();
+    }
+    if (!this.closed) this.pump();
   }
 
   async close(): Promise<void> {

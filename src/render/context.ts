@@ -34,7 +34,7 @@ export interface RenderContext {
   /** How many tool runs go at once (the render's concurrency). */
   concurrency?: number;
   /** Remote charts: the repositories they may come from and the on-disk cache; fetched by this (trusted) process only. */
-  charts?: { allow: ChartAllowList; cacheDir: string };
+  charts?: { allow: ChartAllowList; cacheDir: string; signal?: AbortSignal };
   /** The cluster's Kubernetes version for helm (`--kube-version`): `.Capabilities.KubeVersion`. */
   kubeVersion?: string;
   /** The cluster's API versions for helm, on top of Gatekeeper's (`--api-versions`): `.Capabilities.APIVersions`. */
@@ -100,6 +100,7 @@ export async function runRendererRaw(
     jail: ctx.jailed ? { readOnly: [ctx.scratchDir] } : false,
     isolateNetwork: ctx.isolateNetwork,
     scratchDir: ctx.scratchDir,
+    ...(ctx.budget.signal !== undefined ? { signal: ctx.budget.signal } : {}),
   });
   return { run, limits };
 }

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { capObjectsPerRef, errorText } from '../gatekeeper/load.ts';
 import type { InputError } from '../gatekeeper/types.ts';
+import { throwIfAborted } from '../util/abort.ts';
 import { countCacheLookup } from '../util/cache-stats.ts';
 import { atomicWrite, defaultCacheDir } from '../util/files.ts';
 import { findRenderTool } from './tools.ts';
@@ -68,8 +69,9 @@ export function rendersJailed(options: Pick<RenderOptions, 'sandbox'>): boolean 
 
 /**
  * Renders the repository at `ref`. With `changed`, only the roots those changes touch; without, every
- * root. Rejects only when `ref` names no commit or the repository cannot be listed; everything else
- * (a broken root, a refused reference, a failed tool) is an error in the result.
+ * root. Rejects only when `ref` names no commit or the repository cannot be listed, or with `AbortError` when the
+ * budget's signal aborts (its tools killed); everything else (a broken root, a refused reference, a failed tool)
+ * is an error in the result.
  */
 export async function renderRef(
   source: RepoSource,
@@ -77,6 +79,7 @@ export async function renderRef(
   options: RenderOptions & { changed?: ChangedFile[] } = {},
 ): Promise<RefRenderResult> {
   const budget = options.budget ?? renderBudget(options.budgetMs);
+  throwIfAborted(budget.signal);
   const jailed = rendersJailed(options);
   const failClosed: string[] = [];
   const sha = await source.resolve(ref);
@@ -123,7 +126,11 @@ export async function renderRef(
   const roots: RenderRoot[] = selected.map((p) => p.root);
   let deployed: DeployOutput | undefined;
   let budgetNoted = false;
-  const charts = { allow: chartAllowList(undefined, options.charts?.repositories).allow, cacheDir: options.charts?.cacheDir ?? defaultCacheDir() };
+  const charts = {
+    allow: chartAllowList(undefined, options.charts?.repositories).allow,
+    cacheDir: options.charts?.cacheDir ?? defaultCacheDir(),
+    ...(budget.signal !== undefined ? { signal: budget.signal } : {}),
+  };
   // What a render depends on besides its files: the cluster's versions for helm, the repositories charts may come from.
   const settings = JSON.stringify([options.kubeVersion ?? '', options.apiVersions ?? [], charts.allow.entries]);
 
@@ -173,6 +180,7 @@ export async function renderRef(
     };
     const keyOf = new Map(batch.map((p, i) => [p, keys[i]!]));
     const fresh = await inPool(pending, ctx.concurrency!, async (p) => {
+      throwIfAborted(budget.signal);
       // A root not started before the budget is spent is not rendered; plain roots cost no tool run.
       if (p.root.kind !== 'plain' && Date.now() >= budget.deadline) {
         if (!budgetNoted) failClosed.push(budgetSpent(budget));
@@ -190,6 +198,8 @@ export async function renderRef(
       if (jailed) remember(keyOf.get(p)!, work);
       return work;
     });
+    // A cancelled check: the roots its tools were stopped on are not results (nor kept in the render cache).
+    throwIfAborted(budget.signal);
     const freshOf = new Map(pending.map((p, i) => [p, fresh[i]!]));
     return Promise.all(out.map((r, i) => freshOf.get(batch[i]!) ?? r));
   };

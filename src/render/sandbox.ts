@@ -5,6 +5,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { AbortError } from '../util/abort.ts';
 import { findExecutable } from './tools.ts';
 
 export interface SandboxOptions {
@@ -37,6 +38,8 @@ export interface SandboxOptions {
   scratchDir?: string;
   /** Unjailed only: run inside a fresh network namespace when the kernel allows it (default true). */
   isolateNetwork?: boolean;
+  /** The check was cancelled: the process group is killed and the run rejects with `AbortError` (util/abort.ts). */
+  signal?: AbortSignal;
 }
 
 export interface SandboxResult {
@@ -222,7 +225,7 @@ export async function sandboxDescription(jailed: boolean): Promise<string> {
 
 export async function runSandboxed(command: string, args: string[], options: SandboxOptions): Promise<SandboxResult> {
   const homeDirs = Object.entries(options.homeDirs ?? {});
-  const limits = { timeoutMs: options.timeoutMs, maxOutputBytes: options.maxOutputBytes };
+  const limits = { timeoutMs: options.timeoutMs, maxOutputBytes: options.maxOutputBytes, ...(options.signal !== undefined ? { signal: options.signal } : {}) };
   const goMemLimit: Record<string, string> = options.memoryBytes !== undefined ? { GOMEMLIMIT: String(Math.floor(options.memoryBytes * 0.8)) } : {};
   if (options.jail !== false) {
     const support = await jailSupport();
@@ -260,13 +263,23 @@ function notStarted(spawnError: string): SandboxResult {
   return { code: null, stdout: '', stdoutBytes: Buffer.alloc(0), stderr: '', timedOut: false, overflowed: false, outOfMemory: false, spawnError };
 }
 
-/** Runs `file` in its own process group, collecting its output, killing the group at the time limit or output cap. */
+/**
+ * Runs `file` in its own process group, collecting its output, killing the group at the time limit or output cap.
+ * When `signal` aborts, the group is killed too and the run rejects with `AbortError` once the process is gone (a
+ * jailed tool goes with it: bubblewrap is the group's leader, runs with --die-with-parent, and is the init of the
+ * tool's pid namespace).
+ */
 function collect(
   file: string,
   argv: string[],
-  options: { timeoutMs: number; maxOutputBytes: number; cwd?: string; env?: Record<string, string> },
+  options: { timeoutMs: number; maxOutputBytes: number; cwd?: string; env?: Record<string, string>; signal?: AbortSignal },
 ): Promise<SandboxResult> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    const signal = options.signal;
+    if (signal?.aborted) {
+      reject(new AbortError(`${path.basename(file)} not started: the check was cancelled`));
+      return;
+    }
     let child;
     try {
       child = spawn(file, argv, {
@@ -297,6 +310,18 @@ function collect(
       timedOut = true;
       kill();
     }, options.timeoutMs);
+    let aborted = false;
+    const onAbort = (): void => {
+      aborted = true;
+      kill();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const ended = (): boolean => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (aborted) reject(new AbortError(`${path.basename(file)} stopped: the check was cancelled`));
+      return aborted;
+    };
     const sink = (to: Buffer[]) => (b: Buffer) => {
       if (overflowed) return;
       bytes += b.length;
@@ -312,13 +337,13 @@ function collect(
     child.on('error', (e) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      if (ended()) return;
       resolve({ ...notStarted(e.message), timedOut, overflowed });
     });
     child.on('close', (code) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      if (ended()) return;
       const stderr = Buffer.concat(err).toString('utf8');
       const stdoutBytes = Buffer.concat(out);
       resolve({

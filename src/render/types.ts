@@ -109,10 +109,15 @@ export interface RenderBudget {
   ms: number;
   /** Epoch milliseconds. */
   deadline: number;
+  /**
+   * The check's cancellation (a timed-out or superseded job, the CLI's SIGINT): when it aborts, running tools are
+   * killed, remote chart fetches stopped and `renderRef` rejects with `AbortError` (util/abort.ts).
+   */
+  signal?: AbortSignal;
 }
 
-export function renderBudget(ms: number = DEFAULT_RENDER_BUDGET_MS): RenderBudget {
-  return { ms, deadline: Date.now() + ms };
+export function renderBudget(ms: number = DEFAULT_RENDER_BUDGET_MS, signal?: AbortSignal): RenderBudget {
+  return { ms, deadline: Date.now() + ms, ...(signal !== undefined ? { signal } : {}) };
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;

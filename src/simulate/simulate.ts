@@ -8,6 +8,7 @@ import { PolicyClient, type Violation } from '../engine/client.ts';
 import { evaluatePlan, planReviews, type Implied } from '../engine/plan.ts';
 import type { Runtime } from '../engine/runtime.ts';
 import { REPO_ROOT } from '../opa/tools.ts';
+import { throwIfAborted } from '../util/abort.ts';
 import { loadManifestsMemo } from '../gatekeeper/load.ts';
 import type { ClusterConfig, PreadmitConfig } from '../config/types.ts';
 import { defaultExpansionTemplates } from '../config/expansion.ts';
@@ -45,6 +46,11 @@ export interface SimulateOptions {
   renderBudgetMs?: number;
   /** Render kustomize and helm outside the jail (`--unsafe-no-sandbox`); ignored when NODE_ENV=production. */
   unsafeNoSandbox?: boolean;
+  /**
+   * The check's cancellation: renderer processes are killed, evaluations leave the pool, and `simulate` rejects with
+   * `AbortError` (util/abort.ts). The source is given the same signal by whoever makes it (its reads stop too).
+   */
+  signal?: AbortSignal;
 }
 
 export async function simulate(options: SimulateOptions): Promise<SimulationReport> {
@@ -54,9 +60,10 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
   const changed = await source.changesThroughLinks(baseSha, headSha, options.changed ?? (await source.changedFiles(baseSha, headSha)));
   const [baseFiles, headFiles] = await Promise.all([source.listFiles(baseSha), source.listFiles(headSha)]);
   const clusters: ClusterReport[] = [];
-  const budget = renderBudget(options.renderBudgetMs);
+  const budget = renderBudget(options.renderBudgetMs, options.signal);
   const failClosed = new Set<string>();
   for (const cluster of config.clusters) {
+    throwIfAborted(options.signal);
     options.onProgress?.(`cluster ${cluster.name}: simulating ${changed.length} changed file(s)`);
     clusters.push(await simulateCluster(cluster, { ...options, baseSha, headSha, changed, baseFiles, headFiles, budget, failClosed }));
   }
@@ -343,7 +350,14 @@ async function reviewRef(
   ctx: ClusterContext,
 ): Promise<RefOutcome> {
   const errors: InputError[] = [...state.policies.errors];
-  const client = new PolicyClient({ compiler: ctx.runtime.compiler, pool: ctx.runtime.pool, enforcementPoint: ctx.config.enforcementPoint, parameterNumbers: 'float' });
+  throwIfAborted(ctx.signal);
+  const client = new PolicyClient({
+    compiler: ctx.runtime.compiler,
+    pool: ctx.runtime.pool,
+    enforcementPoint: ctx.config.enforcementPoint,
+    parameterNumbers: 'float',
+    ...(ctx.signal !== undefined ? { signal: ctx.signal } : {}),
+  });
   errors.push(...(await client.addTemplates(state.policies.templates)));
   errors.push(...client.addConstraints(state.policies.constraints).map((f) => f.error));
   // The Namespaces last: as the cluster holds them (labelled), they win over the rendered ones.

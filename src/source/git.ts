@@ -7,6 +7,7 @@ import type { InputError } from '../gatekeeper/types.ts';
 import { isManifestFile } from '../gatekeeper/read.ts';
 import { changesThroughLinks, linkView, SYMLINK_MODE, type LinkView } from './links.ts';
 import type { ChangedFile, RepoSource } from './types.ts';
+import { AbortError, isAbort } from '../util/abort.ts';
 import { memoPromise } from '../util/memo.ts';
 
 interface TreeEntry {
@@ -23,14 +24,17 @@ export class GitError extends Error {
 
 export class LocalGitSource implements RepoSource {
   readonly #repoDir: string;
+  readonly #git: GitDir;
   readonly #trees = new Map<string, Promise<Map<string, TreeEntry>>>();
   readonly #views = new Map<string, Promise<LinkView>>();
   readonly #resolved = new Map<string, Promise<string>>();
   /** Blob reads asked for in the same tick share one `git cat-file --batch`. */
   #pending: { oid: string; resolve: (b: Buffer | undefined) => void; reject: (e: unknown) => void }[] = [];
 
-  constructor(repoDir: string) {
+  /** `signal`: the run's cancellation (the CLI's SIGINT): git processes are killed, reads reject with `AbortError`. */
+  constructor(repoDir: string, options: { signal?: AbortSignal } = {}) {
     this.#repoDir = path.resolve(repoDir);
+    this.#git = { dir: this.#repoDir, ...(options.signal !== undefined ? { signal: options.signal } : {}) };
   }
 
   resolve(ref: string): Promise<string> {
@@ -39,7 +43,7 @@ export class LocalGitSource implements RepoSource {
 
   async #resolveUncached(ref: string): Promise<string> {
     checkRef(ref);
-    const r = await runGit(this.#repoDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    const r = await runGit(this.#git, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
     const sha = r.stdout.toString('utf8').trim();
     if (r.code !== 0 || !/^[0-9a-f]{40,64}$/.test(sha)) {
       throw new GitError(`${this.#repoDir}: '${ref}' does not name a commit`);
@@ -73,7 +77,7 @@ export class LocalGitSource implements RepoSource {
       this.#tree(ref).then(async (tree) => {
         const regular = [...tree].filter(([, e]) => REGULAR_FILE_MODES.has(e.mode)).map(([p]) => p);
         const linkEntries = [...tree].filter(([, e]) => e.mode === SYMLINK_MODE);
-        const targets = await readBlobs(this.#repoDir, [...new Set(linkEntries.map(([, e]) => e.oid))]);
+        const targets = await readBlobs(this.#git, [...new Set(linkEntries.map(([, e]) => e.oid))]);
         const links = new Map(linkEntries.map(([p, e]) => [p, targets.get(e.oid)?.toString('utf8') ?? ''] as const));
         return linkView(regular, links, isManifestFile);
       }),
@@ -90,7 +94,7 @@ export class LocalGitSource implements RepoSource {
   #flush(): void {
     const batch = this.#pending;
     this.#pending = [];
-    readBlobs(this.#repoDir, [...new Set(batch.map((p) => p.oid))]).then(
+    readBlobs(this.#git, [...new Set(batch.map((p) => p.oid))]).then(
       (blobs) => {
         for (const p of batch) p.resolve(blobs.get(p.oid));
       },
@@ -102,7 +106,7 @@ export class LocalGitSource implements RepoSource {
 
   async changedFiles(base: string, head: string): Promise<ChangedFile[]> {
     const [b, h] = await Promise.all([this.resolve(base), this.resolve(head)]);
-    const r = await runGit(this.#repoDir, ['diff-tree', '-r', '-z', '-M', '--name-status', '--no-commit-id', b, h]);
+    const r = await runGit(this.#git, ['diff-tree', '-r', '-z', '-M', '--name-status', '--no-commit-id', b, h]);
     if (r.code !== 0) throw new GitError(`git diff-tree failed: ${r.stderr.trim()}`);
     return parseNameStatus(r.stdout.toString('utf8'));
   }
@@ -120,7 +124,7 @@ export class LocalGitSource implements RepoSource {
       const e = await this.#entry(ref, p);
       if (e !== undefined) wanted.push([p, e]);
     }
-    const blobs = await readBlobs(this.#repoDir, [...new Set(wanted.map(([, e]) => e.oid))]);
+    const blobs = await readBlobs(this.#git, [...new Set(wanted.map(([, e]) => e.oid))]);
     const root = path.resolve(dir);
     const made = new Set<string>();
     for (const [p, e] of wanted) {
@@ -137,7 +141,7 @@ export class LocalGitSource implements RepoSource {
   }
 
   #tree(ref: string): Promise<Map<string, TreeEntry>> {
-    return memoPromise(this.#trees, ref, () => this.resolve(ref).then((sha) => listTree(this.#repoDir, sha)));
+    return memoPromise(this.#trees, ref, () => this.resolve(ref).then((sha) => listTree(this.#git, sha)));
   }
 }
 
@@ -148,8 +152,8 @@ function checkRef(ref: string): void {
   }
 }
 
-async function listTree(repoDir: string, sha: string): Promise<Map<string, TreeEntry>> {
-  const r = await runGit(repoDir, ['ls-tree', '-r', '-z', '--full-tree', sha]);
+async function listTree(git: GitDir, sha: string): Promise<Map<string, TreeEntry>> {
+  const r = await runGit(git, ['ls-tree', '-r', '-z', '--full-tree', sha]);
   if (r.code !== 0) throw new GitError(`git ls-tree failed: ${r.stderr.trim()}`);
   const tree = new Map<string, TreeEntry>();
   for (const record of r.stdout.toString('utf8').split('\0')) {
@@ -185,10 +189,10 @@ export function parseNameStatus(out: string): ChangedFile[] {
 }
 
 /** Reads many blobs through one `git cat-file --batch`. */
-async function readBlobs(repoDir: string, oids: string[]): Promise<Map<string, Buffer>> {
+async function readBlobs(git: GitDir, oids: string[]): Promise<Map<string, Buffer>> {
   const blobs = new Map<string, Buffer>();
   if (oids.length === 0) return blobs;
-  const r = await runGit(repoDir, ['cat-file', '--batch'], oids.join('\n') + '\n');
+  const r = await runGit(git, ['cat-file', '--batch'], oids.join('\n') + '\n');
   if (r.code !== 0) throw new GitError(`git cat-file failed: ${r.stderr.trim()}`);
   const out = r.stdout;
   let pos = 0;
@@ -211,10 +215,21 @@ interface GitResult {
   stderr: string;
 }
 
-function runGit(repoDir: string, args: string[], input?: string): Promise<GitResult> {
+/** A repository git is run on, and the cancellation its processes are killed on. */
+interface GitDir {
+  dir: string;
+  signal?: AbortSignal;
+}
+
+function runGit(git: GitDir, args: string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', ['-C', repoDir, '-c', 'core.quotePath=false', ...args], {
+    if (git.signal?.aborted) {
+      reject(new AbortError(`git ${args[0] ?? ''} not started: cancelled`));
+      return;
+    }
+    const child = spawn('git', ['-C', git.dir, '-c', 'core.quotePath=false', ...args], {
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(git.signal !== undefined ? { signal: git.signal, killSignal: 'SIGKILL' as const } : {}),
       // Optional locks off: reading must not even refresh the index of the user's clone.
       env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
     });
@@ -222,9 +237,9 @@ function runGit(repoDir: string, args: string[], input?: string): Promise<GitRes
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`)));
+    child.on('error', (e) => reject(isAbort(e) ? new AbortError(`git ${args[0] ?? ''} stopped: cancelled`, { cause: e }) : new GitError(`cannot run git: ${e.message}`)));
     child.on('close', (code) =>
-      resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }),
+      git.signal?.aborted ? reject(new AbortError(`git ${args[0] ?? ''} stopped: cancelled`)) : resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }),
     );
     child.stdin.on('error', () => undefined);
     child.stdin.end(input ?? '');

@@ -172,7 +172,7 @@ async function fetchRemoteChart(app: GitOpsApp, remote: NonNullable<HelmAppRende
   if (ctx.charts === undefined) return refuse(`remote chart repository not allowed: ${remote.repoUrl}`);
   const got = await resolveRemoteChart(
     { repoUrl: remote.repoUrl, chart: remote.chart, version: remote.version, ...(remote.digest !== undefined ? { digest: remote.digest } : {}), declaredAt: at },
-    { allow: ctx.charts.allow, cacheDir: ctx.charts.cacheDir },
+    { allow: ctx.charts.allow, cacheDir: ctx.charts.cacheDir, ...(ctx.charts.signal !== undefined ? { signal: ctx.charts.signal } : {}) },
   );
   if (!got.ok) return refuse(got.reason);
   const chart = `${GENERATED_DIR}/${++generated}/${remote.chart}`;
