@@ -24,6 +24,7 @@ import type { GitHubRequester } from './client.ts';
 import { GitHubApiError, requestName, statusOf } from './errors.ts';
 import { abortable, AbortError, isAbort, throwIfAborted } from '../util/abort.ts';
 import { memoPromise } from '../util/memo.ts';
+import { readTar } from '../util/tar.ts';
 import { BlobAnswer, CommitAnswer, parseAnswer, PullFilesAnswer, PullRequestHeadAnswer, TreeAnswer, type PullFileAnswer, type TreeEntryAnswer } from './schemas.ts';
 import type { z } from 'zod/v4';
 
@@ -560,12 +561,15 @@ export class GitHubSource implements RepoSource {
     }
     const files = new Map<string, { mode: string; bytes: Buffer }>();
     try {
-      for (const entry of readTar(tar)) {
-        // GitHub's archives put everything under one `owner-repo-sha/` directory.
-        const slash = entry.path.indexOf('/');
-        const p = slash < 0 ? '' : entry.path.slice(slash + 1);
+      for (const entry of readTar(tar, { maxBytes: this.#maxTarballBytes })) {
+        // Regular files and symbolic links (a link's blob is its target); directories, hard links, devices are not git's.
+        if (entry.type !== 'file' && entry.type !== 'symlink') continue;
+        // GitHub's archives put everything under one `owner-repo-sha/` directory; a name that is not safe is skipped.
+        const slash = entry.path?.indexOf('/') ?? -1;
+        const p = slash < 0 ? '' : entry.path!.slice(slash + 1);
         if (p === '' || !safeRepoPath(p)) continue;
-        files.set(p, { mode: entry.symlink === true ? SYMLINK_MODE : entry.executable ? '100755' : '100644', bytes: entry.bytes });
+        const bytes = entry.type === 'symlink' ? Buffer.from(entry.linkTarget ?? '', 'utf8') : entry.bytes;
+        files.set(p, { mode: entry.type === 'symlink' ? SYMLINK_MODE : (entry.mode & 0o111) !== 0 ? '100755' : '100644', bytes });
       }
     } catch (e) {
       throw new GitHubApiError(`${request}: ${(e as Error).message}`, request);
@@ -727,103 +731,4 @@ function checkInside(root: string, p: string): string {
 /** The sha git gives a blob with these bytes. */
 export function gitBlobSha(bytes: Buffer): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-}
-
-export interface TarEntry {
-  path: string;
-  executable: boolean;
-  /** For a regular file its bytes; for a symbolic link its target path, as git stores it. */
-  bytes: Buffer;
-  symlink?: boolean;
-}
-
-/** Regular files and symbolic links of a ustar/pax/GNU tar archive (directories, hard links and devices are skipped). */
-export function* readTar(tar: Buffer): Generator<TarEntry> {
-  let pos = 0;
-  let longName: string | undefined;
-  let paxPath: string | undefined;
-  let longLink: string | undefined;
-  let paxLink: string | undefined;
-  while (pos + 512 <= tar.length) {
-    const header = tar.subarray(pos, pos + 512);
-    if (header.every((b) => b === 0)) break;
-    if (!validChecksum(header)) throw new Error(`corrupt tar header at byte ${pos}`);
-    const size = tarNumber(header.subarray(124, 136));
-    const type = String.fromCharCode(header[156] ?? 0);
-    const dataStart = pos + 512;
-    const dataEnd = dataStart + size;
-    if (dataEnd > tar.length) throw new Error(`truncated tar entry at byte ${pos}`);
-    const data = tar.subarray(dataStart, dataEnd);
-    pos = dataStart + Math.ceil(size / 512) * 512;
-    if (type === 'L') {
-      longName = cString(data);
-      continue;
-    }
-    if (type === 'K') {
-      longLink = cString(data);
-      continue;
-    }
-    if (type === 'x') {
-      const records = paxRecords(data);
-      paxPath = records.get('path') ?? paxPath;
-      paxLink = records.get('linkpath') ?? paxLink;
-      continue;
-    }
-    if (type === 'g') continue;
-    const magic = header.subarray(257, 262).toString('latin1');
-    const prefix = magic === 'ustar' ? cString(header.subarray(345, 500)) : '';
-    const name = cString(header.subarray(0, 100));
-    const entryPath = paxPath ?? longName ?? (prefix ? `${prefix}/${name}` : name);
-    const linkTarget = paxLink ?? longLink ?? cString(header.subarray(157, 257));
-    paxPath = undefined;
-    longName = undefined;
-    paxLink = undefined;
-    longLink = undefined;
-    if (type === '2') {
-      yield { path: entryPath, executable: false, bytes: Buffer.from(linkTarget, 'utf8'), symlink: true };
-      continue;
-    }
-    if (type !== '0' && type !== '\0' && type !== '7') continue;
-    const mode = tarNumber(header.subarray(100, 108));
-    yield { path: entryPath, executable: (mode & 0o111) !== 0, bytes: Buffer.from(data) };
-  }
-}
-
-function validChecksum(header: Buffer): boolean {
-  const stored = tarNumber(header.subarray(148, 156));
-  let sum = 0;
-  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 32 : (header[i] ?? 0);
-  return sum === stored;
-}
-
-function tarNumber(field: Buffer): number {
-  if (((field[0] ?? 0) & 0x80) !== 0) {
-    // base-256, for sizes over 8 GiB: never expected here, but read it rather than misread it
-    let n = (field[0] ?? 0) & 0x7f;
-    for (let i = 1; i < field.length; i++) n = n * 256 + (field[i] ?? 0);
-    return n;
-  }
-  const text = cString(field).trim();
-  return text === '' ? 0 : parseInt(text, 8);
-}
-
-function cString(b: Buffer): string {
-  const nul = b.indexOf(0);
-  return b.subarray(0, nul < 0 ? b.length : nul).toString('utf8');
-}
-
-function paxRecords(data: Buffer): Map<string, string> {
-  const out = new Map<string, string>();
-  let pos = 0;
-  while (pos < data.length) {
-    const space = data.indexOf(0x20, pos);
-    if (space < 0) break;
-    const len = parseInt(data.subarray(pos, space).toString('latin1'), 10);
-    if (!Number.isFinite(len) || len <= 0) break;
-    const record = data.subarray(space + 1, pos + len - 1).toString('utf8');
-    const eq = record.indexOf('=');
-    if (eq > 0) out.set(record.slice(0, eq), record.slice(eq + 1));
-    pos += len;
-  }
-  return out;
 }

@@ -4,13 +4,13 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, stat, realpath, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { RegoCode } from '../gatekeeper/template.ts';
 import { capabilitiesArgs, denialReason, isDeniedBuiltin, restrictCapabilities } from './capabilities.ts';
 import { analyzeRego, rewriteRego } from './rego.ts';
 import { findTool, PINNED_TOOL_VERSIONS, runTool, scrubbedEnv } from './tools.ts';
 import { countCacheLookup } from '../util/cache-stats.ts';
 import { atomicWrite, defaultCacheDir } from '../util/files.ts';
+import { readTarGz } from '../util/tar.ts';
 import { LRUCache } from 'lru-cache';
 import { ROUTED_BUILTINS, sortedIterationModule } from './sorted-module.ts';
 
@@ -144,52 +144,6 @@ export function rewriteTemplateCode(packageId: string, code: RegoCode): Rewritte
   });
   files.push({ path: `${packageId}/hook.rego`, text: hookModule(packageId, code.version) });
   return files;
-}
-
-// ---- tar.gz ----
-
-/** Entries of a (gzipped) tar archive; names as stored (opa's start with `/`). */
-export function readTar(archive: Uint8Array): Map<string, Uint8Array> {
-  const data = archive[0] === 0x1f && archive[1] === 0x8b ? gunzipSync(archive) : Buffer.from(archive);
-  const entries = new Map<string, Uint8Array>();
-  const text = (start: number, len: number): string => {
-    const raw = data.subarray(start, start + len);
-    const nul = raw.indexOf(0);
-    return Buffer.from(nul < 0 ? raw : raw.subarray(0, nul)).toString('utf8');
-  };
-  let offset = 0;
-  let longName: string | undefined;
-  while (offset + 512 <= data.length) {
-    const header = data.subarray(offset, offset + 512);
-    if (header.every((b) => b === 0)) break;
-    const size = parseInt(text(offset + 124, 12).trim() || '0', 8);
-    if (!Number.isFinite(size) || size < 0) throw new Error('corrupt tar header');
-    const type = String.fromCharCode(header[156] ?? 0);
-    const magic = text(offset + 257, 6);
-    const prefix = magic.startsWith('ustar') ? text(offset + 345, 155) : '';
-    let name = text(offset, 100);
-    if (prefix !== '') name = `${prefix}/${name}`;
-    const bodyStart = offset + 512;
-    if (bodyStart + size > data.length) throw new Error('truncated tar archive');
-    const body = data.subarray(bodyStart, bodyStart + size);
-    offset = bodyStart + Math.ceil(size / 512) * 512;
-    if (type === 'L') {
-      longName = Buffer.from(body).toString('utf8').replace(/\0.*$/s, '');
-      continue;
-    }
-    if (type === 'x') {
-      const m = /\d+ path=([^\n]*)\n/.exec(Buffer.from(body).toString('utf8'));
-      if (m) longName = m[1];
-      continue;
-    }
-    if (type === 'g') continue;
-    if (longName !== undefined) {
-      name = longName;
-      longName = undefined;
-    }
-    if (type === '0' || type === '\0') entries.set(name, new Uint8Array(body));
-  }
-  return entries;
 }
 
 // ---- cache ----
@@ -630,8 +584,10 @@ class OpaCompiler implements Compiler {
         if (errors.size > 0) return { kind: 'attributed', errors };
         return { kind: 'failed', message: `opa build failed: ${output.trim() || `exit code ${res.exitCode}`}`, fatal: false };
       }
-      const tar = readTar(new Uint8Array(await readFile(join(dir, 'bundle.tar.gz'))));
-      const built = tar.get('/policy.wasm') ?? tar.get('policy.wasm');
+      // opa's own output: its bundle names start with `/` (`/policy.wasm`).
+      const bundle = readTarGz(await readFile(join(dir, 'bundle.tar.gz')));
+      const fileOf = (name: string): Buffer | undefined => bundle.find((e) => e.type === 'file' && e.name.replace(/^\/+/, '') === name)?.bytes;
+      const built = fileOf('policy.wasm');
       if (built === undefined) return { kind: 'failed', message: 'opa build wrote no /policy.wasm', fatal: true };
       let wasm: Uint8Array;
       try {
@@ -640,7 +596,7 @@ class OpaCompiler implements Compiler {
       } catch (e) {
         return { kind: 'failed', message: `cannot make the compiled module iterate in sorted order: ${(e as Error).message}`, fatal: true };
       }
-      const manifestBytes = tar.get('/.manifest') ?? tar.get('.manifest');
+      const manifestBytes = fileOf('.manifest');
       const manifest = manifestBytes ? (JSON.parse(Buffer.from(manifestBytes).toString('utf8')) as { wasm?: { entrypoint?: string }[] }) : {};
       const present = new Set((manifest.wasm ?? []).map((w) => w.entrypoint));
       const missing = batch.filter((u) => !present.has(entrypointOf(u.packageId)));

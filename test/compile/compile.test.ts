@@ -9,7 +9,6 @@ import type { RegoCode } from '../../src/gatekeeper/template.ts';
 import {
   createCompiler,
   isCompiled,
-  readTar,
   type CompiledTemplate,
   type CompileOutcome,
 } from '../../src/opa/compile.ts';
@@ -262,16 +261,3 @@ describe('createCompiler with the real opa', () => {
   });
 });
 
-describe('readTar', () => {
-  it("reads opa's bundle entries, whose names start with /", async () => {
-    const dir = tempDir('preadmit-tar-');
-    writeFileSync(join(dir, 'p.rego'), 'package p\nallow := true\n');
-    const res = await runTool(findTool('opa'), ['build', '-t', 'wasm', '-e', 'p/allow', '-o', 'b.tar.gz', 'p.rego'], { cwd: dir });
-    expect(res.exitCode).toBe(0);
-    const { readFileSync } = await import('node:fs');
-    const entries = readTar(new Uint8Array(readFileSync(join(dir, 'b.tar.gz'))));
-    expect([...entries.keys()].sort()).toEqual(['/.manifest', '/data.json', '/p.rego', '/policy.wasm']);
-    const manifest = JSON.parse(Buffer.from(entries.get('/.manifest')!).toString('utf8')) as { wasm: { entrypoint: string }[] };
-    expect(manifest.wasm.map((w) => w.entrypoint)).toEqual(['p/allow']);
-  });
-});

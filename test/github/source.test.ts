@@ -8,9 +8,8 @@ import path from 'node:path';
 import { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GitHubCache, GitHubSource, gitBlobSha, readTar } from '../../src/github/source.ts';
+import { GitHubCache, GitHubSource, gitBlobSha } from '../../src/github/source.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
-import { gunzipSync } from 'node:zlib';
 import { git as gitIn, gitBytes, gitWith, lsTree, writeFile } from '../support/git-repo.ts';
 
 const API = 'https://api.github.com';
@@ -465,27 +464,6 @@ describe('GitHubSource: a tree read as the difference from the last one', () => 
     expect(await src.listFiles(wide)).toEqual(await local.listFiles(wide));
     expect(counts.flat).toHaveLength(1); // the root showed 30 new directories: not worth listing one by one
     expect(counts.recursive).toEqual([headSha, wide]);
-  });
-});
-
-describe('tar reading', () => {
-  it('reads git archive output with long paths and computes git blob shas', () => {
-    const long = `deep/${'d'.repeat(90)}/${'e'.repeat(90)}/file.yaml`;
-    write(long, 'kind: Long\n');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'long');
-    const tgz = gitBytes(dir, 'archive', '--format=tar.gz', '--prefix=x-y-z/', 'HEAD');
-    const entries = [...readTar(gunzipSync(tgz))];
-    const e = entries.find((x) => x.path === `x-y-z/${long}`);
-    expect(e?.bytes.toString()).toBe('kind: Long\n');
-    expect(gitBlobSha(e?.bytes ?? Buffer.alloc(0))).toBe(git('rev-parse', `HEAD:${long}`).trim());
-    expect(entries.find((x) => x.path === 'x-y-z/scripts/run.sh')?.executable).toBe(true);
-  });
-
-  it('rejects a corrupt archive instead of misreading it', () => {
-    const tar = gunzipSync(gitBytes(dir, 'archive', '--format=tar.gz', 'HEAD'));
-    tar[1024 + 10] = (tar[1024 + 10] ?? 0) ^ 0xff; // the first file header, after the pax global header
-    expect(() => [...readTar(tar)]).toThrow(/corrupt tar header|truncated/);
   });
 });
 

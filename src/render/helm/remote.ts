@@ -10,7 +10,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { atomicWrite } from '../../util/files.ts';
-import { extractTarGz } from './tar.ts';
+import { extractTarGz } from '../../util/tar.ts';
 import { pickVersion } from './version.ts';
 
 /** Repository URLs (or URL prefixes at a path boundary) charts may be fetched from; normalized. */
