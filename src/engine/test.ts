@@ -3,6 +3,7 @@
 // Order as in gator: every template, then every constraint, then every object as data, then each object
 // reviewed (and its expansion resultants). One deliberate difference: gator stops at the first bad template
 // or constraint; preadmit reports each one with its file and line and reviews with the rest.
+import { mutatorError, unappliedMutators } from '../gatekeeper/mutation.ts';
 import { classify, nameOf } from '../gatekeeper/classify.ts';
 import { ENFORCEMENT_POINTS, isDenyResult } from '../gatekeeper/enforcement.ts';
 import { parseExpansionTemplate, type ExpansionTemplate } from '../gatekeeper/expand.ts';
@@ -60,13 +61,7 @@ export async function runTest(
     if ('error' in r) errors.push(r.error);
     else expansions.push(r.template);
   }
-  for (const s of byClass('Mutator')) {
-    errors.push({
-      kind: 'load',
-      message: `${s.source.file}:${s.source.startLine}: mutator ${JSON.stringify(nameOf(s.object))} is not applied: preadmit does not simulate mutation`,
-      source: s.source,
-    });
-  }
+  errors.push(...unappliedMutators(objects).map(mutatorError));
 
   const namespaces = new Map<string, JsonObject>();
   for (const s of byClass('Namespace')) namespaces.set(nameOf(s.object), s.object);

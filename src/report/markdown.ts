@@ -418,5 +418,5 @@ function coverageBlocks(cov: ClusterCoverage, link: Linker): Block[] {
   const rows = [...cov.notSimulated]
     .sort((a, b) => Number(b.changed) - Number(a.changed) || a.what.localeCompare(b.what))
     .map((n) => row([escapeMarkdown(n.what), n.source ? link.source(n.source, 'head') : '', n.changed ? 'yes' : 'no', message(n.reason)]));
-  return [line, tableSection(PRIORITY.errors, `Not simulated (${rows.length}):`, ['App or root', 'Declared at', 'Touched by the change', 'Reason'], rows, 'unsimulated apps')];
+  return [line, tableSection(PRIORITY.errors, `Not simulated (${rows.length}):`, ['App, root or mutator', 'Declared at', 'Touched by the change', 'Reason'], rows, 'unsimulated apps')];
 }

@@ -15,11 +15,13 @@ export interface PolicySet {
   expansions: SourcedObject[];
   /** `syncset.gatekeeper.sh` SyncSets: with Config `spec.sync`, what the cluster syncs into data.inventory. */
   syncSets: SourcedObject[];
+  /** mutations.gatekeeper.sh objects: not applied (gatekeeper/mutation.ts), listed in the Coverage. */
+  mutators: SourcedObject[];
   errors: InputError[];
 }
 
 export function emptyPolicySet(): PolicySet {
-  return { templates: [], constraints: [], configs: [], expansions: [], syncSets: [], errors: [] };
+  return { templates: [], constraints: [], configs: [], expansions: [], syncSets: [], mutators: [], errors: [] };
 }
 
 const MANIFEST = /\.(ya?ml|json)$/i;
@@ -75,6 +77,9 @@ export function policySetOf(objects: SourcedObject[], errors: InputError[] = [])
       case 'ExpansionTemplate':
         set.expansions.push(o);
         break;
+      case 'Mutator':
+        set.mutators.push(o);
+        break;
       default: {
         const gvk = gvkOf(o.object);
         if (gvk.group === 'syncset.gatekeeper.sh' && gvk.kind === 'SyncSet') set.syncSets.push(o);
@@ -110,6 +115,7 @@ export function mergePolicySets(a: PolicySet, b: PolicySet): PolicySet {
     configs: [...a.configs, ...b.configs],
     expansions: [...a.expansions, ...b.expansions],
     syncSets: [...a.syncSets, ...b.syncSets],
+    mutators: [...a.mutators, ...b.mutators],
     errors: [...a.errors, ...b.errors],
   };
 }

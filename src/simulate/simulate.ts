@@ -24,6 +24,7 @@ import { canonicalJson, objectKey, objectRef, pairObjects, type ObjectPairing } 
 import { imagesEntryLine, lineOfPath, offendingPath, valueAt, valuesLine } from './locate.ts';
 import { emptyPolicySet, mergePolicySets, policySetOf, readObjectsAt, readShippedPolicies, type PolicySet } from './policies.ts';
 import { processExclusions, syncedObjects } from '../gatekeeper/config.ts';
+import { unappliedMutators } from '../gatekeeper/mutation.ts';
 import { computeVerdict } from './verdict.ts';
 import type { ClusterCoverage, ClusterReport, SimulationReport } from './types.ts';
 
@@ -206,6 +207,11 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
   // Every string of the report (messages, errors, diffs, names), whatever format is made from it later.
   redactDeep(report, secrets);
   report.coverage = coverageOf(headRender, baseRender, ctx.changed, keep);
+  // Mutators (in the policies, or rendered with the manifests) are not applied: said in the Coverage, never silently.
+  const changedFiles = new Set(changedPaths(ctx.changed));
+  for (const m of unappliedMutators([...head.policies.mutators, ...headObjects])) {
+    report.coverage.notSimulated.push({ ...m, changed: changedFiles.has(m.source.file) });
+  }
   report.stats = {
     objectsBase: baseObjects.length,
     objectsHead: headObjects.length,
