@@ -2,7 +2,11 @@
 // shared Redis queue's), how long checks take, how they conclude, how often the compile and render caches hit. Each instance has its own registry.
 import { Counter, Gauge, Histogram, Registry, Summary, collectDefaultMetrics } from 'prom-client';
 import { cacheStats } from '../util/cache-stats.ts';
-import type { PreadmitAppHandle } from './index.ts';
+
+/** What the metrics read of the app (its queue's depth): structural, so that this module depends on nothing of the app. */
+export interface MetricsSource {
+  queue: { depth(): { waiting: number; running: number } | Promise<{ waiting: number; running: number }> };
+}
 
 export interface AppMetrics {
   registry: Registry;
@@ -21,7 +25,7 @@ export function appMetrics(): AppMetrics | undefined {
   return current;
 }
 
-export function createMetrics(handle: PreadmitAppHandle | undefined): AppMetrics {
+export function createMetrics(handle: MetricsSource | undefined): AppMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'preadmit_process_' });
   new Gauge({
