@@ -22,7 +22,7 @@ export type CheckRequest =
   | { kind: 'merge_group'; group: MergeGroupRef; htmlUrl?: string; installationId?: number };
 
 /** What a queued job is rebuilt from (JSON, in Redis mode): the request, its coalescing key and its run. */
-export interface JobSpec {
+interface JobSpec {
   req: CheckRequest;
   key: string;
   checkRunId: number;
@@ -57,7 +57,7 @@ export function mergeGroupKey(owner: string, repo: string, headRef: string): str
   return `${owner}/${repo}@${headRef}`.toLowerCase();
 }
 
-export type Say = LogLine;
+type Say = LogLine;
 
 export interface CheckServiceDeps {
   queue: () => WorkQueue;
@@ -81,7 +81,7 @@ export interface RepositoryRef {
 }
 
 /** A re-run asked of one of our runs: what the run remembers (its external_id), else the payload's pull request. */
-export interface RerunRequest {
+interface RerunRequest {
   repository: RepositoryRef;
   remembered: RunOrigin | undefined;
   pullNumber: number | undefined;

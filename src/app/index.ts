@@ -17,7 +17,6 @@ import { RedisCheckQueue, RedisDeliveryLog, type RedisQueueOptions } from './que
 import { recoverInterruptedRuns, recoverySummaryFields, type RecoveryOptions, type RecoverySummary } from './recovery.ts';
 import { structuredLog } from './log.ts';
 
-export { CHECK_RUN_NAME } from '../github/check-runs.ts';
 
 export interface PreadmitAppOptions {
   /** The compiler and evaluator pool; by default one is created on first use and closed by `close()`. */

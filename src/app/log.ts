@@ -11,7 +11,7 @@ import type { LogLine } from '../util/log.ts';
  * A short code for an error that is safe at any level: `http_<status>` for an HTTP error, a Node system error's
  * code (`ECONNREFUSED`), else the error's class name (`CheckError`, `TypeError`), else `error`.
  */
-export function errorCode(e: unknown): string {
+function errorCode(e: unknown): string {
   const status = statusOf(e);
   if (status !== undefined) return `http_${status}`;
   if (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' && /^E[A-Z0-9_]{1,40}$/.test(e.code)) return e.code;

@@ -313,8 +313,8 @@ function short(sha: string): string {
   return sha.slice(0, 7);
 }
 
-export const SHUTDOWN_QUEUED_TEXT = 'preadmit was restarted before this check started.';
-export const SHUTDOWN_RUNNING_TEXT = 'preadmit was restarted while this check was running.';
+const SHUTDOWN_QUEUED_TEXT = 'preadmit was restarted before this check started.';
+const SHUTDOWN_RUNNING_TEXT = 'preadmit was restarted while this check was running.';
 
 export function timeoutText(jobTimeoutMs: number): string {
   return `The check did not finish within ${Math.round(jobTimeoutMs / 1000)} s.`;

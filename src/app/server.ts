@@ -16,9 +16,9 @@ import { structuredLog } from './log.ts';
 import type { LogLine } from '../util/log.ts';
 
 /** What an instance does: `web` verifies and queues deliveries, `worker` runs checks, `all` both (default). */
-export type Role = 'web' | 'worker' | 'all';
+type Role = 'web' | 'worker' | 'all';
 
-export function roleOf(env: NodeJS.ProcessEnv): Role {
+function roleOf(env: NodeJS.ProcessEnv): Role {
   const v = (env.PREADMIT_ROLE ?? 'all').trim().toLowerCase();
   if (v === 'web' || v === 'worker' || v === 'all') return v;
   throw new ServerConfigError(`PREADMIT_ROLE must be web, worker or all (got ${JSON.stringify(v.slice(0, 20))})`);
@@ -52,11 +52,11 @@ const MAX_UNVERIFIED_BYTES = 4 * MAX_WEBHOOK_BYTES;
 /** A delivery's headers and body must arrive within this long (GitHub itself gives up after 10 s). */
 const DEFAULT_READ_TIMEOUT_MS = 10_000;
 /** The shortest webhook secret accepted (GitHub's docs ask for a random string with high entropy). */
-export const MIN_WEBHOOK_SECRET_LENGTH = 16;
+const MIN_WEBHOOK_SECRET_LENGTH = 16;
 /** Probot's fallback secret without WEBHOOK_SECRET: public, so anyone can sign with it. */
 const DEVELOPMENT_SECRET = 'development';
 /** The explicit flag that lets the server run with the public development secret (never in production). */
-export const DEVELOPMENT_SECRET_FLAG = 'PREADMIT_ALLOW_DEVELOPMENT_SECRET';
+const DEVELOPMENT_SECRET_FLAG = 'PREADMIT_ALLOW_DEVELOPMENT_SECRET';
 /** Between two recovery scans by default (seconds); 0 scans at start-up only. */
 const DEFAULT_RECOVERY_INTERVAL_S = 600;
 
@@ -76,7 +76,7 @@ function positiveInt(value: string | undefined, fallback: number): number {
  * `PREADMIT_ALLOW_DEVELOPMENT_SECRET=true` says to use Probot's public development secret (whatever
  * `NODE_ENV` says); a secret shorter than MIN_WEBHOOK_SECRET_LENGTH is refused.
  */
-export function webhookSecret(env: NodeJS.ProcessEnv): { secret: string; development: boolean } {
+function webhookSecret(env: NodeJS.ProcessEnv): { secret: string; development: boolean } {
   const secret = env.WEBHOOK_SECRET;
   if (secret === undefined || secret === '') {
     if (env[DEVELOPMENT_SECRET_FLAG] === 'true' && env.NODE_ENV !== 'production') return { secret: DEVELOPMENT_SECRET, development: true };
@@ -95,7 +95,7 @@ export function webhookSecret(env: NodeJS.ProcessEnv): { secret: string; develop
  * The app's private key as Probot finds it (`PRIVATE_KEY` inline, `\n`-escaped or base64, or `PRIVATE_KEY_PATH`),
  * checked to be a usable RSA private key, so a bogus key stops the start instead of failing every delivery.
  */
-export function appPrivateKey(env: NodeJS.ProcessEnv): string {
+function appPrivateKey(env: NodeJS.ProcessEnv): string {
   if (!env.PRIVATE_KEY && !env.PRIVATE_KEY_PATH) throw new ServerConfigError('PRIVATE_KEY or PRIVATE_KEY_PATH must be set to the GitHub App private key');
   let pem: string | null;
   try {

@@ -2,8 +2,8 @@
 import type { BlockingConfig, ClusterConfig, PreadmitConfig } from './types.ts';
 
 export const CONFIG_FILE = '.github/preadmit.yml';
-export const DEFAULT_CLUSTER_NAME = 'default';
-export const DEFAULT_ENFORCEMENT_POINT = 'validation.gatekeeper.sh';
+const DEFAULT_CLUSTER_NAME = 'default';
+const DEFAULT_ENFORCEMENT_POINT = 'validation.gatekeeper.sh';
 
 /** Every workload kind preadmit knows how to expand to Pods, in the order they are reported. */
 export const EXPANDABLE_WORKLOADS = [

@@ -20,7 +20,7 @@ const WORKLOADS: Record<string, WorkloadShape> = {
 };
 
 /** Where the generated templates say they come from; no file of the repository holds them. */
-export const DEFAULT_EXPANSION_SOURCE = 'preadmit:default-expansion';
+const DEFAULT_EXPANSION_SOURCE = 'preadmit:default-expansion';
 
 /**
  * One ExpansionTemplate per (group, template source) for the given workload kinds, each generating `v1` Pods.

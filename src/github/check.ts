@@ -61,7 +61,7 @@ export class CheckError extends Error {
  * `.github/preadmit.yml` as the default branch has it. Never read from the pull request: a change must not be
  * able to relax its own check. A missing file is the default config; an unreadable one is an error.
  */
-export async function readRepositoryConfig(octokit: GitHubRequester, owner: string, repo: string, defaultBranch: string, signal?: AbortSignal): Promise<ConfigResult> {
+async function readRepositoryConfig(octokit: GitHubRequester, owner: string, repo: string, defaultBranch: string, signal?: AbortSignal): Promise<ConfigResult> {
   const request = signal !== undefined ? { request: { signal } } : {};
   const file = `${CONFIG_FILE} (${defaultBranch})`;
   // The commit the config is read at: one read of one commit, and the commit its errors link to (not the PR's base).

@@ -19,7 +19,7 @@ export interface CheckRunTarget {
 
 export type CheckOutcome = { report: SimulationReport } | { error: string; failClosed: boolean };
 
-export type Conclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required';
+type Conclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required';
 
 export interface Completion {
   conclusion: Conclusion;
@@ -36,7 +36,7 @@ export interface PublishOptions {
 }
 
 /** Every annotation up to this many is published; the summary says when some were left out. */
-export const MAX_ANNOTATIONS = 1000;
+const MAX_ANNOTATIONS = 1000;
 const TITLE_CHARS = 1000;
 /** Room kept at the end of the summary for the notes the publisher adds. */
 const SUMMARY_RESERVE = 600;

@@ -47,7 +47,7 @@ export interface GitHubSourceOptions {
   signal?: AbortSignal;
 }
 
-export const GITHUB_MAX_PR_FILES = 3000;
+const GITHUB_MAX_PR_FILES = 3000;
 const FILES_PER_PAGE = 100;
 const REGULAR_FILE_MODES = new Set(['100644', '100755']);
 const SHA = /^[0-9a-f]{40}$/;

@@ -17,7 +17,7 @@ import {
   visibleControls,
 } from './format.ts';
 
-export type AnnotationLevel = 'failure' | 'warning' | 'notice';
+type AnnotationLevel = 'failure' | 'warning' | 'notice';
 
 /** The shape of `output.annotations[]` of GitHub's check-run API. */
 export interface CheckRunAnnotation {
@@ -34,7 +34,7 @@ export interface CheckRunAnnotation {
 export const ANNOTATION_TITLE_CHARS = 255;
 export const ANNOTATION_TEXT_BYTES = 64 * 1024;
 /** GitHub accepts at most this many annotations per create or update request. */
-export const ANNOTATIONS_PER_REQUEST = 50;
+const ANNOTATIONS_PER_REQUEST = 50;
 
 const LEVEL: Record<WebhookAction, AnnotationLevel> = { deny: 'failure', warn: 'warning', dryrun: 'notice' };
 const LEVEL_RANK: Record<AnnotationLevel, number> = { failure: 0, warning: 1, notice: 2 };

@@ -1,8 +1,8 @@
 // The CLI's exit status: the verdict, and nothing else, decides it.
 import type { Verdict } from '../simulate/types.ts';
 
-export const EXIT_SUCCESS = 0;
-export const EXIT_FAILURE = 1;
+const EXIT_SUCCESS = 0;
+const EXIT_FAILURE = 1;
 
 /** 0 when the change passes, 1 when it is blocked. */
 export function exitCodeFor(verdict: Verdict): number {

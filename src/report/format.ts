@@ -1,8 +1,8 @@
 // Wording and ordering shared by every rendering of a SimulationReport, so that all of them say the same thing.
 import type { SourceLocation } from '../gatekeeper/types.ts';
-import type { ClusterReport, ConstraintRef, Finding, ObjectRef, SimulationReport, Verdict, WebhookAction } from '../simulate/types.ts';
+import type { ConstraintRef, Finding, ObjectRef, SimulationReport, Verdict, WebhookAction } from '../simulate/types.ts';
 
-export const ACTION_RANK: Record<WebhookAction, number> = { deny: 0, warn: 1, dryrun: 2 };
+const ACTION_RANK: Record<WebhookAction, number> = { deny: 0, warn: 1, dryrun: 2 };
 
 /** The most severe action of a finding (deny over warn over dryrun). */
 export function strongestAction(actions: WebhookAction[]): WebhookAction {
@@ -89,22 +89,6 @@ export function verdictLine(verdict: Verdict): string {
 
 export function shortSha(sha: string): string {
   return /^[0-9a-f]{40,64}$/i.test(sha) ? sha.slice(0, 7) : sha;
-}
-
-export function allFindings(report: SimulationReport): Finding[] {
-  return report.clusters.flatMap((c) => c.findings);
-}
-
-export function clusterTotals(c: ClusterReport): { newFindings: number; fixed: number; unchanged: number } {
-  let newFindings = 0;
-  let fixed = 0;
-  let unchanged = 0;
-  for (const f of c.findings) {
-    if (f.category === 'new') newFindings++;
-    else if (f.category === 'fixed') fixed++;
-    else unchanged++;
-  }
-  return { newFindings, fixed, unchanged };
 }
 
 /** Control characters other than newline and tab: never passed through to a terminal, a page or a log. */

@@ -7,18 +7,18 @@ import type { Finding, SimulationReport } from '../simulate/types.ts';
 import { capped, compareFindings, constraintLabel, cutMessage, isRepositoryPath, objectLabel, strongestAction, visibleControls } from './format.ts';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const SARIF_VERSION = '2.1.0';
+const SARIF_VERSION = '2.1.0';
 /** The partialFingerprints key under which the finding identity is published. */
 export const FINGERPRINT_KEY = 'preadmitFindingId/v1';
 
-export type SarifLevel = 'error' | 'warning' | 'note' | 'none';
+type SarifLevel = 'error' | 'warning' | 'note' | 'none';
 
-export interface SarifRegion {
+interface SarifRegion {
   startLine: number;
   endLine: number;
 }
 
-export interface SarifLocation {
+interface SarifLocation {
   physicalLocation?: {
     artifactLocation: { uri: string; uriBaseId?: string };
     region?: SarifRegion;
@@ -26,7 +26,7 @@ export interface SarifLocation {
   logicalLocations?: Array<{ name: string; fullyQualifiedName?: string; kind?: string }>;
 }
 
-export interface SarifRule {
+interface SarifRule {
   id: string;
   name: string;
   shortDescription: { text: string };
@@ -35,7 +35,7 @@ export interface SarifRule {
   properties?: Record<string, unknown>;
 }
 
-export interface SarifResult {
+interface SarifResult {
   ruleId: string;
   ruleIndex: number;
   level: SarifLevel;
@@ -48,7 +48,7 @@ export interface SarifResult {
 }
 
 /** SARIF 2.1.0 `notification` (§3.58): something about the run itself, here what was and was not simulated. */
-export interface SarifNotification {
+interface SarifNotification {
   level: SarifLevel;
   message: { text: string };
   locations?: SarifLocation[];

@@ -13,7 +13,7 @@ export function maskedDiff(d: RenderedObjectDiff): string {
 }
 
 /** Masks the values of keys nested under top-level `data:` / `stringData:` in a unified diff of a Secret's YAML. */
-export function maskSecretValuesInDiff(diff: string): string {
+function maskSecretValuesInDiff(diff: string): string {
   const out: string[] = [];
   // Indentation of the `data:` key we are under, or -1 outside; and of a block scalar's key, or -1.
   let sectionIndent = -1;

@@ -18,7 +18,7 @@ interface TreeEntry {
 /** Modes of regular files; symlinks (120000) are followed (links.ts), submodules (160000) never read. */
 const REGULAR_FILE_MODES = new Set(['100644', '100755']);
 
-export class GitError extends Error {
+class GitError extends Error {
   override name = 'GitError';
 }
 

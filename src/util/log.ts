@@ -48,7 +48,7 @@ export const LOG_MESSAGES = [
 ] as const;
 
 export type LogMessage = (typeof LOG_MESSAGES)[number];
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
 /** Writes one line: `message` with `fields`; `error` adds its code (`err`), and its text only at debug level. */
 export type LogLine = (level: LogLevel, message: LogMessage, fields?: LogFields, error?: unknown) => void;

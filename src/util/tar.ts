@@ -17,7 +17,7 @@ export interface TarLimits {
   maxEntries?: number;
 }
 
-export type TarEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
+type TarEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other';
 
 export interface TarEntry {
   /** The name as stored (a pax `path` or GNU long name applied), unchecked: for messages and for trusted archives. */
