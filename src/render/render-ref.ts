@@ -188,11 +188,15 @@ export async function renderRef(
         return { objects: [], errors: [notRendered(p, budgetSpent(budget))] };
       }
       const work = (async (): Promise<RenderResult> => {
+        let r: RenderResult;
         try {
-          return await (p.root.app !== undefined ? renderApp : RENDERERS[p.root.kind])(p, ctx);
+          r = await (p.root.app !== undefined ? renderApp : RENDERERS[p.root.kind])(p, ctx);
         } catch (e) {
-          return { objects: [], errors: [notRendered(p, errorText(e))] };
+          r = { objects: [], errors: [notRendered(p, errorText(e))] };
         }
+        // Stopped by this check's cancellation: not a result for another check that shares the render (below).
+        if (budget.signal?.aborted) cancelledRenders.add(r);
+        return r;
       })();
       // Nothing rendered outside the jail is kept: a jailed run must never be served an unjailed render.
       if (jailed) remember(keyOf.get(p)!, work);
@@ -201,7 +205,14 @@ export async function renderRef(
     // A cancelled check: the roots its tools were stopped on are not results (nor kept in the render cache).
     throwIfAborted(budget.signal);
     const freshOf = new Map(pending.map((p, i) => [p, fresh[i]!]));
-    return Promise.all(out.map((r, i) => freshOf.get(batch[i]!) ?? r));
+    const results = await Promise.all(out.map((r, i) => freshOf.get(batch[i]!) ?? r));
+    // A render this check shared with another one that was cancelled meanwhile (a superseded job rendering the same
+    // roots) was stopped, not made: rendered again here (the cancelled one left the cache when it ended).
+    throwIfAborted(budget.signal);
+    const again = batch.filter((_, i) => cancelledRenders.has(results[i]!));
+    if (again.length === 0) return results;
+    const redone = new Map((await renderBatch(again)).map((r, i) => [again[i]!, r]));
+    return results.map((r, i) => redone.get(batch[i]!) ?? r);
   };
 
   try {
@@ -331,6 +342,9 @@ function notRendered(p: PlannedRoot, why: string): InputError {
   return { kind: 'render', message: `${p.root.path || '.'}: ${why}`, source: at };
 }
 
+/** Results of renders a cancellation stopped (their tools killed): never served to another check. */
+const cancelledRenders = new WeakSet<RenderResult>();
+
 /** Render results by the hash of everything a root's render reads; bounded, oldest dropped first. */
 const renderCache = new Map<string, Promise<RenderResult>>();
 const MAX_CACHED_RENDERS = 5_000;
@@ -339,7 +353,7 @@ function remember(key: string, result: Promise<RenderResult>): void {
   renderCache.set(key, result);
   // Only clean renders are kept: a failure may be a time limit hit on a busy machine.
   void result.then((r) => {
-    if (r.errors.length > 0) renderCache.delete(key);
+    if (r.errors.length > 0 || cancelledRenders.has(r)) renderCache.delete(key);
     else void writeCachedRender(key, r);
   });
   if (renderCache.size > MAX_CACHED_RENDERS) renderCache.delete(renderCache.keys().next().value!);

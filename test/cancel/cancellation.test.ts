@@ -21,6 +21,7 @@ import { renderRef } from '../../src/render/render-ref.ts';
 import { renderBudget } from '../../src/render/types.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
 import { AbortError, isAbort } from '../../src/util/abort.ts';
+import { cacheStats } from '../../src/util/cache-stats.ts';
 import { GitRepo } from '../support/git-repo.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -57,12 +58,19 @@ const spinningChart = (name: string): Record<string, string> => ({
   [`charts/${name}/templates/cm.yaml`]: '{{ range until 50000 }}{{ range until 50000 }}{{ end }}{{ end }}\n',
 });
 
+/** A chart that takes helm some seconds (6 * 10^7 loop iterations), then renders one ConfigMap. */
+const slowChart = (name: string): Record<string, string> => ({
+  [`charts/${name}/Chart.yaml`]: `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n`,
+  [`charts/${name}/templates/cm.yaml`]: '{{ range until 60000 }}{{ range until 1000 }}{{ end }}{{ end }}apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: slow\n',
+});
+
 describe('cancellation: rendering', () => {
   let repo: GitRepo;
   const marker = `spin${process.pid}x${Date.now().toString(36)}`;
+  const slow = `slow${process.pid}x${Date.now().toString(36)}`;
   beforeAll(() => {
     repo = GitRepo.temp('preadmit-cancel-');
-    repo.commit({ ...spinningChart(marker), 'plain/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n' });
+    repo.commit({ ...spinningChart(marker), ...slowChart(slow), 'plain/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n' });
   });
   afterAll(() => repo.cleanup());
 
@@ -90,6 +98,25 @@ describe('cancellation: rendering', () => {
       for (const pid of running) expect(() => readFileSync(`/proc/${pid}/cmdline`)).toThrow();
     });
   }
+
+  it('a render shared with a check that is cancelled meanwhile is made again for the check that was not (a superseded job)', async () => {
+    const abort = new AbortController();
+    const roots = [{ kind: 'helm' as const, path: `charts/${slow}`, release: `${slow}-shared` }];
+    const first = renderRef(new LocalGitSource(repo.dir), 'HEAD', { roots, budget: renderBudget(600_000, abort.signal), timeoutMs: 600_000 });
+    first.catch(() => undefined);
+    await toolStarted(`${slow}-shared`);
+    const before = cacheStats().render;
+    // The same roots, same bytes: the second render waits for the first one's (a cache hit on the render in flight).
+    const second = renderRef(new LocalGitSource(repo.dir), 'HEAD', { roots, timeoutMs: 600_000 });
+    await vi.waitFor(() => expect(cacheStats().render.hits).toBeGreaterThan(before.hits), { timeout: 30_000, interval: 20 });
+    abort.abort();
+    expect(isAbort(await first.then(() => undefined, (e: unknown) => e))).toBe(true);
+    const r = await second;
+    expect(r.errors).toEqual([]);
+    expect(r.objects.map((o) => (o.object.metadata as { name?: string }).name)).toEqual(['slow']);
+    // Rendered again (a miss), not served the stopped run.
+    expect(cacheStats().render.misses).toBeGreaterThan(before.misses);
+  });
 
   it('a source whose signal was aborted runs no git and rejects with AbortError', async () => {
     const abort = new AbortController();
