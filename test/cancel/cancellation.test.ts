@@ -17,11 +17,13 @@ import { GitHubSource } from '../../src/github/source.ts';
 import { createRuntime } from '../../src/engine/runtime.ts';
 import { createCompiler, type CompiledTemplate } from '../../src/opa/compile.ts';
 import { EvalPool } from '../../src/opa/pool.ts';
+import { chartAllowList, resolveRemoteChart } from '../../src/render/helm/remote.ts';
 import { renderRef } from '../../src/render/render-ref.ts';
 import { renderBudget } from '../../src/render/types.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
 import { AbortError, isAbort } from '../../src/util/abort.ts';
 import { cacheStats } from '../../src/util/cache-stats.ts';
+import { ChartRepo } from '../support/chart-repo.ts';
 import { GitRepo } from '../support/git-repo.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -274,5 +276,36 @@ describe('cancellation: GitHub reads', () => {
     } finally {
       await runtime.close();
     }
+  });
+});
+
+describe('cancellation: remote charts', () => {
+  const repo = new ChartRepo();
+  beforeAll(async () => {
+    repo.addChart('web', '1.0.0');
+    repo.index();
+    await repo.start();
+  });
+  afterAll(() => repo.stop());
+
+  it('a chart fetch shared with a check that is cancelled meanwhile is made again for the check that was not', async () => {
+    const held: http.ServerResponse[] = [];
+    // The first index request is held: the first fetch is in flight until its check is cancelled.
+    repo.hook = (req, res) => {
+      if (held.length > 0 || req.url !== '/index.yaml') return false;
+      held.push(res);
+      return true;
+    };
+    const allow = chartAllowList(`${repo.url}/`).allow;
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'preadmit-cancel-charts-'));
+    const req = { repoUrl: repo.url, chart: 'web', version: '1.0.0', declaredAt: { file: 'apps/web.yaml', startLine: 1 } };
+    const abort = new AbortController();
+    const first = resolveRemoteChart(req, { allow, cacheDir, signal: abort.signal });
+    await vi.waitFor(() => expect(held).toHaveLength(1), { timeout: 10_000, interval: 20 });
+    const second = resolveRemoteChart(req, { allow, cacheDir });
+    abort.abort();
+    expect(await first).toMatchObject({ ok: false, reason: expect.stringContaining('cancelled') });
+    expect(await second).toMatchObject({ ok: true, version: '1.0.0' });
+    repo.hook = undefined;
   });
 });

@@ -117,21 +117,27 @@ export function refusalOf(repoUrl: string, allow: ChartAllowList): string | unde
   return undefined;
 }
 
-const inFlight = new Map<string, Promise<RemoteChartResult>>();
+const inFlight = new Map<string, { result: Promise<RemoteChartResult>; signal: AbortSignal | undefined }>();
 
 /**
  * A remote chart as a local directory (in the cache, unpacked and checked): fetched only from an allowed
- * repository; the same request in flight or done before is served once. Never throws.
+ * repository; the same request in flight or done before is served once. Never throws. A fetch that another check's
+ * cancellation stopped is not served: it is made again for a caller that was not cancelled.
  */
 export function resolveRemoteChart(req: RemoteChartRequest, ctx: RemoteChartContext): Promise<RemoteChartResult> {
   const key = JSON.stringify([req.repoUrl, req.chart, req.version, req.digest ?? '', ctx.cacheDir, ctx.allow.entries]);
-  let p = inFlight.get(key);
-  if (p === undefined) {
-    p = resolve(req, ctx).catch((e: unknown) => ({ ok: false as const, reason: `chart ${req.chart} ${req.version}: ${e instanceof Error ? e.message : String(e)}` }));
-    inFlight.set(key, p);
-    void p.finally(() => inFlight.delete(key));
+  let entry = inFlight.get(key);
+  if (entry === undefined || entry.signal?.aborted) {
+    const result = resolve(req, ctx).catch((e: unknown) => ({ ok: false as const, reason: `chart ${req.chart} ${req.version}: ${e instanceof Error ? e.message : String(e)}` }));
+    const mine = { result, signal: ctx.signal };
+    inFlight.set(key, mine);
+    void result.finally(() => {
+      if (inFlight.get(key) === mine) inFlight.delete(key);
+    });
+    entry = mine;
   }
-  return p;
+  const owner = entry.signal;
+  return entry.result.then((r) => (!r.ok && owner?.aborted && !ctx.signal?.aborted ? resolveRemoteChart(req, ctx) : r));
 }
 
 function what(req: RemoteChartRequest): string {
