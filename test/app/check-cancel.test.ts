@@ -6,7 +6,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCheckService } from '../../src/app/check-service.ts';
 import { CheckQueue } from '../../src/app/queue.ts';
 import { createRuntime } from '../../src/engine/runtime.ts';
+import { runCheckPr } from '../../src/cli/check-pr.ts';
 import { restClient } from '../../src/github/client.ts';
+import { Writable } from 'node:stream';
 
 const API = 'https://api.github.test';
 const sha = (c: string): string => c.repeat(40);
@@ -69,5 +71,41 @@ describe('check service: an ended check', () => {
     expect(patches[0]).toMatchObject({ status: 'completed', conclusion: 'cancelled' });
     expect(logs.filter((l) => l.includes('check failed'))).toEqual([]);
     expect(logs.some((l) => l.startsWith('info check result discarded') && l.includes('"why":"ended"'))).toBe(true);
+  });
+});
+
+class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+describe('preadmit check-pr interrupted', () => {
+  it('concludes its check run cancelled (never left in progress) and exits 130', async () => {
+    const patches: unknown[] = [];
+    nock(API)
+      .get('/repos/o/r/pulls/3')
+      .reply(200, { state: 'open', head: { sha: sha('b') }, base: { sha: sha('a'), ref: 'main', repo: { default_branch: 'main', html_url: 'https://github.test/o/r' } } })
+      .post('/repos/o/r/check-runs')
+      .reply(201, { id: 9, html_url: 'https://github.test/o/r/runs/9' })
+      .get('/repos/o/r/commits/main')
+      .delay(600_000)
+      .reply(200, { sha: sha('c') })
+      .patch('/repos/o/r/check-runs/9')
+      .times(5)
+      .reply((_, body) => {
+        patches.push(body);
+        return [200, { id: 9 }];
+      });
+    const interrupt = new AbortController();
+    const out = new Capture();
+    const err = new Capture();
+    const running = runCheckPr(['--repo', 'o/r', '--pr', '3', '--api-url', API], out, err, { GITHUB_TOKEN: 'ghs_test' }, interrupt.signal);
+    while (nock.pendingMocks().some((m) => m.includes('commits/main'))) await new Promise((r) => setTimeout(r, 10));
+    interrupt.abort();
+    expect(await running).toBe(130);
+    expect(patches).toEqual([expect.objectContaining({ status: 'completed', conclusion: 'cancelled', output: expect.objectContaining({ title: 'Interrupted' }) })]);
   });
 });
