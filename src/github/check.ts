@@ -1,7 +1,6 @@
 // One check of a pull request (or a merge group) through the GitHub API: the repository's config from the
 // default branch only, policies and manifests from the two commits under review, the shared pipeline.
 import { loadConfig, type ConfigResult } from '../config/load.ts';
-import type { PreadmitConfig } from '../config/types.ts';
 import { CONFIG_FILE } from '../config/defaults.ts';
 import { applyConfigErrors } from '../simulate/config-errors.ts';
 import type { Runtime } from '../engine/runtime.ts';
