@@ -10,6 +10,7 @@ import { reviewInputJson, type Review } from '../gatekeeper/review.ts';
 import { parseTemplate, type ConstraintTemplate } from '../gatekeeper/template.ts';
 import type { InputError, JsonObject, SourcedObject } from '../gatekeeper/types.ts';
 import { DISPATCH_ENTRYPOINT, packageIdOfEntrypoint, type CompiledTemplate, type Compiler } from '../opa/compile.ts';
+import { throwIfAborted } from '../util/abort.ts';
 import type { EvalItem, EvalOutcome, EvalPool } from '../opa/pool.ts';
 import { gatekeeperEvalError } from '../opa/eval-errors.ts';
 import type { RegoValue } from '../opa/rego-value.ts';
@@ -218,6 +219,11 @@ export class PolicyClient {
     const dispatchInputs = new Map<string, string>();
     let read: Promise<void> = Promise.resolve();
     for (let start = 0; start < reviews.length; start += REVIEW_BATCH) {
+      if (this.options.signal?.aborted) {
+        // A cancelled check matches no further batch (what is in flight rejects with it: handled here).
+        read.catch(() => undefined);
+        throwIfAborted(this.options.signal);
+      }
       const evaluated = this.evaluateBatch(reviews, start, Math.min(reviews.length, start + REVIEW_BATCH), results, dispatchInputs);
       read = read.then(async () => this.readBatch(await evaluated, results));
       // Handled through `read`; this only keeps a failure from being reported as unhandled meanwhile.
