@@ -3,7 +3,7 @@
 // summaries as GitHub does; the run must still carry the full (cut) report, not the minimal fallback.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CONFIG, CONSTRAINT, configMap, TEMPLATE } from '../app/fixture-repo.ts';
-import { buildRepo } from '../app/fake-github.ts';
+import { buildRepo } from '../support/git-repo.ts';
 import { startHarness, WEBHOOK_SECRET, type Harness } from './harness.ts';
 import { deliver, pullRequestPayload } from './webhooks.ts';
 
