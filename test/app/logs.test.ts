@@ -119,23 +119,28 @@ describe('log messages', () => {
   });
 });
 
-describe('logs at info level', () => {
-  let s: Awaited<ReturnType<typeof loggedServer>>;
-
+/** A logged server for the describe block it is called in: started before its tests, closed after them. */
+function useLoggedServer(level: 'info' | 'debug', repoName: string): { current: Awaited<ReturnType<typeof loggedServer>> } {
+  const holder = {} as { current: Awaited<ReturnType<typeof loggedServer>> };
   beforeAll(async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-    s = await loggedServer('info', REPO);
+    holder.current = await loggedServer(level, repoName);
   });
   afterAll(async () => {
-    await s?.server.close();
+    await holder.current?.server.close();
     nock.cleanAll();
     nock.enableNetConnect();
-    s?.repo.cleanup();
+    holder.current?.repo.cleanup();
   });
+  return holder;
+}
+
+describe('logs at info level', () => {
+  const logged = useLoggedServer('info', REPO);
 
   it('refused, failing, failed, reporting, duplicate, ignored and recovered work: constant messages, no payload text, no file content', async () => {
-    const { server, fake, lines } = s;
+    const { server, fake, lines } = logged.current;
     const handle = preadmitHandle(server.probot);
     const good = JSON.stringify(pullPayload(fake, REPO, 1, 'bad'));
     // Refused: forged signature, no signature, signed but not JSON, signed JSON that is not an object.
@@ -217,7 +222,7 @@ describe('logs at info level', () => {
   });
 
   it('the same run in the metrics: conclusions, evaluation errors, queue wait and check duration with p50/p95', async () => {
-    const text = await (await fetch(`${s.server.url}/metrics`)).text();
+    const text = await (await fetch(`${logged.current.server.url}/metrics`)).text();
     if (process.env.SHOW_METRICS) console.log(text);
     const value = (name: string): number => Number(text.split('\n').find((l) => l.startsWith(`${name} `))?.slice(name.length + 1));
     // PR 1 (a violation: `failure`), PR 2 (could not be done: `error`), PR 5 (recovered: either).
@@ -233,22 +238,10 @@ describe('logs at info level', () => {
 });
 
 describe('logs at debug level', () => {
-  let s: Awaited<ReturnType<typeof loggedServer>>;
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-    s = await loggedServer('debug', `${REPO}-debug`);
-  });
-  afterAll(async () => {
-    await s?.server.close();
-    nock.cleanAll();
-    nock.enableNetConnect();
-    s?.repo.cleanup();
-  });
+  const logged = useLoggedServer('debug', `${REPO}-debug`);
 
   it('add the error text, in the `error` field only; messages stay constant', async () => {
-    const { server, fake, lines } = s;
+    const { server, fake, lines } = logged.current;
     fake.failNext('GET', /\/contents\//, 10, 403, { message: `Resource not accessible: ${MARKER}` });
     expect((await signed(server, pullPayload(fake, `${REPO}-debug`, 2, 'good'), 'cannot-2')).status).toBe(200);
     await preadmitHandle(server.probot)?.idle();

@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../../scripts/demo.ts';
 import { preadmitHandle } from '../../src/app/index.ts';
-import { git as gitIn } from '../support/git-repo.ts';
+import { advanceBranch } from '../support/git-repo.ts';
 import { startHarness, WEBHOOK_SECRET, type Harness } from './harness.ts';
 import type { CheckRun } from '../support/github/model.ts';
 import { deliver, pullRequestPayload } from './webhooks.ts';
@@ -17,14 +17,7 @@ let dir: string;
 let h: Harness;
 let oldHead: string;
 let newHead: string;
-const git = (...args: string[]): string => gitIn(dir, ...args).trim();
-
-/** A new commit on `name` (one empty commit above `from`): a head of its own with the same content. */
-function advance(name: string, from: string): string {
-  const sha = git('commit-tree', git('rev-parse', `${from}^{tree}`), '-p', git('rev-parse', from), '-m', `${name} ${Math.random()}`);
-  git('update-ref', `refs/heads/${name}`, sha);
-  return sha;
-}
+const advance = (name: string, from: string): string => advanceBranch(dir, name, from);
 
 beforeAll(async () => {
   dir = await buildDemoRepo();

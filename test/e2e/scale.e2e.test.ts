@@ -10,7 +10,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../../scripts/demo.ts';
 import { LOG_MESSAGES } from '../../src/app/log.ts';
-import { git as gitIn, writeFile } from '../support/git-repo.ts';
+import { advanceBranch, git as gitIn, writeFile } from '../support/git-repo.ts';
 import { startRedis, until as untilWithin, type LocalRedis } from '../support/redis.ts';
 import { APP_ID, WEBHOOK_SECRET } from './harness.ts';
 import { serveOverHttp, type HttpFront } from '../support/github/http.ts';
@@ -42,12 +42,7 @@ const apps: AppProcess[] = [];
 let appKey: string;
 let appPort: number;
 const git = (...args: string[]): string => gitIn(dir, ...args).trim();
-
-function advance(name: string, from: string): string {
-  const sha = git('commit-tree', git('rev-parse', `${from}^{tree}`), '-p', git('rev-parse', from), '-m', `${name} ${Math.random()}`);
-  git('update-ref', `refs/heads/${name}`, sha);
-  return sha;
-}
+const advance = (name: string, from: string): string => advanceBranch(dir, name, from);
 
 /** Branch `slow` on top of `pr`: adds a Helm chart whose template takes seconds to render. */
 function addSlowBranch(): void {

@@ -126,6 +126,13 @@ export function parseLsTree(out: string): (TreeEntry & { size?: number })[] {
     });
 }
 
+/** Moves (or makes) branch `name` to a new empty commit above `from`: a head of its own with the same content. */
+export function advanceBranch(dir: string, name: string, from: string): string {
+  const sha = git(dir, 'commit-tree', git(dir, 'rev-parse', `${from}^{tree}`).trim(), '-p', git(dir, 'rev-parse', from).trim(), '-m', `${name} ${Math.random()}`).trim();
+  git(dir, 'update-ref', `refs/heads/${name}`, sha);
+  return sha;
+}
+
 /** A git repository with one commit per `commits` entry on the named branches (each starts from its parent, main by default). */
 export function buildRepo(commits: { branch: string; from?: string; files: Record<string, string | null> }[]): { dir: string; sha: Record<string, string>; cleanup(): void } {
   const repo = GitRepo.temp('preadmit-app-repo-');
