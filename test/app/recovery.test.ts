@@ -148,7 +148,9 @@ describe('restart recovery', () => {
     expect(app.logs.join('')).not.toMatch(/ghs_[A-Za-z0-9]{16,}/);
 
     // The app is fine: a webhook afterwards is handled as always, and it concludes the run left over.
-    await app.receive('pull_request', openedPayload(5, 'good'));
+    const delivery = openedPayload(5, 'good');
+    (delivery.installation as Json).id = 78;
+    await app.receive('pull_request', delivery);
     await app.handle.idle();
     expect(runsOf('good', [stuck5]).map((r) => r.conclusion)).toEqual(['success']);
     expect(stuck5).toMatchObject({ status: 'completed', conclusion: 'cancelled', output: expect.objectContaining({ title: 'Superseded' }) });

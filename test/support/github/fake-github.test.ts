@@ -60,7 +60,7 @@ const fronts: [string, (github: GitHubModel) => Promise<Front>][] = [
 describe.each(fronts)('through the %s front', (_name, start) => {
   let front: Front;
   let github: GitHubModel;
-  const make = async (options: { rateLimit?: number } = {}): Promise<void> => {
+  const make = async (options: { rateLimit?: number; tokenTtlMs?: number } = {}): Promise<void> => {
     await front?.close();
     github = new GitHubModel({
       appId: APP_ID,
@@ -96,6 +96,20 @@ describe.each(fronts)('through the %s front', (_name, start) => {
     // An accepted CI token belongs to no installation.
     expect((await call('GET', '/installation/repositories')).status).toBe(403);
     expect(github.requests.map((r) => r.auth)).toEqual(['none', 'bad', 'bad', 'bad', 'token', 'jwt', 'jwt', 'token', 'token']);
+  });
+
+  it("an installation's token reaches only its repositories, and stops working when it expires", async () => {
+    await make({ tokenTtlMs: 200 });
+    github.addRepo({ owner: 'other', name: 'private', gitDir: repo.dir, defaultBranch: 'main', installationId: 6, pulls: [] });
+    const { token, expires_at: expiresAt } = (await call('POST', '/app/installations/5/access_tokens', {}, `Bearer ${appJwt(PRIVATE_KEY)}`)).json as { token: string; expires_at: string };
+    expect((await call('GET', '/repos/acme/gitops', undefined, `token ${token}`)).status).toBe(200);
+    expect((await call('GET', '/repos/other/private', undefined, `token ${token}`)).status).toBe(404);
+    expect((await call('GET', '/repos/other/private')).status).toBe(200); // an accepted CI token belongs to no installation
+    const listed = await call('GET', '/app/installations', undefined, `Bearer ${appJwt(PRIVATE_KEY)}`);
+    expect(listed.json).toEqual([expect.objectContaining({ id: 5, account: expect.objectContaining({ login: 'acme' }) }), expect.objectContaining({ id: 6, account: expect.objectContaining({ login: 'other' }) })]);
+    while (Date.now() <= Date.parse(expiresAt)) await new Promise((r) => setTimeout(r, 20));
+    const expired = await call('GET', '/repos/acme/gitops', undefined, `token ${token}`);
+    expect([expired.status, expired.json.message]).toEqual([401, 'Bad credentials']);
   });
 
   it('enforces the Checks API limits once, and a refused request changes nothing', async () => {

@@ -5,8 +5,8 @@
 // request to `handle` and writes the answer back; the state and the rules live only here.
 //
 // Authentication is GitHub's: installation tokens are issued only against an app JWT signed with the app's
-// key (RS256, issuer = app id, not expired), `/app/...` endpoints need that JWT, and everything else needs a
-// token the model issued or was told to accept. Every answer carries GitHub's `x-ratelimit-*` headers; a
+// key (RS256, issuer = app id, not expired) and expire, `/app/...` endpoints need that JWT, and everything else
+// needs a token the model issued or was told to accept; an installation's token reaches only its repositories. Every answer carries GitHub's `x-ratelimit-*` headers; a
 // credential over its hourly limit is refused as GitHub refuses it. Answers the model has no route for are
 // 404s, recorded like every request.
 import { execFileSync } from 'node:child_process';
@@ -178,8 +178,9 @@ export class GitHubModel {
   readonly #publicKey: KeyObject;
   readonly #accepted: Set<string>;
   readonly #readOnly: Set<string>;
-  /** Installation tokens → their installation (accepted tokens belong to none). */
+  /** Installation tokens → their installation and expiry (accepted tokens belong to none and never expire). */
   readonly #installationOf = new Map<string, number>();
+  readonly #expires = new Map<string, number>();
   readonly #usage = new Map<string, { used: number; reset: number }>();
   readonly #failures: Failure[] = [];
   readonly #git = new GitReader();
@@ -412,7 +413,7 @@ export class GitHubModel {
     if (!header) return 'none';
     const [scheme = '', value = ''] = header.split(' ');
     if (/^bearer$/i.test(scheme) && value.split('.').length === 3) return verifyJwt(value, this.#publicKey, this.appId) ? 'jwt' : 'bad';
-    if (/^(token|bearer)$/i.test(scheme)) return this.#accepted.has(value) ? 'token' : 'bad';
+    if (/^(token|bearer)$/i.test(scheme)) return this.#accepted.has(value) && (this.#expires.get(value) ?? Infinity) > Date.now() ? 'token' : 'bad';
     return 'bad';
   }
 
@@ -486,13 +487,15 @@ export class GitHubModel {
       if (inst === undefined) throw new GitHubRefusal(404, 'Not Found');
       if (inst.suspended === true) throw new GitHubRefusal(403, 'This installation has been suspended');
       const token = `ghs_${randomBytes(18).toString('hex')}`;
+      const expires = Date.now() + (this.#options.tokenTtlMs ?? 3600_000);
       this.#accepted.add(token);
       this.#installationOf.set(token, inst.id);
+      this.#expires.set(token, expires);
       this.tokens.push(token);
       return ok(
         {
           token,
-          expires_at: new Date(Date.now() + (this.#options.tokenTtlMs ?? 3600_000)).toISOString(),
+          expires_at: new Date(expires).toISOString(),
           permissions: { checks: 'write', contents: 'read', pull_requests: 'read', issues: 'write', metadata: 'read' },
           repository_selection: 'all',
         },
@@ -522,6 +525,9 @@ export class GitHubModel {
     m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)?$/.exec(p);
     if (!m) throw new GitHubRefusal(404, 'Not Found');
     const repo = this.repo(`${decodeURIComponent(m[1] ?? '')}/${decodeURIComponent(m[2] ?? '')}`);
+    // An installation's token reaches only the repositories of that installation; others do not exist for it.
+    const installation = this.#installationOf.get(token);
+    if (installation !== undefined && repo.installationId !== installation) throw new GitHubRefusal(404, 'Not Found');
     const full = `${repo.owner}/${repo.name}`;
     const rest = m[3] ?? '';
     const git = this.#git;
