@@ -322,7 +322,7 @@ describe('re-run requests and merge queues', () => {
     fake.addRun({ head_sha: fake.sha('good'), external_id: 'pr/31', status: 'completed', conclusion: 'cancelled' });
     const p = retarget(examplePayload('check_suite', 'rerequested'), OWNER, REPO);
     const suite = p.check_suite as Json;
-    suite.id = suiteId(fake.sha('good'));
+    suite.id = suiteId(fake.sha('good'), APP_ID);
     suite.head_sha = fake.sha('good');
     suite.pull_requests = [];
     suite.app = { ...(suite.app as Json), id: APP_ID };

@@ -7,7 +7,7 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildRepo } from '../git-repo.ts';
 import { serveOverHttp, type HttpFront } from './http.ts';
-import { GitHubModel } from './model.ts';
+import { GitHubModel, suiteId } from './model.ts';
 import { interceptWithNock } from './nock.ts';
 
 const APP_ID = 31;
@@ -166,6 +166,10 @@ describe.each(fronts)('through the %s front', (_name, start) => {
     expect(await ids('?filter=all&status=completed')).toEqual([older.id]);
     expect(await ids(`?filter=all&app_id=${APP_ID}&check_name=preadmit`)).toEqual([older.id, newer.id]);
     expect(await ids('?filter=all&per_page=2&page=2')).toEqual([other.id]);
+    // One suite per commit and app.
+    const suite = async (appId: number): Promise<number[]> => ((await call('GET', `/repos/acme/gitops/check-suites/${suiteId(sha, appId)}/check-runs?filter=all`)).json.check_runs as { id: number }[]).map((r) => r.id);
+    expect(await suite(APP_ID)).toEqual([older.id, newer.id]);
+    expect(await suite(APP_ID + 1)).toEqual([other.id]);
   });
 
   it('sends the rate-limit headers and refuses a credential over its hourly limit', async () => {

@@ -156,9 +156,9 @@ interface Failure {
 
 type Json = Record<string, unknown>;
 
-/** A check suite's id: one per head commit, as GitHub makes one per commit and app. */
-export function suiteId(sha: string): number {
-  return Number.parseInt(sha.slice(0, 8), 16);
+/** A check suite's id: GitHub makes one suite per head commit and app. */
+export function suiteId(sha: string, appId: number): number {
+  return Number.parseInt(sha.slice(0, 8), 16) + appId * 2 ** 32;
 }
 
 const ROLE_TO_LEGACY: Record<string, string> = { maintain: 'write', triage: 'read' };
@@ -366,7 +366,7 @@ export class GitHubModel {
       url: `${this.apiUrl}/repos/${run.repo}/check-runs/${run.id}`,
       output: { title: run.output.title, summary: run.output.summary, text: run.output.text, annotations_count: run.output.annotations.length },
       app: run.appId === this.appId ? { id: this.appId, slug: 'preadmit', name: 'preadmit' } : { id: run.appId, slug: `app-${run.appId}`, name: `app ${run.appId}` },
-      check_suite: { id: suiteId(run.head_sha) },
+      check_suite: { id: suiteId(run.head_sha, run.appId) },
       pull_requests: [],
     };
   }
@@ -566,7 +566,7 @@ export class GitHubModel {
     }
     if ((m = /^\/check-suites\/(\d+)\/check-runs$/.exec(rest)) && method === 'GET') {
       const id = Number(m[1]);
-      return this.#listRuns(this.checkRuns.filter((r) => r.repo === full && suiteId(r.head_sha) === id), q, page);
+      return this.#listRuns(this.checkRuns.filter((r) => r.repo === full && suiteId(r.head_sha, r.appId) === id), q, page);
     }
     if ((m = /^\/commits\/(.+)$/.exec(rest)) && method === 'GET') {
       const sha = await this.#resolve(repo, arg(1));
