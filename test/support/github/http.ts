@@ -19,7 +19,8 @@ export interface HttpFront {
 export async function serveOverHttp(model: GitHubModel): Promise<HttpFront> {
   let origin = '';
   const server = createServer((req, res) => {
-    void answer(req, res);
+    // A client that goes away mid-request is no error of the fake's.
+    answer(req, res).catch(() => res.destroy());
   });
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
