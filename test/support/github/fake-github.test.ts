@@ -27,7 +27,7 @@ function appJwt(privateKey: string, appId = APP_ID): string {
 let repo: ReturnType<typeof buildRepo>;
 beforeAll(() => {
   repo = buildRepo([
-    { branch: 'main', files: { 'a.yaml': 'kind: ConfigMap\n' } },
+    { branch: 'main', files: { 'a.yaml': 'kind: ConfigMap\n', 'big/data.txt': 'x'.repeat(1_100_000) } },
     { branch: 'feature', files: { 'b.yaml': 'kind: Secret\n' } },
   ]);
 });
@@ -60,7 +60,7 @@ const fronts: [string, (github: GitHubModel) => Promise<Front>][] = [
 describe.each(fronts)('through the %s front', (_name, start) => {
   let front: Front;
   let github: GitHubModel;
-  const make = async (options: { rateLimit?: number; tokenTtlMs?: number } = {}): Promise<void> => {
+  const make = async (options: { rateLimit?: number; tokenTtlMs?: number; treeEntryLimit?: number } = {}): Promise<void> => {
     await front?.close();
     github = new GitHubModel({
       appId: APP_ID,
@@ -231,12 +231,24 @@ describe.each(fronts)('through the %s front', (_name, start) => {
     expect(github.requests.map((r) => r.status).slice(-2)).toEqual([302, 200]);
   });
 
+  it('keeps GitHub’s size limits: contents over 1 MB come without content, a long tree is truncated', async () => {
+    const big = await call('GET', '/repos/acme/gitops/contents/big/data.txt');
+    expect(big.json).toMatchObject({ type: 'file', encoding: 'none', content: '', size: 1_100_000 });
+    expect((await call('GET', `/repos/acme/gitops/git/blobs/${big.json.sha}`)).json.size).toBe(1_100_000);
+    const full = await call('GET', `/repos/acme/gitops/git/trees/${github.sha('feature')}?recursive=1`);
+    expect([full.json.tree.length, full.json.truncated]).toEqual([4, false]);
+    await make({ treeEntryLimit: 2 });
+    const cut = await call('GET', `/repos/acme/gitops/git/trees/${github.sha('feature')}?recursive=1`);
+    expect([cut.json.tree.length, cut.json.truncated]).toEqual([2, true]);
+  });
+
   it('records comments and reactions, and refuses a reaction GitHub does not have', async () => {
     github.addPull({ number: 1, base: 'main', head: 'feature', author: 'dev' });
     const user = github.addComment(1, 'dev', '/gatekeeper recheck');
     expect((await call('POST', `/repos/acme/gitops/issues/comments/${user.id}/reactions`, { content: 'eyes' })).status).toBe(201);
     expect((await call('POST', `/repos/acme/gitops/issues/comments/${user.id}/reactions`, { content: 'thumbsup' })).status).toBe(422);
     expect((await call('POST', '/repos/acme/gitops/issues/1/comments', { body: '' })).status).toBe(422);
+    expect((await call('POST', '/repos/acme/gitops/issues/1/comments', { body: 'x'.repeat(65_537) })).json.message).toMatch(/too long/);
     const reply = await call('POST', '/repos/acme/gitops/issues/1/comments', { body: 'done' });
     expect(reply.json).toMatchObject({ body: 'done', user: { login: 'preadmit[bot]', type: 'Bot' } });
     expect(github.comments.map((c) => [c.user, c.body])).toEqual([

@@ -125,6 +125,8 @@ export interface GitHubModelOptions {
   tokenTtlMs?: number;
   /** Requests per credential per hour (GitHub's primary rate limit). Default 5000. */
   rateLimit?: number;
+  /** Entries of a recursive tree listing beyond which GitHub truncates it (`truncated: true`). Default 100,000. */
+  treeEntryLimit?: number;
 }
 
 /** A request as a front received it. */
@@ -162,6 +164,11 @@ export function suiteId(sha: string, appId: number): number {
 }
 
 const ROLE_TO_LEGACY: Record<string, string> = { maintain: 'write', triage: 'read' };
+/** GitHub's documented limits of the repository APIs (docs/github-app.md §4) and of issue comments. */
+const TREE_ENTRY_LIMIT = 100_000;
+const CONTENTS_INLINE_BYTES = 1024 * 1024;
+const CONTENTS_DIRECTORY_LIMIT = 1000;
+const COMMENT_CHARS = 65536;
 
 export class GitHubModel {
   readonly appId: number;
@@ -584,7 +591,10 @@ export class GitHubModel {
     }
     if ((m = /^\/git\/trees\/([^/]+)$/.exec(rest)) && method === 'GET') {
       const recursive = q.has('recursive') && q.get('recursive') !== '0' && q.get('recursive') !== 'false';
-      return ok(await git.tree(dir, arg(1), recursive, apiBase));
+      const tree = await git.tree(dir, arg(1), recursive, apiBase);
+      const limit = this.#options.treeEntryLimit ?? TREE_ENTRY_LIMIT;
+      const entries = tree.tree as unknown[];
+      return ok(entries.length > limit ? { ...tree, tree: entries.slice(0, limit), truncated: true } : tree);
     }
     if ((m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(rest)) && method === 'GET') {
       const bytes = await git.blob(dir, arg(1));
@@ -596,10 +606,15 @@ export class GitHubModel {
       const sha = await this.#resolve(repo, q.get('ref') ?? repo.defaultBranch);
       const entry = await git.entry(dir, sha, file);
       if (entry === undefined) throw new GitHubRefusal(404, 'Not Found');
-      if (entry.type === 'tree') return ok((await git.listDir(dir, sha, file)).map((e) => ({ type: e.type === 'tree' ? 'dir' : 'file', name: e.path.split('/').pop(), path: e.path, sha: e.sha })));
+      if (entry.type === 'tree') {
+        const listing = (await git.listDir(dir, sha, file)).slice(0, CONTENTS_DIRECTORY_LIMIT);
+        return ok(listing.map((e) => ({ type: e.type === 'tree' ? 'dir' : 'file', name: e.path.split('/').pop(), path: e.path, sha: e.sha })));
+      }
       const bytes = await git.blob(dir, entry.sha);
       if (/raw/.test(record.headers.accept ?? '')) return ok(bytes.toString('utf8'));
-      return ok({ type: 'file', encoding: 'base64', size: bytes.length, name: file.split('/').pop(), path: file, sha: entry.sha, content: bytes.toString('base64') });
+      // Over 1 MB the JSON answer carries no content: only the raw media type (or the blob) has it.
+      const inline = bytes.length <= CONTENTS_INLINE_BYTES;
+      return ok({ type: 'file', encoding: inline ? 'base64' : 'none', size: bytes.length, name: file.split('/').pop(), path: file, sha: entry.sha, content: inline ? bytes.toString('base64') : '' });
     }
     if ((m = /^\/tarball\/(.+)$/.exec(rest)) && method === 'GET') {
       const sha = await this.#resolve(repo, arg(1));
@@ -623,6 +638,7 @@ export class GitHubModel {
       if (method === 'GET') return page(this.comments.filter((c) => c.repo === full && c.issue === issue).map((c) => this.#commentJson(c)));
       if (method === 'POST') {
         if (!isRecord(body) || typeof body.body !== 'string' || body.body === '') throw new GitHubRefusal(422, 'Invalid request.\n\n"body" wasn\'t supplied.');
+        if ([...body.body].length > COMMENT_CHARS) throw new GitHubRefusal(422, `Validation Failed: body is too long (maximum is ${COMMENT_CHARS} characters)`);
         const c: RecordedComment = { id: this.#nextId++, repo: full, issue, body: body.body, user: 'preadmit[bot]' };
         this.comments.push(c);
         this.events.emit('comment', c);
@@ -633,6 +649,7 @@ export class GitHubModel {
       const c = this.comments.find((x) => x.id === Number(m?.[1]) && x.repo === full);
       if (!c) throw new GitHubRefusal(404, 'Not Found');
       if (!isRecord(body) || typeof body.body !== 'string') throw new GitHubRefusal(422, 'Invalid request.\n\n"body" wasn\'t supplied.');
+      if ([...body.body].length > COMMENT_CHARS) throw new GitHubRefusal(422, `Validation Failed: body is too long (maximum is ${COMMENT_CHARS} characters)`);
       c.body = body.body;
       return ok(this.#commentJson(c));
     }
