@@ -599,7 +599,7 @@ export class GitHubModel {
     if ((m = /^\/git\/blobs\/([0-9a-f]{40})$/.exec(rest)) && method === 'GET') {
       const bytes = await git.blob(dir, arg(1));
       if (/raw/.test(record.headers.accept ?? '')) return ok(bytes);
-      return ok({ sha: arg(1), node_id: '', size: bytes.length, encoding: 'base64', content: bytes.toString('base64') });
+      return ok({ sha: arg(1), node_id: '', size: bytes.length, encoding: 'base64', content: base64Lines(bytes) });
     }
     if ((m = /^\/contents\/(.*)$/.exec(rest)) && method === 'GET') {
       const file = arg(1);
@@ -614,7 +614,7 @@ export class GitHubModel {
       if (/raw/.test(record.headers.accept ?? '')) return ok(bytes.toString('utf8'));
       // Over 1 MB the JSON answer carries no content: only the raw media type (or the blob) has it.
       const inline = bytes.length <= CONTENTS_INLINE_BYTES;
-      return ok({ type: 'file', encoding: inline ? 'base64' : 'none', size: bytes.length, name: file.split('/').pop(), path: file, sha: entry.sha, content: inline ? bytes.toString('base64') : '' });
+      return ok({ type: 'file', encoding: inline ? 'base64' : 'none', size: bytes.length, name: file.split('/').pop(), path: file, sha: entry.sha, content: inline ? base64Lines(bytes) : '' });
     }
     if ((m = /^\/tarball\/(.+)$/.exec(rest)) && method === 'GET') {
       const sha = await this.#resolve(repo, arg(1));
@@ -773,6 +773,11 @@ function verifyJwt(jwt: string, key: KeyObject, appId: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Base64 as GitHub sends file contents: a line break after every 60 characters. */
+function base64Lines(bytes: Buffer): string {
+  return bytes.toString('base64').replace(/(.{60})/g, '$1\n');
 }
 
 function isRecord(v: unknown): v is Json {
