@@ -137,6 +137,9 @@ describe.each(fronts)('through the %s front', (_name, start) => {
     }
     expect((await create({ head_sha: 'f'.repeat(40) })).status).toBe(422);
     expect((await call('POST', '/repos/acme/gitops/check-runs', { head_sha: github.sha('feature') })).json.message).toMatch(/"name"/);
+    // (text/plain: nock itself throws on a JSON body it cannot parse; GitHub parses the body whatever its type)
+    const garbled = await fetch(`${front.api}/repos/acme/gitops/check-runs`, { method: 'POST', headers: { authorization: `token ${ACCEPTED}`, 'content-type': 'text/plain' }, body: '{"name": "preadmit",' });
+    expect([garbled.status, ((await garbled.json()) as { message: string }).message]).toEqual([400, 'Problems parsing JSON']);
     expect(github.checkRuns).toEqual([]);
 
     // Within the limits: the run is created; a conclusion completes it; annotations append across updates.

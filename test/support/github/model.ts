@@ -383,11 +383,13 @@ export class GitHubModel {
   /** Answers one request (never rejects: a model error is a 500 naming it). */
   async handle(req: ApiRequest): Promise<ApiReply> {
     let body: unknown = undefined;
+    let unparsable = false;
     if (req.body !== '') {
       try {
         body = JSON.parse(req.body);
       } catch {
         body = req.body;
+        unparsable = true;
       }
     }
     const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]])));
@@ -405,6 +407,7 @@ export class GitHubModel {
     this.requests.push(record);
     let reply: ApiReply;
     try {
+      if (unparsable && record.method !== 'GET') throw new GitHubRefusal(400, 'Problems parsing JSON');
       reply = await this.#answer(req.url, record);
     } catch (e) {
       reply =
