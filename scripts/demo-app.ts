@@ -1,5 +1,5 @@
-// The app half of the demo: the demo repository (scripts/demo.ts) served by the local GitHub stand-in
-// (test/e2e/standin.ts), the app's real Probot server pointed at it through GHE_HOST/GHE_PROTOCOL, one
+// The app half of the demo: the demo repository (scripts/demo.ts) served over HTTP by the fake GitHub of the
+// tests (test/support/github), the app's real Probot server pointed at it through GHE_HOST/GHE_PROTOCOL, one
 // signed `pull_request.opened` delivery over HTTP, and the check run the app posted, printed.
 import { rm } from 'node:fs/promises';
 import { buildDemoRepo } from './demo.ts';
@@ -15,13 +15,13 @@ async function run(): Promise<void> {
   );
   try {
     const out = process.stdout;
-    out.write(`GitHub stand-in: ${h.standin.apiUrl} (serving acme/gitops from ${dir}: main = base, pr = head)\n`);
-    out.write(`preadmit app:    ${h.app.url} (GHE_HOST=${h.standin.host} GHE_PROTOCOL=http)\n\n`);
-    const payload = await pullRequestPayload(h.standin, 'acme/gitops', 1, 'opened');
+    out.write(`fake GitHub:  ${h.http.apiUrl} (serving acme/gitops from ${dir}: main = base, pr = head)\n`);
+    out.write(`preadmit app: ${h.app.url} (GHE_HOST=${h.http.host} GHE_PROTOCOL=http)\n\n`);
+    const payload = await pullRequestPayload(h.github, 'acme/gitops', 1, 'opened');
     const started = Date.now();
     const res = await deliver(h.app.url, { event: 'pull_request', payload, secret: WEBHOOK_SECRET });
     out.write(`POST /api/github/webhooks (pull_request.opened, signed) → HTTP ${res.status}\n`);
-    const run = await h.standin.waitForCheckRun((r) => r.repo === 'acme/gitops', 120_000);
+    const run = await h.github.waitForCheckRun((r) => r.repo === 'acme/gitops', 120_000);
     out.write(`check run ${run.id} "${run.name}" on ${run.head_sha.slice(0, 7)} completed in ${((Date.now() - started) / 1000).toFixed(1)} s\n\n`);
     out.write(`conclusion: ${run.conclusion}\n`);
     out.write(`title:      ${run.output.title}\n\n`);
@@ -31,7 +31,7 @@ async function run(): Promise<void> {
     for (const a of run.output.annotations) {
       out.write(`${a.path}:${a.start_line}${a.end_line !== a.start_line ? `-${a.end_line}` : ''} [${a.annotation_level}] ${a.title ?? ''}\n    ${a.message.split('\n').join('\n    ')}\n`);
     }
-    const writes = h.standin.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path.replace('/api/v3', '')}`);
+    const writes = h.github.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path.replace('/api/v3', '')}`);
     out.write(`\nAPI writes the app made: ${writes.join(', ')}\n`);
     // The demo PR must be blocked: anything else means the pipeline is broken.
     process.exitCode = run.conclusion === 'failure' ? 0 : 1;

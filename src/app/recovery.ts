@@ -3,13 +3,15 @@
 // At start-up and then periodically, for every installation, repository, open pull request and merge-queue
 // branch, this app's unfinished runs on the current head are concluded `cancelled` ("Interrupted") and a fresh
 // check is queued; and an open pull request whose head has no run of this app at all (a push while the app was
-// down, a delivery whose handling failed) gets one.
+// down, a delivery whose handling failed) gets one. What is listed, and how, is src/github/listings.ts: this file
+// is the policy (what is stuck, what is checked again, what is left alone).
 import { escapeMarkdown } from '../report/markdown.ts';
 import type { GitHubRequester } from '../github/client.ts';
 import type { MergeGroupRef, PullRequestRef } from '../github/check.ts';
 import { CHECK_RUN_NAME, parseExternalId, type CreatedRun } from '../github/check-runs.ts';
 import type { Completion } from '../github/publish.ts';
 import { describeError, statusOf } from '../github/errors.ts';
+import { listCheckRuns, listInstallationRepositories, listInstallations, listMergeQueueRefs, listOpenPullRequests, readRefSha, type Installation, type InstalledRepository } from '../github/listings.ts';
 import type { LogFields, LogLine } from '../util/log.ts';
 
 export interface RecoveryOptions {
@@ -64,20 +66,8 @@ export interface RecoveryDeps {
 
 export const DEFAULT_RECOVERY_MAX_PRS = 500;
 export const DEFAULT_RECOVERY_MAX_REPOS = 500;
-const PER_PAGE = 100;
-/** A listing is never followed past this many pages (a server that always answers a full page must not loop us). */
-const MAX_PAGES = 100;
-const QUEUE_PREFIX = 'gh-readonly-queue/';
-
-type Json = Record<string, unknown>;
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
+/** This app's runs listed per head and status at most. */
+const MAX_RUNS_PER_HEAD = 1000;
 
 /** What became of the work of an interrupted run. */
 export type Replacement = { started: { id: number; htmlUrl: string | undefined; sha: string; what: string } } | { failed: string } | { gone: string };
@@ -103,13 +93,7 @@ export function interruptedCompletion(replacement: Replacement): Completion {
   };
 }
 
-interface Repository {
-  owner: string;
-  name: string;
-  defaultBranch: string;
-  htmlUrl: string | undefined;
-  installationId: number;
-}
+type Repository = InstalledRepository & { installationId: number };
 
 interface StuckRun {
   id: number;
@@ -155,53 +139,26 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
   };
   const headsLeft = (): number => maxPrs - summary.pullRequests - summary.mergeGroups;
 
-  /** Pages of a listing until a short page, `limit` items, or MAX_PAGES. */
-  async function list(gh: GitHubRequester, route: string, params: Json, items: (data: unknown) => unknown[] | undefined, limit: number): Promise<{ items: unknown[]; more: boolean }> {
-    const out: unknown[] = [];
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      if (stopped()) return { items: out, more: false };
-      const res = await gh.request(route, { ...params, per_page: PER_PAGE, page });
-      const got = items(res.data);
-      if (got === undefined) throw new Error(`${route}: unexpected response`);
-      for (const item of got) {
-        if (out.length >= limit) return { items: out, more: true };
-        out.push(item);
-      }
-      if (got.length < PER_PAGE) return { items: out, more: false };
-    }
-    return { items: out, more: out.length >= limit };
-  }
-
-  /** Requests of the scan are aborted by `signal` (shutdown must not wait for a slow GitHub). */
-  const abortable = (gh: GitHubRequester): GitHubRequester =>
-    signal === undefined ? gh : { request: (route, params) => gh.request(route, { ...params, request: { ...(isObject(params?.request) ? params.request : {}), signal } }) };
-
-  let installations: unknown[] = [];
+  let installations: Installation[] = [];
   try {
-    const gh = abortable(await deps.appClient());
-    installations = (await list(gh, 'GET /app/installations', {}, (d) => (Array.isArray(d) ? d : undefined), Number.MAX_SAFE_INTEGER)).items;
+    installations = (await listInstallations(await deps.appClient(), { signal })).items;
   } catch (e) {
     fail('list installations', {}, e);
   }
 
   for (const inst of installations) {
     if (stopped() || summary.capped) break;
-    if (!isObject(inst) || typeof inst.id !== 'number') continue;
-    if (inst.suspended_at != null) continue; // a suspended installation gets no token
+    if (inst.suspended) continue; // a suspended installation gets no token
     summary.installations++;
-    const account = isObject(inst.account) ? str(inst.account.login) : undefined;
-    let raw: GitHubRequester;
     let gh: GitHubRequester;
-    let repos: unknown[];
+    let repos: InstalledRepository[];
     try {
-      raw = await deps.installationClient(inst.id);
-      gh = abortable(raw);
-      const left = maxRepos - summary.repositories;
-      const listed = await list(gh, 'GET /installation/repositories', {}, (d) => (isObject(d) && Array.isArray(d.repositories) ? d.repositories : undefined), left);
+      gh = await deps.installationClient(inst.id);
+      const listed = await listInstallationRepositories(gh, { limit: maxRepos - summary.repositories, signal });
       repos = listed.items;
       if (listed.more) summary.capped = true;
     } catch (e) {
-      fail('list repositories', { installation: inst.id, account }, e);
+      fail('list repositories', { installation: inst.id, account: inst.account }, e);
       continue;
     }
     for (const r of repos) {
@@ -210,36 +167,21 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
         summary.capped = true;
         break;
       }
-      if (!isObject(r) || r.archived === true || r.disabled === true) continue;
-      const owner = isObject(r.owner) ? str(r.owner.login) : undefined;
-      const name = str(r.name);
-      if (owner === undefined || name === undefined) continue;
+      if (r.inactive) continue;
       summary.repositories++;
-      const repo: Repository = { owner, name, defaultBranch: str(r.default_branch) ?? 'main', htmlUrl: str(r.html_url), installationId: inst.id };
-      await recoverRepository(gh, raw, repo);
+      await recoverRepository(gh, { ...r, installationId: inst.id });
     }
   }
 
-  /** `gh` scans (its requests stop at shutdown); `raw` starts checks and concludes runs (they must not). */
-  async function recoverRepository(gh: GitHubRequester, raw: GitHubRequester, repo: Repository): Promise<void> {
+  /** Scans with `gh` (its listings stop at shutdown); starts checks and concludes runs with it too (they finish). */
+  async function recoverRepository(gh: GitHubRequester, repo: Repository): Promise<void> {
     const full = `${repo.owner}/${repo.name}`;
     const heads: Head[] = [];
     try {
-      const listed = await list(
-        gh,
-        'GET /repos/{owner}/{repo}/pulls',
-        { owner: repo.owner, repo: repo.name, state: 'open', sort: 'updated', direction: 'desc' },
-        (d) => (Array.isArray(d) ? d : undefined),
-        headsLeft(),
-      );
+      const listed = await listOpenPullRequests(gh, repo.owner, repo.name, { limit: headsLeft(), signal });
       if (listed.more) summary.capped = true;
       for (const p of listed.items) {
-        if (!isObject(p) || typeof p.number !== 'number' || !isObject(p.head) || !isObject(p.base)) continue;
-        const headSha = str(p.head.sha);
-        const baseSha = str(p.base.sha);
-        const baseRef = str(p.base.ref);
-        if (headSha === undefined || baseSha === undefined || baseRef === undefined) continue;
-        heads.push({ kind: 'pull_request', pr: { owner: repo.owner, repo: repo.name, pullNumber: p.number, baseRef, baseSha, headSha, defaultBranch: repo.defaultBranch } });
+        heads.push({ kind: 'pull_request', pr: { owner: repo.owner, repo: repo.name, pullNumber: p.number, baseRef: p.baseRef, baseSha: p.baseSha, headSha: p.headSha, defaultBranch: repo.defaultBranch } });
       }
       summary.pullRequests += heads.length;
     } catch (e) {
@@ -248,23 +190,16 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
     if (headsLeft() > 0 && !stopped()) {
       try {
         // Merge queues: each group is a `gh-readonly-queue/<base>/pr-<n>-<sha>` branch while it exists.
-        const res = await gh.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', { owner: repo.owner, repo: repo.name, ref: `heads/${QUEUE_PREFIX}` });
-        const refs = Array.isArray(res.data) ? res.data : [];
-        for (const ref of refs) {
+        for (const ref of await listMergeQueueRefs(gh, repo.owner, repo.name, { signal })) {
           if (headsLeft() <= 0) {
             summary.capped = true;
             break;
           }
-          if (!isObject(ref) || !isObject(ref.object)) continue;
-          const name = str(ref.ref);
-          const sha = str(ref.object.sha);
-          if (name === undefined || sha === undefined || !name.startsWith(`refs/heads/${QUEUE_PREFIX}`)) continue;
-          heads.push({ kind: 'merge_group', ref: name, sha });
+          heads.push({ kind: 'merge_group', ref: ref.ref, sha: ref.sha });
           summary.mergeGroups++;
         }
       } catch (e) {
-        // A repository without a merge queue has no such refs; GitHub answers [] (some servers 404).
-        if (statusOf(e) !== 404) fail('list merge groups', { repo: full }, e);
+        fail('list merge groups', { repo: full }, e);
       }
     }
     // Each stuck run is handled once, even when two heads share a commit: a run naming another open PR of the
@@ -287,7 +222,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
         for (const r of unfinished) if (await deps.ownRun(r.id)) owned.add(r.id);
         stuck = unfinished.filter((r) => !seen.has(r.id) && !owned.has(r.id) && !belongsElsewhere(head, r));
         if (unfinished.length === 0 && head.kind === 'pull_request' && !(await anyRun(gh, repo, sha))) {
-          await startMissing(raw, repo, head.pr, what);
+          await startMissing(gh, repo, head.pr, what);
           return;
         }
       } catch (e) {
@@ -301,7 +236,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
       }
       summary.stuck += stuck.length;
       try {
-        await recoverRuns(gh, raw, repo, head, what, stuck);
+        await recoverRuns(gh, repo, head, what, stuck);
       } finally {
         for (const r of stuck) deps.claim(r.id, false);
       }
@@ -311,57 +246,41 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
   /** This app's runs named `preadmit` on `sha` that are still `in_progress` or `queued`. */
   async function unfinishedRuns(gh: GitHubRequester, repo: Repository, sha: string): Promise<StuckRun[]> {
     const out: StuckRun[] = [];
-    for (const status of ['in_progress', 'queued']) {
-      const listed = await list(
-        gh,
-        'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
-        { owner: repo.owner, repo: repo.name, ref: sha, check_name: CHECK_RUN_NAME, status, filter: 'all', app_id: deps.appId },
-        (d) => (isObject(d) && Array.isArray(d.check_runs) ? d.check_runs : undefined),
-        1000,
-      );
+    for (const status of ['in_progress', 'queued'] as const) {
+      const listed = await listCheckRuns(gh, { owner: repo.owner, repo: repo.name, ref: sha, checkName: CHECK_RUN_NAME, status, appId: deps.appId }, { limit: MAX_RUNS_PER_HEAD, signal });
       for (const r of listed.items) {
-        if (!isObject(r) || typeof r.id !== 'number') continue;
-        // The filters are GitHub's; they are checked again so a run of another app, or a finished one, is never touched.
-        const app = isObject(r.app) ? r.app : undefined;
-        if (app?.id !== deps.appId || r.name !== CHECK_RUN_NAME || (r.status !== 'in_progress' && r.status !== 'queued')) continue;
-        if (str(r.head_sha) !== undefined && r.head_sha !== sha) continue;
+        if (!ours(r, sha) || (r.status !== 'in_progress' && r.status !== 'queued')) continue;
         if (out.some((x) => x.id === r.id)) continue;
-        out.push({ id: r.id, status: r.status, externalId: str(r.external_id) });
+        out.push({ id: r.id, status: r.status, externalId: r.externalId });
       }
     }
     return out;
   }
 
+  /** The filters are GitHub's; they are checked again so a run of another app, or of another commit, is never touched. */
+  function ours(r: { appId: number | undefined; name: string; headSha: string | undefined }, sha: string): boolean {
+    return r.appId === deps.appId && r.name === CHECK_RUN_NAME && (r.headSha === undefined || r.headSha === sha);
+  }
+
   /** True when this app has a finished `preadmit` run on `sha` (unfinished ones are listed by `unfinishedRuns`). */
   async function anyRun(gh: GitHubRequester, repo: Repository, sha: string): Promise<boolean> {
-    const res = await gh.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
-      owner: repo.owner,
-      repo: repo.name,
-      ref: sha,
-      check_name: CHECK_RUN_NAME,
-      status: 'completed',
-      filter: 'all',
-      app_id: deps.appId,
-      per_page: 100,
-    });
-    const runs = isObject(res.data) && Array.isArray(res.data.check_runs) ? res.data.check_runs : undefined;
-    if (runs === undefined) throw new Error('GET /repos/{owner}/{repo}/commits/{ref}/check-runs: unexpected response');
-    return runs.some((r) => isObject(r) && isObject(r.app) && r.app.id === deps.appId && r.name === CHECK_RUN_NAME && (str(r.head_sha) === undefined || r.head_sha === sha));
+    const listed = await listCheckRuns(gh, { owner: repo.owner, repo: repo.name, ref: sha, checkName: CHECK_RUN_NAME, status: 'completed', appId: deps.appId }, { limit: 100, signal });
+    return listed.items.some((r) => ours(r, sha));
   }
 
   /** An open PR whose head has no run of this app: a check is started, unless this process is already at it. */
-  async function startMissing(raw: GitHubRequester, repo: Repository, pr: PullRequestRef, what: string): Promise<void> {
+  async function startMissing(gh: GitHubRequester, repo: Repository, pr: PullRequestRef, what: string): Promise<void> {
     if (stopped() || (await deps.busy?.(repo.owner, repo.name, pr.pullNumber)) === true) return;
     summary.missing++;
-    const replacement = await start(() => deps.recheckPullRequest(raw, pr, repo.htmlUrl, repo.installationId), pr.headSha, `pull request #${pr.pullNumber}`, what);
+    const replacement = await start(() => deps.recheckPullRequest(gh, pr, repo.htmlUrl, repo.installationId), pr.headSha, `pull request #${pr.pullNumber}`, what);
     if ('started' in replacement) deps.log('info', 'recovery started a check for a head without a run', { head: what, sha: pr.headSha, run: replacement.started.id });
   }
 
   /** Starts the fresh check (once for the head), then concludes the stuck runs naming it. */
-  async function recoverRuns(gh: GitHubRequester, raw: GitHubRequester, repo: Repository, head: Head, what: string, stuck: StuckRun[]): Promise<void> {
+  async function recoverRuns(gh: GitHubRequester, repo: Repository, head: Head, what: string, stuck: StuckRun[]): Promise<void> {
     let replacement: Replacement;
     if (head.kind === 'pull_request') {
-      replacement = await start(() => deps.recheckPullRequest(raw, head.pr, repo.htmlUrl, repo.installationId), head.pr.headSha, `pull request #${head.pr.pullNumber}`, what);
+      replacement = await start(() => deps.recheckPullRequest(gh, head.pr, repo.htmlUrl, repo.installationId), head.pr.headSha, `pull request #${head.pr.pullNumber}`, what);
     } else {
       // The group's base sha is in the run's external_id (`mg/<base sha>`); the queue branch names the base branch.
       const origin = stuck.map((r) => parseExternalId(r.externalId)).find((o) => o?.kind === 'merge_group');
@@ -373,7 +292,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
       } else {
         const baseRef = /^refs\/heads\/gh-readonly-queue\/(.+)\/pr-\d+-[0-9a-f]{40}$/.exec(head.ref)?.[1] ?? repo.defaultBranch;
         const group: MergeGroupRef = { owner: repo.owner, repo: repo.name, baseRef: `refs/heads/${baseRef}`, baseSha: origin.baseSha, headRef: head.ref, headSha: head.sha, defaultBranch: repo.defaultBranch };
-        replacement = await start(() => deps.recheckMergeGroup(raw, group, repo.htmlUrl, repo.installationId), head.sha, 'the merge group', what);
+        replacement = await start(() => deps.recheckMergeGroup(gh, group, repo.htmlUrl, repo.installationId), head.sha, 'the merge group', what);
       }
     }
     for (const r of stuck) {
@@ -382,7 +301,7 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
         continue;
       }
       try {
-        await deps.conclude(raw, { owner: repo.owner, repo: repo.name, checkRunId: r.id }, interruptedCompletion(replacement));
+        await deps.conclude(gh, { owner: repo.owner, repo: repo.name, checkRunId: r.id }, interruptedCompletion(replacement));
         summary.concluded++;
         deps.log('info', 'recovery concluded an interrupted run', { head: what, run: r.id, status: r.status, ...('started' in replacement ? { replacement: replacement.started.id } : {}) });
       } catch (e) {
@@ -405,11 +324,8 @@ export async function recoverInterruptedRuns(deps: RecoveryDeps, options: Recove
   /** True when the queue branch still points at `sha`; false when it is gone or moved; undefined when unknown. */
   async function groupStillExists(gh: GitHubRequester, repo: Repository, ref: string, sha: string): Promise<boolean | undefined> {
     try {
-      const res = await gh.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner: repo.owner, repo: repo.name, ref: ref.replace(/^refs\//, '') });
-      const d = isObject(res.data) ? res.data : {};
-      return isObject(d.object) && d.object.sha === sha;
+      return (await readRefSha(gh, repo.owner, repo.name, ref, { signal })) === sha;
     } catch (e) {
-      if (statusOf(e) === 404) return false;
       fail('look up merge group', { repo: `${repo.owner}/${repo.name}`, ref }, e);
       return undefined;
     }

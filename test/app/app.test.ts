@@ -6,8 +6,8 @@ import type { Runtime } from '../../src/engine/runtime.ts';
 import { runPullRequestCheck } from '../../src/github/check.ts';
 import { HELP_TEXT } from '../../src/app/commands.ts';
 import { publishCheckRun } from '../../src/github/publish.ts';
-import { FakeGitHub, suiteId } from './fake-github.ts';
-import { APP_ID, examplePayload, PRIVATE_KEY, retarget, useAppSuite, type AppSuite, type TestApp } from './helpers.ts';
+import { suiteId, type GitHubModel } from '../support/github/model.ts';
+import { APP_ID, examplePayload, fakeGitHub, PRIVATE_KEY, retarget, useAppSuite, type AppSuite, type TestApp } from './helpers.ts';
 
 const OWNER = 'acme';
 /** A new repository name per test (useAppSuite). */
@@ -16,7 +16,7 @@ type Json = Record<string, unknown>;
 
 let runtime: Runtime;
 let repo: AppSuite['repo'];
-let fake: FakeGitHub;
+let fake: GitHubModel;
 let app: TestApp;
 
 const setup = useAppSuite(OWNER, 'gitops', (s) => ({ runtime, repo, fake, app, repoName: REPO } = s));
@@ -44,14 +44,14 @@ function prPayload(action: string, number: number, headRef: string, options: { f
     hr.fork = true;
   }
   if (options.before !== undefined) p.before = options.before;
-  fake.pulls.set(number, { number, state: 'open', author, baseRef: 'main', headRef, headRepo: options.fork ? `forker/${REPO}` : `${OWNER}/${REPO}` });
+  fake.addPull({ number, state: 'open', author, base: 'main', head: headRef, headRepo: options.fork ? `forker/${REPO}` : `${OWNER}/${REPO}` });
   return p;
 }
 
 describe('pull_request events', () => {
   it('opened: creates the run in_progress on the head sha at once, then concludes it with the real verdict', async () => {
     await app.receive('pull_request', prPayload('opened', 1, 'bad'));
-    const create = fake.requests.find((r) => r.method === 'POST' && r.path.endsWith('/check-runs'));
+    const create = fake.requests.find((r) => r.method === 'POST' && r.url.endsWith('/check-runs'));
     expect(create?.body).toMatchObject({ name: 'preadmit', head_sha: fake.sha('bad'), status: 'in_progress', external_id: 'pr/1' });
     await app.handle.idle();
     const [run] = fake.runsFor(fake.sha('bad'));
@@ -59,7 +59,7 @@ describe('pull_request events', () => {
     expect(run?.conclusion).toBe('failure');
     expect(run?.output.title).toMatch(/1 new denial/);
     expect(run?.output.summary).toContain('ConfigMap bad has no owner label');
-    expect(run?.annotations).toEqual([
+    expect(run?.output.annotations).toEqual([
       expect.objectContaining({ path: 'apps/bad.yaml', start_line: 1, annotation_level: 'failure', message: 'ConfigMap bad has no owner label' }),
     ]);
   });
@@ -69,7 +69,7 @@ describe('pull_request events', () => {
     await app.handle.idle();
     const [run] = fake.runsFor(fake.sha('good'));
     expect(run?.conclusion).toBe('success');
-    expect(run?.annotations).toEqual([]);
+    expect(run?.output.annotations).toEqual([]);
     expect(run?.output.title).toBe('No new violations');
   });
 
@@ -87,16 +87,16 @@ describe('pull_request events', () => {
     (closedSync.pull_request as Json).state = 'closed';
     await app.receive('pull_request', closedSync);
     await app.handle.idle();
-    expect(fake.checkRuns.size).toBe(0);
+    expect(fake.checkRuns.length).toBe(0);
   });
 
   it('reads the config from the default branch only: a PR cannot relax its own check', async () => {
     await app.receive('pull_request', prPayload('opened', 5, 'bad'));
     await app.handle.idle();
-    const configReads = fake.requests.filter((r) => r.path.includes('/contents/'));
+    const configReads = fake.requests.filter((r) => r.url.includes('/contents/'));
     expect(configReads.length).toBeGreaterThan(0);
     // at the commit the default branch names (the one config errors link to)
-    for (const r of configReads) expect(new URL(r.path, 'https://x').searchParams.get('ref')).toBe(fake.sha('main'));
+    for (const r of configReads) expect(new URL(r.url, 'https://x').searchParams.get('ref')).toBe(fake.sha('main'));
     // The head's config says newDeny: false; the check still fails.
     expect(fake.runsFor(fake.sha('bad'))[0]?.conclusion).toBe('failure');
   });
@@ -107,8 +107,8 @@ describe('pull_request events', () => {
     const [run] = fake.runsFor(fake.sha('bad'));
     expect(run?.conclusion).toBe('failure');
     expect(fake.foreignRequests()).toEqual([]);
-    expect(fake.requests.some((r) => r.path.includes('forker'))).toBe(false);
-    expect(fake.requests.some((r) => r.path.includes('/git/blobs/') || r.path.includes('/git/trees/'))).toBe(true);
+    expect(fake.requests.some((r) => r.url.includes('forker'))).toBe(false);
+    expect(fake.requests.some((r) => r.url.includes('/git/blobs/') || r.url.includes('/git/trees/'))).toBe(true);
   });
 
   it('more than 50 annotations: 50 with the completion, the rest in follow-up updates', async () => {
@@ -116,13 +116,13 @@ describe('pull_request events', () => {
     await app.handle.idle();
     const [run] = fake.runsFor(fake.sha('many'));
     expect(run?.conclusion).toBe('failure');
-    expect(run?.annotations).toHaveLength(60);
-    const patches = fake.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith(`/check-runs/${run?.id}`));
+    expect(run?.output.annotations).toHaveLength(60);
+    const patches = fake.requests.filter((r) => r.method === 'PATCH' && r.url.endsWith(`/check-runs/${run?.id}`));
     const sizes = patches.map((r) => ((r.body as Json).output as { annotations?: unknown[] } | undefined)?.annotations?.length ?? 0);
     expect(sizes).toEqual([50, 10]);
     expect((patches[0]?.body as Json).conclusion).toBe('failure');
     expect((patches[1]?.body as Json).conclusion).toBeUndefined();
-    expect(new Set(run?.annotations.map((a) => a.path))).toEqual(new Set(['apps/many.yaml']));
+    expect(new Set(run?.output.annotations.map((a) => a.path))).toEqual(new Set(['apps/many.yaml']));
   });
 });
 
@@ -130,7 +130,7 @@ describe('the queue', () => {
   it('a newer head sha supersedes the running check of the older one, which is concluded cancelled', async () => {
     app = await setup.swapApp({ queue: { concurrency: 1 } });
     await app.receive('pull_request', prPayload('opened', 10, 'bad'));
-    fake.pulls.set(10, { number: 10, state: 'open', author: 'octocat', baseRef: 'main', headRef: 'bad2', headRepo: `${OWNER}/${REPO}` });
+    fake.addPull({ number: 10, state: 'open', author: 'octocat', base: 'main', head: 'bad2', headRepo: `${OWNER}/${REPO}` });
     await app.receive('pull_request', prPayload('synchronize', 10, 'bad2', { before: fake.sha('bad') }));
     await app.handle.idle();
     const [old] = fake.runsFor(fake.sha('bad'));
@@ -148,7 +148,7 @@ describe('the queue', () => {
     app = await setup.swapApp({ queue: { concurrency: 1 } });
     await app.receive('pull_request', prPayload('opened', 11, 'good'));
     await app.receive('pull_request', prPayload('opened', 12, 'bad'));
-    fake.pulls.set(12, { number: 12, state: 'open', author: 'octocat', baseRef: 'main', headRef: 'bad2', headRepo: `${OWNER}/${REPO}` });
+    fake.addPull({ number: 12, state: 'open', author: 'octocat', base: 'main', head: 'bad2', headRepo: `${OWNER}/${REPO}` });
     await app.receive('pull_request', prPayload('synchronize', 12, 'bad2'));
     await app.handle.idle();
     expect(fake.runsFor(fake.sha('good'))[0]?.conclusion).toBe('success');
@@ -175,7 +175,7 @@ describe('the queue', () => {
     await app.receive('pull_request', payload, 'retry-me');
     expect(app.handle.takeFailure('retry-me')).toMatch(/422/);
     expect(app.handle.takeFailure('retry-me')).toBeUndefined(); // asked once
-    expect(fake.checkRuns.size).toBe(0);
+    expect(fake.checkRuns.length).toBe(0);
     await app.receive('pull_request', payload, 'retry-me');
     await app.handle.idle();
     expect(fake.runsFor(fake.sha('good')).map((r) => r.conclusion)).toEqual(['success']);
@@ -186,20 +186,20 @@ describe('the queue', () => {
     await app.receive('pull_request', prPayload('opened', 15, 'bad'));
     await app.receive('pull_request', prPayload('opened', 16, 'good'));
     await app.handle.close(0);
-    const runs = [...fake.checkRuns.values()];
+    const runs = fake.checkRuns;
     expect(runs).toHaveLength(2);
     for (const r of runs) expect(r.status).toBe('completed');
     expect(runs.map((r) => r.conclusion)).toEqual(['cancelled', 'cancelled']);
     expect(runs.map((r) => r.output.title)).toEqual(['Interrupted by a restart', 'Interrupted by a restart']);
     await app.handle.queue.settled(); // the interrupted simulation finishes in the background...
-    expect([...fake.checkRuns.values()].map((r) => r.patches)).toEqual([1, 1]); // ...and publishes nothing
+    expect(fake.checkRuns.map((r) => r.patches)).toEqual([1, 1]); // ...and publishes nothing
   });
 
   it('restart recovery: runs of ours left in_progress on the head and previous head are concluded; other apps\' runs are not', async () => {
-    const staleHead = fake.addRun(fake.sha('bad2'), { external_id: 'pr/17' });
-    const staleBefore = fake.addRun(fake.sha('bad'), { external_id: 'pr/17' });
-    const otherApp = fake.addRun(fake.sha('bad2'), { app: { id: 999 } });
-    fake.pulls.set(17, { number: 17, state: 'open', author: 'octocat', baseRef: 'main', headRef: 'bad2', headRepo: `${OWNER}/${REPO}` });
+    const staleHead = fake.addRun({ head_sha: fake.sha('bad2'), external_id: 'pr/17' });
+    const staleBefore = fake.addRun({ head_sha: fake.sha('bad'), external_id: 'pr/17' });
+    const otherApp = fake.addRun({ head_sha: fake.sha('bad2'), appId: 999 });
+    fake.addPull({ number: 17, state: 'open', author: 'octocat', base: 'main', head: 'bad2', headRepo: `${OWNER}/${REPO}` });
     await app.receive('pull_request', prPayload('synchronize', 17, 'bad2', { before: fake.sha('bad') }));
     await app.handle.idle();
     expect(staleHead.conclusion).toBe('cancelled');
@@ -225,7 +225,7 @@ function commentPayload(body: string, options: { login?: string; number?: number
   comment.user = { ...(comment.user as Json), login: options.login ?? 'octocat', type: options.bot ? 'Bot' : 'User' };
   comment.performed_via_github_app = options.viaApp !== undefined ? { id: options.viaApp, slug: 'preadmit' } : null;
   p.sender = { ...(p.sender as Json), login: options.login ?? 'octocat', type: options.bot ? 'Bot' : 'User' };
-  fake.pulls.set(number, { number, state: 'open', author: 'octocat', baseRef: 'main', headRef: 'bad', headRepo: `${OWNER}/${REPO}` });
+  fake.addPull({ number, state: 'open', author: 'octocat', base: 'main', head: 'bad', headRepo: `${OWNER}/${REPO}` });
   return p;
 }
 
@@ -233,16 +233,16 @@ describe('/gatekeeper commands', () => {
   it('recheck from the author: 👀, a new run on the current head, a reply linking to it', async () => {
     await app.receive('issue_comment', commentPayload('/gatekeeper recheck'));
     await app.handle.idle();
-    expect(fake.reactions).toEqual([{ commentId: 5555, content: 'eyes' }]);
+    expect(fake.reactions).toMatchObject([{ commentId: 5555, content: 'eyes' }]);
     const [run] = fake.runsFor(fake.sha('bad'));
     expect(run?.conclusion).toBe('failure');
-    expect(fake.comments).toEqual([{ issue: 20, body: `Rechecking ${fake.sha('bad').slice(0, 7)}: [preadmit check run](${run?.html_url}).` }]);
+    expect(fake.comments).toMatchObject([{ issue: 20, body: `Rechecking ${fake.sha('bad').slice(0, 7)}: [preadmit check run](${run?.html_url}).` }]);
     // The author needs no permission lookup.
-    expect(fake.requests.some((r) => r.path.includes('/collaborators/'))).toBe(false);
+    expect(fake.requests.some((r) => r.url.includes('/collaborators/'))).toBe(false);
   });
 
   it.each(['write', 'maintain', 'admin'])('recheck from a user with %s access is accepted', async (role) => {
-    fake.roles.set('reviewer', role);
+    fake.setPermission('reviewer', role);
     await app.receive('issue_comment', commentPayload('please look again\n/gatekeeper recheck', { login: 'reviewer' }));
     await app.handle.idle();
     expect(fake.runsFor(fake.sha('bad'))).toHaveLength(1);
@@ -250,20 +250,20 @@ describe('/gatekeeper commands', () => {
   });
 
   it.each([['read'], ['triage'], [undefined]])('recheck from a user with %s access gets a short refusal and nothing runs', async (role) => {
-    if (role !== undefined) fake.roles.set('visitor', role);
+    if (role !== undefined) fake.setPermission('visitor', role);
     await app.receive('issue_comment', commentPayload('/gatekeeper recheck', { login: 'visitor' }));
     await app.handle.idle();
-    expect(fake.checkRuns.size).toBe(0);
+    expect(fake.checkRuns.length).toBe(0);
     expect(fake.reactions).toEqual([]);
-    expect(fake.comments).toEqual([{ issue: 20, body: "@visitor `/gatekeeper` commands can be run by the pull request's author and by users with write access to this repository." }]);
-    expect(fake.requests.some((r) => r.path.endsWith('/collaborators/visitor/permission'))).toBe(true);
+    expect(fake.comments).toMatchObject([{ issue: 20, body: "@visitor `/gatekeeper` commands can be run by the pull request's author and by users with write access to this repository." }]);
+    expect(fake.requests.some((r) => r.url.endsWith('/collaborators/visitor/permission'))).toBe(true);
   });
 
   it('help lists the commands', async () => {
     await app.receive('issue_comment', commentPayload('/gatekeeper help'));
-    expect(fake.reactions).toEqual([{ commentId: 5555, content: 'eyes' }]);
-    expect(fake.comments).toEqual([{ issue: 20, body: HELP_TEXT }]);
-    expect(fake.checkRuns.size).toBe(0);
+    expect(fake.reactions).toMatchObject([{ commentId: 5555, content: 'eyes' }]);
+    expect(fake.comments).toMatchObject([{ issue: 20, body: HELP_TEXT }]);
+    expect(fake.checkRuns.length).toBe(0);
   });
 
   it('an unknown command is answered with the help', async () => {
@@ -279,14 +279,14 @@ describe('/gatekeeper commands', () => {
   ])('ignores %s', async (_what, options) => {
     await app.receive('issue_comment', commentPayload('/gatekeeper recheck', options));
     await app.handle.idle();
-    expect(fake.requests.filter((r) => !r.path.includes('access_tokens'))).toEqual([]);
+    expect(fake.requests.filter((r) => !r.url.includes('access_tokens'))).toEqual([]);
   });
 
   it('ignores comments without a command, quoted commands and commands in code blocks', async () => {
     for (const body of ['LGTM', '> /gatekeeper recheck\nno', '```\n/gatekeeper recheck\n```', '/gatekeeperrecheck']) {
       await app.receive('issue_comment', commentPayload(body));
     }
-    expect(fake.requests.filter((r) => !r.path.includes('access_tokens'))).toEqual([]);
+    expect(fake.requests.filter((r) => !r.url.includes('access_tokens'))).toEqual([]);
   });
 });
 
@@ -304,8 +304,8 @@ describe('re-run requests and merge queues', () => {
   }
 
   it('check_run.rerequested of our run re-checks the PR its external_id names', async () => {
-    fake.pulls.set(30, { number: 30, state: 'open', author: 'forker', baseRef: 'main', headRef: 'bad', headRepo: `forker/${REPO}` });
-    const old = fake.addRun(fake.sha('bad'), { external_id: 'pr/30', status: 'completed', conclusion: 'failure' });
+    fake.addPull({ number: 30, state: 'open', author: 'forker', base: 'main', head: 'bad', headRepo: `forker/${REPO}` });
+    const old = fake.addRun({ head_sha: fake.sha('bad'), external_id: 'pr/30', status: 'completed', conclusion: 'failure' });
     await app.receive('check_run', checkRunPayload(old.id, 'pr/30', APP_ID, fake.sha('bad')));
     await app.handle.idle();
     const fresh = fake.runsFor(fake.sha('bad')).filter((r) => r.id !== old.id);
@@ -314,15 +314,15 @@ describe('re-run requests and merge queues', () => {
 
   it("check_run.rerequested of another app's run is ignored", async () => {
     await app.receive('check_run', checkRunPayload(1, 'pr/30', 12345, fake.sha('bad')));
-    expect(fake.requests.filter((r) => !r.path.includes('access_tokens'))).toEqual([]);
+    expect(fake.requests.filter((r) => !r.url.includes('access_tokens'))).toEqual([]);
   });
 
   it('check_suite.rerequested of our suite finds the PR through our run in the suite (fork: no PR listed)', async () => {
-    fake.pulls.set(31, { number: 31, state: 'open', author: 'forker', baseRef: 'main', headRef: 'good', headRepo: `forker/${REPO}` });
-    fake.addRun(fake.sha('good'), { external_id: 'pr/31', status: 'completed', conclusion: 'cancelled' });
+    fake.addPull({ number: 31, state: 'open', author: 'forker', base: 'main', head: 'good', headRepo: `forker/${REPO}` });
+    fake.addRun({ head_sha: fake.sha('good'), external_id: 'pr/31', status: 'completed', conclusion: 'cancelled' });
     const p = retarget(examplePayload('check_suite', 'rerequested'), OWNER, REPO);
     const suite = p.check_suite as Json;
-    suite.id = suiteId(fake.sha('good'));
+    suite.id = suiteId(fake.sha('good'), APP_ID);
     suite.head_sha = fake.sha('good');
     suite.pull_requests = [];
     suite.app = { ...(suite.app as Json), id: APP_ID };
@@ -334,7 +334,7 @@ describe('re-run requests and merge queues', () => {
   it("check_suite.rerequested of another app's suite is ignored", async () => {
     const p = retarget(examplePayload('check_suite', 'rerequested'), OWNER, REPO);
     await app.receive('check_suite', p); // the example's app id (29310) is not ours
-    expect(fake.requests.filter((r) => !r.path.includes('access_tokens'))).toEqual([]);
+    expect(fake.requests.filter((r) => !r.url.includes('access_tokens'))).toEqual([]);
   });
 
   it("merge_group.checks_requested checks the group's head against its base sha; a re-run does it again", async () => {
@@ -343,15 +343,15 @@ describe('re-run requests and merge queues', () => {
     g.head_sha = fake.sha('bad');
     g.base_sha = fake.sha('main');
     // The shas checked come from the API: the queue branch and the compare of base and head.
-    fake.queueRefs.set(String(g.head_ref), fake.sha('bad'));
+    fake.setRef(String(g.head_ref), fake.sha('bad'));
     await app.receive('merge_group', p);
-    expect(fake.requests.some((r) => r.path.includes(`/compare/${fake.sha('main')}...${fake.sha('bad')}`))).toBe(true);
+    expect(fake.requests.some((r) => r.url.includes(`/compare/${fake.sha('main')}...${fake.sha('bad')}`))).toBe(true);
     await app.handle.idle();
     const [run] = fake.runsFor(fake.sha('bad'));
     expect(run?.external_id).toBe(`mg/${fake.sha('main')}`);
     expect(run?.conclusion).toBe('failure');
     // No pull request is involved: changes come from the two trees.
-    expect(fake.requests.some((r) => r.path.includes('/pulls/'))).toBe(false);
+    expect(fake.requests.some((r) => r.url.includes('/pulls/'))).toBe(false);
     await app.receive('check_run', checkRunPayload(run?.id ?? 0, `mg/${fake.sha('main')}`, APP_ID, fake.sha('bad')));
     await app.handle.idle();
     expect(fake.runsFor(fake.sha('bad')).map((r) => r.conclusion)).toEqual(['failure', 'failure']);
@@ -362,8 +362,8 @@ describe('failures of GitHub and of the check', () => {
   it('a secondary rate limit (403 or 429 with retry-after) is waited out and the request retried', async () => {
     const waits: number[] = [];
     app = await setup.swapApp({ github: { sleep: async (ms) => void waits.push(ms) } });
-    fake.failNext('POST', /\/check-runs$/, 1, 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '7' });
-    fake.failNext('PATCH', /\/check-runs\/\d+$/, 1, 429, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { 'retry-after': '2' });
+    fake.failNext('POST', /\/check-runs$/, 1, 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { headers: { 'retry-after': '7' } });
+    fake.failNext('PATCH', /\/check-runs\/\d+$/, 1, 429, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }, { headers: { 'retry-after': '2' } });
     await app.receive('pull_request', prPayload('opened', 40, 'good'));
     await app.handle.idle();
     expect(waits).toEqual([7000, 2000]);
@@ -426,22 +426,21 @@ describe('failures of GitHub and of the check', () => {
   });
 
   it('an oversized report is cut to GitHub\'s summary limit and keeps every annotation', async () => {
-    fake.pulls.set(43, { number: 43, state: 'open', author: 'octocat', baseRef: 'main', headRef: 'many', headRepo: `${OWNER}/${REPO}` });
+    fake.addPull({ number: 43, state: 'open', author: 'octocat', base: 'main', head: 'many', headRepo: `${OWNER}/${REPO}` });
     const pr = { owner: OWNER, repo: REPO, pullNumber: 43, baseRef: 'main', baseSha: fake.sha('main'), headSha: fake.sha('many'), defaultBranch: 'main' };
     const report = await runPullRequestCheck(app.probot.auth ? await app.probot.auth(77) : fail(), pr, { runtime });
     for (const f of report.clusters[0]?.findings ?? []) f.message = `${f.message} ${'x'.repeat(4000)}`;
-    const run = fake.addRun(pr.headSha);
+    const run = fake.addRun({ head_sha: pr.headSha });
     await publishCheckRun(await app.probot.auth(77), { owner: OWNER, repo: REPO, checkRunId: run.id }, { report });
     expect(run.conclusion).toBe('failure');
     expect(run.output.summary?.length).toBeGreaterThan(30_000);
     expect(run.output.summary?.length).toBeLessThanOrEqual(65_535);
-    expect(run.annotations).toHaveLength(60);
+    expect(run.output.annotations).toHaveLength(60);
   });
 
   it('errors in the default branch config fail closed', async () => {
-    fake = new FakeGitHub(repo.dir, OWNER, REPO, APP_ID, 'broken-config');
     nock.cleanAll();
-    fake.install();
+    fake = fakeGitHub(repo.dir, OWNER, REPO, { defaultBranch: 'broken-config' });
     const p = prPayload('opened', 44, 'good');
     (p.repository as Json).default_branch = 'broken-config';
     await app.receive('pull_request', p);

@@ -12,7 +12,9 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createRuntime, type Runtime } from '../../src/engine/runtime.ts';
 import { createPreadmitApp, type PreadmitAppHandle, type PreadmitAppOptions } from '../../src/app/index.ts';
 import { githubOctokit, type GitHubClientPolicy } from '../../src/github/client.ts';
-import { buildRepo, FakeGitHub } from './fake-github.ts';
+import { buildRepo } from '../support/git-repo.ts';
+import { GitHubModel } from '../support/github/model.ts';
+import { interceptWithNock } from '../support/github/nock.ts';
 import { BRANCHES } from './fixture-repo.ts';
 
 export const APP_ID = 4242;
@@ -63,6 +65,16 @@ export interface TestApp {
 
 let deliveries = 0;
 
+/**
+ * The fake GitHub (test/support/github) answering in nock at `apiUrl` (github.com's API by default), serving the
+ * git repository `repoDir` as `owner/repo` of installation INSTALLATION_ID to the app APP_ID (PRIVATE_KEY).
+ */
+export function fakeGitHub(repoDir: string, owner: string, repo: string, options: { defaultBranch?: string; apiUrl?: string } = {}): GitHubModel {
+  const model = new GitHubModel({ appId: APP_ID, privateKeyPem: PRIVATE_KEY, repos: [{ owner, name: repo, gitDir: repoDir, defaultBranch: options.defaultBranch ?? 'main', installationId: INSTALLATION_ID, pulls: [] }] });
+  interceptWithNock(model, options.apiUrl);
+  return model;
+}
+
 /** The app's options, and the GitHub client policy of its Probot (default: as Probot's templates, no throttling or retry). */
 export type TestAppOptions = Partial<PreadmitAppOptions> & { github?: GitHubClientPolicy };
 
@@ -100,7 +112,7 @@ export async function makeApp(runtime: Runtime, options: TestAppOptions = {}): P
 export interface AppSuite {
   runtime: Runtime;
   repo: ReturnType<typeof buildRepo>;
-  fake: FakeGitHub;
+  fake: GitHubModel;
   app: TestApp;
   /** The fake repository's name: a new one per test, since GitHubSource caches trees and blobs per repository for the whole process. */
   repoName: string;
@@ -137,7 +149,7 @@ export function useAppSuite(owner: string, prefix: string, sync: (suite: AppSuit
   beforeEach(async () => {
     suite.repoName = `${prefix}-${++count}`;
     nock.disableNetConnect();
-    suite.fake = new FakeGitHub(suite.repo.dir, owner, suite.repoName, APP_ID).install();
+    suite.fake = fakeGitHub(suite.repo.dir, owner, suite.repoName);
     suite.app = await makeApp(suite.runtime);
     sync(suite);
   });

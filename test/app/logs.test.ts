@@ -14,9 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preadmitHandle } from '../../src/app/index.ts';
 import { LOG_MESSAGES } from '../../src/util/log.ts';
 import { startServer, type StartedServer } from '../../src/app/server.ts';
-import { buildRepo, FakeGitHub } from './fake-github.ts';
+import { buildRepo } from '../support/git-repo.ts';
+import type { GitHubModel } from '../support/github/model.ts';
 import { BRANCHES } from './fixture-repo.ts';
-import { APP_ID, examplePayload, INSTALLATION_ID, PRIVATE_KEY, retarget } from './helpers.ts';
+import { APP_ID, examplePayload, fakeGitHub, INSTALLATION_ID, PRIVATE_KEY, retarget } from './helpers.ts';
 
 const SECRET = 'a-webhook-secret-for-log-tests';
 const OWNER = 'acme';
@@ -28,9 +29,9 @@ const FILE_TEXT = 'apps/bad.yaml';
 type Entry = Record<string, unknown>;
 
 /** A server on a fake GitHub whose log lines (pino JSON at `level`) are collected. */
-async function loggedServer(level: 'info' | 'debug', repoName: string): Promise<{ server: StartedServer; fake: FakeGitHub; lines: string[]; repo: ReturnType<typeof buildRepo> }> {
+async function loggedServer(level: 'info' | 'debug', repoName: string): Promise<{ server: StartedServer; fake: GitHubModel; lines: string[]; repo: ReturnType<typeof buildRepo> }> {
   const repo = buildRepo(BRANCHES);
-  const fake = new FakeGitHub(repo.dir, OWNER, repoName, APP_ID, 'main', 'http://github.test/api/v3').install();
+  const fake = fakeGitHub(repo.dir, OWNER, repoName, { apiUrl: 'http://github.test/api/v3' });
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -46,7 +47,7 @@ async function loggedServer(level: 'info' | 'debug', repoName: string): Promise<
   return { server, fake, lines, repo };
 }
 
-function pullPayload(fake: FakeGitHub, repoName: string, number: number, head: string, state: 'open' | 'closed' = 'open'): Record<string, unknown> {
+function pullPayload(fake: GitHubModel, repoName: string, number: number, head: string, state: 'open' | 'closed' = 'open'): Record<string, unknown> {
   const p = retarget(examplePayload('pull_request', 'opened'), OWNER, repoName);
   p.number = number;
   const pr = p.pull_request as Record<string, unknown>;
@@ -58,7 +59,7 @@ function pullPayload(fake: FakeGitHub, repoName: string, number: number, head: s
   pr.title = `title ${MARKER}`;
   pr.body = `body ${MARKER}`;
   (p.installation as Record<string, unknown>).id = INSTALLATION_ID;
-  fake.pulls.set(number, { number, state, author: 'octocat', baseRef: 'main', headRef: head, headRepo: `${OWNER}/${repoName}` });
+  fake.addPull({ number, state, author: 'octocat', base: 'main', head: head, headRepo: `${OWNER}/${repoName}` });
   return p;
 }
 
@@ -118,23 +119,28 @@ describe('log messages', () => {
   });
 });
 
-describe('logs at info level', () => {
-  let s: Awaited<ReturnType<typeof loggedServer>>;
-
+/** A logged server for the describe block it is called in: started before its tests, closed after them. */
+function useLoggedServer(level: 'info' | 'debug', repoName: string): { current: Awaited<ReturnType<typeof loggedServer>> } {
+  const holder = {} as { current: Awaited<ReturnType<typeof loggedServer>> };
   beforeAll(async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-    s = await loggedServer('info', REPO);
+    holder.current = await loggedServer(level, repoName);
   });
   afterAll(async () => {
-    await s?.server.close();
+    await holder.current?.server.close();
     nock.cleanAll();
     nock.enableNetConnect();
-    s?.repo.cleanup();
+    holder.current?.repo.cleanup();
   });
+  return holder;
+}
+
+describe('logs at info level', () => {
+  const logged = useLoggedServer('info', REPO);
 
   it('refused, failing, failed, reporting, duplicate, ignored and recovered work: constant messages, no payload text, no file content', async () => {
-    const { server, fake, lines } = s;
+    const { server, fake, lines } = logged.current;
     const handle = preadmitHandle(server.probot);
     const good = JSON.stringify(pullPayload(fake, REPO, 1, 'bad'));
     // Refused: forged signature, no signature, signed but not JSON, signed JSON that is not an object.
@@ -162,12 +168,12 @@ describe('logs at info level', () => {
     // An event for a PR GitHub says is closed: ignored.
     expect((await signed(server, pullPayload(fake, REPO, 3, 'good', 'closed'), 'closed-1')).status).toBe(200);
     // A command from someone without write access, its comment carrying the marker.
-    fake.pulls.set(4, { number: 4, state: 'open', author: 'octocat', baseRef: 'main', headRef: 'good', headRepo: `${OWNER}/${REPO}` });
+    fake.addPull({ number: 4, state: 'open', author: 'octocat', base: 'main', head: 'good', headRepo: `${OWNER}/${REPO}` });
     expect((await signed(server, commentPayload(REPO, 4, 'visitor'), 'comment-1', 'issue_comment')).status).toBe(200);
     // Restart recovery: a run an earlier process left in progress on PR 5's head is concluded, PR 5 checked again;
     // then a scan whose first listing fails.
-    fake.pulls.set(5, { number: 5, state: 'open', author: 'octocat', baseRef: 'main', headRef: 'bad2', headRepo: `${OWNER}/${REPO}` });
-    const stuck = fake.addRun(fake.sha('bad2'), { external_id: 'pr/5' });
+    fake.addPull({ number: 5, state: 'open', author: 'octocat', base: 'main', head: 'bad2', headRepo: `${OWNER}/${REPO}` });
+    const stuck = fake.addRun({ head_sha: fake.sha('bad2'), external_id: 'pr/5' });
     expect(await handle?.recover()).toMatchObject({ concluded: 1 });
     fake.failNext('GET', /\/app\/installations(\?|$)/, 1, 403, { message: `Forbidden ${MARKER}` });
     expect(await handle?.recover()).toMatchObject({ errors: 1 });
@@ -216,7 +222,7 @@ describe('logs at info level', () => {
   });
 
   it('the same run in the metrics: conclusions, evaluation errors, queue wait and check duration with p50/p95', async () => {
-    const text = await (await fetch(`${s.server.url}/metrics`)).text();
+    const text = await (await fetch(`${logged.current.server.url}/metrics`)).text();
     if (process.env.SHOW_METRICS) console.log(text);
     const value = (name: string): number => Number(text.split('\n').find((l) => l.startsWith(`${name} `))?.slice(name.length + 1));
     // PR 1 (a violation: `failure`), PR 2 (could not be done: `error`), PR 5 (recovered: either).
@@ -232,22 +238,10 @@ describe('logs at info level', () => {
 });
 
 describe('logs at debug level', () => {
-  let s: Awaited<ReturnType<typeof loggedServer>>;
-
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-    s = await loggedServer('debug', `${REPO}-debug`);
-  });
-  afterAll(async () => {
-    await s?.server.close();
-    nock.cleanAll();
-    nock.enableNetConnect();
-    s?.repo.cleanup();
-  });
+  const logged = useLoggedServer('debug', `${REPO}-debug`);
 
   it('add the error text, in the `error` field only; messages stay constant', async () => {
-    const { server, fake, lines } = s;
+    const { server, fake, lines } = logged.current;
     fake.failNext('GET', /\/contents\//, 10, 403, { message: `Resource not accessible: ${MARKER}` });
     expect((await signed(server, pullPayload(fake, `${REPO}-debug`, 2, 'good'), 'cannot-2')).status).toBe(200);
     await preadmitHandle(server.probot)?.idle();

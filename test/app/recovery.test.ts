@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/engine/runtime.ts';
 import { interruptedCompletion, recoverySummaryFields } from '../../src/app/recovery.ts';
 import { startServer } from '../../src/app/server.ts';
-import { FakeGitHub, type CheckRun } from './fake-github.ts';
-import { APP_ID, examplePayload, logged, makeApp, PRIVATE_KEY, retarget, useAppSuite, type AppSuite, type TestApp } from './helpers.ts';
+import type { CheckRun, GitHubModel } from '../support/github/model.ts';
+import { APP_ID, examplePayload, fakeGitHub, logged, makeApp, PRIVATE_KEY, retarget, useAppSuite, type AppSuite, type TestApp } from './helpers.ts';
 
 const OWNER = 'acme';
 /** A new repository name per test (useAppSuite). */
@@ -15,13 +15,13 @@ type Json = Record<string, unknown>;
 
 let runtime: Runtime;
 let repo: AppSuite['repo'];
-let fake: FakeGitHub;
+let fake: GitHubModel;
 let app: TestApp;
 
 useAppSuite(OWNER, 'recover', (s) => ({ runtime, repo, fake, app, repoName: REPO } = s));
 
 function openPr(number: number, headRef: string): void {
-  fake.pulls.set(number, { number, state: 'open', author: 'octocat', baseRef: 'main', headRef, headRepo: `${OWNER}/${REPO}` });
+  fake.addPull({ number, state: 'open', author: 'octocat', base: 'main', head: headRef, headRepo: `${OWNER}/${REPO}` });
 }
 
 /** A `pull_request.opened` delivery for PR `number` from `headRef` into main. */
@@ -37,7 +37,7 @@ function openedPayload(number: number, headRef: string): Json {
 
 /** A run an earlier process of this app left unfinished. */
 function stuckRun(headRef: string, number: number, status = 'in_progress'): CheckRun {
-  return fake.addRun(fake.sha(headRef), { status, external_id: `pr/${number}`, output: { title: 'Simulating Gatekeeper admission…' } });
+  return fake.addRun({ head_sha: fake.sha(headRef), status, external_id: `pr/${number}`, output: { title: 'Simulating Gatekeeper admission…' } });
 }
 
 function runsOf(headRef: string, except: CheckRun[]): CheckRun[] {
@@ -45,7 +45,7 @@ function runsOf(headRef: string, except: CheckRun[]): CheckRun[] {
 }
 
 function requested(method: string, pattern: RegExp): string[] {
-  return fake.requests.filter((r) => r.method === method && pattern.test(r.path)).map((r) => r.path);
+  return fake.requests.filter((r) => r.method === method && pattern.test(r.url)).map((r) => r.url);
 }
 
 describe('restart recovery', () => {
@@ -59,7 +59,7 @@ describe('restart recovery', () => {
     expect(more).toEqual([]);
     expect(fresh).toMatchObject({ external_id: 'pr/1', status: 'completed', conclusion: 'failure' });
     expect(fresh?.output.summary).toContain('ConfigMap bad has no owner label');
-    expect(fresh?.annotations).toEqual([expect.objectContaining({ path: 'apps/bad.yaml', message: 'ConfigMap bad has no owner label' })]);
+    expect(fresh?.output.annotations).toEqual([expect.objectContaining({ path: 'apps/bad.yaml', message: 'ConfigMap bad has no owner label' })]);
 
     expect(stuck.status).toBe('completed');
     expect(stuck.conclusion).toBe('cancelled');
@@ -72,9 +72,9 @@ describe('restart recovery', () => {
 
     expect(summary).toMatchObject({ installations: 1, repositories: 1, pullRequests: 1, mergeGroups: 0, stuck: 1, missing: 0, concluded: 1, rechecks: 1, errors: 0, capped: false, aborted: false });
     // The installations are listed with the app's JWT, everything else with the installation token.
-    const listing = fake.requests.find((r) => r.path.startsWith('/app/installations?'));
+    const listing = fake.requests.find((r) => r.url.startsWith('/app/installations?'));
     expect(listing?.headers.authorization).toMatch(/^bearer eyJ/i);
-    const repos = fake.requests.find((r) => r.path.startsWith('/installation/repositories'));
+    const repos = fake.requests.find((r) => r.url.startsWith('/installation/repositories'));
     expect(repos?.headers.authorization).toMatch(/^token ghs_/i);
     // Runs are asked for by this app's id and the check's name, in progress and queued.
     const asked = requested('GET', /\/commits\/[0-9a-f]{40}\/check-runs\?/).map((p) => Object.fromEntries(new URL(p, 'https://x').searchParams));
@@ -91,11 +91,11 @@ describe('restart recovery', () => {
   it('a queued run is recovered too; finished runs, runs of another app and runs of other checks are not touched', async () => {
     openPr(2, 'good');
     const queued = stuckRun('good', 2, 'queued');
-    const finished = fake.addRun(fake.sha('good'), { status: 'completed', conclusion: 'success', external_id: 'pr/2', output: { title: 'No new violations' } });
-    const otherApp = fake.addRun(fake.sha('good'), { app: { id: APP_ID + 1 }, external_id: 'pr/2' });
-    const otherName = fake.addRun(fake.sha('good'), { name: 'lint', external_id: 'pr/2' });
+    const finished = fake.addRun({ head_sha: fake.sha('good'), status: 'completed', conclusion: 'success', external_id: 'pr/2', output: { title: 'No new violations' } });
+    const otherApp = fake.addRun({ head_sha: fake.sha('good'), appId: APP_ID + 1, external_id: 'pr/2' });
+    const otherName = fake.addRun({ head_sha: fake.sha('good'), name: 'lint', external_id: 'pr/2' });
     // A server that ignores the filters: the app checks them again.
-    fake.failNext('GET', /\/check-runs\?.*status=in_progress/, 1, 200, { total_count: 3, check_runs: [otherApp, otherName, finished] });
+    fake.failNext('GET', /\/check-runs\?.*status=in_progress/, 1, 200, { total_count: 3, check_runs: [otherApp, otherName, finished].map((r) => fake.checkRunJson(r)) });
     const summary = await app.handle.recover();
     await app.handle.idle();
 
@@ -122,7 +122,9 @@ describe('restart recovery', () => {
   });
 
   it('a 5xx while scanning is logged and counted; the scan goes on and the app keeps serving', async () => {
-    fake.installations.push({ id: 78, account: { login: 'acme-too' } });
+    // A second installation holds the repository; the first one's listing fails.
+    fake.installations.push({ id: 78, account: 'acme-too' });
+    fake.repo().installationId = 78;
     openPr(4, 'bad');
     openPr(5, 'good');
     const stuck4 = stuckRun('bad', 4);
@@ -146,7 +148,9 @@ describe('restart recovery', () => {
     expect(app.logs.join('')).not.toMatch(/ghs_[A-Za-z0-9]{16,}/);
 
     // The app is fine: a webhook afterwards is handled as always, and it concludes the run left over.
-    await app.receive('pull_request', openedPayload(5, 'good'));
+    const delivery = openedPayload(5, 'good');
+    (delivery.installation as Json).id = 78;
+    await app.receive('pull_request', delivery);
     await app.handle.idle();
     expect(runsOf('good', [stuck5]).map((r) => r.conclusion)).toEqual(['success']);
     expect(stuck5).toMatchObject({ status: 'completed', conclusion: 'cancelled', output: expect.objectContaining({ title: 'Superseded' }) });
@@ -172,7 +176,7 @@ describe('restart recovery', () => {
     expect(requested('GET', /\/pulls\?/).every((p) => /per_page=100/.test(p) && /state=open/.test(p))).toBe(true);
     expect(logged(app, 'recovery done').at(-1)).toMatchObject({ capped: true, maxPrs: 2 });
 
-    fake.extraRepositories.push('second', 'third');
+    for (const name of ['second', 'third']) fake.addRepo({ ...fake.repo(), name, pulls: [] });
     const byRepo = await app.handle.recover({ maxRepos: 2 });
     expect(byRepo).toMatchObject({ repositories: 2, capped: true });
     expect(requested('GET', /\/repos\/acme\/third\//)).toEqual([]);
@@ -182,8 +186,8 @@ describe('restart recovery', () => {
   it('merge groups: a stuck run is concluded and the group checked again while it exists, else only concluded', async () => {
     const base = fake.sha('main');
     const queueRef = `refs/heads/gh-readonly-queue/main/pr-9-${fake.sha('bad')}`;
-    fake.queueRefs.set(queueRef, fake.sha('bad'));
-    const stuck = fake.addRun(fake.sha('bad'), { external_id: `mg/${base}` });
+    fake.setRef(queueRef, fake.sha('bad'));
+    const stuck = fake.addRun({ head_sha: fake.sha('bad'), external_id: `mg/${base}` });
     const summary = await app.handle.recover();
     await app.handle.idle();
     expect(summary).toMatchObject({ mergeGroups: 1, stuck: 1, concluded: 1, rechecks: 1 });
@@ -193,7 +197,7 @@ describe('restart recovery', () => {
     expect(fresh?.output.summary).toContain('ConfigMap bad has no owner label');
 
     // The group is removed between the listing and the recheck: the run is only concluded.
-    const gone = fake.addRun(fake.sha('bad'), { external_id: `mg/${base}` });
+    const gone = fake.addRun({ head_sha: fake.sha('bad'), external_id: `mg/${base}` });
     fake.failNext('GET', /\/git\/ref\/heads(\/|%2F)gh-readonly-queue/, 1, 404, { message: 'Not Found' });
     const second = await app.handle.recover();
     await app.handle.idle();
@@ -206,13 +210,13 @@ describe('restart recovery', () => {
   it('close() stops a recovery in progress', async () => {
     openPr(10, 'good');
     const stuck = stuckRun('good', 10);
-    fake.failNext('GET', /^\/installation\/repositories/, 1, 403, { message: 'secondary rate limit' }, { 'retry-after': '1' });
+    fake.failNext('GET', /^\/installation\/repositories/, 1, 403, { message: 'secondary rate limit' }, { headers: { 'retry-after': '1' } });
     let release: () => void = () => undefined;
     const slept = new Promise<void>((r) => (release = r));
     await app.handle.close();
     const late = await makeApp(runtime, { github: { sleep: () => slept } });
     const recovering = late.handle.recover();
-    while (!fake.requests.some((r) => r.path.startsWith('/installation/repositories'))) await new Promise((r) => setTimeout(r, 10));
+    while (!fake.requests.some((r) => r.url.startsWith('/installation/repositories'))) await new Promise((r) => setTimeout(r, 10));
     const closed = late.handle.close();
     release();
     await closed;
@@ -241,9 +245,9 @@ describe('the server', () => {
   it('runs recovery after it listens, and not at all with PREADMIT_RECOVERY=off', async () => {
     nock.cleanAll();
     nock.enableNetConnect('127.0.0.1');
-    const ghe = new FakeGitHub(repo.dir, OWNER, 'served-recovery', APP_ID, 'main', 'http://github.test/api/v3').install();
-    ghe.pulls.set(1, { number: 1, state: 'open', author: 'octocat', baseRef: 'main', headRef: 'good', headRepo: `${OWNER}/served-recovery` });
-    const stuck = ghe.addRun(ghe.sha('good'), { external_id: 'pr/1' });
+    const ghe = fakeGitHub(repo.dir, OWNER, 'served-recovery', { apiUrl: 'http://github.test/api/v3' });
+    ghe.addPull({ number: 1, state: 'open', author: 'octocat', base: 'main', head: 'good', headRepo: `${OWNER}/served-recovery` });
+    const stuck = ghe.addRun({ head_sha: ghe.sha('good'), external_id: 'pr/1' });
     const env: NodeJS.ProcessEnv = { APP_ID: String(APP_ID), PRIVATE_KEY, WEBHOOK_SECRET: 'a-webhook-secret-for-tests-only', GHE_HOST: 'github.test', GHE_PROTOCOL: 'http', LOG_LEVEL: 'fatal', PREADMIT_GITHUB_THROTTLE: 'false' };
 
     const off = await startServer({ port: 0, env: { ...env, PREADMIT_RECOVERY: 'off' } });

@@ -5,9 +5,10 @@ import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preadmitHandle } from '../../src/app/index.ts';
 import { ServerConfigError, startServer, type StartedServer } from '../../src/app/server.ts';
-import { buildRepo, FakeGitHub } from './fake-github.ts';
+import { buildRepo } from '../support/git-repo.ts';
+import type { GitHubModel } from '../support/github/model.ts';
 import { BRANCHES } from './fixture-repo.ts';
-import { APP_ID, examplePayload, INSTALLATION_ID, PRIVATE_KEY, retarget } from './helpers.ts';
+import { APP_ID, examplePayload, fakeGitHub, INSTALLATION_ID, PRIVATE_KEY, retarget } from './helpers.ts';
 
 const SECRET = 'a-webhook-secret-for-tests-only';
 const OWNER = 'acme';
@@ -60,14 +61,14 @@ describe('startServer', () => {
 
   describe('over HTTP, with GitHub Enterprise settings pointing at a fake', () => {
     let repo: ReturnType<typeof buildRepo>;
-    let fake: FakeGitHub;
+    let fake: GitHubModel;
     let server: StartedServer;
 
     beforeAll(async () => {
       repo = buildRepo(BRANCHES);
       nock.disableNetConnect();
       nock.enableNetConnect('127.0.0.1');
-      fake = new FakeGitHub(repo.dir, OWNER, REPO, APP_ID, 'main', 'http://github.test/api/v3').install();
+      fake = fakeGitHub(repo.dir, OWNER, REPO, { apiUrl: 'http://github.test/api/v3' });
       server = await startServer({
         port: 0,
         env: { APP_ID: String(APP_ID), PRIVATE_KEY, WEBHOOK_SECRET: SECRET, GHE_HOST: 'github.test', GHE_PROTOCOL: 'http', LOG_LEVEL: 'fatal', PREADMIT_GITHUB_THROTTLE: 'false', PREADMIT_RECOVERY: 'off' },
@@ -87,7 +88,7 @@ describe('startServer', () => {
       (pr.base as Record<string, unknown>).sha = fake.sha('main');
       (pr.base as Record<string, unknown>).ref = 'main';
       (p.installation as Record<string, unknown>).id = INSTALLATION_ID;
-      fake.pulls.set(Number(p.number), { number: Number(p.number), state: 'open', author: 'octocat', baseRef: 'main', headRef: 'bad', headRepo: `${OWNER}/${REPO}` });
+      fake.addPull({ number: Number(p.number), state: 'open', author: 'octocat', base: 'main', head: 'bad', headRepo: `${OWNER}/${REPO}` });
       return JSON.stringify(p);
     }
 
@@ -120,8 +121,8 @@ describe('startServer', () => {
       await preadmitHandle(server.probot)?.idle();
       const [run] = fake.runsFor(fake.sha('bad'));
       expect(run?.conclusion).toBe('failure');
-      expect(run?.annotations).toHaveLength(1);
-      expect(fake.requests.every((r) => r.path.startsWith('/api/v3/'))).toBe(true);
+      expect(run?.output.annotations).toHaveLength(1);
+      expect(fake.requests.every((r) => r.url.startsWith('/api/v3/'))).toBe(true);
     });
 
     it('answers /ping', async () => {

@@ -1,12 +1,12 @@
-// `npm run bench:app`: webhook-to-completed-check latency of the real app through the GitHub stand-in.
+// `npm run bench:app`: webhook-to-completed-check latency of the real app through the fake GitHub (test/support/github).
 //
 // A generated GitOps monorepo of ~5,000 objects (plain manifests over 100 namespaces, kustomize overlays over
-// a shared base, the templates and constraints of policies/) is served by test/e2e/standin.ts as real git
+// a shared base, the templates and constraints of policies/) is served by the fake GitHub over HTTP as real git
 // history, with one branch per pull request, each changing one file. The app's real server runs in a child
-// process (so that its peak RSS is its own), pointed at the stand-in through GHE_HOST/GHE_PROTOCOL. One
+// process (so that its peak RSS is its own), pointed at the fake GitHub through GHE_HOST/GHE_PROTOCOL. One
 // untimed PR warms the caches (compile cache, base tree and blobs); then 20 PRs are delivered at once as
 // signed `pull_request.opened` webhooks, and each latency runs from the delivery's start to the moment the
-// stand-in records the run `completed`. Prints p50/p95/max, peak RSS and the CPU time the app and the stand-in
+// fake GitHub records the run `completed`. Prints p50/p95/max, peak RSS and the CPU time the app and the fake GitHub
 // spent on the 20 PRs (on a shared machine latency follows everyone's load; CPU per PR much less); asserts
 // nothing. BENCH_APP_NODE_ARGS passes node flags to the app (`--cpu-prof --cpu-prof-dir=DIR`: a profile is
 // written when it exits); BENCH_APP_LOG_LEVEL=debug shows its log, each check's phases with their times.
@@ -61,7 +61,8 @@ async function serve(): Promise<void> {
 }
 
 async function bench(): Promise<void> {
-  const { startStandin } = await import('../e2e/standin.ts');
+  const { GitHubModel } = await import('../support/github/model.ts');
+  const { serveOverHttp } = await import('../support/github/http.ts');
   const { deliver, generateAppKey, HARNESS_TOKEN, pullRequestPayload } = await import('../e2e/webhooks.ts');
 
   const repo = GitRepo.temp('preadmit-bench-app-');
@@ -89,7 +90,8 @@ async function bench(): Promise<void> {
   const privateKey = generateAppKey();
   const appId = 9001;
   const secret = 'bench-webhook-secret-0123456789';
-  const standin = await startStandin({ appId, privateKeyPem: privateKey, acceptTokens: [HARNESS_TOKEN], repos: [{ owner: 'bench', name: 'monorepo', gitDir: dir, defaultBranch: 'main', installationId: 3, pulls }] });
+  const github = new GitHubModel({ appId, privateKeyPem: privateKey, acceptTokens: [HARNESS_TOKEN], repos: [{ owner: 'bench', name: 'monorepo', gitDir: dir, defaultBranch: 'main', installationId: 3, pulls }] });
+  const http = await serveOverHttp(github);
 
   /** The app's server in a child process (its RSS and CPU its own), with `env` on top of the common settings. */
   const startApp = async (env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string; nextLine: (prefix: string) => Promise<string> }> => {
@@ -103,7 +105,7 @@ async function bench(): Promise<void> {
         APP_ID: String(appId),
         PRIVATE_KEY: privateKey,
         WEBHOOK_SECRET: secret,
-        GHE_HOST: standin.host,
+        GHE_HOST: http.host,
         GHE_PROTOCOL: 'http',
         // BENCH_APP_LOG_LEVEL=debug: the app's log (each check's phases with their times) goes to stderr.
         LOG_LEVEL: (['trace', 'debug', 'info', 'warn'] as const).find((l) => l === process.env.BENCH_APP_LOG_LEVEL) ?? 'error',
@@ -134,10 +136,10 @@ async function bench(): Promise<void> {
   const { child, url: appUrl, nextLine } = await startApp();
 
   const deliverPr = async (n: number, url = appUrl, timeoutMs = 300_000): Promise<{ ms: number; conclusion: string | null; annotations: number; completedAt: number }> => {
-    const payload = await pullRequestPayload(standin, 'bench/monorepo', n, 'opened');
+    const payload = await pullRequestPayload(github, 'bench/monorepo', n, 'opened');
     const head = (payload.pull_request as { head: { sha: string } }).head.sha;
     const started = Date.now();
-    const done = standin.waitForCheckRun((r) => r.head_sha === head, timeoutMs);
+    const done = github.waitForCheckRun((r) => r.head_sha === head, timeoutMs);
     const res = await deliver(url, { event: 'pull_request', payload, secret });
     if (res.status >= 300) throw new Error(`delivery for PR ${n}: HTTP ${res.status} ${res.body}`);
     const run = await done;
@@ -183,8 +185,8 @@ async function bench(): Promise<void> {
   try {
     const warm = await deliverPr(1);
     process.stdout.write(`warm-up PR (untimed): ${warm.ms} ms, conclusion ${warm.conclusion}\n`);
-    const requestsBefore = standin.requests.length;
-    // CPU time (all threads) of the app and of this process (the stand-in; its git children are not counted) over the
+    const requestsBefore = github.requests.length;
+    // CPU time (all threads) of the app and of this process (the fake GitHub; its git children are not counted) over the
     // timed PRs: on a shared machine latency depends on everyone's load, CPU time per PR much less so.
     const appCpu = async (): Promise<number> => {
       const reply = nextLine('CPU ');
@@ -198,8 +200,8 @@ async function bench(): Promise<void> {
     const wall = Date.now() - started;
     const appCpuMs = ((await appCpu()) - appCpuBefore) / 1000;
     const own = process.cpuUsage(ownCpuBefore);
-    const standinCpuMs = (own.user + own.system) / 1000;
-    const requests = standin.requests.slice(requestsBefore);
+    const githubCpuMs = (own.user + own.system) / 1000;
+    const requests = github.requests.slice(requestsBefore);
     child.stdin!.write('STOP\n');
     const maxRssKb = Number(await nextLine('MAXRSS '));
 
@@ -222,7 +224,7 @@ async function bench(): Promise<void> {
       ['wall time for all 20', `${(wall / 1000).toFixed(2)} s`],
       ['peak RSS of the app process', `${(maxRssKb / 1024).toFixed(0)} MB`],
       ['app CPU time for the 20 (all threads)', `${(appCpuMs / 1000).toFixed(2)} s  (${(appCpuMs / CONCURRENT_PRS).toFixed(0)} ms per PR)`],
-      ['stand-in CPU time for the 20 (without git)', `${(standinCpuMs / 1000).toFixed(2)} s`],
+      ['fake GitHub CPU time for the 20 (without git)', `${(githubCpuMs / 1000).toFixed(2)} s`],
       ['machine load average at the end (1 min)', `${os.loadavg()[0]?.toFixed(2)} on ${os.availableParallelism()} CPUs`],
       ['conclusions', [...conclusions].map(([c, k]) => `${c} × ${k}`).join(', ')],
       ['API requests for the 20 PRs', `${requests.length} (${(requests.length / CONCURRENT_PRS).toFixed(1)} per PR)`],
@@ -249,7 +251,7 @@ async function bench(): Promise<void> {
       child.stdin!.end();
       child.kill('SIGTERM');
     }
-    await standin.close();
+    await http.close();
     if (!process.env.BENCH_KEEP) repo.cleanup(); else process.stdout.write(`kept ${dir}\n`);
     rmSync(cacheDir, { recursive: true, force: true });
   }

@@ -1,9 +1,10 @@
-// The end-to-end harness: the demo repository as real git history, the GitHub stand-in serving it, and the
-// app's real server pointed at the stand-in through Probot's GitHub Enterprise settings.
+// The end-to-end harness: the demo repository as real git history, the fake GitHub (test/support/github)
+// serving it over HTTP, and the app's real server pointed at it through Probot's GitHub Enterprise settings.
 import type { Logger } from 'pino';
 import type { RecoverySummary } from '../../src/app/recovery.ts';
 import { startServer, type StartedServer } from '../../src/app/server.ts';
-import { startStandin, type Standin, type StandinRepo } from './standin.ts';
+import { serveOverHttp, type HttpFront } from '../support/github/http.ts';
+import { GitHubModel, type FakeRepo } from '../support/github/model.ts';
 import { generateAppKey, HARNESS_TOKEN } from './webhooks.ts';
 
 export const APP_ID = 4321;
@@ -18,7 +19,10 @@ function logLevel(v: string | undefined): (typeof LOG_LEVELS)[number] {
 }
 
 export interface Harness {
-  standin: Standin;
+  /** GitHub's state: repositories, pull requests, check runs, comments, every request. */
+  github: GitHubModel;
+  /** Where the app reaches it. */
+  http: HttpFront;
   app: StartedServer;
   /** What the app's restart recovery did at start-up (undefined with `PREADMIT_RECOVERY=off`). */
   recovery: RecoverySummary | undefined;
@@ -27,22 +31,23 @@ export interface Harness {
 }
 
 /**
- * The stand-in, then the app's server. `beforeStart` runs in between (e.g. to record the runs a crashed process
+ * The fake GitHub, then the app's server. `beforeStart` runs in between (e.g. to record the runs a crashed process
  * left). The server serves webhooks at once; the harness still waits for its restart recovery to finish, so
  * the tests' request counts never include the recovery's scan.
  */
 export async function startHarness(
-  repos: StandinRepo[],
+  repos: FakeRepo[],
   env: Record<string, string> = {},
-  beforeStart?: (standin: Standin) => void | Promise<void>,
+  beforeStart?: (github: GitHubModel) => void | Promise<void>,
   options: { log?: Logger } = {},
 ): Promise<Harness> {
   const privateKey = generateAppKey();
-  const standin = await startStandin({ appId: APP_ID, privateKeyPem: privateKey, repos, acceptTokens: [HARNESS_TOKEN, CI_TOKEN], readOnlyTokens: [READ_ONLY_TOKEN] });
+  const github = new GitHubModel({ appId: APP_ID, privateKeyPem: privateKey, repos, acceptTokens: [HARNESS_TOKEN, CI_TOKEN], readOnlyTokens: [READ_ONLY_TOKEN] });
+  const http = await serveOverHttp(github);
   let app;
   let recovery: RecoverySummary | undefined;
   try {
-    await beforeStart?.(standin);
+    await beforeStart?.(github);
     app = await startServer({
       port: 0,
       host: '127.0.0.1',
@@ -51,11 +56,11 @@ export async function startHarness(
         APP_ID: String(APP_ID),
         PRIVATE_KEY: privateKey,
         WEBHOOK_SECRET,
-        GHE_HOST: standin.host,
+        GHE_HOST: http.host,
         GHE_PROTOCOL: 'http',
         // Quiet by default (a forged delivery is logged as an error on purpose); PREADMIT_E2E_LOG_LEVEL=info to debug.
         LOG_LEVEL: logLevel(process.env.PREADMIT_E2E_LOG_LEVEL),
-        // Probot's throttling spaces writes 1 s apart, process-wide; the stand-in has no rate limits.
+        // Probot's throttling spaces writes 1 s apart, process-wide; the tests make few requests.
         PREADMIT_GITHUB_THROTTLE: 'false',
         NODE_ENV: 'test',
         ...env,
@@ -64,17 +69,18 @@ export async function startHarness(
     recovery = await app.recovery;
   } catch (e) {
     await app?.close();
-    await standin.close();
+    await http.close();
     throw e;
   }
   return {
-    standin,
+    github,
+    http,
     app,
     recovery,
     privateKey,
     async close() {
       await app.close();
-      await standin.close();
+      await http.close();
     },
   };
 }

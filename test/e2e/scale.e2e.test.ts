@@ -1,5 +1,5 @@
 // Many instances, one queue: a real redis-server, two app processes (`node --import tsx src/app/main.ts`, same
-// REDIS_URL, different ports) and the GitHub stand-in. 50 PRs delivered over both are each concluded exactly
+// REDIS_URL, different ports) and the fake GitHub. 50 PRs delivered over both are each concluded exactly
 // once; a push delivered to the other instance supersedes the running check across instances; an instance
 // killed (SIGKILL) or stopped (SIGTERM) in the middle of a deliberately slow check (a Helm chart whose template
 // loops millions of times: the real render is what takes long) has its job redone by the other instance, which
@@ -10,10 +10,11 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../../scripts/demo.ts';
 import { LOG_MESSAGES } from '../../src/util/log.ts';
-import { git as gitIn, writeFile } from '../support/git-repo.ts';
+import { advanceBranch, git as gitIn, writeFile } from '../support/git-repo.ts';
 import { startRedis, until as untilWithin, type LocalRedis } from '../support/redis.ts';
 import { APP_ID, WEBHOOK_SECRET } from './harness.ts';
-import { startStandin, type RecordedCheckRun, type Standin } from './standin.ts';
+import { serveOverHttp, type HttpFront } from '../support/github/http.ts';
+import { GitHubModel, type CheckRun } from '../support/github/model.ts';
 import { deliver, generateAppKey, HARNESS_TOKEN, pullRequestPayload } from './webhooks.ts';
 
 const REPO = 'acme/gitops';
@@ -34,18 +35,14 @@ interface AppProcess {
 }
 
 let dir: string;
-let standin: Standin;
+let github: GitHubModel;
+let http: HttpFront;
 let redis: LocalRedis | undefined;
 const apps: AppProcess[] = [];
 let appKey: string;
 let appPort: number;
 const git = (...args: string[]): string => gitIn(dir, ...args).trim();
-
-function advance(name: string, from: string): string {
-  const sha = git('commit-tree', git('rev-parse', `${from}^{tree}`), '-p', git('rev-parse', from), '-m', `${name} ${Math.random()}`);
-  git('update-ref', `refs/heads/${name}`, sha);
-  return sha;
-}
+const advance = (name: string, from: string): string => advanceBranch(dir, name, from);
 
 /** Branch `slow` on top of `pr`: adds a Helm chart whose template takes seconds to render. */
 function addSlowBranch(): void {
@@ -91,7 +88,7 @@ async function startApp(privateKey: string, port: number, extra: Record<string, 
       APP_ID: String(APP_ID),
       PRIVATE_KEY: privateKey,
       WEBHOOK_SECRET,
-      GHE_HOST: standin.host,
+      GHE_HOST: http.host,
       GHE_PROTOCOL: 'http',
       PORT: String(port),
       LOG_LEVEL: 'info',
@@ -123,7 +120,7 @@ function alive(a: AppProcess): boolean {
 }
 
 /** Completed PATCHes of a run (a run concluded twice would show two). */
-function completions(run: RecordedCheckRun): number {
+function completions(run: CheckRun): number {
   return run.updates.filter((u) => typeof u === 'object' && u !== null && (u as { status?: unknown }).status === 'completed').length;
 }
 
@@ -137,7 +134,8 @@ beforeAll(async () => {
     pulls.push({ number: n, base: 'main', head: `scale-${n}`, author: 'dev' });
   }
   const privateKey = generateAppKey();
-  standin = await startStandin({ appId: APP_ID, privateKeyPem: privateKey, repos: [{ owner: 'acme', name: 'gitops', gitDir: dir, defaultBranch: 'main', installationId: 77, pulls }], acceptTokens: [HARNESS_TOKEN] });
+  github = new GitHubModel({ appId: APP_ID, privateKeyPem: privateKey, repos: [{ owner: 'acme', name: 'gitops', gitDir: dir, defaultBranch: 'main', installationId: 77, pulls }], acceptTokens: [HARNESS_TOKEN] });
+  http = await serveOverHttp(github);
   const base = 20_000 + Math.floor(Math.random() * 9_000);
   apps.push(await startApp(privateKey, base), await startApp(privateKey, base + 1));
   appKey = privateKey;
@@ -149,7 +147,7 @@ afterAll(async () => {
     if (alive(a)) a.child.kill('SIGTERM');
     await a.exited;
   }
-  await standin?.close();
+  await http?.close();
   await redis?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
@@ -160,39 +158,39 @@ describe('two instances on one Redis queue', () => {
       Array.from({ length: PRS }, async (_, i) => {
         const n = i + 1;
         const app = apps[n % 2] as AppProcess;
-        return (await deliver(app.url, { event: 'pull_request', payload: await pullRequestPayload(standin, REPO, n), secret: WEBHOOK_SECRET })).status;
+        return (await deliver(app.url, { event: 'pull_request', payload: await pullRequestPayload(github, REPO, n), secret: WEBHOOK_SECRET })).status;
       }),
     );
     expect(statuses).toEqual(Array.from({ length: PRS }, () => 200));
     const runs = await until('every PR to be concluded', () => {
-      const done = standin.checkRuns.filter((r) => r.status === 'completed' && Number(r.external_id?.slice(3)) <= PRS);
+      const done = github.checkRuns.filter((r) => r.status === 'completed' && Number(r.external_id?.slice(3)) <= PRS);
       return done.length >= PRS ? done : undefined;
     });
-    const byPr = new Map<string, RecordedCheckRun[]>();
-    for (const r of standin.checkRuns) byPr.set(r.external_id ?? '', [...(byPr.get(r.external_id ?? '') ?? []), r]);
+    const byPr = new Map<string, CheckRun[]>();
+    for (const r of github.checkRuns) byPr.set(r.external_id ?? '', [...(byPr.get(r.external_id ?? '') ?? []), r]);
     for (let n = 1; n <= PRS; n++) {
       const own = byPr.get(`pr/${n}`) ?? [];
       expect(own, `PR ${n}`).toHaveLength(1);
-      expect(completions(own[0] as RecordedCheckRun), `PR ${n}`).toBe(1);
+      expect(completions(own[0] as CheckRun), `PR ${n}`).toBe(1);
       expect(own[0]?.conclusion).toBe('failure'); // the demo change is blocked
     }
     expect(runs.every((r) => r.output.summary?.includes('block-privileged'))).toBe(true);
     // Both instances ran checks, and each run was concluded by the one instance that ran it.
     for (const a of apps) expect(a.lines().some((l) => l.msg === 'check started on this instance')).toBe(true);
-    const concludedLines = (r: RecordedCheckRun) => apps.flatMap((a) => said(a, 'check concluded', r.id));
+    const concludedLines = (r: CheckRun) => apps.flatMap((a) => said(a, 'check concluded', r.id));
     await until('every conclusion to be logged', () => runs.every((r) => concludedLines(r).length > 0), 60_000);
     for (const r of runs) expect(concludedLines(r), `run ${r.id}`).toHaveLength(1);
   }, TEST_MS);
 
   it('a newer head delivered to the other instance supersedes the check across instances, each run concluded once', async () => {
     const n = PRS + 1;
-    const first = await deliver((apps[0] as AppProcess).url, { event: 'pull_request', payload: await pullRequestPayload(standin, REPO, n), secret: WEBHOOK_SECRET });
+    const first = await deliver((apps[0] as AppProcess).url, { event: 'pull_request', payload: await pullRequestPayload(github, REPO, n), secret: WEBHOOK_SECRET });
     expect(first.status).toBe(200);
-    const older = standin.checkRuns.find((r) => r.external_id === `pr/${n}`) as RecordedCheckRun;
+    const older = github.checkRuns.find((r) => r.external_id === `pr/${n}`) as CheckRun;
     const newHead = advance(`scale-${n}`, `scale-${n}`);
-    const second = await deliver((apps[1] as AppProcess).url, { event: 'pull_request', payload: await pullRequestPayload(standin, REPO, n, 'synchronize'), secret: WEBHOOK_SECRET });
+    const second = await deliver((apps[1] as AppProcess).url, { event: 'pull_request', payload: await pullRequestPayload(github, REPO, n, 'synchronize'), secret: WEBHOOK_SECRET });
     expect(second.status).toBe(200);
-    const newer = await until('the newer run', () => standin.checkRuns.find((r) => r.external_id === `pr/${n}` && r.head_sha === newHead && r.status === 'completed'));
+    const newer = await until('the newer run', () => github.checkRuns.find((r) => r.external_id === `pr/${n}` && r.head_sha === newHead && r.status === 'completed'));
     await until('the older run to be concluded', () => older.status === 'completed');
     expect(newer.conclusion).toBe('failure');
     // Superseded while queued or running, or finished just before: concluded once either way, with its true reason.
@@ -203,8 +201,8 @@ describe('two instances on one Redis queue', () => {
 
   it('an instance killed (SIGKILL) in the middle of a slow check: the other instance redoes it and concludes the run once', async () => {
     const n = PRS + 2;
-    await deliver((apps[0] as AppProcess).url, { event: 'pull_request', payload: await pullRequestPayload(standin, REPO, n), secret: WEBHOOK_SECRET });
-    const run = standin.checkRuns.find((r) => r.external_id === `pr/${n}`) as RecordedCheckRun;
+    await deliver((apps[0] as AppProcess).url, { event: 'pull_request', payload: await pullRequestPayload(github, REPO, n), secret: WEBHOOK_SECRET });
+    const run = github.checkRuns.find((r) => r.external_id === `pr/${n}`) as CheckRun;
     const victim = await until('an instance to start the check', () => apps.find((a) => said(a, 'check started on this instance', run.id).length > 0), 120_000);
     victim.child.kill('SIGKILL');
     await victim.exited;
@@ -221,7 +219,7 @@ describe('two instances on one Redis queue', () => {
     await until('the survivor to log its conclusion', () => said(survivor, 'check concluded', run.id).length > 0, 30_000);
     expect(said(survivor, 'check concluded', run.id)).toEqual([expect.objectContaining({ conclusion: 'failure' })]);
     expect(said(victim, 'check concluded', run.id)).toEqual([]);
-    expect(standin.checkRuns.filter((r) => r.status !== 'completed')).toEqual([]);
+    expect(github.checkRuns.filter((r) => r.status !== 'completed')).toEqual([]);
   }, TEST_MS);
 
   it('an instance stopped (SIGTERM) in the middle of a slow check hands it back; the other instance redoes it and concludes the run once', async () => {
@@ -230,8 +228,8 @@ describe('two instances on one Redis queue', () => {
     const live = apps.filter(alive);
     expect(live.length).toBeGreaterThanOrEqual(2);
     const n = PRS + 3;
-    await deliver((live.at(-1) as AppProcess).url, { event: 'pull_request', payload: await pullRequestPayload(standin, REPO, n), secret: WEBHOOK_SECRET });
-    const run = standin.checkRuns.find((r) => r.external_id === `pr/${n}`) as RecordedCheckRun;
+    await deliver((live.at(-1) as AppProcess).url, { event: 'pull_request', payload: await pullRequestPayload(github, REPO, n), secret: WEBHOOK_SECRET });
+    const run = github.checkRuns.find((r) => r.external_id === `pr/${n}`) as CheckRun;
     const a = await until('an instance to start the check', () => live.find((x) => said(x, 'check started on this instance', run.id).length > 0), 120_000);
     const b = live.find((x) => x !== a) as AppProcess;
     a.child.kill('SIGTERM');
@@ -250,7 +248,7 @@ describe('two instances on one Redis queue', () => {
     expect(completions(run)).toBe(1);
     expect(run.conclusion).toBe('failure');
     expect(run.output.summary).toContain('block-privileged');
-    expect(standin.checkRuns.filter((r) => r.status !== 'completed')).toEqual([]);
+    expect(github.checkRuns.filter((r) => r.status !== 'completed')).toEqual([]);
   }, TEST_MS);
 
   it('every line every instance logged has a constant message of LOG_MESSAGES', () => {

@@ -1,9 +1,9 @@
 // GitHub limits a check run's summary to 65,535 bytes, not characters: 1,200 violations in CJK-named files
-// make a summary that fits in characters but not in bytes. Over real HTTP, the stand-in refuses oversized
+// make a summary that fits in characters but not in bytes. Over real HTTP, the fake GitHub refuses oversized
 // summaries as GitHub does; the run must still carry the full (cut) report, not the minimal fallback.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CONFIG, CONSTRAINT, configMap, TEMPLATE } from '../app/fixture-repo.ts';
-import { buildRepo } from '../app/fake-github.ts';
+import { buildRepo } from '../support/git-repo.ts';
 import { startHarness, WEBHOOK_SECRET, type Harness } from './harness.ts';
 import { deliver, pullRequestPayload } from './webhooks.ts';
 
@@ -28,9 +28,9 @@ afterAll(async () => {
 });
 
 it('cuts the summary by UTF-8 bytes: 1,200 violations in CJK-named files are published, not dropped', async () => {
-  const payload = await pullRequestPayload(h.standin, 'acme/cjk', 1, 'opened');
+  const payload = await pullRequestPayload(h.github, 'acme/cjk', 1, 'opened');
   expect((await deliver(h.app.url, { event: 'pull_request', payload, secret: WEBHOOK_SECRET })).status).toBe(200);
-  const run = await h.standin.waitForCheckRun((r) => r.repo === 'acme/cjk', 180_000);
+  const run = await h.github.waitForCheckRun((r) => r.repo === 'acme/cjk', 180_000);
   expect(run.conclusion).toBe('failure');
   const summary = run.output.summary ?? '';
   expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(65_535);

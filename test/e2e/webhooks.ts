@@ -1,9 +1,9 @@
 // Webhook deliveries as GitHub makes them: real payload shapes from @octokit/webhooks-examples, with the
-// repository, PR, shas and installation of the stand-in, signed with `X-Hub-Signature-256` and POSTed
+// repository, PR, shas and installation of the fake GitHub (test/support/github), signed with `X-Hub-Signature-256` and POSTed
 // over HTTP.
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import webhookExamples from '@octokit/webhooks-examples';
-import type { Standin, StandinRepo } from './standin.ts';
+import type { FakeRepo, GitHubModel } from '../support/github/model.ts';
 
 type Json = Record<string, unknown>;
 
@@ -23,7 +23,7 @@ export function generateAppKey(): string {
   return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
 }
 
-function repositoryJson(standin: Standin, repo: StandinRepo): Json {
+function repositoryJson(github: GitHubModel, repo: FakeRepo): Json {
   return {
     id: 4242,
     node_id: 'R_standin',
@@ -31,20 +31,20 @@ function repositoryJson(standin: Standin, repo: StandinRepo): Json {
     full_name: `${repo.owner}/${repo.name}`,
     private: repo.private ?? false,
     owner: { login: repo.owner, id: 1, type: 'Organization' },
-    html_url: `${standin.origin}/${repo.owner}/${repo.name}`,
-    url: `${standin.apiUrl}/repos/${repo.owner}/${repo.name}`,
+    html_url: `${github.webUrl}/${repo.owner}/${repo.name}`,
+    url: `${github.apiUrl}/repos/${repo.owner}/${repo.name}`,
     default_branch: repo.defaultBranch,
     fork: false,
   };
 }
 
-/** A `pull_request` payload for one of the stand-in's PRs, from the real example's shape. */
-export async function pullRequestPayload(standin: Standin, fullName: string, number: number, action = 'opened'): Promise<Json> {
-  const repo = standin.repo(fullName);
+/** A `pull_request` payload for one of the fake GitHub's PRs, from the real example's shape. */
+export async function pullRequestPayload(github: GitHubModel, fullName: string, number: number, action = 'opened'): Promise<Json> {
+  const repo = github.repo(fullName);
   const payload = example('pull_request', action === 'synchronize' || action === 'reopened' ? 'opened' : action);
   payload.action = action;
-  const pr = await fetchJson(standin, `/repos/${repo.owner}/${repo.name}/pulls/${number}`);
-  const repository = repositoryJson(standin, repo);
+  const pr = await fetchJson(github, `/repos/${repo.owner}/${repo.name}/pulls/${number}`);
+  const repository = repositoryJson(github, repo);
   const template = payload.pull_request as Json;
   const head = pr.head as Json;
   const base = pr.base as Json;
@@ -67,9 +67,9 @@ export async function pullRequestPayload(standin: Standin, fullName: string, num
   return payload;
 }
 
-/** An `issue_comment.created` payload for a comment on one of the stand-in's PRs. */
-export function issueCommentPayload(standin: Standin, fullName: string, number: number, comment: { id: number; user: string; body: string; type?: 'User' | 'Bot' }): Json {
-  const repo = standin.repo(fullName);
+/** An `issue_comment.created` payload for a comment on one of the fake GitHub's PRs. */
+export function issueCommentPayload(github: GitHubModel, fullName: string, number: number, comment: { id: number; user: string; body: string; type?: 'User' | 'Bot' }): Json {
+  const repo = github.repo(fullName);
   const payload = example('issue_comment', 'created');
   const issue = payload.issue as Json;
   const pull = repo.pulls.find((p) => p.number === number);
@@ -78,8 +78,8 @@ export function issueCommentPayload(standin: Standin, fullName: string, number: 
     number,
     state: 'open',
     user: { login: pull?.author ?? 'someone', type: 'User' },
-    html_url: `${standin.origin}/${repo.owner}/${repo.name}/pull/${number}`,
-    pull_request: { url: `${standin.apiUrl}/repos/${repo.owner}/${repo.name}/pulls/${number}`, html_url: `${standin.origin}/${repo.owner}/${repo.name}/pull/${number}` },
+    html_url: `${github.webUrl}/${repo.owner}/${repo.name}/pull/${number}`,
+    pull_request: { url: `${github.apiUrl}/repos/${repo.owner}/${repo.name}/pulls/${number}`, html_url: `${github.webUrl}/${repo.owner}/${repo.name}/pull/${number}` },
   };
   payload.comment = {
     ...(payload.comment as Json),
@@ -88,7 +88,7 @@ export function issueCommentPayload(standin: Standin, fullName: string, number: 
     user: { login: comment.user, id: 99, type: comment.type ?? 'User' },
     author_association: 'CONTRIBUTOR',
   };
-  payload.repository = repositoryJson(standin, repo);
+  payload.repository = repositoryJson(github, repo);
   payload.sender = { login: comment.user, id: 99, type: comment.type ?? 'User' };
   payload.installation = { id: repo.installationId, node_id: 'I_standin' };
   return payload;
@@ -125,12 +125,12 @@ export async function deliver(appUrl: string, d: Delivery): Promise<{ status: nu
   return { status: res.status, body: await res.text(), id };
 }
 
-async function fetchJson(standin: Standin, path: string): Promise<Json> {
-  // The stand-in needs a token it knows: use the one the test harness registered for itself.
-  // A kept-alive socket the stand-in closed at the same moment resets the request: asked again then.
-  const get = () => fetch(`${standin.apiUrl}${path}`, { headers: { authorization: `token ${HARNESS_TOKEN}` } });
+async function fetchJson(github: GitHubModel, path: string): Promise<Json> {
+  // The fake GitHub needs a token it knows: use the one the test harness registered for itself.
+  // A kept-alive socket the server closed at the same moment resets the request: asked again then.
+  const get = () => fetch(`${github.apiUrl}${path}`, { headers: { authorization: `token ${HARNESS_TOKEN}` } });
   const res = await get().catch(get);
-  if (!res.ok) throw new Error(`stand-in ${path}: ${res.status} ${await res.text()}`);
+  if (!res.ok) throw new Error(`fake GitHub ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as Json;
 }
 

@@ -1,10 +1,16 @@
 // The client both front doors use (src/github/client.ts): Octokit's official throttling and retry plugins with
 // preadmit's policy, over real HTTP (nock). Rate limits wait what GitHub asks (up to a maximum), plain 403s and
 // other 4xx are answers, 5xx are retried when asked to.
+import { generateKeyPairSync } from 'node:crypto';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { restClient, withClientPolicy, type GitHubClientPolicy } from '../../src/github/client.ts';
 import { statusOf } from '../../src/github/errors.ts';
+import { buildRepo } from '../support/git-repo.ts';
+import { GitHubModel } from '../support/github/model.ts';
+import { interceptWithNock } from '../support/github/nock.ts';
+
+const PRIVATE_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
 
 const API = 'https://api.github.test';
 const SECONDARY = { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' };
@@ -111,5 +117,28 @@ describe('withClientPolicy', () => {
     expect(merged.throttle).toMatchObject({ connection, id: '77', enabled: true, onSecondaryRateLimit: expect.any(Function), onRateLimit: expect.any(Function) });
     expect(merged.retry).toMatchObject({ enabled: true });
     expect(withClientPolicy({ throttle: { connection } }, { throttle: false, retryServerErrors: false })).toMatchObject({ throttle: { connection, enabled: false }, retry: { enabled: false } });
+  });
+});
+
+describe("against the fake GitHub's primary rate limit", () => {
+  it('gives up at once when the limit resets later than the longest wait allowed, and reads the headers GitHub sends', async () => {
+    const repo = buildRepo([{ branch: 'main', files: { 'a.yaml': 'kind: ConfigMap\n' } }]);
+    try {
+      const github = new GitHubModel({ appId: 1, privateKeyPem: PRIVATE_KEY, acceptTokens: ['ci-token-0123456789'], rateLimit: 2, repos: [{ owner: 'a', name: 'r', gitDir: repo.dir, defaultBranch: 'main', installationId: 1, pulls: [] }] });
+      interceptWithNock(github, API);
+      const waits: number[] = [];
+      const gh = restClient({ token: 'ci-token-0123456789', baseUrl: API, userAgent: 'preadmit-test', log: { warn: () => undefined } }, { sleep: async (ms) => void waits.push(ms) });
+      const first = await gh.request('GET /repos/{owner}/{repo}', { owner: 'a', repo: 'r' });
+      expect(first.headers['x-ratelimit-remaining']).toBe('1');
+      await gh.request('GET /repos/{owner}/{repo}', { owner: 'a', repo: 'r' });
+      const e = await gh.request('GET /repos/{owner}/{repo}', { owner: 'a', repo: 'r' }).catch((err: unknown) => err);
+      expect(statusOf(e)).toBe(403);
+      expect(String(e)).toMatch(/rate limit exceeded/);
+      // The reset is an hour away: more than the 2 minutes the policy waits, so no wait and no retry.
+      expect(waits).toEqual([]);
+      expect(github.requests.map((r) => r.status)).toEqual([200, 200, 403]);
+    } finally {
+      repo.cleanup();
+    }
   });
 });

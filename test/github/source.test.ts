@@ -2,6 +2,7 @@
 // repository built in the test (real blob shas, real `git archive` tarballs), and every answer is
 // checked against what LocalGitSource reads from the same repository.
 import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,9 +11,13 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GitHubCache, GitHubSource, gitBlobSha } from '../../src/github/source.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
+import { gunzipSync } from 'node:zlib';
 import { git as gitIn, gitBytes, gitWith, lsTree, writeFile } from '../support/git-repo.ts';
+import { GitHubModel } from '../support/github/model.ts';
+import { interceptWithNock } from '../support/github/nock.ts';
 
 const API = 'https://api.github.com';
+const PRIVATE_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
 const OWNER = 'acme';
 const REPO = 'gitops';
 
@@ -62,52 +67,44 @@ interface Counts {
   trees: number;
   blobs: string[];
   tarballs: number;
-  filePages: number[];
 }
 
-/** Serves trees, blobs and tarballs of the test repository at any of its commits, counting requests. */
-function serveGit(options: { truncated?: boolean; prefix?: string; failTarball?: boolean } = {}): Counts {
-  const counts: Counts = { trees: 0, blobs: [], tarballs: 0, filePages: [] };
-  const prefix = options.prefix ?? `/repos/${OWNER}/${REPO}`;
-  nock(API)
-    .persist()
-    .get(new RegExp(`^${prefix}/git/trees/[0-9a-f]{40}\\?recursive=1$`))
-    .reply((uri) => {
-      counts.trees++;
-      const sha = /trees\/([0-9a-f]{40})/.exec(uri)?.[1] ?? '';
-      const tree = lsTree(dir, sha, '-r', '--full-tree').map((e) => ({ ...e, url: `${API}${prefix}/git/blobs/${e.sha}` }));
-      return [200, { sha, url: '', tree: options.truncated ? tree.slice(0, 3) : tree, truncated: options.truncated === true }];
-    })
-    .get(new RegExp(`^${prefix}/git/blobs/[0-9a-f]{40}$`))
-    .reply((uri) => {
-      const sha = /blobs\/([0-9a-f]{40})/.exec(uri)?.[1] ?? '';
-      counts.blobs.push(sha);
-      const bytes = gitBytes(dir, 'cat-file', 'blob', sha);
-      return [200, { sha, size: bytes.length, encoding: 'base64', content: bytes.toString('base64').replace(/(.{60})/g, '$1\n') }];
-    })
-    .get(new RegExp(`^${prefix}/tarball/[0-9a-f]{40}$`))
-    .reply((uri) => {
-      counts.tarballs++;
-      const sha = /tarball\/([0-9a-f]{40})/.exec(uri)?.[1] ?? '';
-      if (options.failTarball) return [500, { message: 'Server Error' }];
-      return [302, '', { location: `https://codeload.github.com/${OWNER}/${REPO}/legacy.tar.gz/${sha}` }];
-    });
-  nock('https://codeload.github.com')
-    .persist()
-    .get(new RegExp(`^/${OWNER}/${REPO}/legacy.tar.gz/[0-9a-f]{40}$`))
-    .reply((uri) => {
-      const sha = /([0-9a-f]{40})$/.exec(uri)?.[1] ?? '';
-      const tgz = gitBytes(dir, 'archive', '--format=tar.gz', `--prefix=${OWNER}-${REPO}-${sha.slice(0, 7)}/`, sha);
-      return [200, tgz, { 'content-type': 'application/x-gzip' }];
-    });
-  return counts;
+/**
+ * The fake GitHub (test/support/github) in nock, serving the test repository at any of its commits; counts of
+ * its answers so far: recursive trees, blobs (by sha) and tarball requests. `truncated`: recursive trees stop
+ * after 3 entries (`truncated: true`, as GitHub's beyond its limit); `failTarball`: tarball requests fail (500).
+ */
+function serveGit(options: { truncated?: boolean; failTarball?: boolean } = {}): Counts & { github: GitHubModel } {
+  const github = new GitHubModel({
+    appId: 1,
+    privateKeyPem: PRIVATE_KEY,
+    acceptTokens: ['test-token'],
+    repos: [{ owner: OWNER, name: REPO, gitDir: dir, defaultBranch: 'main', installationId: 1, pulls: [] }],
+    ...(options.truncated ? { treeEntryLimit: 3 } : {}),
+  });
+  interceptWithNock(github, API);
+  if (options.failTarball) github.failNext('GET', /\/tarball\//, Number.POSITIVE_INFINITY, 500, { message: 'Server Error' });
+  const gets = (pattern: RegExp): string[] => github.requests.filter((r) => r.method === 'GET').flatMap((r) => pattern.exec(r.url)?.[1] ?? []);
+  return {
+    github,
+    get trees() {
+      return gets(/\/git\/trees\/([0-9a-f]{40})\?recursive=1$/).length;
+    },
+    get blobs() {
+      return gets(/\/git\/blobs\/([0-9a-f]{40})$/);
+    },
+    get tarballs() {
+      return gets(/\/tarball\/([0-9a-f]{40})$/).length;
+    },
+  };
 }
 
 function prFile(filename: string, status: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { sha: '0'.repeat(40), filename, status, additions: 1, deletions: 0, changes: 1, ...extra };
 }
 
-function servePull(pr: Record<string, unknown>, files: Record<string, unknown>[]): Counts['filePages'] {
+/** A scripted PR 7 and its files list (pages asked, in order); before `serveGit` when both serve (the first match answers). */
+function servePull(pr: Record<string, unknown>, files: Record<string, unknown>[]): number[] {
   const pages: number[] = [];
   nock(API)
     .persist()
@@ -162,42 +159,41 @@ describe('GitHubSource: reading trees and blobs', () => {
     expect(await src.readFile(headSha, 'apps')).toBeUndefined(); // a directory is not a file
     expect(counts.blobs).toHaveLength(0);
 
-    nock.cleanAll();
     const sha = git('rev-parse', `${headSha}:apps/api/deployment.yaml`).trim();
-    nock(API).get(`/repos/${OWNER}/${REPO}/git/blobs/${sha}`).reply(404, { message: 'Not Found' });
+    counts.github.failNext('GET', new RegExp(`/git/blobs/${sha}$`), 1, 404, { message: 'Not Found' });
     const fresh = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() });
-    serveGitTreeOnly();
     expect(await fresh.readFile(headSha, 'apps/api/deployment.yaml')).toBeUndefined();
   });
 
   it('surfaces a 5xx as an error naming the request', async () => {
-    serveGitTreeOnly();
+    const { github } = serveGit();
     const sha = git('rev-parse', `${headSha}:apps/api/deployment.yaml`).trim();
-    nock(API).get(`/repos/${OWNER}/${REPO}/git/blobs/${sha}`).reply(502, { message: 'Server Error' });
+    github.failNext('GET', new RegExp(`/git/blobs/${sha}$`), 1, 502, { message: 'Server Error' });
     const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() });
     const read = src.readFile(headSha, 'apps/api/deployment.yaml');
     await expect(read).rejects.toThrow(`GET /repos/${OWNER}/${REPO}/git/blobs/${sha} (apps/api/deployment.yaml) failed with HTTP 502`);
     await expect(read).rejects.toMatchObject({ name: 'GitHubApiError', status: 502 });
 
-    nock(API).get(`/repos/${OWNER}/${REPO}/git/trees/${baseSha}?recursive=1`).reply(503, { message: 'unavailable' });
-    await expect(src.listFiles(baseSha)).rejects.toThrow(`GET /repos/${OWNER}/${REPO}/git/trees/${baseSha}?recursive=1 failed with HTTP 503`);
+    // A source with a cache of its own lists the base whole (one sharing a cache reads it as a difference).
+    github.failNext('GET', new RegExp(`/git/trees/${baseSha}\\?recursive=1$`), 1, 503, { message: 'unavailable' });
+    await expect(new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() }).listFiles(baseSha)).rejects.toThrow(`GET /repos/${OWNER}/${REPO}/git/trees/${baseSha}?recursive=1 failed with HTTP 503`);
   });
 
   it('refuses answers that do not have the documented shape, naming the request and the field', async () => {
-    serveGitTreeOnly();
+    const { github } = serveGit();
     const sha = git('rev-parse', `${headSha}:apps/api/deployment.yaml`).trim();
-    nock(API).get(`/repos/${OWNER}/${REPO}/git/blobs/${sha}`).reply(200, { sha, encoding: 'base64' });
+    github.failNext('GET', new RegExp(`/git/blobs/${sha}$`), 1, 200, { sha, encoding: 'base64' });
     const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() });
     const read = src.readFile(headSha, 'apps/api/deployment.yaml');
     await expect(read).rejects.toThrow(`GET /repos/${OWNER}/${REPO}/git/blobs/${sha} (apps/api/deployment.yaml): GitHub's answer is not what its API documents: content:`);
     await expect(read).rejects.toMatchObject({ name: 'GitHubApiError' });
     // The cached failure is not kept: a later read asks again and gets a proper answer.
-    nock(API).get(`/repos/${OWNER}/${REPO}/git/blobs/${sha}`).reply(200, { sha, encoding: 'base64', content: Buffer.from('kind: X\n').toString('base64') });
+    github.failNext('GET', new RegExp(`/git/blobs/${sha}$`), 1, 200, { sha, encoding: 'base64', content: Buffer.from('kind: X\n').toString('base64') });
     expect((await src.readFile(headSha, 'apps/api/deployment.yaml'))?.toString('utf8')).toBe('kind: X\n');
 
-    nock(API).get(`/repos/${OWNER}/${REPO}/git/trees/${baseSha}?recursive=1`).reply(200, { sha: baseSha, tree: [{ path: 'a.yaml', mode: '100644', type: 'blob' }] });
-    await expect(src.listFiles(baseSha)).rejects.toThrow(`GET /repos/${OWNER}/${REPO}/git/trees/${baseSha}?recursive=1: GitHub's answer is not what its API documents: tree.0.sha:`);
-    nock(API).get(`/repos/${OWNER}/${REPO}/commits/main`).reply(200, { sha: 'not-a-sha' });
+    github.failNext('GET', new RegExp(`/git/trees/${baseSha}\\?recursive=1$`), 1, 200, { sha: baseSha, tree: [{ path: 'a.yaml', mode: '100644', type: 'blob' }] });
+    await expect(new GitHubSource(octokit(), { owner: OWNER, repo: REPO, cache: new GitHubCache() }).listFiles(baseSha)).rejects.toThrow(`GET /repos/${OWNER}/${REPO}/git/trees/${baseSha}?recursive=1: GitHub's answer is not what its API documents: tree.0.sha:`);
+    github.failNext('GET', /\/commits\/main$/, 1, 200, { sha: 'not-a-sha' });
     await expect(src.resolve('main')).rejects.toThrow(`GET /repos/${OWNER}/${REPO}/commits/main: GitHub's answer is not what its API documents: sha: expected a 40-hex sha`);
   });
 
@@ -247,17 +243,6 @@ describe('GitHubSource: reading trees and blobs', () => {
     expect(counts.tarballs).toBe(2);
   });
 });
-
-/** Only the trees (for tests that script the blob answers themselves). */
-function serveGitTreeOnly(): void {
-  nock(API)
-    .persist()
-    .get(new RegExp(`^/repos/${OWNER}/${REPO}/git/trees/${headSha}\\?recursive=1$`))
-    .reply(() => {
-      const tree = lsTree(dir, headSha, '-r', '--full-tree');
-      return [200, { sha: headSha, tree, truncated: false }];
-    });
-}
 
 describe('GitHubSource: tarball failures', () => {
   it('falls back to blobs when the tarball for a burst of reads fails', async () => {
@@ -331,8 +316,8 @@ describe('GitHubSource: changed files', () => {
   });
 
   it('diffs the trees when the PR has moved on to a newer head (the files list describes only the current one)', async () => {
-    serveGit();
     const pages = servePull({ head: { sha: 'f'.repeat(40) }, changed_files: 1 }, [prFile('other.yaml', 'added')]);
+    serveGit();
     const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, pullNumber: 7, cache: new GitHubCache() });
     const changed = await src.changedFiles(baseSha, headSha);
     expect(pages).toEqual([]);
@@ -340,7 +325,6 @@ describe('GitHubSource: changed files', () => {
   });
 
   it('reads a fork PR by sha from the base repository only', async () => {
-    const counts = serveGit();
     // The head commit lives in the fork; nothing is served for it, and net connect is off: any request
     // to the fork would fail the test.
     servePull(
@@ -351,6 +335,7 @@ describe('GitHubSource: changed files', () => {
       },
       [prFile('apps/web/deployment.yaml', 'modified')],
     );
+    const counts = serveGit();
     const src = new GitHubSource(octokit(), { owner: OWNER, repo: REPO, pullNumber: 7, cache: new GitHubCache() });
     expect(await src.changedFiles(baseSha, headSha)).toEqual([{ path: 'apps/web/deployment.yaml', status: 'modified' }]);
     expect((await src.readFile(headSha, 'apps/web/deployment.yaml'))?.toString()).toContain('team: a');
@@ -384,27 +369,25 @@ function commitOnto(parent: string, files: Record<string, string | null>, mode =
   }
 }
 
-/** Trees as GitHub lists them (recursive ones with their directories, the root's tree sha), by kind of listing. */
+/** Trees listed so far by kind of listing (recursive or one level, by the sha asked), and blobs read. */
 function serveTrees(): { recursive: string[]; flat: string[]; blobs: string[] } {
-  const counts = { recursive: [] as string[], flat: [] as string[], blobs: [] as string[] };
-  nock(API)
-    .persist()
-    .get(new RegExp(`^/repos/${OWNER}/${REPO}/git/trees/[0-9a-f]{40}(\\?recursive=1)?$`))
-    .reply((uri) => {
-      const sha = /trees\/([0-9a-f]{40})/.exec(uri)?.[1] ?? '';
-      const recursive = uri.endsWith('recursive=1');
-      (recursive ? counts.recursive : counts.flat).push(sha);
-      const tree = lsTree(dir, sha, ...(recursive ? ['-r', '-t'] : [])).map((e) => ({ ...e, url: '' }));
-      return [200, { sha: git('rev-parse', `${sha}^{tree}`).trim(), url: '', tree, truncated: false }];
-    })
-    .get(new RegExp(`^/repos/${OWNER}/${REPO}/git/blobs/[0-9a-f]{40}$`))
-    .reply((uri) => {
-      const sha = /blobs\/([0-9a-f]{40})/.exec(uri)?.[1] ?? '';
-      counts.blobs.push(sha);
-      const bytes = gitBytes(dir, 'cat-file', 'blob', sha);
-      return [200, { sha, size: bytes.length, encoding: 'base64', content: bytes.toString('base64') }];
+  const { github } = serveGit();
+  const trees = (recursive: boolean): string[] =>
+    github.requests.flatMap((r) => {
+      const sha = /\/git\/trees\/([0-9a-f]{40})/.exec(r.path)?.[1];
+      return sha !== undefined && (r.query.recursive === '1') === recursive ? [sha] : [];
     });
-  return counts;
+  return {
+    get recursive() {
+      return trees(true);
+    },
+    get flat() {
+      return trees(false);
+    },
+    get blobs() {
+      return github.requests.flatMap((r) => /\/git\/blobs\/([0-9a-f]{40})$/.exec(r.path)?.[1] ?? []);
+    },
+  };
 }
 
 describe('GitHubSource: a tree read as the difference from the last one', () => {

@@ -111,12 +111,38 @@ export interface TreeEntry {
 
 /** `git ls-tree -z <options> <treeish>` (options such as `-r`, `-t`, `--full-tree`), parsed. */
 export function lsTree(dir: string, treeish: string, ...options: string[]): TreeEntry[] {
-  return git(dir, 'ls-tree', '-z', ...options, treeish)
+  return parseLsTree(git(dir, 'ls-tree', '-z', ...options, treeish));
+}
+
+/** The output of `git ls-tree -z` (with `-l`: each blob's `size`). */
+export function parseLsTree(out: string): (TreeEntry & { size?: number })[] {
+  return out
     .split('\0')
     .filter(Boolean)
     .map((record) => {
       const tab = record.indexOf('\t');
-      const [mode = '', type = '', sha = ''] = record.slice(0, tab).split(' ');
-      return { path: record.slice(tab + 1), mode, type, sha };
+      const [mode = '', type = '', sha = '', size = '-'] = record.slice(0, tab).split(/ +/);
+      return { path: record.slice(tab + 1), mode, type, sha, ...(size !== '-' ? { size: Number(size) } : {}) };
     });
+}
+
+/** Moves (or makes) branch `name` to a new empty commit above `from`: a head of its own with the same content. */
+export function advanceBranch(dir: string, name: string, from: string): string {
+  const sha = git(dir, 'commit-tree', git(dir, 'rev-parse', `${from}^{tree}`).trim(), '-p', git(dir, 'rev-parse', from).trim(), '-m', `${name} ${Math.random()}`).trim();
+  git(dir, 'update-ref', `refs/heads/${name}`, sha);
+  return sha;
+}
+
+/** A git repository with one commit per `commits` entry on the named branches (each starts from its parent, main by default). */
+export function buildRepo(commits: { branch: string; from?: string; files: Record<string, string | null> }[]): { dir: string; sha: Record<string, string>; cleanup(): void } {
+  const repo = GitRepo.temp('preadmit-app-repo-');
+  const sha: Record<string, string> = {};
+  let first = true;
+  for (const c of commits) {
+    if (!first) repo.git('checkout', '-q', '-B', c.branch, c.from ?? 'main');
+    first = false;
+    sha[c.branch] = repo.commit(c.files, c.branch);
+  }
+  repo.git('checkout', '-q', 'main');
+  return { dir: repo.dir, sha, cleanup: () => repo.cleanup() };
 }
