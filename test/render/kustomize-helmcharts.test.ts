@@ -85,7 +85,7 @@ describe('kustomize helmCharts', () => {
   const saved = process.env[CHART_REPOSITORIES_ENV];
 
   beforeAll(async () => {
-    for (const v of ['1.0.0', '1.4.0']) charts.addChart('redis', v, { 'templates/deployment.yaml': DEPLOYMENT, 'values.yaml': 'replicas: 1\nimage: redis:7\nprivileged: false\n' });
+    for (const v of ['1.0.0', '1.4.0', '1.5.0-rc.1']) charts.addChart('redis', v, { 'templates/deployment.yaml': DEPLOYMENT, 'values.yaml': 'replicas: 1\nimage: redis:7\nprivileged: false\n' });
     charts.index();
     await charts.start();
     repo = fixtureRepo();
@@ -105,6 +105,19 @@ helmCharts:
 - name: redis
   repo: ${charts.url}
   releaseName: latest
+`,
+      'apps/devel/kustomization.yaml': `helmCharts:
+- name: redis
+  repo: ${charts.url}
+  releaseName: devel
+  devel: true
+`,
+      'apps/develranged/kustomization.yaml': `helmCharts:
+- name: redis
+  repo: ${charts.url}
+  version: ^1.0.0
+  releaseName: ranged
+  devel: true
 `,
       'apps/plugin/kustomization.yaml': 'generators:\n- redis-gen.yaml\n',
       'apps/plugin/redis-gen.yaml': `apiVersion: builtin
@@ -184,6 +197,16 @@ helmCharts:
     expect(byRoot('kustomize:apps/latest').find((o) => o.object.kind === 'Deployment')!.object).toMatchObject({ metadata: { labels: { 'helm.sh/chart': 'redis-1.4.0' } } });
     expect(charts.requests.slice(before).some((u) => u.endsWith('redis-1.0.0.tgz'))).toBe(true);
     expect(charts.requests.slice(before).some((u) => u.endsWith('redis-1.4.0.tgz'))).toBe(true);
+  });
+
+  it('devel: true takes pre-releases when no version is written (helm --devel: >0.0.0-0); a written range ignores it, as helm does', async () => {
+    process.env[CHART_REPOSITORIES_ENV] = charts.url;
+    const r = await renderRef(source, repo.head(), { roots: ['devel', 'develranged', 'latest'].map((d) => ({ kind: 'kustomize' as const, path: `apps/${d}` })), charts: { cacheDir } });
+    expect(r.errors).toEqual([]);
+    const chartOf = (root: string) => (r.objects.find((o) => o.root === root && o.object.kind === 'Deployment')!.object.metadata as { labels: Record<string, string> }).labels['helm.sh/chart'];
+    expect(chartOf('kustomize:apps/devel')).toBe('redis-1.5.0-rc.1');
+    expect(chartOf('kustomize:apps/develranged')).toBe('redis-1.4.0');
+    expect(chartOf('kustomize:apps/latest')).toBe('redis-1.4.0');
   });
 
   it('a repository not allowed, or an OCI registry: not simulated, the reason at the entry line, nothing fetched', async () => {
