@@ -209,7 +209,7 @@ helmCharts:
     expect(chartOf('kustomize:apps/latest')).toBe('redis-1.4.0');
   });
 
-  it('a repository not allowed, or an OCI registry: not simulated, the reason at the entry line, nothing fetched', async () => {
+  it('a repository or OCI registry not allowed: not simulated, the reason at the entry line, nothing fetched', async () => {
     process.env[CHART_REPOSITORIES_ENV] = charts.url;
     const before = charts.requests.length;
     const r = await renderRef(source, repo.head(), { roots: [{ kind: 'kustomize', path: 'apps/elsewhere' }], charts: { cacheDir } });
@@ -217,7 +217,7 @@ helmCharts:
     const messages = r.errors.map((e) => `${e.source?.file}:${e.source?.startLine} ${e.message}`);
     expect(messages).toHaveLength(2);
     expect(messages[0]).toContain("apps/elsewhere/kustomization.yaml:2 apps/elsewhere/kustomization.yaml:2: helmCharts chart 'redis' from https://charts.example.com/stable: not simulated: chart repository https://charts.example.com/stable is not allowed");
-    expect(messages[1]).toContain("apps/elsewhere/kustomization.yaml:5 apps/elsewhere/kustomization.yaml:5: helmCharts chart 'nginx' from oci://registry.example.com/charts: not simulated: OCI registry");
+    expect(messages[1]).toContain("apps/elsewhere/kustomization.yaml:5 apps/elsewhere/kustomization.yaml:5: helmCharts chart 'nginx' from oci://registry.example.com/charts: not simulated: chart repository oci://registry.example.com/charts is not allowed");
     expect(charts.requests.length).toBe(before);
   });
 
