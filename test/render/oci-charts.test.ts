@@ -106,7 +106,7 @@ describe('charts from an OCI registry', () => {
     }
   });
 
-  it('kustomize helmCharts, an Argo CD chart source, a Flux OCI HelmRepository and a helm dependency render the chart from the registry', async () => {
+  it('kustomize helmCharts, an Argo CD chart source, a Flux OCI HelmRepository or OCIRepository and a helm dependency render the chart from the registry', async () => {
     const saved = process.env[CHART_REPOSITORIES_ENV];
     process.env[CHART_REPOSITORIES_ENV] = url;
     const repo = fixtureRepo();
@@ -136,16 +136,45 @@ spec:
       version: '~1.2.0'
       sourceRef: {kind: HelmRepository, name: regy}
 `,
+        'flux/ocirepo.yaml': `apiVersion: source.toolkit.fluxcd.io/v1beta2
+kind: OCIRepository
+metadata: {name: webrepo, namespace: flux-system}
+spec:
+  url: '${url}/web'
+  ref: {semver: '>=1.0.0 <1.2.0'}
+---
+apiVersion: source.toolkit.fluxcd.io/v1beta2
+kind: OCIRepository
+metadata: {name: pinned, namespace: flux-system}
+spec:
+  url: '${url}/web'
+  ref: {digest: 'sha256:${'0'.repeat(64)}'}
+---
+apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: viaref, namespace: flux-system}
+spec:
+  targetNamespace: ref-ns
+  chartRef: {kind: OCIRepository, name: webrepo}
+---
+apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata: {name: bydigest, namespace: flux-system}
+spec:
+  chartRef: {kind: OCIRepository, name: pinned}
+`,
         'umbrella/Chart.yaml': `apiVersion: v2\nname: umbrella\nversion: 0.1.0\ndependencies:\n- name: web\n  version: 1.0.0\n  repository: ${url}\n`,
       });
       const out = await renderRef(new LocalGitSource(repo.dir), repo.head(), { charts: { cacheDir: cache() } });
       expect(out.errors).toEqual([]);
-      expect(out.unsimulated).toEqual([]);
+      expect(out.unsimulated.map((u) => `${u.name}: ${u.reason}`)).toEqual([
+        `bydigest: the chart comes from OCIRepository pinned (${url}/web) pinned by manifest digest sha256:${'0'.repeat(64)}: not simulated (preadmit pins charts by their layer digest)`,
+      ]);
       const cms = out.objects
         .filter((o) => o.object.kind === 'ConfigMap')
         .map((o) => `${(o.object.metadata as { namespace?: string }).namespace ?? '-'}/${(o.object.metadata as { name: string }).name} ${(o.object.data as { version: string }).version}`)
         .sort();
-      expect(cms).toEqual(['argo-ns/argo-web 2.0.0', 'default/kz-web 1.0.0', 'default/umbrella-web 1.0.0', 'flux-ns/flux-ns-flx-web 1.2.1+build.7']);
+      expect(cms).toEqual(['argo-ns/argo-web 2.0.0', 'default/kz-web 1.0.0', 'default/umbrella-web 1.0.0', 'flux-ns/flux-ns-flx-web 1.2.1+build.7', 'ref-ns/ref-ns-viaref-web 1.0.0']);
     } finally {
       repo.cleanup();
       if (saved === undefined) delete process.env[CHART_REPOSITORIES_ENV];

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { atomicWrite } from '../../util/files.ts';
 import { extractTarGz } from './tar.ts';
-import { looseSemver, pickVersion } from './version.ts';
+import { looseSemver, parseConstraint, pickVersion } from './version.ts';
 
 /** Repository URLs (or URL prefixes at a path boundary) charts may be fetched from; normalized. */
 export interface ChartAllowList {
@@ -429,7 +429,8 @@ async function resolveOci(req: RemoteChartRequest, ctx: RemoteChartContext, limi
 
   let tag: string;
   let version: string;
-  if (looseSemver(req.version) !== undefined) {
+  if (looseSemver(req.version) !== undefined || (parseConstraint(req.version.trim()) === undefined && /^[\w][\w.-]{0,127}$/.test(req.version.trim()))) {
+    // A version (helm), or a plain tag such as Flux's default `latest`.
     version = req.version.trim();
     tag = version.replace(/\+/g, '_');
   } else {
