@@ -106,7 +106,7 @@ describe('charts from an OCI registry', () => {
     }
   });
 
-  it('kustomize helmCharts, an Argo CD chart source, a Flux OCI HelmRepository or OCIRepository and a helm dependency render the chart from the registry', async () => {
+  it('kustomize helmCharts, an Argo CD chart source (oci:// or scheme-less), a Flux OCI HelmRepository or OCIRepository and a helm dependency render the chart from the registry', async () => {
     const saved = process.env[CHART_REPOSITORIES_ENV];
     process.env[CHART_REPOSITORIES_ENV] = url;
     const repo = fixtureRepo();
@@ -119,6 +119,13 @@ metadata: {name: argo, namespace: argocd}
 spec:
   source: {repoURL: '${url}', chart: web, targetRevision: 2.0.0}
   destination: {namespace: argo-ns}
+`,
+        'argocd/noscheme.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: {name: bare, namespace: argocd}
+spec:
+  source: {repoURL: '${registry.host}/charts', chart: web, targetRevision: 1.0.0}
+  destination: {namespace: bare-ns}
 `,
         'flux/release.yaml': `apiVersion: source.toolkit.fluxcd.io/v1
 kind: HelmRepository
@@ -174,7 +181,7 @@ spec:
         .filter((o) => o.object.kind === 'ConfigMap')
         .map((o) => `${(o.object.metadata as { namespace?: string }).namespace ?? '-'}/${(o.object.metadata as { name: string }).name} ${(o.object.data as { version: string }).version}`)
         .sort();
-      expect(cms).toEqual(['argo-ns/argo-web 2.0.0', 'default/kz-web 1.0.0', 'default/umbrella-web 1.0.0', 'flux-ns/flux-ns-flx-web 1.2.1+build.7', 'ref-ns/ref-ns-viaref-web 1.0.0']);
+      expect(cms).toEqual(['argo-ns/argo-web 2.0.0', 'bare-ns/bare-web 1.0.0', 'default/kz-web 1.0.0', 'default/umbrella-web 1.0.0', 'flux-ns/flux-ns-flx-web 1.2.1+build.7', 'ref-ns/ref-ns-viaref-web 1.0.0']);
     } finally {
       repo.cleanup();
       if (saved === undefined) delete process.env[CHART_REPOSITORIES_ENV];

@@ -47,7 +47,9 @@ export async function argoApplication(ctx: ScanContext, o: SourcedObject, genera
     const field = multi ? ['spec', 'sources', i] : ['spec', 'source'];
     const id = appId('argocd', o.source.file, sources.length > 1 ? `${name}.${i}` : name);
     if (str(s.ref) !== undefined && str(s.path) === undefined && str(s.chart) === undefined) continue;
-    const repoURL = str(s.repoURL) ?? '';
+    let repoURL = str(s.repoURL) ?? '';
+    // A helm chart source whose repoURL has no scheme is an OCI registry to Argo CD (a repository with enableOCI).
+    if (str(s.chart) !== undefined && /^[\w.-]+(:\d+)?(\/[\w.-]+)*\/?$/.test(repoURL) && repoURL.includes('.')) repoURL = `oci://${repoURL.replace(/\/$/, '')}`;
     // A chart of a helm repository: rendered when the repository is allowed (fetched before the jailed render).
     let remote: HelmAppRender['remote'];
     const chartName = str(s.chart);
