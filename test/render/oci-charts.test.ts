@@ -106,6 +106,15 @@ describe('charts from an OCI registry', () => {
     }
   });
 
+  it('the allow-list takes oci:// registries (prefixes at a path boundary); preadmit.yml chartRepositories can only narrow it, and the schema admits them', async () => {
+    const { allow: narrowed, ignored } = chartAllowList(`oci://${registry.host}/charts, https://charts.example.com`, [`oci://${registry.host}/charts/web`, `oci://${registry.host}/other`, 'oci://evil.example.com/charts']);
+    expect(narrowed.entries).toEqual([`oci://${registry.host}/charts/web`]);
+    expect(ignored).toEqual([`oci://${registry.host}/other`, 'oci://evil.example.com/charts']);
+    expect(await resolveRemoteChart({ repoUrl: url, chart: 'web', version: '1.0.0', declaredAt }, { allow: narrowed, cacheDir: cache() })).toMatchObject({ ok: false, reason: expect.stringContaining('is not allowed') });
+    const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../schema/preadmit.schema.json'), 'utf8')) as { properties: { chartRepositories: { items: { pattern: string } } } };
+    expect(new RegExp(schema.properties.chartRepositories.items.pattern).test('oci://ghcr.io/acme/charts')).toBe(true);
+  });
+
   it('kustomize helmCharts, an Argo CD chart source (oci:// or scheme-less), a Flux OCI HelmRepository or OCIRepository and a helm dependency render the chart from the registry', async () => {
     const saved = process.env[CHART_REPOSITORIES_ENV];
     process.env[CHART_REPOSITORIES_ENV] = url;
