@@ -669,6 +669,8 @@ export function renderTemplate(tpl: JsonValue, params: Params, t: Templating): J
  * `{{ key }}` whose key is a string parameter and leaves any other tag as written (a `{{` with no `}}` is an error).
  */
 export function replace(text: string, params: Params, t: Templating): string {
+  // A template without an action prints itself (Go and fasttemplate alike).
+  if (!text.includes('{{')) return text;
   if (t.goTemplate) return executeGoTemplate(text, params, t.options);
   if (!/\{\{.*\}\}/.test(text)) return text;
   let out = '';
