@@ -11,7 +11,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { JsonObject, JsonValue } from '../../gatekeeper/types.ts';
 import { goJsonCompact } from '../../go/json.ts';
 import { goPathClean } from '../../go/path.ts';
-import { compileGoRegexp, goQuoteMeta, type GoRegexp } from '../../go/regexp.ts';
+import { compileGoRegexp, goQuoteMeta, testWithin, type GoRegexp } from '../../go/regexp.ts';
 import { goFloatText, goQuote } from '../../go/strconv.ts';
 import { goCompare } from '../../go/strings.ts';
 import { looseSemver, parseConstraint } from '../helm/version.ts';
@@ -557,6 +557,7 @@ export function executeGoTemplate(src: string, data: JsonObject, options: GoTemp
               break;
             }
             for (const [k, x] of items) {
+              if (++steps > MAX_STEPS) throw new GoTemplateError('template takes too many steps');
               scope.vars.push(new Map());
               try {
                 if (decl.length === 1) setVar(decl[0]!, x, false);
@@ -733,13 +734,23 @@ function toJsonValue(v: GoTplValue): JsonValue {
   if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toJsonValue(x)]));
   return v;
 }
-function regexp(expr: GoTplValue): GoRegexp {
+/**
+ * A Go regexp for matching `text`: RE2 is linear, JavaScript's engine backtracks, so a pattern that does not settle
+ * on this text within the time limit is refused before any replace/find/split runs it (never hangs the process).
+ */
+function regexp(expr: GoTplValue, text: GoTplValue): GoRegexp {
   const r = compileGoRegexp(s(expr));
   if ('error' in r) throw new Error(r.error);
+  if (testWithin(r.regexp, s(text)) === 'timeout') throw new Error(`regular expression ${goQuote(s(expr))} takes too long on this text: refused`);
   return r;
 }
+/** A length a function would build, refused past the output limit (before the string is allocated). */
+function bounded(n: number): number {
+  if (!(n <= MAX_OUTPUT)) throw new Error(`result larger than ${MAX_OUTPUT} characters: refused`);
+  return n;
+}
 function indent(n: GoTplValue, text: GoTplValue): string {
-  const pad = ' '.repeat(Number(toInt(n)));
+  const pad = ' '.repeat(bounded(Math.max(0, Number(toInt(n)))));
   return pad + s(text).replace(/\n/g, `\n${pad}`);
 }
 /** Argo CD's SanitizeName (`normalize`). */
@@ -818,7 +829,7 @@ function goPrintf(format: string, args: GoTplValue[]): string {
       default:
         return whole;
     }
-    const w = width === undefined ? 0 : Number(width);
+    const w = width === undefined ? 0 : bounded(Number(width));
     if (text.length < w) text = flags.includes('-') ? text.padEnd(w) : text.padStart(w, flags.includes('0') && verb !== 's' ? '0' : ' ');
     return text;
   });
@@ -905,7 +916,11 @@ const FUNCS: Record<string, Fn> = {
     if (n >= 0 && str.length > n) return str.slice(0, n);
     return str;
   },
-  repeat: (a) => s(a[1]).repeat(Math.max(0, Math.min(Number(toInt(a[0])), 100_000))),
+  repeat: (a) => {
+    const [n, text] = [Math.max(0, Number(toInt(a[0]))), s(a[1])];
+    bounded(n * text.length);
+    return text === '' ? '' : text.repeat(n);
+  },
   trimAll: (a) => trimChars(s(a[1]), s(a[0])),
   trimall: (a) => trimChars(s(a[1]), s(a[0])),
   trimSuffix: (a) => (s(a[1]).endsWith(s(a[0])) ? s(a[1]).slice(0, s(a[1]).length - s(a[0]).length) : s(a[1])),
@@ -1081,14 +1096,14 @@ const FUNCS: Record<string, Fn> = {
     if (v === undefined) throw new Error('Invalid Semantic Version');
     return (v.pre.length === 0 || c.prerelease) && c.test(v);
   },
-  regexMatch: (a) => regexp(a[0]).matchString(s(a[1])),
-  mustRegexMatch: (a) => regexp(a[0]).matchString(s(a[1])),
-  regexFind: (a) => regexp(a[0]).findAllString(s(a[1]), 1)[0] ?? '',
-  regexFindAll: (a) => regexp(a[0]).findAllString(s(a[1]), Number(toInt(a[2]))),
-  regexReplaceAll: (a) => regexp(a[0]).replaceAllString(s(a[1]), s(a[2])),
-  mustRegexReplaceAll: (a) => regexp(a[0]).replaceAllString(s(a[1]), s(a[2])),
-  regexReplaceAllLiteral: (a) => regexp(a[0]).replaceAllString(s(a[1]), s(a[2]).replace(/\$/g, '$$$$')),
-  regexSplit: (a) => regexp(a[0]).split(s(a[1]), Number(toInt(a[2]))),
+  regexMatch: (a) => regexp(a[0], a[1]).matchString(s(a[1])),
+  mustRegexMatch: (a) => regexp(a[0], a[1]).matchString(s(a[1])),
+  regexFind: (a) => regexp(a[0], a[1]).findAllString(s(a[1]), 1)[0] ?? '',
+  regexFindAll: (a) => regexp(a[0], a[1]).findAllString(s(a[1]), Number(toInt(a[2]))),
+  regexReplaceAll: (a) => regexp(a[0], a[1]).replaceAllString(s(a[1]), s(a[2])),
+  mustRegexReplaceAll: (a) => regexp(a[0], a[1]).replaceAllString(s(a[1]), s(a[2])),
+  regexReplaceAllLiteral: (a) => regexp(a[0], a[1]).replaceAllString(s(a[1]), s(a[2]).replace(/\$/g, '$$$$')),
+  regexSplit: (a) => regexp(a[0], a[1]).split(s(a[1]), Number(toInt(a[2]))),
   regexQuoteMeta: (a) => goQuoteMeta(s(a[0])),
 
   // Argo CD's own.
