@@ -223,6 +223,18 @@ describe('ApplicationSet generators', () => {
         message: /goTemplateOptions: unrecognized option: missingkey=explode/,
       },
       {
+        file: 'argocd/notalist.yaml',
+        text: appset('notalist', { generators: '    list: {elements: [{name: web, ns: a}]}' }),
+        at: 'spec:',
+        message: /spec.generators is not a list of generators/,
+      },
+      {
+        file: 'argocd/nothing.yaml',
+        text: appset('nothing', { generators: '  - selector: {matchLabels: {a: b}}' }),
+        at: '  - selector:',
+        message: /generator 0 names no generator/,
+      },
+      {
         file: 'argocd/noname.yaml',
         text: appset('noname', { go: true, appName: "{{ .nothing | default \"\" }}", generators: '  - list: {elements: [{name: web, ns: a}]}' }),
         at: '      name:',
@@ -256,6 +268,20 @@ describe('ApplicationSet generators', () => {
         const o = await renderRef(new LocalGitSource(r.dir), r.head(), { paths: ['argocd'] });
         expect(o.errors).toEqual([]);
         expect(placed(o.objects, 'argocd/novalue.yaml')).toEqual(['x-<no value> a/web']);
+      } finally {
+        r.cleanup();
+      }
+    });
+
+    it('an Application named like an earlier one is an error and not applied; the first one is, as Argo CD does', async () => {
+      const r = fixtureRepo();
+      try {
+        const text = appset('twice', { appName: 'same', generators: '  - list: {elements: [{name: web, ns: a}, {name: api, ns: b}]}' });
+        r.commit({ 'apps/web/cm.yaml': cm('web'), 'apps/api/cm.yaml': cm('api'), 'argocd/twice.yaml': text });
+        const o = await renderRef(new LocalGitSource(r.dir), r.head(), { paths: ['argocd'] });
+        const line = text.split('\n').findIndex((l) => l.startsWith('      name:')) + 1;
+        expect(o.errors.map((e) => e.message)).toEqual([`argocd/twice.yaml:${line}: ApplicationSet twice: contains applications with duplicate name: same (Argo CD applies the first only)`]);
+        expect(placed(o.objects, 'argocd/twice.yaml')).toEqual(['same a/web']);
       } finally {
         r.cleanup();
       }

@@ -253,8 +253,13 @@ export async function argoApplicationSet(ctx: ScanContext, o: SourcedObject): Pr
 
   const produced: { set: ParamSet; template: JsonObject }[] = [];
   const allDeps: string[] = [];
-  const generators = arr(spec.generators);
+  if (!Array.isArray(spec.generators)) return fail(['spec'], 'spec.generators is not a list of generators');
+  const generators = spec.generators;
   for (let i = 0; i < generators.length; i++) {
+    const entry = generators[i];
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry) || !GENERATOR_KINDS.some((k) => entry[k] !== undefined && entry[k] !== null)) {
+      return fail(['spec', 'generators', i], `generator ${i} names no generator (${GENERATOR_KINDS.join(', ')})`);
+    }
     for (const { kind, result } of await transform(ctx, obj(generators[i]), ['spec', 'generators', i], t, 0, undefined)) {
       if ('reason' in result) return unsim(result.reason, result.deps);
       if ('error' in result) return fail(result.at, result.error, result.deps);
@@ -267,6 +272,7 @@ export async function argoApplicationSet(ctx: ScanContext, o: SourcedObject): Pr
     }
   }
   const out: Mapped[] = [];
+  const names = new Set<string>();
   for (const { set, template } of produced.slice(0, MAX_APPS)) {
     const { params, deps } = set;
     let app: JsonObject;
@@ -281,8 +287,15 @@ export async function argoApplicationSet(ctx: ScanContext, o: SourcedObject): Pr
       if (e instanceof GoTemplateUnsupported) return unsim(`${e.message} (in ${stage.join('.')})`, allDeps);
       return fail(stage, `${stage[1]}: ${(e as Error).message}`, deps);
     }
+    // Argo CD's validation of each generated Application: one without a name, or with a name an earlier one has, is
+    // not applied (an error on the ApplicationSet); the others are.
     const appName = str(obj(app.metadata).name) ?? '';
-    if (appName === '') return fail(['spec', 'template', 'metadata', 'name'], 'generates an Application with no name (Argo CD requires metadata.name from the template or templatePatch)', deps);
+    if (appName === '' || names.has(appName)) {
+      const message = appName === '' ? 'generates an Application with no name (Argo CD requires metadata.name from the template or templatePatch)' : `contains applications with duplicate name: ${appName} (Argo CD applies the first only)`;
+      out.push(...(await fail(['spec', 'template', 'metadata', 'name'], message, deps)));
+      continue;
+    }
+    names.add(appName);
     out.push(...(await argoApplication(ctx, o, { spec: obj(app.spec), name: appName, deps })));
   }
   if (produced.length > MAX_APPS) out.push(...unsim(`generates ${produced.length} Applications: only the first ${MAX_APPS} are simulated`, allDeps));
