@@ -92,6 +92,21 @@ describe('charts from an OCI registry', () => {
     }
   });
 
+  it('a token realm on a host that is not allowed, or a registry asking for credentials, is refused without sending anything there', async () => {
+    for (const challenge of ['Bearer realm="http://127.0.0.2:9/token",service="x"', 'Basic realm="registry"']) {
+      registry.hook = (_req, res) => {
+        res.writeHead(401, { 'www-authenticate': challenge }).end();
+        return true;
+      };
+      try {
+        const r = await resolveRemoteChart({ repoUrl: url, chart: 'web', version: '1.0.0', declaredAt }, { allow, cacheDir: cache() });
+        expect(r).toEqual({ ok: false, reason: expect.stringContaining(challenge.startsWith('Basic') ? 'asks for credentials preadmit does not have' : 'token realm http://127.0.0.2:9/token is not on an allowed repository host: refused') });
+      } finally {
+        registry.hook = undefined;
+      }
+    }
+  });
+
   it('a blob redirected to a host that is not allowed is refused, and the token never leaves the registry host', async () => {
     registry.hook = (req, res) => {
       if (!req.url?.includes('/blobs/')) return false;
