@@ -207,14 +207,14 @@ describe('ApplicationSet generators', () => {
       {
         file: 'argocd/missing.yaml',
         text: appset('missing', { go: true, extra: "  goTemplateOptions: ['missingkey=error']\n", generators: '  - list: {elements: [{name: web}]}' }),
-        at: '  template:',
-        message: /map has no entry for key "ns"/,
+        at: '        namespace:',
+        message: /template\.spec\.destination\.namespace: executing at <\.ns>: map has no entry for key "ns"/,
       },
       {
         file: 'argocd/nofunc.yaml',
         text: appset('nofunc', { go: true, ns: '{{ .ns | shout }}', generators: '  - list: {elements: [{name: web, ns: a}]}' }),
-        at: '  template:',
-        message: /function "shout" not defined/,
+        at: '        namespace:',
+        message: /template\.spec\.destination\.namespace: function "shout" not defined/,
       },
       {
         file: 'argocd/badopt.yaml',

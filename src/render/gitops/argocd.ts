@@ -285,6 +285,7 @@ export async function argoApplicationSet(ctx: ScanContext, o: SourcedObject): Pr
       }
     } catch (e) {
       if (e instanceof GoTemplateUnsupported) return unsim(`${e.message} (in ${stage.join('.')})`, allDeps);
+      if (e instanceof TemplateFieldError) return fail([...stage, ...e.path], `${stage[1]}.${e.message}`, deps);
       return fail(stage, `${stage[1]}: ${(e as Error).message}`, deps);
     }
     // Argo CD's validation of each generated Application: one without a name, or with a name an earlier one has, is
@@ -665,13 +666,34 @@ function interpolateGenerator(g: JsonObject, params: Params, t: Templating): Jso
   return out;
 }
 
-/** Substitutes params into every string of the template (keys too, as Argo CD does); null map values are dropped. */
-export function renderTemplate(tpl: JsonValue, params: Params, t: Templating): JsonValue {
-  if (typeof tpl === 'string') return replace(tpl, params, t);
-  if (Array.isArray(tpl)) return tpl.map((x) => renderTemplate(x, params, t));
+/** A template error and the field of the template it is in. */
+export class TemplateFieldError extends Error {
+  constructor(
+    readonly path: FieldPath,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Substitutes params into every string of the template (keys too, as Argo CD does); null map values are dropped. A
+ * failing string throws TemplateFieldError naming its field (GoTemplateUnsupported passes through as it is).
+ */
+export function renderTemplate(tpl: JsonValue, params: Params, t: Templating, at: FieldPath = []): JsonValue {
+  const one = (text: string, where: FieldPath): string => {
+    try {
+      return replace(text, params, t);
+    } catch (e) {
+      if (e instanceof GoTemplateUnsupported || e instanceof TemplateFieldError) throw e;
+      throw new TemplateFieldError(where, `${where.length > 0 ? `${where.join('.')}: ` : ''}${(e as Error).message}`);
+    }
+  };
+  if (typeof tpl === 'string') return one(tpl, at);
+  if (Array.isArray(tpl)) return tpl.map((x, i) => renderTemplate(x, params, t, [...at, i]));
   if (tpl !== null && typeof tpl === 'object') {
     const out: JsonObject = {};
-    for (const [k, v] of Object.entries(tpl)) if (v !== null) out[replace(k, params, t)] = renderTemplate(v, params, t);
+    for (const [k, v] of Object.entries(tpl)) if (v !== null) out[one(k, [...at, k])] = renderTemplate(v, params, t, [...at, k]);
     return out;
   }
   return tpl;
