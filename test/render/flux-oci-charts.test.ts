@@ -1,5 +1,5 @@
-// Flux charts preadmit does not fetch (an OCIRepository or a HelmChart named by `chartRef`, an OCI HelmRepository)
-// are never silent: each HelmRelease is listed as not simulated with the precise reason, at the CR's lines.
+// Flux charts preadmit does not fetch (from a registry not allowed, a HelmChart named by `chartRef`, an OCIRepository
+// not in the repository) are never silent: each HelmRelease is listed as not simulated with the precise reason, at the CR's lines.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderRef } from '../../src/render/render-ref.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
@@ -81,10 +81,12 @@ describe('Flux charts from OCI sources and HelmCharts', () => {
     const r = await renderRef(new LocalGitSource(repo.dir), repo.head(), { charts: { repositories: [] } });
     const listed = Object.fromEntries(r.unsimulated.map((u) => [u.name, { reason: u.reason, at: `${u.declared.file}:${u.declared.startLine}` }]));
     expect(Object.keys(listed).sort()).toEqual(['elsewhere', 'fromoci', 'podinfo', 'viachart']);
-    expect(listed.podinfo).toEqual({ at: 'clusters/prod/apps.yaml:11', reason: 'the chart comes from OCIRepository podinfo (oci://ghcr.io/stefanprodan/charts/podinfo): OCI artifacts are not simulated, preadmit fetches charts from helm HTTP repositories only' });
+    // OCIRepository charts are fetched once their registry is allowed (oci-charts.test.ts); here none is allowed.
+    expect(listed.podinfo).toEqual({ at: 'clusters/prod/apps.yaml:11', reason: expect.stringContaining('the chart comes from OCIRepository podinfo (oci://ghcr.io/stefanprodan/charts/podinfo): chart repository oci://ghcr.io/stefanprodan/charts is not allowed') });
     expect(listed.viachart).toEqual({ at: 'clusters/prod/apps.yaml:21', reason: expect.stringContaining('the chart comes from HelmChart somechart: a HelmChart source (chartRef) is not simulated') });
-    expect(listed.fromoci).toEqual({ at: 'clusters/prod/apps.yaml:40', reason: 'OCI registry oci://registry.example.com/charts is not simulated: preadmit fetches charts from helm HTTP repositories only' });
-    expect(listed.elsewhere!.reason).toContain('OCIRepository not-here, which is not in this repository: OCI artifacts are not simulated');
+    // An OCI HelmRepository is fetched like an HTTP one once allowed (oci-charts.test.ts); here none is allowed.
+    expect(listed.fromoci).toEqual({ at: 'clusters/prod/apps.yaml:40', reason: expect.stringContaining('chart repository oci://registry.example.com/charts is not allowed') });
+    expect(listed.elsewhere!.reason).toBe('the chart comes from OCIRepository not-here, which is not in this repository');
     expect(r.objects.filter((o) => o.root.startsWith('flux:'))).toEqual([]);
     expect(r.errors).toEqual([]);
   });

@@ -78,9 +78,11 @@ describe('Argo CD apps', () => {
     expect(other.objects.some((o) => o.root.startsWith('argocd:'))).toBe(false);
   });
 
-  it('templates: fasttemplate leaves unknown keys; goTemplate supports fields and index, refuses the rest', () => {
-    expect(renderTemplate({ a: '{{x}}-{{ y }}', b: ['{{z}}'] }, { x: '1', z: 'q' }, false)).toEqual({ a: '1-{{ y }}', b: ['q'] });
-    expect(renderTemplate('{{ .path.basename }}/{{ index .path.segments 0 }}', { path: { basename: 'b', segments: ['apps', 'b'] } }, true)).toBe('b/apps');
-    expect(() => renderTemplate('{{ range .x }}', {}, true)).toThrow(/only/);
+  it('templates: fasttemplate leaves unknown keys; goTemplate runs Go templates and refuses broken ones', () => {
+    const fast = { goTemplate: false, options: {} };
+    const go = { goTemplate: true, options: {} };
+    expect(renderTemplate({ a: '{{x}}-{{ y }}', b: ['{{z}}'] }, { x: '1', z: 'q' }, fast)).toEqual({ a: '1-{{ y }}', b: ['q'] });
+    expect(renderTemplate('{{ .path.basename }}/{{ index .path.segments 0 }}', { path: { basename: 'b', segments: ['apps', 'b'] } }, go)).toBe('b/apps');
+    expect(() => renderTemplate('{{ range .x }}', {}, go)).toThrow(/without \{\{end\}\}/);
   });
 });

@@ -283,8 +283,8 @@ spec:
   });
 });
 
-describe('ApplicationSets preadmit does not simulate are listed, never silent', () => {
-  it('a merge generator and a templatePatch are listed as not simulated with the reason', async () => {
+describe('ApplicationSet merge generators and templatePatch are simulated', () => {
+  it('a merge generator overrides the base sets by merge key; a templatePatch is rendered per set and patched over the template', async () => {
     const appset = (name: string, extra: string, generators: string) => `apiVersion: argoproj.io/v1alpha1
 kind: ApplicationSet
 metadata: {name: ${name}, namespace: argocd}
@@ -298,15 +298,16 @@ ${generators}
       destination: {namespace: '{{name}}'}
 `;
     const { source, repo: r } = repository({
-      'argocd/merge.yaml': appset('merged', '', '    - merge:\n        mergeKeys: [name]\n        generators:\n          - list: {elements: [{name: web}]}\n          - list: {elements: [{name: web, x: 1}]}'),
-      'argocd/patched.yaml': appset('patched', "  goTemplate: true\n  templatePatch: |\n    spec: {}\n", '    - list: {elements: [{name: web}]}'),
+      'argocd/merge.yaml': appset('merged', '', "    - merge:\n        mergeKeys: [name]\n        generators:\n          - list: {elements: [{name: web, ns: base}]}\n          - list: {elements: [{name: web, ns: merged}, {name: other, ns: dropped}]}").replace("namespace: '{{name}}'", "namespace: '{{ns}}'"),
+      'argocd/patched.yaml': appset('patched', "  templatePatch: |\n    spec:\n      destination: {namespace: 'patched-{{name}}'}\n", '    - list: {elements: [{name: api}]}'),
       'apps/web/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n',
+      'apps/api/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: api}\n',
     });
     const out = await renderRef(source, r.head(), { paths: ['argocd'] });
-    const reasons = Object.fromEntries(out.unsimulated.map((u) => [u.name, `${u.declared.file}: ${u.reason}`]));
-    expect(reasons.merged).toMatch(/^argocd\/merge\.yaml: the merge generator is not simulated/);
-    expect(reasons.patched).toMatch(/^argocd\/patched\.yaml: templatePatch is not supported/);
-    expect(out.objects.map((o) => o.object.kind)).toEqual(['ApplicationSet', 'ApplicationSet']);
+    expect(out.errors).toEqual([]);
+    expect(out.unsimulated).toEqual([]);
+    const cms = out.objects.filter((o) => o.object.kind === 'ConfigMap').map((o) => `${o.root} ${(o.object.metadata as any).namespace}/${(o.object.metadata as any).name}`);
+    expect(cms.sort()).toEqual(['argocd:argocd/merge.yaml#web merged/web', 'argocd:argocd/patched.yaml#api patched-api/api']);
   });
 });
 

@@ -85,7 +85,7 @@ describe('kustomize helmCharts', () => {
   const saved = process.env[CHART_REPOSITORIES_ENV];
 
   beforeAll(async () => {
-    for (const v of ['1.0.0', '1.4.0']) charts.addChart('redis', v, { 'templates/deployment.yaml': DEPLOYMENT, 'values.yaml': 'replicas: 1\nimage: redis:7\nprivileged: false\n' });
+    for (const v of ['1.0.0', '1.4.0', '1.5.0-rc.1']) charts.addChart('redis', v, { 'templates/deployment.yaml': DEPLOYMENT, 'values.yaml': 'replicas: 1\nimage: redis:7\nprivileged: false\n' });
     charts.index();
     await charts.start();
     repo = fixtureRepo();
@@ -105,6 +105,19 @@ helmCharts:
 - name: redis
   repo: ${charts.url}
   releaseName: latest
+`,
+      'apps/devel/kustomization.yaml': `helmCharts:
+- name: redis
+  repo: ${charts.url}
+  releaseName: devel
+  devel: true
+`,
+      'apps/develranged/kustomization.yaml': `helmCharts:
+- name: redis
+  repo: ${charts.url}
+  version: ^1.0.0
+  releaseName: ranged
+  devel: true
 `,
       'apps/plugin/kustomization.yaml': 'generators:\n- redis-gen.yaml\n',
       'apps/plugin/redis-gen.yaml': `apiVersion: builtin
@@ -186,7 +199,17 @@ helmCharts:
     expect(charts.requests.slice(before).some((u) => u.endsWith('redis-1.4.0.tgz'))).toBe(true);
   });
 
-  it('a repository not allowed, or an OCI registry: not simulated, the reason at the entry line, nothing fetched', async () => {
+  it('devel: true takes pre-releases when no version is written (helm --devel: >0.0.0-0); a written range ignores it, as helm does', async () => {
+    process.env[CHART_REPOSITORIES_ENV] = charts.url;
+    const r = await renderRef(source, repo.head(), { roots: ['devel', 'develranged', 'latest'].map((d) => ({ kind: 'kustomize' as const, path: `apps/${d}` })), charts: { cacheDir } });
+    expect(r.errors).toEqual([]);
+    const chartOf = (root: string) => (r.objects.find((o) => o.root === root && o.object.kind === 'Deployment')!.object.metadata as { labels: Record<string, string> }).labels['helm.sh/chart'];
+    expect(chartOf('kustomize:apps/devel')).toBe('redis-1.5.0-rc.1');
+    expect(chartOf('kustomize:apps/develranged')).toBe('redis-1.4.0');
+    expect(chartOf('kustomize:apps/latest')).toBe('redis-1.4.0');
+  });
+
+  it('a repository or OCI registry not allowed: not simulated, the reason at the entry line, nothing fetched', async () => {
     process.env[CHART_REPOSITORIES_ENV] = charts.url;
     const before = charts.requests.length;
     const r = await renderRef(source, repo.head(), { roots: [{ kind: 'kustomize', path: 'apps/elsewhere' }], charts: { cacheDir } });
@@ -194,7 +217,7 @@ helmCharts:
     const messages = r.errors.map((e) => `${e.source?.file}:${e.source?.startLine} ${e.message}`);
     expect(messages).toHaveLength(2);
     expect(messages[0]).toContain("apps/elsewhere/kustomization.yaml:2 apps/elsewhere/kustomization.yaml:2: helmCharts chart 'redis' from https://charts.example.com/stable: not simulated: chart repository https://charts.example.com/stable is not allowed");
-    expect(messages[1]).toContain("apps/elsewhere/kustomization.yaml:5 apps/elsewhere/kustomization.yaml:5: helmCharts chart 'nginx' from oci://registry.example.com/charts: not simulated: OCI registry");
+    expect(messages[1]).toContain("apps/elsewhere/kustomization.yaml:5 apps/elsewhere/kustomization.yaml:5: helmCharts chart 'nginx' from oci://registry.example.com/charts: not simulated: chart repository oci://registry.example.com/charts is not allowed");
     expect(charts.requests.length).toBe(before);
   });
 

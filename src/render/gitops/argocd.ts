@@ -1,13 +1,16 @@
 // Argo CD CRs to apps: an Application's source(s) in this repository (helm, kustomize or directory, as Argo CD
 // decides from the source's fields and the path's files), and the Applications an ApplicationSet's list, git
-// directory, git file and matrix generators make, templated as Argo CD does ({{key}} fasttemplate, or
-// `goTemplate: true` with `{{ .a.b }}` and `{{ index .path.segments N }}`). Anything else: not simulated, with the reason.
+// directory, git file, matrix and merge generators make (one level of nesting, selectors, values, pathParamPrefix),
+// templated as Argo CD does ({{key}} fasttemplate over flattened strings, or `goTemplate: true` with Go's
+// text/template and sprig, gotemplate.ts), templatePatch applied. Anything else: not simulated, with the reason.
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { JsonObject, JsonValue, SourcedObject } from '../../gatekeeper/types.ts';
+import { goJsonCompact } from '../../go/json.ts';
 import { globToRegExp } from '../glob.ts';
 import { isUnder } from '../paths.ts';
 import type { Mapped } from './flux.ts';
+import { executeGoTemplate, GoTemplateError, goTemplateOptions, GoTemplateUnsupported, goSprint, sanitizeName, type GoTemplateOptions, type GoTplValue } from './gotemplate.ts';
 import { appId, arr, mergeValues, obj, setPath, str, stringMap, typedSetValue, type Declared, type GitOpsApp, type HelmAppRender } from './model.ts';
 import { declaredAt, fieldAt, isThisRepo, metaOf, refusal, remoteChartRefusal, repoPath, type ScanContext } from './scan.ts';
 
@@ -44,7 +47,9 @@ export async function argoApplication(ctx: ScanContext, o: SourcedObject, genera
     const field = multi ? ['spec', 'sources', i] : ['spec', 'source'];
     const id = appId('argocd', o.source.file, sources.length > 1 ? `${name}.${i}` : name);
     if (str(s.ref) !== undefined && str(s.path) === undefined && str(s.chart) === undefined) continue;
-    const repoURL = str(s.repoURL) ?? '';
+    let repoURL = str(s.repoURL) ?? '';
+    // A helm chart source whose repoURL has no scheme is an OCI registry to Argo CD (a repository with enableOCI).
+    if (str(s.chart) !== undefined && /^[\w.-]+(:\d+)?(\/[\w.-]+)*\/?$/.test(repoURL) && repoURL.includes('.')) repoURL = `oci://${repoURL.replace(/\/$/, '')}`;
     // A chart of a helm repository: rendered when the repository is allowed (fetched before the jailed render).
     let remote: HelmAppRender['remote'];
     const chartName = str(s.chart);
@@ -195,71 +200,313 @@ function imageEntry(spec: string): JsonObject {
 }
 
 type Params = Record<string, JsonValue>;
+type FieldPath = (string | number)[];
 
-/** The Applications an ApplicationSet generates, each mapped like an Application (declared at the ApplicationSet). */
+/** One parameter set and the repository files it was read from (a change to them changes the apps). */
+interface ParamSet {
+  params: Params;
+  deps: string[];
+}
+
+/**
+ * What a generator gives: parameter sets, or why preadmit cannot know them (`reason`: cluster state, another
+ * repository, a template function it does not evaluate), or the error Argo CD would fail the ApplicationSet with
+ * (`error`, at the field that causes it).
+ */
+type Generated = { sets: ParamSet[] } | { reason: string; deps?: string[] } | { error: string; at: FieldPath; deps?: string[] };
+
+/** `goTemplate` and its options, or fasttemplate (`{{key}}` over flattened string parameters). */
+export interface Templating {
+  goTemplate: boolean;
+  options: GoTemplateOptions;
+}
+
+const GENERATOR_KINDS = ['list', 'clusters', 'git', 'scmProvider', 'clusterDecisionResource', 'pullRequest', 'plugin', 'matrix', 'merge'];
+/** Parameter sets a generator may make (a matrix multiplies them), and Applications simulated per ApplicationSet. */
+const MAX_PARAM_SETS = 10_000;
+const MAX_APPS = 500;
+
+/**
+ * The Applications an ApplicationSet generates, each mapped like an Application (declared at the ApplicationSet), as
+ * Argo CD's controller makes them: every generator's parameter sets (a generator's own `template` over
+ * `spec.template`), the template rendered per set, `templatePatch` rendered per set and applied as a strategic merge
+ * patch. An error Argo CD would stop at is an error at its field (no Application is generated then, as Argo CD
+ * applies none); what preadmit cannot know is not simulated, with the reason.
+ */
 export async function argoApplicationSet(ctx: ScanContext, o: SourcedObject): Promise<Mapped[]> {
   const spec = obj(o.object.spec);
   const { name } = metaOf(o.object);
   const declared = declaredAt(o);
   const unsim = (reason: string, deps: string[] = []): Mapped[] => [{ unsimulated: { tool: 'argocd', kind: 'ApplicationSet', name, declared, reason, deps: [o.source.file, ...deps] } }];
-  if (spec.templatePatch !== undefined) return unsim('templatePatch is not supported');
-  const goTemplate = spec.goTemplate === true;
-  const generated: { params: Params; deps: string[] }[] = [];
-  for (const g of arr(spec.generators)) {
-    const r = await generate(ctx, obj(g), goTemplate, 0);
-    if ('reason' in r) return unsim(r.reason);
-    for (const p of r.params) generated.push(p);
+  const fail = async (at: FieldPath, message: string, deps: string[] = []): Promise<Mapped[]> => [
+    { error: refusal(await fieldAt(ctx, o, at), `ApplicationSet ${name}: ${message}`), unsimulated: { tool: 'argocd', kind: 'ApplicationSet', name, declared, reason: message, deps: [o.source.file, ...deps] } },
+  ];
+  let options: GoTemplateOptions;
+  try {
+    options = goTemplateOptions(Array.isArray(spec.goTemplateOptions) ? spec.goTemplateOptions : undefined);
+  } catch (e) {
+    return fail(['spec', 'goTemplateOptions'], `goTemplateOptions: ${(e as Error).message}`);
+  }
+  const t: Templating = { goTemplate: spec.goTemplate === true, options };
+  const patch = spec.templatePatch;
+  if (patch !== undefined && patch !== null && typeof patch !== 'string') return fail(['spec', 'templatePatch'], 'templatePatch must be a string (a template of a YAML patch)');
+
+  const produced: { set: ParamSet; template: JsonObject }[] = [];
+  const allDeps: string[] = [];
+  if (!Array.isArray(spec.generators)) return fail(['spec'], 'spec.generators is not a list of generators');
+  const generators = spec.generators;
+  for (let i = 0; i < generators.length; i++) {
+    const entry = generators[i];
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry) || !GENERATOR_KINDS.some((k) => entry[k] !== undefined && entry[k] !== null)) {
+      return fail(['spec', 'generators', i], `generator ${i} names no generator (${GENERATOR_KINDS.join(', ')})`);
+    }
+    for (const { kind, result } of await transform(ctx, obj(generators[i]), ['spec', 'generators', i], t, 0, undefined)) {
+      if ('reason' in result) return unsim(result.reason, result.deps);
+      if ('error' in result) return fail(result.at, result.error, result.deps);
+      // A generator's own template wins over spec.template field by field (mergo.Merge into the generator's).
+      const template = fillFrom(obj(obj(obj(generators[i])[kind]).template), obj(spec.template));
+      for (const set of result.sets) {
+        produced.push({ set, template });
+        allDeps.push(...set.deps);
+      }
+    }
   }
   const out: Mapped[] = [];
-  const template = obj(spec.template);
-  for (const { params, deps } of generated.slice(0, 500)) {
+  const names = new Set<string>();
+  for (const { set, template } of produced.slice(0, MAX_APPS)) {
+    const { params, deps } = set;
     let app: JsonObject;
+    let stage: FieldPath = ['spec', 'template'];
     try {
-      app = renderTemplate(template, params, goTemplate) as JsonObject;
+      app = Object.keys(params).length === 0 ? template : obj(renderTemplate(template, params, t));
+      if (typeof patch === 'string') {
+        stage = ['spec', 'templatePatch'];
+        app = applyTemplatePatch(app, replace(patch, params, t));
+      }
     } catch (e) {
-      const error = refusal(await fieldAt(ctx, o, ['spec', 'template']), `ApplicationSet ${name}: ${(e as Error).message}`);
-      return [{ error, unsimulated: { tool: 'argocd', kind: 'ApplicationSet', name, declared, reason: (e as Error).message, deps: [o.source.file, ...deps] } }];
+      if (e instanceof GoTemplateUnsupported) return unsim(`${e.message} (in ${stage.join('.')})`, allDeps);
+      if (e instanceof TemplateFieldError) return fail([...stage, ...e.path], `${stage[1]}.${e.message}`, deps);
+      return fail(stage, `${stage[1]}: ${(e as Error).message}`, deps);
     }
-    const appName = str(obj(app.metadata).name) ?? name;
+    // Argo CD's validation of each generated Application: one without a name, or with a name an earlier one has, is
+    // not applied (an error on the ApplicationSet); the others are.
+    const appName = str(obj(app.metadata).name) ?? '';
+    if (appName === '' || names.has(appName)) {
+      const message = appName === '' ? 'generates an Application with no name (Argo CD requires metadata.name from the template or templatePatch)' : `contains applications with duplicate name: ${appName} (Argo CD applies the first only)`;
+      out.push(...(await fail(['spec', 'template', 'metadata', 'name'], message, deps)));
+      continue;
+    }
+    names.add(appName);
     out.push(...(await argoApplication(ctx, o, { spec: obj(app.spec), name: appName, deps })));
+  }
+  if (produced.length > MAX_APPS) out.push(...unsim(`generates ${produced.length} Applications: only the first ${MAX_APPS} are simulated`, allDeps));
+  return out;
+}
+
+/**
+ * Argo CD's Transform: each generator the entry sets (there may be several at the top level), its parameter sets
+ * filtered by the entry's `selector`. `interpolate`: the parameters of a matrix's first generator, rendered into this
+ * one before it runs. `depth`: 0 at the top, 1 inside a matrix/merge, 2 inside a matrix/merge nested in one.
+ */
+async function transform(ctx: ScanContext, raw: JsonObject, at: FieldPath, t: Templating, depth: number, interpolate: Params | undefined): Promise<{ kind: string; result: Generated }[]> {
+  let g = raw;
+  if (interpolate !== undefined && Object.keys(interpolate).length > 0) {
+    try {
+      g = interpolateGenerator(raw, interpolate, t);
+    } catch (e) {
+      const result: Generated = e instanceof GoTemplateUnsupported ? { reason: e.message } : { error: `interpolating the generator with the first generator's parameters: ${(e as Error).message}`, at };
+      return [{ kind: '?', result }];
+    }
+  }
+  const unknown = Object.keys(g).filter((k) => k !== 'selector' && !GENERATOR_KINDS.includes(k));
+  if (unknown.length > 0) return [{ kind: unknown[0]!, result: { reason: `unrecognized generator '${unknown[0]}'` } }];
+  const out: { kind: string; result: Generated }[] = [];
+  for (const kind of GENERATOR_KINDS.filter((k) => g[k] !== undefined && g[k] !== null)) {
+    let result = await generateOne(ctx, kind, obj(g[kind]), [...at, kind], t, depth);
+    if ('sets' in result && g.selector !== undefined && g.selector !== null) {
+      const sets: ParamSet[] = [];
+      for (const set of result.sets) {
+        const m = selectorMatches(obj(g.selector), flattenParams(set.params));
+        if (typeof m === 'string') {
+          result = { error: `selector: ${m}`, at: [...at, 'selector'] };
+          break;
+        }
+        if (m) sets.push(set);
+      }
+      if ('sets' in result) result = { sets };
+    }
+    out.push({ kind, result });
   }
   return out;
 }
 
-async function generate(ctx: ScanContext, g: JsonObject, goTemplate: boolean, depth: number): Promise<{ params: { params: Params; deps: string[] }[] } | { reason: string }> {
-  if (g.list !== undefined) {
-    return { params: arr(obj(g.list).elements).map((e) => ({ params: flatten(obj(e), goTemplate), deps: [] })) };
+async function generateOne(ctx: ScanContext, kind: string, g: JsonObject, at: FieldPath, t: Templating, depth: number): Promise<Generated> {
+  switch (kind) {
+    case 'list':
+      return listGenerator(g, at, t);
+    case 'git':
+      return await gitGenerator(ctx, g, at, t);
+    case 'matrix':
+    case 'merge': {
+      if (depth >= 2) {
+        return { error: `a ${kind} generator nested in a matrix or merge that is itself nested: Argo CD allows one level of nesting (it drops the inner one and fails with "child generator generated no parameters")`, at };
+      }
+      return kind === 'matrix' ? await matrixGenerator(ctx, g, at, t, depth) : await mergeGenerator(ctx, g, at, t, depth);
+    }
+    default:
+      return { reason: `the ${kind} generator is not supported (cluster state or an external service decides what it generates)` };
   }
-  if (g.git !== undefined) {
-    const git = obj(g.git);
-    if (!isThisRepo(ctx, str(git.repoURL))) return { reason: `git generator repository ${str(git.repoURL) ?? '?'} is not this repository (gitops.repoURLs)` };
-    const out: { params: Params; deps: string[] }[] = [];
+}
+
+/** A generator inside a matrix or merge: exactly one kind, as Argo CD requires. */
+async function child(ctx: ScanContext, g: JsonObject, at: FieldPath, t: Templating, depth: number, interpolate: Params | undefined): Promise<Generated> {
+  const results = await transform(ctx, g, at, t, depth, interpolate);
+  if (results.length === 0) return { error: 'child generator generated no parameters (the generator names no generator)', at };
+  if (results.length > 1) return { error: `found more than one generator in matrix.Generators (${results.map((r) => r.kind).join(', ')}): one per entry`, at };
+  return results[0]!.result;
+}
+
+/** Every parameter set of the first generator combined with each set the second makes with the first's parameters. */
+async function matrixGenerator(ctx: ScanContext, m: JsonObject, at: FieldPath, t: Templating, depth: number): Promise<Generated> {
+  const gens = arr(m.generators).map(obj);
+  if (gens.length < 2) return { error: 'found less than two generators, Matrix support only two', at: [...at, 'generators'] };
+  if (gens.length > 2) return { error: 'found more than two generators, Matrix support only two', at: [...at, 'generators'] };
+  const first = await child(ctx, gens[0]!, [...at, 'generators', 0], t, depth + 1, undefined);
+  if (!('sets' in first)) return first;
+  const sets: ParamSet[] = [];
+  for (const a of first.sets) {
+    const second = await child(ctx, gens[1]!, [...at, 'generators', 1], t, depth + 1, a.params);
+    if (!('sets' in second)) return second;
+    for (const b of second.sets) {
+      let params: Params;
+      if (t.goTemplate) params = mergeOverride(mergeOverride({}, b.params), a.params);
+      else {
+        const combined = combineStringMaps(a.params, b.params);
+        if (typeof combined === 'string') return { error: `${combined} (parameter collision between the matrix's generators)`, at: [...at, 'generators'] };
+        params = combined;
+      }
+      sets.push({ params, deps: [...new Set([...a.deps, ...b.deps])] });
+      if (sets.length > MAX_PARAM_SETS) return { reason: `the matrix generator makes more than ${MAX_PARAM_SETS} parameter sets: not simulated` };
+    }
+  }
+  return { sets };
+}
+
+/**
+ * The merge generator: the first generator's sets, each overridden by the sets of the later generators that have the
+ * same values of every merge key (goTemplate: maps merged deeply; fasttemplate: keys replaced). Sets of the later
+ * generators matching none are dropped. Every generator's sets must be unique by the merge keys.
+ */
+async function mergeGenerator(ctx: ScanContext, m: JsonObject, at: FieldPath, t: Templating, depth: number): Promise<Generated> {
+  const gens = arr(m.generators).map(obj);
+  if (gens.length < 2) return { error: 'found less than two generators, Merge requires two or more', at: [...at, 'generators'] };
+  const results: ParamSet[][] = [];
+  const deps = new Set<string>();
+  for (let i = 0; i < gens.length; i++) {
+    const r = await child(ctx, gens[i]!, [...at, 'generators', i], t, depth + 1, undefined);
+    if (!('sets' in r)) return r;
+    results.push(r.sets);
+    for (const s of r.sets) for (const d of s.deps) deps.add(d);
+  }
+  const keys = [...new Set(arr(m.mergeKeys).filter((k): k is string => typeof k === 'string'))];
+  if (keys.length === 0) return { error: 'no merge keys were specified, Merge requires at least one (mergeKeys)', at: m.mergeKeys === undefined ? at : [...at, 'mergeKeys'], deps: [...deps] };
+  const byKey = (sets: ParamSet[], i: number): Map<string, ParamSet> | Generated => {
+    const map = new Map<string, ParamSet>();
+    for (const s of sets) {
+      // Go's json.Marshal of {mergeKey: value}: keys sorted, a missing key null.
+      const key = goJsonCompact(Object.fromEntries(keys.map((k) => [k, s.params[k] ?? null])));
+      if (map.has(key)) {
+        return { error: `the parameters from a generator were not unique by the given mergeKeys, Merge requires all param sets to be unique. Duplicate key was ${key}`, at: [...at, 'generators', i], deps: [...deps] };
+      }
+      map.set(key, { params: structuredClone(s.params), deps: s.deps });
+    }
+    return map;
+  };
+  const base = byKey(results[0]!, 0);
+  if (!(base instanceof Map)) return base;
+  for (let i = 1; i < results.length; i++) {
+    const over = byKey(results[i]!, i);
+    if (!(over instanceof Map)) return over;
+    for (const [key, b] of base) {
+      const o = over.get(key);
+      if (o === undefined) continue;
+      base.set(key, { params: t.goTemplate ? mergeOverride(b.params, o.params) : { ...b.params, ...o.params }, deps: b.deps });
+    }
+  }
+  // A change to any generator's files may change which sets merge.
+  return { sets: [...base.values()].map((s) => ({ params: s.params, deps: [...deps] })) };
+}
+
+/** The list generator: fasttemplate takes string values only (and a `values` map of strings); `elementsYaml` is appended as written. */
+function listGenerator(l: JsonObject, at: FieldPath, t: Templating): Generated {
+  const sets: ParamSet[] = [];
+  const elements = arr(l.elements);
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i];
+    if (e === null || typeof e !== 'object' || Array.isArray(e)) return { error: `list element ${i} is not an object`, at: [...at, 'elements', i] };
+    if (t.goTemplate) {
+      sets.push({ params: e, deps: [] });
+      continue;
+    }
+    const params: Params = {};
+    for (const [k, v] of Object.entries(e)) {
+      if (k === 'values') {
+        if (v === null || typeof v !== 'object' || Array.isArray(v)) return { error: `list element ${i}: values is not a map (error parsing values map)`, at: [...at, 'elements', i, 'values'] };
+        for (const [vk, vv] of Object.entries(v)) {
+          if (typeof vv !== 'string') return { error: `list element ${i}: values.${vk} is ${JSON.stringify(vv)}, not a string (without goTemplate Argo CD fails: error parsing value as string)`, at: [...at, 'elements', i, 'values', vk] };
+          params[`values.${vk}`] = vv;
+        }
+      } else if (typeof v !== 'string') {
+        return { error: `list element ${i}: ${k} is ${JSON.stringify(v)}, not a string (without goTemplate Argo CD fails: error parsing value as string; quote it)`, at: [...at, 'elements', i, k] };
+      } else params[k] = v;
+    }
+    sets.push({ params, deps: [] });
+  }
+  if (typeof l.elementsYaml === 'string' && l.elementsYaml !== '') {
+    let parsed: unknown;
+    try {
+      parsed = parseYaml(l.elementsYaml, { maxAliasCount: 100, version: '1.1' });
+    } catch (e) {
+      return { error: `elementsYaml is not YAML: ${(e as Error).message.split('\n')[0]}`, at: [...at, 'elementsYaml'] };
+    }
+    if (parsed !== null && !(Array.isArray(parsed) && parsed.every((x) => x === null || (typeof x === 'object' && !Array.isArray(x))))) {
+      return { error: 'elementsYaml is not a list of objects (error unmarshling decoded ElementsYaml)', at: [...at, 'elementsYaml'] };
+    }
+    for (const x of (parsed ?? []) as (JsonObject | null)[]) sets.push({ params: x ?? {}, deps: [] });
+  }
+  return { sets };
+}
+
+async function gitGenerator(ctx: ScanContext, git: JsonObject, at: FieldPath, t: Templating): Promise<Generated> {
+  if (!isThisRepo(ctx, str(git.repoURL))) return { reason: `git generator repository ${str(git.repoURL) ?? '?'} is not this repository (gitops.repoURLs)` };
+  const prefix = str(git.pathParamPrefix) ?? '';
+  const values = stringMap(git.values);
+  const withValues = (params: Params): Params => {
+    // appendTemplatedValues: each value rendered with the set's parameters, as `values.<key>` (goTemplate: `values: {key}`).
+    const rendered: Record<string, string> = {};
+    for (const [k, v] of Object.entries(values)) rendered[k] = replace(v, params, t);
+    if (Object.keys(rendered).length === 0) return params;
+    if (t.goTemplate) return { ...params, values: rendered };
+    return { ...params, ...Object.fromEntries(Object.entries(rendered).map(([k, v]) => [`values.${k}`, v])) };
+  };
+  const sets: ParamSet[] = [];
+  try {
     if (git.directories !== undefined) {
       const dirs = arr(git.directories).map(obj);
       const inc = dirs.filter((d) => d.exclude !== true).map((d) => globToRegExp(String(d.path ?? '')));
       const exc = dirs.filter((d) => d.exclude === true).map((d) => globToRegExp(String(d.path ?? '')));
       for (const d of [...ctx.tree.dirs].sort()) {
         if (d === '' || !inc.some((r) => r.test(d)) || exc.some((r) => r.test(d))) continue;
-        out.push({ params: pathParams(d, goTemplate), deps: [] });
+        sets.push({ params: withValues(pathParams(d, undefined, t.goTemplate, prefix)), deps: [] });
       }
-      return { params: out };
+      return { sets };
     }
-    if (git.files !== undefined) return await gitFiles(ctx, arr(git.files).map(obj), goTemplate);
-    return { reason: 'git generator without directories or files' };
+    if (git.files !== undefined) return await gitFiles(ctx, arr(git.files).map(obj), t, prefix, withValues);
+  } catch (e) {
+    if (e instanceof GoTemplateUnsupported) return { reason: `${e.message} (in the git generator's values)` };
+    return { error: `git generator values: ${(e as Error).message}`, at: [...at, 'values'] };
   }
-  if (g.matrix !== undefined) {
-    if (depth > 0) return { reason: 'nested matrix generators are not supported' };
-    const [a, b] = arr(obj(g.matrix).generators).map(obj);
-    if (a === undefined || b === undefined) return { reason: 'a matrix generator needs two generators' };
-    const ra = await generate(ctx, a, goTemplate, depth + 1);
-    const rb = await generate(ctx, b, goTemplate, depth + 1);
-    if ('reason' in ra) return ra;
-    if ('reason' in rb) return rb;
-    return { params: ra.params.flatMap((x) => rb.params.map((y) => ({ params: { ...x.params, ...y.params }, deps: [...x.deps, ...y.deps] }))) };
-  }
-  const kind = Object.keys(g).find((k) => k !== 'selector') ?? '?';
-  if (kind === 'merge') return { reason: 'the merge generator is not simulated (preadmit does not merge generators\' parameter sets by merge keys)' };
-  return { reason: `the ${kind} generator is not supported (cluster state or an external service decides what it generates)` };
+  return { error: 'git generator without directories or files', at };
 }
 
 /**
@@ -268,103 +515,246 @@ async function generate(ctx: ScanContext, g: JsonObject, goTemplate: boolean, de
  * file's path parameters (`path` is the file's directory, `path.filename` the file). The files are
  * dependencies: a change to one changes the apps.
  */
-async function gitFiles(ctx: ScanContext, items: JsonObject[], goTemplate: boolean): Promise<{ params: { params: Params; deps: string[] }[] } | { reason: string }> {
+async function gitFiles(ctx: ScanContext, items: JsonObject[], t: Templating, prefix: string, withValues: (p: Params) => Params): Promise<Generated> {
   const inc = items.filter((d) => d.exclude !== true).map((d) => globToRegExp(String(d.path ?? '')));
   const exc = items.filter((d) => d.exclude === true).map((d) => globToRegExp(String(d.path ?? '')));
   const files = [...ctx.tree.files].filter((f) => inc.some((r) => r.test(f)) && !exc.some((r) => r.test(f))).sort();
-  const out: { params: Params; deps: string[] }[] = [];
+  const sets: ParamSet[] = [];
   for (const file of files) {
     const text = await ctx.text(file);
     let parsed: unknown;
     try {
       parsed = text === undefined ? undefined : parseYaml(text, { maxAliasCount: 100 });
     } catch (e) {
-      return { reason: `git file generator: unable to process file '${file}': ${(e as Error).message.split('\n')[0]}` };
+      return { reason: `git file generator: unable to process file '${file}': ${(e as Error).message.split('\n')[0]}`, deps: [file] };
     }
     // A list gives one parameter set per element; an empty file (or list) one empty set; anything else must be an object.
     const objects = Array.isArray(parsed) ? (parsed.length === 0 ? [{}] : parsed) : [parsed ?? {}];
     if (objects.some((x) => x === null || typeof x !== 'object' || Array.isArray(x))) {
-      return { reason: `git file generator: unable to process file '${file}': not an object or a list of objects` };
+      return { reason: `git file generator: unable to process file '${file}': not an object or a list of objects`, deps: [file] };
     }
-    for (const o of objects as JsonObject[]) out.push({ params: { ...flatten(o, goTemplate), ...filePathParams(file, goTemplate) }, deps: [file] });
+    for (const o of objects as JsonObject[]) {
+      const own = t.goTemplate ? { ...o } : flattenParams(o);
+      sets.push({ params: withValues({ ...own, ...pathParams(path.posix.dirname(file), file, t.goTemplate, prefix) }), deps: [file] });
+    }
   }
-  return { params: out };
+  return { sets };
 }
 
-function filePathParams(file: string, goTemplate: boolean): Params {
-  const d = path.posix.dirname(file);
-  const filename = path.posix.basename(file);
-  const p = pathParams(d, goTemplate);
-  if (goTemplate) return { path: { ...(p.path as JsonObject), filename, filenameNormalized: normalize(filename) } };
-  return { ...p, 'path.filename': filename, 'path.filenameNormalized': normalize(filename) };
-}
-
-function pathParams(d: string, goTemplate: boolean): Params {
+/** The git generators' path parameters of a directory (and of a file in it), under `pathParamPrefix` when set. */
+function pathParams(d: string, file: string | undefined, goTemplate: boolean, prefix: string): Params {
   const segments = d.split('/');
   const base = path.posix.basename(d);
-  if (goTemplate) return { path: { path: d, basename: base, basenameNormalized: normalize(base), segments } };
-  const p: Params = { path: d, 'path.basename': base, 'path.basenameNormalized': normalize(base) };
-  segments.forEach((s, i) => (p[`path[${i}]`] = s));
+  const filename = file === undefined ? undefined : path.posix.basename(file);
+  if (goTemplate) {
+    const p: JsonObject = { path: d, basename: base, basenameNormalized: sanitizeName(base), segments };
+    if (filename !== undefined) Object.assign(p, { filename, filenameNormalized: sanitizeName(filename) });
+    return prefix !== '' ? { [prefix]: { path: p } } : { path: p };
+  }
+  const name = prefix !== '' ? `${prefix}.path` : 'path';
+  const p: Params = { [name]: d, [`${name}.basename`]: base, [`${name}.basenameNormalized`]: sanitizeName(base) };
+  if (filename !== undefined) Object.assign(p, { [`${name}.filename`]: filename, [`${name}.filenameNormalized`]: sanitizeName(filename) });
+  segments.forEach((s, i) => {
+    if (s !== '') p[`${name}[${i}]`] = s;
+  });
   return p;
 }
 
-function normalize(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9-.]/g, '-');
-}
-
-/** fasttemplate params are flattened (`a.b`, list elements `a.0`, as flatten.DotStyle); goTemplate params keep their shape. */
-function flatten(o: JsonObject, goTemplate: boolean, prefix = ''): Params {
-  if (goTemplate) return o;
-  const out: Params = {};
+/** jeremywohl/flatten DotStyle (`a.b`, list elements `a.0`), each leaf printed as Go's %v (1e+06, <nil>). */
+function flattenParams(o: JsonObject, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(o)) {
-    if (Array.isArray(v)) Object.assign(out, flatten(Object.fromEntries(v.map((x, i) => [String(i), x])), false, `${prefix}${k}.`));
-    else if (v !== null && typeof v === 'object') Object.assign(out, flatten(v, false, `${prefix}${k}.`));
-    else out[`${prefix}${k}`] = v;
+    if (Array.isArray(v)) Object.assign(out, flattenParams(Object.fromEntries(v.map((x, i) => [String(i), x])), `${prefix}${k}.`));
+    else if (v !== null && typeof v === 'object') Object.assign(out, flattenParams(v, `${prefix}${k}.`));
+    else out[`${prefix}${k}`] = goSprint(v);
   }
   return out;
 }
 
-/** Substitutes params into every string of the template (keys too, as Argo CD does on the serialized template). */
-export function renderTemplate(t: JsonValue, params: Params, goTemplate: boolean): JsonValue {
-  if (typeof t === 'string') return substitute(t, params, goTemplate);
-  if (Array.isArray(t)) return t.map((x) => renderTemplate(x, params, goTemplate));
-  if (t !== null && typeof t === 'object') {
+/** utils.CombineStringMaps: both sets printed as strings; the same key with another value is an error. */
+function combineStringMaps(a: Params, b: Params): Params | string {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(a)) out[k] = goSprint(v as GoTplValue);
+  for (const [k, v] of Object.entries(b)) {
+    const text = goSprint(v as GoTplValue);
+    if (k in out && out[k] !== text) return `found duplicate key ${k} with different value, a: ${String(out[k])} ,b: ${text}`;
+    out[k] = text;
+  }
+  return out;
+}
+
+function isMapValue(v: JsonValue | undefined): v is JsonObject {
+  return v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** mergo.Merge with WithOverride over parameter maps: maps merged key by key, other values replaced (an empty list does not replace a list). */
+function mergeOverride(into: JsonObject, from: JsonObject): JsonObject {
+  const out: JsonObject = { ...into };
+  for (const [k, v] of Object.entries(from)) {
+    const cur = out[k];
+    if (isMapValue(cur) && isMapValue(v)) out[k] = mergeOverride(cur, v);
+    else if (Array.isArray(v) && v.length === 0 && Array.isArray(cur) && cur.length > 0) continue;
+    else out[k] = v;
+  }
+  return out;
+}
+
+/** mergo.Merge without override: `into` keeps what it sets; what it lacks (or leaves empty) comes from `from`, maps recursively. */
+function fillFrom(into: JsonObject, from: JsonObject): JsonObject {
+  const out: JsonObject = { ...into };
+  for (const [k, v] of Object.entries(from)) {
+    const cur = out[k];
+    if (isMapValue(cur) && isMapValue(v)) out[k] = fillFrom(cur, v);
+    else if (cur === undefined || cur === null || cur === '' || (Array.isArray(cur) && cur.length === 0)) out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * A generator's `selector` over a parameter set flattened to strings (Argo CD's own label selector: keys are checked,
+ * values need not be label values). true/false, or the reason the selector is invalid.
+ */
+function selectorMatches(sel: JsonObject, labels: Record<string, string>): boolean | string {
+  for (const [k, v] of Object.entries(obj(sel.matchLabels))) if (labels[k] !== String(v)) return false;
+  for (const e of arr(sel.matchExpressions).map(obj)) {
+    const key = str(e.key) ?? '';
+    const values = arr(e.values).map(String);
+    const has = Object.prototype.hasOwnProperty.call(labels, key);
+    switch (e.operator) {
+      case 'In':
+        if (!has || !values.includes(labels[key]!)) return false;
+        break;
+      case 'NotIn':
+        if (has && values.includes(labels[key]!)) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+      default:
+        return `"${String(e.operator)}" is not a valid label selector operator`;
+    }
+  }
+  return true;
+}
+
+/** The generator with the first matrix generator's parameters rendered into it (its `values` maps only where they resolve). */
+function interpolateGenerator(g: JsonObject, params: Params, t: Templating): JsonObject {
+  const out: JsonObject = {};
+  for (const [kind, spec] of Object.entries(g)) {
+    if (!isMapValue(spec) || !isMapValue(spec.values)) {
+      out[kind] = renderTemplate(spec, params, t);
+      continue;
+    }
+    const { values, ...rest } = spec;
+    const rendered = obj(renderTemplate(rest, params, t));
+    const resolved: JsonObject = {};
+    for (const [k, v] of Object.entries(values)) {
+      if (typeof v !== 'string') continue;
+      try {
+        resolved[k] = replace(v, params, t.goTemplate ? { ...t, options: { ...t.options, missingKey: 'error' } } : t);
+      } catch (e) {
+        // A key of the set this generator makes itself (path, ...): resolved later, with that set.
+        if (e instanceof GoTemplateError && /no entry for key|can't evaluate field/.test(e.message)) resolved[k] = v;
+        else throw e;
+      }
+    }
+    out[kind] = { ...rendered, values: resolved };
+  }
+  return out;
+}
+
+/** A template error and the field of the template it is in. */
+export class TemplateFieldError extends Error {
+  constructor(
+    readonly path: FieldPath,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Substitutes params into every string of the template (keys too, as Argo CD does); null map values are dropped. A
+ * failing string throws TemplateFieldError naming its field (GoTemplateUnsupported passes through as it is).
+ */
+export function renderTemplate(tpl: JsonValue, params: Params, t: Templating, at: FieldPath = []): JsonValue {
+  const one = (text: string, where: FieldPath): string => {
+    try {
+      return replace(text, params, t);
+    } catch (e) {
+      if (e instanceof GoTemplateUnsupported || e instanceof TemplateFieldError) throw e;
+      throw new TemplateFieldError(where, `${where.length > 0 ? `${where.join('.')}: ` : ''}${(e as Error).message}`);
+    }
+  };
+  if (typeof tpl === 'string') return one(tpl, at);
+  if (Array.isArray(tpl)) return tpl.map((x, i) => renderTemplate(x, params, t, [...at, i]));
+  if (tpl !== null && typeof tpl === 'object') {
     const out: JsonObject = {};
-    for (const [k, v] of Object.entries(t)) out[substitute(k, params, goTemplate)] = renderTemplate(v, params, goTemplate);
+    for (const [k, v] of Object.entries(tpl)) if (v !== null) out[one(k, [...at, k])] = renderTemplate(v, params, t, [...at, k]);
     return out;
   }
-  return t;
+  return tpl;
 }
 
-function substitute(s: string, params: Params, goTemplate: boolean): string {
-  return s.replace(/\{\{(.*?)\}\}/g, (whole, expr: string) => {
-    const e = expr.trim();
-    if (!goTemplate) {
-      // fasttemplate: an unknown key is left as it is.
-      const v = params[e];
-      return v === undefined ? whole : scalar(v);
-    }
-    const idx = /^index\s+\.([\w.]+)\s+(\d+)$/.exec(e);
-    if (idx) {
-      const list = lookup(params, idx[1]!);
-      if (!Array.isArray(list) || list[Number(idx[2])] === undefined) throw new Error(`template {{${expr}}}: no such element`);
-      return scalar(list[Number(idx[2])]!);
-    }
-    if (/^\.[\w.]+$/.test(e)) {
-      const v = lookup(params, e.slice(1));
-      if (v === undefined) return '<no value>';
-      return scalar(v);
-    }
-    throw new Error(`template {{${expr}}}: only {{ .field }} and {{ index .list N }} are supported`);
-  });
+/**
+ * Argo CD's Render.Replace of one string: Go's text/template with goTemplate; else fasttemplate, which replaces a
+ * `{{ key }}` whose key is a string parameter and leaves any other tag as written (a `{{` with no `}}` is an error).
+ */
+export function replace(text: string, params: Params, t: Templating): string {
+  // A template without an action prints itself (Go and fasttemplate alike).
+  if (!text.includes('{{')) return text;
+  if (t.goTemplate) return executeGoTemplate(text, params, t.options);
+  if (!/\{\{.*\}\}/.test(text)) return text;
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const open = text.indexOf('{{', i);
+    if (open < 0) return out + text.slice(i);
+    const close = text.indexOf('}}', open + 2);
+    if (close < 0) throw new Error(`invalid template: Cannot find end tag="}}" in the template=${JSON.stringify(text)} starting from ${JSON.stringify(text.slice(open + 2))}`);
+    const tag = text.slice(open + 2, close);
+    const v = params[tag.trim()];
+    out += text.slice(i, open) + (tag.trim() !== '' && typeof v === 'string' ? v : `{{${tag}}}`);
+    i = close + 2;
+  }
 }
 
-function lookup(params: Params, dotted: string): JsonValue | undefined {
-  let cur: JsonValue | undefined = params;
-  for (const k of dotted.split('.')) cur = cur !== null && typeof cur === 'object' && !Array.isArray(cur) ? cur[k] : undefined;
-  return cur;
+/**
+ * templatePatch once rendered: YAML (or JSON) that must read as an Application, applied as a strategic merge patch
+ * (Application's lists have no merge keys, so a list replaces the template's; null deletes; `$patch: replace|delete`).
+ */
+function applyTemplatePatch(app: JsonObject, text: string): JsonObject {
+  let patch: unknown;
+  try {
+    patch = parseYaml(text, { maxAliasCount: 100, version: '1.1' });
+  } catch (e) {
+    throw new Error(`the rendered patch is not YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (patch === null || patch === undefined) return app;
+  if (typeof patch !== 'object' || Array.isArray(patch)) throw new Error('the rendered patch is not a map (invalid templatePatch)');
+  for (const k of ['metadata', 'spec']) {
+    const v = (patch as JsonObject)[k];
+    if (v !== undefined && v !== null && !isMapValue(v)) throw new Error(`invalid templatePatch: ${k} is not a map`);
+  }
+  return obj(strategicMerge(app, patch as JsonObject));
 }
 
-function scalar(v: JsonValue): string {
-  return typeof v === 'string' ? v : JSON.stringify(v);
+function strategicMerge(orig: JsonValue | undefined, patch: JsonObject): JsonValue | undefined {
+  const directive = patch.$patch;
+  if (directive === 'delete') return undefined;
+  const { $patch: _, ...rest } = patch;
+  if (directive === 'replace') return rest;
+  const out: JsonObject = isMapValue(orig) ? { ...orig } : {};
+  for (const [k, v] of Object.entries(rest)) {
+    if (v === null) delete out[k];
+    else if (isMapValue(v)) {
+      const merged = strategicMerge(out[k], v);
+      if (merged === undefined) delete out[k];
+      else out[k] = merged;
+    } else out[k] = v;
+  }
+  return out;
 }

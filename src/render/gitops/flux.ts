@@ -49,7 +49,7 @@ async function gitSource(ctx: ScanContext, o: SourcedObject, ref: JsonObject, wh
     return refused === undefined ? { remote: repoUrl } : { reason: refused };
   }
   if (kind === 'OCIRepository') {
-    return { reason: `${what} comes from OCIRepository ${name}${url !== undefined ? ` (${url})` : found === undefined ? ', which is not in this repository' : ''}: OCI artifacts are not simulated, preadmit fetches charts from helm HTTP repositories only` };
+    return { reason: `${what} comes from OCIRepository ${name}${url !== undefined ? ` (${url})` : ', which is not in this repository'}` };
   }
   if (kind === 'HelmChart') {
     return { reason: `${what} comes from HelmChart ${name}: a HelmChart source (chartRef) is not simulated; name the chart and its HelmRepository in spec.chart instead` };
@@ -58,6 +58,23 @@ async function gitSource(ctx: ScanContext, o: SourcedObject, ref: JsonObject, wh
     return { reason: `remote chart source ${url ?? `${kind} ${name}`} not allowed / not configured: preadmit renders only charts in this repository` };
   }
   return { reason: `${what} comes from a ${kind || 'missing'} source${name ? ` ${name}` : ''}, which preadmit cannot read` };
+}
+
+/** The chart a HelmRelease `chartRef` to an OCIRepository names, or why it is not simulated. */
+async function ociChartRef(ctx: ScanContext, o: SourcedObject, ref: JsonObject): Promise<{ repoUrl: string; chartName: string; version: string } | { reason: string }> {
+  if (str(ref.kind) !== 'OCIRepository') return { reason: ((await gitSource(ctx, o, ref, 'the chart')) as { reason?: string }).reason ?? 'chartRef' };
+  const name = str(ref.name) ?? '';
+  const found = name === '' ? undefined : await findObject(ctx, 'OCIRepository', name, str(ref.namespace) ?? metaOf(o.object).namespace);
+  const spec = obj(found?.object.spec);
+  const url = str(spec.url)?.trim().replace(/\/+$/, '');
+  if (found === undefined || url === undefined) return { reason: `the chart comes from OCIRepository ${name}, which is not in this repository${found !== undefined ? ' with a spec.url' : ''}` };
+  const r = obj(spec.ref);
+  if (str(r.digest) !== undefined) return { reason: `the chart comes from OCIRepository ${name} (${url}) pinned by manifest digest ${str(r.digest)}: not simulated (preadmit pins charts by their layer digest)` };
+  const cut = url.lastIndexOf('/');
+  const repoUrl = url.slice(0, cut);
+  const refused = /^oci:\/\/[^/]+\/[^/]/i.test(url) ? remoteChartRefusal(ctx, repoUrl) : `url '${url}' is not an oci:// chart reference`;
+  if (refused !== undefined) return { reason: `the chart comes from OCIRepository ${name} (${url}): ${refused}` };
+  return { repoUrl, chartName: url.slice(cut + 1), version: str(r.semver) ?? str(r.tag) ?? 'latest' };
 }
 
 /** Variables from `postBuild.substituteFrom` (in order) then `postBuild.substitute`, as Flux merges them. */
@@ -150,15 +167,23 @@ export async function fluxKustomization(ctx: ScanContext, o: SourcedObject): Pro
 export async function fluxHelmRelease(ctx: ScanContext, o: SourcedObject): Promise<Mapped> {
   const spec = obj(o.object.spec);
   const { name, namespace } = metaOf(o.object);
-  if (spec.chartRef !== undefined) {
-    const ref = obj(spec.chartRef);
-    return notSimulated(o, (await gitSource(ctx, o, ref, 'the chart') as { reason: string }).reason ?? 'chartRef');
-  }
   const chartSpec = obj(obj(spec.chart).spec);
-  const chartName = str(chartSpec.chart) ?? '';
-  const source = await gitSource(ctx, o, obj(chartSpec.sourceRef), `chart ${chartName}`, true);
-  if ('reason' in source) return notSimulated(o, source.reason);
-  const chartAt = await fieldAt(ctx, o, ['spec', 'chart', 'spec', 'chart']);
+  let chartName = str(chartSpec.chart) ?? '';
+  let chartVersion = str(chartSpec.version) ?? '*';
+  let source: Awaited<ReturnType<typeof gitSource>>;
+  let chartAt: Declared;
+  if (spec.chartRef !== undefined) {
+    // An OCIRepository's chart (`oci://host/path/<chart>`, ref tag/semver; Flux's default tag `latest`), fetched like an OCI HelmRepository's.
+    const oci = await ociChartRef(ctx, o, obj(spec.chartRef));
+    if ('reason' in oci) return notSimulated(o, oci.reason);
+    ({ chartName, version: chartVersion } = oci);
+    source = { remote: oci.repoUrl };
+    chartAt = await fieldAt(ctx, o, ['spec', 'chartRef']);
+  } else {
+    source = await gitSource(ctx, o, obj(chartSpec.sourceRef), `chart ${chartName}`, true);
+    if ('reason' in source) return notSimulated(o, source.reason);
+    chartAt = await fieldAt(ctx, o, ['spec', 'chart', 'spec', 'chart']);
+  }
   const deps = [o.source.file];
   const valuesFiles: string[] = [];
   const files = arr(chartSpec.valuesFiles).length > 0 ? arr(chartSpec.valuesFiles) : str(chartSpec.valuesFile) ? [chartSpec.valuesFile!] : [];
@@ -175,8 +200,7 @@ export async function fluxHelmRelease(ctx: ScanContext, o: SourcedObject): Promi
       if (p === undefined || p === '') return failed(o, await fieldAt(ctx, o, ['spec', 'chart', 'spec', 'valuesFiles', i]), `values file '${f}' leaves the chart: refused`);
       chartValues.push({ file: p, inChart: true });
     }
-    const version = str(chartSpec.version) ?? '*';
-    remote = { repoUrl: source.remote, chart: chartName, version: version === '' ? '*' : version, valuesFiles: chartValues, declaredAt: chartAt };
+    remote = { repoUrl: source.remote, chart: chartName, version: chartVersion === '' ? '*' : chartVersion, valuesFiles: chartValues, declaredAt: chartAt };
   } else {
     const inRepo = repoPath('', chartName.replace(/^\//, ''));
     if (inRepo === undefined) return failed(o, chartAt, `spec.chart.spec.chart '${chartName}' leaves the repository: refused`);

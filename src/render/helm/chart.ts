@@ -174,13 +174,13 @@ export function chartDependencies(
       else local.push({ dep, dir });
       continue;
     }
-    const refused = /^https?:\/\//i.test(dep.repository) ? refusalOf(dep.repository, allow) : undefined;
-    if (/^https?:\/\//i.test(dep.repository) && refused === undefined && /^[\w.-]+$/.test(dep.name)) {
+    const refused = /^(https?|oci):\/\//i.test(dep.repository) ? refusalOf(dep.repository, allow) : undefined;
+    if (/^(https?|oci):\/\//i.test(dep.repository) && refused === undefined && /^[\w.-]+$/.test(dep.name)) {
       remote.push(dep);
       continue;
     }
     const from = dep.repository === '' ? '' : ` from ${dep.repository}`;
-    const why = /^https?:\/\//i.test(dep.repository) ? `remote chart repository not allowed: ${dep.repository}` : 'rendering never downloads charts';
+    const why = /^(https?|oci):\/\//i.test(dep.repository) ? `remote chart repository not allowed: ${dep.repository}` : 'rendering never downloads charts';
     errors.push({
       kind: 'render',
       message: `${file}:${dep.line}: helm dependency '${dep.name}'${from} is not vendored under ${vendorDir}/: refused, ${why}`,

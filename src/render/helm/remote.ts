@@ -2,6 +2,8 @@
 // renderer's jail) and only from repositories the operator allows: index.yaml read, the version picked as
 // helm picks it, the archive downloaded within size and time limits, its digest checked, cached on disk by
 // digest, and unpacked here (tar.ts: no links, no paths leaving the chart) so that helm only sees local files.
+// OCI registries (`oci://host/path`, helm's chart artifacts) go the same way over the distribution API: tags listed
+// when the version is a range, the manifest read, the chart layer (the same .tgz, the same digest) downloaded.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
@@ -11,7 +13,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { atomicWrite } from '../../util/files.ts';
 import { extractTarGz } from '../../util/tar.ts';
-import { pickVersion } from './version.ts';
+import { looseSemver, parseConstraint, pickVersion } from './version.ts';
 
 /** Repository URLs (or URL prefixes at a path boundary) charts may be fetched from; normalized. */
 export interface ChartAllowList {
@@ -58,7 +60,7 @@ export type RemoteChartResult = { ok: true; dir: string; digest: string; version
 /** The operator's list: `PREADMIT_CHART_REPOSITORIES`, comma or space separated. */
 export const CHART_REPOSITORIES_ENV = 'PREADMIT_CHART_REPOSITORIES';
 
-/** URL without credentials, query or fragment, scheme and host lower-cased, no trailing slash; undefined if not http(s). */
+/** URL without credentials, query or fragment, scheme and host lower-cased, no trailing slash; undefined if not http(s) or oci. */
 export function normalizeRepoUrl(url: string): string | undefined {
   let u: URL;
   try {
@@ -66,7 +68,7 @@ export function normalizeRepoUrl(url: string): string | undefined {
   } catch {
     return undefined;
   }
-  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username !== '' || u.password !== '' || u.hostname === '') return undefined;
+  if (!['https:', 'http:', 'oci:'].includes(u.protocol) || u.username !== '' || u.password !== '' || u.hostname === '') return undefined;
   return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -98,17 +100,29 @@ export function repositoryAllowed(url: string, allow: ChartAllowList): boolean {
   return n !== undefined && covered(n, allow.entries);
 }
 
-/** Archives and redirects may go to the host (scheme and port included) of an allowed repository. */
+/**
+ * Archives and redirects may go to the host (scheme and port included) of an allowed repository; an allowed OCI
+ * registry is reached over https (plain http on a loopback host, as docker and helm treat localhost registries).
+ */
 function hostAllowed(url: URL, allow: ChartAllowList): boolean {
   const origin = `${url.protocol}//${url.host.toLowerCase()}`;
-  return url.username === '' && url.password === '' && allow.entries.some((e) => e === origin || e.startsWith(`${origin}/`));
+  return url.username === '' && url.password === '' && allow.entries.map(httpOrigin).some((e) => e === origin || e.startsWith(`${origin}/`));
+}
+
+function httpOrigin(entry: string): string {
+  if (!entry.startsWith('oci://')) return entry;
+  const u = new URL(entry);
+  return `${isLoopback(u.hostname) ? 'http:' : 'https:'}//${u.host}${u.pathname}`;
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 /** Why a repository reference is not fetched, or undefined when it may be. */
 export function refusalOf(repoUrl: string, allow: ChartAllowList): string | undefined {
   const r = repoUrl.trim();
-  if (/^oci:\/\//i.test(r)) return `OCI registry ${r} is not simulated: preadmit fetches charts from helm HTTP repositories only`;
-  if (!/^https?:\/\//i.test(r)) return `repository '${r}' is not an http(s) chart repository URL`;
+  if (!/^(https?|oci):\/\//i.test(r)) return `repository '${r}' is not an http(s) chart repository or oci:// registry URL`;
   if (normalizeRepoUrl(r) === undefined) return `repository '${r}' is not a valid URL without credentials`;
   if (!repositoryAllowed(r, allow)) {
     const list = allow.entries.length === 0 ? 'none are allowed' : `allowed: ${allow.entries.join(', ')}`;
@@ -165,6 +179,7 @@ async function resolve(req: RemoteChartRequest, ctx: RemoteChartContext): Promis
     if (hit) return { ok: true, dir: hit, digest: known.digest, version: known.version };
   }
 
+  if (repo.startsWith('oci://')) return await resolveOci(req, ctx, limits, { root, pinned, resolutionFile });
   const indexUrl = new URL(`${repo}/index.yaml`);
   const index = await httpGet(indexUrl, ctx, limits);
   if (!index.ok) return { ok: false, reason: `${what(req)}: index.yaml: ${index.reason}` };
@@ -198,6 +213,18 @@ async function resolve(req: RemoteChartRequest, ctx: RemoteChartContext): Promis
   }
   const archive = await httpGet(archiveUrl, ctx, limits);
   if (!archive.ok) return { ok: false, reason: `${what(req)}: archive: ${archive.reason}` };
+  return await unpackArchive(req, archive.body, { root, pinned, expected, resolutionFile, version: picked.version, limits });
+}
+
+/** The verified archive unpacked into the cache (by digest), its resolution remembered. */
+async function unpackArchive(
+  req: RemoteChartRequest,
+  body: Buffer,
+  o: { root: string; pinned: string | undefined; expected: string | undefined; resolutionFile: string; version: string; limits: ChartLimits },
+): Promise<RemoteChartResult> {
+  const { root, pinned, expected, resolutionFile, limits } = o;
+  const picked = { version: o.version };
+  const archive = { body };
   const digest = sha256(archive.body);
   if (expected !== undefined && digest !== expected) {
     return { ok: false, reason: `${what(req)}: archive digest ${digest} does not match ${pinned !== undefined ? 'the pinned' : 'the index\'s'} ${expected}: refused` };
@@ -298,12 +325,16 @@ const MAX_REDIRECTS = 5;
  * GET within the limits: no credentials or cookies sent, no proxy, redirects followed only to the host of an
  * allowed repository (never from https to http), the body capped, the whole exchange timed.
  */
-async function httpGet(start: URL, ctx: RemoteChartContext, limits: ChartLimits): Promise<{ ok: true; body: Buffer } | { ok: false; reason: string }> {
+type GetResult = { ok: true; body: Buffer; headers: http.IncomingHttpHeaders } | { ok: false; reason: string; status?: number; headers?: http.IncomingHttpHeaders };
+
+async function httpGet(start: URL, ctx: RemoteChartContext, limits: ChartLimits, headers: Record<string, string> = {}): Promise<GetResult> {
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   const signal = ctx.signal ? AbortSignal.any([ctx.signal, timeout]) : timeout;
   let url = start;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    const r = await once(url, signal, limits.maxBytes).catch((e: unknown) => ({
+    // Credentials (a registry token) go to the host they were issued for only.
+    const sent = url.host === start.host ? headers : Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+    const r = await once(url, signal, limits.maxBytes, sent).catch((e: unknown) => ({
       error: timeout.aborted ? `no complete answer within ${limits.timeoutMs} ms` : signal.aborted ? 'cancelled' : e instanceof Error ? e.message : String(e),
     }));
     if ('error' in r) return { ok: false, reason: `${shown(url)}: ${r.error}` };
@@ -320,8 +351,8 @@ async function httpGet(start: URL, ctx: RemoteChartContext, limits: ChartLimits)
       url = next;
       continue;
     }
-    if (r.status !== 200) return { ok: false, reason: `${shown(url)}: HTTP ${r.status}` };
-    return { ok: true, body: r.body };
+    if (r.status !== 200) return { ok: false, reason: `${shown(url)}: HTTP ${r.status}`, status: r.status, headers: r.headers };
+    return { ok: true, body: r.body, headers: r.headers };
   }
   return { ok: false, reason: `${shown(start)}: more than ${MAX_REDIRECTS} redirects` };
 }
@@ -330,15 +361,15 @@ function shown(u: URL): string {
   return `${u.protocol}//${u.host}${u.pathname}`;
 }
 
-function once(url: URL, signal: AbortSignal, maxBytes: number): Promise<{ status: number; location?: string; body: Buffer } | { error: string }> {
+function once(url: URL, signal: AbortSignal, maxBytes: number, headers: Record<string, string>): Promise<{ status: number; location?: string; body: Buffer; headers: http.IncomingHttpHeaders } | { error: string }> {
   return new Promise((resolve, reject) => {
     const get = url.protocol === 'https:' ? https.get : http.get;
-    const req = get(url, { signal, headers: { 'user-agent': 'preadmit', accept: '*/*' }, agent: false }, (res) => {
+    const req = get(url, { signal, headers: { 'user-agent': 'preadmit', accept: '*/*', ...headers }, agent: false }, (res) => {
       const status = res.statusCode ?? 0;
       const location = res.headers.location;
       if (status !== 200) {
         res.resume();
-        resolve({ status, ...(location !== undefined ? { location } : {}), body: Buffer.alloc(0) });
+        resolve({ status, ...(location !== undefined ? { location } : {}), body: Buffer.alloc(0), headers: res.headers });
         return;
       }
       const declared = Number(res.headers['content-length'] ?? NaN);
@@ -358,10 +389,127 @@ function once(url: URL, signal: AbortSignal, maxBytes: number): Promise<{ status
         }
         chunks.push(b);
       });
-      res.on('end', () => resolve({ status, body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ status, body: Buffer.concat(chunks), headers: res.headers }));
       res.on('error', reject);
       res.on('aborted', () => reject(new Error('connection closed before the answer was complete')));
     });
     req.on('error', reject);
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// OCI registries (helm's chart artifacts over the OCI distribution API)
+
+const HELM_CONFIG_MEDIA_TYPE = 'application/vnd.cncf.helm.config.v1+json';
+const HELM_CHART_LAYER_MEDIA_TYPES = ['application/vnd.cncf.helm.chart.content.v1.tar+gzip', 'application/tar+gzip'];
+const OCI_MANIFEST_ACCEPT = 'application/vnd.oci.image.manifest.v1+json';
+/** The distribution spec's repository name grammar. */
+const OCI_NAME = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+const MAX_TAG_PAGES = 20;
+
+/**
+ * A chart from `oci://host/path` as helm pulls `oci://host/path/<chart>:<version>`: an exact version is the tag
+ * (`+` spelled `_`); a range is resolved against the repository's tags as helm does. The manifest must be a helm
+ * chart artifact; its chart layer is the archive, downloaded by digest and checked like an HTTP repository's.
+ * Anonymous token auth (a `401` with `WWW-Authenticate: Bearer`) is followed on the registry's own or an allowed host.
+ */
+async function resolveOci(req: RemoteChartRequest, ctx: RemoteChartContext, limits: ChartLimits, o: { root: string; pinned: string | undefined; resolutionFile: string }): Promise<RemoteChartResult> {
+  const ref = new URL(req.repoUrl.trim());
+  const name = [ref.pathname.replace(/^\/+|\/+$/g, ''), req.chart].filter((p) => p !== '').join('/');
+  if (!OCI_NAME.test(name)) return { ok: false, reason: `${what(req)}: '${name}' is not an OCI repository name: refused` };
+  const base = `${isLoopback(ref.hostname) ? 'http:' : 'https:'}//${ref.host}/v2/${name}`;
+  const tokens = new Map<string, string>();
+  const get = async (url: URL, accept?: string): Promise<GetResult> => {
+    const headers: Record<string, string> = accept ? { accept } : {};
+    const token = tokens.get(url.host);
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    let r = await httpGet(url, ctx, limits, headers);
+    if (!r.ok && r.status === 401 && token === undefined) {
+      const got = await bearerToken(String(r.headers?.['www-authenticate'] ?? ''), ctx, limits);
+      if (typeof got !== 'string') return { ok: false, reason: `${r.reason}; ${got.reason}` };
+      tokens.set(url.host, got);
+      r = await httpGet(url, ctx, limits, { ...headers, authorization: `Bearer ${got}` });
+    }
+    return r;
+  };
+
+  let tag: string;
+  let version: string;
+  if (looseSemver(req.version) !== undefined || (parseConstraint(req.version.trim()) === undefined && /^[\w][\w.-]{0,127}$/.test(req.version.trim()))) {
+    // A version (helm), or a plain tag such as Flux's default `latest`.
+    version = req.version.trim();
+    tag = version.replace(/\+/g, '_');
+  } else {
+    const tags: string[] = [];
+    let next: URL | undefined = new URL(`${base}/tags/list`);
+    for (let page = 0; next !== undefined && page < MAX_TAG_PAGES; page++) {
+      const r = await get(next);
+      if (!r.ok) return { ok: false, reason: `${what(req)}: tags: ${r.reason}` };
+      const list = jsonOf(r.body) as { tags?: unknown } | undefined;
+      if (list === undefined || (list.tags !== null && list.tags !== undefined && !Array.isArray(list.tags))) return { ok: false, reason: `${what(req)}: tags: not a tag list` };
+      for (const t of (list.tags ?? []) as unknown[]) if (typeof t === 'string') tags.push(t.replace(/_/g, '+'));
+      const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(String(r.headers['link'] ?? ''));
+      next = link ? new URL(link[1]!, next) : undefined;
+      if (next !== undefined && !hostAllowed(next, ctx.allow)) return { ok: false, reason: `${what(req)}: tags: next page on another host: refused` };
+    }
+    if (tags.length === 0) return { ok: false, reason: `${what(req)}: no tags in ${name}` };
+    const picked = pickVersion(req.version, tags);
+    if ('reason' in picked) return { ok: false, reason: `${what(req)}: ${picked.reason}` };
+    version = picked.version;
+    tag = version.replace(/\+/g, '_');
+  }
+  if (!/^[\w][\w.-]{0,127}$/.test(tag)) return { ok: false, reason: `${what(req)}: '${tag}' is not an OCI tag: refused` };
+
+  const manifest = await get(new URL(`${base}/manifests/${tag}`), OCI_MANIFEST_ACCEPT);
+  if (!manifest.ok) return { ok: false, reason: `${what(req)}: manifest: ${manifest.reason}` };
+  const m = jsonOf(manifest.body) as { config?: { mediaType?: unknown }; layers?: unknown } | undefined;
+  if (m === undefined || m.config?.mediaType !== HELM_CONFIG_MEDIA_TYPE || !Array.isArray(m.layers)) {
+    return { ok: false, reason: `${what(req)}: ${name}:${tag} is not a helm chart artifact (config media type ${HELM_CONFIG_MEDIA_TYPE}): refused` };
+  }
+  const layers = (m.layers as { mediaType?: unknown; digest?: unknown }[]).filter((l) => HELM_CHART_LAYER_MEDIA_TYPES.includes(String(l?.mediaType)));
+  const layerDigest = layers.length === 1 && typeof layers[0]!.digest === 'string' ? /^sha256:([0-9a-f]{64})$/.exec(layers[0]!.digest) : null;
+  if (!layerDigest) return { ok: false, reason: `${what(req)}: ${name}:${tag} has no single sha256 chart layer: refused` };
+  const digest = layerDigest[1]!;
+  if (o.pinned !== undefined && o.pinned !== digest) {
+    return { ok: false, reason: `${what(req)}: the registry's ${name}:${tag} chart layer is ${digest}, not the pinned ${o.pinned}: refused` };
+  }
+  const hit = await unpacked(o.root, digest, req.chart);
+  if (hit) {
+    await saveResolution(o.resolutionFile, { digest, version });
+    return { ok: true, dir: hit, digest, version };
+  }
+  const blob = await get(new URL(`${base}/blobs/sha256:${digest}`));
+  if (!blob.ok) return { ok: false, reason: `${what(req)}: chart layer: ${blob.reason}` };
+  return await unpackArchive(req, blob.body, { root: o.root, pinned: o.pinned, expected: digest, resolutionFile: o.resolutionFile, version, limits });
+}
+
+/** An anonymous bearer token from the realm a registry's challenge names (on the registry's or an allowed host). */
+async function bearerToken(challenge: string, ctx: RemoteChartContext, limits: ChartLimits): Promise<string | { reason: string }> {
+  if (!/^bearer\s/i.test(challenge)) return { reason: 'the registry asks for credentials preadmit does not have' };
+  const params = new Map<string, string>();
+  for (const m of challenge.slice(7).matchAll(/(\w+)="([^"]*)"/g)) params.set(m[1]!.toLowerCase(), m[2]!);
+  let realm: URL;
+  try {
+    realm = new URL(params.get('realm') ?? '');
+  } catch {
+    return { reason: 'the registry names no valid token realm' };
+  }
+  if (!hostAllowed(realm, ctx.allow) || (realm.protocol !== 'https:' && !(realm.protocol === 'http:' && isLoopback(realm.hostname)))) {
+    return { reason: `token realm ${shown(realm)} is not on an allowed repository host: refused` };
+  }
+  for (const k of ['service', 'scope']) if (params.has(k)) realm.searchParams.set(k, params.get(k)!);
+  const r = await httpGet(realm, ctx, limits);
+  if (!r.ok) return { reason: `token: ${r.reason}` };
+  const body = jsonOf(r.body) as { token?: unknown; access_token?: unknown } | undefined;
+  const token = typeof body?.token === 'string' ? body.token : typeof body?.access_token === 'string' ? body.access_token : undefined;
+  if (token === undefined || !/^[\x21-\x7e]+$/.test(token)) return { reason: 'token: no token in the answer' };
+  return token;
+}
+
+function jsonOf(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -134,3 +134,14 @@ export function pickVersion(wanted: string, available: string[]): { version: str
   }
   return best ? { version: best.text } : { reason: `no version in the repository index satisfies '${wanted}'` };
 }
+
+/**
+ * The version constraint helm resolves for a chart reference: the version as written, or, when none is written,
+ * the newest release (`*`), or with `--devel` (kustomize `helmCharts[].devel: true`) the newest version
+ * pre-releases included (`>0.0.0-0`, as helm's pull and install set it). helm ignores `--devel` when a version or
+ * range is written: pre-releases then count only when the range names one.
+ */
+export function helmVersionWanted(version: string, devel = false): string {
+  if (version.trim() !== '') return version;
+  return devel ? '>0.0.0-0' : '*';
+}

@@ -49,6 +49,8 @@ export interface HelmChartEntry {
   /** `version:` as written ('' for none). */
   version: string;
   releaseName?: string;
+  /** `devel: true`: kustomize passes `--devel` to helm, which then takes pre-releases when no version is given. */
+  devel?: boolean;
   /** The chart home as written (`helmGlobals.chartHome`, default `charts`), relative to the kustomization's directory. */
   chartHome: string;
 }
@@ -215,6 +217,7 @@ export function parseKustomization(text: string, file: string): Kustomization {
       repo: (str(field(keys.repo, fields)) ?? '').trim(),
       version: scalarText(field(keys.version, fields)),
       ...(str(field(keys.release, fields)) !== undefined ? { releaseName: str(field(keys.release, fields))! } : {}),
+      ...(fieldName === 'helmCharts' && isScalar(field('devel', fields)) && (field('devel', fields) as { value: unknown }).value === true ? { devel: true } : {}),
       chartHome: home,
     });
     pushPath(field(keys.values, fields), `${fieldName}.${keys.values}`);

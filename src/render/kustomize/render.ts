@@ -14,6 +14,7 @@ import { chartPlace, reachOf, type InflatedChart, type KustomizeReach } from './
 import { HELM_DEFAULT_CHART_HOME, type HelmChartEntry } from './kustomization.ts';
 import { OriginLocator, originToRepoPath, takeOrigin } from './origin.ts';
 import { clusterApiVersions, placeRemoteChart } from '../helm/render.ts';
+import { helmVersionWanted } from '../helm/version.ts';
 import { dirOf, isUnder } from '../paths.ts';
 import { toolPathInRun } from '../sandbox.ts';
 import type { InputError } from '../../gatekeeper/types.ts';
@@ -100,6 +101,7 @@ function pluginChartEntries(text: string, file: string, line: number): HelmChart
       repo: s(object.repo).trim(),
       version: s(object.version),
       ...(typeof object.releaseName === 'string' ? { releaseName: object.releaseName } : {}),
+      ...(object.devel === true ? { devel: true } : {}),
       chartHome: s(object.chartHome) || HELM_DEFAULT_CHART_HOME,
     });
   }
@@ -127,7 +129,7 @@ function placeInflatedCharts(planned: PlannedRoot, ctx: RenderContext): Promise<
           .filter((c) => !c.local)
           .map(async (c): Promise<InputError | undefined> => {
             const at = { file: c.entry.file, startLine: c.entry.startLine, endLine: c.entry.startLine };
-            const version = c.entry.version === '' ? '*' : c.entry.version;
+            const version = helmVersionWanted(c.entry.version, c.entry.devel === true);
             const got = await placeRemoteChart(ctx, c.dir, { repoUrl: c.entry.repo, chart: c.entry.name, version, declaredAt: at });
             if (got.ok) return undefined;
             return renderError(planned, `${c.entry.file}:${c.entry.startLine}: ${c.entry.field} chart '${c.entry.name}' from ${c.entry.repo}: not simulated: ${got.reason}`, at);
