@@ -20,6 +20,8 @@ import {
   type RegoValue,
 } from './rego-value.ts';
 import { goString } from '../go/json.ts';
+import { goBase64Std } from '../go/base64.ts';
+import { goYamlDecode, GoYamlError, goYamlToJson, type GoJson } from '../go/yaml.ts';
 import {
   goBigFloatAdd,
   goBigFloatCmp,
@@ -1467,13 +1469,6 @@ function addDate(t: RegoValue | undefined, y: RegoValue | undefined, m: RegoValu
 // Builtins the wasm runtime has natively with other semantics than Go's (routed to the host by
 // sorted-module.ts).
 
-/** Go's base64.StdEncoding.DecodeString: padding required, `\r` and `\n` ignored, nothing else. */
-function goBase64Std(s: string): Buffer | undefined {
-  const t = s.replace(/[\r\n]/g, '');
-  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(t)) return undefined;
-  return Buffer.from(t, 'base64');
-}
-
 /** Go's json.Valid: exactly one JSON value, with JSON whitespace around it. */
 function goJsonValid(s: string): boolean {
   try {
@@ -2339,6 +2334,28 @@ function cidrMerge(v: RegoValue | undefined): RegoValue {
 }
 
 // ---------------------------------------------------------------------------------------------
+// yaml.*: sigs.k8s.io/yaml (go-yaml v2, then encoding/json), src/go/yaml.ts
+
+function goJsonToRego(v: GoJson): RegoValue {
+  if (v === null) return { t: 'null' };
+  if (typeof v === 'boolean') return regoBool(v);
+  if (typeof v === 'string') return regoString(v);
+  if (Array.isArray(v)) return regoArray(v.map(goJsonToRego));
+  if (v instanceof Map) return { t: 'object', v: [...v].map(([k, x]): [RegoValue, RegoValue] => [regoString(k), goJsonToRego(x)]) };
+  return regoNumber(v.number);
+}
+
+/** yaml.unmarshal: YAMLToJSON, then OPA's JSON decoder (numbers keep their text). */
+function yamlUnmarshal(text: string): RegoValue {
+  try {
+    return goJsonToRego(goYamlToJson(goYamlDecode(text)));
+  } catch (e) {
+    if (e instanceof GoYamlError) fail(e.message);
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // registry
 
 /** Typed builtin errors become undefined; anything else propagates (an evaluation error). */
@@ -2473,6 +2490,17 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
     'urlquery.decode_object': urlqueryDecodeObject,
     'net.cidr_contains_matches': cidrContainsMatches,
     'net.cidr_merge': cidrMerge,
+    'yaml.unmarshal': (v) => yamlUnmarshal(str(v, 1)),
+    'yaml.is_valid': (v) => {
+      if (v?.t !== 'string') return regoBool(false);
+      try {
+        yamlUnmarshal(v.v);
+        return regoBool(true);
+      } catch (e) {
+        if (e instanceof BuiltinError) return regoBool(false);
+        throw e;
+      }
+    },
   };
   const out: Record<string, HostBuiltin> = {};
   for (const [name, fn] of Object.entries(table)) out[name] = wrap(fn);

@@ -1,0 +1,84 @@
+// yaml.unmarshal / yaml.is_valid on preadmit's host (src/go/yaml.ts: go-yaml v2's resolution, then
+// sigs.k8s.io/yaml's JSON conversion) against the real topdown `opa eval` of Gatekeeper's OPA, byte for byte,
+// including undefined results (OPA's errors). Each YAML text is tried with both builtins.
+import { describe, expect, it } from 'vitest';
+import { hostBuiltins } from '../../src/opa/builtins.ts';
+import { regoString } from '../../src/opa/rego-value.ts';
+import { mismatches } from './wasm-oracle.ts';
+
+const SCALARS = [
+  'a: yes\nb: on\nc: Off\nd: n\ne: Y\nf: TRUE\ng: ~\nh: Null\ni: NULL\nj:\nk: nil\nl: True\nm: tRUE',
+  'a: 0755\nb: 0o17\nc: 0x1F\nd: 0b101\ne: -0b11\nf: 1_000\ng: 08\nh: 0x_1F\ni: +12\nj: -0\nk: 00\nl: 0.\nm: 1__0',
+  'a: 1e3\nb: 1.0\nc: .5\nd: -.5e2\ne: 1E+2\nf: 1e400\ng: -1e400\nh: 0.1\ni: 1e21\nj: 1e-7\nk: 100000000000000000000.0\nl: 1.5e-300\nm: 1_0.5',
+  'a: 9223372036854775807\nb: 9223372036854775808\nc: 18446744073709551615\nd: 18446744073709551616\ne: -9223372036854775808\nf: -9223372036854775809\ng: 123456789012345678901\nh: 0xFFFFFFFFFFFFFFFF\ni: 0x1FFFFFFFFFFFFFFFF',
+  'a: .inf\n', 'a: -.Inf\n', 'a: .NaN\n', 'a: +.inf\n', 'a: [.inf]', 'a: .infinity\nb: .5.5\nc: 1.2.3\nd: +\ne: -\nf: .\ng: 1e\nh: 0x\ni: 1:20\nj: 190:20:30',
+  'a: 2001-12-14\nb: 2001-12-14t21:59:43.10-05:00\nc: 2001-12-14 21:59:43.10\nd: 2002-13-01\ne: 20011214\nf: 2001-12-14T21:59:43Z',
+  'a: -0.0\nb: +0.0\nc: 0e0\nd: -0e5\ne: 1.7976931348623157e308\nf: 4.9e-324\ng: 5e-325',
+  'a: "yes"\nb: \'0755\'\nc: |\n  1\nd: >-\n  true\ne: !!str 12\nf: !!int "12"\ng: !!float 3\nh: !!bool "on"\ni: !!null ""',
+  'a: !!int x', 'a: !!float abc', 'a: !!bool 1', 'a: !!null 0', 'a: !!timestamp 2001-01-01', 'a: !!timestamp 12', 'a: !foo bar\nb: !<tag:example.com,2000:x> 1\nc: ! 12',
+  'a: !!binary aGVsbG8=', 'a: !!binary "aGVs\\nbG8="', 'a: !!binary not base64', 'a: !!binary /w==', 'a: !!binary |\n  aGVs\n  bG8=',
+  'a: "\\u00e9\\x41\\t\\N\\_"', "a: 'it''s'", 'a: "\\ud800"', 'a: "\\U0001F600"',
+];
+
+const STRUCTURE = [
+  '', '# only a comment', '---', '--- \n...', 'x', '42', '"q"', '[1, 2]', '- a\n- b: c\n  d: e', '{}', '[]', 'null',
+  'a: 1\n---\nb: 2', 'a: 1\n---\n[: 2', '---\n---\na: 1', '--- 1\n--- 2', '%YAML 1.1\n---\na: 1', '...\na: 1',
+  'a: 1\na: 2', 'a: {b: 1, b: 2}', 'a: 1\n"a": 2',
+  '1: a\n1.5: b\ntrue: c\n2001-01-01: d\n0x10: e\n1e3: f\nno: g\n3.14159265358979: h\n1e40: i\n-0.0: j\n-.inf: l',
+  '.inf: a\nb: 1', '9223372036854775807: a', '18446744073709551615: a', '~: a', 'null: a', '? [1]\n: a', '? {a: 1}\n: b', ': a', '? a\n', '.nan: a',
+  'a: &x {b: 1}\nc: *x\nd:\n  <<: *x\n  e: 2',
+  'd:\n  b: 0\n  <<: {b: 1, c: 1}\n  c: 2',
+  'x: &x {a: 1, b: 1}\ny: &y {b: 2, c: 2}\nz:\n  <<: [*x, *y]\n  d: 3',
+  'x: &x {a: 1}\nz:\n  <<: [*x, {a: 5, q: 1}]',
+  'z:\n  <<: 1', 'z:\n  <<: [1]', 'z:\n  <<: [[a]]', 'x: &x [1]\nz:\n  <<: *x', 'z:\n  "<<": {a: 1}', 'z:\n  !!merge <<: {a: 1}',
+  'z: {<<: {a: 1}, <<: {b: 2}}', 'z:\n  <<: ~',
+  'a: &a [*a]', 'a: *nope', 'a: &x 1\nb: &x 2\nc: *x', '&x a: *x',
+  'a: &a [1, 2]\nb: [*a, *a, *a]',
+  'a: b: c', 'a: [1, 2', 'a: {b', '- a\nb: c', 'a:\n\tb: 1', 'a: "unterminated', "a: 'x\n", '@a: 1', '`a: 1', 'a: |\n x\n  y', 'a: >\n\n  folded\n  text\n\n',
+  'key: "a\n  b"', 'key:\n  - "first\n  line"',
+  'a: 1 # comment\nb: "x # y"\nc: x#y',
+  'a: \u0001', 'a: \ufeff', '\ufeffa: 1', 'a: \u007f', 'a: "x\u2028y"', "a: 'x\u2029'",
+  '...\n', '# c\n...\na: 1', 'a: 1\n...\n...\nb: 2', 'a: 1\n...\n', '--- ...', '\n...',
+  'a: |\n x', 'a: >\n x', 'a: |+\n x', 'a: |-\n x', '|\n x\n\n', 'a: |\n x\nb: 1', '- |\n x', 'a: |+\n x\n\n', 'a: |\n x\n',
+  'a:\n  - b\n  -\n  - c: \n', 'a: [b, , c]', '[a, b]: c', '{a: [b, {c: d}]}', 'a: {b: [], c: {}}',
+  '- - - - - - - - - - 1',
+  "a: 'multi\n\n  line'", 'a: "esc\\\nline"', 'a: plain\n  continued\n\n  para',
+];
+
+const BOMB = `a: &a ["x","x","x","x","x","x","x","x","x"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]`;
+
+/** A Rego string literal; a BOM is escaped (OPA's parser refuses it raw). */
+function lit(t: string): string {
+  return JSON.stringify(t).replace(/\ufeff/g, '\\ufeff');
+}
+
+function both(texts: string[]): string[] {
+  return texts.flatMap((t) => [`yaml.unmarshal(${lit(t)})`, `yaml.is_valid(${lit(t)})`]);
+}
+
+describe('yaml.unmarshal and yaml.is_valid on the host equal opa eval', () => {
+  it(`scalars: ${SCALARS.length} documents`, () => {
+    expect(mismatches(both(SCALARS))).toEqual([]);
+  });
+  it(`structure, merges, aliases, keys, invalid input: ${STRUCTURE.length} documents`, () => {
+    expect(mismatches(both(STRUCTURE))).toEqual([]);
+  });
+  it('an alias bomb is refused as go-yaml refuses it; non-string operands', () => {
+    expect(mismatches([...both([BOMB]), 'yaml.is_valid(json.unmarshal("1"))', 'yaml.unmarshal(json.unmarshal("1"))'])).toEqual([]);
+  });
+});
+
+describe('YAML preadmit cannot read as go-yaml does', () => {
+  it('a YAML 1.1 line break outside quotes is an evaluation error, never a silent undefined', () => {
+    for (const text of ['a: x\u2028y', 'a: x\u0085y', '- \u2029', 'a: "x\u0085"']) {
+      expect(() => hostBuiltins['yaml.unmarshal']!(regoString(text))).toThrow(/not supported/);
+      expect(() => hostBuiltins['yaml.is_valid']!(regoString(text))).toThrow(/not supported/);
+    }
+  });
+});
