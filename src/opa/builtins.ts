@@ -21,6 +21,7 @@ import {
 } from './rego-value.ts';
 import { goString } from '../go/json.ts';
 import { goBase64Std } from '../go/base64.ts';
+import { goRenderTemplate, GoTemplateError, type TplValue } from '../go/template.ts';
 import { goYamlDecode, GoYamlError, goYamlToJson, type GoJson } from '../go/yaml.ts';
 import {
   goBigFloatAdd,
@@ -2356,6 +2357,49 @@ function yamlUnmarshal(text: string): RegoValue {
 }
 
 // ---------------------------------------------------------------------------------------------
+// strings.render_template: Go's text/template (src/go/template.ts) over the variables as ast.As hands them
+// over (a JSON round trip with UseNumber: numbers are json.Number; sets and non-string keys fail).
+
+function templateValue(v: RegoValue): TplValue {
+  switch (v.t) {
+    case 'null':
+      return null;
+    case 'boolean':
+    case 'string':
+      return v.v;
+    case 'number':
+      return { num: v.v };
+    case 'array':
+      return v.v.map(templateValue);
+    case 'set':
+      // ast.As cannot hand a set over to Go: the call fails.
+      return fail('template variables cannot hold a set');
+    case 'object':
+      return templateObject(v.v);
+  }
+}
+
+function templateObject(pairs: Array<[RegoValue, RegoValue]>): Map<string, TplValue> {
+  const out = new Map<string, TplValue>();
+  for (const [k, x] of [...pairs].sort(([a], [b]) => compareRegoValues(a, b))) {
+    if (k.t !== 'string') fail('template variables can only have string keys');
+    out.set(k.v, templateValue(x));
+  }
+  return out;
+}
+
+function renderTemplate(t: RegoValue | undefined, vars: RegoValue | undefined): RegoValue {
+  const src = str(t, 1);
+  if (!vars || vars.t !== 'object') fail('operand 2 must be object');
+  try {
+    return regoString(goRenderTemplate(src, templateObject(vars.v)).replaceAll('<no value>', '<undefined>'));
+  } catch (e) {
+    if (e instanceof GoTemplateError) fail(e.message);
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // registry
 
 /** Typed builtin errors become undefined; anything else propagates (an evaluation error). */
@@ -2491,6 +2535,7 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
     'net.cidr_contains_matches': cidrContainsMatches,
     'net.cidr_merge': cidrMerge,
     'yaml.unmarshal': (v) => yamlUnmarshal(str(v, 1)),
+    'strings.render_template': renderTemplate,
     'yaml.is_valid': (v) => {
       if (v?.t !== 'string') return regoBool(false);
       try {

@@ -6,7 +6,7 @@ import { goQuote, goQuoteRune, isGoPrintable } from '../go/strconv.ts';
 import { regoTermString, type RegoValue } from './rego-value.ts';
 
 /** A Go value as topdown's builtinSprintf passes it to fmt. */
-type GoArg =
+export type GoArg =
   | { k: 'int64'; v: bigint }
   | { k: 'bigint'; v: bigint }
   | { k: 'float64'; v: number }
@@ -731,7 +731,7 @@ function parseNum(s: string, start: number): { num: number; isNum: boolean; next
 }
 
 /** Go's fmt.Sprintf over already-converted Go arguments. */
-function goSprintf(format: string, args: GoArg[]): string {
+export function goSprintf(format: string, args: GoArg[]): string {
   const p = new Printer();
   const end = format.length;
   let argNum = 0;
