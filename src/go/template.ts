@@ -9,9 +9,9 @@
 // variables (`:=`, `=`, `$`), literals (strings, raw strings, numbers, chars, booleans, nil), `if`/`else
 // if`/`else`, `with`/`else with`/`else`, `range` (arrays, maps in key order, integers; `break`,
 // `continue`, `else`), and the functions and, or, not, len, index, print, println, printf, eq, ne, lt,
-// le, gt, ge. A template error (parse or execution) is GoTemplateError, as Go's errors; what this file
-// does not implement (`define`, `template`, `block`, `slice`, `html`, `js`, `urlquery`, `call`, printf
-// verbs on values fmt would print as Go types) throws GoTemplateUnsupported instead.
+// le, gt, ge; `define`, `template`, `block`. A template error (parse or execution) is GoTemplateError, as
+// Go's errors; what this file does not implement (`slice`, `html`, `js`, `urlquery`, `call`, complex and
+// hexadecimal-float numbers, printf verbs on values fmt would print as Go types) throws GoTemplateUnsupported.
 import { goFloatText } from './strconv.ts';
 import { goCompare } from './strings.ts';
 import { goSprintf, type GoArg } from '../opa/sprintf.ts';
@@ -47,7 +47,8 @@ type Node =
   | { k: 'action'; pipe: Pipe }
   | { k: 'if' | 'with'; pipe: Pipe; list: Node[]; else?: Node[] }
   | { k: 'range'; pipe: Pipe; list: Node[]; else?: Node[] }
-  | { k: 'break' | 'continue' };
+  | { k: 'break' | 'continue' }
+  | { k: 'template'; name: string; pipe?: Pipe };
 
 interface Pipe {
   decl: string[];
@@ -216,7 +217,9 @@ function unquote(lit: string): string {
 function numberConstant(text: string): TplValue {
   if (text.endsWith('i')) unsupported('a complex number');
   const s = text.replace(/_/g, '');
-  if (/^[+-]?(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/.test(s)) {
+  // strconv's base-0 syntax: an underscore only between digits (or after a base prefix).
+  const underscoresOk = !text.includes('_') || /^[+-]?(?:0[xXbBoO]_?|0(?=[0-9_]))?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*$/.test(text);
+  if (underscoresOk && /^[+-]?(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/.test(s)) {
     const neg = s.startsWith('-');
     const body = s.replace(/^[+-]/, '');
     const v = /^0[0-7]+$/.test(body) ? BigInt(`0o${body.slice(1)}`) : BigInt(body.replace(/^0([xXbBoO])/, (_, p: string) => `0${p.toLowerCase()}`));
@@ -225,6 +228,8 @@ function numberConstant(text: string): TplValue {
     return { int: n };
   }
   if (/^[+-]?0[xX]/.test(s)) unsupported('a hexadecimal float');
+  // An integer that does not parse (`08`, `1_`) is an error, not a float.
+  if (!/[.eE]/.test(text) || /(?:^|[^0-9])_|_(?:$|[^0-9])/.test(text)) fail(`illegal number syntax: ${text}`);
   if (!/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(s)) fail(`illegal number syntax: ${text}`);
   const f = Number(s);
   if (!Number.isFinite(f)) fail(`${text} overflows float64`);
@@ -246,6 +251,9 @@ function charConstant(lit: string): TplValue {
 class TemplateParser {
   private items: Array<string | Tok[]>;
   private at = 0;
+  private depth = 0;
+  /** Templates named by `{{define}}` / `{{block}}`. */
+  readonly defs = new Map<string, Node[]>();
   constructor(src: string) {
     this.items = lex(src);
   }
@@ -286,6 +294,21 @@ class TemplateParser {
             if (rest.length) fail(`unexpected tokens after ${first.v}`);
             list.push({ k: first.v });
             continue;
+          case 'define': {
+            if (this.depth > 0) fail('unexpected <define> in command');
+            const name = this.templateName(rest);
+            if (rest.some((t) => t.t !== 'space')) fail('unexpected tokens in define clause');
+            this.define(name, this.body('define'));
+            continue;
+          }
+          case 'template':
+          case 'block': {
+            const name = this.templateName(rest);
+            const pipe = rest.some((t) => t.t !== 'space') ? this.pipe(rest, false) : undefined;
+            if (first.v === 'block') this.define(name, this.body('block'));
+            list.push(pipe ? { k: 'template', name, pipe } : { k: 'template', name });
+            continue;
+          }
           default:
             unsupported(`{{${first.v}}}`);
         }
@@ -296,9 +319,36 @@ class TemplateParser {
     return { list };
   }
 
+  /** The quoted name after `define`/`template`/`block`, taken off `rest`. */
+  private templateName(rest: Tok[]): string {
+    while (rest[0]?.t === 'space') rest.shift();
+    const t = rest.shift();
+    if (t?.t !== 'string') fail('expected a quoted template name');
+    return t.v;
+  }
+
+  /** A define or block body, up to its {{end}}. */
+  private body(what: string): Node[] {
+    this.depth++;
+    const b = this.list();
+    this.depth--;
+    if (b.end !== 'end') fail(`unexpected ${b.end === 'else' ? '{{else}}' : 'EOF'} in ${what}`);
+    return b.list;
+  }
+
+  /** text/parse's add: an empty definition never replaces, a second non-empty one is an error. */
+  private define(name: string, nodes: Node[]): void {
+    const known = this.defs.get(name);
+    const empty = (l: Node[]): boolean => l.every((n) => n.k === 'text' && n.text.trim() === '');
+    if (known !== undefined && !empty(known) && !empty(nodes)) fail(`template: multiple definition of template "${name}"`);
+    if (known === undefined || empty(known)) this.defs.set(name, nodes);
+  }
+
   private control(kind: 'if' | 'with' | 'range', toks: Tok[]): Node {
     const pipe = this.pipe(toks, kind === 'range');
+    this.depth++;
     const body = this.list();
+    this.depth--;
     const node = { k: kind, pipe, list: body.list } as Node & { else?: Node[] };
     if (body.end === undefined) fail(`unexpected EOF`);
     if (body.end === 'else') {
@@ -417,8 +467,9 @@ class TemplateParser {
       if (cur.length > 0 && toks[i - 1]?.t !== 'space') fail('missing space between operands');
       cur.push(operand());
     }
-    if (cur.length === 0) fail('missing command');
-    cmds.push(cur);
+    // A trailing `|` ends the pipeline (Go's parser allows it).
+    if (cur.length === 0 && cmds.length === 0) fail('missing command');
+    if (cur.length > 0) cmds.push(cur);
     return { decl, assign, cmds };
   }
 }
@@ -503,7 +554,7 @@ function sprint(args: TplValue[]): string {
 function goArg(v: TplValue): GoArg {
   switch (kindOf(v)) {
     case 'string':
-      return { k: 'string', v: stringOf(v) };
+      return typeof v === 'string' ? { k: 'string', v } : { k: 'string', v: stringOf(v), type: 'json.Number' };
     case 'int':
       return { k: 'int64', v: (v as { int: bigint }).int };
     case 'float':
@@ -521,11 +572,7 @@ function printf(args: TplValue[]): string {
   const plainV = !/%(?!%|v)/.test(format.replace(/%%/g, ''));
   const typed = rest.some((a) => ['invalid', 'bool', 'slice', 'map'].includes(kindOf(a)));
   if (typed && !plainV) unsupported('printf with a verb other than %v on a bool, nil, list, map or number value');
-  const out = goSprintf(format, rest.map(goArg));
-  // Go names an int `int` and a number `json.Number` in its error texts (%!d(int=…)); the shared printer
-  // names them int64 and string.
-  if (out.includes('%!')) unsupported('a printf format with a bad verb or argument count');
-  return out;
+  return goSprintf(format, rest.map(goArg));
 }
 
 function basic(v: TplValue): 'bool' | 'string' | 'int' | 'float' {
@@ -610,11 +657,19 @@ interface Scope {
   vars: Array<[string, TplValue]>;
 }
 
+/**
+ * Nested {{template}} calls: beyond this, an error (as Go's "exceeded maximum template depth", which Go
+ * reaches at 100,000). A recursion that ends descends into the data, and no data preadmit loads nests that
+ * deep, so only a recursion that never ends gets here.
+ */
+const MAX_TEMPLATE_DEPTH = 1000;
+
 class Executor {
   out = '';
   private steps = 0;
+  private calls = 0;
   constructor(
-    private readonly root: TplValue,
+    private readonly defs: Map<string, Node[]>,
     private readonly maxOutput: number,
   ) {}
 
@@ -646,6 +701,18 @@ class Executor {
         throw new Break();
       case 'continue':
         throw new Continue();
+      case 'template': {
+        const nodes = this.defs.get(node.name);
+        if (!nodes) fail(`no such template "${node.name}"`);
+        const data = node.pipe ? this.pipe(node.pipe, dot, scope) : undefined;
+        if (++this.calls > MAX_TEMPLATE_DEPTH) fail('exceeded maximum template depth');
+        try {
+          this.run(nodes, data, { vars: [['$', data]] });
+        } finally {
+          this.calls--;
+        }
+        return;
+      }
       case 'if':
       case 'with': {
         const mark = scope.vars.length;
@@ -875,9 +942,13 @@ const MISSING = Symbol('missing');
 
 /** Parses and executes `src` over `data` (map[string]any). Throws GoTemplateError or GoTemplateUnsupported. */
 export function goRenderTemplate(src: string, data: Map<string, TplValue>, maxOutput = 16 * 1024 * 1024): string {
-  const nodes = new TemplateParser(src).parse();
+  const parser = new TemplateParser(src);
+  const nodes = parser.parse();
+  // OPA names its template "template": `{{template "template"}}` calls the whole template.
+  if (!parser.defs.has('template') || nodes.some((n) => n.k !== 'text' || n.text.trim() !== '')) parser.defs.set('template', nodes);
   checkLoopControl(nodes, false);
-  const exec = new Executor(data, maxOutput);
+  for (const d of parser.defs.values()) checkLoopControl(d, false);
+  const exec = new Executor(parser.defs, maxOutput);
   exec.run(nodes, data, { vars: [['$', data]] });
   return exec.out;
 }

@@ -10,7 +10,7 @@ export type GoArg =
   | { k: 'int64'; v: bigint }
   | { k: 'bigint'; v: bigint }
   | { k: 'float64'; v: number }
-  | { k: 'string'; v: string };
+  | { k: 'string'; v: string; type?: string }; // type: a named string type's name (json.Number)
 
 const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
@@ -65,7 +65,7 @@ function goTypeName(arg: GoArg): string {
     case 'float64':
       return 'float64';
     case 'string':
-      return 'string';
+      return arg.type ?? 'string';
   }
 }
 

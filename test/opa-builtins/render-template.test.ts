@@ -40,9 +40,38 @@ const TEMPLATES = [
   '{{if .t}}{{$x := 2}}{{end}}{{$x}}', '{{$x := .list}}{{range $x}}{{.}}{{end}}', '{{.Name}}', '{{index .str 0}}',
 ];
 
+/** Missing keys, nil, syntax edges, define/template/block, printf's error texts. */
+const EDGES = [
+  '{{.missing.x}}', '{{print .missing}}', '{{if .missing}}y{{else}}n{{end}}', '<no value>{{.n}}', '{{"<no value>"}}', '{{.m.zz.y}}',
+  '{{printf "%v" .missing}}', 'x<undefined>', '{{(index .m "zz").x}}', '{{$x := .nil}}{{$x.y}}', '{{.nil.y}}', '{{(.nil).y}}',
+  '{{with $x := .nil}}a{{else}}b{{end}}', '{{eq .missing nil}}', '{{eq .nil nil}}', '{{eq .missing .nil}}', '{{len .missing}}',
+  '{{index .missing 1}}', '{{range .missing}}x{{else}}e{{end}}', '{{.missing | len}}', '{{index .str 0}}', '{{index .str 1}}',
+  '{{.name}}{{', '}}', '{{{.name}}}', '{{ }}', '{{|}}', '{{.name |}}', '{{| .name}}', '{{.name | | len}}', '{{(1) (2)}}', '{{((.name))}}', '{{()}}',
+  '{{$ := 1}}', '{{$x := 1}}{{$x := 2}}{{$x}}', '{{$x, $y := .list}}', '{{range $x, $y := .list}}{{$x}}{{end}}{{$x}}',
+  '{{if 1}}{{else if 2}}{{else if 3}}{{end}}', '{{if .n}}{{else}}{{else if 1}}{{end}}', '{{with 1}}{{else if 1}}{{end}}', '{{range .list}}{{else if 1}}{{end}}',
+  '{{.n.x}}', '{{1.5}} {{1e6}} {{-1.5e-7}} {{0x10}} {{1e100}} {{.5}} {{5.}}', '{{+3}}', '{{0xg}}', '{{08}}', '{{1_}}', '{{1_0.5}}', '{{1_0._5}}', '{{1e1_0}}',
+  '{{9223372036854775807}}', '{{9223372036854775808}}', '{{-9223372036854775808}}', '{{"a" "b"}}', '{{print "a"|print "b"}}', '{{print (print "a" 1) 2}}',
+  '{{len}}', '{{not}}', '{{not 1 2}}', '{{eq}}', '{{eq 1}}', '{{ne 1}}', '{{lt 1}}', '{{index}}', '{{index .list}}', '{{index .m "a" "b"}}', '{{index 1 1}}',
+  '{{index .list 1.0}}', '{{index .list "1"}}', "{{'ab'}}", "{{''}}", "{{'\\''}}", '{{"\\q"}}', '{{"a\nb"}}', '{{`a',
+  '{{-.name}}', '{{.name-}}', '{{.name -}}x', "a \n {{- .name}}", "{{.name -}} \n\t b", '{{- /* c */}}x', '{{/* c */ -}} x', '{{ /* c */ }}', '{{/* a */ .name}}',
+  '{{range .list}}{{break}}{{else}}e{{end}}', '{{range .list}}{{if true}}{{continue}}{{end}}x{{end}}', '{{if true}}{{break}}{{end}}',
+  '{{range .list}}{{with 1}}{{break}}{{end}}{{.}}{{end}}', '{{range -1}}x{{else}}e{{end}}', '{{range 0}}x{{else}}e{{end}}', '{{range .n}}{{.}}{{end}}',
+  '{{range $i, $x := 3}}{{end}}', '{{range "abc"}}{{.}}{{end}}', '{{range true}}{{end}}', '{{if 1}}a{{else}}b{{else}}c{{end}}',
+  '{{define "a"}}{{end}}', '{{define "a"}}A{{.}}{{end}}{{template "a" .name}}', '{{template "a"}}{{define "a"}}A{{.}}{{end}}', '{{template "zz"}}',
+  '{{block "b" .n}}B{{.}}{{end}}|{{template "b" 7}}', '{{define "a"}}1{{end}}{{define "a"}}2{{end}}', '{{define "a"}}{{end}}{{define "a"}}2{{end}}{{template "a"}}',
+  '{{if 1}}{{define "a"}}{{end}}{{end}}', '{{define "a"}}{{break}}{{end}}', '{{define "a"}}{{$}}{{end}}{{template "a" .n}}', '{{template "template"}}',
+  '{{define "r"}}{{if .}}{{template "r" (index . 0)}}x{{end}}{{end}}{{template "r" .list}}', '{{define "a" "b"}}{{end}}', '{{define a}}{{end}}',
+  '{{printf "%d %d" 1}}', '{{printf "%s"}}', '{{printf "%d" "x"}}', '{{printf "%d" .n}}', '{{printf "%s %s" 1 2}}', '{{printf "x" 1}}',
+  '{{printf "%T %T %T" .n 1 "s"}}', '{{printf "%d %s %v %q %x %5.1f" .n .n .n .n .n .f}}', '{{printf "%d" 1.5}}', '{{printf "%[2]s %[1]s" "a" "b"}}',
+  '{{printf "%v" true}}', '{{printf 1}}', '{{print 1.0 2.50 1e21 1e-5}}', '{{print "a" .n .n 1 2 "b" true false}}', '{{println}}',
+];
+
 describe('strings.render_template on the host equals opa eval', () => {
   it(`${TEMPLATES.length} templates`, () => {
     expect(mismatches(TEMPLATES.map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
+  });
+  it(`${EDGES.length} edge templates`, () => {
+    expect(mismatches(EDGES.map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
   });
   it('sets, non-string keys, non-object variables and non-string templates are undefined', () => {
     expect(mismatches(['strings.render_template("x", json.unmarshal("[1]"))', 'strings.render_template(json.unmarshal("1"), {})',
@@ -50,7 +79,7 @@ describe('strings.render_template on the host equals opa eval', () => {
   });
   it('what preadmit does not implement is an evaluation error', () => {
     const vars = parseRegoValue('{"a": [1, 2, 3]}');
-    for (const t of ['{{define "x"}}y{{end}}', '{{template "x"}}', '{{slice .a 1}}', '{{html "<"}}', '{{printf "%d" .a}}']) {
+    for (const t of ['{{slice .a 1}}', '{{html "<"}}', '{{js "x"}}', '{{urlquery "x"}}', '{{call .a}}', '{{printf "%d" .a}}', '{{printf "%t" true}}', '{{1i}}', '{{0x1p4}}']) {
       expect(() => hostBuiltins['strings.render_template']!(regoString(t), vars)).toThrow(/not supported by preadmit/);
     }
   });
