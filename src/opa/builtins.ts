@@ -21,6 +21,7 @@ import {
 } from './rego-value.ts';
 import { goString } from '../go/json.ts';
 import { goBase64Std } from '../go/base64.ts';
+import { GlobSyntaxError, globsIntersect } from '../go/glob-intersection.ts';
 import { goRenderTemplate, GoTemplateError, type TplValue } from '../go/template.ts';
 import { goYamlDecode, GoYamlError, goYamlToJson, type GoJson } from '../go/yaml.ts';
 import {
@@ -2536,6 +2537,14 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
     'net.cidr_merge': cidrMerge,
     'yaml.unmarshal': (v) => yamlUnmarshal(str(v, 1)),
     'strings.render_template': renderTemplate,
+    'regex.globs_match': (a, b) => {
+      try {
+        return regoBool(globsIntersect(str(a, 1), str(b, 2)));
+      } catch (e) {
+        if (e instanceof GlobSyntaxError) fail(e.message);
+        throw e;
+      }
+    },
     'yaml.is_valid': (v) => {
       if (v?.t !== 'string') return regoBool(false);
       try {
