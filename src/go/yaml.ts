@@ -376,3 +376,348 @@ export function goYamlToJson(v: GoYamlValue): GoJson {
   if (!Number.isFinite(v.v)) throw new GoYamlError(`json: unsupported value: ${goFloatText(v.v)}`);
   return { number: Object.is(v.v, -0) ? '-0' : String(v.v) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// sigs.k8s.io/yaml's Marshal: encoding/json's text read back by go-yaml v2 (so numbers resolve again, keys
+// are strings), then go-yaml v2's emitter (libyaml's rules: block style, `{}`/`[]` when empty, keys in
+// go-yaml's "natural" order, plain scalars when they read back as the same string, lines folded at spaces
+// past column 80).
+
+/** A JSON value to marshal: numbers as their JSON text. */
+export type JsonForYaml = null | boolean | string | { number: string } | JsonForYaml[] | Map<string, JsonForYaml>;
+
+const BEST_WIDTH = 80;
+const BEST_INDENT = 2;
+
+/** go-yaml v2's keyList.Less for two string keys: letters by code point, digit runs by value. */
+export function goYamlKeyLess(a: string, b: string): boolean {
+  const ar = Array.from(a, (c) => c.codePointAt(0)!);
+  const br = Array.from(b, (c) => c.codePointAt(0)!);
+  const isLetter = (cp: number): boolean => /\p{L}/u.test(String.fromCodePoint(cp));
+  const isDigit = (cp: number): boolean => /\p{Nd}/u.test(String.fromCodePoint(cp));
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    if (ar[i] === br[i]) continue;
+    const al = isLetter(ar[i]!);
+    const bl = isLetter(br[i]!);
+    if (al && bl) return ar[i]! < br[i]!;
+    if (al || bl) return bl;
+    let an = 0n;
+    let bn = 0n;
+    if (ar[i] === 0x30 || br[i] === 0x30) {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]!); j--) {
+        if (ar[j] !== 0x30) {
+          an = 1n;
+          bn = 1n;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    for (; ai < ar.length && isDigit(ar[ai]!); ai++) an = BigInt.asIntN(64, an * 10n + BigInt(ar[ai]! - 0x30));
+    let bi = i;
+    for (; bi < br.length && isDigit(br[bi]!); bi++) bn = BigInt.asIntN(64, bn * 10n + BigInt(br[bi]! - 0x30));
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return ar[i]! < br[i]!;
+  }
+  return ar.length < br.length;
+}
+
+/** libyaml's is_printable (4-byte UTF-8 sequences are not). */
+function printable(cp: number): boolean {
+  return cp === 0x0a || (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff);
+}
+
+const isBreak = (cp: number | undefined): boolean => cp === 0x0a || cp === 0x0d || cp === 0x85 || cp === 0x2028 || cp === 0x2029;
+const isSpace = (cp: number | undefined): boolean => cp === 0x20;
+const isBlankz = (cp: number | undefined): boolean => cp === undefined || cp === 0x20 || cp === 0x09 || isBreak(cp) || cp === 0;
+
+interface ScalarAnalysis {
+  multiline: boolean;
+  flowPlain: boolean;
+  blockPlain: boolean;
+  single: boolean;
+  block: boolean;
+}
+
+/** yaml_emitter_analyze_scalar. */
+function analyzeScalar(cps: number[]): ScalarAnalysis {
+  if (cps.length === 0) return { multiline: false, flowPlain: false, blockPlain: true, single: true, block: false };
+  let flowIndicators = false;
+  let blockIndicators = false;
+  const head = String.fromCodePoint(...cps.slice(0, 3));
+  if (head === '---' || head === '...') flowIndicators = blockIndicators = true;
+  let lineBreaks = false;
+  let special = false;
+  let leadingSpace = false;
+  let leadingBreak = false;
+  let trailingSpace = false;
+  let trailingBreak = false;
+  let breakSpace = false;
+  let spaceBreak = false;
+  let previousSpace = false;
+  let previousBreak = false;
+  let precededByWhitespace = true;
+  let followedByWhitespace = isBlankz(cps[1]);
+  for (let i = 0; i < cps.length; i++) {
+    const c = cps[i]!;
+    const ch = String.fromCodePoint(c);
+    if (i === 0) {
+      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) flowIndicators = blockIndicators = true;
+      if (ch === '?' || ch === ':') {
+        flowIndicators = true;
+        if (followedByWhitespace) blockIndicators = true;
+      }
+      if (ch === '-' && followedByWhitespace) flowIndicators = blockIndicators = true;
+    } else {
+      if (',?[]{}'.includes(ch)) flowIndicators = true;
+      if (ch === ':') {
+        flowIndicators = true;
+        if (followedByWhitespace) blockIndicators = true;
+      }
+      if (ch === '#' && precededByWhitespace) flowIndicators = blockIndicators = true;
+    }
+    if (!printable(c)) special = true;
+    if (isBreak(c)) lineBreaks = true;
+    if (isSpace(c)) {
+      if (i === 0) leadingSpace = true;
+      if (i === cps.length - 1) trailingSpace = true;
+      if (previousBreak) breakSpace = true;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (isBreak(c)) {
+      if (i === 0) leadingBreak = true;
+      if (i === cps.length - 1) trailingBreak = true;
+      if (previousSpace) spaceBreak = true;
+      previousBreak = true;
+      previousSpace = false;
+    } else {
+      previousSpace = previousBreak = false;
+    }
+    precededByWhitespace = isBlankz(c);
+    followedByWhitespace = isBlankz(cps[i + 2]);
+  }
+  const a: ScalarAnalysis = { multiline: lineBreaks, flowPlain: true, blockPlain: true, single: true, block: true };
+  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) a.flowPlain = a.blockPlain = false;
+  if (trailingSpace) a.block = false;
+  if (breakSpace) a.flowPlain = a.blockPlain = a.single = false;
+  if (spaceBreak || special) a.flowPlain = a.blockPlain = a.single = a.block = false;
+  if (lineBreaks) a.flowPlain = a.blockPlain = false;
+  if (flowIndicators) a.flowPlain = false;
+  if (blockIndicators) a.blockPlain = false;
+  return a;
+}
+
+const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+
+type Style = 'plain' | 'single' | 'double' | 'literal';
+
+function unsupportedMarshal(what: string): never {
+  throw new Error(`yaml.marshal: ${what} is not supported by preadmit`);
+}
+
+class Emitter {
+  out = '';
+  private column = 0;
+  /** libyaml's `whitespace`: the last character written was a space or a line start. */
+  private whitespace = true;
+  /** libyaml's `indention`: only indentation has been written on this line. */
+  private indention = true;
+
+  private put(s: string): void {
+    this.out += s;
+    this.column += Array.from(s).length;
+  }
+
+  private newline(): void {
+    this.out += '\n';
+    this.column = 0;
+    this.whitespace = true;
+    this.indention = true;
+  }
+
+  /** yaml_emitter_write_indent. */
+  private indent(indent: number): void {
+    const i = Math.max(indent, 0);
+    if (!this.indention || this.column > i || (this.column === i && !this.whitespace)) this.newline();
+    while (this.column < i) this.put(' ');
+    this.whitespace = true;
+    this.indention = true;
+  }
+
+  /** yaml_emitter_write_indicator. */
+  private indicator(s: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
+    if (needWhitespace && !this.whitespace) this.put(' ');
+    this.put(s);
+    this.whitespace = isWhitespace;
+    this.indention = this.indention && isIndention;
+  }
+
+  /** The document: the root node, then a line break. */
+  document(v: JsonForYaml): void {
+    this.node(v, -1, false, 'root');
+    // yaml_emitter_emit_document_end: a line break unless the line is already empty.
+    this.indent(0);
+  }
+
+  /**
+   * A node whose parent container is at `indent` (-1 at the root). `inMapping`: a sequence here is a
+   * mapping's value (written without extra indentation).
+   */
+  private node(v: JsonForYaml, indent: number, simpleKey: boolean, ctx: 'root' | 'value' | 'item' | 'key'): void {
+    if (Array.isArray(v)) {
+      if (v.length === 0) return this.indicator('[]', true, false, false);
+      // A sequence that is a mapping's value is not indented (libyaml's indentless sequence).
+      const seqIndent = indent < 0 ? 0 : ctx === 'value' ? indent : indent + BEST_INDENT;
+      for (const item of v) {
+        this.indent(seqIndent);
+        this.indicator('-', true, false, true);
+        this.node(item, seqIndent, false, 'item');
+      }
+      return;
+    }
+    if (v instanceof Map) {
+      if (v.size === 0) return this.indicator('{}', true, false, false);
+      const mapIndent = indent < 0 ? 0 : indent + BEST_INDENT;
+      const keys = [...v.keys()].sort((a, b) => (goYamlKeyLess(a, b) ? -1 : goYamlKeyLess(b, a) ? 1 : 0));
+      for (const k of keys) {
+        this.indent(mapIndent);
+        // A key over 128 bytes or on several lines is not a simple key: libyaml writes `? key` and `: value`.
+        if (Buffer.byteLength(k, 'utf8') > 128 || /[\n\r\u0085\u2028\u2029]/.test(k)) {
+          this.indicator('?', true, false, true);
+          this.scalar(k, mapIndent, false);
+          this.indent(mapIndent);
+          this.indicator(':', true, false, true);
+          this.node(v.get(k)!, mapIndent, false, 'item');
+          continue;
+        }
+        this.scalar(k, mapIndent, true);
+        this.indicator(':', false, false, false);
+        this.node(v.get(k)!, mapIndent, false, 'value');
+      }
+      return;
+    }
+    if (v === null || typeof v === 'boolean') return this.write(String(v), 'plain', scalarIndent(indent), simpleKey);
+    if (typeof v === 'string') return this.scalar(v, indent, simpleKey);
+    // A JSON number reads back as an int or a float, or (out of float64's range) as a string.
+    const n = numberText(v.number);
+    if (n === undefined) this.scalar(v.number, indent, simpleKey);
+    else this.write(n, 'plain', scalarIndent(indent), simpleKey);
+  }
+
+  /** A string scalar: go-yaml's style request, then libyaml's select_scalar_style. */
+  private scalar(s: string, indent: number, simpleKey: boolean): void {
+    const cps = Array.from(s, (c) => c.codePointAt(0)!);
+    if (cps.some((c) => c === 0x85 || c === 0xfeff || c === 0x0d || c === 0x2028 || c === 0x2029)) {
+      unsupportedMarshal('a string with U+000D, U+0085, U+2028, U+2029 or U+FEFF');
+    }
+    const [rtag] = resolveImplicit('', s);
+    const canUsePlain = rtag === STR && !BASE60_FLOAT.test(s);
+    let style: Style = s.includes('\n') ? 'literal' : canUsePlain ? 'plain' : 'double';
+    const a = analyzeScalar(cps);
+    if (style === 'plain' && (!a.blockPlain || (cps.length === 0 && simpleKey))) style = 'single';
+    if (style === 'single' && !a.single) style = 'double';
+    if (style === 'literal' && (!a.block || simpleKey)) style = 'double';
+    this.write(s, style, scalarIndent(indent), simpleKey);
+  }
+
+  private write(s: string, style: Style, indent: number, simpleKey: boolean): void {
+    const cps = Array.from(s, (c) => c.codePointAt(0)!);
+    const allowBreaks = !simpleKey;
+    if (style === 'literal') return this.literal(cps, indent);
+    if (style === 'plain') {
+      if (!this.whitespace) this.put(' ');
+      let spaces = false;
+      cps.forEach((c, i) => {
+        if (isSpace(c)) {
+          if (allowBreaks && !spaces && this.column > BEST_WIDTH && !isSpace(cps[i + 1])) this.indent(indent);
+          else this.put(' ');
+          spaces = true;
+        } else {
+          this.put(String.fromCodePoint(c));
+          spaces = false;
+        }
+        this.whitespace = false;
+        this.indention = false;
+      });
+      this.whitespace = false;
+      this.indention = false;
+      return;
+    }
+    const quote = style === 'single' ? "'" : '"';
+    this.indicator(quote, true, false, false);
+    let spaces = false;
+    cps.forEach((c, i) => {
+      if (style === 'double' && (!printable(c) || isBreak(c) || c === 0x22 || c === 0x5c)) {
+        this.put(`\\${doubleQuotedEscape(c)}`);
+        spaces = false;
+      } else if (isSpace(c)) {
+        const fold = allowBreaks && !spaces && this.column > BEST_WIDTH && i !== 0 && i !== cps.length - 1;
+        if (fold && (style === 'double' || !isSpace(cps[i + 1]))) {
+          this.indent(indent);
+          if (style === 'double' && isSpace(cps[i + 1])) this.put('\\');
+        } else this.put(' ');
+        spaces = true;
+      } else {
+        this.put(c === 0x27 && style === 'single' ? "''" : String.fromCodePoint(c));
+        spaces = false;
+      }
+      this.indention = false;
+      this.whitespace = false;
+    });
+    this.indicator(quote, false, false, false);
+  }
+
+  private literal(cps: number[], indent: number): void {
+    this.indicator('|', true, false, false);
+    if (isSpace(cps[0]) || isBreak(cps[0])) this.put(String(BEST_INDENT));
+    const last = cps.length - 1;
+    let chomp = '';
+    if (cps.length === 0 || !isBreak(cps[last])) chomp = '-';
+    else if (last === 0 || isBreak(cps[last - 1])) chomp = '+';
+    this.put(chomp);
+    this.newline();
+    let breaks = true;
+    for (const c of cps) {
+      if (isBreak(c)) {
+        this.newline();
+        breaks = true;
+      } else {
+        if (breaks) this.indent(indent);
+        this.put(String.fromCodePoint(c));
+        this.indention = false;
+        this.whitespace = false;
+        breaks = false;
+      }
+    }
+  }
+}
+
+/** The indentation of a scalar whose container is at `indent` (libyaml's increase_indent for a flow node). */
+function scalarIndent(indent: number): number {
+  return indent < 0 ? BEST_INDENT : indent + BEST_INDENT;
+}
+
+function doubleQuotedEscape(c: number): string {
+  const named: Record<number, string> = { 0: '0', 7: 'a', 8: 'b', 9: 't', 10: 'n', 11: 'v', 12: 'f', 13: 'r', 0x1b: 'e', 0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P' };
+  if (named[c] !== undefined) return named[c]!;
+  const hex = c.toString(16).toUpperCase();
+  if (c <= 0xff) return `x${hex.padStart(2, '0')}`;
+  if (c <= 0xffff) return `u${hex.padStart(4, '0')}`;
+  return `U${hex.padStart(8, '0')}`;
+}
+
+/** A JSON number as go-yaml reads it back and writes it: int64/uint64 digits, float64 by 'g'; undefined: a string. */
+function numberText(text: string): string | undefined {
+  const [tag, v] = resolveImplicit('', text);
+  if (tag === INT) return (v as { v: bigint }).v.toString();
+  if (tag === FLOAT) return goFloatText((v as { v: number }).v);
+  return undefined;
+}
+
+/** yaml.marshal's text of a JSON value. */
+export function goYamlMarshal(v: JsonForYaml): string {
+  const e = new Emitter();
+  e.document(v);
+  return e.out;
+}

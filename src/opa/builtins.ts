@@ -23,7 +23,7 @@ import { goString } from '../go/json.ts';
 import { goBase64Std } from '../go/base64.ts';
 import { GlobSyntaxError, globsIntersect } from '../go/glob-intersection.ts';
 import { goRenderTemplate, GoTemplateError, type TplValue } from '../go/template.ts';
-import { goYamlDecode, GoYamlError, goYamlToJson, type GoJson } from '../go/yaml.ts';
+import { goYamlDecode, GoYamlError, goYamlMarshal, goYamlToJson, type GoJson, type JsonForYaml } from '../go/yaml.ts';
 import {
   goBigFloatAdd,
   goBigFloatCmp,
@@ -2357,6 +2357,28 @@ function yamlUnmarshal(text: string): RegoValue {
   }
 }
 
+/** ast.JSON of a value: sets as sorted arrays, a non-string key as its JSON text (the last of equal keys kept). */
+function jsonForYaml(v: RegoValue): JsonForYaml {
+  switch (v.t) {
+    case 'null':
+      return null;
+    case 'boolean':
+    case 'string':
+      return v.v;
+    case 'number':
+      return { number: v.v };
+    case 'array':
+      return v.v.map(jsonForYaml);
+    case 'set':
+      return [...v.v].sort(compareRegoValues).map(jsonForYaml);
+    case 'object': {
+      const out = new Map<string, JsonForYaml>();
+      for (const [k, x] of [...v.v].sort(([a], [b]) => compareRegoValues(a, b))) out.set(k.t === 'string' ? k.v : goJsonMarshal(k), jsonForYaml(x));
+      return out;
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // strings.render_template: Go's text/template (src/go/template.ts) over the variables as ast.As hands them
 // over (a JSON round trip with UseNumber: numbers are json.Number; sets and non-string keys fail).
@@ -2536,6 +2558,7 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
     'net.cidr_contains_matches': cidrContainsMatches,
     'net.cidr_merge': cidrMerge,
     'yaml.unmarshal': (v) => yamlUnmarshal(str(v, 1)),
+    'yaml.marshal': (v) => regoString(goYamlMarshal(jsonForYaml(v ?? fail('operand 1 is undefined')))),
     'strings.render_template': renderTemplate,
     'regex.globs_match': (a, b) => {
       try {

@@ -28,7 +28,7 @@ export const UNIMPLEMENTED_BUILTINS: ReadonlySet<string> = new Set([
   'json.match_schema', 'json.verify_schema', 'providers.aws.sign_req', 'rand.intn',
   'rego.metadata.chain', 'rego.metadata.rule', 'strings.split_n',
   'uri.is_valid', 'uri.parse',
-  'uuid.rfc4122', 'yaml.marshal',
+  'uuid.rfc4122',
 ]);
 
 /** Families denied by prefix too, so a newer opa's additions (e.g. another `http.*`) stay out. */

@@ -1,6 +1,6 @@
-// yaml.unmarshal / yaml.is_valid on preadmit's host (src/go/yaml.ts: go-yaml v2's resolution, then
-// sigs.k8s.io/yaml's JSON conversion) against the real topdown `opa eval` of Gatekeeper's OPA, byte for byte,
-// including undefined results (OPA's errors). Each YAML text is tried with both builtins.
+// yaml.unmarshal / yaml.is_valid / yaml.marshal on preadmit's host (src/go/yaml.ts: go-yaml v2's resolution
+// and emitter, sigs.k8s.io/yaml's JSON conversions) against the real topdown `opa eval` of Gatekeeper's OPA,
+// byte for byte, including undefined results (OPA's errors). Each YAML text is tried with both readers.
 import { describe, expect, it } from 'vitest';
 import { hostBuiltins } from '../../src/opa/builtins.ts';
 import { regoString } from '../../src/opa/rego-value.ts';
@@ -71,6 +71,41 @@ describe('yaml.unmarshal and yaml.is_valid on the host equal opa eval', () => {
   });
   it('an alias bomb is refused as go-yaml refuses it; non-string operands', () => {
     expect(mismatches([...both([BOMB]), 'yaml.is_valid(json.unmarshal("1"))', 'yaml.unmarshal(json.unmarshal("1"))'])).toEqual([]);
+  });
+});
+
+const WORDS = (w: string, sep = ' ', n = 30): string => `concat(${JSON.stringify(sep)}, [${JSON.stringify(w)} | x := numbers.range(1, ${n})[_]])`;
+const LONG_KEY = 'k'.repeat(130);
+
+/** Rego values to marshal: nesting, key order, every scalar style, folding past column 80, complex keys. */
+const TO_MARSHAL = [
+  '{"b": [1, 2, {"x": null}], "a": {"c": true, "d": []}, "e": {}, "f": 1.5, "g": 1e6, "h": 12345678901234567890, "i": 123456789012345678901234}',
+  '{"a": [{"b": [{"c": [1, {"d": "e"}]}], "f": {}}, []], "g": [[[{}]]]}', '[{"a": 1, "b": [2, 3]}, [{"c": 4}], "x"]', '[[1, 2], [], [[3]], {"a": [1]}]',
+  '{1, 2}', '{1: "a", [2]: "b"}', '{}', '[]', 'null', 'true', '42', '"x"',
+  '{"a10": 1, "a9": 2, "A": 3, "b": 4, "1": 5, "10": 6, "2": 7, "_": 8, "é": 9, "a01": 10, "a1": 11}',
+  '{"007": 1, "7": 2, "07": 3, "a007": 4, "a7": 5, "a07": 6, "a70": 7, "x1y2": 8, "x1y10": 9, "x01": 10, "x001": 11, "٣": 12, "3": 13, "Z": 14, "z": 15, "é1": 16, "e1": 17}',
+  '{"a b c": 1, "a: b": 2, "- x": 3, "": 4, "yes": 5, "x\\ty": 6}',
+  '[1.50, 1E3, -1.5e-10, 0.000001, 123456789.125, 1e21, 1e20, -0.0, 9223372036854775807, 9223372036854775808, 18446744073709551616, -9223372036854775809, 1e400, -0, 1.0, 0.1, 1e-7]',
+  '["yes", "", "a: b", " lead", "trail ", "- x", "#x", "x #y", "1.5", "0755", "1:20", "é", "tab\\there", "a\\u0001b", "null", "~", "2001-01-01", "😀", "1:20:30"]',
+  '["- a", "-", "- ", "a -", ":", "a:", "a :b", "@x", "`x", "%x", "!x", "&x", "*x", "|x", ">x", "x|", "{x", "x}", "x,", "-x", "x:y", "?x", "? x", "a,b", "[x", "---", "...x", "it\\u0027s"]',
+  '["true", "True", "TRUE", "on", "y", "n", "No", ".inf", ".nan", "-.inf", "0x1f", "0o17", "0b11", "1_000", "+1", "-1", ".5", "5.", "1e5", "1e", "e5", "0.", "00", "08", "1:2", "1:60", "12:30:45.5", "1_0:20"]',
+  '{"k": "line1\\nline2\\n\\n", "l": "\\nleading", "m": "trailing\\n\\n\\n", "n": "a\\n b\\n  c", "o": "multi\\nline\\n", "p": "yes\\nno", "q": " x\\ny", "r": "x \\ny", "s": "  \\n  x"}',
+  '"x\\n"', '"\\n"', '"a\\n\\nb\\n\\n"', '[" ", "  ", " x ", "x  y", "\\t", "a\\tb"]',
+  WORDS('word'), `{"k": ${WORDS('word')}}`, `[${WORDS("wo'rd")}]`, `{"a": {"b": ${WORDS('word', '  ')}}}`, `{"a": {"b": ${WORDS('w\tord')}}}`,
+  WORDS('a ', '', 60), WORDS('a:b', ' ', 40), WORDS('"q"', ' ', 40), WORDS('#', ' ', 60), WORDS('ab\tc', '  '), `{"a": {"b": {"c": {"d": ${WORDS('word')}}}}}`,
+  `concat(" ", ["${'x'.repeat(90)}", "y"])`, '{"a": {"b": {"c": {"d": "x\\ny"}}}}', '[["x\\ny"]]', '[{"k": "x\\ny"}]', '{"a": [["x", ["y"]]]}',
+  `{"${LONG_KEY}": 1, "b": 2}`, `{"${LONG_KEY}": {"x": 1, "y": [1]}}`, `{"${LONG_KEY}": [1, 2]}`, `{"${LONG_KEY}": []}`, '{"a\\nb": 1}', '{"a\\nb\\n": {"c": "d"}}',
+  `{"k": {"${LONG_KEY}": [{"q": 1}]}}`, `[{"${LONG_KEY} x": 1}]`, `{"${'k'.repeat(128)}": 1}`, `{"${'é'.repeat(64)}": 1}`, `{"${'é'.repeat(65)}": 1}`,
+];
+
+describe('yaml.marshal on the host equals opa eval', () => {
+  it(`${TO_MARSHAL.length} values`, () => {
+    expect(mismatches(TO_MARSHAL.map((v) => `yaml.marshal(${v})`))).toEqual([]);
+  });
+  it('what the emitter cannot reproduce is an evaluation error', () => {
+    for (const text of ['a\u0085b', '\ufeffx', 'a\rb', 'a\u2028b']) {
+      expect(() => hostBuiltins['yaml.marshal']!(regoString(text))).toThrow(/not supported/);
+    }
   });
 });
 
