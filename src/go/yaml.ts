@@ -167,10 +167,25 @@ class Decoder {
   private aliasDepth = 0;
   private readonly aliases = new Set<Node>();
 
+  /** Each alias's node: the last node anchored with its name before it, in document order. */
+  private readonly targets = new Map<Node, Node>();
+
   constructor(
-    private readonly doc: Document.Parsed,
+    doc: Document.Parsed,
     private readonly text: string,
-  ) {}
+  ) {
+    // Resolved once, in one walk: the yaml package's Alias.resolve searches the whole document per alias.
+    const anchors = new Map<string, Node>();
+    visit(doc, (_key, node) => {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (target) this.targets.set(node, target);
+      } else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
+        anchors.set(node.anchor, node);
+      }
+      return undefined;
+    });
+  }
 
   private count(): void {
     this.decodeCount++;
@@ -188,7 +203,7 @@ class Decoder {
     this.count();
     if (node === null || !isAlias(node)) return fn(node);
     if (this.aliases.has(node)) failf(`anchor '${node.source}' value contains itself`);
-    const target = node.resolve(this.doc) as Node | undefined;
+    const target = this.targets.get(node);
     if (!target) failf(`unknown anchor '${node.source}' referenced`);
     this.aliases.add(node);
     this.aliasDepth++;
@@ -269,7 +284,7 @@ class Decoder {
   private mergeOne(node: Node | null, out: GoYamlMap, wantMap: () => never): void {
     if (node === null) wantMap();
     if (isAlias(node)) {
-      const target = node.resolve(this.doc) as Node | undefined;
+      const target = this.targets.get(node);
       if (target && !isMap(target)) wantMap();
     } else if (!isMap(node)) wantMap();
     this.unmarshal(node, (target) => this.mapping(target as Node, out));
