@@ -236,7 +236,7 @@ function loadYamlStrict(text: string, file: string, options: LoadOptions): LoadR
  * Offset of a double-quoted scalar's `\uD800`-`\uDFFF` escape (go-yaml refuses these, even as a surrogate
  * pair; the yaml package would decode them), or undefined.
  */
-function surrogateEscape(doc: { contents: unknown }, text: string): number | undefined {
+export function surrogateEscape(doc: { contents: unknown }, text: string): number | undefined {
   let found: number | undefined;
   visit(doc as Parameters<typeof visit>[0], {
     Scalar(_key, node) {

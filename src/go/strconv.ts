@@ -100,13 +100,22 @@ export function goQuoteRune(cp: number, asciiOnly = false): string {
 
 /** strconv.FormatFloat(n, 'g', -1, 64). */
 export function goFloatText(n: number): string {
+  return formatFloatG(n, 64);
+}
+
+/** strconv.FormatFloat(n, 'g', -1, 32): the shortest text that reads back as the same float32. */
+export function goFloat32Text(n: number): string {
+  return formatFloatG(Math.fround(n), 32);
+}
+
+function formatFloatG(n: number, bitSize: 32 | 64): string {
   if (Number.isNaN(n)) return 'NaN';
   if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
   if (n === 0) return Object.is(n, -0) ? '-0' : '0';
   // Where Go writes plain notation, JavaScript's shortest round-trip text is the same (the common case: small integers).
   const abs = Math.abs(n);
-  if (abs >= 1e-4 && abs < 1e6) return String(n);
-  const [mantissa, expText] = n.toExponential().split('e') as [string, string];
+  if (abs >= 1e-4 && abs < 1e6 && bitSize === 64) return String(n);
+  const [mantissa, expText] = (bitSize === 32 ? shortestFloat32(n) : n.toExponential()).split('e') as [string, string];
   const exp = Number(expText);
   if (exp < -4 || exp >= 6) {
     const sign = exp < 0 ? '-' : '+';
@@ -123,3 +132,12 @@ export function goFloatText(n: number): string {
   return negative ? `-${text}` : text;
 }
 
+
+/** The shortest exponential text (JavaScript's toExponential form) that rounds to the float32 `f`. */
+function shortestFloat32(f: number): string {
+  for (let p = 1; p < 9; p++) {
+    const t = f.toExponential(p - 1);
+    if (Math.fround(Number(t)) === f) return t;
+  }
+  return f.toExponential(8);
+}

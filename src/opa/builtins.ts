@@ -20,6 +20,10 @@ import {
   type RegoValue,
 } from './rego-value.ts';
 import { goString } from '../go/json.ts';
+import { goBase64Std } from '../go/base64.ts';
+import { GlobSyntaxError, globsIntersect } from '../go/glob-intersection.ts';
+import { goRenderTemplate, GoTemplateError, type TplValue } from '../go/template.ts';
+import { goYamlDecode, GoYamlError, goYamlMarshal, goYamlToJson, type GoJson, type JsonForYaml } from '../go/yaml.ts';
 import {
   goBigFloatAdd,
   goBigFloatCmp,
@@ -1467,13 +1471,6 @@ function addDate(t: RegoValue | undefined, y: RegoValue | undefined, m: RegoValu
 // Builtins the wasm runtime has natively with other semantics than Go's (routed to the host by
 // sorted-module.ts).
 
-/** Go's base64.StdEncoding.DecodeString: padding required, `\r` and `\n` ignored, nothing else. */
-function goBase64Std(s: string): Buffer | undefined {
-  const t = s.replace(/[\r\n]/g, '');
-  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(t)) return undefined;
-  return Buffer.from(t, 'base64');
-}
-
 /** Go's json.Valid: exactly one JSON value, with JSON whitespace around it. */
 function goJsonValid(s: string): boolean {
   try {
@@ -2339,6 +2336,93 @@ function cidrMerge(v: RegoValue | undefined): RegoValue {
 }
 
 // ---------------------------------------------------------------------------------------------
+// yaml.*: sigs.k8s.io/yaml (go-yaml v2, then encoding/json), src/go/yaml.ts
+
+function goJsonToRego(v: GoJson): RegoValue {
+  if (v === null) return { t: 'null' };
+  if (typeof v === 'boolean') return regoBool(v);
+  if (typeof v === 'string') return regoString(v);
+  if (Array.isArray(v)) return regoArray(v.map(goJsonToRego));
+  if (v instanceof Map) return { t: 'object', v: [...v].map(([k, x]): [RegoValue, RegoValue] => [regoString(k), goJsonToRego(x)]) };
+  return regoNumber(v.number);
+}
+
+/** yaml.unmarshal: YAMLToJSON, then OPA's JSON decoder (numbers keep their text). */
+function yamlUnmarshal(text: string): RegoValue {
+  try {
+    return goJsonToRego(goYamlToJson(goYamlDecode(text)));
+  } catch (e) {
+    if (e instanceof GoYamlError) fail(e.message);
+    throw e;
+  }
+}
+
+/** ast.JSON of a value: sets as sorted arrays, a non-string key as its JSON text (the last of equal keys kept). */
+function jsonForYaml(v: RegoValue): JsonForYaml {
+  switch (v.t) {
+    case 'null':
+      return null;
+    case 'boolean':
+    case 'string':
+      return v.v;
+    case 'number':
+      return { number: v.v };
+    case 'array':
+      return v.v.map(jsonForYaml);
+    case 'set':
+      return [...v.v].sort(compareRegoValues).map(jsonForYaml);
+    case 'object': {
+      const out = new Map<string, JsonForYaml>();
+      for (const [k, x] of [...v.v].sort(([a], [b]) => compareRegoValues(a, b))) out.set(k.t === 'string' ? k.v : goJsonMarshal(k), jsonForYaml(x));
+      return out;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// strings.render_template: Go's text/template (src/go/template.ts) over the variables as ast.As hands them
+// over (a JSON round trip with UseNumber: numbers are json.Number; sets and non-string keys fail).
+
+function templateValue(v: RegoValue): TplValue {
+  switch (v.t) {
+    case 'null':
+      return null;
+    case 'boolean':
+    case 'string':
+      return v.v;
+    case 'number':
+      return { num: v.v };
+    case 'array':
+      return v.v.map(templateValue);
+    case 'set':
+      // ast.As cannot hand a set over to Go: the call fails.
+      return fail('template variables cannot hold a set');
+    case 'object':
+      return templateObject(v.v);
+  }
+}
+
+function templateObject(pairs: Array<[RegoValue, RegoValue]>): Map<string, TplValue> {
+  const out = new Map<string, TplValue>();
+  for (const [k, x] of [...pairs].sort(([a], [b]) => compareRegoValues(a, b))) {
+    if (k.t !== 'string') fail('template variables can only have string keys');
+    out.set(k.v, templateValue(x));
+  }
+  return out;
+}
+
+function renderTemplate(t: RegoValue | undefined, vars: RegoValue | undefined): RegoValue {
+  const src = str(t, 1);
+  if (!vars || vars.t !== 'object') fail('operand 2 must be object');
+  try {
+    return regoString(goRenderTemplate(src, templateObject(vars.v)).replaceAll('<no value>', '<undefined>'));
+  } catch (e) {
+    if (e instanceof GoTemplateError) fail(e.message);
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // registry
 
 /** Typed builtin errors become undefined; anything else propagates (an evaluation error). */
@@ -2473,6 +2557,27 @@ export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record
     'urlquery.decode_object': urlqueryDecodeObject,
     'net.cidr_contains_matches': cidrContainsMatches,
     'net.cidr_merge': cidrMerge,
+    'yaml.unmarshal': (v) => yamlUnmarshal(str(v, 1)),
+    'yaml.marshal': (v) => regoString(goYamlMarshal(jsonForYaml(v ?? fail('operand 1 is undefined')))),
+    'strings.render_template': renderTemplate,
+    'regex.globs_match': (a, b) => {
+      try {
+        return regoBool(globsIntersect(str(a, 1), str(b, 2)));
+      } catch (e) {
+        if (e instanceof GlobSyntaxError) fail(e.message);
+        throw e;
+      }
+    },
+    'yaml.is_valid': (v) => {
+      if (v?.t !== 'string') return regoBool(false);
+      try {
+        yamlUnmarshal(v.v);
+        return regoBool(true);
+      } catch (e) {
+        if (e instanceof BuiltinError) return regoBool(false);
+        throw e;
+      }
+    },
   };
   const out: Record<string, HostBuiltin> = {};
   for (const [name, fn] of Object.entries(table)) out[name] = wrap(fn);

@@ -6,11 +6,11 @@ import { goQuote, goQuoteRune, isGoPrintable } from '../go/strconv.ts';
 import { regoTermString, type RegoValue } from './rego-value.ts';
 
 /** A Go value as topdown's builtinSprintf passes it to fmt. */
-type GoArg =
+export type GoArg =
   | { k: 'int64'; v: bigint }
   | { k: 'bigint'; v: bigint }
   | { k: 'float64'; v: number }
-  | { k: 'string'; v: string };
+  | { k: 'string'; v: string; type?: string }; // type: a named string type's name (json.Number)
 
 const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
@@ -65,7 +65,7 @@ function goTypeName(arg: GoArg): string {
     case 'float64':
       return 'float64';
     case 'string':
-      return 'string';
+      return arg.type ?? 'string';
   }
 }
 
@@ -731,7 +731,7 @@ function parseNum(s: string, start: number): { num: number; isNum: boolean; next
 }
 
 /** Go's fmt.Sprintf over already-converted Go arguments. */
-function goSprintf(format: string, args: GoArg[]): string {
+export function goSprintf(format: string, args: GoArg[]): string {
   const p = new Printer();
   const end = format.length;
   let argNum = 0;

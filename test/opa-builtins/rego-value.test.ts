@@ -69,6 +69,9 @@ function arity(name: string): number {
     'net.cidr_merge': 1,
     'time.format': 1,
     'regex.template_match': 4,
+    'yaml.unmarshal': 1,
+    'yaml.is_valid': 1,
+    'yaml.marshal': 1,
   };
   return arities[name] ?? 2;
 }

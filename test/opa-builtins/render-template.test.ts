@@ -1,0 +1,86 @@
+// strings.render_template on preadmit's host (src/go/template.ts: Go's text/template with missingkey=error
+// over json.Number data) against the real topdown `opa eval` of Gatekeeper's OPA, byte for byte, errors
+// (undefined) included. What preadmit does not implement is an evaluation error, never an undefined call.
+import { describe, expect, it } from 'vitest';
+import { hostBuiltins } from '../../src/opa/builtins.ts';
+import { parseRegoValue, regoString } from '../../src/opa/rego-value.ts';
+import { mismatches } from './wasm-oracle.ts';
+
+const VARS = `{"name": "web", "n": 5, "f": 1.5, "big": 12345678901234567890, "zero": 0, "t": true, "no": false, "nil": null,
+  "s": "", "list": ["a", 1, true, null, {"k": "v"}], "empty": [], "m": {"b": 2, "a": 1, "c": [3]}, "em": {},
+  "nested": {"x": {"y": {"z": "deep"}}}, "str": "héllo", "nums": ["10", "9"]}`;
+
+const TEMPLATES = [
+  'plain text', '', '{{.name}}', '{{ .name }}', '{{.n}} {{.f}} {{.big}} {{.zero}}', '{{.t}} {{.no}} {{.nil}} {{.s}}',
+  '{{.list}}', '{{.m}}', '{{.em}} {{.empty}}', '{{.nested.x.y.z}}', '{{.nested.x}}',
+  '{{.missing}}', '{{.nested.missing}}', '{{.name.x}}', '{{.nil.x}}', '{{.list.x}}',
+  '{{.}}', '{{$}}', '{{$.name}}', '{{$x := .name}}{{$x}}', '{{$x := 1}}{{$x = 2}}{{$x}}', '{{$y}}', '{{$x = 1}}',
+  '{{if .t}}yes{{else}}no{{end}}', '{{if .no}}yes{{else}}no{{end}}', '{{if .s}}a{{else if .n}}b{{else}}c{{end}}',
+  '{{if .zero}}nonempty{{end}}', '{{if .nil}}x{{else}}y{{end}}', '{{if .empty}}x{{else}}y{{end}}', '{{if .em}}x{{else}}y{{end}}',
+  '{{if 0}}x{{else}}y{{end}}', '{{if 0.0}}x{{else}}y{{end}}', '{{if ""}}x{{else}}y{{end}}',
+  '{{with .nested.x}}{{.y.z}}{{end}}', '{{with .s}}x{{else}}empty{{end}}', '{{with $v := .name}}{{$v}}-{{.}}{{end}}',
+  '{{with .s}}a{{else with .name}}{{.}}{{end}}',
+  '{{range .list}}[{{.}}]{{end}}', '{{range $i, $e := .list}}{{$i}}={{$e}};{{end}}', '{{range $k, $v := .m}}{{$k}}:{{$v}},{{end}}',
+  '{{range .empty}}x{{else}}none{{end}}', '{{range .nil}}x{{else}}none{{end}}', '{{range .name}}x{{end}}', '{{range 3}}{{.}}{{end}}',
+  '{{range $i, $e := .list}}{{if eq $i 2}}{{break}}{{end}}{{$e}}{{end}}', '{{range $i, $e := .list}}{{if eq $i 1}}{{continue}}{{end}}{{$i}}{{end}}',
+  '{{break}}', '{{range $x := .m}}{{$x}}{{end}}', '{{range $a, $b, $c := .m}}{{end}}',
+  '{{len .list}} {{len .m}} {{len .str}} {{len .s}}', '{{len .n}}', '{{len .nil}}', '{{len 3}}',
+  '{{index .list 0}} {{index .m "b"}} {{index .nested "x" "y" "z"}}', '{{index .list 9}}', '{{index .m "zz"}}', '{{index .list .n}}', '{{index .list -1}}',
+  '{{print .name .n}} {{print 1 2}} {{print "a" "b"}} {{print 1 "a" 2}} {{print .t .no}}', '{{println .name 1}}', '{{print}}',
+  '{{printf "%s-%d" .name 3}}', '{{printf "%v" .list}}', '{{printf "%v|%v" .m .t}}', '{{printf "%q" .name}}', '{{printf "%05.2f" 3.14159}}', '{{printf "%x" "hi"}}',
+  '{{printf "%s" .n}}', '{{printf "%v" .n}}',
+  '{{eq .name "web"}} {{eq .n "5"}} {{eq 1 1}} {{eq 1 2 1}} {{eq .t true}} {{ne .name "x"}}', '{{eq .n 5}}', '{{eq 1 1.0}}', '{{eq .list .list}}', '{{eq .nil .nil}}', '{{eq .nil "x"}}',
+  '{{lt 1 2}} {{le 2 2}} {{gt 3 2}} {{ge 1 2}} {{lt "a" "b"}} {{lt 1.5 2.5}}', '{{lt (index .nums 0) (index .nums 1)}}', '{{lt .n 6}}', '{{lt true false}}', '{{lt .list .list}}',
+  '{{and .t .name}} {{and .no .name}} {{or .s .name}} {{or .s .zero}} {{not .t}} {{not .s}}', '{{and}}', '{{or .t (index .list 99)}}', '{{and .no (index .list 99)}}',
+  '{{.name | printf "%s!"}}', '{{.name | len}}', '{{"x" | printf "%s-%s" "a"}}', '{{.name | .n}}', '{{(.nested).x.y.z}}', '{{(index .list 4).k}}', '{{(print 1 2) | len}}',
+  '{{- " a " -}}  b  {{- .name -}}  c', 'a {{- /* comment */ -}} b', '{{/* c */}}', 'a{{/* unterminated', '{{-3}}', '{{- 3}}',
+  '{{"esc\\t\\u00e9\\x41"}}', '{{`raw\\n`}}', "{{'a'}} {{'\\n'}}", '{{0x1F}} {{0o17}} {{017}} {{1_000}} {{1e3}} {{1.0}} {{-0}}',
+  '{{nil}}', '{{print nil}}', '{{true}} {{false}}', '{{1 2}}', '{{.name 1}}', '{{undefinedfn}}', '{{if}}{{end}}', '{{if .t}}', '{{end}}', '{{else}}',
+  '{{.name', 'a }} b', '{{(.name}}', '{{.name)}}', '{{range .list}}{{else}}{{else}}{{end}}', '{{$x := 1}}{{if .t}}{{$x := 2}}{{$x}}{{end}}{{$x}}',
+  '{{if .t}}{{$x := 2}}{{end}}{{$x}}', '{{$x := .list}}{{range $x}}{{.}}{{end}}', '{{.Name}}', '{{index .str 0}}',
+];
+
+/** Missing keys, nil, syntax edges, define/template/block, printf's error texts. */
+const EDGES = [
+  '{{.missing.x}}', '{{print .missing}}', '{{if .missing}}y{{else}}n{{end}}', '<no value>{{.n}}', '{{"<no value>"}}', '{{.m.zz.y}}',
+  '{{printf "%v" .missing}}', 'x<undefined>', '{{(index .m "zz").x}}', '{{$x := .nil}}{{$x.y}}', '{{.nil.y}}', '{{(.nil).y}}',
+  '{{with $x := .nil}}a{{else}}b{{end}}', '{{eq .missing nil}}', '{{eq .nil nil}}', '{{eq .missing .nil}}', '{{len .missing}}',
+  '{{index .missing 1}}', '{{range .missing}}x{{else}}e{{end}}', '{{.missing | len}}', '{{index .str 0}}', '{{index .str 1}}',
+  '{{.name}}{{', '}}', '{{{.name}}}', '{{ }}', '{{|}}', '{{.name |}}', '{{| .name}}', '{{.name | | len}}', '{{(1) (2)}}', '{{((.name))}}', '{{()}}',
+  '{{$ := 1}}', '{{$x := 1}}{{$x := 2}}{{$x}}', '{{$x, $y := .list}}', '{{range $x, $y := .list}}{{$x}}{{end}}{{$x}}',
+  '{{if 1}}{{else if 2}}{{else if 3}}{{end}}', '{{if .n}}{{else}}{{else if 1}}{{end}}', '{{with 1}}{{else if 1}}{{end}}', '{{range .list}}{{else if 1}}{{end}}',
+  '{{.n.x}}', '{{1.5}} {{1e6}} {{-1.5e-7}} {{0x10}} {{1e100}} {{.5}} {{5.}}', '{{+3}}', '{{0xg}}', '{{08}}', '{{1_}}', '{{1_0.5}}', '{{1_0._5}}', '{{1e1_0}}',
+  '{{9223372036854775807}}', '{{9223372036854775808}}', '{{-9223372036854775808}}', '{{"a" "b"}}', '{{print "a"|print "b"}}', '{{print (print "a" 1) 2}}',
+  '{{len}}', '{{not}}', '{{not 1 2}}', '{{eq}}', '{{eq 1}}', '{{ne 1}}', '{{lt 1}}', '{{index}}', '{{index .list}}', '{{index .m "a" "b"}}', '{{index 1 1}}',
+  '{{index .list 1.0}}', '{{index .list "1"}}', "{{'ab'}}", "{{''}}", "{{'\\''}}", '{{"\\q"}}', '{{"a\nb"}}', '{{`a',
+  '{{-.name}}', '{{.name-}}', '{{.name -}}x', "a \n {{- .name}}", "{{.name -}} \n\t b", '{{- /* c */}}x', '{{/* c */ -}} x', '{{ /* c */ }}', '{{/* a */ .name}}',
+  '{{range .list}}{{break}}{{else}}e{{end}}', '{{range .list}}{{if true}}{{continue}}{{end}}x{{end}}', '{{if true}}{{break}}{{end}}',
+  '{{range .list}}{{with 1}}{{break}}{{end}}{{.}}{{end}}', '{{range -1}}x{{else}}e{{end}}', '{{range 0}}x{{else}}e{{end}}', '{{range .n}}{{.}}{{end}}',
+  '{{range $i, $x := 3}}{{end}}', '{{range "abc"}}{{.}}{{end}}', '{{range true}}{{end}}', '{{if 1}}a{{else}}b{{else}}c{{end}}',
+  '{{define "a"}}{{end}}', '{{define "a"}}A{{.}}{{end}}{{template "a" .name}}', '{{template "a"}}{{define "a"}}A{{.}}{{end}}', '{{template "zz"}}',
+  '{{block "b" .n}}B{{.}}{{end}}|{{template "b" 7}}', '{{define "a"}}1{{end}}{{define "a"}}2{{end}}', '{{define "a"}}{{end}}{{define "a"}}2{{end}}{{template "a"}}',
+  '{{if 1}}{{define "a"}}{{end}}{{end}}', '{{define "a"}}{{break}}{{end}}', '{{define "a"}}{{$}}{{end}}{{template "a" .n}}', '{{template "template"}}',
+  '{{define "r"}}{{if .}}{{template "r" (index . 0)}}x{{end}}{{end}}{{template "r" .list}}', '{{define "a" "b"}}{{end}}', '{{define a}}{{end}}',
+  '{{printf "%d %d" 1}}', '{{printf "%s"}}', '{{printf "%d" "x"}}', '{{printf "%d" .n}}', '{{printf "%s %s" 1 2}}', '{{printf "x" 1}}',
+  '{{printf "%T %T %T" .n 1 "s"}}', '{{printf "%d %s %v %q %x %5.1f" .n .n .n .n .n .f}}', '{{printf "%d" 1.5}}', '{{printf "%[2]s %[1]s" "a" "b"}}',
+  '{{printf "%v" true}}', '{{printf 1}}', '{{print 1.0 2.50 1e21 1e-5}}', '{{print "a" .n .n 1 2 "b" true false}}', '{{println}}',
+];
+
+describe('strings.render_template on the host equals opa eval', () => {
+  it(`${TEMPLATES.length} templates`, () => {
+    expect(mismatches(TEMPLATES.map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
+  });
+  it(`${EDGES.length} edge templates`, () => {
+    expect(mismatches(EDGES.map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
+  });
+  it('sets, non-string keys, non-object variables and non-string templates are undefined', () => {
+    expect(mismatches(['strings.render_template("x", json.unmarshal("[1]"))', 'strings.render_template(json.unmarshal("1"), {})',
+      'strings.render_template("{{.a}}", {"a": {1, 2}})', 'strings.render_template("x", {"a": {1: 2}})', 'strings.render_template("{{.a}}", {"a": 1.0, "b": 1e400})'])).toEqual([]);
+  });
+  it('what preadmit does not implement is an evaluation error', () => {
+    const vars = parseRegoValue('{"a": [1, 2, 3]}');
+    for (const t of ['{{slice .a 1}}', '{{html "<"}}', '{{js "x"}}', '{{urlquery "x"}}', '{{call .a}}', '{{printf "%d" .a}}', '{{printf "%t" true}}', '{{1i}}', '{{0x1p4}}']) {
+      expect(() => hostBuiltins['strings.render_template']!(regoString(t), vars)).toThrow(/not supported by preadmit/);
+    }
+  });
+});
