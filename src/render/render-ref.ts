@@ -25,6 +25,7 @@ import { isKustomizationFile } from './kustomize/kustomization.ts';
 import { isUnder } from './paths.ts';
 import type { GitOpsApp, UnsimulatedApp } from './gitops/model.ts';
 import { isSecretLike, redactSecrets, secretValues } from './mask.ts';
+import { DEFAULT_NAMESPACE, placeInNamespace } from './namespaces.ts';
 import { claims, deployedFiles, planFoundApp, planRepo, rootId, type PlannedRoot, type RepoPlan } from './plan.ts';
 import { renderPlain } from './plain/render.ts';
 import { jailSupport } from './sandbox.ts';
@@ -125,7 +126,8 @@ export async function renderRef(
   let budgetNoted = false;
   const charts = { allow: chartAllowList(undefined, options.charts?.repositories).allow, cacheDir: options.charts?.cacheDir ?? defaultCacheDir() };
   // What a render depends on besides its files: the cluster's versions for helm, the repositories charts may come from.
-  const settings = JSON.stringify([options.kubeVersion ?? '', options.apiVersions ?? [], charts.allow.entries]);
+  const defaultNamespace = options.defaultNamespace ?? DEFAULT_NAMESPACE;
+  const settings = JSON.stringify([options.kubeVersion ?? '', options.apiVersions ?? [], charts.allow.entries, defaultNamespace]);
 
   /**
    * Renders these roots: roots whose inputs are byte-identical to a render already done (the other ref of the same
@@ -170,6 +172,7 @@ export async function renderRef(
       charts,
       ...(options.kubeVersion !== undefined ? { kubeVersion: options.kubeVersion } : {}),
       ...(options.apiVersions !== undefined ? { apiVersions: options.apiVersions } : {}),
+      defaultNamespace,
     };
     const keyOf = new Map(batch.map((p, i) => [p, keys[i]!]));
     const fresh = await inPool(pending, ctx.concurrency!, async (p) => {
@@ -181,7 +184,11 @@ export async function renderRef(
       }
       const work = (async (): Promise<RenderResult> => {
         try {
-          return await (p.root.app !== undefined ? renderApp : RENDERERS[p.root.kind])(p, ctx);
+          const result = await (p.root.app !== undefined ? renderApp : RENDERERS[p.root.kind])(p, ctx);
+          // Plain and kustomize roots are applied as kubectl applies them: in the cluster's default namespace (helm
+          // releases and apps place their objects themselves).
+          if (p.root.app === undefined) placeInNamespace(result.objects.map((o) => o.object), defaultNamespace);
+          return result;
         } catch (e) {
           return { objects: [], errors: [notRendered(p, errorText(e))] };
         }

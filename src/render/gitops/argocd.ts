@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { JsonObject, JsonValue, SourcedObject } from '../../gatekeeper/types.ts';
 import { globToRegExp } from '../glob.ts';
+import { DEFAULT_NAMESPACE } from '../namespaces.ts';
 import { isUnder } from '../paths.ts';
 import type { Mapped } from './flux.ts';
 import { appId, arr, mergeValues, obj, setPath, str, stringMap, typedSetValue, type Declared, type GitOpsApp, type HelmAppRender } from './model.ts';
@@ -138,7 +139,7 @@ export async function argoApplication(ctx: ScanContext, o: SourcedObject, genera
         const set = setPath(values, str(po.name) ?? '', typedSetValue(String(po.value ?? ''), po.forceString === true));
         if (typeof set !== 'string') values = set;
       }
-      const namespace = str(h.namespace) ?? destination ?? 'default';
+      const namespace = str(h.namespace) ?? destination ?? ctx.defaultNamespace ?? DEFAULT_NAMESPACE;
       app.render = {
         type: 'helm',
         chart: remote !== undefined ? o.source.file : dir,

@@ -20,7 +20,8 @@ import { dirOf, isUnder } from '../paths.ts';
 import type { PlannedRoot } from '../plan.ts';
 import type { RenderedObject, RenderResult } from '../types.ts';
 import { envsubst, SubstitutionError, substitutionDisabled } from './envsubst.ts';
-import { appLabel, defaultNamespace, obj, type DirectoryAppRender, type GitOpsApp, type HelmAppRender, type KustomizeAppRender } from './model.ts';
+import { DEFAULT_NAMESPACE, placeInNamespace, unplaced } from '../namespaces.ts';
+import { appLabel, obj, type DirectoryAppRender, type GitOpsApp, type HelmAppRender, type KustomizeAppRender } from './model.ts';
 
 /** Where generated kustomizations and values live in the materialized tree (never a repository path: dot-directory). */
 export const GENERATED_DIR = '.preadmit-apps';
@@ -36,28 +37,46 @@ export async function renderApp(planned: PlannedRoot, ctx: RenderContext): Promi
   } catch (e) {
     result = { objects: [], errors: [appError(app, `${appLabel(app)}: ${errorText(e)}`)] };
   }
-  return finish(app, result);
+  return finish(app, result, ctx.defaultNamespace ?? DEFAULT_NAMESPACE);
 }
 
 function appError(app: GitOpsApp, message: string): InputError {
   return { kind: 'render', message, source: { ...app.declared, renderedBy: app.id } };
 }
 
-/** Every object remembers the CR; what points at generated files points at the CR instead. */
-function finish(app: GitOpsApp, result: RenderResult): RenderResult {
+/**
+ * Every object remembers the CR; what points at generated files points at the CR instead. Namespaced objects that
+ * name no namespace land where the app applies them (its destination or release namespace, else the cluster's
+ * default), except under a Flux Kustomization without a targetNamespace: kustomize-controller names none, its
+ * server-side apply fails ("namespace not specified") and nothing of it is applied: an error at the object, which
+ * is not reviewed (it never reaches admission).
+ */
+function finish(app: GitOpsApp, result: RenderResult, clusterNamespace: string): RenderResult {
   const via = { app: app.id, ...app.declared };
   const label = appLabel(app);
   const isGenerated = (file: string): boolean => file.startsWith(`${GENERATED_DIR}/`) || file === GENERATED_DIR;
-  const objects = result.objects.map((o): RenderedObject => {
-    const source: SourceLocation = isGenerated(o.source.file) ? { ...app.declared } : { ...o.source };
-    if (app.defaultNamespace !== undefined) defaultNamespace(o.object, app.defaultNamespace);
-    return { ...o, source: { ...source, renderedBy: app.id, via }, root: app.id };
-  });
+  const located = (o: RenderedObject): SourceLocation => (isGenerated(o.source.file) ? { ...app.declared } : { ...o.source });
+  const fluxKustomization = app.tool === 'flux' && app.render.type === 'kustomize';
+  const namespace = app.defaultNamespace ?? (fluxKustomization ? undefined : clusterNamespace);
+  const homeless = new Set(namespace === undefined ? unplaced(result.objects) : []);
+  if (namespace !== undefined) placeInNamespace(result.objects.map((o) => o.object), namespace);
+  const objects = result.objects
+    .filter((o) => !homeless.has(o))
+    .map((o): RenderedObject => ({ ...o, source: { ...located(o), renderedBy: app.id, via }, root: app.id }));
   const errors = result.errors.map((e) => {
     const message = e.message.replace(/\.preadmit-apps\/\d+(\/[\w.-]+)?/g, label);
     const src = e.source === undefined || isGenerated(e.source.file) ? { ...app.declared } : e.source;
     return { ...e, message, source: { ...src, renderedBy: app.id } };
   });
+  for (const o of homeless) {
+    const at = located(o);
+    const meta = obj(o.object.metadata);
+    errors.push({
+      kind: 'render',
+      message: `${at.file}:${at.startLine}: ${String(o.object.kind)} ${String(meta.name ?? '')} names no namespace and ${label} sets no spec.targetNamespace: Flux fails to apply this Kustomization ("namespace not specified"); set metadata.namespace, the kustomization's namespace or spec.targetNamespace`,
+      source: { ...at, renderedBy: app.id },
+    });
+  }
   return { objects, errors };
 }
 

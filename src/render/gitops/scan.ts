@@ -20,6 +20,8 @@ export interface ScanContext {
   manifestFiles: string[];
   /** Helm repositories remote charts may come from (empty or absent: none). */
   chartAllow?: ChartAllowList;
+  /** The cluster's default namespace (`RenderOptions.defaultNamespace`): where a CR or release that names none lands. */
+  defaultNamespace?: string;
   /**
    * What the parent app deploys next to the CR (its rendered output), when the CR was taken from it: sources,
    * ConfigMaps and Secrets are looked up there first, as the cluster holds what the parent applied.
