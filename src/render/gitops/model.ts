@@ -213,3 +213,18 @@ export function normalizeRepoURL(url: string): string {
   u = u.replace(/^([^/:]+):(?!\d)/, '$1/');
   return u.replace(/\/+$/, '').replace(/\.git$/, '');
 }
+
+/**
+ * The options of a kustomize app that go into its path's kustomization (Flux's generator, Argo CD's `kustomize edit`):
+ * all undefined when the path is built as the repository has it. Flux's commonMetadata and post-build substitution
+ * apply to the build's output instead.
+ */
+export function kustomizeOptions(tool: GitOpsTool, r: KustomizeAppRender): unknown[] {
+  return [r.namespace, r.namePrefix, r.nameSuffix, r.patches, r.images, r.components, r.commonLabels, tool === 'argocd' ? r.annotations : undefined];
+}
+
+/** Whether an app builds a kustomize root exactly as the repository has it (no option merged, no kustomization generated). */
+export function buildsPathAsIs(app: GitOpsApp): boolean {
+  const r = app.render;
+  return r.type === 'kustomize' && r.generate === undefined && kustomizeOptions(app.tool, r).every((o) => o === undefined);
+}

@@ -21,7 +21,7 @@ import type { PlannedRoot } from '../plan.ts';
 import type { RenderedObject, RenderResult } from '../types.ts';
 import { envsubst, SubstitutionError, substitutionDisabled } from './envsubst.ts';
 import { DEFAULT_NAMESPACE, placeInNamespace, unplaced } from '../namespaces.ts';
-import { appLabel, arr, obj, type DirectoryAppRender, type GitOpsApp, type HelmAppRender, type KustomizeAppRender } from './model.ts';
+import { appLabel, arr, buildsPathAsIs, kustomizeOptions, obj, type DirectoryAppRender, type GitOpsApp, type HelmAppRender, type KustomizeAppRender } from './model.ts';
 
 /** Where generated kustomizations and values live in the materialized tree (never a repository path: dot-directory). */
 export const GENERATED_DIR = '.preadmit-apps';
@@ -96,6 +96,8 @@ async function writeGenerated(ctx: RenderContext, rel: string, body: string): Pr
  */
 async function renderKustomizeApp(planned: PlannedRoot, app: GitOpsApp, r: KustomizeAppRender, ctx: RenderContext): Promise<RenderResult> {
   const own = ctx.kustomizations.get(r.path);
+  // The path as it is: the app's own root, which the kustomize batch builds with the other roots of the render.
+  const asIs = own !== undefined && buildsPathAsIs(app) && planned.root.kind === 'kustomize' && planned.root.path === r.path;
   const asRoot = (p: string): PlannedRoot => ({ ...planned, root: { ...planned.root, kind: 'kustomize', path: p } });
   let kustomization: JsonObject;
   if (own === undefined) {
@@ -108,7 +110,9 @@ async function renderKustomizeApp(planned: PlannedRoot, app: GitOpsApp, r: Kusto
   }
   const merged = mergeAppOptions(kustomization, app.tool, r);
   let result: RenderResult;
-  if (merged === kustomization && own !== undefined) {
+  if (asIs) {
+    result = await renderKustomize(planned, ctx);
+  } else if (merged === kustomization && own !== undefined) {
     result = await renderKustomize(asRoot(r.path), ctx);
   } else {
     // Charts the path inflates are placed before the copy is made (kustomize/render.ts), so the copy has them too.
@@ -140,9 +144,8 @@ async function renderKustomizeApp(planned: PlannedRoot, app: GitOpsApp, r: Kusto
  * for the caller, which knows where the kustomization is written.
  */
 function mergeAppOptions(k: JsonObject, tool: GitOpsApp['tool'], r: KustomizeAppRender): JsonObject {
+  if (kustomizeOptions(tool, r).every((o) => o === undefined)) return k;
   const annotations = tool === 'argocd' ? r.annotations : undefined;
-  const options = [r.namespace, r.namePrefix, r.nameSuffix, r.patches, r.images, r.components, r.commonLabels, annotations];
-  if (options.every((o) => o === undefined)) return k;
   const out: JsonObject = { ...k };
   if (r.namespace !== undefined) out.namespace = r.namespace;
   if (r.namePrefix !== undefined) out.namePrefix = r.namePrefix;
