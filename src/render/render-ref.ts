@@ -203,7 +203,9 @@ export async function renderRef(
 
   try {
     const scan = plan.scan;
-    const needed = appsWorthDeriving(apps, plan.appParents, isSelected, readText);
+    const templates = templatingApps(readText);
+    const needed = appsWorthDeriving(apps, plan.appParents, isSelected, templates);
+    const deploys = new WeakMap<PlannedRoot, Set<string>>();
     const [plainResults, appsOut] = await Promise.all([
       renderBatch(runnable),
       apps.length === 0 || scan === undefined
@@ -217,6 +219,12 @@ export async function renderRef(
             plan: (app) => planFoundApp(plan, app, readText),
             map: (parent, deployedObjects, cr) => mapObject({ ...scan, manifestFiles: [...new Set([...deployedFiles(parent), ...scan.manifestFiles])], objects: deployedObjects }, cr),
             mayDeploy: needed,
+            templates,
+            deploysFile: (p, file) => {
+              let files = deploys.get(p);
+              if (files === undefined) deploys.set(p, (files = new Set(deployedFiles(p))));
+              return files.has(file);
+            },
           }),
     ]);
     deployed = appsOut;
@@ -254,24 +262,15 @@ export async function renderRef(
 }
 
 /**
- * Whether an app no change selects is still rendered, for the CRs it deploys alone: when an app its files deploy (at
- * any depth) is selected, or templates its CRs (an in-repo chart spelling a GitOps API group, whose apps are known only
- * once rendered). Else its CRs are what their files say up to the selected apps, and it is not rendered.
+ * Whether an app's output may hold CRs that no file of the repository spells: a helm app whose chart spells a GitOps
+ * API group, or whose chart is remote (known only once fetched: it is rendered to find out, through the render cache).
  */
-function appsWorthDeriving(
-  roots: PlannedRoot[],
-  parents: Map<string, string[]>,
-  isSelected: (p: PlannedRoot) => boolean,
-  readText: (file: string) => Promise<string | undefined>,
-): (p: PlannedRoot) => Promise<boolean> {
-  const children = new Map<string, string[]>();
-  for (const [child, of] of parents) for (const parent of of) if (parent !== child) children.set(parent, [...(children.get(parent) ?? []), child]);
-  const byId = new Map(roots.map((p) => [p.root.app!.id, p]));
+function templatingApps(readText: (file: string) => Promise<string | undefined>): (p: PlannedRoot) => Promise<boolean> {
   const templating = new Map<string, Promise<boolean>>();
-  const templates = (p: PlannedRoot): Promise<boolean> => {
+  return (p) => {
     const app = p.root.app!;
-    // A remote chart is known only once fetched: its CRs are followed when a change selects the app.
-    if (app.render.type !== 'helm' || app.render.remote !== undefined) return Promise.resolve(false);
+    if (app.render.type !== 'helm') return Promise.resolve(false);
+    if (app.render.remote !== undefined) return Promise.resolve(true);
     let t = templating.get(app.id);
     if (t === undefined) {
       t = Promise.all(p.materialize.map(readText)).then((texts) => texts.some((x) => x !== undefined && MARKERS.some((m) => x.includes(m))));
@@ -279,6 +278,21 @@ function appsWorthDeriving(
     }
     return t;
   };
+}
+
+/**
+ * Whether an app no change selects is still rendered, for the CRs it deploys alone: when an app its files deploy (at
+ * any depth) is selected, or templates its CRs (`templatingApps`: its apps are known only once rendered). Else its CRs are what their files say up to the selected apps, and it is not rendered.
+ */
+function appsWorthDeriving(
+  roots: PlannedRoot[],
+  parents: Map<string, string[]>,
+  isSelected: (p: PlannedRoot) => boolean,
+  templates: (p: PlannedRoot) => Promise<boolean>,
+): (p: PlannedRoot) => Promise<boolean> {
+  const children = new Map<string, string[]>();
+  for (const [child, of] of parents) for (const parent of of) if (parent !== child) children.set(parent, [...(children.get(parent) ?? []), child]);
+  const byId = new Map(roots.map((p) => [p.root.app!.id, p]));
   return async (p) => {
     if (await templates(p)) return true;
     const seen = new Set<string>([p.root.app!.id]);
