@@ -392,7 +392,7 @@ async function writeCachedRender(key: string, r: RenderResult): Promise<void> {
 async function renderKey(p: PlannedRoot, readText: (file: string) => Promise<string | undefined>, jailed: boolean, settings: string): Promise<string> {
   const files = [...new Set([...p.materialize, ...p.deps])].sort();
   const texts = await Promise.all(files.map(readText));
-  const h = createHash('sha256').update(RENDER_CACHE_FORMAT).update(jailed ? 'jailed' : 'UNJAILED').update(settings).update(await codeFingerprint()).update(await toolFingerprint(p.root.kind)).update(JSON.stringify(p.root));
+  const h = createHash('sha256').update(RENDER_CACHE_FORMAT).update(jailed ? 'jailed' : 'UNJAILED').update(settings).update(await codeFingerprint()).update(await toolsFingerprint(p)).update(JSON.stringify(p.root));
   files.forEach((f, i) => h.update(`\u0000${f}\u0000${texts[i] === undefined ? '\u0001absent' : texts[i]}`));
   return h.digest('hex');
 }
@@ -427,6 +427,17 @@ function codeFingerprint(): Promise<string> {
     }
   })();
   return code;
+}
+
+/**
+ * Every binary a root's render runs: kustomize runs helm for `helmCharts` and HelmChartInflationGenerator (it is
+ * always given `--enable-helm`), and a helm app with post-renderers runs kustomize over the chart's output.
+ */
+function toolsFingerprint(p: PlannedRoot): Promise<string> {
+  const r = p.root.app?.render;
+  const kinds: RootKind[] =
+    p.root.kind === 'kustomize' ? ['kustomize', 'helm'] : p.root.kind === 'helm' && r?.type === 'helm' && r.postRender !== undefined ? ['helm', 'kustomize'] : [p.root.kind];
+  return Promise.all(kinds.map(toolFingerprint)).then((f) => f.join('\u0000'));
 }
 
 const fingerprints = new Map<RootKind, Promise<string>>();
