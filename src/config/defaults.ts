@@ -1,4 +1,5 @@
 // What a repository gets for everything its `.github/preadmit.yml` does not say (or has no file at all).
+import { DEFAULT_NAMESPACE } from '../render/namespaces.ts';
 import type { BlockingConfig, ClusterConfig, PreadmitConfig } from './types.ts';
 
 export const CONFIG_FILE = '.github/preadmit.yml';
@@ -18,7 +19,7 @@ export const EXPANDABLE_WORKLOADS = [
 
 export function defaultCluster(name: string = DEFAULT_CLUSTER_NAME): ClusterConfig {
   // kubeVersion: helm's own unless the cluster says (the key is there, unset, so that every cluster key has a default).
-  return { name, manifests: ['.'], policies: ['.'], shippedPolicies: false, inventory: [], helmValues: {}, kubeVersion: undefined, apiVersions: [], exclude: [] };
+  return { name, manifests: ['.'], policies: ['.'], shippedPolicies: false, inventory: [], helmValues: {}, kubeVersion: undefined, apiVersions: [], defaultNamespace: DEFAULT_NAMESPACE, exclude: [] };
 }
 
 export function defaultBlocking(): BlockingConfig {

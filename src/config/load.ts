@@ -313,6 +313,7 @@ function buildConfig(value: JsonObject, badPointers: string[], report: (pointer:
         apiVersions: Array.isArray(valueAt(value, `${at}/apiVersions`))
           ? [...new Set((valueAt(value, `${at}/apiVersions`) as JsonValue[]).filter((v, j) => typeof v === 'string' && ok(`${at}/apiVersions/${j}`)) as string[])]
           : d.apiVersions,
+        defaultNamespace: use(`${at}/defaultNamespace`) ? (valueAt(value, `${at}/defaultNamespace`) as string) : d.defaultNamespace,
         exclude: strings(`${at}/exclude`, d.exclude),
       });
     });

@@ -16,6 +16,8 @@ export interface ClusterConfig {
   kubeVersion?: string | undefined;
   /** API versions the cluster serves besides Kubernetes' and Gatekeeper's, for every helm render (`--api-versions`). */
   apiVersions: string[];
+  /** The namespace applies default to (kubectl's, helm's context namespace): where namespaced objects naming none are reviewed. */
+  defaultNamespace: string;
   /** Paths never rendered or reviewed (globs). */
   exclude: string[];
 }

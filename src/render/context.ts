@@ -39,6 +39,11 @@ export interface RenderContext {
   kubeVersion?: string;
   /** The cluster's API versions for helm, on top of Gatekeeper's (`--api-versions`): `.Capabilities.APIVersions`. */
   apiVersions?: readonly string[];
+  /**
+   * The namespace namespaced objects are applied in when neither they nor their app name one (kubectl's and helm's
+   * context namespace, `clusters[].defaultNamespace`). Default `default` (namespaces.ts).
+   */
+  defaultNamespace?: string;
 }
 
 export type Renderer = (planned: PlannedRoot, ctx: RenderContext) => Promise<RenderResult>;

@@ -124,7 +124,10 @@ export async function planRepo(
     if (options.gitops?.enabled !== false) {
       // GitOps apps: a path or chart an app deploys is rendered through the app, with its options, and not
       // a second time as a root of its own (that would review the same objects twice, without the options).
-      const scanCtx = { tree, kustomizations, charts, text, repoURLs: options.gitops?.repoURLs ?? [], manifestFiles: manifestFiles(tree, charts), chartAllow };
+      const scanCtx = {
+        tree, kustomizations, charts, text, repoURLs: options.gitops?.repoURLs ?? [], manifestFiles: manifestFiles(tree, charts), chartAllow,
+        ...(options.defaultNamespace !== undefined ? { defaultNamespace: options.defaultNamespace } : {}),
+      };
       appScan = { ...scanCtx, manifestFiles: scanCtx.manifestFiles.filter(within) };
       const scanned = new Set<string>();
       const deployedBy = new Map<string, Set<string>>();

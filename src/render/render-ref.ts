@@ -26,6 +26,7 @@ import { isKustomizationFile } from './kustomize/kustomization.ts';
 import { isUnder } from './paths.ts';
 import type { GitOpsApp, UnsimulatedApp } from './gitops/model.ts';
 import { isSecretLike, redactSecrets, secretValues } from './mask.ts';
+import { DEFAULT_NAMESPACE, placeInNamespace } from './namespaces.ts';
 import { claims, deployedFiles, planFoundApp, planRepo, rootId, type PlannedRoot, type RepoPlan } from './plan.ts';
 import { renderPlain } from './plain/render.ts';
 import { jailSupport } from './sandbox.ts';
@@ -132,7 +133,8 @@ export async function renderRef(
     ...(budget.signal !== undefined ? { signal: budget.signal } : {}),
   };
   // What a render depends on besides its files: the cluster's versions for helm, the repositories charts may come from.
-  const settings = JSON.stringify([options.kubeVersion ?? '', options.apiVersions ?? [], charts.allow.entries]);
+  const defaultNamespace = options.defaultNamespace ?? DEFAULT_NAMESPACE;
+  const settings = JSON.stringify([options.kubeVersion ?? '', options.apiVersions ?? [], charts.allow.entries, defaultNamespace]);
 
   /**
    * Renders these roots: roots whose inputs are byte-identical to a render already done (the other ref of the same
@@ -177,6 +179,7 @@ export async function renderRef(
       charts,
       ...(options.kubeVersion !== undefined ? { kubeVersion: options.kubeVersion } : {}),
       ...(options.apiVersions !== undefined ? { apiVersions: options.apiVersions } : {}),
+      defaultNamespace,
     };
     const keyOf = new Map(batch.map((p, i) => [p, keys[i]!]));
     const fresh = await inPool(pending, ctx.concurrency!, async (p) => {
@@ -191,6 +194,9 @@ export async function renderRef(
         let r: RenderResult;
         try {
           r = await (p.root.app !== undefined ? renderApp : RENDERERS[p.root.kind])(p, ctx);
+          // Plain and kustomize roots are applied as kubectl applies them: in the cluster's default namespace (helm
+          // releases and apps place their objects themselves).
+          if (p.root.app === undefined) placeInNamespace(r.objects.map((o) => o.object), defaultNamespace);
         } catch (e) {
           r = { objects: [], errors: [notRendered(p, errorText(e))] };
         }
@@ -217,7 +223,9 @@ export async function renderRef(
 
   try {
     const scan = plan.scan;
-    const needed = appsWorthDeriving(apps, plan.appParents, isSelected, readText);
+    const templates = templatingApps(readText);
+    const needed = appsWorthDeriving(apps, plan.appParents, isSelected, templates);
+    const deploys = new WeakMap<PlannedRoot, Set<string>>();
     const [plainResults, appsOut] = await Promise.all([
       renderBatch(runnable),
       apps.length === 0 || scan === undefined
@@ -231,6 +239,12 @@ export async function renderRef(
             plan: (app) => planFoundApp(plan, app, readText),
             map: (parent, deployedObjects, cr) => mapObject({ ...scan, manifestFiles: [...new Set([...deployedFiles(parent), ...scan.manifestFiles])], objects: deployedObjects }, cr),
             mayDeploy: needed,
+            templates,
+            deploysFile: (p, file) => {
+              let files = deploys.get(p);
+              if (files === undefined) deploys.set(p, (files = new Set(deployedFiles(p))));
+              return files.has(file);
+            },
           }),
     ]);
     deployed = appsOut;
@@ -268,24 +282,15 @@ export async function renderRef(
 }
 
 /**
- * Whether an app no change selects is still rendered, for the CRs it deploys alone: when an app its files deploy (at
- * any depth) is selected, or templates its CRs (an in-repo chart spelling a GitOps API group, whose apps are known only
- * once rendered). Else its CRs are what their files say up to the selected apps, and it is not rendered.
+ * Whether an app's output may hold CRs that no file of the repository spells: a helm app whose chart spells a GitOps
+ * API group, or whose chart is remote (known only once fetched: it is rendered to find out, through the render cache).
  */
-function appsWorthDeriving(
-  roots: PlannedRoot[],
-  parents: Map<string, string[]>,
-  isSelected: (p: PlannedRoot) => boolean,
-  readText: (file: string) => Promise<string | undefined>,
-): (p: PlannedRoot) => Promise<boolean> {
-  const children = new Map<string, string[]>();
-  for (const [child, of] of parents) for (const parent of of) if (parent !== child) children.set(parent, [...(children.get(parent) ?? []), child]);
-  const byId = new Map(roots.map((p) => [p.root.app!.id, p]));
+function templatingApps(readText: (file: string) => Promise<string | undefined>): (p: PlannedRoot) => Promise<boolean> {
   const templating = new Map<string, Promise<boolean>>();
-  const templates = (p: PlannedRoot): Promise<boolean> => {
+  return (p) => {
     const app = p.root.app!;
-    // A remote chart is known only once fetched: its CRs are followed when a change selects the app.
-    if (app.render.type !== 'helm' || app.render.remote !== undefined) return Promise.resolve(false);
+    if (app.render.type !== 'helm') return Promise.resolve(false);
+    if (app.render.remote !== undefined) return Promise.resolve(true);
     let t = templating.get(app.id);
     if (t === undefined) {
       t = Promise.all(p.materialize.map(readText)).then((texts) => texts.some((x) => x !== undefined && MARKERS.some((m) => x.includes(m))));
@@ -293,6 +298,21 @@ function appsWorthDeriving(
     }
     return t;
   };
+}
+
+/**
+ * Whether an app no change selects is still rendered, for the CRs it deploys alone: when an app its files deploy (at
+ * any depth) is selected, or templates its CRs (`templatingApps`: its apps are known only once rendered). Else its CRs are what their files say up to the selected apps, and it is not rendered.
+ */
+function appsWorthDeriving(
+  roots: PlannedRoot[],
+  parents: Map<string, string[]>,
+  isSelected: (p: PlannedRoot) => boolean,
+  templates: (p: PlannedRoot) => Promise<boolean>,
+): (p: PlannedRoot) => Promise<boolean> {
+  const children = new Map<string, string[]>();
+  for (const [child, of] of parents) for (const parent of of) if (parent !== child) children.set(parent, [...(children.get(parent) ?? []), child]);
+  const byId = new Map(roots.map((p) => [p.root.app!.id, p]));
   return async (p) => {
     if (await templates(p)) return true;
     const seen = new Set<string>([p.root.app!.id]);
@@ -395,7 +415,7 @@ async function writeCachedRender(key: string, r: RenderResult): Promise<void> {
 async function renderKey(p: PlannedRoot, readText: (file: string) => Promise<string | undefined>, jailed: boolean, settings: string): Promise<string> {
   const files = [...new Set([...p.materialize, ...p.deps])].sort();
   const texts = await Promise.all(files.map(readText));
-  const h = createHash('sha256').update(RENDER_CACHE_FORMAT).update(jailed ? 'jailed' : 'UNJAILED').update(settings).update(await codeFingerprint()).update(await toolFingerprint(p.root.kind)).update(JSON.stringify(p.root));
+  const h = createHash('sha256').update(RENDER_CACHE_FORMAT).update(jailed ? 'jailed' : 'UNJAILED').update(settings).update(await codeFingerprint()).update(await toolsFingerprint(p)).update(JSON.stringify(p.root));
   files.forEach((f, i) => h.update(`\u0000${f}\u0000${texts[i] === undefined ? '\u0001absent' : texts[i]}`));
   return h.digest('hex');
 }
@@ -430,6 +450,17 @@ function codeFingerprint(): Promise<string> {
     }
   })();
   return code;
+}
+
+/**
+ * Every binary a root's render runs: kustomize runs helm for `helmCharts` and HelmChartInflationGenerator (it is
+ * always given `--enable-helm`), and a helm app with post-renderers runs kustomize over the chart's output.
+ */
+function toolsFingerprint(p: PlannedRoot): Promise<string> {
+  const r = p.root.app?.render;
+  const kinds: RootKind[] =
+    p.root.kind === 'kustomize' ? ['kustomize', 'helm'] : p.root.kind === 'helm' && r?.type === 'helm' && r.postRender !== undefined ? ['helm', 'kustomize'] : [p.root.kind];
+  return Promise.all(kinds.map(toolFingerprint)).then((f) => f.join('\u0000'));
 }
 
 const fingerprints = new Map<RootKind, Promise<string>>();

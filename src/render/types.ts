@@ -102,6 +102,12 @@ export interface RenderOptions {
    * `--helm-api-versions`): `group/version` or `group/version/Kind`, what `.Capabilities.APIVersions.Has` finds.
    */
   apiVersions?: string[];
+  /**
+   * The namespace the cluster's applies default to (`kubectl apply`'s and `helm install`'s context namespace, the
+   * config's `clusters[].defaultNamespace`): namespaced objects that name none, outside an app that names one, are
+   * reviewed there, as the API server files them before admission. Default `default`.
+   */
+  defaultNamespace?: string;
 }
 
 /** A deadline shared by the renders of one check. */

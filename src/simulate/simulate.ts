@@ -134,6 +134,7 @@ async function simulateCluster(cluster: ClusterConfig, ctx: ClusterContext): Pro
     charts: { repositories: ctx.config.chartRepositories },
     ...(cluster.kubeVersion !== undefined ? { kubeVersion: cluster.kubeVersion } : {}),
     ...(cluster.apiVersions.length > 0 ? { apiVersions: cluster.apiVersions } : {}),
+    defaultNamespace: cluster.defaultNamespace,
     ...(ctx.unsafeNoSandbox ? { sandbox: 'unsafe-none' as const } : {}),
     ...(renderAll ? {} : { changed: ctx.changed }),
   };

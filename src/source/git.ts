@@ -18,6 +18,10 @@ interface TreeEntry {
 /** Modes of regular files; symlinks (120000) are followed (links.ts), submodules (160000) never read. */
 const REGULAR_FILE_MODES = new Set(['100644', '100755']);
 
+/** Blobs kept in memory per source (all together), and the largest one kept. */
+const MAX_CACHED_BLOBS_BYTES = 32 * 1024 * 1024;
+const MAX_CACHED_BLOB_BYTES = 1024 * 1024;
+
 class GitError extends Error {
   override name = 'GitError';
 }
@@ -28,6 +32,12 @@ export class LocalGitSource implements RepoSource {
   readonly #trees = new Map<string, Promise<Map<string, TreeEntry>>>();
   readonly #views = new Map<string, Promise<LinkView>>();
   readonly #resolved = new Map<string, Promise<string>>();
+  /**
+   * Blobs already read, by object id (content-addressed, so never stale): the base and head of a check, its clusters
+   * and the next check of the same repository read mostly the same files. Bounded by bytes, oldest dropped first.
+   */
+  readonly #blobs = new Map<string, Buffer>();
+  #blobBytes = 0;
   /** Blob reads asked for in the same tick share one `git cat-file --batch`. */
   #pending: { oid: string; resolve: (b: Buffer | undefined) => void; reject: (e: unknown) => void }[] = [];
 
@@ -85,10 +95,23 @@ export class LocalGitSource implements RepoSource {
   }
 
   #readBlob(oid: string): Promise<Buffer | undefined> {
+    const known = this.#blobs.get(oid);
+    if (known !== undefined) return Promise.resolve(known);
     return new Promise((resolve, reject) => {
       if (this.#pending.length === 0) setImmediate(() => this.#flush());
       this.#pending.push({ oid, resolve, reject });
     });
+  }
+
+  #remember(oid: string, blob: Buffer): void {
+    if (blob.length > MAX_CACHED_BLOB_BYTES || this.#blobs.has(oid)) return;
+    this.#blobs.set(oid, blob);
+    this.#blobBytes += blob.length;
+    for (const [old, b] of this.#blobs) {
+      if (this.#blobBytes <= MAX_CACHED_BLOBS_BYTES) break;
+      this.#blobs.delete(old);
+      this.#blobBytes -= b.length;
+    }
   }
 
   #flush(): void {
@@ -96,6 +119,7 @@ export class LocalGitSource implements RepoSource {
     this.#pending = [];
     readBlobs(this.#git, [...new Set(batch.map((p) => p.oid))]).then(
       (blobs) => {
+        for (const [oid, blob] of blobs) this.#remember(oid, blob);
         for (const p of batch) p.resolve(blobs.get(p.oid));
       },
       (e: unknown) => {

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
     const { config, errors } = loadConfig(undefined, CONFIG_FILE);
     expect(errors).toEqual([]);
     expect(config).toEqual({
-      clusters: [{ name: 'default', manifests: ['.'], policies: ['.'], shippedPolicies: false, inventory: [], helmValues: {}, apiVersions: [], exclude: [] }],
+      clusters: [{ name: 'default', manifests: ['.'], policies: ['.'], shippedPolicies: false, inventory: [], helmValues: {}, apiVersions: [], defaultNamespace: 'default', exclude: [] }],
       enforcementPoint: 'validation.gatekeeper.sh',
       blocking: { newDeny: true, newWarn: false, existingViolations: false, errorsAtHead: true, exemptionOutsideAllowList: true, policyRelaxation: true, unsimulated: false },
       exemptions: { allowedNamespaces: undefined },
@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       helmValues: { 'charts/api': ['envs/api-common.yaml', 'envs/api-prod.yaml'] },
       kubeVersion: undefined,
       apiVersions: [],
+      defaultNamespace: 'default',
       exclude: ['**/test/**'],
     });
     expect(config.clusters[1]).toEqual({ ...defaultConfig().clusters[0], name: 'staging', manifests: ['envs/staging'] });
@@ -79,6 +80,13 @@ describe('loadConfig', () => {
       // A YAML number is not a version (1.30 would read as 1.3): it must be quoted.
       expect.stringMatching(/^\.github\/preadmit\.yml:14: clusters\[2\]\.kubeVersion: /),
     ]);
+  });
+
+  it('reads a cluster\'s defaultNamespace (default: default); one that is no namespace name is an error at its line', () => {
+    const text = ['clusters:', '  - name: prod', '    defaultNamespace: apps', '  - name: staging', '    defaultNamespace: Not_A_Namespace', '  - name: dev'].join('\n');
+    const { config, errors } = loadConfig(text, '.github/preadmit.yml');
+    expect(config.clusters.map((c) => c.defaultNamespace)).toEqual(['apps', 'default', 'default']);
+    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/^\.github\/preadmit\.yml:5: clusters\[1\]\.defaultNamespace: .*namespace name/)]);
   });
 
   it('names the line of every offending key, and only those lines', () => {

@@ -1,8 +1,9 @@
 // Renders are remembered by their inputs: a root whose files did not change is not rendered again.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { findTool } from '../../src/opa/tools.ts';
 import { renderRef } from '../../src/render/render-ref.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
 import { fixtureRepo, type FixtureRepo } from './repo.ts';
@@ -12,13 +13,13 @@ const cm = (value: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  nam
 
 describe('render cache', () => {
   let repo: FixtureRepo | undefined;
-  const saved = { tool: process.env.PREADMIT_KUSTOMIZE, cache: process.env.PREADMIT_CACHE_DIR };
+  const saved = { tool: process.env.PREADMIT_KUSTOMIZE, helm: process.env.PREADMIT_HELM, cache: process.env.PREADMIT_CACHE_DIR };
   beforeEach(() => {
     process.env.PREADMIT_CACHE_DIR = mkdtempSync(path.join(os.tmpdir(), 'preadmit-render-cache-'));
   });
   afterEach(() => {
     repo?.cleanup();
-    for (const [name, value] of [['PREADMIT_KUSTOMIZE', saved.tool], ['PREADMIT_CACHE_DIR', saved.cache]] as const) {
+    for (const [name, value] of [['PREADMIT_KUSTOMIZE', saved.tool], ['PREADMIT_HELM', saved.helm], ['PREADMIT_CACHE_DIR', saved.cache]] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
@@ -70,5 +71,35 @@ describe('render cache', () => {
     expect(again.errors).toEqual([]);
     const data = again.objects.map((o) => o.object.data ?? o.object.stringData);
     expect(data).toEqual(expect.arrayContaining([{ mode: 'from-disk-cache' }, { password: 'hunter2hunter2' }]));
+  });
+
+  it('a kustomize root inflating a chart is rendered again with another helm binary, not served from the cache', async () => {
+    repo = fixtureRepo();
+    const sha = repo.commit({
+      'app/kustomization.yaml': 'helmCharts:\n- name: web\n  releaseName: shop\n',
+      'app/charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+      'app/charts/web/values.yaml': '{}\n',
+      'app/charts/web/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  mode: rendered\n',
+    });
+    const first = await renderRef(new LocalGitSource(repo.dir), sha);
+    expect(first.errors).toEqual([]);
+    expect(first.objects.map((o) => o.object.data)).toEqual([{ mode: 'rendered' }]);
+    const dir = path.join(process.env.PREADMIT_CACHE_DIR!, 'renders');
+    const files = readdirSync(dir).flatMap((sub) => readdirSync(path.join(dir, sub)).map((f) => path.join(dir, sub, f)));
+    expect(files).toHaveLength(1);
+    writeFileSync(files[0]!, readFileSync(files[0]!, 'utf8').replace('"mode":"rendered"', '"mode":"from-disk-cache"'));
+    const fresh = async (): Promise<unknown[]> => {
+      vi.resetModules();
+      const again = await (await import('../../src/render/render-ref.ts')).renderRef(new LocalGitSource(repo!.dir), sha);
+      expect(again.errors).toEqual([]);
+      return again.objects.map((o) => o.object.data);
+    };
+    // The same tools: the stored render is served.
+    expect(await fresh()).toEqual([{ mode: 'from-disk-cache' }]);
+    // Another helm (a different path to it is another binary as far as the cache knows): rendered again.
+    const other = path.join(mkdtempSync(path.join(os.tmpdir(), 'preadmit-other-helm-')), 'helm');
+    symlinkSync(findTool('helm'), other);
+    process.env.PREADMIT_HELM = other;
+    expect(await fresh()).toEqual([{ mode: 'rendered' }]);
   });
 });

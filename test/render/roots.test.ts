@@ -58,7 +58,7 @@ describe('render roots', () => {
     expect(ids(scoped.roots)).toEqual(['kustomize:apps/batch', 'kustomize:apps/dev', 'kustomize:apps/prod', 'kustomize:apps/staging']);
     const explicit = await renderRef(source, base, { roots: [{ kind: 'kustomize', path: 'bases/web' }, { kind: 'plain', path: 'nope.yaml' }] });
     expect(ids(explicit.roots)).toEqual(['kustomize:bases/web', 'plain:nope.yaml']);
-    expect(explicit.objects.map((o) => o.object.metadata)).toContainEqual({ name: 'web', labels: { app: 'web' } });
+    expect(explicit.objects.map((o) => o.object.metadata)).toContainEqual({ name: 'web', namespace: 'default', labels: { app: 'web' } });
     expect(explicit.errors.map((e) => e.message)).toEqual(['nope.yaml: no such file at this ref']);
   });
 

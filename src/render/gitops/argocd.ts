@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import type { JsonObject, JsonValue, SourcedObject } from '../../gatekeeper/types.ts';
 import { goJsonCompact } from '../../go/json.ts';
 import { globToRegExp } from '../glob.ts';
+import { DEFAULT_NAMESPACE } from '../namespaces.ts';
 import { isUnder } from '../paths.ts';
 import type { Mapped } from './flux.ts';
 import { executeGoTemplate, GoTemplateError, goTemplateOptions, GoTemplateUnsupported, goSprint, sanitizeName, type GoTemplateOptions, type GoTplValue } from './gotemplate.ts';
@@ -143,7 +144,7 @@ export async function argoApplication(ctx: ScanContext, o: SourcedObject, genera
         const set = setPath(values, str(po.name) ?? '', typedSetValue(String(po.value ?? ''), po.forceString === true));
         if (typeof set !== 'string') values = set;
       }
-      const namespace = str(h.namespace) ?? destination ?? 'default';
+      const namespace = str(h.namespace) ?? destination ?? ctx.defaultNamespace ?? DEFAULT_NAMESPACE;
       app.render = {
         type: 'helm',
         chart: remote !== undefined ? o.source.file : dir,

@@ -36,6 +36,10 @@ export interface DeployInput {
   map: (parent: PlannedRoot, objects: RenderedObject[], cr: RenderedObject) => Promise<Mapped[]>;
   /** Whether a root's output may hold CRs (rendered for that alone when no change selects it). */
   mayDeploy: (p: PlannedRoot) => Promise<boolean>;
+  /** Whether a root's output may hold CRs no file spells (a chart templating them): its apps are known only once it is rendered. */
+  templates: (p: PlannedRoot) => Promise<boolean>;
+  /** Whether a root deploys this repository file (a resource of its kustomization, a file of its path). */
+  deploysFile: (p: PlannedRoot, file: string) => boolean;
 }
 
 export interface DeployOutput {
@@ -102,9 +106,40 @@ export async function deployApps(input: DeployInput): Promise<DeployOutput> {
   };
   const how = (n: Node): string => (n.parent !== undefined ? `as ${appLabel(n.parent.app)} deploys it` : `as ${n.app.declared.file}:${n.app.declared.startLine} declares it`);
 
+  /**
+   * Whether a node is worth rendering though no change selects it: its output may hold CRs (input.mayDeploy), or it
+   * deploys the file of a CR not yet taken that a change selects (an app a chart made: its files are known only now).
+   */
+  const worthRendering = async (n: Node): Promise<boolean> => {
+    if (n.depth >= MAX_APP_DEPTH) return false;
+    if (await input.mayDeploy(n.planned)) return true;
+    for (const p of input.roots) {
+      if (taken.has(p.root.app!.id) || !input.deploysFile(n.planned, p.root.app!.declared.file)) continue;
+      if (input.selected(p) || (await input.mayDeploy(p))) return true;
+    }
+    return false;
+  };
+
   let derived = 0;
-  let wave = input.roots.filter((p) => staticParents(p.root.app!.id).length === 0).map(rawNode);
+  // Apps no file deploys start, except that while an app whose output may hold CRs no file spells (a chart templating
+  // apps) is unrendered, any file's CR may yet be deployed by one of those: such apps and their ancestors go first, the
+  // others wait, and are taken from their files only if no output holds their CRs.
+  const parentless = input.roots.filter((p) => staticParents(p.root.app!.id).length === 0);
+  const templating = (await Promise.all(input.roots.map(async (p) => ((await input.templates(p)) ? p.root.app!.id : undefined)))).filter((x): x is string => x !== undefined);
+  const first = new Set<string>();
+  for (let queue = [...templating]; queue.length > 0; ) {
+    const id = queue.shift()!;
+    if (first.has(id)) continue;
+    first.add(id);
+    queue.push(...staticParents(id));
+  }
+  let deferred = templating.length === 0 ? [] : parentless.filter((p) => !first.has(p.root.app!.id));
+  let wave = (templating.length === 0 ? parentless : parentless.filter((p) => first.has(p.root.app!.id))).map(rawNode);
   while (true) {
+    if (wave.length === 0) {
+      wave = deferred.filter((p) => !taken.has(p.root.app!.id)).map(rawNode);
+      deferred = [];
+    }
     if (wave.length === 0) {
       // Apps whose CR no parent's output holds (a parent failed to render, or its build drops the CR): from their files.
       wave = input.roots.filter((p) => !taken.has(p.root.app!.id)).map(rawNode);
@@ -120,7 +155,7 @@ export async function deployApps(input: DeployInput): Promise<DeployOutput> {
         }
         continue;
       }
-      if (n.selected || (n.depth < MAX_APP_DEPTH && (await input.mayDeploy(n.planned)))) render.push(n);
+      if (n.selected || (await worthRendering(n))) render.push(n);
     }
     const results = await input.render(render.map((n) => n.planned));
     const next: Node[] = [];

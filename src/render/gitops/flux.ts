@@ -6,6 +6,7 @@ import type { InputError, JsonObject, JsonValue, SourcedObject } from '../../gat
 import { errorText } from '../../gatekeeper/load.ts';
 import { appId, arr, mergeValues, obj, setPath, str, stringMap, type Declared, type GitOpsApp, type HelmAppRender, type UnsimulatedApp } from './model.ts';
 import { isValidVariableName } from './envsubst.ts';
+import { DEFAULT_NAMESPACE } from '../namespaces.ts';
 import { declaredAt, exists, fieldAt, findObject, isThisRepo, metaOf, refusal, remoteChartRefusal, repoPath, type ScanContext } from './scan.ts';
 
 export type Mapped = { app: GitOpsApp } | { unsimulated: UnsimulatedApp } | { error: InputError; unsimulated: UnsimulatedApp };
@@ -254,7 +255,7 @@ export async function fluxHelmRelease(ctx: ScanContext, o: SourcedObject): Promi
   }
   values = mergeValues(values, obj(spec.values));
   const targetNamespace = str(spec.targetNamespace);
-  const releaseNamespace = targetNamespace ?? namespace ?? 'default';
+  const releaseNamespace = targetNamespace ?? namespace ?? ctx.defaultNamespace ?? DEFAULT_NAMESPACE;
   const release = str(spec.releaseName) ?? (targetNamespace !== undefined ? `${targetNamespace}-${name}` : name);
   const patches: JsonValue[] = [];
   const images: JsonValue[] = [];

@@ -214,29 +214,17 @@ export function normalizeRepoURL(url: string): string {
   return u.replace(/\/+$/, '').replace(/\.git$/, '');
 }
 
-/** Kinds that are cluster-scoped in every Kubernetes cluster (the rest are taken as namespaced). */
-const CLUSTER_SCOPED = new Set([
-  'Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'StorageClass',
-  'PriorityClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration', 'ValidatingAdmissionPolicy',
-  'ValidatingAdmissionPolicyBinding', 'APIService', 'IngressClass', 'RuntimeClass', 'CSIDriver', 'CSINode', 'VolumeAttachment',
-  'ClusterIssuer', 'ConstraintTemplate', 'Config', 'Assign', 'AssignMetadata', 'ModifySet', 'AssignImage', 'ExpansionTemplate',
-  'PodSecurityPolicy', 'CertificateSigningRequest', 'FlowSchema', 'PriorityLevelConfiguration', 'ClusterIssuer',
-]);
-
-export function isClusterScoped(o: JsonObject): boolean {
-  const kind = typeof o.kind === 'string' ? o.kind : '';
-  const group = typeof o.apiVersion === 'string' && o.apiVersion.includes('/') ? o.apiVersion.split('/')[0]! : '';
-  // Gatekeeper constraints are cluster-scoped.
-  return CLUSTER_SCOPED.has(kind) || group === 'constraints.gatekeeper.sh';
+/**
+ * The options of a kustomize app that go into its path's kustomization (Flux's generator, Argo CD's `kustomize edit`):
+ * all undefined when the path is built as the repository has it. Flux's commonMetadata and post-build substitution
+ * apply to the build's output instead.
+ */
+export function kustomizeOptions(tool: GitOpsTool, r: KustomizeAppRender): unknown[] {
+  return [r.namespace, r.namePrefix, r.nameSuffix, r.patches, r.images, r.components, r.commonLabels, tool === 'argocd' ? r.annotations : undefined];
 }
 
-/**
- * Namespaced objects that name no namespace land in `namespace`, as the API server files them under the
- * namespace the apply targets (Argo CD destination, Flux target, a helm release's namespace).
- */
-export function defaultNamespace(object: JsonObject, namespace: string): void {
-  if (isClusterScoped(object)) return;
-  const meta = obj(object.metadata);
-  if (typeof meta.namespace === 'string' && meta.namespace !== '') return;
-  object.metadata = { ...meta, namespace };
+/** Whether an app builds a kustomize root exactly as the repository has it (no option merged, no kustomization generated). */
+export function buildsPathAsIs(app: GitOpsApp): boolean {
+  const r = app.render;
+  return r.type === 'kustomize' && r.generate === undefined && kustomizeOptions(app.tool, r).every((o) => o === undefined);
 }

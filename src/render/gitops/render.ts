@@ -2,25 +2,26 @@
 // generated kustomization (the CR's options over its path, or Flux's generated one for a path without any) or
 // generated values; then Flux's post-build substitution, the destination namespace, and the CR's location.
 import { existsSync } from 'node:fs';
-import { cp, mkdir } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { parse as parseYaml, stringify } from 'yaml';
 import { loadManifests, errorText } from '../../gatekeeper/load.ts';
 import { isManifestFile } from '../../gatekeeper/read.ts';
-import type { InputError, JsonObject, SourceLocation } from '../../gatekeeper/types.ts';
+import type { InputError, JsonObject, JsonValue, SourceLocation } from '../../gatekeeper/types.ts';
 import { atomicWrite } from '../../util/files.ts';
 import type { RenderContext } from '../context.ts';
 import { globToRegExp } from '../glob.ts';
 import { renderHelm } from '../helm/render.ts';
 import { resolveRemoteChart } from '../helm/remote.ts';
-import { isKustomizationFile } from '../kustomize/kustomization.ts';
-import { renderKustomize } from '../kustomize/render.ts';
+import { isKustomizationFile, KUSTOMIZATION_FILE_NAMES } from '../kustomize/kustomization.ts';
+import { placeInflatedCharts, renderKustomize } from '../kustomize/render.ts';
 import { holdsKubernetesObjects } from '../objects.ts';
 import { dirOf, isUnder } from '../paths.ts';
 import type { PlannedRoot } from '../plan.ts';
 import type { RenderedObject, RenderResult } from '../types.ts';
 import { envsubst, SubstitutionError, substitutionDisabled } from './envsubst.ts';
-import { appLabel, defaultNamespace, obj, type DirectoryAppRender, type GitOpsApp, type HelmAppRender, type KustomizeAppRender } from './model.ts';
+import { DEFAULT_NAMESPACE, placeInNamespace, unplaced } from '../namespaces.ts';
+import { appLabel, arr, buildsPathAsIs, kustomizeOptions, obj, type DirectoryAppRender, type GitOpsApp, type HelmAppRender, type KustomizeAppRender } from './model.ts';
 
 /** Where generated kustomizations and values live in the materialized tree (never a repository path: dot-directory). */
 export const GENERATED_DIR = '.preadmit-apps';
@@ -36,28 +37,46 @@ export async function renderApp(planned: PlannedRoot, ctx: RenderContext): Promi
   } catch (e) {
     result = { objects: [], errors: [appError(app, `${appLabel(app)}: ${errorText(e)}`)] };
   }
-  return finish(app, result);
+  return finish(app, result, ctx.defaultNamespace ?? DEFAULT_NAMESPACE);
 }
 
 function appError(app: GitOpsApp, message: string): InputError {
   return { kind: 'render', message, source: { ...app.declared, renderedBy: app.id } };
 }
 
-/** Every object remembers the CR; what points at generated files points at the CR instead. */
-function finish(app: GitOpsApp, result: RenderResult): RenderResult {
+/**
+ * Every object remembers the CR; what points at generated files points at the CR instead. Namespaced objects that
+ * name no namespace land where the app applies them (its destination or release namespace, else the cluster's
+ * default), except under a Flux Kustomization without a targetNamespace: kustomize-controller names none, its
+ * server-side apply fails ("namespace not specified") and nothing of it is applied: an error at the object, which
+ * is not reviewed (it never reaches admission).
+ */
+function finish(app: GitOpsApp, result: RenderResult, clusterNamespace: string): RenderResult {
   const via = { app: app.id, ...app.declared };
   const label = appLabel(app);
   const isGenerated = (file: string): boolean => file.startsWith(`${GENERATED_DIR}/`) || file === GENERATED_DIR;
-  const objects = result.objects.map((o): RenderedObject => {
-    const source: SourceLocation = isGenerated(o.source.file) ? { ...app.declared } : { ...o.source };
-    if (app.defaultNamespace !== undefined) defaultNamespace(o.object, app.defaultNamespace);
-    return { ...o, source: { ...source, renderedBy: app.id, via }, root: app.id };
-  });
+  const located = (o: RenderedObject): SourceLocation => (isGenerated(o.source.file) ? { ...app.declared } : { ...o.source });
+  const fluxKustomization = app.tool === 'flux' && app.render.type === 'kustomize';
+  const namespace = app.defaultNamespace ?? (fluxKustomization ? undefined : clusterNamespace);
+  const homeless = new Set(namespace === undefined ? unplaced(result.objects) : []);
+  if (namespace !== undefined) placeInNamespace(result.objects.map((o) => o.object), namespace);
+  const objects = result.objects
+    .filter((o) => !homeless.has(o))
+    .map((o): RenderedObject => ({ ...o, source: { ...located(o), renderedBy: app.id, via }, root: app.id }));
   const errors = result.errors.map((e) => {
     const message = e.message.replace(/\.preadmit-apps\/\d+(\/[\w.-]+)?/g, label);
     const src = e.source === undefined || isGenerated(e.source.file) ? { ...app.declared } : e.source;
     return { ...e, message, source: { ...src, renderedBy: app.id } };
   });
+  for (const o of homeless) {
+    const at = located(o);
+    const meta = obj(o.object.metadata);
+    errors.push({
+      kind: 'render',
+      message: `${at.file}:${at.startLine}: ${String(o.object.kind)} ${String(meta.name ?? '')} names no namespace and ${label} sets no spec.targetNamespace: Flux fails to apply this Kustomization ("namespace not specified"); set metadata.namespace, the kustomization's namespace or spec.targetNamespace`,
+      source: { ...at, renderedBy: app.id },
+    });
+  }
   return { objects, errors };
 }
 
@@ -67,36 +86,117 @@ async function writeGenerated(ctx: RenderContext, rel: string, body: string): Pr
   await atomicWrite(full, body);
 }
 
+/**
+ * As Flux's generator and Argo CD's `kustomize edit` do it: the CR's options go into the path's own kustomization (or
+ * the one Flux generates for a path without any): namespace, name prefix and suffix set, patches and components
+ * appended (so the kustomization's own patches run after the components, as kustomize orders them), images merged by
+ * name, Argo CD's commonLabels/commonAnnotations merged. Written into a private copy of the path's directory at the same
+ * depth (relative references resolve the same; roots sharing the directory see the original), never the repository.
+ * Flux's commonMetadata is set on each object's metadata after the build, as kustomize-controller does.
+ */
 async function renderKustomizeApp(planned: PlannedRoot, app: GitOpsApp, r: KustomizeAppRender, ctx: RenderContext): Promise<RenderResult> {
-  let target = r.path;
-  if (r.generate === 'flux' && !ctx.kustomizations.has(r.path)) {
+  const own = ctx.kustomizations.get(r.path);
+  // The path as it is: the app's own root, which the kustomize batch builds with the other roots of the render.
+  const asIs = own !== undefined && buildsPathAsIs(app) && planned.root.kind === 'kustomize' && planned.root.path === r.path;
+  const asRoot = (p: string): PlannedRoot => ({ ...planned, root: { ...planned.root, kind: 'kustomize', path: p } });
+  let kustomization: JsonObject;
+  if (own === undefined) {
     // Flux generates a kustomization over the path: every manifest below it, a directory holding a kustomization as one resource.
     const resources = await fluxResources(r.path, ctx);
     if (resources.length === 0) return { objects: [], errors: [appError(app, `${appLabel(app)}: ${r.path || '.'} holds no Kubernetes manifests`)] };
-    // In place, as Flux does it (kustomize refuses files outside a kustomization's directory): the materialized copy, never the repository.
-    await writeGenerated(ctx, r.path === '' ? 'kustomization.yaml' : `${r.path}/kustomization.yaml`, JSON.stringify({ resources: resources.map((f) => path.posix.relative(r.path || '.', f)) }));
+    kustomization = { resources: resources.map((f) => path.posix.relative(r.path || '.', f)) };
+  } else {
+    kustomization = obj(parseYaml((await ctx.readText(own.file)) ?? '', { maxAliasCount: 100 }) as JsonValue);
   }
-  const wrapper: JsonObject = {};
-  if (r.namespace !== undefined) wrapper.namespace = r.namespace;
-  if (r.namePrefix !== undefined) wrapper.namePrefix = r.namePrefix;
-  if (r.nameSuffix !== undefined) wrapper.nameSuffix = r.nameSuffix;
-  if (r.patches !== undefined) wrapper.patches = r.patches;
-  if (r.images !== undefined) wrapper.images = r.images;
-  // Flux adds components to the path's own kustomization; over the path's build here (the materialized kustomization
-  // may be a base other roots share, so it is never rewritten): the same unless the path's own patches target what a component adds.
-  const components = r.components ?? [];
-  if (r.labels !== undefined) wrapper.labels = [{ pairs: r.labels, includeSelectors: false }];
-  if (r.commonLabels !== undefined) wrapper.commonLabels = r.commonLabels;
-  if (r.annotations !== undefined) wrapper.commonAnnotations = r.annotations;
-  if (Object.keys(wrapper).length > 0 || components.length > 0) {
-    const dir = `${GENERATED_DIR}/${++generated}`;
-    if (components.length > 0) wrapper.components = components.map((c) => path.posix.relative(dir, c || '.'));
-    await writeGenerated(ctx, `${dir}/kustomization.yaml`, JSON.stringify({ resources: [path.posix.relative(dir, target || '.')], ...wrapper }));
-    target = dir;
+  const merged = mergeAppOptions(kustomization, app.tool, r);
+  let result: RenderResult;
+  if (asIs) {
+    result = await renderKustomize(planned, ctx);
+  } else if (merged === kustomization && own !== undefined) {
+    result = await renderKustomize(asRoot(r.path), ctx);
+  } else {
+    // Charts the path inflates are placed before the copy is made (kustomize/render.ts), so the copy has them too.
+    const placed = await placeInflatedCharts(asRoot(r.path), ctx);
+    if (placed.errors.length > 0) return { objects: [], errors: placed.errors };
+    const dir = await copyOfDirectory(ctx, r.path);
+    for (const c of r.components ?? []) (merged.components as JsonValue[]).push(path.posix.relative(dir, c || '.'));
+    for (const name of KUSTOMIZATION_FILE_NAMES) await rm(path.join(ctx.workDir, dir, name), { force: true });
+    await writeGenerated(ctx, `${dir}/kustomization.yaml`, JSON.stringify(merged));
+    result = await renderKustomize(asRoot(dir), ctx, { dir, repoDir: r.path, file: own?.file ?? GENERATED_DIR });
   }
-  const result = await renderKustomize({ ...planned, root: { ...planned.root, kind: 'kustomize', path: target } }, ctx);
+  if (app.tool === 'flux' && (r.labels !== undefined || r.annotations !== undefined)) {
+    for (const o of result.objects) {
+      const meta = obj(o.object.metadata);
+      o.object.metadata = {
+        ...meta,
+        ...(r.labels !== undefined ? { labels: { ...obj(meta.labels), ...r.labels } } : {}),
+        ...(r.annotations !== undefined ? { annotations: { ...obj(meta.annotations), ...r.annotations } } : {}),
+      };
+    }
+  }
   if (r.substitute === undefined) return result;
   return substituteAll(app, r.substitute, result);
+}
+
+/**
+ * The kustomization with the app's options merged in, as Flux's generator (fluxcd/pkg kustomize) and Argo CD's
+ * `kustomize edit set/add` write them; the same object when there is nothing to merge. `components` is left a list
+ * for the caller, which knows where the kustomization is written.
+ */
+function mergeAppOptions(k: JsonObject, tool: GitOpsApp['tool'], r: KustomizeAppRender): JsonObject {
+  if (kustomizeOptions(tool, r).every((o) => o === undefined)) return k;
+  const annotations = tool === 'argocd' ? r.annotations : undefined;
+  const out: JsonObject = { ...k };
+  if (r.namespace !== undefined) out.namespace = r.namespace;
+  if (r.namePrefix !== undefined) out.namePrefix = r.namePrefix;
+  if (r.nameSuffix !== undefined) out.nameSuffix = r.nameSuffix;
+  if (r.patches !== undefined) out.patches = [...arr(k.patches), ...r.patches];
+  out.components = [...arr(k.components)];
+  if (r.images !== undefined) {
+    const images = arr(k.images).map((i) => ({ ...obj(i) }));
+    for (const image of r.images.map(obj)) {
+      const existing = images.find((i) => i.name === image.name);
+      if (existing === undefined) {
+        images.push(image);
+        continue;
+      }
+      // Flux: newName replaces; newTag and digest select the version together (setting one clears the other).
+      if (typeof image.newName === 'string' && image.newName !== '') existing.newName = image.newName;
+      if ((typeof image.newTag === 'string' && image.newTag !== '') || (typeof image.digest === 'string' && image.digest !== '')) {
+        delete existing.newTag;
+        delete existing.digest;
+        if (image.newTag !== undefined) existing.newTag = image.newTag;
+        if (image.digest !== undefined) existing.digest = image.digest;
+      }
+    }
+    out.images = images;
+  }
+  if (r.commonLabels !== undefined) out.commonLabels = { ...obj(k.commonLabels), ...r.commonLabels };
+  if (annotations !== undefined) out.commonAnnotations = { ...obj(k.commonAnnotations), ...annotations };
+  return out;
+}
+
+/**
+ * A private copy of a materialized directory at the same depth (`<parent>/.preadmit-app-N`), so that its relative
+ * references (`../base`) resolve as from the original; the repository root is copied below GENERATED_DIR (nothing
+ * refers above it).
+ */
+async function copyOfDirectory(ctx: RenderContext, dir: string): Promise<string> {
+  const n = ++generated;
+  if (dir === '') {
+    const copy = `${GENERATED_DIR}/${n}/tree`;
+    await mkdir(path.join(ctx.workDir, copy), { recursive: true });
+    for (const entry of await readdir(ctx.workDir)) {
+      if (entry === GENERATED_DIR || entry.startsWith('.preadmit-')) continue;
+      await cp(path.join(ctx.workDir, entry), path.join(ctx.workDir, copy, entry), { recursive: true, verbatimSymlinks: true });
+    }
+    return copy;
+  }
+  const copy = `${dirOf(dir) === '' ? '' : `${dirOf(dir)}/`}.preadmit-app-${n}`;
+  const from = path.join(ctx.workDir, dir);
+  if (existsSync(from)) await cp(from, path.join(ctx.workDir, copy), { recursive: true, verbatimSymlinks: true, filter: (src) => !path.basename(src).startsWith('.preadmit-app-') });
+  else await mkdir(path.join(ctx.workDir, copy), { recursive: true });
+  return copy;
 }
 
 /**

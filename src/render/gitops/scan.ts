@@ -20,6 +20,8 @@ export interface ScanContext {
   manifestFiles: string[];
   /** Helm repositories remote charts may come from (empty or absent: none). */
   chartAllow?: ChartAllowList;
+  /** The cluster's default namespace (`RenderOptions.defaultNamespace`): where a CR or release that names none lands. */
+  defaultNamespace?: string;
   /**
    * What the parent app deploys next to the CR (its rendered output), when the CR was taken from it: sources,
    * ConfigMaps and Secrets are looked up there first, as the cluster holds what the parent applied.
@@ -82,8 +84,11 @@ export async function findObject(ctx: ScanContext, kind: string, name: string, n
   const deployed = (ctx.objects ?? []).filter(matches);
   if (deployed.length > 0) return deployed.find((o) => str(obj(o.object.metadata).namespace) === namespace) ?? deployed[0];
   const found: SourcedObject[] = [];
-  for (const file of ctx.manifestFiles) {
-    const body = await ctx.text(file);
+  // Read together: a git source answers one batch with one process.
+  const bodies = await Promise.all(ctx.manifestFiles.map((f) => ctx.text(f)));
+  for (let i = 0; i < ctx.manifestFiles.length; i++) {
+    const file = ctx.manifestFiles[i]!;
+    const body = bodies[i];
     if (body === undefined || !body.includes(name) || !body.includes(kind)) continue;
     for (const o of loadManifests(body, file, { yamlVersion: '1.1' }).objects) if (matches(o)) found.push(o);
   }

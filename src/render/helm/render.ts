@@ -12,7 +12,7 @@ import { findRenderTool } from '../tools.ts';
 import type { RenderedObject, RenderResult } from '../types.ts';
 import { schemaReferenceErrors } from './chart.ts';
 import { resolveRemoteChart, type RemoteChartRequest, type RemoteChartResult } from './remote.ts';
-import { defaultNamespace } from '../gitops/model.ts';
+import { DEFAULT_NAMESPACE, placeInNamespace } from '../namespaces.ts';
 
 /** Gatekeeper's API group versions (v3.23), as a cluster running it serves them. */
 export const GATEKEEPER_API_VERSIONS: readonly string[] = [
@@ -67,7 +67,9 @@ export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Prom
   const env = { HELM_REGISTRY_CONFIG: '/dev/null', HELM_REPOSITORY_CONFIG: '/dev/null' };
   const args = ['template', root.release ?? 'release', path.join(ctx.workDir, root.path), '--include-crds'];
   for (const v of root.valuesFiles ?? []) args.push('--values', path.join(ctx.workDir, v));
-  if (root.namespace !== undefined) args.push('--namespace', root.namespace);
+  // helm installs into the release's namespace, else the context's: the cluster's default namespace.
+  const releaseNamespace = root.namespace ?? ctx.defaultNamespace ?? DEFAULT_NAMESPACE;
+  args.push('--namespace', releaseNamespace);
   for (const v of clusterApiVersions(ctx)) args.push('--api-versions', v);
   if (ctx.kubeVersion !== undefined) args.push('--kube-version', ctx.kubeVersion);
 
@@ -81,11 +83,10 @@ export async function renderHelm(planned: PlannedRoot, ctx: RenderContext): Prom
   const chartName = planned.chart?.name ?? path.posix.basename(root.path);
   const seen = new Map<string, number>();
   const objects: RenderedObject[] = [];
-  // helm installs namespaced objects that name no namespace into the release's namespace (`default` without
-  // --namespace): the API server, and so Gatekeeper, sees them there.
-  const releaseNamespace = root.namespace ?? 'default';
+  // helm installs namespaced objects that name no namespace into the release's namespace: the API server, and so
+  // Gatekeeper, sees them there.
+  placeInNamespace(loaded.objects.map((o) => o.object), releaseNamespace);
   for (const { object, source: out } of loaded.objects) {
-    defaultNamespace(object, releaseNamespace);
     const comment = sourceAt(sources, out.startLine);
     let source: Omit<SourceLocation, 'renderedBy'> = at;
     const dependency = comment === undefined ? undefined : fetched.sources.find((d) => comment.startsWith(`${chartName}/charts/${d.prefix}/`));

@@ -9,6 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRelativeMessage, runRendererRaw, type RenderContext } from '../context.ts';
+import { buildsPathAsIs } from '../gitops/model.ts';
 import type { PlannedRoot } from '../plan.ts';
 import { failureOf, type FailureLimits } from '../sandbox.ts';
 
@@ -68,7 +69,8 @@ export interface BatchHelm {
 function startBatches(ctx: RenderContext, kustomize: string, prepare: PrepareRoot, helm: BatchHelm | undefined): Map<PlannedRoot, Promise<BatchOutcome>> {
   const builds = new Map<PlannedRoot, Promise<BatchOutcome>>();
   const program = batchProgram(kustomize);
-  const roots = (ctx.roots ?? []).filter((p) => p.root.kind === 'kustomize' && p.problems.length === 0);
+  // A GitOps app with options builds its own kustomization (gitops/render.ts), not its root's path as is.
+  const roots = (ctx.roots ?? []).filter((p) => p.root.kind === 'kustomize' && (p.root.app === undefined || buildsPathAsIs(p.root.app)) && p.problems.length === 0);
   if (program === undefined || roots.length < 2) return builds;
   const concurrency = Math.max(1, ctx.concurrency ?? os.availableParallelism());
   const batches = cut(roots, Math.max(concurrency, Math.ceil(roots.length / MAX_BATCH_ROOTS)));

@@ -116,7 +116,7 @@ const placements = new WeakMap<RenderContext, Map<string, Promise<{ charts: Infl
  * so that kustomize finds them and never pulls; in the jail it could not anyway (no network, read-only tree). Each one
  * that cannot be fetched is an error at its `helmCharts` entry, and the root is not rendered.
  */
-function placeInflatedCharts(planned: PlannedRoot, ctx: RenderContext): Promise<{ charts: InflatedChart[]; errors: InputError[] }> {
+export function placeInflatedCharts(planned: PlannedRoot, ctx: RenderContext): Promise<{ charts: InflatedChart[]; errors: InputError[] }> {
   let mine = placements.get(ctx);
   if (mine === undefined) placements.set(ctx, (mine = new Map()));
   const key = `${planned.root.app?.id ?? ''}\u0000${planned.root.path}`;
@@ -160,16 +160,33 @@ export function kustomizeHelm(ctx: RenderContext): { helm: string; args: string[
   return { helm: tool.path, args, env };
 }
 
-export async function renderKustomize(planned: PlannedRoot, ctx: RenderContext): Promise<RenderResult> {
+/**
+ * A root built from a private copy of a repository directory (a GitOps app's options merged into its kustomization,
+ * gitops/render.ts): `dir` holds the copy of `repoDir`, and its kustomization.yaml stands for `file` (the
+ * directory's own kustomization, or the generated one). Sources and messages name the repository's files.
+ */
+export interface CopiedRoot {
+  dir: string;
+  repoDir: string;
+  file: string;
+}
+
+export async function renderKustomize(planned: PlannedRoot, ctx: RenderContext, copied?: CopiedRoot): Promise<RenderResult> {
   const root = planned.root.path;
-  const k = ctx.kustomizations.get(root);
-  const rootFile = k?.file ?? (root === '' ? 'kustomization.yaml' : `${root}/kustomization.yaml`);
+  const inRepo = (file: string): string => {
+    if (copied === undefined || !isUnder(file, copied.dir)) return file;
+    if (file === `${copied.dir}/kustomization.yaml`) return copied.file;
+    return file === copied.dir ? copied.repoDir : path.posix.join(copied.repoDir, file.slice(copied.dir.length + 1));
+  };
+  const shown = (copied !== undefined ? copied.repoDir : root) || '.';
+  const k = ctx.kustomizations.get(copied?.repoDir ?? root);
+  const rootFile = copied !== undefined ? copied.file : (k?.file ?? (root === '' ? 'kustomization.yaml' : `${root}/kustomization.yaml`));
   const at = { file: rootFile, startLine: 1, endLine: 1 };
   const tool = findRenderTool('kustomize');
-  if ('error' in tool) return { objects: [], errors: [renderError(planned, `${root || '.'}: ${tool.error}`, at)] };
+  if ('error' in tool) return { objects: [], errors: [renderError(planned, `${shown}: ${tool.error}`, at)] };
   const kustomize = tool.path;
 
-  const [wrapper, inflated] = await Promise.all([wrapperOf(planned, ctx), placeInflatedCharts(planned, ctx)]);
+  const [wrapper, inflated] = await Promise.all([wrapperOf(planned, ctx), placeInflatedCharts(copied !== undefined ? { ...planned, root: { ...planned.root, path: copied.repoDir } } : planned, ctx)]);
   if (inflated.errors.length > 0) return { objects: [], errors: inflated.errors };
   const wrapperRel = wrapper.rel;
   const repoRel = path.relative(ctx.scratchDir, ctx.workDir).split(path.sep).join('/');
@@ -186,12 +203,13 @@ export async function renderKustomize(planned: PlannedRoot, ctx: RenderContext):
     run = await runRenderer(ctx, 'kustomize build', kustomize, ['build', ...(helm?.args ?? []), wrapper.dir], { cwd: ctx.scratchDir, extraTools: helm !== undefined ? [helm.helm] : [] });
   }
   if ('failure' in run) {
-    const message = run.failure.split(wrapper.target).join(root || '.');
-    return { objects: [], errors: [renderError(planned, `${root || '.'}: ${message}`, at)] };
+    let message = run.failure.split(wrapper.target).join(root || '.');
+    if (copied !== undefined) message = message.split(copied.dir).join(shown);
+    return { objects: [], errors: [renderError(planned, `${shown}: ${message}`, at)] };
   }
 
   const renderedBy = rootId(planned.root);
-  const loaded = loadManifests(run.stdout, `kustomize build ${root || '.'}`, { yamlVersion: '1.1' });
+  const loaded = loadManifests(run.stdout, `kustomize build ${shown}`, { yamlVersion: '1.1' });
   const errors = loaded.errors.map((e) => renderError(planned, e.message, at));
   const locator = new OriginLocator(ctx.readText, ctx.kustomizations);
   const keep = k?.keepsOriginAnnotations ?? false;
@@ -199,12 +217,16 @@ export async function renderKustomize(planned: PlannedRoot, ctx: RenderContext):
   for (const { object } of loaded.objects) {
     const origin = takeOrigin(object, keep);
     let source = { ...at };
-    const fromPath = origin?.path !== undefined ? originToRepoPath(origin.path, wrapperRel, repoRel) : undefined;
-    const fromGenerator = origin?.configuredIn !== undefined ? originToRepoPath(origin.configuredIn, wrapperRel, repoRel) : undefined;
+    const fromPath = origin?.path !== undefined ? mapDefined(originToRepoPath(origin.path, wrapperRel, repoRel), inRepo) : undefined;
+    const fromGenerator = origin?.configuredIn !== undefined ? mapDefined(originToRepoPath(origin.configuredIn, wrapperRel, repoRel), inRepo) : undefined;
     if (fromPath !== undefined) source = await locator.inFile(fromPath, object);
     else if (fromGenerator !== undefined && origin?.configuredBy?.kind === 'HelmChartInflationGenerator') source = locator.inHelmChart(fromGenerator, object);
     else if (fromGenerator !== undefined) source = locator.inGenerator(fromGenerator, object);
     objects.push({ object, source: { ...source, renderedBy }, root: renderedBy });
   }
   return { objects, errors };
+}
+
+function mapDefined<T, R>(v: T | undefined, f: (v: T) => R): R | undefined {
+  return v === undefined ? undefined : f(v);
 }
