@@ -244,12 +244,21 @@ async function reviewUnderBasePolicies(a: {
 
 const expansionMemo = new WeakMap<JsonObject, Map<string, Resultant[]>>();
 
+/** JSON texts of Namespaces and template lists, by identity (neither is modified once made): a key part each. */
+const keyTexts = new WeakMap<object, string>();
+
+function textOf(value: object, make: () => string): string {
+  let text = keyTexts.get(value);
+  if (text === undefined) keyTexts.set(value, (text = make()));
+  return text;
+}
+
 /**
  * `expand`, remembered per object (objects are not modified once rendered): the same object is expanded at
  * base, at head and under base policies, and stable resultants let their review JSON be remembered too.
  */
 function expandMemo(parent: JsonObject, namespace: JsonObject | null, templates: ExpansionTemplate[]): Resultant[] {
-  const key = JSON.stringify([namespace, templates.map((t) => [t.name, t.applyTo, t.templateSource, t.generatedGVK, t.enforcementAction])]);
+  const key = `${namespace === null ? 'null' : textOf(namespace, () => JSON.stringify(namespace))}\u0000${textOf(templates, () => JSON.stringify(templates.map((t) => [t.name, t.applyTo, t.templateSource, t.generatedGVK, t.enforcementAction])))}`;
   let byKey = expansionMemo.get(parent);
   if (!byKey) expansionMemo.set(parent, (byKey = new Map()));
   let resultants = byKey.get(key);
