@@ -46,6 +46,8 @@ export class LocalGitSource implements RepoSource {
     if (r.code !== 0 || !/^[0-9a-f]{40,64}$/.test(sha)) {
       throw new GitError(`${this.#repoDir}: '${ref}' does not name a commit`);
     }
+    // The commit's own name resolves to itself: callers that pass the sha on ask again, with no git process.
+    if (!this.#resolved.has(sha)) this.#resolved.set(sha, Promise.resolve(sha));
     return sha;
   }
 
