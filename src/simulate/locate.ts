@@ -106,11 +106,10 @@ function parse(text: string): ParsedFile | null {
  * container or deeper than the object itself; else undefined.
  */
 export function lineOfPath(text: string, source: SourceLocation, kind: string, path: FieldPath, minDepth = 1): SourceLocation | undefined {
-  const file = parse(text);
-  if (!file) return undefined;
-  const lineOf = (n: Node) => file.lines.linePos(n.range![0]).line;
-  const doc = file.docs.find((d) => d.errors.length === 0 && d.contents?.range && lineOf(d.contents) === source.startLine);
-  if (!doc || !isMap(doc.contents) || String(doc.contents.get('kind') ?? '') !== kind) return undefined;
+  const found = documentAlone(text, source) ?? documentInFile(text, source.startLine);
+  if (!found) return undefined;
+  const { doc, lineOf } = found;
+  if (!isMap(doc.contents) || String(doc.contents.get('kind') ?? '') !== kind) return undefined;
   let node: Node = doc.contents;
   let line: number | undefined;
   let depth = 0;
@@ -136,6 +135,54 @@ export function lineOfPath(text: string, source: SourceLocation, kind: string, p
   }
   if (line === undefined || depth < minDepth) return undefined;
   return { file: source.file, startLine: line, endLine: line, ...(source.renderedBy !== undefined ? { renderedBy: source.renderedBy } : {}) };
+}
+
+interface FoundDocument {
+  doc: Document.Parsed;
+  /** The line (in the whole text) a node starts on. */
+  lineOf: (n: Node) => number;
+}
+
+/** The error-free document of the whole parsed text whose contents start on `startLine`. */
+function documentInFile(text: string, startLine: number): FoundDocument | undefined {
+  const file = parse(text);
+  if (!file) return undefined;
+  const lineOf = (n: Node) => file.lines.linePos(n.range![0]).line;
+  const doc = file.docs.find((d) => d.errors.length === 0 && d.contents?.range && lineOf(d.contents) === startLine);
+  return doc ? { doc, lineOf } : undefined;
+}
+
+/** A bare document marker (a `---` with a node after it, such as a tag, is not). */
+const MARKER_LINE = /^(?:---|\.\.\.)\s*(?:#.*)?$/;
+/** Any document marker, bare or not. */
+const MARKER_START = /^(?:---|\.\.\.)(?:\s|$)/;
+const NOTHING_LINE = /^\s*(?:#.*)?$/;
+
+/**
+ * The document whose contents span `source.startLine`..`source.endLine`, parsed alone: a file of many objects is
+ * then not parsed whole for each one a violation points into. Only when those lines are a whole document on their
+ * own: nothing but blank and comment lines (or a bare `---` / `...`) between them and the documents around, and no
+ * directive in the file; then the document parses as it does in the file (YAML documents are independent).
+ * Undefined otherwise, or when it does not parse alone without errors (the whole file decides then).
+ */
+function documentAlone(text: string, source: SourceLocation): FoundDocument | undefined {
+  const { startLine, endLine } = source;
+  if (!(startLine >= 1 && endLine >= startLine) || /^%/m.test(text)) return undefined;
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineText = (n: number) => text.slice(starts[n - 1], n < starts.length ? starts[n]! - 1 : text.length);
+  if (endLine > starts.length || MARKER_START.test(lineText(startLine))) return undefined;
+  let before = startLine - 1;
+  while (before >= 1 && NOTHING_LINE.test(lineText(before))) before--;
+  if (before >= 1 && !MARKER_LINE.test(lineText(before))) return undefined;
+  let after = endLine + 1;
+  while (after <= starts.length && NOTHING_LINE.test(lineText(after))) after++;
+  if (after <= starts.length && !MARKER_START.test(lineText(after))) return undefined;
+  const slice = text.slice(starts[startLine - 1], after <= starts.length ? starts[after - 1] : text.length);
+  const alone = parse(slice);
+  const doc = alone?.docs[0];
+  if (!alone || !doc || doc.errors.length > 0 || !doc.contents?.range || alone.lines.linePos(doc.contents.range[0]).line !== 1) return undefined;
+  return { doc, lineOf: (n) => alone.lines.linePos(n.range![0]).line + startLine - 1 };
 }
 
 /** The value at `path` in `object` (undefined when a step is missing). */

@@ -258,12 +258,21 @@ async function reviewUnderBasePolicies(a: {
 
 const expansionMemo = new WeakMap<JsonObject, Map<string, Resultant[]>>();
 
+/** JSON texts of Namespaces and template lists, by identity (neither is modified once made): a key part each. */
+const keyTexts = new WeakMap<object, string>();
+
+function textOf(value: object, make: () => string): string {
+  let text = keyTexts.get(value);
+  if (text === undefined) keyTexts.set(value, (text = make()));
+  return text;
+}
+
 /**
  * `expand`, remembered per object (objects are not modified once rendered): the same object is expanded at
  * base, at head and under base policies, and stable resultants let their review JSON be remembered too.
  */
 function expandMemo(parent: JsonObject, namespace: JsonObject | null, templates: ExpansionTemplate[]): Resultant[] {
-  const key = JSON.stringify([namespace, templates.map((t) => [t.name, t.applyTo, t.templateSource, t.generatedGVK, t.enforcementAction])]);
+  const key = `${namespace === null ? 'null' : textOf(namespace, () => JSON.stringify(namespace))}\u0000${textOf(templates, () => JSON.stringify(templates.map((t) => [t.name, t.applyTo, t.templateSource, t.generatedGVK, t.enforcementAction])))}`;
   let byKey = expansionMemo.get(parent);
   if (!byKey) expansionMemo.set(parent, (byKey = new Map()));
   let resultants = byKey.get(key);
@@ -434,53 +443,85 @@ async function reviewRef(
 /**
  * Points each violation at the offending field's line when its message names one the object's source file
  * spells (see `offendingPath`); the others keep the object's range.
+ *
+ * Every file needed is asked for at once (a git source reads them all in one `cat-file`; one await per file
+ * would start a git process per file), and the violations are located file by file (each file is parsed once).
  */
 async function locateViolations(
   parents: Map<ReviewedViolation, RenderedObject>,
   read: (file: string) => Promise<Buffer | undefined>,
   valuesFiles: (chart: string) => string[],
 ): Promise<void> {
-  const texts = new Map<string, Promise<string | undefined>>();
-  const textOf = (file: string) => {
-    let t = texts.get(file);
-    if (!t) texts.set(file, (t = read(file).then((b) => b?.toString('utf8'), () => undefined)));
-    return t;
+  const texts = new Map<string, string | undefined>();
+  const readAll = async (files: Iterable<string>) => {
+    const wanted = [...new Set(files)].filter((f) => !texts.has(f));
+    const bodies = await Promise.all(wanted.map((f) => read(f).then((b) => b?.toString('utf8'), () => undefined)));
+    wanted.forEach((f, i) => texts.set(f, bodies[i]));
   };
+  const byFile = new Map<string, Array<{ v: ReviewedViolation; parent: RenderedObject; found: NonNullable<ReturnType<typeof offendingPath>> }>>();
   for (const [v, parent] of parents) {
     const found = offendingPath(parent.object, v.message);
     if (!found) continue;
-    const text = await textOf(parent.source.file);
+    let list = byFile.get(parent.source.file);
+    if (!list) byFile.set(parent.source.file, (list = []));
+    list.push({ v, parent, found });
+  }
+  await readAll(byFile.keys());
+  // The values files and kustomizations that may set a located value, read together too.
+  const more: string[] = [];
+  for (const [file, list] of byFile) {
+    const text = texts.get(file);
     if (text === undefined) continue;
-    // A field the source does not spell (set by a kustomize patch...) falls back to its container, never higher.
-    const location = lineOfPath(text, parent.source, gvkOf(parent.object).kind, found.path, found.container > 0 ? found.container : found.path.length);
-    if (location) v.location = location;
-    const value = valueAt(parent.object, found.path);
-    // A value a helm template does not spell itself comes from the values: the values line that holds it
-    // (the last values file that does, in `-f` order, wins as helm's merge does).
-    if (typeof value === 'string' && parent.root.startsWith('helm:') && !text.includes(value)) {
-      const chart = parent.root.slice('helm:'.length).replace(/#[^#/]*$/, '');
-      let best: ReturnType<typeof valuesLine>;
-      for (const file of valuesFiles(chart)) {
-        const values = await textOf(file);
-        const hit = values === undefined ? undefined : valuesLine(values, file, value);
-        if (hit && (!best || hit.length >= best.length)) best = hit;
-      }
-      if (best) v.location = best.location;
+    for (const { parent, found } of list) {
+      const value = valueAt(parent.object, found.path);
+      if (typeof value === 'string' && parent.root.startsWith('helm:') && !text.includes(value)) more.push(...valuesFiles(helmChartOf(parent.root)));
+      if (typeof value === 'string' && found.path[found.path.length - 1] === 'image' && parent.root.startsWith('kustomize:')) more.push(...kustomizationFiles(parent.root));
     }
-    // An image a kustomization's `images:` entry sets: that entry is where to change it.
-    const image = found.path[found.path.length - 1] === 'image' ? value : undefined;
-    if (typeof image === 'string' && parent.root.startsWith('kustomize:')) {
-      const dir = parent.root.slice('kustomize:'.length);
-      for (const name of ['kustomization.yaml', 'kustomization.yml', 'Kustomization']) {
-        const file = dir === '' || dir === '.' ? name : `${dir}/${name}`;
-        const kustomization = await textOf(file);
-        if (kustomization === undefined) continue;
-        const entry = imagesEntryLine(kustomization, file, image);
-        if (entry) v.location = entry;
-        break;
+  }
+  await readAll(more);
+  for (const [file, list] of byFile) {
+    const text = texts.get(file);
+    if (text === undefined) continue;
+    for (const { v, parent, found } of list) {
+      // A field the source does not spell (set by a kustomize patch...) falls back to its container, never higher.
+      const location = lineOfPath(text, parent.source, gvkOf(parent.object).kind, found.path, found.container > 0 ? found.container : found.path.length);
+      if (location) v.location = location;
+      const value = valueAt(parent.object, found.path);
+      // A value a helm template does not spell itself comes from the values: the values line that holds it
+      // (the last values file that does, in `-f` order, wins as helm's merge does).
+      if (typeof value === 'string' && parent.root.startsWith('helm:') && !text.includes(value)) {
+        let best: ReturnType<typeof valuesLine>;
+        for (const valuesFile of valuesFiles(helmChartOf(parent.root))) {
+          const values = texts.get(valuesFile);
+          const hit = values === undefined ? undefined : valuesLine(values, valuesFile, value);
+          if (hit && (!best || hit.length >= best.length)) best = hit;
+        }
+        if (best) v.location = best.location;
+      }
+      // An image a kustomization's `images:` entry sets: that entry is where to change it.
+      const image = found.path[found.path.length - 1] === 'image' ? value : undefined;
+      if (typeof image === 'string' && parent.root.startsWith('kustomize:')) {
+        for (const kustomizationFile of kustomizationFiles(parent.root)) {
+          const kustomization = texts.get(kustomizationFile);
+          if (kustomization === undefined) continue;
+          const entry = imagesEntryLine(kustomization, kustomizationFile, image);
+          if (entry) v.location = entry;
+          break;
+        }
       }
     }
   }
+}
+
+/** The chart directory of a `helm:<chart>#<release>` root. */
+function helmChartOf(root: string): string {
+  return root.slice('helm:'.length).replace(/#[^#/]*$/, '');
+}
+
+/** The files a `kustomize:<dir>` root's kustomization may be, in the order kustomize looks for them. */
+function kustomizationFiles(root: string): string[] {
+  const dir = root.slice('kustomize:'.length);
+  return ['kustomization.yaml', 'kustomization.yml', 'Kustomization'].map((name) => (dir === '' || dir === '.' ? name : `${dir}/${name}`));
 }
 
 /** A result of the planner (attributed: a resultant's action and message already as Gatekeeper reports them). */

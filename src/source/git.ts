@@ -1,6 +1,6 @@
 // A local git clone as a RepoSource. Reads the object database only (ls-tree, cat-file, diff-tree),
 // so any ref can be read while the working tree, the index and HEAD stay untouched.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { InputError } from '../gatekeeper/types.ts';
@@ -38,6 +38,7 @@ export class LocalGitSource implements RepoSource {
    */
   readonly #blobs = new Map<string, Buffer>();
   #blobBytes = 0;
+  readonly #reader: BlobReader;
   /** Blob reads asked for in the same tick share one `git cat-file --batch`. */
   #pending: { oid: string; resolve: (b: Buffer | undefined) => void; reject: (e: unknown) => void }[] = [];
 
@@ -45,6 +46,7 @@ export class LocalGitSource implements RepoSource {
   constructor(repoDir: string, options: { signal?: AbortSignal } = {}) {
     this.#repoDir = path.resolve(repoDir);
     this.#git = { dir: this.#repoDir, ...(options.signal !== undefined ? { signal: options.signal } : {}) };
+    this.#reader = new BlobReader(this.#git);
   }
 
   resolve(ref: string): Promise<string> {
@@ -58,6 +60,8 @@ export class LocalGitSource implements RepoSource {
     if (r.code !== 0 || !/^[0-9a-f]{40,64}$/.test(sha)) {
       throw new GitError(`${this.#repoDir}: '${ref}' does not name a commit`);
     }
+    // The commit's own name resolves to itself: callers that pass the sha on ask again, with no git process.
+    if (!this.#resolved.has(sha)) this.#resolved.set(sha, Promise.resolve(sha));
     return sha;
   }
 
@@ -87,7 +91,7 @@ export class LocalGitSource implements RepoSource {
       this.#tree(ref).then(async (tree) => {
         const regular = [...tree].filter(([, e]) => REGULAR_FILE_MODES.has(e.mode)).map(([p]) => p);
         const linkEntries = [...tree].filter(([, e]) => e.mode === SYMLINK_MODE);
-        const targets = await readBlobs(this.#git, [...new Set(linkEntries.map(([, e]) => e.oid))]);
+        const targets = await this.#reader.read([...new Set(linkEntries.map(([, e]) => e.oid))]);
         const links = new Map(linkEntries.map(([p, e]) => [p, targets.get(e.oid)?.toString('utf8') ?? ''] as const));
         return linkView(regular, links, isManifestFile);
       }),
@@ -117,7 +121,7 @@ export class LocalGitSource implements RepoSource {
   #flush(): void {
     const batch = this.#pending;
     this.#pending = [];
-    readBlobs(this.#git, [...new Set(batch.map((p) => p.oid))]).then(
+    this.#reader.read([...new Set(batch.map((p) => p.oid))]).then(
       (blobs) => {
         for (const [oid, blob] of blobs) this.#remember(oid, blob);
         for (const p of batch) p.resolve(blobs.get(p.oid));
@@ -148,7 +152,7 @@ export class LocalGitSource implements RepoSource {
       const e = await this.#entry(ref, p);
       if (e !== undefined) wanted.push([p, e]);
     }
-    const blobs = await readBlobs(this.#git, [...new Set(wanted.map(([, e]) => e.oid))]);
+    const blobs = await this.#reader.read([...new Set(wanted.map(([, e]) => e.oid))]);
     const root = path.resolve(dir);
     const made = new Set<string>();
     for (const [p, e] of wanted) {
@@ -212,25 +216,158 @@ export function parseNameStatus(out: string): ChangedFile[] {
   return changes;
 }
 
-/** Reads many blobs through one `git cat-file --batch`. */
-async function readBlobs(git: GitDir, oids: string[]): Promise<Map<string, Buffer>> {
-  const blobs = new Map<string, Buffer>();
-  if (oids.length === 0) return blobs;
-  const r = await runGit(git, ['cat-file', '--batch'], oids.join('\n') + '\n');
-  if (r.code !== 0) throw new GitError(`git cat-file failed: ${r.stderr.trim()}`);
-  const out = r.stdout;
-  let pos = 0;
-  for (const oid of oids) {
-    const nl = out.indexOf(10, pos);
-    if (nl < 0) break;
-    const header = out.subarray(pos, nl).toString('utf8').split(' ');
-    pos = nl + 1;
-    if (header[1] === 'missing' || header.length < 3) continue;
-    const size = Number(header[2]);
-    blobs.set(oid, out.subarray(pos, pos + size));
-    pos += size + 1; // content is followed by a newline
+interface BlobRead {
+  /** Blobs asked for and not yet answered, in order. */
+  oids: string[];
+  blobs: Map<string, Buffer>;
+  resolve: (m: Map<string, Buffer>) => void;
+  reject: (e: unknown) => void;
+}
+
+/** How long an idle `git cat-file --batch` is kept for the next reads. */
+const BLOB_READER_IDLE_MS = 1000;
+
+/**
+ * Blobs read through one `git cat-file --batch` kept open while reads keep coming: starting a process per batch
+ * of reads forks this (large) process each time, which costs more than the reads. The process never keeps node
+ * running while no read waits, and is closed after a short idle time; one that fails fails the reads waiting on it
+ * (a `GitError`), and the next read starts another.
+ */
+class BlobReader {
+  readonly #git: GitDir;
+  #child: ChildProcessWithoutNullStreams | undefined;
+  /** Reads sent and not yet answered, in the order git answers them. */
+  #waiting: BlobRead[] = [];
+  /** Output not yet taken apart. */
+  #chunks: Buffer[] = [];
+  #buffered = 0;
+  /** The blob being received: its size (from its header line). */
+  #size: number | undefined;
+  #stderr = '';
+  #idle: NodeJS.Timeout | undefined;
+
+  constructor(git: GitDir) {
+    this.#git = git;
+    // Cancelled: the process is killed and every read waiting on it rejects with the one AbortError.
+    git.signal?.addEventListener(
+      'abort',
+      () => {
+        const child = this.#child;
+        this.#child = undefined;
+        if (this.#idle) clearTimeout(this.#idle);
+        this.#idle = undefined;
+        const waiting = this.#waiting;
+        this.#waiting = [];
+        for (const w of waiting) w.reject(new AbortError('git cat-file stopped: cancelled'));
+        child?.kill('SIGKILL');
+      },
+      { once: true },
+    );
   }
-  return blobs;
+
+  read(oids: string[]): Promise<Map<string, Buffer>> {
+    if (oids.length === 0) return Promise.resolve(new Map());
+    if (this.#git.signal?.aborted) return Promise.reject(new AbortError('git cat-file not started: cancelled'));
+    return new Promise((resolve, reject) => {
+      const child = this.#process();
+      if (this.#idle) clearTimeout(this.#idle);
+      this.#idle = undefined;
+      if (this.#waiting.length === 0) child.ref();
+      this.#waiting.push({ oids: [...oids], blobs: new Map(), resolve, reject });
+      child.stdin.write(`${oids.join('\n')}\n`);
+    });
+  }
+
+  #process(): ChildProcessWithoutNullStreams {
+    if (this.#child) return this.#child;
+    const child = spawn('git', ['-C', this.#git.dir, '-c', 'core.quotePath=false', 'cat-file', '--batch'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: gitEnv(),
+    });
+    this.#child = child;
+    this.#chunks = [];
+    this.#buffered = 0;
+    this.#size = undefined;
+    this.#stderr = '';
+    for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as { unref?: () => void }).unref?.();
+    child.stdout.on('data', (b: Buffer) => {
+      if (this.#child !== child) return;
+      this.#chunks.push(b);
+      this.#buffered += b.length;
+      this.#take();
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      if (this.#stderr.length < 4096) this.#stderr += b.toString('utf8');
+    });
+    child.stdin.on('error', () => undefined);
+    const fail = (why: string) => {
+      if (this.#child !== child) return;
+      this.#child = undefined;
+      if (this.#idle) clearTimeout(this.#idle);
+      this.#idle = undefined;
+      const waiting = this.#waiting;
+      this.#waiting = [];
+      for (const w of waiting) w.reject(new GitError(why));
+    };
+    child.on('error', (e) => fail(`cannot run git: ${e.message}`));
+    child.on('close', (code) => fail(`git cat-file failed${code !== null && code !== 0 ? ` (exit ${code})` : ''}: ${this.#stderr.trim()}`));
+    return child;
+  }
+
+  /** Takes whole answers (a header line, then the blob and a newline) out of the output. */
+  #take(): void {
+    for (;;) {
+      const current = this.#waiting[0];
+      if (!current) return;
+      if (this.#size === undefined) {
+        const all = this.#joined();
+        const nl = all.indexOf(10);
+        if (nl < 0) return;
+        const header = all.subarray(0, nl).toString('utf8').split(' ');
+        this.#rest(all, nl + 1);
+        if (header[1] === 'missing' || header.length < 3) {
+          this.#answered(current, undefined);
+          continue;
+        }
+        this.#size = Number(header[2]);
+      }
+      if (this.#buffered < this.#size + 1) return;
+      const all = this.#joined();
+      const blob = all.subarray(0, this.#size);
+      this.#rest(all, this.#size + 1);
+      this.#size = undefined;
+      this.#answered(current, blob);
+    }
+  }
+
+  #joined(): Buffer {
+    if (this.#chunks.length !== 1) this.#chunks = [Buffer.concat(this.#chunks)];
+    return this.#chunks[0]!;
+  }
+
+  #rest(all: Buffer, from: number): void {
+    const rest = all.subarray(from);
+    this.#chunks = rest.length > 0 ? [rest] : [];
+    this.#buffered = rest.length;
+  }
+
+  #answered(current: BlobRead, blob: Buffer | undefined): void {
+    const oid = current.oids.shift()!;
+    if (blob !== undefined) current.blobs.set(oid, blob);
+    if (current.oids.length > 0) return;
+    this.#waiting.shift();
+    current.resolve(current.blobs);
+    if (this.#waiting.length === 0 && this.#child) {
+      const child = this.#child;
+      child.unref();
+      this.#idle = setTimeout(() => {
+        if (this.#child !== child || this.#waiting.length > 0) return;
+        this.#child = undefined;
+        child.stdin.end();
+      }, BLOB_READER_IDLE_MS);
+      this.#idle.unref();
+    }
+  }
 }
 
 interface GitResult {
@@ -245,6 +382,11 @@ interface GitDir {
   signal?: AbortSignal;
 }
 
+/** Optional locks off: reading must not even refresh the index of the user's clone. */
+function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+}
+
 function runGit(git: GitDir, args: string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     if (git.signal?.aborted) {
@@ -254,8 +396,7 @@ function runGit(git: GitDir, args: string[], input?: string): Promise<GitResult>
     const child = spawn('git', ['-C', git.dir, '-c', 'core.quotePath=false', ...args], {
       stdio: ['pipe', 'pipe', 'pipe'],
       ...(git.signal !== undefined ? { signal: git.signal, killSignal: 'SIGKILL' as const } : {}),
-      // Optional locks off: reading must not even refresh the index of the user's clone.
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+      env: gitEnv(),
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];

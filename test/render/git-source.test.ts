@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -87,5 +88,34 @@ describe('source/git LocalGitSource', () => {
     expect(git(repo.dir, 'status', '--porcelain')).toBe(statusBefore);
     expect(repo.head()).toBe(second);
     git(repo.dir, 'checkout', '--', 'apps/dev/replicas.yaml');
+  });
+
+  it('reads through one kept git process: large blobs split over many pipe reads, missing paths, reads tick after tick', async () => {
+    // Blobs larger than a pipe's buffer arrive in pieces; sizes chosen so that headers and contents straddle them.
+    const big = (n: number, c: string) => `# ${c}\n${c.repeat(n)}\n`;
+    const files: Record<string, string> = { 'big/a.yaml': big(200_000, 'a'), 'big/b.yaml': big(65_531, 'b'), 'big/c.yaml': big(3, 'c'), 'big/empty.yaml': '' };
+    const sha = repo.commit(files);
+    const source = new LocalGitSource(repo.dir);
+    for (let round = 0; round < 3; round++) {
+      const names = [...Object.keys(files), 'big/missing.yaml'];
+      const read = await Promise.all(names.map((f) => source.readFile(sha, f)));
+      expect(read.map((b) => b?.toString('utf8'))).toEqual([...Object.values(files), undefined]);
+      // One at a time too: each read is its own request to the same process.
+      for (const [f, text] of Object.entries(files)) expect((await source.readFile(sha, f))?.toString('utf8')).toBe(text);
+    }
+    git(repo.dir, 'reset', '-q', '--hard', second);
+  });
+
+  it('a command that read blobs exits when it is done: the kept git process does not hold node', () => {
+    const script = `import { LocalGitSource } from ${JSON.stringify(path.resolve('src/source/git.ts'))};
+const s = new LocalGitSource(${JSON.stringify(repo.dir)});
+const b = await s.readFile('HEAD', 'bases/web/deployment.yaml');
+console.log(b.toString().includes('replicas: 4') ? 'read' : 'wrong');`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('read');
+    // Ended by itself, not by the timeout (which would leave a signal and no status).
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
   });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { JsonObject } from '../../src/gatekeeper/types.ts';
-import { imagesEntryLine, lineOfPath, offendingPath, valuesLine } from '../../src/simulate/locate.ts';
+import { loadManifests } from '../../src/gatekeeper/load.ts';
+import { imagesEntryLine, lineOfPath, offendingPath, valuesLine, type FieldPath } from '../../src/simulate/locate.ts';
 
 const TEXT = `# leading comment
 apiVersion: v1
@@ -104,4 +105,52 @@ describe('valuesLine', () => {
     expect(valuesLine(values, 'values.yaml', 'api')).toBeUndefined();
     expect(valuesLine('{{ broken', 'values.yaml', 'x')).toBeUndefined();
   });
+});
+
+describe('lineOfPath: a document read alone points where the whole file does', () => {
+  // Every field path of every object, located with the object's own range (the document may be parsed alone) and
+  // with a range that rules that out (endLine 0: the whole file is parsed), must give the same line.
+  const texts: Record<string, string> = {
+    plain: `${TEXT}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n`,
+    comments: '# head\n\n---\n# about web\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  script: |\n    echo hi\n    # not a comment: part of the script\n# a real comment\n\n---\n\n...\n---\nkind: ConfigMap\nmetadata: {name: b}\n',
+    directives: '%YAML 1.1\n---\nkind: ConfigMap\nmetadata:\n  name: a\n---\nkind: ConfigMap\nmetadata:\n  name: b\n',
+    tagged: '--- !!map\nkind: ConfigMap\nmetadata:\n  name: a\n--- !!str\nkind: ConfigMap\n---\n&top\nkind: ConfigMap\nmetadata:\n  name: c\n',
+    documentEnd: 'kind: ConfigMap\nmetadata:\n  name: a\n...\nkind: ConfigMap\nmetadata:\n  name: b\n...\n',
+    crlf: 'kind: ConfigMap\r\nmetadata:\r\n  name: a\r\n---\r\nkind: Secret\r\nmetadata:\r\n  name: b\r\n',
+    json: '{"kind": "ConfigMap",\n "metadata": {"name": "a", "labels": {"x": "y"}}}\n',
+    anchors: 'kind: ConfigMap\nmetadata: &m\n  name: a\n  labels: {x: y}\nspec:\n  copy: *m\n---\nkind: ConfigMap\nmetadata:\n  name: b\n',
+    quoted: 'kind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: "first\n# inside the quotes\n  last"\n---\nkind: ConfigMap\nmetadata:\n  name: b\n',
+    topScalar: '--- |\nkind: ConfigMap\n# text\n---\nkind: ConfigMap\nmetadata:\n  name: b\n',
+    broken: 'kind: ConfigMap\nmetadata:\n  name: a\n  bad: [\n---\nkind: ConfigMap\nmetadata:\n  name: b\n',
+  };
+  const paths = (value: unknown, prefix: FieldPath = []): FieldPath[] =>
+    Array.isArray(value)
+      ? value.flatMap((v, i) => [[...prefix, i], ...paths(v, [...prefix, i])])
+      : value !== null && typeof value === 'object'
+        ? Object.entries(value).flatMap(([k, v]) => [[...prefix, k], ...paths(v, [...prefix, k])])
+        : [];
+
+  for (const [name, text] of Object.entries(texts)) {
+    it(name, () => {
+      const { objects } = loadManifests(text, `${name}.yaml`, { yamlVersion: '1.1' });
+      let located = 0;
+      for (const { object, source } of objects) {
+        const kind = String(object.kind);
+        const lines = text.split('\n').length;
+        // The object's own range, and ranges that do not fit it (a source from another text, a kustomize mapping).
+        const ranges = [source, { ...source, startLine: source.startLine + 1 }, { ...source, endLine: source.endLine - 1 }, { ...source, startLine: 1, endLine: lines }];
+        for (const range of ranges) {
+          for (const path of paths(object)) {
+            for (const minDepth of [1, path.length]) {
+              const alone = lineOfPath(text, range, kind, path, minDepth);
+              const whole = lineOfPath(text, { ...range, endLine: 0 }, kind, path, minDepth);
+              expect({ name, range, path, minDepth, line: alone?.startLine }).toEqual({ name, range, path, minDepth, line: whole?.startLine });
+              if (alone) located++;
+            }
+          }
+        }
+      }
+      if (objects.length > 0 && name !== 'broken') expect(located).toBeGreaterThan(0);
+    });
+  }
 });
