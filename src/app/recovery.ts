@@ -10,7 +10,7 @@ import type { GitHubRequester } from '../github/client.ts';
 import type { MergeGroupRef, PullRequestRef } from '../github/check.ts';
 import { CHECK_RUN_NAME, parseExternalId, type CreatedRun } from '../github/check-runs.ts';
 import type { Completion } from '../github/publish.ts';
-import { describeError, statusOf } from '../github/errors.ts';
+import { describeError } from '../github/errors.ts';
 import { listCheckRuns, listInstallationRepositories, listInstallations, listMergeQueueRefs, listOpenPullRequests, readRefSha, type Installation, type InstalledRepository } from '../github/listings.ts';
 import type { LogFields, LogLine } from '../util/log.ts';
 

@@ -88,7 +88,7 @@ export function rewriteTwoVarComprehensions(env: Environment, expression: string
     if (!call) return text;
     const [name, receiver, callArgs] = call.args as [string, AstNode, AstNode[]];
     if (name === 'sortBy') {
-      const [iv, key] = callArgs as [AstNode, AstNode];
+      const [iv] = callArgs as [AstNode, AstNode];
       const dotAt = text.indexOf(`.${name}`, receiver.end);
       const closes = (text.slice(receiver.end, dotAt).match(/\)/g) ?? []).length;
       let from = receiver.start;

@@ -59,10 +59,10 @@ const BUILTIN_VARIABLES: CelNamedExpression[] = [
 ];
 
 /** Kubernetes' runtime cost budget for one validation (celconfig.PerCallLimit), in this evaluator's units. */
-export const COST_BUDGET = 1_000_000;
+const COST_BUDGET = 1_000_000;
 const MATCH_CONDITION_BUDGET = 1_000_000;
 /** A wall-clock backstop per evaluation. */
-export const DEADLINE_MS = 2_000;
+const DEADLINE_MS = 2_000;
 const OUT_OF_BUDGET = 'validation failed due to running out of cost budget, no further validation rules will be run';
 
 const compiledCache = new Map<string, CompiledCel>();
@@ -437,7 +437,7 @@ function lowerFirst(s: string): string {
 }
 
 /** The evaluation error's text as cel-go words the common ones. */
-export function evalErrorText(e: unknown): string {
+function evalErrorText(e: unknown): string {
   if (e instanceof CelLibraryError) return e.message;
   const message = firstLine((e as { message?: string } | undefined)?.message ?? String(e));
   const index = /^No such key: index out of bounds, index (-?\d+)/.exec(message);

@@ -13,7 +13,7 @@ import { goQuote } from '../go/strconv.ts';
 import { compareRegoValues, regoTermString, regoToJson, type RegoValue } from '../opa/rego-value.ts';
 import { nameOf, namespaceOf } from '../gatekeeper/classify.ts';
 
-export const TEST_USAGE = `Usage: preadmit test [-f PATH…] [-o text|json|yaml] [--deny-only] [--enable-k8s-native-validation=false]
+const TEST_USAGE = `Usage: preadmit test [-f PATH…] [-o text|json|yaml] [--deny-only] [--enable-k8s-native-validation=false]
 
 Reviews every object in the given files and directories (.yaml, .yml, .json), or on standard input, against the
 ConstraintTemplates and constraints among them, as \`gator test\` does (templates with a K8sNativeValidation
@@ -96,7 +96,7 @@ function readStdin(bytes: Buffer): LoadResult {
  * constraint in each of its results, an object in each of its violations) are marshalled and encoded once: the
  * output of a large run is many times the size of its input.
  */
-export async function writeTestResults(results: TestResult[], format: string, out: NodeJS.WritableStream): Promise<void> {
+async function writeTestResults(results: TestResult[], format: string, out: NodeJS.WritableStream): Promise<void> {
   if (format !== 'json' || results.length === 0) {
     out.write(formatTestResults(results, format));
     return;
@@ -147,7 +147,7 @@ export async function writeTestResults(results: TestResult[], format: string, ou
 
 const SHARED_MARKER = new GoNumber('\u0000');
 
-export function formatTestResults(results: TestResult[], format: string): string {
+function formatTestResults(results: TestResult[], format: string): string {
   if (format === 'json') return goMarshalIndent(results.length === 0 ? null : results.map((r) => gatorJsonResult(r)));
   if (format === 'yaml') return results.length === 0 ? '[]\n' : stringify(results.map(gatorYamlResult));
   return results.map(textLine).join('');

@@ -17,7 +17,7 @@ import type { RegoValue } from '../opa/rego-value.ts';
 import { readDispatchResults, readHookResults } from './hook.ts';
 import { compileCel, validateCel, type CompiledCel } from '../cel/engine.ts';
 
-export const TARGET = 'admission.k8s.gatekeeper.sh';
+const TARGET = 'admission.k8s.gatekeeper.sh';
 
 /** One result, as Gatekeeper's `types.Result` carries it. */
 export interface Violation {

@@ -2,7 +2,7 @@
 // violation with a `msg`, keyed by the constraint it belongs to, with `details` defaulted to `{}`.
 import { parseRegoValue, regoTermString, type RegoValue } from '../opa/rego-value.ts';
 
-export interface HookResult {
+interface HookResult {
   /** Index of the constraint in the evaluation's `constraints` input. */
   key: number;
   msg: string;

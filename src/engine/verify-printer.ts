@@ -3,7 +3,7 @@
 import { isCaseFailure, isSuiteFailure, isTestFailure, type CaseResult, type SuiteResult, type TestResult } from './verify.ts';
 
 /** Go's `%v` of a verify.Duration: seconds with three decimals. */
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   return `${(ms / 1000).toFixed(3)}s`;
 }
 

@@ -18,23 +18,23 @@ export function isConstraint(gvk: GroupVersionKind): boolean {
   return gvk.group === 'constraints.gatekeeper.sh';
 }
 
-export function isConfig(gvk: GroupVersionKind): boolean {
+function isConfig(gvk: GroupVersionKind): boolean {
   return gvk.group === 'config.gatekeeper.sh' && gvk.kind === 'Config';
 }
 
-export function isExpansionTemplate(gvk: GroupVersionKind): boolean {
+function isExpansionTemplate(gvk: GroupVersionKind): boolean {
   return gvk.group === 'expansion.gatekeeper.sh' && gvk.kind === 'ExpansionTemplate';
 }
 
-export function isMutator(gvk: GroupVersionKind): boolean {
+function isMutator(gvk: GroupVersionKind): boolean {
   return gvk.group === 'mutations.gatekeeper.sh';
 }
 
-export function isSuite(gvk: GroupVersionKind): boolean {
+function isSuite(gvk: GroupVersionKind): boolean {
   return gvk.group === 'test.gatekeeper.sh' && gvk.kind === 'Suite';
 }
 
-export function isAdmissionReview(gvk: GroupVersionKind): boolean {
+function isAdmissionReview(gvk: GroupVersionKind): boolean {
   return gvk.group === 'admission.k8s.io' && gvk.kind === 'AdmissionReview';
 }
 
@@ -73,14 +73,6 @@ export function nameOf(object: JsonObject): string {
 export function namespaceOf(object: JsonObject): string {
   const n = metadataOf(object).namespace;
   return typeof n === 'string' ? n : '';
-}
-
-export function labelsOf(object: JsonObject): Record<string, string> {
-  const l = metadataOf(object).labels;
-  const out: Record<string, string> = {};
-  if (l === null || typeof l !== 'object' || Array.isArray(l)) return out;
-  for (const [k, v] of Object.entries(l)) if (typeof v === 'string') out[k] = v;
-  return out;
 }
 
 export function isObject(v: unknown): v is JsonObject {

@@ -43,8 +43,8 @@ export type ConstraintParse =
   /** schemaError: true when Gatekeeper wraps the error in ErrSchema ("schema validation failed"). */
   | { error: InputError; schemaError: boolean };
 
-export const CONSTRAINT_GROUP = 'constraints.gatekeeper.sh';
-export const CONSTRAINT_VERSIONS = ['v1alpha1', 'v1beta1'] as const;
+const CONSTRAINT_GROUP = 'constraints.gatekeeper.sh';
+const CONSTRAINT_VERSIONS = ['v1alpha1', 'v1beta1'] as const;
 
 const INVALID = 'invalid Constraint';
 const SCHEMA = 'schema validation failed';
@@ -229,7 +229,7 @@ const selectorSchema = (): JsonObject => ({
 });
 
 /** `pkg/target/matchcrd_constant.go` (gatekeeper v3.23.0). */
-export function matchSchema(): JsonObject {
+function matchSchema(): JsonObject {
   return {
     type: 'object',
     properties: {
@@ -255,7 +255,7 @@ export function matchSchema(): JsonObject {
 }
 
 /** `schema.AddPreserveUnknownFields`: what a legacy-schema template's parameters schema becomes. */
-export function addPreserveUnknownFields(schema: JsonObject): JsonObject {
+function addPreserveUnknownFields(schema: JsonObject): JsonObject {
   const out: JsonObject = { ...schema };
   const type = out.type;
   if (type === undefined || type === '' || type === 'object') out['x-kubernetes-preserve-unknown-fields'] = true;
@@ -273,7 +273,7 @@ export function addPreserveUnknownFields(schema: JsonObject): JsonObject {
 }
 
 /** The whole constraint's OpenAPI schema for a template. */
-export function constraintSchema(template: TemplateSchemaInfo): JsonObject {
+function constraintSchema(template: TemplateSchemaInfo): JsonObject {
   let parameters: JsonObject | undefined = template.parametersSchema;
   if (template.legacySchema) parameters = addPreserveUnknownFields(parameters ?? {});
   const specProps: JsonObject = {
@@ -330,7 +330,7 @@ function constraintSchemas(template: TemplateSchemaInfo): Schemas {
 const NUMBER_KEYWORDS = ['minimum', 'maximum', 'multipleOf', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
 
 /** OpenAPI v3 (Kubernetes dialect) → JSON Schema draft-07 for ajv; only keywords apiextensions validates. */
-export function toJsonSchema(node: JsonValue): JsonObject {
+function toJsonSchema(node: JsonValue): JsonObject {
   if (!isObject(node)) return {};
   const out: JsonObject = {};
   const nullable = node.nullable === true;
@@ -584,7 +584,7 @@ function skipPruneItems(x: JsonValue, s: JsonObject, path: string[], unknown: st
 }
 
 /** `defaulting.Default`: fills structural `default`s where the parent object exists, then recurses. */
-export function applyDefaults(x: JsonValue, s: JsonObject | null): void {
+function applyDefaults(x: JsonValue, s: JsonObject | null): void {
   if (s === null) return;
   const { props, additional, items } = childSchemas(s);
   const nonNullableNull = (v: JsonValue | undefined, sch: JsonObject | null): boolean =>

@@ -10,10 +10,7 @@ export const ENFORCEMENT_POINTS = {
 } as const;
 
 /** The enforcement point name that stands for every point the client serves. */
-export const ALL_ENFORCEMENT_POINTS = '*';
-
-/** The actions the webhook knows; others are accepted by gator and audit but ignored by the webhook. */
-export const KNOWN_ENFORCEMENT_ACTIONS = ['deny', 'dryrun', 'warn', 'scoped'] as const;
+const ALL_ENFORCEMENT_POINTS = '*';
 
 /**
  * What a reviewing enforcement point does with a constraint. A `scoped` constraint that names no

@@ -26,7 +26,7 @@ export interface LoadResult {
   errors: InputError[];
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
 /**
  * Documents (objects) read from one file or one tool's output. Real files hold far fewer; a stream of tiny
  * documents would otherwise cost memory and review time out of proportion to its size.

@@ -142,7 +142,7 @@ type Step = boolean | { error: string };
  * `match.Matches` for one object: kinds, scope, namespaces, excludedNamespaces, labelSelector,
  * namespaceSelector, name, source — in this order, stopping at the first false or error.
  */
-export function matchObject(m: Match, obj: JsonObject, ns: JsonObject | null, source: string): Step {
+function matchObject(m: Match, obj: JsonObject, ns: JsonObject | null, source: string): Step {
   if (m.decodeError !== undefined) return { error: m.decodeError };
   let r: Step;
   if ((r = kindsMatch(m, obj)) !== true) return r;

@@ -40,7 +40,7 @@ export async function listManifestFiles(paths: string[]): Promise<{ files: strin
  * walked in byte order, hidden files and directories included, keeping files with those extensions;
  * symbolic links inside it are not followed into directories (filepath.Walk), a linked file is read.
  */
-export async function listGatorFiles(paths: string[]): Promise<{ files: string[]; errors: InputError[] }> {
+async function listGatorFiles(paths: string[]): Promise<{ files: string[]; errors: InputError[] }> {
   const files: string[] = [];
   const errors: InputError[] = [];
   const allowed = (p: string) => GATOR_EXTENSIONS.includes(path.extname(p) === '' && path.basename(p).startsWith('.') ? path.basename(p) : path.extname(p));

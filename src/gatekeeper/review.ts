@@ -161,7 +161,7 @@ function titleCase(op: string): string {
 }
 
 /** Kubernetes' default REST mapper pluralisation of a kind. */
-export function pluralise(kind: string): string {
+function pluralise(kind: string): string {
   const lower = kind.toLowerCase();
   if (lower === '') return '';
   if (/(s|x|z|ch|sh)$/.test(lower)) return `${lower}es`;

@@ -44,11 +44,11 @@ export interface ConstraintTemplate {
 
 export type TemplateParse = { template: ConstraintTemplate } | { error: InputError };
 
-export const TEMPLATE_GROUP = 'templates.gatekeeper.sh';
-export const TEMPLATE_VERSIONS = ['v1', 'v1beta1', 'v1alpha1'] as const;
-export const ADMISSION_TARGET = 'admission.k8s.gatekeeper.sh';
-export const REGO_ENGINE = 'Rego';
-export const CEL_ENGINE = 'K8sNativeValidation';
+const TEMPLATE_GROUP = 'templates.gatekeeper.sh';
+const TEMPLATE_VERSIONS = ['v1', 'v1beta1', 'v1alpha1'] as const;
+const ADMISSION_TARGET = 'admission.k8s.gatekeeper.sh';
+const REGO_ENGINE = 'Rego';
+const CEL_ENGINE = 'K8sNativeValidation';
 const CONSTRAINTS_GROUP = 'constraints.gatekeeper.sh';
 
 const INVALID = 'invalid ConstraintTemplate';
@@ -375,7 +375,7 @@ const libModuleName = (i: number): string => `libs["lib_${i}"]`;
  * references outside `data.lib`/`data.inventory`. Returns the Gatekeeper-style message, or undefined.
  * Modules that visibly do not lex are left to `opa`, whose parse errors are the faithful ones.
  */
-export function validateRegoCode(code: RegoCode): string | undefined {
+function validateRegoCode(code: RegoCode): string | undefined {
   const entry = analyzeRego(code.rego);
   const entryParse = parseProblem(code.rego, entry, TEMPLATE_MODULE);
   if (entryParse !== undefined) return entryParse;
@@ -485,7 +485,7 @@ const SCHEMA_TYPES = ['array', 'boolean', 'integer', 'number', 'object', 'string
  * `properties` with `additionalProperties`, arrays without `items`, defaults of the wrong type, and (for
  * non-legacy schemas) the structural rule that every node has a type.
  */
-export function validateParametersSchema(schema: JsonObject | undefined, legacySchema: boolean): string[] {
+function validateParametersSchema(schema: JsonObject | undefined, legacySchema: boolean): string[] {
   if (schema === undefined) return [];
   const openapi: string[] = [];
   const structural: string[] = [];

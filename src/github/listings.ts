@@ -138,7 +138,7 @@ export function listOpenPullRequests(gh: GitHubRequester, owner: string, repo: s
 }
 
 /** The prefix of a merge queue's branches: `gh-readonly-queue/<base>/pr-<n>-<sha>` while the group exists. */
-export const MERGE_QUEUE_PREFIX = 'gh-readonly-queue/';
+const MERGE_QUEUE_PREFIX = 'gh-readonly-queue/';
 
 /** A repository's merge-queue branches (`refs/heads/gh-readonly-queue/...`) and their commits; none without a queue. */
 export async function listMergeQueueRefs(gh: GitHubRequester, owner: string, repo: string, options: Pick<ListOptions, 'signal'> = {}): Promise<{ ref: string; sha: string }[]> {

@@ -43,7 +43,7 @@ export class GoBigFloat {
 }
 
 /** Raised beyond preadmit's exponent bound (see MAX_EXP): callers let it fail the evaluation (fail closed). */
-export class GoBigFloatRangeError extends Error {}
+class GoBigFloatRangeError extends Error {}
 
 /**
  * Go's exponent range is ±2^31 bits; preadmit stops at ±2^16 (about 10^±19728): printing a value needs
@@ -57,7 +57,7 @@ function bitLen(m: bigint): number {
 }
 
 /** Rounds (-1)^neg · m · 2^e to `prec` bits, to nearest, ties to even. */
-export function roundFloat(neg: boolean, m: bigint, e: number, prec: number): GoBigFloat {
+function roundFloat(neg: boolean, m: bigint, e: number, prec: number): GoBigFloat {
   if (m === 0n) return new GoBigFloat(neg, 0n, 0, prec);
   let n = bitLen(m);
   if (n > prec) {

@@ -20,7 +20,7 @@
 // catch-all error instead of a crash.
 import vm from 'node:vm';
 
-export const GO_REGEXP_ERRORS = {
+const GO_REGEXP_ERRORS = {
   invalidCharRange: 'invalid character class range',
   invalidEscape: 'invalid escape sequence',
   invalidNamedCapture: 'invalid named capture',
@@ -39,7 +39,7 @@ export const GO_REGEXP_ERRORS = {
 type GoRegexpErrorCode = (typeof GO_REGEXP_ERRORS)[keyof typeof GO_REGEXP_ERRORS];
 
 /** regexp/syntax's *Error; `message` is what regexp.Compile's error prints. */
-export class GoRegexpSyntaxError extends Error {
+class GoRegexpSyntaxError extends Error {
   constructor(
     readonly code: GoRegexpErrorCode,
     readonly expr: string,

@@ -17,7 +17,7 @@ import { goCompare } from './strings.ts';
 import { goSprintf, type GoArg } from '../opa/sprintf.ts';
 
 export class GoTemplateError extends Error {}
-export class GoTemplateUnsupported extends Error {}
+class GoTemplateUnsupported extends Error {}
 
 function fail(message: string): never {
   throw new GoTemplateError(`template: ${message}`);

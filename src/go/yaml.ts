@@ -29,7 +29,7 @@ export type GoYamlValue =
   | GoYamlMap;
 
 /** map[interface{}]interface{}: entries by Go key identity, in insertion order. */
-export class GoYamlMap {
+class GoYamlMap {
   readonly entries = new Map<string, [GoYamlValue, GoYamlValue]>();
 }
 
@@ -405,7 +405,7 @@ const BEST_WIDTH = 80;
 const BEST_INDENT = 2;
 
 /** go-yaml v2's keyList.Less for two string keys: letters by code point, digit runs by value. */
-export function goYamlKeyLess(a: string, b: string): boolean {
+function goYamlKeyLess(a: string, b: string): boolean {
   const ar = Array.from(a, (c) => c.codePointAt(0)!);
   const br = Array.from(b, (c) => c.codePointAt(0)!);
   const isLetter = (cp: number): boolean => /\p{L}/u.test(String.fromCodePoint(cp));

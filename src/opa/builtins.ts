@@ -43,7 +43,7 @@ export type HostBuiltin = (...args: RegoValue[]) => RegoValue | undefined;
 /** A builtin error as OPA's Go builtins return it (non-halting): the call is undefined. */
 export class BuiltinError extends Error {}
 
-export function fail(message: string): never {
+function fail(message: string): never {
   throw new BuiltinError(message);
 }
 
@@ -567,7 +567,7 @@ function regoTrue(): RegoValue {
 // numbers.range_step
 
 /** Upper bound on generated arrays: OPA has none, but an unbounded range would exhaust memory. */
-export const MAX_RANGE_LENGTH = 10_000_000;
+const MAX_RANGE_LENGTH = 10_000_000;
 
 function rangeStep(a: RegoValue | undefined, b: RegoValue | undefined, s: RegoValue | undefined): RegoValue {
   const x = bigIntOperand(a, 1);
@@ -2444,7 +2444,7 @@ function nowNs(): bigint {
 }
 
 /** The builtins, with `time.now_ns` answering `clock()` (one value per evaluation, as in OPA). */
-export function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string, HostBuiltin>> {
+function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string, HostBuiltin>> {
   const table: Record<string, (...args: RegoValue[]) => RegoValue> = {
     sprintf: (f, a) => {
       const format = str(f, 1);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { JsonObject, JsonValue } from '../gatekeeper/types.ts';
 
 /** Builtins removed from `opa capabilities --current`, each with why. */
-export const DENIED_BUILTINS: ReadonlyMap<string, string> = new Map([
+const DENIED_BUILTINS: ReadonlyMap<string, string> = new Map([
   ['http.send', 'it makes network requests'],
   ['net.lookup_ip_addr', 'it makes DNS queries'],
   ['opa.runtime', 'it exposes the host environment and configuration'],

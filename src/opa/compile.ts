@@ -14,13 +14,13 @@ import { readTarGz } from '../util/tar.ts';
 import { LRUCache } from 'lru-cache';
 import { ROUTED_BUILTINS, sortedIterationModule } from './sorted-module.ts';
 
-export interface CompileRequest {
+interface CompileRequest {
   /** The caller's id, e.g. the template name. */
   key: string;
   code: RegoCode;
 }
 
-export interface CompiledModule {
+interface CompiledModule {
   /** sha256 of the wasm bytes; several templates may share one module. */
   id: string;
   wasm: Uint8Array;
@@ -33,7 +33,7 @@ export interface CompiledTemplate {
   entrypoint: string;
 }
 
-export interface CompileFailure {
+interface CompileFailure {
   key: string;
   error: string;
   /** Where opa located the first problem, in the template's own terms: `template` or `libs["lib_0"]`, 1-based line. */
@@ -68,7 +68,7 @@ const PACKAGE_ROOT = 'preadmit';
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /** The private package id of a piece of code: equal code shares one package (and one entrypoint). */
-export function packageIdOf(code: RegoCode): string {
+function packageIdOf(code: RegoCode): string {
   return `t${sha256(JSON.stringify([code.version, code.rego, code.libs])).slice(0, 16)}`;
 }
 
@@ -76,7 +76,7 @@ export function packageIdOf(code: RegoCode): string {
  * The entrypoint preadmit evaluates: the template's hook, which evaluates `violation` once per matched
  * constraint of the kind, as Gatekeeper's own hook does (see `hookModule`).
  */
-export function entrypointOf(packageId: string): string {
+function entrypointOf(packageId: string): string {
   return `${PACKAGE_ROOT}/${packageId}/hook/violation`;
 }
 
@@ -110,7 +110,7 @@ function dispatchModule(packageIds: string[], version: 'v0' | 'v1'): string {
  * `msg` becomes `{key, msg, details}` (details defaulting to `{}`), as a set. One evaluation covers every
  * matched constraint of the kind, so an evaluation error fails them all, as in Gatekeeper.
  */
-export function hookModule(packageId: string, version: 'v0' | 'v1'): string {
+function hookModule(packageId: string, version: 'v0' | 'v1'): string {
   const pkg = `${PACKAGE_ROOT}.${packageId}`;
   const body = `{
   c := input.constraints[_]
@@ -128,7 +128,7 @@ interface RewrittenFile {
 }
 
 /** The template module and its libs, moved under `preadmit.<id>.template` and `preadmit.<id>.libs.lib...`. */
-export function rewriteTemplateCode(packageId: string, code: RegoCode): RewrittenFile[] {
+function rewriteTemplateCode(packageId: string, code: RegoCode): RewrittenFile[] {
   const libPrefix = `${PACKAGE_ROOT}.${packageId}.libs`;
   const files: RewrittenFile[] = [
     {
@@ -196,7 +196,7 @@ interface OpaError {
 const FILE_RE = /(t[0-9a-f]{16})\/(template|lib_(\d+))\.rego:(\d+):/g;
 
 /** Splits opa's stderr into errors attributed to the files of our packages. */
-export function attributeOpaErrors(stderr: string): OpaError[] {
+function attributeOpaErrors(stderr: string): OpaError[] {
   const errors: OpaError[] = [];
   let current: OpaError | undefined;
   for (const rawLine of stderr.split('\n')) {

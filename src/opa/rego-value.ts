@@ -13,9 +13,9 @@ export type RegoValue =
   | { t: 'set'; v: RegoValue[] }
   | { t: 'object'; v: Array<[RegoValue, RegoValue]> };
 
-export const regoNull: RegoValue = { t: 'null' };
-export const regoTrue: RegoValue = { t: 'boolean', v: true };
-export const regoFalse: RegoValue = { t: 'boolean', v: false };
+const regoNull: RegoValue = { t: 'null' };
+const regoTrue: RegoValue = { t: 'boolean', v: true };
+const regoFalse: RegoValue = { t: 'boolean', v: false };
 export function regoBool(v: boolean): RegoValue {
   return v ? regoTrue : regoFalse;
 }
@@ -231,7 +231,7 @@ interface Decimal {
 }
 
 /** Exact value of a JSON number text, or undefined when the text is not one. */
-export function parseDecimal(text: string): Decimal | undefined {
+function parseDecimal(text: string): Decimal | undefined {
   const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text);
   if (!m) return undefined;
   const int = m[2] ?? '';
@@ -250,7 +250,7 @@ function decimalMagnitude(d: Decimal): number {
 }
 
 /** Compares two number texts by exact value, as OPA's NumberCompare. */
-export function compareNumberText(a: string, b: string): number {
+function compareNumberText(a: string, b: string): number {
   if (a === b) return 0;
   const x = parseDecimal(a);
   const y = parseDecimal(b);
@@ -373,29 +373,6 @@ export function formatRegoValue(value: RegoValue): string {
 
 // ---------------------------------------------------------------------------------------------
 // JSON conversions.
-
-export function jsonToRego(value: JsonValue): RegoValue {
-  if (value === null) return regoNull;
-  switch (typeof value) {
-    case 'boolean':
-      return regoBool(value);
-    case 'string':
-      return { t: 'string', v: value };
-    case 'number':
-      return { t: 'number', v: jsNumberText(value) };
-  }
-  if (Array.isArray(value)) return { t: 'array', v: value.map(jsonToRego) };
-  return {
-    t: 'object',
-    v: Object.entries(value).map(([k, v]): [RegoValue, RegoValue] => [{ t: 'string', v: k }, jsonToRego(v)]),
-  };
-}
-
-function jsNumberText(n: number): string {
-  if (!Number.isFinite(n)) throw new Error(`rego value: ${n} is not a JSON number`);
-  if (Object.is(n, -0)) return '0';
-  return JSON.stringify(n);
-}
 
 /** Sets become arrays (in OPA's order), non-string object keys become their formatted text. */
 export function regoToJson(value: RegoValue): JsonValue {

@@ -2,9 +2,9 @@
 // top-level rule names, `data` references (the things Gatekeeper's regorewriter checks), and a rewriter
 // that moves a template and its libs under a private package path without changing any line numbers.
 
-export type RegoTokenKind = 'ident' | 'number' | 'string' | 'punct';
+type RegoTokenKind = 'ident' | 'number' | 'string' | 'punct';
 
-export interface RegoToken {
+interface RegoToken {
   kind: RegoTokenKind;
   text: string;
   /** Offsets into the source, end exclusive. */
@@ -14,7 +14,7 @@ export interface RegoToken {
   line: number;
 }
 
-export interface LexProblem {
+interface LexProblem {
   line: number;
   message: string;
 }
@@ -136,7 +136,7 @@ export function lexRego(src: string): LexResult {
 }
 
 /** One segment of a reference: a constant string key, or null when not a constant string. */
-export type RefSegment = string | null;
+type RefSegment = string | null;
 
 export interface RegoRef {
   /** As OPA prints it, e.g. `data.lib.foo`, `data[x].y`, `data.lib["a-b"]`. */
@@ -161,13 +161,13 @@ export interface RegoRef {
   topLevel?: boolean;
 }
 
-export interface RegoImport {
+interface RegoImport {
   ref: RegoRef;
   alias: string | undefined;
   line: number;
 }
 
-export interface RegoPackage {
+interface RegoPackage {
   path: RegoRef;
   line: number;
 }
@@ -205,7 +205,7 @@ function segmentText(seg: string): string {
 }
 
 /** Reads a reference that starts at token `k` (an identifier); continuation must be adjacent, as in Rego. */
-export function readRef(src: string, tokens: RegoToken[], k: number): { ref: RegoRef; next: number } {
+function readRef(src: string, tokens: RegoToken[], k: number): { ref: RegoRef; next: number } {
   const root = tokens[k]!;
   const segments: RefSegment[] = [];
   let text = root.text;

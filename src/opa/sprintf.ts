@@ -232,7 +232,7 @@ function fmtX(v: number, prec: number, verb: 'x' | 'X'): string {
 }
 
 /** strconv.FormatFloat(v, verb, prec, 64) for verbs b e E f g G x X. */
-export function formatGoFloat(v: number, verb: string, prec: number): string {
+function formatGoFloat(v: number, verb: string, prec: number): string {
   if (Number.isNaN(v)) return 'NaN';
   if (v === Infinity) return '+Inf';
   if (v === -Infinity) return '-Inf';

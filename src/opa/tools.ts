@@ -27,7 +27,7 @@ function packageRoot(start: string): string {
   }
 }
 
-export function toolEnvVar(name: ToolName): string {
+function toolEnvVar(name: ToolName): string {
   return `PREADMIT_${name.toUpperCase()}`;
 }
 

@@ -9,7 +9,7 @@ import { formatRegoValue, goJsonSurrogates, parseRegoValue } from './rego-value.
 import { BuiltinError, type HostBuiltin } from './builtins.ts';
 import { ROUTED_BUILTIN_ID_BASE, ROUTED_BUILTINS } from './sorted-module.ts';
 
-export const WASM_PAGE_BYTES = 64 * 1024;
+const WASM_PAGE_BYTES = 64 * 1024;
 
 export interface PolicyOptions {
   /** Host builtins by OPA name. A module that needs one not listed here fails to load. */

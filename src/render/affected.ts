@@ -21,7 +21,3 @@ export function isAffected(root: PlannedRoot, paths: string[]): boolean {
   return false;
 }
 
-export function affectedRoots(roots: PlannedRoot[], changed: ChangedFile[]): PlannedRoot[] {
-  const paths = changedPaths(changed);
-  return roots.filter((r) => isAffected(r, paths));
-}

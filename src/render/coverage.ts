@@ -14,7 +14,7 @@ import { isUnder, resolveInRepo } from './paths.ts';
 import { planRepo, rootId, withinPaths, type RepoPlan } from './plan.ts';
 import type { RenderOptions } from './types.ts';
 
-export type CoverageStatus =
+type CoverageStatus =
   /** Its objects are in the output of the roots in `by`. */
   | 'rendered'
   /** Read by the roots in `by` as something other than objects to apply: a patch, a generator input, values. */
@@ -32,7 +32,7 @@ export type CoverageStatus =
   /** Holds Kubernetes objects (or cannot be read) and no root renders it: an error. */
   | 'unrendered';
 
-export interface CoverageEntry {
+interface CoverageEntry {
   file: string;
   status: CoverageStatus;
   /** Root ids, for 'rendered' and 'read'. */

@@ -17,13 +17,13 @@ export const MASK = '***';
  * Values shorter than this (after trimming) are not masked anywhere but in the Secret itself: `true`, `on` or
  * `123` would mask ordinary words and numbers of every message without protecting anything.
  */
-export const MIN_SECRET_CHARS = 4;
+const MIN_SECRET_CHARS = 4;
 
 /**
  * A value spelled with separators between its characters (`p a s s w o`) is only recognised when it has at least
  * this many characters without them: shorter ones would match ordinary words split by spaces or commas.
  */
-export const MIN_SEPARATED_CHARS = 6;
+const MIN_SEPARATED_CHARS = 6;
 
 /**
  * Whether `object` is a Secret: kind `Secret` in the core group, however its apiVersion or kind is spelled

@@ -64,7 +64,7 @@ function isMap(v: JsonValue | undefined): v is JsonObject {
 }
 
 /** `group/Kind` → scope, from the CustomResourceDefinitions among `objects`. */
-export function crdScopes(objects: readonly JsonObject[]): Map<string, 'Cluster' | 'Namespaced'> {
+function crdScopes(objects: readonly JsonObject[]): Map<string, 'Cluster' | 'Namespaced'> {
   const out = new Map<string, 'Cluster' | 'Namespaced'>();
   for (const o of objects) {
     if (o.kind !== 'CustomResourceDefinition' || groupOf(o.apiVersion) !== 'apiextensions.k8s.io') continue;
@@ -77,7 +77,7 @@ export function crdScopes(objects: readonly JsonObject[]): Map<string, 'Cluster'
 }
 
 /** Whether the API server keeps this object outside namespaces (known kinds, or a CRD of `crds` saying so). */
-export function isClusterScoped(o: JsonObject, crds?: ReadonlyMap<string, 'Cluster' | 'Namespaced'>): boolean {
+function isClusterScoped(o: JsonObject, crds?: ReadonlyMap<string, 'Cluster' | 'Namespaced'>): boolean {
   const kind = typeof o.kind === 'string' ? o.kind : '';
   const group = groupOf(o.apiVersion);
   const crd = crds?.get(`${group}/${kind}`);

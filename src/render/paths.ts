@@ -21,10 +21,3 @@ export function isUnder(file: string, dir: string): boolean {
   return dir === '' || file === dir || file.startsWith(dir + '/');
 }
 
-/** `a/b/c.yaml` → ['', 'a', 'a/b']. */
-export function ancestorDirs(file: string): string[] {
-  const parts = file.split('/');
-  const out = [''];
-  for (let i = 1; i < parts.length; i++) out.push(parts.slice(0, i).join('/'));
-  return out;
-}

@@ -272,7 +272,7 @@ function discoverRoots(
  * only the files it names, not its directory: a Component at the repository root does not turn every plain
  * file into something else. What is claimed but rendered by no root is found by coverage (coverage.ts).
  */
-export function claimed(
+function claimed(
   kustomizations: KustomizationIndex,
   charts: Map<string, Chart>,
   roles: ChartRoles,
@@ -405,7 +405,7 @@ export function claims(app: GitOpsApp, root: RenderRoot): boolean {
 }
 
 /** The root of an app: the kind of renderer its render is closest to, its path or chart, and the app. */
-export function appRoot(a: GitOpsApp): RenderRoot {
+function appRoot(a: GitOpsApp): RenderRoot {
   return { kind: a.render.type === 'helm' ? 'helm' : a.render.type === 'directory' ? 'plain' : 'kustomize', path: a.render.type === 'helm' ? a.render.chart : a.render.path, app: a };
 }
 

@@ -175,7 +175,7 @@ async function scratchIn(dir: string): Promise<Scratch> {
  * with no programs on it (so kustomize cannot find git or an exec plugin by name), proxies pointing at
  * a closed port as a second fence should there be a network.
  */
-export function scrubbedEnv(s: Scratch & { tmp: string }, extra: Record<string, string> = {}): Record<string, string> {
+function scrubbedEnv(s: Scratch & { tmp: string }, extra: Record<string, string> = {}): Record<string, string> {
   const deadProxy = 'http://127.0.0.1:9';
   return {
     PATH: s.emptyBin,

@@ -129,4 +129,4 @@ export function renderBudget(ms: number = DEFAULT_RENDER_BUDGET_MS, signal?: Abo
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_MEMORY_BYTES = 1024 * 1024 * 1024;
-export const DEFAULT_RENDER_BUDGET_MS = 60_000;
+const DEFAULT_RENDER_BUDGET_MS = 60_000;

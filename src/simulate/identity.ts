@@ -30,7 +30,7 @@ export function findingId(cluster: string, constraintKind: string, constraintNam
 }
 
 /** One object across refs: at base, at head, or both. */
-export interface ObjectPair {
+interface ObjectPair {
   base?: RenderedObject;
   head?: RenderedObject;
   /** What findings on either side are keyed by (the base's object key when there is one). */

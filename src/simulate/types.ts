@@ -25,7 +25,7 @@ export type WebhookAction = 'deny' | 'warn' | 'dryrun';
  * `unchanged`: the same violation at base and head. `changed`: the same constraint still rejects the same
  * object, with another message (an image tag in it changed...): counted with the unchanged ones, never new.
  */
-export type FindingCategory = 'new' | 'fixed' | 'unchanged' | 'changed';
+type FindingCategory = 'new' | 'fixed' | 'unchanged' | 'changed';
 
 /**
  * Why a finding is new or fixed: the manifests changed (`object`), the policies changed (`policy`:
@@ -185,7 +185,7 @@ export interface ClusterReport {
   stats: { objectsBase: number; objectsHead: number; reviews: number; rootsRendered: number; durationMs: number };
 }
 
-export type Conclusion = 'success' | 'failure';
+type Conclusion = 'success' | 'failure';
 
 export interface Verdict {
   conclusion: Conclusion;

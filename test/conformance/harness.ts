@@ -9,9 +9,8 @@ import { runTestCommand } from '../../src/cli/test.ts';
 import type { JsonObject, JsonValue } from '../../src/gatekeeper/types.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const GATOR = path.join(REPO_ROOT, '.tools/bin/gator');
+const GATOR = path.join(REPO_ROOT, '.tools/bin/gator');
 export const CORPUS_DIR = path.join(REPO_ROOT, 'fixtures/conformance/test');
-const PREADMIT_MAIN = path.join(REPO_ROOT, 'src/cli/main.ts');
 
 export interface RunOutput {
   code: number;
@@ -31,7 +30,7 @@ export interface GatorJsonResult {
   trace?: JsonValue;
 }
 
-export function runProcess(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunOutput> {
+function runProcess(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<RunOutput> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd ?? REPO_ROOT,
@@ -76,11 +75,6 @@ export async function runPreadmit(args: string[]): Promise<RunOutput> {
   return { code, stdout: out.text, stderr: err.text };
 }
 
-/** `preadmit test ARGS` as a child process, the way a user runs it. */
-export function runPreadmitCli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<RunOutput> {
-  return runProcess(process.execPath, ['--import', 'tsx', PREADMIT_MAIN, 'test', ...args], { env });
-}
-
 /** Parses `-o json` output; gator prints `null` when there are no results. */
 export function parseResults(stdout: string): GatorJsonResult[] {
   const parsed = JSON.parse(stdout) as GatorJsonResult[] | null;
@@ -97,7 +91,7 @@ function objectId(o: JsonObject | undefined): string {
 }
 
 /** The order results are compared in: gator's own sort (action, msg) is not stable, so ties are broken here. */
-export function resultSortKey(r: GatorJsonResult): string[] {
+function resultSortKey(r: GatorJsonResult): string[] {
   const constraintMeta = (r.constraint?.metadata ?? {}) as JsonObject;
   return [
     r.enforcementAction ?? '',

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { JsonObject } from '../../src/gatekeeper/types.ts';
 
-export const GATOR = resolve(import.meta.dirname, '../../.tools/bin/gator');
+const GATOR = resolve(import.meta.dirname, '../../.tools/bin/gator');
 
-export interface GatorResult {
+interface GatorResult {
   target: string;
   msg: string;
   constraint: JsonObject;

@@ -9,10 +9,9 @@ import path from 'node:path';
 import { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GitHubCache, GitHubSource, gitBlobSha } from '../../src/github/source.ts';
+import { GitHubCache, GitHubSource } from '../../src/github/source.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
-import { gunzipSync } from 'node:zlib';
-import { git as gitIn, gitBytes, gitWith, lsTree, writeFile } from '../support/git-repo.ts';
+import { git as gitIn, gitWith, writeFile } from '../support/git-repo.ts';
 import { GitHubModel } from '../support/github/model.ts';
 import { interceptWithNock } from '../support/github/nock.ts';
 

@@ -11,11 +11,6 @@ import { sortedIterationModule } from '../../src/opa/sorted-module.ts';
 import { WasmPolicy } from '../../src/opa/wasm.ts';
 import { OPA, opaEvalAll } from './oracle.ts';
 
-export interface WasmRun {
-  /** Each expression's value as topdown prints it, `undefined`, or `error: …`. */
-  results: string[];
-}
-
 function field(v: RegoValue | undefined, key: string): RegoValue | undefined {
   if (!v || v.t !== 'object') return undefined;
   return v.v.find(([k]) => k.t === 'string' && k.v === key)?.[1];
@@ -35,7 +30,7 @@ function asJson(v: RegoValue): RegoValue {
 }
 
 /** The Rego module both evaluators see: one rule per expression, named c0, c1, … */
-export function oracleModule(expressions: string[]): string {
+function oracleModule(expressions: string[]): string {
   const lines = ['package oracle', ''];
   expressions.forEach((expr, i) => lines.push(`r["c${i}"] := __x if { __x := ${expr} }`));
   return lines.join('\n') + '\n';
@@ -81,7 +76,7 @@ function evalModule(expressions: string[], builtins: Readonly<Record<string, Hos
 }
 
 /** Same expressions through topdown (Gatekeeper's OPA). */
-export function topdownEvalAll(expressions: string[]): string[] {
+function topdownEvalAll(expressions: string[]): string[] {
   return opaEvalAll(expressions).map((v) => (v ? regoTermString(v) : 'undefined'));
 }
 

@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { TestRepo } from '../simulate/harness.ts';
 
-export const REALWORLD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'realworld');
+const REALWORLD = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'realworld');
 
 /** What one PR must give. Counts are the report's: `new` is new deny + warn + dryrun findings. */
-export interface StepExpectation {
+interface StepExpectation {
   title: string;
   verdict: 'pass' | 'block';
   /** Default: merged when it passes. */
@@ -55,10 +55,6 @@ function listTree(dir: string, prefix = ''): string[] {
     else out.push(`${prefix}${name}`);
   }
   return out;
-}
-
-export function repositories(): string[] {
-  return readdirSync(REALWORLD).filter((n) => statSync(path.join(REALWORLD, n, 'history')).isDirectory()).sort();
 }
 
 export function stepsOf(repo: string): Step[] {

@@ -13,14 +13,14 @@ import { brief, diffCommand } from '../simulate/harness.ts';
 import { History, stepsOf, type Step } from './replay.ts';
 
 /** One entry of the report's coverage list of what was not simulated. */
-export interface Unsimulated {
+interface Unsimulated {
   cluster?: string;
   name: string;
   reason: string;
 }
 
 /** What the report lists as not simulated, over every cluster (each cluster's `coverage.notSimulated`). */
-export function notSimulated(report: SimulationReport): Unsimulated[] {
+function notSimulated(report: SimulationReport): Unsimulated[] {
   return report.clusters.flatMap((c) => {
     if (!c.coverage) throw new Error(`cluster ${c.name} of the report has no coverage section`);
     return c.coverage.notSimulated.map((u) => ({ cluster: c.name, name: u.what, reason: u.reason }));

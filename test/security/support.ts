@@ -5,7 +5,7 @@ import { renderAnnotations } from '../../src/report/annotations.ts';
 import { main } from '../../src/cli/main.ts';
 import { Capture } from '../simulate/harness.ts';
 
-export const FORMATS = ['json', 'sarif', 'markdown', 'text'] as const;
+const FORMATS = ['json', 'sarif', 'markdown', 'text'] as const;
 
 export async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = new Capture();

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const GIT_ENV: NodeJS.ProcessEnv = {
+const GIT_ENV: NodeJS.ProcessEnv = {
   ...process.env,
   GIT_AUTHOR_NAME: 'preadmit test',
   GIT_AUTHOR_EMAIL: 'test@preadmit.invalid',
@@ -39,11 +39,6 @@ export function gitWith(dir: string, args: string[], options: GitOptions = {}): 
   });
 }
 
-/** `git -C dir args…` with GIT_ENV; its stdout as bytes (blobs, archives). */
-export function gitBytes(dir: string, ...args: string[]): Buffer {
-  return execFileSync('git', ['-C', dir, ...args], { env: GIT_ENV, maxBuffer: MAX_BUFFER });
-}
-
 /** Writes `body` to `dir`/`file`, creating its directories. */
 export function writeFile(dir: string, file: string, body: string): void {
   const target = path.join(dir, file);
@@ -52,7 +47,7 @@ export function writeFile(dir: string, file: string, body: string): void {
 }
 
 /** Writes (string) or deletes (null) files below `dir`. */
-export function writeFiles(dir: string, changes: Record<string, string | null>): void {
+function writeFiles(dir: string, changes: Record<string, string | null>): void {
   for (const [file, body] of Object.entries(changes)) {
     if (body === null) rmSync(path.join(dir, file));
     else writeFile(dir, file, body);
@@ -107,11 +102,6 @@ export interface TreeEntry {
   mode: string;
   type: string;
   sha: string;
-}
-
-/** `git ls-tree -z <options> <treeish>` (options such as `-r`, `-t`, `--full-tree`), parsed. */
-export function lsTree(dir: string, treeish: string, ...options: string[]): TreeEntry[] {
-  return parseLsTree(git(dir, 'ls-tree', '-z', ...options, treeish));
 }
 
 /** The output of `git ls-tree -z` (with `-l`: each blob's `size`). */

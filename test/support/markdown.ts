@@ -69,9 +69,9 @@ export function markdownStructure(markdown: string): MarkdownStructure {
 }
 
 /** The headings, HTML and links preadmit itself writes into a check-run summary. */
-export const PREADMIT_HEADING = /^(✅ Passes|❌ Blocked|Cluster |New findings \(|Policy changes \(|Promotions \(|Exemption changes \(|Errors \(|Fixed \(|Superseded$|Interrupted$)/;
-export const PREADMIT_HTML_BLOCK = /^(<details><summary>[^<>\n]*<\/summary>\n|<\/details>\n|<sub>[^<>\n]*<\/sub>\n)$/;
-export const PREADMIT_HTML_INLINE = new Set(['<code>', '</code>', '<sub>', '</sub>']);
+const PREADMIT_HEADING = /^(✅ Passes|❌ Blocked|Cluster |New findings \(|Policy changes \(|Promotions \(|Exemption changes \(|Errors \(|Fixed \(|Superseded$|Interrupted$)/;
+const PREADMIT_HTML_BLOCK = /^(<details><summary>[^<>\n]*<\/summary>\n|<\/details>\n|<sub>[^<>\n]*<\/sub>\n)$/;
+const PREADMIT_HTML_INLINE = new Set(['<code>', '</code>', '<sub>', '</sub>']);
 
 /**
  * Problems with `markdown` as preadmit's output: a heading, HTML element, image or link preadmit does not write,

@@ -1,6 +1,6 @@
 // `preadmit verify` against the real `gator verify`: the same arguments, the same output (timings masked),
 // the same exit status. The corpus in fixtures/conformance/verify holds passing and failing suites.
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';

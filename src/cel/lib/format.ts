@@ -5,7 +5,7 @@ import type { Environment } from '@marcbachmann/cel-js';
 import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors, labelKeyErrors, labelValueErrors } from '../../gatekeeper/selector.ts';
 import { parseRequestURI } from './url.ts';
 
-export class Format {
+class Format {
   constructor(
     readonly name: string,
     readonly validate: (s: string) => string[],
@@ -30,7 +30,7 @@ function validDateTime(s: string): boolean {
   return m !== null && validDate(m[1]!) && Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4]) < 61;
 }
 
-export const FORMATS: Record<string, Format> = {
+const FORMATS: Record<string, Format> = {
   dns1123Label: new Format('DNS1123Label', dns1123LabelErrors),
   dns1123Subdomain: new Format('DNS1123Subdomain', (s) => dns1123SubdomainErrors(s)),
   dns1035Label: new Format('DNS1035Label', dns1035LabelErrors),

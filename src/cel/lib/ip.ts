@@ -5,7 +5,7 @@
 import type { Environment } from '@marcbachmann/cel-js';
 import { libError } from './errors.ts';
 
-export class IP {
+class IP {
   constructor(readonly bytes: Uint8Array) {}
   get family(): 4 | 6 {
     return this.bytes.length === 4 ? 4 : 6;
@@ -15,7 +15,7 @@ export class IP {
   }
 }
 
-export class CIDR {
+class CIDR {
   constructor(
     readonly addr: IP,
     readonly bits: number,

@@ -4,7 +4,7 @@
 import type { Environment } from '@marcbachmann/cel-js';
 import { libError } from './errors.ts';
 
-export class Quantity {
+class Quantity {
   constructor(
     /** value = num / den, den > 0 */
     readonly num: bigint,
@@ -34,7 +34,7 @@ function make(num: bigint, den: bigint): Quantity {
 }
 
 /** resource.ParseQuantity, as far as the value goes (the canonical form is not exposed to CEL). */
-export function parseQuantity(s: string): Quantity | { error: string } {
+function parseQuantity(s: string): Quantity | { error: string } {
   if (s.length === 0) return { error: 'quantities must match the regular expression' };
   const m = FORMAT.exec(s);
   if (!m) return { error: ERR_FORMAT };

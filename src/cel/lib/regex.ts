@@ -16,7 +16,7 @@ function compile(pattern: string): GoRegexp {
   return r;
 }
 
-export function matches(s: string, pattern: string): boolean {
+function matches(s: string, pattern: string): boolean {
   chargeCost(s.length >> 4);
   // A backtracking match gets at most the time limit, and never more than the evaluation has left.
   const left = remainingMs();

@@ -108,7 +108,7 @@ function quote(s: string): string {
 }
 
 /** `"%s is %d".format([a, b])`: the verbs cel-go's format supports (%s %d %f %e %x %X %o %b %%). */
-export function celFormat(format: string, args: CelValue[]): string {
+function celFormat(format: string, args: CelValue[]): string {
   let out = '';
   let argIndex = 0;
   for (let i = 0; i < format.length; i++) {
@@ -191,7 +191,7 @@ function fixed(v: number, digits: number): string {
  * %s: how cel-go's format prints a value. Inside lists and maps strings are quoted, doubles fixed-point
  * with six decimals, bytes `b"…"`, and map entries `key:value`, sorted.
  */
-export function formatString(v: CelValue, nested = false): string {
+function formatString(v: CelValue, nested = false): string {
   if (v === null) return 'null';
   if (typeof v === 'string') return nested ? goQuote(v) : v;
   if (typeof v === 'bigint' || typeof v === 'boolean') return String(v);

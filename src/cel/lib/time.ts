@@ -7,12 +7,12 @@ interface Duration {
   nanos: number;
 }
 
-export function durationString(d: Duration): string {
+function durationString(d: Duration): string {
   const total = Number(d.seconds) + d.nanos / 1e9;
   return `${String(total)}s`;
 }
 
-export function timestampString(t: Date): string {
+function timestampString(t: Date): string {
   return t.toISOString().replace(/\.000Z$/, 'Z').replace(/(\.\d*?)0+Z$/, '$1Z');
 }
 

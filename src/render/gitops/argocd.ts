@@ -668,7 +668,7 @@ function interpolateGenerator(g: JsonObject, params: Params, t: Templating): Jso
 }
 
 /** A template error and the field of the template it is in. */
-export class TemplateFieldError extends Error {
+class TemplateFieldError extends Error {
   constructor(
     readonly path: FieldPath,
     message: string,
@@ -704,7 +704,7 @@ export function renderTemplate(tpl: JsonValue, params: Params, t: Templating, at
  * Argo CD's Render.Replace of one string: Go's text/template with goTemplate; else fasttemplate, which replaces a
  * `{{ key }}` whose key is a string parameter and leaves any other tag as written (a `{{` with no `}}` is an error).
  */
-export function replace(text: string, params: Params, t: Templating): string {
+function replace(text: string, params: Params, t: Templating): string {
   // A template without an action prints itself (Go and fasttemplate alike).
   if (!text.includes('{{')) return text;
   if (t.goTemplate) return executeGoTemplate(text, params, t.options);

@@ -14,7 +14,7 @@ import { appLabel, obj, str, type GitOpsApp, type UnsimulatedApp } from './model
 /** Deeper app of apps than this is not followed (listed in Coverage). */
 export const MAX_APP_DEPTH = 12;
 /** More apps than this taken from rendered output (a chart templating thousands) are listed, not rendered. */
-export const MAX_DEPLOYED_APPS = 2_000;
+const MAX_DEPLOYED_APPS = 2_000;
 
 export interface DeployInput {
   /** Every app root of the plan, mapped from the CRs' files. */

@@ -7,7 +7,7 @@ import { errorText } from '../../gatekeeper/load.ts';
 import { appId, arr, mergeValues, obj, setPath, str, stringMap, type Declared, type GitOpsApp, type HelmAppRender, type UnsimulatedApp } from './model.ts';
 import { isValidVariableName } from './envsubst.ts';
 import { DEFAULT_NAMESPACE } from '../namespaces.ts';
-import { declaredAt, exists, fieldAt, findObject, isThisRepo, metaOf, refusal, remoteChartRefusal, repoPath, type ScanContext } from './scan.ts';
+import { declaredAt, fieldAt, findObject, isThisRepo, metaOf, refusal, remoteChartRefusal, repoPath, type ScanContext } from './scan.ts';
 
 export type Mapped = { app: GitOpsApp } | { unsimulated: UnsimulatedApp } | { error: InputError; unsimulated: UnsimulatedApp };
 
@@ -105,7 +105,7 @@ async function substitutions(ctx: ScanContext, o: SourcedObject, postBuild: Json
 }
 
 /** A ConfigMap's `data` or a Secret's `stringData` and decoded `data`. */
-export function dataOf(o: JsonObject): Record<string, string> {
+function dataOf(o: JsonObject): Record<string, string> {
   const out: Record<string, string> = {};
   if (o.kind === 'Secret') {
     for (const [k, v] of Object.entries(obj(o.data))) if (typeof v === 'string') out[k] = Buffer.from(v, 'base64').toString('utf8');
@@ -290,4 +290,4 @@ export async function fluxHelmRelease(ctx: ScanContext, o: SourcedObject): Promi
   return { app };
 }
 
-export { exists };
+;

@@ -601,7 +601,7 @@ function describe(a: Arg): string {
 }
 
 /** Go's template truth: false, 0, nil, "", empty lists and maps, no value. */
-export function truth(v: GoTplValue): boolean {
+function truth(v: GoTplValue): boolean {
   if (v === undefined || v === null) return false;
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
@@ -612,7 +612,7 @@ export function truth(v: GoTplValue): boolean {
 }
 
 /** fmt.Sprint of a template value as text/template prints it (no value and nil interfaces: `<no value>`). */
-export function printValue(v: GoTplValue): string {
+function printValue(v: GoTplValue): string {
   if (v === undefined || v === null) return '<no value>';
   return goSprint(v);
 }

@@ -67,7 +67,7 @@ export interface DirectoryAppRender {
   exclude?: string;
 }
 
-export type AppRender = KustomizeAppRender | HelmAppRender | DirectoryAppRender;
+type AppRender = KustomizeAppRender | HelmAppRender | DirectoryAppRender;
 
 export interface GitOpsApp {
   tool: GitOpsTool;

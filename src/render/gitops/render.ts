@@ -24,7 +24,7 @@ import { DEFAULT_NAMESPACE, placeInNamespace, unplaced } from '../namespaces.ts'
 import { appLabel, arr, buildsPathAsIs, kustomizeOptions, obj, type DirectoryAppRender, type GitOpsApp, type HelmAppRender, type KustomizeAppRender } from './model.ts';
 
 /** Where generated kustomizations and values live in the materialized tree (never a repository path: dot-directory). */
-export const GENERATED_DIR = '.preadmit-apps';
+const GENERATED_DIR = '.preadmit-apps';
 let generated = 0;
 
 export async function renderApp(planned: PlannedRoot, ctx: RenderContext): Promise<RenderResult> {

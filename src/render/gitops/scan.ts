@@ -66,11 +66,6 @@ export function repoPath(dir: string, p: string): string | undefined {
   return resolveInRepo(dir, p.replace(/^\.\/?$/, ''));
 }
 
-/** Whether the path names a file or a directory of the tree. */
-export function exists(ctx: ScanContext, p: string): boolean {
-  return ctx.tree.files.has(p) || ctx.tree.dirs.has(p);
-}
-
 /**
  * An object of `kind` named `name` in the repository (in `namespace` when the object names one), searched in
  * every manifest file that spells the name: Flux's sources, ConfigMaps and Secrets for valuesFrom/substituteFrom.

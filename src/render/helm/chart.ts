@@ -128,19 +128,6 @@ export function chartRoles(
   return roles;
 }
 
-/** Chart directories rendered as releases of their own (see chartRoles). */
-export function chartRootDirs(charts: Map<string, Chart>, options: { within?: (dir: string) => boolean; configured?: Iterable<string> } = {}): string[] {
-  return chartRoles(charts, options).roots;
-}
-
-/**
- * A dependency helm template can use without downloading: a subchart directory under charts/ whose
- * Chart.yaml has that name, or an archive `charts/<name>-<version>.tgz`.
- */
-export function unvendoredDependencies(chart: Chart, charts: Map<string, Chart>, tree: RepoTree): InputError[] {
-  return chartDependencies(chart, charts, tree, { entries: [] }).errors;
-}
-
 /**
  * The chart's dependencies helm template would need to download: those from an allowed http(s) repository are
  * to be fetched by preadmit (`remote`, into `charts/` before helm runs); any other is an error at its line.

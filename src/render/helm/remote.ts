@@ -20,7 +20,7 @@ export interface ChartAllowList {
   entries: string[];
 }
 
-export interface ChartLimits {
+interface ChartLimits {
   /** index.yaml and archive, each. Default 20 MiB. */
   maxBytes: number;
   /** Each request, redirects and body included. Default 30 s. */
@@ -30,7 +30,7 @@ export interface ChartLimits {
   maxEntries: number;
 }
 
-export const DEFAULT_CHART_LIMITS: ChartLimits = {
+const DEFAULT_CHART_LIMITS: ChartLimits = {
   maxBytes: 20 * 1024 * 1024,
   timeoutMs: 30_000,
   maxUnpackedBytes: 100 * 1024 * 1024,
@@ -61,7 +61,7 @@ export type RemoteChartResult = { ok: true; dir: string; digest: string; version
 export const CHART_REPOSITORIES_ENV = 'PREADMIT_CHART_REPOSITORIES';
 
 /** URL without credentials, query or fragment, scheme and host lower-cased, no trailing slash; undefined if not http(s) or oci. */
-export function normalizeRepoUrl(url: string): string | undefined {
+function normalizeRepoUrl(url: string): string | undefined {
   let u: URL;
   try {
     u = new URL(url.trim());
@@ -95,7 +95,7 @@ function covered(url: string, entries: string[]): boolean {
 }
 
 /** Whether charts may be fetched from this repository URL. */
-export function repositoryAllowed(url: string, allow: ChartAllowList): boolean {
+function repositoryAllowed(url: string, allow: ChartAllowList): boolean {
   const n = normalizeRepoUrl(url);
   return n !== undefined && covered(n, allow.entries);
 }

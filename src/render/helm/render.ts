@@ -15,7 +15,7 @@ import { resolveRemoteChart, type RemoteChartRequest, type RemoteChartResult } f
 import { DEFAULT_NAMESPACE, placeInNamespace } from '../namespaces.ts';
 
 /** Gatekeeper's API group versions (v3.23), as a cluster running it serves them. */
-export const GATEKEEPER_API_VERSIONS: readonly string[] = [
+const GATEKEEPER_API_VERSIONS: readonly string[] = [
   'templates.gatekeeper.sh/v1', 'templates.gatekeeper.sh/v1beta1', 'templates.gatekeeper.sh/v1alpha1',
   'templates.gatekeeper.sh/v1/ConstraintTemplate',
   'constraints.gatekeeper.sh/v1beta1', 'constraints.gatekeeper.sh/v1alpha1',

@@ -14,16 +14,16 @@ import type { PlannedRoot } from '../plan.ts';
 import { failureOf, type FailureLimits } from '../sandbox.ts';
 
 /** What `kustomize build` of a root gave: its stdout, or why it failed. */
-export type BuildOutcome = { stdout: string } | { failure: string };
+type BuildOutcome = { stdout: string } | { failure: string };
 /** A root's build from a batch, or 'cli': build it alone with the kustomize CLI. */
 export type BatchOutcome = BuildOutcome | 'cli';
 
 /** The batch program's name; it lives next to the kustomize binary whose library it was built from. */
-export const BATCH_PROGRAM = 'kustomize-batch';
+const BATCH_PROGRAM = 'kustomize-batch';
 /** `PREADMIT_KUSTOMIZE_BATCH=off` builds every root with its own `kustomize build` (comparisons, fallback). */
-export const BATCH_SWITCH = 'PREADMIT_KUSTOMIZE_BATCH';
+const BATCH_SWITCH = 'PREADMIT_KUSTOMIZE_BATCH';
 /** Most roots in one batch: enough to spread over the cores, few enough that a stopped batch loses little. */
-export const MAX_BATCH_ROOTS = 40;
+const MAX_BATCH_ROOTS = 40;
 const LABEL = 'kustomize build';
 
 /**
@@ -127,7 +127,7 @@ async function runBatch(
       for (const q of queue) answer(q.p, { failure: r.failure });
       return;
     }
-    const { frames, complete } = parseFrames(r.run.stdoutBytes);
+    const { frames } = parseFrames(r.run.stdoutBytes);
     const answered = Math.min(frames.length, queue.length);
     for (let i = 0; i < answered; i++) answer(queue[i]!.p, outcomeOf(frames[i]!, r.limits, ctx));
     if (answered === queue.length) return;

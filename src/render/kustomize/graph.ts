@@ -13,7 +13,7 @@ export interface RepoTree {
 /** Parsed kustomizations by directory. */
 export type KustomizationIndex = Map<string, Kustomization>;
 
-export interface PluginConfigRef {
+interface PluginConfigRef {
   file: string;
   from: Kustomization;
   ref: KustomizeRef;

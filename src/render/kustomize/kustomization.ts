@@ -10,7 +10,7 @@ export function isKustomizationFile(file: string): boolean {
 }
 
 /** What a reference may name, as kustomize reads it. */
-export type RefTarget = 'file-or-dir' | 'file' | 'dir' | 'plugin';
+type RefTarget = 'file-or-dir' | 'file' | 'dir' | 'plugin';
 
 export interface KustomizeRef {
   value: string;
@@ -26,7 +26,7 @@ export interface InlinePluginConfig {
   line: number;
 }
 
-export interface GeneratorEntry {
+interface GeneratorEntry {
   field: 'configMapGenerator' | 'secretGenerator';
   name: string;
   startLine: number;
@@ -243,10 +243,10 @@ function scalarText(n: unknown): string {
 }
 
 /** Values of a YAML map by field name lower-cased, in the order go-yaml would apply them. */
-export type GoFields = Map<string, { key: string; value: Node }[]>;
+type GoFields = Map<string, { key: string; value: Node }[]>;
 
 /** Aliases followed to what they name (a bounded number of hops). */
-export function resolved(n: unknown, doc: Document): Node | undefined {
+function resolved(n: unknown, doc: Document): Node | undefined {
   let cur = n;
   for (let i = 0; i < 32 && isAlias(cur); i++) cur = cur.resolve(doc);
   return cur === null || cur === undefined || isAlias(cur) ? undefined : (cur as Node);
@@ -258,7 +258,7 @@ export function resolved(n: unknown, doc: Document): Node | undefined {
  * struct, matching keys case-insensitively. So `Resources:`, `"res\x6furces":` and a merged-in
  * `resources:` all set the field; every one is kept here.
  */
-export function goFields(map: YAMLMap, doc: Document): GoFields {
+function goFields(map: YAMLMap, doc: Document): GoFields {
   const out: GoFields = new Map();
   const visit = (m: YAMLMap, depth: number): void => {
     if (depth > 32) return;
@@ -289,7 +289,7 @@ export function goFields(map: YAMLMap, doc: Document): GoFields {
  * order, a later one winning (kustomize 5.8.1: `resources: [a]` then `<<: {resources: [b]}` reads b); the
  * JSON object then lists keys sorted, and encoding/json lets the last case-insensitive match win.
  */
-export function goValue(fields: GoFields, name: string): Node | undefined {
+function goValue(fields: GoFields, name: string): Node | undefined {
   const all = fields.get(name.toLowerCase());
   if (all === undefined || all.length === 0) return undefined;
   let best = all[0]!;

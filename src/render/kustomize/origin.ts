@@ -8,7 +8,7 @@ import { resolveInRepo } from '../paths.ts';
 import type { KustomizationIndex } from './graph.ts';
 import { dirOf } from '../paths.ts';
 
-export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
+const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
 
 export interface Origin {
   path?: string;

@@ -147,7 +147,7 @@ export function placeInflatedCharts(planned: PlannedRoot, ctx: RenderContext): P
  * the cluster: the CLI's `--enable-helm` flags, and the same for the batch program (environment, which an older batch
  * program ignores: it then leaves helm roots to the CLI). Undefined when helm is not installed.
  */
-export function kustomizeHelm(ctx: RenderContext): { helm: string; args: string[]; env: Record<string, string> } | undefined {
+function kustomizeHelm(ctx: RenderContext): { helm: string; args: string[]; env: Record<string, string> } | undefined {
   const tool = findRenderTool('helm');
   if ('error' in tool) return undefined;
   const command = toolPathInRun(tool.path, ctx.jailed);

@@ -1,6 +1,6 @@
 // Plain manifest files: the engine's loader, one object per document, with its file and line range.
 import { loadManifests } from '../../gatekeeper/load.ts';
-import type { JsonObject, SourcedObject } from '../../gatekeeper/types.ts';
+import type { SourcedObject } from '../../gatekeeper/types.ts';
 import { renderError, type RenderContext } from '../context.ts';
 import { isKubernetesObject } from '../objects.ts';
 import type { PlannedRoot } from '../plan.ts';
@@ -30,7 +30,7 @@ export async function renderPlain(planned: PlannedRoot, ctx: RenderContext): Pro
   return { objects, errors };
 }
 
-export { isKubernetesObject };
+;
 
 /** `kind: List` (and `*List`) holds items that are applied, and admitted, one by one. */
 function expandList(o: SourcedObject): SourcedObject[] {

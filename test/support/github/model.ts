@@ -15,7 +15,7 @@ import { EventEmitter } from 'node:events';
 import { GitReader } from './git.ts';
 import { checkRunChange, GitHubRefusal, linkHeader, pageOf, PULL_FILES_CAP, pullFiles, type CheckRunAnnotation, type CheckRunChange } from './rules.ts';
 
-export { GitHubRefusal } from './rules.ts';
+;
 
 export const GITHUB_API = 'https://api.github.com';
 
