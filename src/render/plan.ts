@@ -1,16 +1,16 @@
 // From a tree at a ref to the roots it holds and what each reads: discovery (or explicit roots),
 // dependencies for affected-root detection, and refusals found before any tool runs.
-import path from 'node:path';
 import { isManifestFile } from '../gatekeeper/read.ts';
-import { loadManifests } from '../gatekeeper/load.ts';
-import { holdsKubernetesObjects } from './objects.ts';
-import { isObject } from '../gatekeeper/classify.ts';
 import type { InputError } from '../gatekeeper/types.ts';
+import type { Claims, DiscoveryContext } from './api.ts';
 import { globToRegExp, matchesAny } from './glob.ts';
-import { chartDependencies, chartRoles, isChartFile, parseChart, type Chart, type ChartDependency, type ChartRoles } from './helm/chart.ts';
-import { filesToMaterialize, inflatedChartDirs, kustomizeRootDirs, reachOf, repoTree, type KustomizationIndex, type KustomizeReach, type RepoTree } from './kustomize/graph.ts';
+import { chartRoles, isChartFile, parseChart, type Chart, type ChartDependency, type ChartRoles } from './helm/chart.ts';
+import { defaultReleaseName, planHelm } from './helm/renderer.ts';
+import { filesToMaterialize, inflatedChartDirs, reachOf, repoTree, type KustomizationIndex, type KustomizeReach, type RepoTree } from './kustomize/graph.ts';
 import { isKustomizationFile, parseKustomization } from './kustomize/kustomization.ts';
+import { planKustomize, reachProblems } from './kustomize/renderer.ts';
 import { dirOf, isUnder, resolveInRepo } from './paths.ts';
+import { renderers, rendererOf } from './registry.ts';
 import type { HelmRelease, RenderOptions, RenderRoot } from './types.ts';
 import type { ChangedFile } from '../source/types.ts';
 import { changedPaths } from './affected.ts';
@@ -118,9 +118,16 @@ export async function planRepo(
   if (options.roots !== undefined) {
     roots = options.roots.map((r) => ({ ...r, path: r.path.replace(/^\.\/?/, '').replace(/\/+$/, '') }));
   } else {
-    const discovered = discoverRoots(tree, kustomizations, charts, roles, releasesByChart(options), excluded, within);
-    plainCandidates = discovered.plainCandidates;
-    let discoveredRoots = discovered.roots;
+    const discovery: DiscoveryContext = { tree, kustomizations, charts, roles, helmReleases: releasesByChart(options), excluded, within };
+    const claimed: Claims = { dirs: [], files: new Set() };
+    for (const r of renderers()) {
+      const c = r.claims?.(discovery);
+      claimed.dirs.push(...(c?.dirs ?? []));
+      for (const f of c?.files ?? []) claimed.files.add(f);
+    }
+    const found = renderers().flatMap((r) => r.discover(discovery, claimed));
+    plainCandidates = new Set(found.filter((r) => r.kind === 'plain').map((r) => r.path));
+    let discoveredRoots = found.sort((a, b) => rootId(a).localeCompare(rootId(b)));
     if (options.gitops?.enabled !== false) {
       // GitOps apps: a path or chart an app deploys is rendered through the app, with its options, and not
       // a second time as a root of its own (that would review the same objects twice, without the options).
@@ -162,52 +169,22 @@ export async function planRepo(
       plainCandidates = new Set([...plainCandidates].filter((f) => !apps.some((a) => claims(a, { kind: 'plain', path: f }))));
       appRoots = apps.map(appRoot);
     }
-    roots = await keepManifests(
-      discoveredRoots
-        .filter((r) => within(r.path))
-        // A plain root is affected only by a change to its own file: when a change is given, the other
-        // plain files need not be read (the costly part of planning a large repository).
-        .filter((r) => r.kind !== 'plain' || changedSet === undefined || changedSet.has(r.path)),
-      text,
-    );
+    // Each kind keeps the roots worth planning (plain: files a change touches that hold objects), in discovery order.
+    const inPaths = discoveredRoots.filter((r) => within(r.path));
+    const kept = new Set((await Promise.all(renderers().map((r) => {
+      const ofKind = inPaths.filter((root) => root.kind === r.kind);
+      return r.select === undefined ? ofKind : r.select(ofKind, changedSet, text);
+    }))).flat());
+    roots = inPaths.filter((r) => kept.has(r));
   }
 
   roots.push(...appRoots);
   const planned: PlannedRoot[] = [];
   for (const root of roots) {
     if (root.app !== undefined) planned.push(await planApp(root, root.app, tree, kustomizations, charts, text, chartAllow));
-    else if (root.kind === 'kustomize') planned.push(await planKustomize(root, tree, kustomizations, text));
-    else if (root.kind === 'helm') planned.push(planHelm(root, tree, charts, chartAllow));
-    else planned.push(planPlain(root, tree));
+    else planned.push(await rendererOf(root.kind).plan(root, { tree, kustomizations, charts, text, chartAllow }));
   }
   return { roots: planned, errors, tree, kustomizations, charts, chartRoles: roles, plainCandidates, apps, unsimulated, appParents, ...(appScan !== undefined ? { scan: appScan } : {}) };
-}
-
-/**
- * A discovered YAML file is a plain root if it holds a Kubernetes object, or fails to load (a broken
- * manifest must be reported); values files, CI and tool configuration are not.
- */
-async function keepManifests(roots: RenderRoot[], text: (file: string) => Promise<string | undefined>): Promise<RenderRoot[]> {
-  const plain = roots.filter((r) => r.kind === 'plain');
-  const bodies = await Promise.all(plain.map((r) => text(r.path)));
-  const drop = new Set<RenderRoot>();
-  plain.forEach((r, i) => {
-    if (!holdsManifests(bodies[i] ?? '', r.path)) drop.add(r);
-  });
-  return roots.filter((r) => !drop.has(r));
-}
-
-/**
- * Whether a file is a plain root. A file naming both `apiVersion` and `kind` is taken without parsing (the
- * common case, and what keeps planning a large repository cheap; if it fails to load, its render says so);
- * any other is decoded as kubectl decodes it, so that keys spelled with escapes (`"api\u0056ersion"`), merge
- * keys or aliases are found. One that does not load and spells neither word (JSON with comments, a template)
- * is left out: kubectl cannot read it either.
- */
-function holdsManifests(body: string, file: string): boolean {
-  if (body.includes('apiVersion') && body.includes('kind')) return true;
-  const found = holdsKubernetesObjects(body, file);
-  return found !== false && found !== 'unreadable';
 }
 
 function releasesByChart(options: RenderOptions): Record<string, HelmRelease[]> {
@@ -226,174 +203,6 @@ export function withinPaths(file: string, paths: string[] | undefined): boolean 
     const dir = resolveInRepo('', p);
     return dir !== undefined && isUnder(file, dir);
   });
-}
-
-function discoverRoots(
-  tree: RepoTree,
-  kustomizations: KustomizationIndex,
-  charts: Map<string, Chart>,
-  roles: ChartRoles,
-  helmReleases: Record<string, HelmRelease[]>,
-  excluded: RegExp[],
-  within: (dir: string) => boolean,
-): { roots: RenderRoot[]; plainCandidates: Set<string> } {
-  const roots: RenderRoot[] = [];
-  for (const dir of kustomizeRootDirs(kustomizations, within)) {
-    if (!matchesAny(dir, excluded)) roots.push({ kind: 'kustomize', path: dir });
-  }
-  const valuesFiles = new Set<string>();
-  for (const dir of roles.roots) {
-    if (matchesAny(dir, excluded)) continue;
-    const releases = helmReleases[dir] ?? [{ release: defaultReleaseName(dir, charts.get(dir)!) }];
-    for (const r of releases) {
-      const root: RenderRoot = { kind: 'helm', path: dir, release: r.release, valuesFiles: r.valuesFiles ?? [] };
-      if (r.namespace !== undefined) root.namespace = r.namespace;
-      roots.push(root);
-      for (const v of r.valuesFiles ?? []) valuesFiles.add(resolveInRepo('', v) ?? v);
-    }
-  }
-  const claim = claimed(kustomizations, charts, roles, within);
-  const plainCandidates = new Set<string>();
-  for (const file of tree.files) {
-    if (!isManifestFile(file) || isKustomizationFile(file) || valuesFiles.has(file) || matchesAny(file, excluded) || !within(file)) continue;
-    // Dot-directories hold CI and tool configuration (.github/workflows/*.yml), never manifests to apply.
-    if (file.split('/').some((seg) => seg.startsWith('.'))) continue;
-    if (claim.files.has(file) || claim.dirs.some((d) => isUnder(file, d))) continue;
-    plainCandidates.add(file);
-    roots.push({ kind: 'plain', path: file });
-  }
-  return { roots: roots.sort((a, b) => rootId(a).localeCompare(rootId(b))), plainCandidates };
-}
-
-/**
- * What is not a plain manifest: the directories of kustomizations (not components) and charts within the
- * discovery paths, and of every rendered chart (what a tool reads there is the tool's business), and every
- * file a kustomization within the paths names (a patch, a resource, a generator input). A Component claims
- * only the files it names, not its directory: a Component at the repository root does not turn every plain
- * file into something else. What is claimed but rendered by no root is found by coverage (coverage.ts).
- */
-function claimed(
-  kustomizations: KustomizationIndex,
-  charts: Map<string, Chart>,
-  roles: ChartRoles,
-  within: (dir: string) => boolean,
-): { dirs: string[]; files: Set<string> } {
-  const dirs = new Set<string>();
-  const files = new Set<string>();
-  for (const [dir, k] of kustomizations) {
-    if (!within(dir)) continue;
-    if (k.kind === 'Kustomization') dirs.add(dir);
-    for (const ref of k.refs) {
-      const target = resolveInRepo(dir, ref.value);
-      if (target !== undefined) files.add(target);
-    }
-  }
-  for (const dir of charts.keys()) if (within(dir) || roles.roots.includes(dir) || roles.subcharts.has(dir)) dirs.add(dir);
-  return { dirs: [...dirs], files };
-}
-
-function defaultReleaseName(dir: string, chart: Chart | undefined): string {
-  return dir === '' ? (chart?.name ?? 'release') : path.posix.basename(dir);
-}
-
-async function planKustomize(
-  root: RenderRoot,
-  tree: RepoTree,
-  index: KustomizationIndex,
-  text: (file: string) => Promise<string | undefined>,
-): Promise<PlannedRoot> {
-  const plannedRoot: PlannedRoot = { root, deps: new Set(), prefixes: new Set([root.path]), materialize: [], problems: [] };
-  if (!index.has(root.path)) {
-    plannedRoot.problems.push(rootError(root, `${root.path || '.'}: no kustomization.yaml, kustomization.yml or Kustomization here`, root.path || '.'));
-    return plannedRoot;
-  }
-  const reach = reachOf(root.path, tree, index);
-  plannedRoot.reach = reach;
-  plannedRoot.deps = reach.deps;
-  plannedRoot.prefixes = reach.prefixes;
-  plannedRoot.problems.push(...(await reachProblems(reach, text)));
-  plannedRoot.materialize = filesToMaterialize(reach, tree);
-  return plannedRoot;
-}
-
-/** What kustomize would refuse or must not run in what a kustomization reaches: its problems and every plugin that is not a builtin. */
-async function reachProblems(reach: KustomizeReach, text: (file: string) => Promise<string | undefined>): Promise<InputError[]> {
-  const problems = [...reach.problems];
-  for (const p of reach.pluginFiles) {
-    const body = await text(p.file);
-    problems.push(...pluginRefusals(body ?? '', p.file, `${p.from.file}:${p.ref.line}`));
-  }
-  for (const { from, config } of reach.inlinePlugins) {
-    problems.push(...pluginRefusals(config.text, from.file, `${from.file}:${config.line}`, config.line));
-  }
-  return problems;
-}
-
-/**
- * Kustomize plugin configurations other than kustomize's builtins name an exec or container
- * function (or a Go plugin) that would run code from the pull request: refused.
- */
-function pluginRefusals(body: string, file: string, where: string, lineOffset = 0): InputError[] {
-  const errors: InputError[] = [];
-  for (const { object, source } of loadManifests(body, file, { yamlVersion: '1.1' }).objects) {
-    const metadata = isObject(object.metadata) ? object.metadata : {};
-    const annotations = isObject(metadata.annotations) ? metadata.annotations : {};
-    const isFunction = 'config.kubernetes.io/function' in annotations || 'config.k8s.io/function' in annotations;
-    if (object.apiVersion === 'builtin' && !isFunction) continue;
-    const line = lineOffset > 0 ? lineOffset : source.startLine;
-    errors.push({
-      kind: 'render',
-      message: `${where}: kustomize plugin ${String(object.kind ?? '?')} (${String(object.apiVersion ?? '?')}) refused: preadmit runs only kustomize's builtin generators and transformers, never exec, container or Go plugins`,
-      source: { file, startLine: line, endLine: lineOffset > 0 ? lineOffset : source.endLine },
-    });
-  }
-  return errors;
-}
-
-function planHelm(root: RenderRoot, tree: RepoTree, charts: Map<string, Chart>, chartAllow: ChartAllowList): PlannedRoot {
-  const chart = charts.get(root.path);
-  const plannedRoot: PlannedRoot = { root, deps: new Set(), prefixes: new Set([root.path]), materialize: [], problems: [] };
-  if (chart === undefined) {
-    plannedRoot.problems.push(rootError(root, `${root.path || '.'}: no Chart.yaml here`, root.path || '.'));
-    return plannedRoot;
-  }
-  plannedRoot.chart = chart;
-  if (root.release === undefined || root.release === '') root.release = defaultReleaseName(root.path, chart);
-  const dependencies = chartDependencies(chart, charts, tree, chartAllow);
-  plannedRoot.problems.push(...dependencies.errors);
-  if (dependencies.remote.length > 0) plannedRoot.remoteDependencies = dependencies.remote;
-  if (dependencies.local.length > 0) plannedRoot.localDependencies = dependencies.local;
-  const values: string[] = [];
-  for (const v of root.valuesFiles ?? []) {
-    const resolved = resolveInRepo('', v);
-    if (resolved === undefined) {
-      plannedRoot.problems.push(rootError(root, `values file '${v}' of helm release ${root.release} is outside the repository: refused`, chart.file));
-      continue;
-    }
-    plannedRoot.deps.add(resolved);
-    if (!tree.files.has(resolved)) {
-      plannedRoot.problems.push(rootError(root, `values file '${resolved}' of helm release ${root.release} does not exist at this ref`, chart.file));
-      continue;
-    }
-    values.push(resolved);
-  }
-  root.valuesFiles = values.length === (root.valuesFiles ?? []).length ? values : root.valuesFiles;
-  plannedRoot.materialize = [...[...tree.files].filter((f) => isUnder(f, root.path)), ...values];
-  for (const { dir } of dependencies.local) {
-    plannedRoot.prefixes.add(dir);
-    plannedRoot.materialize.push(...[...tree.files].filter((f) => isUnder(f, dir)));
-  }
-  return plannedRoot;
-}
-
-function planPlain(root: RenderRoot, tree: RepoTree): PlannedRoot {
-  const plannedRoot: PlannedRoot = { root, deps: new Set([root.path]), prefixes: new Set(), materialize: [], problems: [] };
-  if (!tree.files.has(root.path)) plannedRoot.problems.push(rootError(root, `${root.path}: no such file at this ref`, root.path));
-  return plannedRoot;
-}
-
-function rootError(root: RenderRoot, message: string, file: string): InputError {
-  return { kind: 'render', message, source: { file, startLine: 1, endLine: 1, renderedBy: rootId(root) } };
 }
 
 /** Whether a discovered root is what an app deploys: its chart, or a root at or below its path. */
@@ -436,10 +245,10 @@ async function planApp(
     // A remote chart: nothing of the repository but the CR and its values sources (app.deps) feeds it.
     planned = { root, deps: new Set(), prefixes: new Set(), materialize: [...r.valuesFiles], problems: [] };
   } else if (r.type === 'helm') {
-    planned = planHelm({ ...root, kind: 'helm', path: r.chart, release: r.release, valuesFiles: r.valuesFiles }, tree, charts, chartAllow);
+    planned = planHelm({ ...root, kind: 'helm', path: r.chart, release: r.release, valuesFiles: r.valuesFiles }, { tree, charts, chartAllow });
     planned.root = root;
   } else if (r.type === 'kustomize' && index.has(r.path)) {
-    planned = await planKustomize({ ...root, path: r.path }, tree, index, text);
+    planned = await planKustomize({ ...root, path: r.path }, { tree, kustomizations: index, text });
     planned.root = root;
   } else {
     // A path without a kustomization (Flux generates one) or an Argo CD directory app: every file below it,

@@ -9,15 +9,13 @@ import type { InputError } from '../gatekeeper/types.ts';
 import { throwIfAborted } from '../util/abort.ts';
 import { countCacheLookup } from '../util/cache-stats.ts';
 import { atomicWrite, defaultCacheDir } from '../util/files.ts';
-import { findRenderTool } from './tools.ts';
+import { findRenderTool, type RenderTool } from './tools.ts';
 import { REPO_ROOT } from '../opa/tools.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
 import { changedPaths, isAffected } from './affected.ts';
-import { budgetSpent, isBudgetFailure, type RenderContext, type Renderer } from './context.ts';
-import { renderHelm } from './helm/render.ts';
+import { budgetSpent, isBudgetFailure, type RenderContext } from './context.ts';
 import { chartAllowList } from './helm/remote.ts';
 import { batchProgram } from './kustomize/batch.ts';
-import { renderKustomize } from './kustomize/render.ts';
 import { renderApp } from './gitops/render.ts';
 import { deployApps, type DeployOutput } from './gitops/deploy.ts';
 import { MARKERS, mapObject } from './gitops/discover.ts';
@@ -28,7 +26,7 @@ import type { GitOpsApp, UnsimulatedApp } from './gitops/model.ts';
 import { isSecretLike, redactSecrets, secretValues } from './mask.ts';
 import { DEFAULT_NAMESPACE, placeInNamespace } from './namespaces.ts';
 import { claims, deployedFiles, planFoundApp, planRepo, rootId, type PlannedRoot, type RepoPlan } from './plan.ts';
-import { renderPlain } from './plain/render.ts';
+import { rendererOf } from './registry.ts';
 import { jailSupport } from './sandbox.ts';
 import {
   DEFAULT_MAX_OUTPUT_BYTES,
@@ -39,14 +37,7 @@ import {
   type RenderOptions,
   type RenderResult,
   type RenderRoot,
-  type RootKind,
 } from './types.ts';
-
-const RENDERERS: Record<RootKind, Renderer> = {
-  plain: renderPlain,
-  kustomize: renderKustomize,
-  helm: renderHelm,
-};
 
 export interface RefRenderResult extends RenderResult {
   /** The roots rendered (or refused): all of them, or those `changed` touches. */
@@ -110,13 +101,13 @@ export async function renderRef(
   let runnable = selected.filter((p) => p.problems.length === 0);
   let apps = appRoots;
   // No tool runs outside the jail unless asked for explicitly: without one, tool roots are not rendered.
-  const support = jailed && (runnable.some((p) => p.root.kind !== 'plain') || apps.length > 0) ? await jailSupport() : undefined;
+  const support = jailed && (runnable.some(runsTool) || apps.length > 0) ? await jailSupport() : undefined;
   if (support !== undefined && !support.ok) {
     failClosed.push(`kustomize and helm roots not rendered: ${support.reason}`);
-    for (const p of [...runnable.filter((p) => p.root.kind !== 'plain'), ...apps.filter(isSelected)]) {
+    for (const p of [...runnable.filter(runsTool), ...apps.filter(isSelected)]) {
       errors.push(notRendered(p, `not rendered: the renderer jail cannot be made (${support.reason}); preadmit never runs kustomize or helm on repository content outside it`));
     }
-    runnable = runnable.filter((p) => p.root.kind === 'plain');
+    runnable = runnable.filter((p) => !runsTool(p));
     apps = [];
   }
 
@@ -155,13 +146,13 @@ export async function renderRef(
       pending.push(p);
       return Promise.resolve({ objects: [], errors: [] });
     });
-    const needed = [...new Set(pending.filter((p) => p.root.kind !== 'plain' || p.root.app !== undefined).flatMap((p) => p.materialize))].filter((f) => !materialized.has(f));
+    const needed = [...new Set(pending.filter((p) => runsTool(p) || p.root.app !== undefined).flatMap((p) => p.materialize))].filter((f) => !materialized.has(f));
     if (needed.length > 0) {
       await source.materialize(sha, needed, workDir);
       materialized = new Set([...materialized, ...needed]);
     }
     // Warm the cache in one go, so that a git source reads all plain files in one batch.
-    await Promise.all(pending.filter((p) => p.root.kind === 'plain' && p.root.app === undefined).map((p) => readText(p.root.path)));
+    await Promise.all(pending.filter((p) => !runsTool(p) && p.root.app === undefined).map((p) => readText(p.root.path)));
     const ctx: RenderContext = {
       readText,
       tree: plan.tree,
@@ -185,7 +176,7 @@ export async function renderRef(
     const fresh = await inPool(pending, ctx.concurrency!, async (p) => {
       throwIfAborted(budget.signal);
       // A root not started before the budget is spent is not rendered; plain roots cost no tool run.
-      if (p.root.kind !== 'plain' && Date.now() >= budget.deadline) {
+      if (runsTool(p) && Date.now() >= budget.deadline) {
         if (!budgetNoted) failClosed.push(budgetSpent(budget));
         budgetNoted = true;
         return { objects: [], errors: [notRendered(p, budgetSpent(budget))] };
@@ -193,7 +184,7 @@ export async function renderRef(
       const work = (async (): Promise<RenderResult> => {
         let r: RenderResult;
         try {
-          r = await (p.root.app !== undefined ? renderApp : RENDERERS[p.root.kind])(p, ctx);
+          r = await (p.root.app !== undefined ? renderApp : rendererOf(p.root.kind).render)(p, ctx);
           // Plain and kustomize roots are applied as kubectl applies them: in the cluster's default namespace (helm
           // releases and apps place their objects themselves).
           if (p.root.app === undefined) placeInNamespace(r.objects.map((o) => o.object), defaultNamespace);
@@ -452,25 +443,28 @@ function codeFingerprint(): Promise<string> {
   return code;
 }
 
+/** Whether a root's renderer runs a tool (in the jail, within the budget, its files materialized), rather than reading in process. */
+function runsTool(p: PlannedRoot): boolean {
+  return rendererOf(p.root.kind).tools.length > 0;
+}
+
 /**
- * Every binary a root's render runs: kustomize runs helm for `helmCharts` and HelmChartInflationGenerator (it is
- * always given `--enable-helm`), and a helm app with post-renderers runs kustomize over the chart's output.
+ * Every binary a root's render runs (its renderer's `tools`; api.ts), and a helm app with post-renderers runs kustomize
+ * over the chart's output.
  */
 function toolsFingerprint(p: PlannedRoot): Promise<string> {
   const r = p.root.app?.render;
-  const kinds: RootKind[] =
-    p.root.kind === 'kustomize' ? ['kustomize', 'helm'] : p.root.kind === 'helm' && r?.type === 'helm' && r.postRender !== undefined ? ['helm', 'kustomize'] : [p.root.kind];
-  return Promise.all(kinds.map(toolFingerprint)).then((f) => f.join('\u0000'));
+  const tools: readonly RenderTool[] = p.root.kind === 'helm' && r?.type === 'helm' && r.postRender !== undefined ? ['helm', 'kustomize'] : rendererOf(p.root.kind).tools;
+  return tools.length === 0 ? Promise.resolve('none') : Promise.all(tools.map(toolFingerprint)).then((f) => f.join('\u0000'));
 }
 
-const fingerprints = new Map<RootKind, Promise<string>>();
+const fingerprints = new Map<RenderTool, Promise<string>>();
 
-/** Which binary renders this kind of root (path, size, modification time): a new tool means new renders. */
-function toolFingerprint(kind: RootKind): Promise<string> {
+/** Which binary this is (path, size, modification time): a new tool means new renders. */
+function toolFingerprint(kind: RenderTool): Promise<string> {
   let f = fingerprints.get(kind);
   if (!f) {
     f = (async () => {
-      if (kind === 'plain') return 'plain';
       const tool = findRenderTool(kind);
       if ('error' in tool) return `${kind}:missing`;
       try {
