@@ -1,17 +1,17 @@
 // `preadmit test -f PATH… [-o text|json|yaml] [--deny-only]`: gator test's inputs, outputs and exit codes.
 import { parseArgs } from 'node:util';
-import { takeNativeValidationFlag } from './native-validation.ts';
+import { takeNativeValidationFlag } from '../native-validation.ts';
 import { stringify } from 'yaml';
-import { isDenyResult } from '../gatekeeper/enforcement.ts';
-import { GoNumber, GoStruct, goMarshalIndent, type GoMarshalMemo, type GoValue } from '../go/json.ts';
-import { loadManifests, type LoadResult } from '../gatekeeper/load.ts';
-import { decodeManifest, readManifests } from '../gatekeeper/read.ts';
-import type { JsonObject } from '../gatekeeper/types.ts';
-import { hasDenyResult, runTest, type TestResult } from '../engine/test.ts';
-import { createRuntime } from '../engine/runtime.ts';
-import { goQuote } from '../go/strconv.ts';
-import { compareRegoValues, regoTermString, regoToJson, type RegoValue } from '../opa/rego-value.ts';
-import { nameOf, namespaceOf } from '../gatekeeper/classify.ts';
+import { isDenyResult } from '../../gatekeeper/enforcement.ts';
+import { GoNumber, GoStruct, goMarshalIndent, type GoMarshalMemo, type GoValue } from '../../go/json.ts';
+import { loadManifests, type LoadResult } from '../../gatekeeper/load.ts';
+import { decodeManifest, readManifests } from '../../gatekeeper/read.ts';
+import type { JsonObject } from '../../gatekeeper/types.ts';
+import { hasDenyResult, runTest, type TestResult } from '../../engine/test.ts';
+import { createRuntime } from '../../engine/runtime.ts';
+import { goQuote } from '../../go/strconv.ts';
+import { compareRegoValues, regoTermString, regoToJson, type RegoValue } from '../../opa/rego-value.ts';
+import { nameOf, namespaceOf } from '../../gatekeeper/classify.ts';
 
 const TEST_USAGE = `Usage: preadmit test [-f PATH…] [-o text|json|yaml] [--deny-only] [--enable-k8s-native-validation=false]
 
