@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runVerify } from '../../src/cli/commands/verify.ts';
 import { newFilter, runAssertion, type SuiteResult, type Test } from '../../src/engine/verify.ts';
 import { compileGoRegexp } from '../../src/go/regexp.ts';
-import { printGoTest, toVerifyJson, type VerifyJson } from '../../src/engine/verify-printer.ts';
+import { printGoTest, toVerifyJson, type VerifyJson } from '../../src/gator/verify.ts';
 
 function re(expr: string): RegExp {
   const r = compileGoRegexp(expr);
