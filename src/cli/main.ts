@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream';
 import { neutraliseWorkflowCommands } from '../report/format.ts';
 import { INTERRUPTED_EXIT, isAbort } from '../util/abort.ts';
-import { runTestCommand } from './test.ts';
+import { runTestCommand } from './commands/test.ts';
 
 const USAGE = `Usage: preadmit <command> [options]
 
@@ -24,13 +24,13 @@ async function loadCommand(name: string): Promise<Command | undefined> {
     case 'test':
       return (argv, out, err) => runTestCommand(argv, out, err);
     case 'verify':
-      return (await import('./verify.ts')).runVerify;
+      return (await import('./commands/verify.ts')).runVerify;
     case 'render':
-      return (await import('./render.ts')).runRender;
+      return (await import('./commands/render.ts')).runRender;
     case 'diff':
-      return (await import('./diff.ts')).runDiff;
+      return (await import('./commands/diff.ts')).runDiff;
     case 'check-pr':
-      return (await import('./check-pr.ts')).runCheckPrCommand;
+      return (await import('./commands/check-pr.ts')).runCheckPrCommand;
     default:
       return undefined;
   }

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCheckService } from '../../src/app/check-service.ts';
 import { CheckQueue } from '../../src/app/queue.ts';
 import { createRuntime } from '../../src/engine/runtime.ts';
-import { runCheckPr } from '../../src/cli/check-pr.ts';
+import { runCheckPr } from '../../src/cli/commands/check-pr.ts';
 import { restClient } from '../../src/github/client.ts';
 import { Writable } from 'node:stream';
 

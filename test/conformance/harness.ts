@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { runTestCommand } from '../../src/cli/test.ts';
+import { runTestCommand } from '../../src/cli/commands/test.ts';
 import type { JsonObject, JsonValue } from '../../src/gatekeeper/types.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

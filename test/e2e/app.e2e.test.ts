@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoRepo } from '../../scripts/demo.ts';
 import { completionFor } from '../../src/github/publish.ts';
 import { CHECK_RUN_NAME } from '../../src/github/check-runs.ts';
-import { runCheckPr } from '../../src/cli/check-pr.ts';
+import { runCheckPr } from '../../src/cli/commands/check-pr.ts';
 import { CONFIG_FILE } from '../../src/config/defaults.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import { createRuntime } from '../../src/engine/runtime.ts';

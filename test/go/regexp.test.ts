@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { compileGoRegexp, GoRegexp } from '../../src/go/regexp.ts';
 import { regoToJson, type RegoValue } from '../../src/opa/rego-value.ts';
-import { GATEKEEPER_OPA, opaEvalAll } from '../opa-builtins/oracle.ts';
+import { GATEKEEPER_OPA, opaEvalAll } from '../opa/builtins/oracle.ts';
 
 function compiled(expr: string): GoRegexp {
   const r = compileGoRegexp(expr);

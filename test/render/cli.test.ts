@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { runRender } from '../../src/cli/render.ts';
+import { runRender } from '../../src/cli/commands/render.ts';
 import { fixtureRepo, type FixtureRepo } from './repo.ts';
 
 class Capture extends Writable {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import type { Runtime } from '../../src/engine/runtime.ts';
-import { runDiff } from '../../src/cli/diff.ts';
+import { runDiff } from '../../src/cli/commands/diff.ts';
 import { simulate } from '../../src/simulate/simulate.ts';
 import type { ClusterReport, Finding, SimulationReport } from '../../src/simulate/types.ts';
 import { LocalGitSource } from '../../src/source/git.ts';

@@ -2,7 +2,7 @@
 // (gatekeeper/mutation.ts). `diff`, check-pr and the app list each one in the cluster's Coverage with its file and
 // line, in JSON, Markdown, SARIF and text; `preadmit test` lists it among its errors.
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderReport } from '../../src/cli/diff.ts';
+import { renderReport } from '../../src/cli/commands/diff.ts';
 import { createRuntime } from '../../src/engine/runtime.ts';
 import { runTest } from '../../src/engine/test.ts';
 import { loadManifests } from '../../src/gatekeeper/load.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadManifests } from '../src/gatekeeper/load.ts';
+import { loadManifests } from '../../src/gatekeeper/load.ts';
 
 describe('gatekeeper/load', () => {
   it('keeps each document with its line range', () => {

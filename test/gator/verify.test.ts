@@ -1,10 +1,10 @@
 // Unit tests of the pure pieces of `preadmit verify`: RE2 translation, assertions, filters, printers, JSON.
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runVerify } from '../../src/cli/verify.ts';
+import { runVerify } from '../../src/cli/commands/verify.ts';
 import { newFilter, runAssertion, type SuiteResult, type Test } from '../../src/engine/verify.ts';
 import { compileGoRegexp } from '../../src/go/regexp.ts';
-import { printGoTest, toVerifyJson, type VerifyJson } from '../../src/engine/verify-printer.ts';
+import { printGoTest, toVerifyJson, type VerifyJson } from '../../src/gator/verify.ts';
 
 function re(expr: string): RegExp {
   const r = compileGoRegexp(expr);

@@ -2,8 +2,8 @@
 // over json.Number data) against the real topdown `opa eval` of Gatekeeper's OPA, byte for byte, errors
 // (undefined) included. What preadmit does not implement is an evaluation error, never an undefined call.
 import { describe, expect, it } from 'vitest';
-import { hostBuiltins } from '../../src/opa/builtins.ts';
-import { parseRegoValue, regoString } from '../../src/opa/rego-value.ts';
+import { hostBuiltins } from '../../../src/opa/builtins.ts';
+import { parseRegoValue, regoString } from '../../../src/opa/rego-value.ts';
 import { mismatches } from './wasm-oracle.ts';
 
 const VARS = `{"name": "web", "n": 5, "f": 1.5, "big": 12345678901234567890, "zero": 0, "t": true, "no": false, "nil": null,

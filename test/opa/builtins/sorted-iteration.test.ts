@@ -2,7 +2,7 @@
 // against the real topdown `opa eval` for every construct that exposes iteration order, with
 // non-ASCII, mixed-type and many (multi-bucket) keys.
 import { describe, expect, it } from 'vitest';
-import { ModulePatchError, sortedIterationModule } from '../../src/opa/sorted-module.ts';
+import { ModulePatchError, sortedIterationModule } from '../../../src/opa/sorted-module.ts';
 import { mismatches } from './wasm-oracle.ts';
 
 const S = `{"b", "a", "é", "Z", 1, "aa", "😀", "éx", "ab", "\\u00e9", "e\\u0301", "ﬁ", "fi", "", " "}`;

@@ -1,9 +1,9 @@
 // `preadmit verify PATH [--run REGEX] [-v] [-o text|json]`: gator verify's arguments, output and exit code.
 import { parseArgs } from 'node:util';
-import { takeNativeValidationFlag } from './native-validation.ts';
-import { createRuntime } from '../engine/runtime.ts';
-import { findSuites, isSuiteFailure, newFilter, runSuite, type Filter, type Suite, type SuiteResult } from '../engine/verify.ts';
-import { printGoTest, printJson } from '../engine/verify-printer.ts';
+import { takeNativeValidationFlag } from '../native-validation.ts';
+import { createRuntime } from '../../engine/runtime.ts';
+import { findSuites, isSuiteFailure, newFilter, runSuite, type Filter, type Suite, type SuiteResult } from '../../engine/verify.ts';
+import { printGoTest, printJson } from '../../gator/verify.ts';
 
 export const VERIFY_USAGE = `Usage: preadmit verify PATH [PATH…] [--run REGEX] [-v] [-o text|json] [--enable-k8s-native-validation=false]
 

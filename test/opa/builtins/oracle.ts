@@ -4,15 +4,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseRegoValue, type RegoValue } from '../../src/opa/rego-value.ts';
+import { parseRegoValue, type RegoValue } from '../../../src/opa/rego-value.ts';
 
 /** The opa that compiles templates to wasm (v1.22.3). */
-export const OPA = resolve(import.meta.dirname, '../../.tools/bin/opa');
+export const OPA = resolve(import.meta.dirname, '../../../.tools/bin/opa');
 /**
  * The OPA that Gatekeeper embeds (v1.17.1 for gator v3.23.0): the oracle for topdown semantics, since
  * those are what a Gatekeeper message is made with (e.g. sprintf's `%!s(int=42)`, `int64` in later OPA).
  */
-export const GATEKEEPER_OPA = resolve(import.meta.dirname, '../../.tools/bin/opa-gatekeeper');
+export const GATEKEEPER_OPA = resolve(import.meta.dirname, '../../../.tools/bin/opa-gatekeeper');
 
 /** Each expression is Rego source; an expression that errors or is undefined gives undefined. */
 export function opaEvalAll(expressions: string[]): Array<RegoValue | undefined> {

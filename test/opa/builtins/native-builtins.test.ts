@@ -1,7 +1,7 @@
 // Builtins the wasm runtime implements natively with other semantics than OPA's Go builtins are routed
 // to the host (sorted-module.ts ROUTED_BUILTINS) and must then agree with the real topdown `opa eval`.
 import { describe, expect, it } from 'vitest';
-import { goJsonSurrogates } from '../../src/opa/rego-value.ts';
+import { goJsonSurrogates } from '../../../src/opa/rego-value.ts';
 import { mismatches } from './wasm-oracle.ts';
 
 const CASES = [

@@ -1,7 +1,7 @@
 // regoSprintf against the real `opa eval` (topdown's sprintf = Go's fmt.Sprintf), case by case.
 import { describe, expect, it } from 'vitest';
-import { parseRegoValue, regoTermString, type RegoValue } from '../../src/opa/rego-value.ts';
-import { regoSprintf } from '../../src/opa/sprintf.ts';
+import { parseRegoValue, regoTermString, type RegoValue } from '../../../src/opa/rego-value.ts';
+import { regoSprintf } from '../../../src/opa/sprintf.ts';
 import { opaEvalAll, regoLiteral } from './oracle.ts';
 
 // Values written as Rego literals (also readable by parseRegoValue).

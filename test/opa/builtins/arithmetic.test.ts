@@ -3,7 +3,7 @@
 // big.Float (src/go/bigfloat.ts). Every expression is compiled with the pinned `opa build -t wasm`, run on
 // preadmit's host, and compared with the real `opa eval` as topdown prints it (byte-identical).
 import { describe, expect, it } from 'vitest';
-import { hostBuiltins } from '../../src/opa/builtins.ts';
+import { hostBuiltins } from '../../../src/opa/builtins.ts';
 import { mismatches, wasmEvalAll } from './wasm-oracle.ts';
 
 const EXPRESSIONS = [

@@ -1,14 +1,14 @@
 // `preadmit render`: what would be reviewed at a ref, with where each object came from.
 import { stringify } from 'yaml';
-import { errorText } from '../gatekeeper/load.ts';
-import type { InputError, JsonObject } from '../gatekeeper/types.ts';
-import { maskSecret, redactDeep, secretValues } from '../render/mask.ts';
-import { renderRef } from '../render/render-ref.ts';
-import { renderBudget, type RenderedObject, type RenderOptions } from '../render/types.ts';
-import { visibleControls } from '../report/format.ts';
-import { LocalGitSource } from '../source/git.ts';
-import type { ChangedFile } from '../source/types.ts';
-import { sandboxMode, UNSAFE_FLAG, UNSAFE_FLAG_HELP } from './sandbox-flag.ts';
+import { errorText } from '../../gatekeeper/load.ts';
+import type { InputError, JsonObject } from '../../gatekeeper/types.ts';
+import { maskSecret, redactDeep, secretValues } from '../../render/mask.ts';
+import { renderRef } from '../../render/render-ref.ts';
+import { renderBudget, type RenderedObject, type RenderOptions } from '../../render/types.ts';
+import { visibleControls } from '../../report/format.ts';
+import { LocalGitSource } from '../../source/git.ts';
+import type { ChangedFile } from '../../source/types.ts';
+import { sandboxMode, UNSAFE_FLAG, UNSAFE_FLAG_HELP } from '../sandbox-flag.ts';
 
 const USAGE = `usage: preadmit render [--repo DIR] [--ref REF] [--changed PATH...] [--base REF] [-o yaml|json]
                       [--exclude GLOB]... [--timeout MS] [${UNSAFE_FLAG}]

@@ -2,18 +2,18 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { CONFIG_FILE } from '../config/defaults.ts';
-import { loadConfig } from '../config/load.ts';
-import { createRuntime } from '../engine/runtime.ts';
-import { renderJson } from '../report/json.ts';
-import { renderMarkdown } from '../report/markdown.ts';
-import { renderSarif } from '../report/sarif.ts';
-import { renderText } from '../report/text.ts';
-import { applyConfigErrors } from '../simulate/config-errors.ts';
-import { simulate } from '../simulate/simulate.ts';
-import type { SimulationReport } from '../simulate/types.ts';
-import { LocalGitSource } from '../source/git.ts';
-import { sandboxMode, UNSAFE_FLAG, UNSAFE_FLAG_HELP } from './sandbox-flag.ts';
+import { CONFIG_FILE } from '../../config/defaults.ts';
+import { loadConfig } from '../../config/load.ts';
+import { createRuntime } from '../../engine/runtime.ts';
+import { renderJson } from '../../report/json.ts';
+import { renderMarkdown } from '../../report/markdown.ts';
+import { renderSarif } from '../../report/sarif.ts';
+import { renderText } from '../../report/text.ts';
+import { applyConfigErrors } from '../../simulate/config-errors.ts';
+import { simulate } from '../../simulate/simulate.ts';
+import type { SimulationReport } from '../../simulate/types.ts';
+import { LocalGitSource } from '../../source/git.ts';
+import { sandboxMode, UNSAFE_FLAG, UNSAFE_FLAG_HELP } from '../sandbox-flag.ts';
 
 
 export const DIFF_USAGE = `Usage: preadmit diff --base REF --head REF [--repo DIR] [--config FILE] [-o text|markdown|json|sarif] [${UNSAFE_FLAG}]

@@ -2,8 +2,8 @@
 // undefined, as OPA's non-halting builtin errors do; any other exception thrown inside a host builtin
 // fails the evaluation with an error naming the builtin, so a bug cannot silently turn a violation off.
 import { describe, expect, it } from 'vitest';
-import { BuiltinError, hostBuiltins, type HostBuiltin } from '../../src/opa/builtins.ts';
-import { PolicyError } from '../../src/opa/wasm.ts';
+import { BuiltinError, hostBuiltins, type HostBuiltin } from '../../../src/opa/builtins.ts';
+import { PolicyError } from '../../../src/opa/wasm.ts';
 import { wasmEvalAll } from './wasm-oracle.ts';
 
 function withBuiltin(name: string, fn: HostBuiltin): Record<string, HostBuiltin> {

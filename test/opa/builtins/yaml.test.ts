@@ -2,8 +2,8 @@
 // and emitter, sigs.k8s.io/yaml's JSON conversions) against the real topdown `opa eval` of Gatekeeper's OPA,
 // byte for byte, including undefined results (OPA's errors). Each YAML text is tried with both readers.
 import { describe, expect, it } from 'vitest';
-import { hostBuiltins } from '../../src/opa/builtins.ts';
-import { regoString } from '../../src/opa/rego-value.ts';
+import { hostBuiltins } from '../../../src/opa/builtins.ts';
+import { regoString } from '../../../src/opa/rego-value.ts';
 import { mismatches } from './wasm-oracle.ts';
 
 const SCALARS = [

@@ -2,14 +2,14 @@
 // check from any CI. Same GitHub RepoSource, same check, same check run as the app posts, through the same
 // client policy as the app (src/github/client.ts) and a token from `GITHUB_TOKEN`.
 import { parseArgs } from 'node:util';
-import { createCheckRun, CHECK_RUN_NAME } from '../github/check-runs.ts';
-import { CheckError, runPullRequestCheck, type PullRequestRef } from '../github/check.ts';
-import { completeCheckRun, interruptedCompletion, publishCheckRun, type CheckOutcome } from '../github/publish.ts';
-import { INTERRUPTED_EXIT } from '../util/abort.ts';
-import { restClient, type GitHubRequester } from '../github/client.ts';
-import { describeError, redact } from '../github/errors.ts';
-import { createRuntime } from '../engine/runtime.ts';
-import { readPullRequest } from '../github/pull-request.ts';
+import { createCheckRun, CHECK_RUN_NAME } from '../../github/check-runs.ts';
+import { CheckError, runPullRequestCheck, type PullRequestRef } from '../../github/check.ts';
+import { completeCheckRun, interruptedCompletion, publishCheckRun, type CheckOutcome } from '../../github/publish.ts';
+import { INTERRUPTED_EXIT } from '../../util/abort.ts';
+import { restClient, type GitHubRequester } from '../../github/client.ts';
+import { describeError, redact } from '../../github/errors.ts';
+import { createRuntime } from '../../engine/runtime.ts';
+import { readPullRequest } from '../../github/pull-request.ts';
 import { renderReport } from './diff.ts';
 
 export const CHECK_PR_USAGE = `Usage: preadmit check-pr --repo OWNER/NAME --pr N [--dry-run] [--api-url URL] [-o text|markdown|json]

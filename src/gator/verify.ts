@@ -1,6 +1,6 @@
 // Output of `preadmit verify`: gator verify's Go-test style text (pkg/gator/verify/printer_go.go), and a
 // JSON document for machines.
-import { isCaseFailure, isSuiteFailure, isTestFailure, type CaseResult, type SuiteResult, type TestResult } from './verify.ts';
+import { isCaseFailure, isSuiteFailure, isTestFailure, type CaseResult, type SuiteResult, type TestResult } from '../engine/verify.ts';
 
 /** Go's `%v` of a verify.Duration: seconds with three decimals. */
 function formatDuration(ms: number): string {

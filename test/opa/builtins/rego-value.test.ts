@@ -5,16 +5,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hostBuiltins } from '../../src/opa/builtins.ts';
+import { hostBuiltins } from '../../../src/opa/builtins.ts';
 import {
   compareRegoValues,
   formatRegoValue,
   parseRegoValue,
   regoTermString,
   type RegoValue,
-} from '../../src/opa/rego-value.ts';
+} from '../../../src/opa/rego-value.ts';
 import { OPA, opaEvalAll } from './oracle.ts';
-import { ROUTED_BUILTINS } from '../../src/opa/sorted-module.ts';
+import { ROUTED_BUILTINS } from '../../../src/opa/sorted-module.ts';
 
 const POLICY = `package p
 

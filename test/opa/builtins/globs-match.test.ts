@@ -2,8 +2,8 @@
 // greedy walk) against the real topdown `opa eval` of Gatekeeper's OPA, including its syntax errors (undefined)
 // and the answers where its walk is not an exact intersection.
 import { describe, expect, it } from 'vitest';
-import { hostBuiltins } from '../../src/opa/builtins.ts';
-import { regoString } from '../../src/opa/rego-value.ts';
+import { hostBuiltins } from '../../../src/opa/builtins.ts';
+import { regoString } from '../../../src/opa/rego-value.ts';
 import { mismatches } from './wasm-oracle.ts';
 
 const PAIRS: Array<[string, string]> = [

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runVerify } from '../../src/cli/verify.ts';
+import { runVerify } from '../../src/cli/commands/verify.ts';
 import { findTool, REPO_ROOT, runTool } from '../../src/opa/tools.ts';
 
 const CORPUS = 'fixtures/conformance/verify';

@@ -1,7 +1,7 @@
 // hostBuiltins against the real `opa eval` (topdown): same value, or undefined where OPA errors.
 import { describe, expect, it } from 'vitest';
-import { hostBuiltins } from '../../src/opa/builtins.ts';
-import { parseRegoValue, regoTermString } from '../../src/opa/rego-value.ts';
+import { hostBuiltins } from '../../../src/opa/builtins.ts';
+import { parseRegoValue, regoTermString } from '../../../src/opa/rego-value.ts';
 import { opaEvalAll } from './oracle.ts';
 
 // [builtin, argument literals]. Arguments with the wrong static type go through `opaque` so that

@@ -5,10 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hostBuiltins, type HostBuiltin } from '../../src/opa/builtins.ts';
-import { parseRegoValue, regoTermString, type RegoValue } from '../../src/opa/rego-value.ts';
-import { sortedIterationModule } from '../../src/opa/sorted-module.ts';
-import { WasmPolicy } from '../../src/opa/wasm.ts';
+import { hostBuiltins, type HostBuiltin } from '../../../src/opa/builtins.ts';
+import { parseRegoValue, regoTermString, type RegoValue } from '../../../src/opa/rego-value.ts';
+import { sortedIterationModule } from '../../../src/opa/sorted-module.ts';
+import { WasmPolicy } from '../../../src/opa/wasm.ts';
 import { OPA, opaEvalAll } from './oracle.ts';
 
 function field(v: RegoValue | undefined, key: string): RegoValue | undefined {
