@@ -5,19 +5,10 @@ import { defaultBlocking } from '../../src/config/defaults.ts';
 import type { BlockingConfig } from '../../src/config/types.ts';
 import type { ClusterReport, Finding, Promotion, SimulationError } from '../../src/simulate/types.ts';
 import { computeVerdict } from '../../src/simulate/verdict.ts';
+import { cluster as reportCluster, finding as reportFinding, objectRef } from '../report/reports.ts';
 
 function finding(category: Finding['category'], actions: Finding['actions'], name = 'web'): Finding {
-  return {
-    id: `${category}/${name}/${actions.join('+')}`,
-    cluster: 'prod',
-    category,
-    cause: 'object',
-    constraint: { kind: 'K8sPSPPrivilegedContainer', name: 'no-privileged' },
-    actions,
-    object: { group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'shop', name },
-    message: `privileged container in ${name}`,
-    operation: 'CREATE',
-  };
+  return reportFinding({ category, actions, object: objectRef(name) });
 }
 
 function headError(existing: boolean, message = 'apps/web: kustomize build failed'): SimulationError {
@@ -25,18 +16,7 @@ function headError(existing: boolean, message = 'apps/web: kustomize build faile
 }
 
 function cluster(parts: Partial<ClusterReport> = {}): ClusterReport {
-  return {
-    name: 'prod',
-    findings: [],
-    policyChanges: [],
-    promotions: [],
-    exemptions: [],
-    relaxations: [],
-    renderedDiffs: [],
-    errors: [],
-    stats: { objectsBase: 0, objectsHead: 0, reviews: 0, rootsRendered: 0, durationMs: 0 },
-    ...parts,
-  };
+  return reportCluster('prod', parts);
 }
 
 function verdict(parts: Partial<ClusterReport>, blocking: Partial<BlockingConfig> = {}) {
