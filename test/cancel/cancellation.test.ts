@@ -144,6 +144,15 @@ describe('cancellation: rendering', () => {
     expect(await new LocalGitSource(repo.dir).listFiles('HEAD')).toContain('plain/cm.yaml');
   });
 
+  it('blob reads of a source whose signal was aborted meanwhile reject with AbortError (the kept cat-file is not used)', async () => {
+    const abort = new AbortController();
+    const source = new LocalGitSource(repo.dir, { signal: abort.signal });
+    // The tree is read before the abort: only the blob read is left to stop.
+    expect(await source.listFiles('HEAD')).toContain('plain/cm.yaml');
+    abort.abort();
+    await expect(source.readFile('HEAD', 'plain/cm.yaml')).rejects.toBeInstanceOf(AbortError);
+  });
+
   it('preadmit render interrupted by SIGINT: exit 130, "interrupted", no tool process left', async () => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/preadmit.js'), 'render', '--repo', repo.dir, '--changed', `charts/${marker}/templates/cm.yaml`], {
       stdio: ['ignore', 'pipe', 'pipe'],
