@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { renderRef } from '../../src/render/render-ref.ts';
 import type { RenderedObject } from '../../src/render/types.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
-import { fixtureRepo, type FixtureRepo } from './repo.ts';
+import { FLUX_TEAMS_TEMPLATE, fixtureRepo, type FixtureRepo } from './repo.ts';
 
 const FILES: Record<string, string> = {
   // A HelmRelease whose in-repo chart templates one Flux Kustomization per team, each with its target namespace.
@@ -19,17 +19,7 @@ spec:
 `,
   'charts/teams/Chart.yaml': 'apiVersion: v2\nname: teams\nversion: 1.0.0\n',
   'charts/teams/values.yaml': 'teams: [red]\n',
-  'charts/teams/templates/kustomizations.yaml': `{{- range .Values.teams }}
----
-apiVersion: kustomize.toolkit.fluxcd.io/v1
-kind: Kustomization
-metadata: {name: team-{{ . }}, namespace: flux-system}
-spec:
-  path: ./teams/{{ . }}
-  targetNamespace: team-{{ . }}
-  sourceRef: {kind: GitRepository, name: flux-system}
-{{- end }}
-`,
+  'charts/teams/templates/kustomizations.yaml': FLUX_TEAMS_TEMPLATE,
   // The team's directory: a HelmRelease naming no namespace (the Kustomization's targetNamespace gives it one).
   'teams/red/release.yaml': `apiVersion: helm.toolkit.fluxcd.io/v2
 kind: HelmRelease

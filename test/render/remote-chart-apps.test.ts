@@ -9,19 +9,8 @@ import { CHART_REPOSITORIES_ENV } from '../../src/render/helm/remote.ts';
 import { renderRef } from '../../src/render/render-ref.ts';
 import { LocalGitSource } from '../../src/source/git.ts';
 import { ChartRepo } from '../support/chart-repo.ts';
-import { fixtureRepo, type FixtureRepo } from './repo.ts';
+import { FLUX_TEAMS_TEMPLATE, fixtureRepo, type FixtureRepo } from './repo.ts';
 
-const TEAMS = `{{- range .Values.teams }}
----
-apiVersion: kustomize.toolkit.fluxcd.io/v1
-kind: Kustomization
-metadata: {name: team-{{ . }}, namespace: flux-system}
-spec:
-  path: ./teams/{{ . }}
-  targetNamespace: team-{{ . }}
-  sourceRef: {kind: GitRepository, name: flux-system}
-{{- end }}
-`;
 
 const platform = (url: string): string => `apiVersion: source.toolkit.fluxcd.io/v1
 kind: HelmRepository
@@ -60,7 +49,7 @@ describe('CRs a remote chart templates', () => {
   const saved = process.env[CHART_REPOSITORIES_ENV];
 
   beforeAll(async () => {
-    charts.addChart('platform', '1.0.0', { 'templates/teams.yaml': TEAMS, 'values.yaml': 'teams: []\n', 'templates/cm.yaml': '' });
+    charts.addChart('platform', '1.0.0', { 'templates/teams.yaml': FLUX_TEAMS_TEMPLATE, 'values.yaml': 'teams: []\n', 'templates/cm.yaml': '' });
     charts.index();
     await charts.start();
     process.env[CHART_REPOSITORIES_ENV] = charts.url;

@@ -6,6 +6,19 @@ import { git, GitRepo } from '../support/git-repo.ts';
 
 export { git };
 
+/** A chart template making one Flux Kustomization per team (`.Values.teams`), each deploying `./teams/<team>`. */
+export const FLUX_TEAMS_TEMPLATE = `{{- range .Values.teams }}
+---
+apiVersion: kustomize.toolkit.fluxcd.io/v1
+kind: Kustomization
+metadata: {name: team-{{ . }}, namespace: flux-system}
+spec:
+  path: ./teams/{{ . }}
+  targetNamespace: team-{{ . }}
+  sourceRef: {kind: GitRepository, name: flux-system}
+{{- end }}
+`;
+
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'render');
 
 export class FixtureRepo extends GitRepo {
