@@ -23,6 +23,9 @@ import { goString } from '../go/json.ts';
 import { goBase64Std } from '../go/base64.ts';
 import { GlobSyntaxError, globsIntersect } from '../go/glob-intersection.ts';
 import { goRenderTemplate, GoTemplateError, type TplValue } from '../go/template.ts';
+import { arrayFlatten, reachablePaths } from '../go/graph.ts';
+import { goJsonIndent, marshalOptions } from '../go/json-indent.ts';
+import { uriIsValid, uriParse } from '../go/uri.ts';
 import { goYamlDecode, GoYamlError, goYamlMarshal, goYamlToJson, type GoJson, type JsonForYaml } from '../go/yaml.ts';
 import {
   goBigFloatAdd,
@@ -2560,6 +2563,15 @@ function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string
     'yaml.unmarshal': (v) => yamlUnmarshal(str(v, 1)),
     'yaml.marshal': (v) => regoString(goYamlMarshal(jsonForYaml(v ?? fail('operand 1 is undefined')))),
     'strings.render_template': renderTemplate,
+    'array.flatten': (a) => arrayFlatten(a ?? fail('operand 1 is undefined')) ?? fail('operand 1 must be array'),
+    'graph.reachable_paths': (g, i) => reachablePaths(g ?? fail('operand 1 is undefined'), i ?? fail('operand 2 is undefined')) ?? fail('operand must be object and array/set'),
+    'json.marshal_with_options': (v, o) => {
+      const opts = marshalOptions(o ?? fail('operand 2 is undefined')) ?? fail('operand 2: invalid options');
+      const compact = goJsonMarshal(v ?? fail('operand 1 is undefined'));
+      return regoString(opts.pretty ? opts.prefix + goJsonIndent(compact, opts.prefix, opts.indent) : compact);
+    },
+    'uri.parse': (v) => uriParse(str(v, 1)) ?? fail('uri.parse: invalid URI'),
+    'uri.is_valid': (v) => regoBool(uriIsValid(v ?? fail('operand 1 is undefined'))),
     'regex.globs_match': (a, b) => {
       try {
         return regoBool(globsIntersect(str(a, 1), str(b, 2)));
