@@ -567,12 +567,114 @@ function goArg(v: TplValue): GoArg {
 function printf(args: TplValue[]): string {
   const [format, ...rest] = args;
   if (typeof format !== 'string') fail('wrong type for value; expected string');
-  // Values fmt prints by their Go type (bool, nil, slices, maps, json.Number under a non-string verb) are
-  // only supported under a plain %v, where their text is fmt's %v text.
-  const plainV = !/%(?!%|v)/.test(format.replace(/%%/g, ''));
-  const typed = rest.some((a) => ['invalid', 'bool', 'slice', 'map'].includes(kindOf(a)));
-  if (typed && !plainV) unsupported('printf with a verb other than %v on a bool, nil, list, map or number value');
-  return goSprintf(format, rest.map(goArg));
+  if (!rest.some(isTyped)) return goSprintf(format, rest.map(goArg));
+  return typedSprintf(format, rest);
+}
+
+/** Values fmt prints by their Go type: nil, bool, []interface {}, map[string]interface {}. */
+function isTyped(v: TplValue): boolean {
+  return ['invalid', 'bool', 'slice', 'map'].includes(kindOf(v));
+}
+
+/** One `%...` directive of a format: its flags, width and precision text, and its verb. */
+interface Directive {
+  flags: string;
+  width: string;
+  prec: string; // '' or '.digits'
+  verb: string;
+}
+
+function directiveText(d: Directive, verb = d.verb, prec = d.prec): string {
+  return `%${d.flags}${d.width}${prec}${verb}`;
+}
+
+/** fmt's padString of `s` under the directive's flags and width (precision does not truncate it). */
+function padString(d: Directive, s: string): string {
+  return goSprintf(directiveText(d, 's', ''), [{ k: 'string', v: s }]);
+}
+
+function goTypeName(v: TplValue): string {
+  switch (kindOf(v)) {
+    case 'bool':
+      return 'bool';
+    case 'slice':
+      return '[]interface {}';
+    case 'map':
+      return 'map[string]interface {}';
+    default:
+      return goSprintf('%T', [goArg(v)]);
+  }
+}
+
+/** fmt's printing of one value under a directive; `nested` inside a list or map. */
+function printTyped(d: Directive, v: TplValue, nested: boolean): string {
+  const k = kindOf(v);
+  if (!isTyped(v)) {
+    // %T names the type of an argument only: inside a list or map it is a bad verb for a scalar.
+    if (nested && d.verb === 'T') return `%!T(${goTypeName(v)}=${goSprintf(directiveText({ ...d, flags: d.flags.replace(/[#+]/g, '') }, 'v'), [goArg(v)])})`;
+    return goSprintf(directiveText(d), [goArg(v)]);
+  }
+  if (d.verb === 'v' && d.flags.includes('#')) unsupported('printf %#v on a bool, nil, list or map value');
+  if (d.verb === 'p') unsupported('printf %p');
+  // A nil inside a list or map is written as is, unpadded.
+  if (k === 'invalid') return nested ? '<nil>' : d.verb === 'T' || d.verb === 'v' ? padString(d, '<nil>') : `%!${d.verb}(<nil>)`;
+  if (d.verb === 'T' && !nested) return goSprintf(directiveText(d, 's'), [{ k: 'string', v: goTypeName(v) }]);
+  if (k === 'bool') {
+    const text = padString(d, v ? 'true' : 'false');
+    return d.verb === 't' || d.verb === 'v' ? text : `%!${d.verb}(bool=${text})`;
+  }
+  if (k === 'slice') return `[${(v as TplValue[]).map((e) => printTyped(d, e, true)).join(' ')}]`;
+  const m = v as Map<string, TplValue>;
+  return `map[${[...m.keys()].sort(goCompare).map((key) => `${printTyped(d, key, true)}:${printTyped(d, m.get(key), true)}`).join(' ')}]`;
+}
+
+/**
+ * fmt.Sprintf where some argument is nil, a bool, a list or a map: each directive is printed on its own
+ * (scalars through goSprintf, the others as fmt walks them). Argument indexes and `*` widths are not
+ * supported there.
+ */
+function typedSprintf(format: string, args: TplValue[]): string {
+  let out = '';
+  let argNum = 0;
+  let i = 0;
+  const end = format.length;
+  while (i < end) {
+    const pct = format.indexOf('%', i);
+    if (pct < 0) {
+      out += format.slice(i);
+      break;
+    }
+    out += format.slice(i, pct);
+    i = pct + 1;
+    const flags = /^[#0+\- ]*/.exec(format.slice(i))![0];
+    i += flags.length;
+    if (format[i] === '[' || format[i] === '*') unsupported('printf argument indexes or * widths with a bool, nil, list or map value');
+    const width = /^[0-9]*/.exec(format.slice(i))![0];
+    i += width.length;
+    let prec = '';
+    if (i + 1 < end && format[i] === '.') {
+      if (format[i + 1] === '[' || format[i + 1] === '*') unsupported('printf argument indexes or * widths with a bool, nil, list or map value');
+      prec = '.' + /^[0-9]*/.exec(format.slice(i + 1))![0];
+      i += prec.length;
+    }
+    if (format[i] === '[') unsupported('printf argument indexes with a bool, nil, list or map value');
+    if (i >= end) {
+      out += '%!(NOVERB)';
+      break;
+    }
+    const verb = String.fromCodePoint(format.codePointAt(i)!);
+    i += verb.length;
+    const d: Directive = { flags, width, prec, verb };
+    if (verb === '%') out += '%';
+    else if (argNum >= args.length) out += `%!${verb}(MISSING)`;
+    else out += printTyped(d, args[argNum++], false);
+  }
+  if (argNum < args.length) {
+    const plain: Directive = { flags: '', width: '', prec: '', verb: 'v' };
+    const extra = args.slice(argNum).map((a) => (kindOf(a) === 'invalid' ? '<nil>' : `${goTypeName(a)}=${printTyped(plain, a, false)}`));
+    out += `%!(EXTRA ${extra.join(', ')})`;
+  }
+  return out;
 }
 
 function basic(v: TplValue): 'bool' | 'string' | 'int' | 'float' {
@@ -926,12 +1028,21 @@ class Executor {
         return !equal && !lessThan(a, b);
       }
       case 'slice':
+        if (lazy.length < 1) fail('wrong number of args for slice: want at least 1 got 0');
+        return sliceOf(args());
       case 'html':
+        return htmlEscape(evalArgsText(args()));
       case 'js':
+        return jsEscape(evalArgsText(args()));
       case 'urlquery':
-      case 'call':
-        unsupported(`the ${name} function`);
-      // falls through (unsupported never returns)
+        return queryEscape(evalArgsText(args()));
+      case 'call': {
+        if (lazy.length < 1) fail('wrong number of args for call: want at least 1 got 0');
+        // The variables are decoded JSON: nothing in them is a function, so every call is an error.
+        const [fn] = args();
+        fail(kindOf(fn) === 'invalid' ? 'error calling call: call of nil' : 'error calling call: non-function');
+      }
+      // falls through (fail never returns)
       default:
         fail(`function "${name}" not defined`);
     }
@@ -962,4 +1073,94 @@ function checkLoopControl(nodes: Node[], inRange: boolean): void {
       if (n.else) checkLoopControl(n.else, inRange);
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// slice, html, js, urlquery
+
+/** An index argument of slice: an int in [0, cap]. */
+function sliceIndex(v: TplValue, cap: number): number {
+  const k = kindOf(v);
+  if (k === 'invalid') fail('error calling slice: cannot index slice/array with nil');
+  if (k !== 'int') fail('error calling slice: cannot index slice/array with type');
+  const x = (v as { int: bigint }).int;
+  if (x < 0n || x > BigInt(cap)) fail(`error calling slice: index out of range: ${x}`);
+  return Number(x);
+}
+
+/**
+ * text/template's slice: `slice x` is x[:], `slice x i` x[i:], `slice x i j` x[i:j], `slice x i j k` x[i:j:k],
+ * over a string's UTF-8 bytes or a list. A list's capacity (how far Go lets an index go past its length)
+ * depends on how the JSON decoder grew it: an index past the length is not supported. So is a string cut
+ * inside a character (Go's result is not valid UTF-8, which a Rego string cannot hold).
+ */
+function sliceOf([item, ...indexes]: TplValue[]): TplValue {
+  const k = kindOf(item);
+  if (k === 'invalid') fail('error calling slice: slice of untyped nil');
+  if (indexes.length > 3) fail(`error calling slice: too many slice indexes: ${indexes.length}`);
+  let len: number;
+  let bytes: Buffer | undefined;
+  if (k === 'string') {
+    if (indexes.length === 3) fail('error calling slice: cannot 3-index slice a string');
+    bytes = Buffer.from(stringOf(item), 'utf8');
+    len = bytes.length;
+  } else if (k === 'slice') len = (item as TplValue[]).length;
+  else fail(`error calling slice: can't slice item of type ${k}`);
+  const cap = bytes ? len : Number.MAX_SAFE_INTEGER;
+  const idx = [0, len, 0];
+  indexes.forEach((x, i) => {
+    idx[i] = sliceIndex(x, cap);
+  });
+  if (idx[0]! > idx[1]!) fail(`error calling slice: invalid slice index: ${idx[0]} > ${idx[1]}`);
+  if (indexes.length === 3 && idx[1]! > idx[2]!) fail(`error calling slice: invalid slice index: ${idx[1]} > ${idx[2]}`);
+  if (idx[1]! > len || (indexes.length === 3 && idx[2]! > len)) unsupported('a slice index past the length of a list');
+  if (bytes) {
+    const cut = (i: number): boolean => i < len && (bytes[i]! & 0xc0) === 0x80;
+    if (cut(idx[0]!) || cut(idx[1]!)) unsupported('slicing a string inside a UTF-8 character');
+    const s = bytes.subarray(idx[0], idx[1]).toString('utf8');
+    // A json.Number sliced stays a json.Number.
+    return typeof item === 'string' ? s : { num: s };
+  }
+  return (item as TplValue[]).slice(idx[0], idx[1]);
+}
+
+/** evalArgs: one string as is; otherwise fmt.Sprint with a missing or nil value as `<no value>`. */
+function evalArgsText(args: TplValue[]): string {
+  if (args.length === 1 && typeof args[0] === 'string') return args[0];
+  return sprint(args.map((a) => (kindOf(a) === 'invalid' ? NO_VALUE : a)));
+}
+
+const HTML_ESCAPES: Record<string, string> = { '\0': '\ufffd', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+function htmlEscape(s: string): string {
+  return s.replace(/[\0"'&<>]/g, (c) => HTML_ESCAPES[c]!);
+}
+
+const JS_ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D' };
+
+/** unicode.IsPrint: letters, marks, numbers, punctuation, symbols, and the ASCII space. */
+const GO_PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
+function jsEscape(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (JS_ESCAPES[ch] !== undefined) out += JS_ESCAPES[ch];
+    else if (c < 0x20) out += '\\u00' + c.toString(16).toUpperCase().padStart(2, '0');
+    else if (c < 0x80 || GO_PRINTABLE.test(ch)) out += ch;
+    else out += '\\u' + c.toString(16).toUpperCase().padStart(4, '0');
+  }
+  return out;
+}
+
+/** url.QueryEscape: letters, digits and `-_.~` kept, space as `+`, every other UTF-8 byte `%XX`. */
+function queryEscape(s: string): string {
+  let out = '';
+  for (const b of Buffer.from(s, 'utf8')) {
+    const c = String.fromCharCode(b);
+    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
+    else if (c === ' ') out += '+';
+    else out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
+  }
+  return out;
 }

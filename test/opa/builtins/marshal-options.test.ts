@@ -23,7 +23,7 @@ describe('json.marshal_with_options on the host equals opa eval', () => {
   });
   it('bad options are undefined', () => {
     const exprs = [...BAD.map((o) => `json.marshal_with_options([1], json.unmarshal(${JSON.stringify(o)}))`),
-      'json.marshal_with_options([1], json.unmarshal("[1]"))', 'json.marshal_with_options([1], {1: true})'];
+      'json.marshal_with_options([1], json.unmarshal("[1]"))', 'json.marshal_with_options([1], object.union(json.unmarshal("{}"), {1: true}))'];
     expect(mismatches(exprs)).toEqual([]);
   });
 });

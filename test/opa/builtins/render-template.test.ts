@@ -66,7 +66,32 @@ const EDGES = [
   '{{printf "%v" true}}', '{{printf 1}}', '{{print 1.0 2.50 1e21 1e-5}}', '{{print "a" .n .n 1 2 "b" true false}}', '{{println}}',
 ];
 
+/** slice, html, js, urlquery, call, and printf's verbs on nil, bools, lists and maps. */
+const FUNCS = [
+  '{{slice .list 1}}', '{{slice .list 1 3}}', '{{slice .list 1 2 3}}', '{{slice .list}}', '{{slice .list 1 1}}', '{{slice .list 5}}', '{{slice .empty}}',
+  '{{slice .str 1}}', '{{slice .str 0 1}}', '{{slice .str 3}}', '{{slice .name 1 2}}', '{{slice .name 3 1}}', '{{slice .name -1}}', '{{slice .name 9}}',
+  '{{slice .name 4}}', '{{slice .name 1 2 3}}', '{{slice .m 1}}', '{{slice .missing 1}}', '{{slice .nil}}', '{{slice .n 0}}', '{{printf "%d" (slice .n 0)}}',
+  '{{slice .big 1 4}}', '{{slice .list "1"}}', '{{slice .list 1.0}}', '{{slice .list nil}}', '{{slice .list 0 1 2 3}}', '{{slice}}', '{{1 | slice .list}}',
+  '{{slice .list 2 1}}', '{{slice .list 0 2 1}}', '{{slice 1}}', '{{slice .t}}', '{{len (slice .list 1)}}', '{{index (slice .list 3) 1}}', '{{slice .s}}',
+  '{{html "<a href=\'x\'>&\\"</a>"}}', '{{html .name 1 2}}', '{{html .missing}}', '{{html nil}}', '{{html}}', '{{html .list}}', '{{html .m}}',
+  '{{html 1 "a" 2}}', '{{.name | html}}', '{{html "a\u0000b"}}', '{{html .n .n}}', '{{html .nil .nil}}', '{{html .t}}', '{{html "<no value>"}}',
+  '{{js "a\'b\\"c<>&=\\\\"}}', '{{js "\t\n\u0001\u001fé\u2028\u00a0😀\u00ad\u0378"}}', '{{js .list}}', '{{js .missing}}', '{{js 1.5 2}}', '{{js}}',
+  '{{urlquery "a b&c=d/é?+%#"}}', '{{urlquery .name .n}}', '{{urlquery .missing}}', '{{urlquery}}', '{{urlquery "~-_."}}', '{{urlquery .m}}',
+  '{{call .name}}', '{{call .missing}}', '{{call}}', '{{call nil}}', '{{call .list 1}}', '{{call 1}}', '{{"x" | call}}',
+  '{{printf "%d" .list}}', '{{printf "%s" .list}}', '{{printf "%q" .list}}', '{{printf "%x" .list}}', '{{printf "%5v|%-5v|" .list .t}}',
+  '{{printf "%t %t" .t .no}}', '{{printf "%d" .t}}', '{{printf "%5d" .t}}', '{{printf "%s" .nil}}', '{{printf "%v %d %T" .nil .nil .nil}}',
+  '{{printf "%T %T %T" .list .m .t}}', '{{printf "%d" .m}}', '{{printf "%q" .m}}', '{{printf "%v" .m}}', '{{printf "%+v" .m}}', '{{printf "%06.2f" .list}}',
+  '{{printf "%v %v" .t}}', '{{printf "%v" .t 1 .list .nil "x" .n 2.5}}', '{{printf "%" .t}}', '{{printf "%5.1s|" .t}}', '{{printf "%x" .t}}',
+  '{{printf "%%%v" .t}}', '{{printf "%v" .missing}}', '{{printf "%s" nil}}', '{{printf "%.1q" .list}}', '{{printf "%05s" .list}}', '{{printf "%d" .empty}}',
+  '{{printf "%v" .em}}', '{{printf "%s" .nested}}', '{{printf "%#x" .list}}', '{{printf "%U" .list}}', '{{printf "%c" .t}}', '{{printf "%e" .list}}',
+  '{{printf "%T" (index .list 4)}}', '{{printf "%5T|" .list}}', '{{printf "%T" .list}}', '{{printf "%d %s" .n .list}}', '{{printf "%-8t|%08t" .t .no}}',
+  '{{printf "%v" (slice .list 0 2)}}', '{{printf "%s %s" .t}}', '{{printf "x%5.2" .t}}', '{{printf "%d" .list 1 2}}', '{{printf "%+d % d" .list .m}}',
+];
+
 describe('strings.render_template on the host equals opa eval', () => {
+  it(`${FUNCS.length} templates with slice, html, js, urlquery, call and printf on typed values`, () => {
+    expect(mismatches(FUNCS.map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
+  });
   it(`${TEMPLATES.length} templates`, () => {
     expect(mismatches(TEMPLATES.map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
   });
@@ -79,7 +104,8 @@ describe('strings.render_template on the host equals opa eval', () => {
   });
   it('what preadmit does not implement is an evaluation error', () => {
     const vars = parseRegoValue('{"a": [1, 2, 3]}');
-    for (const t of ['{{slice .a 1}}', '{{html "<"}}', '{{js "x"}}', '{{urlquery "x"}}', '{{call .a}}', '{{printf "%d" .a}}', '{{printf "%t" true}}', '{{1i}}', '{{0x1p4}}']) {
+    for (const t of ['{{slice .a 0 4}}', '{{slice .a 1 2 5}}', '{{slice "é" 1}}', '{{slice "aé" 0 2}}', '{{printf "%#v" .a}}', '{{printf "%p" .a}}',
+      '{{printf "%[1]v" .a}}', '{{printf "%*d" 3 .a}}', '{{1i}}', '{{0x1p4}}']) {
       expect(() => hostBuiltins['strings.render_template']!(regoString(t), vars)).toThrow(/not supported by preadmit/);
     }
   });
