@@ -34,7 +34,7 @@ export type TplValue =
   | boolean
   | string
   | { num: string } // json.Number
-  | { int: bigint } // int (constants, len, range indexes)
+  | { int: bigint; byte?: true } // int (constants, len, range indexes); a uint8 (a string's byte) when byte
   | { float: number } // float64 constants
   | TplValue[]
   | Map<string, TplValue>;
@@ -227,7 +227,7 @@ function numberConstant(text: string): TplValue {
     if (n < -(1n << 63n) || n >= 1n << 63n) fail(`${text} overflows int`);
     return { int: n };
   }
-  if (/^[+-]?0[xX]/.test(s)) unsupported('a hexadecimal float');
+  if (/^[+-]?0[xX]/.test(s)) return hexFloatConstant(text, s);
   // An integer that does not parse (`08`, `1_`) is an error, not a float.
   if (!/[.eE]/.test(text) || /(?:^|[^0-9])_|_(?:$|[^0-9])/.test(text)) fail(`illegal number syntax: ${text}`);
   if (!/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(s)) fail(`illegal number syntax: ${text}`);
@@ -235,6 +235,45 @@ function numberConstant(text: string): TplValue {
   if (!Number.isFinite(f)) fail(`${text} overflows float64`);
   // An integral float written without '.', 'e' is an int; one with them stays a float64.
   return { float: f };
+}
+
+/** strconv's underscoreOK: an underscore only between digits, or right after a base prefix. */
+function underscoreOk(t: string): boolean {
+  let i = t[0] === '+' || t[0] === '-' ? 1 : 0;
+  let saw = '^';
+  let hex = false;
+  if (t.length - i >= 2 && t[i] === '0' && /[xXbBoO]/.test(t[i + 1]!)) {
+    hex = /[xX]/.test(t[i + 1]!);
+    i += 2;
+    saw = '0';
+  }
+  for (; i < t.length; i++) {
+    const c = t[i]!;
+    if (/[0-9]/.test(c) || (hex && /[a-fA-F]/.test(c))) saw = '0';
+    else if (c === '_') {
+      if (saw !== '0') return false;
+      saw = '_';
+    } else {
+      if (saw === '_') return false;
+      saw = '!';
+    }
+  }
+  return saw !== '_';
+}
+
+/**
+ * A hexadecimal float literal (`0x1.8p3`): strconv.ParseFloat's syntax (a `p` exponent is required), a
+ * float64. Values that need rounding, or are subnormal or near overflow, are not supported.
+ */
+function hexFloatConstant(text: string, s: string): TplValue {
+  const m = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?[0-9]+)$/.exec(s);
+  if (!m || !underscoreOk(text) || `${m[2]}${m[3] ?? ''}` === '') fail(`illegal number syntax: ${text}`);
+  const mantissa = BigInt(`0x${m[2]}${m[3] ?? ''}`);
+  const exp = Number(m[4]) - 4 * (m[3] ?? '').length;
+  const sign = m[1] === '-' ? -1 : 1;
+  if (mantissa === 0n) return { float: sign * 0 };
+  if (mantissa >= 1n << 53n || exp < -1022 || exp > 1024 - 53) unsupported('a hexadecimal float this large, small or precise');
+  return { float: sign * Number(mantissa) * 2 ** exp };
 }
 
 function charConstant(lit: string): TplValue {
@@ -571,9 +610,13 @@ function printf(args: TplValue[]): string {
   return typedSprintf(format, rest);
 }
 
-/** Values fmt prints by their Go type: nil, bool, []interface {}, map[string]interface {}. */
+/** Values fmt prints by their Go type (nil, bool, []interface {}, map[string]interface {}) and a uint8. */
 function isTyped(v: TplValue): boolean {
-  return ['invalid', 'bool', 'slice', 'map'].includes(kindOf(v));
+  return ['invalid', 'bool', 'slice', 'map'].includes(kindOf(v)) || isByte(v);
+}
+
+function isByte(v: TplValue): boolean {
+  return kindOf(v) === 'int' && (v as { byte?: true }).byte === true;
 }
 
 /** One `%...` directive of a format: its flags, width and precision text, and its verb. */
@@ -594,6 +637,7 @@ function padString(d: Directive, s: string): string {
 }
 
 function goTypeName(v: TplValue): string {
+  if (isByte(v)) return 'uint8';
   switch (kindOf(v)) {
     case 'bool':
       return 'bool';
@@ -609,7 +653,9 @@ function goTypeName(v: TplValue): string {
 /** fmt's printing of one value under a directive; `nested` inside a list or map. */
 function printTyped(d: Directive, v: TplValue, nested: boolean): string {
   const k = kindOf(v);
-  if (!isTyped(v)) {
+  // A uint8 prints as an int would, but for its type name.
+  if (isByte(v) && d.verb === 'T') return goSprintf(directiveText(d, 's'), [{ k: 'string', v: 'uint8' }]);
+  if (!isTyped(v) || isByte(v)) {
     // %T names the type of an argument only: inside a list or map it is a bad verb for a scalar.
     if (nested && d.verb === 'T') return `%!T(${goTypeName(v)}=${goSprintf(directiveText({ ...d, flags: d.flags.replace(/[#+]/g, '') }, 'v'), [goArg(v)])})`;
     return goSprintf(directiveText(d), [goArg(v)]);
@@ -741,7 +787,7 @@ function indexOne(item: TplValue, key: TplValue): TplValue {
     if (kindOf(key) !== 'int') fail('cannot index slice/array with type');
     const i = (key as { int: bigint }).int;
     // A string indexes its UTF-8 bytes (a uint8).
-    const arr = k === 'string' ? [...Buffer.from(stringOf(item), 'utf8')].map((b): TplValue => ({ int: BigInt(b) })) : (item as TplValue[]);
+    const arr = k === 'string' ? [...Buffer.from(stringOf(item), 'utf8')].map((b): TplValue => ({ int: BigInt(b), byte: true })) : (item as TplValue[]);
     if (i < 0n || i >= BigInt(arr.length)) fail(`error calling index: index out of range: ${i}`);
     return arr[Number(i)];
   }
@@ -1023,9 +1069,9 @@ class Executor {
         const [a, b] = args();
         if (name === 'lt') return lessThan(a, b);
         if (name === 'ge') return !lessThan(a, b);
-        const equal = eq(a, [b]);
-        if (name === 'le') return equal || lessThan(a, b);
-        return !equal && !lessThan(a, b);
+        // le is lt or eq, in that order (lt's errors first: `le true true` is an error); gt is not le.
+        const lessOrEqual = lessThan(a, b) || eq(a, [b]);
+        return name === 'le' ? lessOrEqual : !lessOrEqual;
       }
       case 'slice':
         if (lazy.length < 1) fail('wrong number of args for slice: want at least 1 got 0');

@@ -86,6 +86,13 @@ const FUNCS = [
   '{{printf "%v" .em}}', '{{printf "%s" .nested}}', '{{printf "%#x" .list}}', '{{printf "%U" .list}}', '{{printf "%c" .t}}', '{{printf "%e" .list}}',
   '{{printf "%T" (index .list 4)}}', '{{printf "%5T|" .list}}', '{{printf "%T" .list}}', '{{printf "%d %s" .n .list}}', '{{printf "%-8t|%08t" .t .no}}',
   '{{printf "%v" (slice .list 0 2)}}', '{{printf "%s %s" .t}}', '{{printf "x%5.2" .t}}', '{{printf "%d" .list 1 2}}', '{{printf "%+d % d" .list .m}}',
+  '{{le true true}}', '{{gt true true}}', '{{ge true true}}', '{{lt true true}}', '{{le .nil .nil}}', '{{gt .nil .nil}}', '{{le 1 1}}', '{{gt 2 1}}',
+  '{{le 1 1.0}}', '{{le "a" "a"}}', '{{ge "b" "a"}}', '{{gt .n "4"}}', '{{le .n .n}}', '{{gt 1.5 1.5}}', '{{le .list .list}}', '{{eq .list .nil}}',
+  '{{eq .nil .list}}', '{{eq .list .m}}', '{{eq .m .m}}', '{{eq .t .no .t}}', '{{eq 1 2 "x"}}', '{{eq 1 1 "x"}}', '{{eq .missing .list}}', '{{ne .list .nil}}',
+  '{{eq (index .str 0) 104}}', '{{lt (index .str 0) -1}}', '{{printf "%T %v %d %c|%5T|" (index .str 0) (index .str 0) (index .str 0) (index .str 0) (index .str 0)}}',
+  '{{printf "%v" 1 (index .str 0)}}', '{{print (index .str 1) (index .str 2)}}',
+  '{{0x1p4}}', '{{0x1.8p1}}', '{{0x.8p1}}', '{{-0x1p-2}}', '{{0x_1p4}}', '{{0x1p}}', '{{0x1.8}}', '{{0xp1}}', '{{0x1_p4}}', '{{0X1P+4}}', '{{0x1p1_0}}',
+  '{{printf "%T %v" 0x1p4 0x1p4}}', '{{0x0p0}}', '{{-0x0p0}}', '{{0x1.fffffffffffffp1023}}', '{{0x1p-1022}}', '{{eq 0x1p4 16.0}}', '{{0x.p1}}',
 ];
 
 describe('strings.render_template on the host equals opa eval', () => {
@@ -105,7 +112,7 @@ describe('strings.render_template on the host equals opa eval', () => {
   it('what preadmit does not implement is an evaluation error', () => {
     const vars = parseRegoValue('{"a": [1, 2, 3]}');
     for (const t of ['{{slice .a 0 4}}', '{{slice .a 1 2 5}}', '{{slice "é" 1}}', '{{slice "aé" 0 2}}', '{{printf "%#v" .a}}', '{{printf "%p" .a}}',
-      '{{printf "%[1]v" .a}}', '{{printf "%*d" 3 .a}}', '{{1i}}', '{{0x1p4}}']) {
+      '{{printf "%[1]v" .a}}', '{{printf "%*d" 3 .a}}', '{{1i}}', '{{0x1p-1074}}', '{{0x1.00000000000001p0}}']) {
       expect(() => hostBuiltins['strings.render_template']!(regoString(t), vars)).toThrow(/not supported by preadmit/);
     }
   });
