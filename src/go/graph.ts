@@ -1,4 +1,5 @@
-// OPA's graph.reachable_paths and array.flatten over Rego values (topdown v1.17.1 semantics).
+// OPA's graph.reachable_paths over Rego values (topdown v1.17.1 semantics). (array.flatten is native in
+// OPA's wasm runtime: nothing to do on the host.)
 import { compareRegoValues, regoValuesEqual, type RegoValue } from '../opa/rego-value.ts';
 
 /** The vertices of an edge collection: an array's or a set's elements; anything else has none. */
@@ -54,10 +55,4 @@ export function reachablePaths(graph: RegoValue, initial: RegoValue): RegoValue 
     for (const n of next) walk(n, [start], [start]);
   }
   return regoSet(paths);
-}
-
-/** array.flatten: array elements that are arrays are spliced in, one level. Undefined for a non-array. */
-export function arrayFlatten(arr: RegoValue): RegoValue | undefined {
-  if (arr.t !== 'array') return undefined;
-  return { t: 'array', v: arr.v.flatMap((x) => (x.t === 'array' ? x.v : [x])) };
 }

@@ -23,7 +23,7 @@ import { goString } from '../go/json.ts';
 import { goBase64Std } from '../go/base64.ts';
 import { GlobSyntaxError, globsIntersect } from '../go/glob-intersection.ts';
 import { goRenderTemplate, GoTemplateError, type TplValue } from '../go/template.ts';
-import { arrayFlatten, reachablePaths } from '../go/graph.ts';
+import { reachablePaths } from '../go/graph.ts';
 import { goJsonIndent, marshalOptions } from '../go/json-indent.ts';
 import { uriIsValid, uriParse } from '../go/uri.ts';
 import { goYamlDecode, GoYamlError, goYamlMarshal, goYamlToJson, type GoJson, type JsonForYaml } from '../go/yaml.ts';
@@ -2563,7 +2563,6 @@ function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string
     'yaml.unmarshal': (v) => yamlUnmarshal(str(v, 1)),
     'yaml.marshal': (v) => regoString(goYamlMarshal(jsonForYaml(v ?? fail('operand 1 is undefined')))),
     'strings.render_template': renderTemplate,
-    'array.flatten': (a) => arrayFlatten(a ?? fail('operand 1 is undefined')) ?? fail('operand 1 must be array'),
     'graph.reachable_paths': (g, i) => reachablePaths(g ?? fail('operand 1 is undefined'), i ?? fail('operand 2 is undefined')) ?? fail('operand must be object and array/set'),
     'json.marshal_with_options': (v, o) => {
       const opts = marshalOptions(o ?? fail('operand 2 is undefined')) ?? fail('operand 2: invalid options');

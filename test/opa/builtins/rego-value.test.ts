@@ -72,6 +72,8 @@ function arity(name: string): number {
     'yaml.unmarshal': 1,
     'yaml.is_valid': 1,
     'yaml.marshal': 1,
+    'uri.parse': 1,
+    'uri.is_valid': 1,
   };
   return arities[name] ?? 2;
 }
