@@ -6,12 +6,14 @@
 // included, with `<undefined>` (checked against `opa eval`; done in src/opa/builtins.ts).
 //
 // Implemented: text, comments, trim markers, pipelines, parenthesised pipelines, fields and chains,
-// variables (`:=`, `=`, `$`), literals (strings, raw strings, numbers, chars, booleans, nil), `if`/`else
-// if`/`else`, `with`/`else with`/`else`, `range` (arrays, maps in key order, integers; `break`,
-// `continue`, `else`), and the functions and, or, not, len, index, print, println, printf, eq, ne, lt,
-// le, gt, ge; `define`, `template`, `block`. A template error (parse or execution) is GoTemplateError, as
-// Go's errors; what this file does not implement (`slice`, `html`, `js`, `urlquery`, `call`, complex and
-// hexadecimal-float numbers, printf verbs on values fmt would print as Go types) throws GoTemplateUnsupported.
+// variables (`:=`, `=`, `$`), literals (strings, raw strings, numbers including hexadecimal floats, chars,
+// booleans, nil), `if`/`else if`/`else`, `with`/`else with`/`else`, `range` (arrays, maps in key order,
+// integers; `break`, `continue`, `else`), and every builtin function: and, or, not, len, index, slice,
+// print, println, printf, html, js, urlquery, call, eq, ne, lt, le, gt, ge; `define`, `template`, `block`.
+// A template error (parse or execution) is GoTemplateError, as Go's errors; what this file does not
+// implement (complex numbers, printf's %#v / %p / argument indexes / `*` widths on nil, bool, list or map
+// values, a slice past a list's length or inside a UTF-8 character, hexadecimal floats needing rounding)
+// throws GoTemplateUnsupported.
 import { goFloatText } from './strconv.ts';
 import { goCompare } from './strings.ts';
 import { goSprintf, type GoArg } from '../opa/sprintf.ts';
