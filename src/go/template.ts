@@ -6,14 +6,15 @@
 // included, with `<undefined>` (checked against `opa eval`; done in src/opa/builtins.ts).
 //
 // Implemented: text, comments, trim markers, pipelines, parenthesised pipelines, fields and chains,
-// variables (`:=`, `=`, `$`), literals (strings, raw strings, numbers including hexadecimal floats, chars,
-// booleans, nil), `if`/`else if`/`else`, `with`/`else with`/`else`, `range` (arrays, maps in key order,
-// integers; `break`, `continue`, `else`), and every builtin function: and, or, not, len, index, slice,
-// print, println, printf, html, js, urlquery, call, eq, ne, lt, le, gt, ge; `define`, `template`, `block`.
-// A template error (parse or execution) is GoTemplateError, as Go's errors; what this file does not
-// implement (complex numbers, printf's %#v / %p / argument indexes / `*` widths on nil, bool, list or map
-// values, a slice past a list's length or inside a UTF-8 character, hexadecimal floats needing rounding)
-// throws GoTemplateUnsupported.
+// json.Number's methods (`.n.String`, `.n.Int64`, `.n.Float64`), variables (`:=`, `=`, `$`), literals
+// (strings, raw strings, numbers including hexadecimal floats and complex `2i`, chars, booleans, nil),
+// `if`/`else if`/`else`, `with`/`else with`/`else`, `range` (arrays, maps in key order, integers; `break`,
+// `continue`, `else`), and every builtin function: and, or, not, len, index, slice, print, println,
+// printf, html, js, urlquery, call, eq, ne, lt, le, gt, ge; `define`, `template`, `block`. A template
+// error (parse or execution) is GoTemplateError, as Go's errors; what this file does not implement
+// (printf's %#v / %p / argument indexes / `*` widths on nil, bool, list or map values, printf on a complex
+// number but for a plain %v, a slice past a list's length or inside a UTF-8 character, hexadecimal floats
+// needing rounding) throws GoTemplateUnsupported.
 import { goFloatText } from './strconv.ts';
 import { goCompare } from './strings.ts';
 import { goSprintf, type GoArg } from '../opa/sprintf.ts';
@@ -36,8 +37,9 @@ export type TplValue =
   | boolean
   | string
   | { num: string } // json.Number
-  | { int: bigint; byte?: true } // int (constants, len, range indexes); a uint8 (a string's byte) when byte
+  | { int: bigint; type?: 'uint8' | 'int64' } // int (constants, len, range indexes); uint8 (a string's byte), int64 (json.Number's Int64)
   | { float: number } // float64 constants
+  | { imag: number } // complex128 constants (`2i`: the real part is always 0)
   | TplValue[]
   | Map<string, TplValue>;
 
@@ -217,7 +219,20 @@ function unquote(lit: string): string {
 
 /** A template number literal as text/template's idealConstant makes it (int, or float64). */
 function numberConstant(text: string): TplValue {
-  if (text.endsWith('i')) unsupported('a complex number');
+  if (text.endsWith('i')) {
+    // strconv.ParseFloat of what precedes the `i` (when it fails, the whole text is an illegal number).
+    const body = text.slice(0, -1);
+    if (/^[+-]?0[xX]/.test(body)) {
+      if (/[pP]/.test(body) && underscoreOk(body)) {
+        const f = hexFloatConstant(body, body.replace(/_/g, ''));
+        return { imag: (f as { float: number }).float };
+      }
+    } else if (underscoreOk(body) && /^[+-]?(?:[0-9_]+\.?[0-9_]*|\.[0-9_]+)(?:[eE][+-]?[0-9_]+)?$/.test(body) && /[0-9]/.test(body)) {
+      const f = Number(body.replace(/_/g, ''));
+      if (Number.isFinite(f)) return { imag: f };
+    }
+    fail(`illegal number syntax: ${JSON.stringify(text)}`);
+  }
   const s = text.replace(/_/g, '');
   // strconv's base-0 syntax: an underscore only between digits (or after a base prefix).
   const underscoresOk = !text.includes('_') || /^[+-]?(?:0[xXbBoO]_?|0(?=[0-9_]))?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*$/.test(text);
@@ -527,12 +542,13 @@ function isMap(v: TplValue): v is Map<string, TplValue> {
   return v instanceof Map;
 }
 
-function kindOf(v: TplValue): 'invalid' | 'bool' | 'string' | 'int' | 'float' | 'slice' | 'map' {
+function kindOf(v: TplValue): 'invalid' | 'bool' | 'string' | 'int' | 'float' | 'complex' | 'slice' | 'map' {
   if (v === undefined || v === null) return 'invalid';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'string' || 'num' in (v as object)) return 'string';
   if (Array.isArray(v)) return 'slice';
   if (isMap(v)) return 'map';
+  if ('imag' in (v as object)) return 'complex';
   return 'int' in (v as object) ? 'int' : 'float';
 }
 
@@ -553,6 +569,8 @@ function truth(v: TplValue): boolean {
       return (v as { int: bigint }).int !== 0n;
     case 'float':
       return (v as { float: number }).float !== 0;
+    case 'complex':
+      return (v as { imag: number }).imag !== 0;
     case 'slice':
       return (v as TplValue[]).length > 0;
     case 'map':
@@ -573,6 +591,11 @@ function fmtV(v: TplValue): string {
       return (v as { int: bigint }).int.toString();
     case 'float':
       return goFloatText((v as { float: number }).float);
+    case 'complex': {
+      // fmt's complex: (real+imag i), the imaginary part always signed.
+      const im = goFloatText((v as { imag: number }).imag);
+      return `(0${im.startsWith('-') ? '' : '+'}${im}i)`;
+    }
     case 'slice':
       return `[${(v as TplValue[]).map(fmtV).join(' ')}]`;
     case 'map': {
@@ -612,13 +635,13 @@ function printf(args: TplValue[]): string {
   return typedSprintf(format, rest);
 }
 
-/** Values fmt prints by their Go type (nil, bool, []interface {}, map[string]interface {}) and a uint8. */
+/** Values fmt prints by their Go type (nil, bool, []interface {}, map[string]interface {}), uint8 and int64. */
 function isTyped(v: TplValue): boolean {
-  return ['invalid', 'bool', 'slice', 'map'].includes(kindOf(v)) || isByte(v);
+  return ['invalid', 'bool', 'complex', 'slice', 'map'].includes(kindOf(v)) || isByte(v);
 }
 
 function isByte(v: TplValue): boolean {
-  return kindOf(v) === 'int' && (v as { byte?: true }).byte === true;
+  return kindOf(v) === 'int' && (v as { type?: string }).type !== undefined;
 }
 
 /** One `%...` directive of a format: its flags, width and precision text, and its verb. */
@@ -639,7 +662,7 @@ function padString(d: Directive, s: string): string {
 }
 
 function goTypeName(v: TplValue): string {
-  if (isByte(v)) return 'uint8';
+  if (isByte(v)) return (v as { type: string }).type;
   switch (kindOf(v)) {
     case 'bool':
       return 'bool';
@@ -647,6 +670,8 @@ function goTypeName(v: TplValue): string {
       return '[]interface {}';
     case 'map':
       return 'map[string]interface {}';
+    case 'complex':
+      return 'complex128';
     default:
       return goSprintf('%T', [goArg(v)]);
   }
@@ -655,8 +680,8 @@ function goTypeName(v: TplValue): string {
 /** fmt's printing of one value under a directive; `nested` inside a list or map. */
 function printTyped(d: Directive, v: TplValue, nested: boolean): string {
   const k = kindOf(v);
-  // A uint8 prints as an int would, but for its type name.
-  if (isByte(v) && d.verb === 'T') return goSprintf(directiveText(d, 's'), [{ k: 'string', v: 'uint8' }]);
+  // A uint8 or int64 prints as an int would, but for its type name.
+  if (isByte(v) && d.verb === 'T') return goSprintf(directiveText(d, 's'), [{ k: 'string', v: goTypeName(v) }]);
   if (!isTyped(v) || isByte(v)) {
     // %T names the type of an argument only: inside a list or map it is a bad verb for a scalar.
     if (nested && d.verb === 'T') return `%!T(${goTypeName(v)}=${goSprintf(directiveText({ ...d, flags: d.flags.replace(/[#+]/g, '') }, 'v'), [goArg(v)])})`;
@@ -664,6 +689,11 @@ function printTyped(d: Directive, v: TplValue, nested: boolean): string {
   }
   if (d.verb === 'v' && d.flags.includes('#')) unsupported('printf %#v on a bool, nil, list or map value');
   if (d.verb === 'p') unsupported('printf %p');
+  if (k === 'complex') {
+    if (d.verb === 'T' && !nested) return goSprintf(directiveText(d, 's'), [{ k: 'string', v: 'complex128' }]);
+    if (d.verb !== 'v' || d.flags + d.width + d.prec !== '') unsupported('printf on a complex number other than a plain %v');
+    return fmtV(v);
+  }
   // A nil inside a list or map is written as is, unpadded.
   if (k === 'invalid') return nested ? '<nil>' : d.verb === 'T' || d.verb === 'v' ? padString(d, '<nil>') : `%!${d.verb}(<nil>)`;
   if (d.verb === 'T' && !nested) return goSprintf(directiveText(d, 's'), [{ k: 'string', v: goTypeName(v) }]);
@@ -755,6 +785,9 @@ function eq(a: TplValue, rest: TplValue[]): boolean {
       case 'float':
         if ((a as { float: number }).float === (b as { float: number }).float) return true;
         break;
+      case 'complex':
+        if ((a as { imag: number }).imag === (b as { imag: number }).imag) return true;
+        break;
       default:
         fail('non-comparable types');
     }
@@ -789,7 +822,7 @@ function indexOne(item: TplValue, key: TplValue): TplValue {
     if (kindOf(key) !== 'int') fail('cannot index slice/array with type');
     const i = (key as { int: bigint }).int;
     // A string indexes its UTF-8 bytes (a uint8).
-    const arr = k === 'string' ? [...Buffer.from(stringOf(item), 'utf8')].map((b): TplValue => ({ int: BigInt(b), byte: true })) : (item as TplValue[]);
+    const arr = k === 'string' ? [...Buffer.from(stringOf(item), 'utf8')].map((b): TplValue => ({ int: BigInt(b), type: 'uint8' })) : (item as TplValue[]);
     if (i < 0n || i >= BigInt(arr.length)) fail(`error calling index: index out of range: ${i}`);
     return arr[Number(i)];
   }
@@ -994,6 +1027,7 @@ class Executor {
   private fields(v: TplValue, names: string[]): TplValue {
     for (const name of names) {
       if (isMap(v)) v = v.get(name);
+      else if (v !== null && typeof v === 'object' && 'num' in v && JSON_NUMBER_METHODS.has(name)) v = jsonNumberMethod(v.num, name);
       else if (v === null) fail(`nil pointer evaluating interface {}.${name}`);
       else if (v !== undefined) fail(`can't evaluate field ${name} in type ${kindOf(v)}`);
     }
@@ -1098,6 +1132,23 @@ class Executor {
 }
 
 const MISSING = Symbol('missing');
+
+/** json.Number's methods, which a field chain calls: String, Int64 and Float64 (strconv's parsing). */
+const JSON_NUMBER_METHODS = new Set(['String', 'Int64', 'Float64']);
+
+function jsonNumberMethod(text: string, name: string): TplValue {
+  if (name === 'String') return text;
+  if (name === 'Int64') {
+    if (!/^[+-]?[0-9]+$/.test(text)) fail(`error calling Int64: strconv.ParseInt: parsing ${JSON.stringify(text)}: invalid syntax`);
+    const i = BigInt(text);
+    if (i < -(1n << 63n) || i >= 1n << 63n) fail(`error calling Int64: strconv.ParseInt: parsing ${JSON.stringify(text)}: value out of range`);
+    return { int: i, type: 'int64' };
+  }
+  // A JSON number's text is valid float syntax; only overflow is an error (underflow is 0).
+  const f = Number(text);
+  if (!Number.isFinite(f)) fail(`error calling Float64: strconv.ParseFloat: parsing ${JSON.stringify(text)}: value out of range`);
+  return { float: f };
+}
 
 /** Parses and executes `src` over `data` (map[string]any). Throws GoTemplateError or GoTemplateUnsupported. */
 export function goRenderTemplate(src: string, data: Map<string, TplValue>, maxOutput = 16 * 1024 * 1024): string {

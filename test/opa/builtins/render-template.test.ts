@@ -95,7 +95,25 @@ const FUNCS = [
   '{{printf "%T %v" 0x1p4 0x1p4}}', '{{0x0p0}}', '{{-0x0p0}}', '{{0x1.fffffffffffffp1023}}', '{{0x1p-1022}}', '{{eq 0x1p4 16.0}}', '{{0x.p1}}',
 ];
 
+/** json.Number's methods (String, Int64, Float64) and complex literals. */
+const METHODS = [
+  '{{.n.String}}', '{{.n.Int64}}', '{{.f.Int64}}', '{{.f.Float64}}', '{{.big.Int64}}', '{{.big.Float64}}',
+  '{{printf "%T %T %T" .n.Int64 .n.Float64 .n.String}}', '{{.n.String 1}}', '{{.n.Foo}}', '{{(.n).String}}', '{{$x := .n}}{{$x.String}}',
+  '{{.n.Int64.x}}', '{{.list.String}}', '{{eq .n.Int64 5}}', '{{.n | .String}}', '{{index .list 1 | printf "%v"}}', '{{(index .list 1).Int64}}',
+  '{{.name.String}}', '{{1i}}', '{{print 1i 2i}}', '{{-2.5i}}', '{{0i}}', '{{eq 1i 1i}}', '{{if 0i}}a{{else}}b{{end}}', '{{1_0i}}', '{{08i}}',
+  '{{0x1p4i}}', '{{0x10i}}', '{{1e3i}}', '{{lt 1i 2i}}', '{{-0i}}', '{{printf "%v" 1i}}', '{{len 1i}}', '{{html 1i 2}}', '{{1.5e300i}}', '{{1e-7i}}',
+  '{{printf "%T|%8T|" 1i 2i}}', '{{printf "%v %v" 1i}}', '{{printf "%d" 1 1i}}', '{{eq 1i 1}}', '{{eq 1i 2i 1i}}', '{{index .list 1i}}',
+  '{{slice .list 1i}}', '{{range 1i}}{{end}}', '{{1e400i}}', '{{0b1i}}', '{{0o7i}}', '{{1_i}}', '{{_1i}}', '{{.5i}}', '{{5.i}}', '{{1e1_0i}}',
+  '{{1__0i}}', '{{0x_1p4i}}', '{{0x1.8p1i}}', '{{+1i}}', '{{i}}', '{{1ii}}', '{{with 1i}}{{.}}{{end}}', '{{1i | print}}', '{{print 1 1i "a" 2i}}',
+  '{{js 1i}}', '{{urlquery 1i}}', '{{not 0i}}', '{{and 1i 0i}}', '{{or 0i 2i}}', '{{ne 1i 1i}}',
+  '{{.n.Float64}} {{.zero.Int64}} {{printf "%T %d" .big.Float64 .n.Int64}}', '{{$x := .n.Int64}}{{lt $x 6}}', '{{index .list .n.Int64}}',
+  '{{slice .list .zero.Int64}}', '{{.nested.x.y.z.String}}',
+];
+
 describe('strings.render_template on the host equals opa eval', () => {
+  it(`${METHODS.length} templates with json.Number's methods and complex numbers`, () => {
+    expect(mismatches(METHODS.map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
+  });
   it(`${FUNCS.length} templates with slice, html, js, urlquery, call and printf on typed values`, () => {
     expect(mismatches(FUNCS.map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
   });
@@ -112,7 +130,7 @@ describe('strings.render_template on the host equals opa eval', () => {
   it('what preadmit does not implement is an evaluation error', () => {
     const vars = parseRegoValue('{"a": [1, 2, 3]}');
     for (const t of ['{{slice .a 0 4}}', '{{slice .a 1 2 5}}', '{{slice "é" 1}}', '{{slice "aé" 0 2}}', '{{printf "%#v" .a}}', '{{printf "%p" .a}}',
-      '{{printf "%[1]v" .a}}', '{{printf "%*d" 3 .a}}', '{{1i}}', '{{0x1p-1074}}', '{{0x1.00000000000001p0}}']) {
+      '{{printf "%[1]v" .a}}', '{{printf "%*d" 3 .a}}', '{{printf "%5v" 1i}}', '{{printf "%.2f" 1i}}', '{{0x1p-1074}}', '{{0x1.00000000000001p0}}']) {
       expect(() => hostBuiltins['strings.render_template']!(regoString(t), vars)).toThrow(/not supported by preadmit/);
     }
   });
