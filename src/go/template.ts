@@ -12,9 +12,9 @@
 // `continue`, `else`), and every builtin function: and, or, not, len, index, slice, print, println,
 // printf, html, js, urlquery, call, eq, ne, lt, le, gt, ge; `define`, `template`, `block`. A template
 // error (parse or execution) is GoTemplateError, as Go's errors; what this file does not implement
-// (printf's %#v / %p / argument indexes / `*` widths on nil, bool, list or map values, printf on a complex
-// number but for a plain %v, a slice past a list's length or inside a UTF-8 character, hexadecimal floats
-// needing rounding) throws GoTemplateUnsupported.
+// (printf's %p, and argument indexes / `*` widths when an argument is a nil, bool, list, map, byte or
+// complex value; a slice past a list's length or inside a UTF-8 character; hexadecimal floats needing
+// rounding) throws GoTemplateUnsupported.
 import { goFloatText } from './strconv.ts';
 import { goCompare } from './strings.ts';
 import { goSprintf, type GoArg } from '../opa/sprintf.ts';
@@ -637,10 +637,11 @@ function printf(args: TplValue[]): string {
 
 /** Values fmt prints by their Go type (nil, bool, []interface {}, map[string]interface {}), uint8 and int64. */
 function isTyped(v: TplValue): boolean {
-  return ['invalid', 'bool', 'complex', 'slice', 'map'].includes(kindOf(v)) || isByte(v);
+  return ['invalid', 'bool', 'complex', 'slice', 'map'].includes(kindOf(v)) || hasIntType(v);
 }
 
-function isByte(v: TplValue): boolean {
+/** An int of a named Go type (uint8, int64) rather than int. */
+function hasIntType(v: TplValue): boolean {
   return kindOf(v) === 'int' && (v as { type?: string }).type !== undefined;
 }
 
@@ -662,7 +663,7 @@ function padString(d: Directive, s: string): string {
 }
 
 function goTypeName(v: TplValue): string {
-  if (isByte(v)) return (v as { type: string }).type;
+  if (hasIntType(v)) return (v as { type: string }).type;
   switch (kindOf(v)) {
     case 'bool':
       return 'bool';
@@ -681,29 +682,55 @@ function goTypeName(v: TplValue): string {
 function printTyped(d: Directive, v: TplValue, nested: boolean): string {
   const k = kindOf(v);
   // A uint8 or int64 prints as an int would, but for its type name.
-  if (isByte(v) && d.verb === 'T') return goSprintf(directiveText(d, 's'), [{ k: 'string', v: goTypeName(v) }]);
-  if (!isTyped(v) || isByte(v)) {
+  if (hasIntType(v) && d.verb === 'T') return goSprintf(directiveText(d, 's'), [{ k: 'string', v: goTypeName(v) }]);
+  if (!isTyped(v) || hasIntType(v)) {
     // %T names the type of an argument only: inside a list or map it is a bad verb for a scalar.
     if (nested && d.verb === 'T') return `%!T(${goTypeName(v)}=${goSprintf(directiveText({ ...d, flags: d.flags.replace(/[#+]/g, '') }, 'v'), [goArg(v)])})`;
-    return goSprintf(directiveText(d), [goArg(v)]);
+    // %#v of an unsigned integer (a uint8) is its 0x-prefixed hex (`+` and `#` are plusV and sharpV there).
+    if (goTypeName(v) === 'uint8' && d.verb === 'v' && d.flags.includes('#')) return goSprintf(directiveText({ ...d, flags: '#' + d.flags.replace(/[+#]/g, '') }, 'x'), [goArg(v)]);
+    const text = goSprintf(directiveText(d), [goArg(v)]);
+    // A uint8 or int64 prints as an int, but for the type a bad verb names.
+    const bad = `%!${d.verb}(int=`;
+    return hasIntType(v) && text.startsWith(bad) ? `%!${d.verb}(${goTypeName(v)}=${text.slice(bad.length)}` : text;
   }
-  if (d.verb === 'v' && d.flags.includes('#')) unsupported('printf %#v on a bool, nil, list or map value');
   if (d.verb === 'p') unsupported('printf %p');
-  if (k === 'complex') {
-    if (d.verb === 'T' && !nested) return goSprintf(directiveText(d, 's'), [{ k: 'string', v: 'complex128' }]);
-    if (d.verb !== 'v' || d.flags + d.width + d.prec !== '') unsupported('printf on a complex number other than a plain %v');
-    return fmtV(v);
-  }
+  if (k === 'complex') return printComplex(d, (v as { imag: number }).imag);
+  // %#v: Go syntax (lists and maps with their type, elements quoted, a nil element `interface {}(nil)`).
+  const sharpV = d.verb === 'v' && d.flags.includes('#');
   // A nil inside a list or map is written as is, unpadded.
-  if (k === 'invalid') return nested ? '<nil>' : d.verb === 'T' || d.verb === 'v' ? padString(d, '<nil>') : `%!${d.verb}(<nil>)`;
+  if (k === 'invalid') {
+    if (nested) return sharpV ? 'interface {}(nil)' : '<nil>';
+    return d.verb === 'T' || d.verb === 'v' ? padString(d, '<nil>') : `%!${d.verb}(<nil>)`;
+  }
   if (d.verb === 'T' && !nested) return goSprintf(directiveText(d, 's'), [{ k: 'string', v: goTypeName(v) }]);
   if (k === 'bool') {
     const text = padString(d, v ? 'true' : 'false');
     return d.verb === 't' || d.verb === 'v' ? text : `%!${d.verb}(bool=${text})`;
   }
-  if (k === 'slice') return `[${(v as TplValue[]).map((e) => printTyped(d, e, true)).join(' ')}]`;
+  if (k === 'slice') {
+    const elems = (v as TplValue[]).map((e) => printTyped(d, e, true));
+    return sharpV ? `[]interface {}{${elems.join(', ')}}` : `[${elems.join(' ')}]`;
+  }
   const m = v as Map<string, TplValue>;
-  return `map[${[...m.keys()].sort(goCompare).map((key) => `${printTyped(d, key, true)}:${printTyped(d, m.get(key), true)}`).join(' ')}]`;
+  const pairs = [...m.keys()].sort(goCompare).map((key) => `${printTyped(d, key, true)}:${printTyped(d, m.get(key), true)}`);
+  return sharpV ? `map[string]interface {}{${pairs.join(', ')}}` : `map[${pairs.join(' ')}]`;
+}
+
+/**
+ * fmt's complex128 (the real part is always 0): `(real imag i)`, each part a float under the verb, the
+ * imaginary one always signed. %v is %g but for `+` and `#` (%+v does not sign the real part); a verb floats do not
+ * take is a bad verb showing the %v text under the same flags.
+ */
+function printComplex(d: Directive, imag: number): string {
+  if (d.verb === 'T') return goSprintf(directiveText(d, 's'), [{ k: 'string', v: 'complex128' }]);
+  if (d.verb === 'p') unsupported('printf %p on a complex number');
+  const floatVerb = 'vbgGxXfFeE'.includes(d.verb);
+  const verb = floatVerb && d.verb !== 'v' ? d.verb : 'g';
+  // Under %v, `+` and `#` become plusV and sharpV, which a float ignores.
+  const flags = d.verb === 'v' ? d.flags.replace(/[+#]/g, '') : d.flags;
+  const part = (f: string, x: number): string => goSprintf(`%${f}${d.width}${d.prec}${verb}`, [{ k: 'float64', v: x }]);
+  const text = `(${part(flags, 0)}${part(flags + '+', imag)}i)`;
+  return floatVerb ? text : `%!${d.verb}(complex128=${text})`;
 }
 
 /**

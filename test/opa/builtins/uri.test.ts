@@ -26,8 +26,8 @@ const URIS = [
 function generatedUris(count: number): string[] {
   let seed = 20261206;
   const rnd = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    return (seed >>> 16) % n;
   };
   const pick = (a: string[]): string => a[rnd(a.length)]!;
   const piece = (atoms: string[], max: number): string => Array.from({ length: rnd(max + 1) }, () => pick(atoms)).join('');
