@@ -308,6 +308,8 @@ class TemplateParser {
   private items: Array<string | Tok[]>;
   private at = 0;
   private depth = 0;
+  /** Variables in scope while parsing: a use of any other is a parse error, executed or not (Go's useVar). */
+  private vars: string[] = ['$'];
   /** Templates named by `{{define}}` / `{{block}}`. */
   readonly defs = new Map<string, Node[]>();
   constructor(src: string) {
@@ -385,9 +387,13 @@ class TemplateParser {
 
   /** A define or block body, up to its {{end}}. */
   private body(what: string): Node[] {
+    // A definition is a template of its own: only `$` is in scope.
+    const outer = this.vars;
+    this.vars = ['$'];
     this.depth++;
     const b = this.list();
     this.depth--;
+    this.vars = outer;
     if (b.end !== 'end') fail(`unexpected ${b.end === 'else' ? '{{else}}' : 'EOF'} in ${what}`);
     return b.list;
   }
@@ -401,6 +407,14 @@ class TemplateParser {
   }
 
   private control(kind: 'if' | 'with' | 'range', toks: Tok[]): Node {
+    // Variables declared in the control's pipeline and body go out of scope at its {{end}}.
+    const scopeMark = this.vars.length;
+    const node = this.controlBody(kind, toks);
+    this.vars.length = scopeMark;
+    return node;
+  }
+
+  private controlBody(kind: 'if' | 'with' | 'range', toks: Tok[]): Node {
     const pipe = this.pipe(toks, kind === 'range');
     this.depth++;
     const body = this.list();
@@ -437,6 +451,7 @@ class TemplateParser {
       if (vars.length > (isRange ? 2 : 1) || commas !== vars.length - 1) fail('too many declarations');
       decl = vars.map((t) => t.v);
       assign = noSpace[declAt]!.t === 'assign';
+      this.vars.push(...decl);
       let seen = 0;
       let cut = 0;
       for (; cut < toks.length; cut++) {
@@ -460,6 +475,7 @@ class TemplateParser {
           return { k: 'field', names };
         }
         case 'var': {
+          if (!this.vars.includes(t.v)) fail(`undefined variable "${t.v}"`);
           const names: string[] = [];
           while (toks[i]?.t === 'field') names.push((toks[i++] as { v: string }).v);
           return { k: 'var', name: t.v, names };
@@ -940,12 +956,29 @@ class Executor {
 
   private range(node: Extract<Node, { k: 'range' }>, dot: TplValue, scope: Scope): void {
     const mark = scope.vars.length;
-    const pipe = { ...node.pipe, decl: [] };
-    const v = this.pipe(pipe, dot, scope);
+    // The pipeline declares (or assigns) its variables with the whole value, as {{else}} sees them; each
+    // iteration then sets them to the index and element.
+    const v = this.pipe(node.pipe, dot, scope);
+    const inner = scope.vars.length;
+    const { decl, assign } = node.pipe;
+    const setVar = (name: string, x: TplValue): void => {
+      const i = scope.vars.map((e) => e[0]).lastIndexOf(name);
+      scope.vars[i]![1] = x;
+    };
     const one = (key: TplValue, elem: TplValue): boolean => {
-      const inner = scope.vars.length;
-      if (node.pipe.decl.length === 1) scope.vars.push([node.pipe.decl[0]!, elem]);
-      if (node.pipe.decl.length === 2) scope.vars.push([node.pipe.decl[0]!, key], [node.pipe.decl[1]!, elem]);
+      if (decl.length === 1) {
+        if (assign) setVar(decl[0]!, elem);
+        else scope.vars[inner - 1]![1] = elem;
+      }
+      if (decl.length === 2) {
+        if (assign) {
+          setVar(decl[0]!, key);
+          setVar(decl[1]!, elem);
+        } else {
+          scope.vars[inner - 1]![1] = elem;
+          scope.vars[inner - 2]![1] = key;
+        }
+      }
       try {
         this.run(node.list, elem, scope);
       } catch (e) {
@@ -1103,6 +1136,8 @@ class Executor {
       case 'index': {
         if (lazy.length < 1) fail('wrong number of args for index: want at least 1 got 0');
         const [item, ...keys] = args();
+        // A nil item is an error even with no index to apply.
+        if (kindOf(item) === 'invalid') fail('error calling index: index of untyped nil');
         let v = item;
         for (const k of keys) v = indexOne(v, k);
         return v;

@@ -110,6 +110,19 @@ const METHODS = [
   '{{slice .list .zero.Int64}}', '{{.nested.x.y.z.String}}',
 ];
 
+/** Variable scopes: a use out of scope is a parse error even where it never runs; range's variables in {{else}}. */
+const SCOPES = [
+  '{{if false}}{{$i}}{{end}}', '{{range $i, $x := .empty}}{{else}}{{$i}} {{$x}}{{end}}', '{{range $x := .nil}}{{else}}{{$x}}{{end}}',
+  '{{with $x := 1}}{{end}}{{$x}}', '{{$x := 1}}{{define "a"}}{{$x}}{{end}}', '{{block "b" .}}{{$y := 2}}{{end}}{{$y}}',
+  '{{range $i, $x := .list}}{{end}}{{$i}}', '{{if $z := 1}}{{$z}}{{else}}{{$z}}{{end}}', '{{$x = 1}}', '{{if false}}{{$x = 1}}{{end}}',
+  '{{range $x = .list}}{{end}}', '{{$x := 0}}{{range $x = .list}}{{end}}{{$x}}',
+  '{{$i := 0}}{{$x := 0}}{{range $i, $x = .list}}{{end}}{{$i}} {{$x}}', '{{$x := 0}}{{range $x = .empty}}{{end}}{{$x}}',
+  '{{$x := 1}}{{block "b" $x}}{{.}}{{end}}', '{{if true}}{{$a := 1}}{{else}}{{$a}}{{end}}', '{{if 1}}{{else if $q := 2}}{{$q}}{{else}}{{$q}}{{end}}',
+  '{{range $i, $e := .list}}{{if eq $i 1}}{{break}}{{end}}{{end}}{{$e}}', '{{template "x" $nope}}', '{{$}}{{$.n}}', '{{$x := $x}}',
+  '{{if false}}{{$x := $x}}{{end}}ok', '{{range $k, $v := .m}}{{$k}}{{else}}{{$k}}{{end}}',
+  '{{range $k, $v := .em}}{{$k}}{{else}}{{$k}}-{{$v}}{{end}}',
+];
+
 /** printf formats (flags, widths, precisions, every verb) over every kind of value (a fixed seed). */
 function generatedPrintf(count: number): string[] {
   let seed = 7;
@@ -131,7 +144,70 @@ function generatedPrintf(count: number): string[] {
   });
 }
 
+/** Actions nesting every function, pipes, if/range/with and variables (a fixed seed). */
+function generatedTemplates(count: number): string[] {
+  let seed = 11;
+  const rnd = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    return (seed >>> 16) % n;
+  };
+  const pick = <T>(a: T[]): T => a[rnd(a.length)]!;
+  const atoms = ['.name', '.n', '.f', '.t', '.no', '.nil', '.s', '.list', '.m', '.em', '.empty', '.missing', '.m.c', '.list.x', '.nums', '.zero', '1', '0',
+    '-2', '2.5', '"str"', '""', 'nil', 'true', '.', '$', '$.n', "'a'", '1i', '0x10', '.n.Int64', '.n.String'];
+  const ints = ['0', '1', '2', '3', '-1', '(len .list)', '(len .str)', '$i', '.n.Int64', '(index .str 0)'];
+  const strs = ['.name', '"str"', '""', '.s', '(index .nums 0)', '.n', '(print 1)', '(slice .name 1)', '.nested.x.y.z'];
+  const colls = ['.list', '.m', '.em', '.empty', '.nums', '(slice .list 1)', '.m.c', '(index .list 4)', '.name'];
+  const many = (d: number, n: number): string => Array.from({ length: n }, () => expr(d + 1)).join(' ');
+  const expr = (d: number): string => {
+    const r = rnd(14);
+    if (d > 2 || r < 3) return pick(atoms);
+    switch (r) {
+      case 3: return `(${pick(['eq', 'ne', 'lt', 'le', 'gt', 'ge'])} ${pick(ints)} ${pick(ints)})`;
+      case 4: return `(${pick(['eq', 'ne', 'lt', 'le', 'gt', 'ge'])} ${pick(strs)} ${pick(strs)})`;
+      case 5: return `(index ${pick(colls)} ${pick([...ints, '"a"', '"k"', '"c"'])})`;
+      case 6: return `(slice ${pick(colls)} ${Array.from({ length: rnd(3) }, () => pick(['0', '1', '2', '3'])).join(' ')})`;
+      case 7: return `(len ${pick(colls)})`;
+      case 8: return `(${pick(['print', 'println', 'html', 'js', 'urlquery'])} ${many(d, rnd(4))})`;
+      case 9: return `(${pick(['and', 'or'])} ${many(d, 1 + rnd(3))})`;
+      case 10: return `(not ${expr(d + 1)})`;
+      case 11: return `(${expr(d + 1)} | ${pick(['print', 'len', 'html', 'not', 'printf "%v|%d"', 'printf "%s %v" 1', 'js', 'urlquery', 'index .m', 'slice .list'])})`;
+      case 12: return `(printf ${pick(['"%v"', '"%d %s"', '"%q"', '"%x|%5v"', '"%T"', '"%t"'])} ${many(d, rnd(3))})`;
+      default: return `(eq ${expr(d + 1)} ${expr(d + 1)})`;
+    }
+  };
+  const action = (d: number): string => {
+    const r = rnd(12);
+    const e = expr(0).replace(/^\((.*)\)$/, '$1');
+    if (d < 2 && r === 0) return `{{if ${e}}}A${action(d + 1)}{{else}}B{{end}}`;
+    if (d < 2 && r === 1) return `{{range ${e}}}[${action(d + 1)}]{{else}}E{{end}}`;
+    if (d < 2 && r === 2) return `{{with ${e}}}W${action(d + 1)}{{end}}`;
+    if (d < 2 && r === 3) return `{{range $i, $x := ${e}}}{{$i}}=${action(d + 1)};{{end}}`;
+    if (r === 4) return `{{$v := ${e}}}{{$v}}`;
+    return `{{${e}}}`;
+  };
+  return Array.from({ length: count }, () => Array.from({ length: 1 + rnd(3) }, () => action(0)).join('|'));
+}
+
+/** Whether preadmit supports the template (what it does not is an evaluation error, tested below). */
+function supported(t: string, vars: string): boolean {
+  try {
+    hostBuiltins['strings.render_template']!(regoString(t), parseRegoValue(vars));
+    return true;
+  } catch (e) {
+    if (/not supported by preadmit/.test((e as Error).message)) return false;
+    throw e;
+  }
+}
+
 describe('strings.render_template on the host equals opa eval', () => {
+  it('800 generated templates (those preadmit supports)', () => {
+    const templates = generatedTemplates(800).filter((t) => supported(t, VARS));
+    expect(templates.length).toBeGreaterThan(750);
+    expect(mismatches(templates.map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
+  });
+  it(`${SCOPES.length} templates on variable scopes`, () => {
+    expect(mismatches(SCOPES.map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
+  });
   it('600 generated printf templates', () => {
     expect(mismatches(generatedPrintf(600).map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
   });
