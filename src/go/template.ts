@@ -12,9 +12,8 @@
 // `continue`, `else`), and every builtin function: and, or, not, len, index, slice, print, println,
 // printf, html, js, urlquery, call, eq, ne, lt, le, gt, ge; `define`, `template`, `block`. A template
 // error (parse or execution) is GoTemplateError, as Go's errors; what this file does not implement
-// (printf's %p, and argument indexes / `*` widths when an argument is a nil, bool, list, map, byte or
-// complex value; a slice past a list's length or inside a UTF-8 character; hexadecimal floats needing
-// rounding) throws GoTemplateUnsupported.
+// (printf's %p on a list, map or complex value; a slice past a list's length or inside a UTF-8
+// character; hexadecimal floats needing rounding) throws GoTemplateUnsupported.
 import { goFloatText } from './strconv.ts';
 import { goCompare } from './strings.ts';
 import { goSprintf, type GoArg } from '../opa/sprintf.ts';
@@ -694,6 +693,15 @@ function goTypeName(v: TplValue): string {
   }
 }
 
+/**
+ * goSprintf of one directive over one scalar. A verb that is part of a directive's syntax (`[`, `*`, a flag,
+ * a digit, `.`) is a bad verb for every value: it is passed as a placeholder, then named in the output.
+ */
+function sprintfOne(d: Directive, v: TplValue): string {
+  if (!/^[[*#0+\- .0-9]$/.test(d.verb)) return goSprintf(directiveText(d), [goArg(v)]);
+  return goSprintf(directiveText(d, '\ue000'), [goArg(v)]).replaceAll('%!\ue000(', `%!${d.verb}(`);
+}
+
 /** fmt's printing of one value under a directive; `nested` inside a list or map. */
 function printTyped(d: Directive, v: TplValue, nested: boolean): string {
   const k = kindOf(v);
@@ -704,7 +712,7 @@ function printTyped(d: Directive, v: TplValue, nested: boolean): string {
     if (nested && d.verb === 'T') return `%!T(${goTypeName(v)}=${goSprintf(directiveText({ ...d, flags: d.flags.replace(/[#+]/g, '') }, 'v'), [goArg(v)])})`;
     // %#v of an unsigned integer (a uint8) is its 0x-prefixed hex (`+` and `#` are plusV and sharpV there).
     if (goTypeName(v) === 'uint8' && d.verb === 'v' && d.flags.includes('#')) return goSprintf(directiveText({ ...d, flags: '#' + d.flags.replace(/[+#]/g, '') }, 'x'), [goArg(v)]);
-    const text = goSprintf(directiveText(d), [goArg(v)]);
+    const text = sprintfOne(d, v);
     // A uint8 or int64 prints as an int, but for the type a bad verb names.
     const bad = `%!${d.verb}(int=`;
     return hasIntType(v) && text.startsWith(bad) ? `%!${d.verb}(${goTypeName(v)}=${text.slice(bad.length)}` : text;
@@ -749,17 +757,70 @@ function printComplex(d: Directive, imag: number): string {
   return floatVerb ? text : `%!${d.verb}(complex128=${text})`;
 }
 
+/** fmt's limit on widths, precisions and argument numbers. */
+const TOO_LARGE = 1e6;
+
+/** fmt's parsenum: digits of s[start:end]; a number over 1e6 gives up (and ends the format). */
+function parseNum(s: string, start: number, end: number): { num: number; isNum: boolean; next: number } {
+  let num = 0;
+  let isNum = false;
+  let i = start;
+  for (; i < end && s[i]! >= '0' && s[i]! <= '9'; i++) {
+    if (num > TOO_LARGE) return { num: 0, isNum: false, next: end };
+    num = num * 10 + s.charCodeAt(i) - 48;
+    isNum = true;
+  }
+  return { num, isNum, next: i };
+}
+
 /**
- * fmt.Sprintf where some argument is nil, a bool, a list or a map: each directive is printed on its own
- * (scalars through goSprintf, the others as fmt walks them). Argument indexes and `*` widths are not
- * supported there.
+ * fmt.Sprintf where some argument is nil, a bool, a list, a map, a byte or a complex number: fmt's own
+ * directive loop (argument indexes, `*` widths and precisions, BADINDEX/BADWIDTH/BADPREC/MISSING/NOVERB,
+ * EXTRA), each directive printed on its own (scalars through goSprintf with the resolved width and
+ * precision, the others as fmt walks them).
  */
 function typedSprintf(format: string, args: TplValue[]): string {
   let out = '';
   let argNum = 0;
-  let i = 0;
+  let reordered = false;
+  let goodArgNum = true;
   const end = format.length;
+  /** An explicit `[n]` at i: the argument it selects. */
+  const argNumber = (i: number): { i: number; found: boolean } => {
+    if (i >= end || format[i] !== '[') return { i, found: false };
+    reordered = true;
+    let ok = false;
+    let index = 0;
+    let wid = 1;
+    if (end - i >= 3) {
+      const close = format.indexOf(']', i + 1);
+      if (close >= 0) {
+        const n = parseNum(format, i + 1, close);
+        wid = close - i + 1;
+        if (n.isNum && n.next === close) {
+          ok = true;
+          index = n.num - 1;
+        }
+      }
+    }
+    if (ok && index >= 0 && index < args.length) {
+      argNum = index;
+      return { i: i + wid, found: true };
+    }
+    goodArgNum = false;
+    return { i: i + wid, found: ok };
+  };
+  /** A `*` width or precision: an integer argument (of any integer type) within 1e6. */
+  const intFromArg = (): { num: number; isInt: boolean } => {
+    if (argNum >= args.length) return { num: 0, isInt: false };
+    const a = args[argNum++];
+    if (kindOf(a) !== 'int') return { num: 0, isInt: false };
+    const n = Number((a as { int: bigint }).int);
+    return n > TOO_LARGE || n < -TOO_LARGE ? { num: 0, isInt: false } : { num: n, isInt: true };
+  };
+  let i = 0;
   while (i < end) {
+    goodArgNum = true;
     const pct = format.indexOf('%', i);
     if (pct < 0) {
       out += format.slice(i);
@@ -767,30 +828,59 @@ function typedSprintf(format: string, args: TplValue[]): string {
     }
     out += format.slice(i, pct);
     i = pct + 1;
-    const flags = /^[#0+\- ]*/.exec(format.slice(i))![0];
+    let flags = /^[#0+\- ]*/.exec(format.slice(i))![0];
     i += flags.length;
-    if (format[i] === '[' || format[i] === '*') unsupported('printf argument indexes or * widths with a bool, nil, list or map value');
-    const width = /^[0-9]*/.exec(format.slice(i))![0];
-    i += width.length;
+    let r = argNumber(i);
+    i = r.i;
+    let afterIndex = r.found;
+    let width = '';
+    if (format[i] === '*') {
+      i++;
+      const w = intFromArg();
+      if (!w.isInt) out += '%!(BADWIDTH)';
+      else if (w.num < 0) {
+        flags = flags.replace(/0/g, '') + '-';
+        width = String(-w.num);
+      } else width = String(w.num);
+      afterIndex = false;
+    } else {
+      const n = parseNum(format, i, end);
+      if (n.isNum) width = String(n.num);
+      i = n.next;
+      if (afterIndex && n.isNum) goodArgNum = false;
+    }
     let prec = '';
     if (i + 1 < end && format[i] === '.') {
-      if (format[i + 1] === '[' || format[i + 1] === '*') unsupported('printf argument indexes or * widths with a bool, nil, list or map value');
-      prec = '.' + /^[0-9]*/.exec(format.slice(i + 1))![0];
-      i += prec.length;
+      i++;
+      if (afterIndex) goodArgNum = false;
+      r = argNumber(i);
+      i = r.i;
+      afterIndex = r.found;
+      if (format[i] === '*') {
+        i++;
+        const p = intFromArg();
+        if (!p.isInt || p.num < 0) out += '%!(BADPREC)';
+        else prec = `.${p.num}`;
+        afterIndex = false;
+      } else {
+        const n = parseNum(format, i, end);
+        prec = `.${n.isNum ? n.num : 0}`;
+        i = n.next;
+      }
     }
-    if (format[i] === '[') unsupported('printf argument indexes with a bool, nil, list or map value');
+    if (!afterIndex) i = argNumber(i).i;
     if (i >= end) {
       out += '%!(NOVERB)';
       break;
     }
     const verb = String.fromCodePoint(format.codePointAt(i)!);
     i += verb.length;
-    const d: Directive = { flags, width, prec, verb };
     if (verb === '%') out += '%';
+    else if (!goodArgNum) out += `%!${verb}(BADINDEX)`;
     else if (argNum >= args.length) out += `%!${verb}(MISSING)`;
-    else out += printTyped(d, args[argNum++], false);
+    else out += printTyped({ flags, width, prec, verb }, args[argNum++], false);
   }
-  if (argNum < args.length) {
+  if (!reordered && argNum < args.length) {
     const plain: Directive = { flags: '', width: '', prec: '', verb: 'v' };
     const extra = args.slice(argNum).map((a) => (kindOf(a) === 'invalid' ? '<nil>' : `${goTypeName(a)}=${printTyped(plain, a, false)}`));
     out += `%!(EXTRA ${extra.join(', ')})`;
