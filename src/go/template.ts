@@ -12,7 +12,7 @@
 // `continue`, `else`), and every builtin function: and, or, not, len, index, slice, print, println,
 // printf, html, js, urlquery, call, eq, ne, lt, le, gt, ge; `define`, `template`, `block`. A template
 // error (parse or execution) is GoTemplateError, as Go's errors; what this file does not implement
-// (printf's %p on a list, map or complex value; a slice past a list's length or inside a UTF-8
+// (printf's %p on a list or map value; a slice past a list's length or inside a UTF-8
 // character; hexadecimal floats needing rounding) throws GoTemplateUnsupported.
 import { goFloatText } from './strconv.ts';
 import { goCompare } from './strings.ts';
@@ -717,7 +717,8 @@ function printTyped(d: Directive, v: TplValue, nested: boolean): string {
     const bad = `%!${d.verb}(int=`;
     return hasIntType(v) && text.startsWith(bad) ? `%!${d.verb}(${goTypeName(v)}=${text.slice(bad.length)}` : text;
   }
-  if (d.verb === 'p') unsupported('printf %p');
+  // %p of a list or map is its address.
+  if (d.verb === 'p' && (k === 'slice' || k === 'map')) unsupported('printf %p on a list or map');
   if (k === 'complex') return printComplex(d, (v as { imag: number }).imag);
   // %#v: Go syntax (lists and maps with their type, elements quoted, a nil element `interface {}(nil)`).
   const sharpV = d.verb === 'v' && d.flags.includes('#');
@@ -747,7 +748,6 @@ function printTyped(d: Directive, v: TplValue, nested: boolean): string {
  */
 function printComplex(d: Directive, imag: number): string {
   if (d.verb === 'T') return goSprintf(directiveText(d, 's'), [{ k: 'string', v: 'complex128' }]);
-  if (d.verb === 'p') unsupported('printf %p on a complex number');
   const floatVerb = 'vbgGxXfFeE'.includes(d.verb);
   const verb = floatVerb && d.verb !== 'v' ? d.verb : 'g';
   // Under %v, `+` and `#` become plusV and sharpV, which a float ignores.

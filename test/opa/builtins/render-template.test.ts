@@ -85,6 +85,7 @@ const FUNCS = [
   '{{printf "%%%v" .t}}', '{{printf "%v" .missing}}', '{{printf "%s" nil}}', '{{printf "%.1q" .list}}', '{{printf "%05s" .list}}', '{{printf "%d" .empty}}',
   '{{printf "%v" .em}}', '{{printf "%s" .nested}}', '{{printf "%#x" .list}}', '{{printf "%U" .list}}', '{{printf "%c" .t}}', '{{printf "%e" .list}}',
   '{{printf "%T" (index .list 4)}}', '{{printf "%5T|" .list}}', '{{printf "%T" .list}}', '{{printf "%d %s" .n .list}}', '{{printf "%-8t|%08t" .t .no}}',
+  '{{printf "%p|%5p|%p|%p|%p|%p" .t .no .nil 1i (index .str 0) .n}}', '{{printf "%p" .missing}}',
   '{{printf "%v" (slice .list 0 2)}}', '{{printf "%s %s" .t}}', '{{printf "x%5.2" .t}}', '{{printf "%d" .list 1 2}}', '{{printf "%+d % d" .list .m}}',
   '{{le true true}}', '{{gt true true}}', '{{ge true true}}', '{{lt true true}}', '{{le .nil .nil}}', '{{gt .nil .nil}}', '{{le 1 1}}', '{{gt 2 1}}',
   '{{le 1 1.0}}', '{{le "a" "a"}}', '{{ge "b" "a"}}', '{{gt .n "4"}}', '{{le .n .n}}', '{{gt 1.5 1.5}}', '{{le .list .list}}', '{{eq .list .nil}}',
@@ -229,8 +230,8 @@ describe('strings.render_template on the host equals opa eval', () => {
       'strings.render_template("{{.a}}", {"a": {1, 2}})', 'strings.render_template("x", {"a": {1: 2}})', 'strings.render_template("{{.a}}", {"a": 1.0, "b": 1e400})'])).toEqual([]);
   });
   it('what preadmit does not implement is an evaluation error', () => {
-    const vars = parseRegoValue('{"a": [1, 2, 3]}');
-    for (const t of ['{{slice .a 0 4}}', '{{slice .a 1 2 5}}', '{{slice "é" 1}}', '{{slice "aé" 0 2}}', '{{printf "%p" .a}}', '{{printf "%p" 1i}}',
+    const vars = parseRegoValue('{"a": [1, 2, 3], "m": {}}');
+    for (const t of ['{{slice .a 0 4}}', '{{slice .a 1 2 5}}', '{{slice "é" 1}}', '{{slice "aé" 0 2}}', '{{printf "%p" .a}}', '{{printf "%5p" .m}}',
       '{{0x1p-1074}}', '{{0x1.00000000000001p0}}']) {
       expect(() => hostBuiltins['strings.render_template']!(regoString(t), vars)).toThrow(/not supported by preadmit/);
     }
