@@ -1,0 +1,444 @@
+// io.jwt.* on preadmit's host (src/go/jwt.ts) against the real topdown `opa eval` of Gatekeeper's OPA
+// (v1.17.1), byte for byte, including undefined results (OPA's builtin errors). Tokens are signed here with
+// node:crypto (keys made at test time, certificates in fixtures-jwt/), independently of the code under test.
+import { createHmac, createPrivateKey, generateKeyPairSync, sign, constants, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mismatches, wasmEvalAll } from './wasm-oracle.ts';
+
+const FIX = join(import.meta.dirname, 'fixtures-jwt');
+const fixture = (name: string): string => readFileSync(join(FIX, name), 'utf8');
+
+const lit = (s: string): string => JSON.stringify(s);
+const b64 = (s: string | Buffer): string => (typeof s === 'string' ? Buffer.from(s, 'utf8') : s).toString('base64url');
+
+function pair(type: 'rsa' | 'ec' | 'ed25519' | 'x25519', opts: Record<string, unknown> = {}): { pub: KeyObject; priv: KeyObject } {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const { publicKey, privateKey } = generateKeyPairSync(type as any, opts as any) as unknown as { publicKey: KeyObject; privateKey: KeyObject };
+  return { pub: publicKey, priv: privateKey };
+}
+
+const rsa = pair('rsa', { modulusLength: 2048 });
+const rsa2 = pair('rsa', { modulusLength: 2048 });
+const rsa512 = pair('rsa', { modulusLength: 512 });
+const p256 = pair('ec', { namedCurve: 'P-256' });
+const p384 = pair('ec', { namedCurve: 'P-384' });
+const p521 = pair('ec', { namedCurve: 'P-521' });
+const k256 = pair('ec', { namedCurve: 'secp256k1' });
+const ed = pair('ed25519');
+const ed2 = pair('ed25519');
+const x25519 = pair('x25519');
+
+const pem = (k: KeyObject): string => k.export({ type: 'spki', format: 'pem' }).toString();
+const jwk = (k: KeyObject, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ ...k.export({ format: 'jwk' }), ...extra });
+const jwkText = (k: KeyObject, extra: Record<string, unknown> = {}): string => JSON.stringify(jwk(k, extra));
+const octJwk = (secret: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ kty: 'oct', k: b64(secret), ...extra });
+
+type Alg = 'HS256' | 'HS384' | 'HS512' | 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512' | 'ES256' | 'ES384' | 'ES512' | 'EdDSA';
+const HASH: Record<string, string> = { '256': 'sha256', '384': 'sha384', '512': 'sha512' };
+
+/** A signature of `input` by alg (the JWS form: r||s for ECDSA). */
+function signWith(alg: Alg, key: KeyObject | string, input: string, pssSalt: number = constants.RSA_PSS_SALTLEN_DIGEST): Buffer {
+  const hash = HASH[alg.slice(2)] as string;
+  const data = Buffer.from(input, 'utf8');
+  if (alg.startsWith('HS')) return createHmac(hash, key as string).update(data).digest();
+  if (alg.startsWith('RS')) return sign(hash, data, key as KeyObject);
+  if (alg.startsWith('PS')) return sign(hash, data, { key: key as KeyObject, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pssSalt });
+  if (alg.startsWith('ES')) return sign(hash, data, { key: key as KeyObject, dsaEncoding: 'ieee-p1363' });
+  return sign(null, data, key as KeyObject);
+}
+
+/** A compact token; header and payload as objects (JSON-encoded) or raw text. */
+function token(alg: Alg, key: KeyObject | string, header: object | string, payload: object | string, pssSalt?: number): string {
+  const h = b64(typeof header === 'string' ? header : JSON.stringify(header));
+  const p = b64(typeof payload === 'string' ? payload : JSON.stringify(payload));
+  return `${h}.${p}.${b64(signWith(alg, key, `${h}.${p}`, pssSalt))}`;
+}
+
+const PAYLOAD = { sub: '1234567890', name: 'Jane', iat: 1516239022, admin: true, n: 12345678901234567890.5 };
+const hs = (alg: Alg, secret: string, header: object = { alg, typ: 'JWT' }, payload: object | string = PAYLOAD): string => token(alg, secret, header, payload);
+
+function expectSame(exprs: string[]): void {
+  expect(mismatches(exprs)).toEqual([]);
+}
+
+describe('io.jwt.decode', () => {
+  it('agrees with topdown on well-formed and malformed tokens', () => {
+    const good = hs('HS256', 'secret');
+    const [h, p, s] = good.split('.') as [string, string, string];
+    const nested = token('HS256', 'k', { alg: 'HS256', cty: 'JWT' }, `"${hs('HS256', 'inner', { alg: 'HS256' }, { inner: 1 })}"`);
+    const exprs = [
+      good,
+      `${h}.${p}.`,
+      `${h}==.${p}.${s}`,
+      `${b64('{"alg":"HS256"}')}=.${p}.${s}`,
+      `${b64('{"alg":"HS256"}')}.${b64('{"a":1}')}.${s}`,
+      `${b64('{"alg":"HS256"}')}.${b64('{"a":1,"a":2,"b":{"c":[1,2.50,1e400]}}')}.${s}`,
+      `${b64('{"alg":"HS256","enc":"A128GCM"}')}.${p}.${s}`,
+      `${b64('{"alg":"HS256"')}.${p}.${s}`,
+      `${b64('[1]')}.${p}.${s}`,
+      `${h}.${b64('[1]')}.${s}`,
+      `${h}.${b64('"x"')}.${s}`,
+      `${h}.${b64('{"a":1} {}')}.${s}`,
+      `${h}.${b64(' \n{"a":"\\ud800 é \u2028"}\t')}.${s}`,
+      `${h}.${Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe2, 0x82, 0x41, 0xff, 0x22, 0x7d]).toString('base64url')}.${s}`,
+      `${h}.${p}.${s}x`,
+      `${h}.${p}.${s.slice(0, -1)}`,
+      `${h}x.${p}.${s}`,
+      `${h}.${p}.${s}.`,
+      `${h}.${p}`,
+      `${h}${p}${s}`,
+      '..',
+      '',
+      `${h}.${p}.a+b/`,
+      `${h}.${p}.YQ\n==`,
+      `${h}.${b64('{"x":1}').replace(/=+$/, '')}\r\n.${s}`,
+      nested,
+      token('HS256', 'k', { alg: 'HS256', cty: 'jwt' }, `"${hs('HS256', 'inner', { alg: 'HS256' }, { inner: 1 })}"`),
+      token('HS256', 'k', { alg: 'HS256', cty: 'JWT' }, `'${hs('HS256', 'inner', { alg: 'HS256' }, { inner: 2 })}'"`),
+      token('HS256', 'k', { alg: 'HS256', cty: 'JWT' }, 'not a token'),
+      token('HS256', 'k', { alg: 'HS256', cty: 'text/plain' }, { a: 1 }),
+      `${b64('{"alg":"HS256","crit":["x"],"x":1}')}.${p}.${s}`,
+    ].map((t) => `io.jwt.decode(${lit(t)})`);
+    exprs.push('io.jwt.decode(1)', 'io.jwt.decode(["a.b.c"])');
+    expectSame(exprs);
+  });
+});
+
+describe('io.jwt.verify_hs256 / hs384 / hs512', () => {
+  it('agrees with topdown', () => {
+    const exprs: string[] = [];
+    for (const alg of ['HS256', 'HS384', 'HS512'] as const) {
+      const f = `io.jwt.verify_${alg.toLowerCase()}`;
+      const t = hs(alg, 'secret');
+      const [h, p, s] = t.split('.') as [string, string, string];
+      exprs.push(
+        `${f}(${lit(t)}, "secret")`,
+        `${f}(${lit(t)}, "Secret")`,
+        `${f}(${lit(t)}, "")`,
+        `${f}(${lit(`${h}.${b64('{"sub":"x"}')}.${s}`)}, "secret")`,
+        `${f}(${lit(`${h}.${p}.${s}=`)}, "secret")`,
+        `${f}(${lit(`${h}.${p}.${s}!`)}, "secret")`,
+        `${f}(${lit(`${h}.${p}`)}, "secret")`,
+        `${f}(${lit(t)}, 1)`,
+        `${f}(1, "secret")`,
+        `${f}(${lit(token(alg, 'sécret ✓', 'not json at all', 'also not json'))}, "sécret ✓")`,
+        `${f}(${lit(token(alg, '', { alg }, {}))}, "")`,
+      );
+    }
+    exprs.push(`io.jwt.verify_hs256(${lit(hs('HS384', 'secret'))}, "secret")`);
+    expectSame(exprs);
+  });
+});
+
+describe('io.jwt.verify_rs* / ps* / es* / eddsa', () => {
+  it('agrees with topdown on PEM public keys and certificates', () => {
+    const exprs: string[] = [];
+    const rsaCert = fixture('rsa-cert.pem');
+    const rsaCertKey = createPrivateKey(fixture('rsa-cert.key'));
+    const ecCert = fixture('ec-cert.pem');
+    const ecCertKey = createPrivateKey(fixture('ec-cert.key'));
+    const edCert = fixture('ed25519-cert.pem');
+    const edCertKey = createPrivateKey(fixture('ed25519-cert.key'));
+    const pssCert = fixture('rsapss-cert.pem');
+    for (const alg of ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'] as const) {
+      const f = `io.jwt.verify_${alg.toLowerCase()}`;
+      const t = token(alg, rsa.priv, { alg, typ: 'JWT' }, PAYLOAD);
+      exprs.push(
+        `${f}(${lit(t)}, ${lit(pem(rsa.pub))})`,
+        `${f}(${lit(t)}, ${lit(pem(rsa2.pub))})`,
+        `${f}(${lit(token(alg, rsaCertKey, { alg }, PAYLOAD))}, ${lit(rsaCert)})`,
+        `${f}(${lit(t)}, ${lit(rsaCert)})`,
+        `${f}(${lit(token(alg, rsa512.priv, { alg }, PAYLOAD))}, ${lit(pem(rsa512.pub))})`,
+        `${f}(${lit(t.slice(0, -4))}, ${lit(pem(rsa.pub))})`,
+        `${f}(${lit(token(alg, rsa.priv, { alg: 'none' }, PAYLOAD))}, ${lit(pem(rsa.pub))})`,
+        `${f}(${lit(t)}, ${lit(pem(p256.pub))})`,
+        `${f}(${lit(t)}, ${lit(pssCert)})`,
+      );
+    }
+    exprs.push(`io.jwt.verify_ps256(${lit(token('PS256', rsa.priv, { alg: 'PS256' }, PAYLOAD, constants.RSA_PSS_SALTLEN_MAX_SIGN))}, ${lit(pem(rsa.pub))})`);
+    exprs.push(`io.jwt.verify_ps256(${lit(token('PS256', rsa.priv, { alg: 'PS256' }, PAYLOAD, 0))}, ${lit(pem(rsa.pub))})`);
+    exprs.push(`io.jwt.verify_rs256(${lit(token('PS256', rsa.priv, { alg: 'PS256' }, PAYLOAD))}, ${lit(pem(rsa.pub))})`);
+    for (const [alg, k] of [['ES256', p256], ['ES384', p384], ['ES512', p521]] as const) {
+      const f = `io.jwt.verify_${alg.toLowerCase()}`;
+      const t = token(alg, k.priv, { alg, typ: 'JWT' }, PAYLOAD);
+      const [h, p, s] = t.split('.') as [string, string, string];
+      const der = sign(HASH[alg.slice(2)] as string, Buffer.from(`${h}.${p}`), k.priv);
+      exprs.push(
+        `${f}(${lit(t)}, ${lit(pem(k.pub))})`,
+        `${f}(${lit(t)}, ${lit(pem(p256 === k ? p384.pub : p256.pub))})`,
+        `${f}(${lit(`${h}.${p}.${b64(der)}`)}, ${lit(pem(k.pub))})`,
+        `${f}(${lit(`${h}.${p}.${s.slice(0, -2)}`)}, ${lit(pem(k.pub))})`,
+        `${f}(${lit(`${h}.${p}.`)}, ${lit(pem(k.pub))})`,
+        `${f}(${lit(t)}, ${lit(pem(rsa.pub))})`,
+      );
+    }
+    // r with a leading zero byte dropped: Go splits the signature in halves whatever their length.
+    for (let i = 0; i < 40; i++) {
+      const input = `${b64('{"alg":"ES256"}')}.${b64(`{"i":${i}}`)}`;
+      const sig = signWith('ES256', p256.priv, input);
+      if (sig[0] === 0) exprs.push(`io.jwt.verify_es256(${lit(`${input}.${b64(sig.subarray(1))}`)}, ${lit(pem(p256.pub))})`);
+    }
+    exprs.push(`io.jwt.verify_es256(${lit(token('ES256', p384.priv, { alg: 'ES256' }, PAYLOAD))}, ${lit(pem(p384.pub))})`);
+    exprs.push(`io.jwt.verify_es256(${lit(token('ES256', k256.priv, { alg: 'ES256' }, PAYLOAD))}, ${lit(pem(k256.pub))})`);
+    exprs.push(`io.jwt.verify_es256(${lit(token('ES256', ecCertKey, { alg: 'ES256' }, PAYLOAD))}, ${lit(ecCert)})`);
+    const edt = token('EdDSA', ed.priv, { alg: 'EdDSA' }, PAYLOAD);
+    exprs.push(
+      `io.jwt.verify_eddsa(${lit(edt)}, ${lit(pem(ed.pub))})`,
+      `io.jwt.verify_eddsa(${lit(edt)}, ${lit(pem(ed2.pub))})`,
+      `io.jwt.verify_eddsa(${lit(edt.slice(0, -3))}, ${lit(pem(ed.pub))})`,
+      `io.jwt.verify_eddsa(${lit(token('EdDSA', edCertKey, { alg: 'EdDSA' }, PAYLOAD))}, ${lit(edCert)})`,
+      `io.jwt.verify_eddsa(${lit(edt)}, ${lit(pem(x25519.pub))})`,
+      `io.jwt.verify_eddsa(${lit(edt)}, ${lit(pem(rsa.pub))})`,
+    );
+    // PEM framing: trailing data, leading text, other block types, broken bodies.
+    const rt = token('RS256', rsa.priv, { alg: 'RS256' }, PAYLOAD);
+    const rp = pem(rsa.pub);
+    for (const key of [
+      rp.trimEnd(), `${rp}\n`, `${rp} `, `junk before\n${rp}`, `${rp}junk`, rp.replace(/\n/g, '\r\n'), rp.replace('-----END', 'AAAA\n-----END'),
+      rp.replace(/PUBLIC KEY/g, 'RSA PUBLIC KEY'), rsa.priv.export({ type: 'pkcs8', format: 'pem' }).toString(), `${rp}${rp}`, 'not a key', '',
+      rp.replace(/^(-----BEGIN PUBLIC KEY-----\n)/, '$1Proc-Type: 4,ENCRYPTED\n\n'),
+    ]) {
+      exprs.push(`io.jwt.verify_rs256(${lit(rt)}, ${lit(key)})`);
+    }
+    // Header checks before verification.
+    for (const header of ['{"alg":1}', '{"kid":2,"alg":"RS256"}', '{"crit":[],"alg":"RS256"}', '{"crit":"x"}', '{"crit":[1,"a"]}', '{"crit":["a",1]}', '[]', 'null', '{"typ":false}', '{"cty":{}}']) {
+      exprs.push(`io.jwt.verify_rs256(${lit(token('RS256', rsa.priv, header, PAYLOAD))}, ${lit(rp)})`);
+    }
+    exprs.push(`io.jwt.verify_rs256(${lit(rt)}, 1)`, `io.jwt.verify_rs256(1, ${lit(rp)})`);
+    expectSame(exprs);
+  });
+
+  it('agrees with topdown on JWKs and JWK sets (kid, alg)', () => {
+    const exprs: string[] = [];
+    const rt = token('RS256', rsa.priv, { alg: 'RS256', kid: 'k1' }, PAYLOAD);
+    const rtNoKid = token('RS256', rsa.priv, { alg: 'RS256' }, PAYLOAD);
+    const set = (...keys: Array<Record<string, unknown>>): string => JSON.stringify({ keys });
+    for (const key of [
+      jwkText(rsa.pub),
+      jwkText(rsa.pub, { kid: 'k1' }),
+      jwkText(rsa.pub, { alg: 'RS256' }),
+      jwkText(rsa.pub, { alg: 'RS384' }),
+      jwkText(rsa.pub, { alg: 'RSA-OAEP' }),
+      jwkText(rsa.pub, { alg: 'foo' }),
+      jwkText(rsa.priv),
+      jwkText(rsa2.pub),
+      set(jwk(rsa2.pub, { kid: 'k1' }), jwk(rsa.pub, { kid: 'k2' })),
+      set(jwk(rsa2.pub, { kid: 'k2' }), jwk(rsa.pub, { kid: 'k1' })),
+      set(jwk(rsa2.pub), jwk(rsa.pub)),
+      set(jwk(rsa2.pub, { alg: 'RS256' }), jwk(rsa.pub, { alg: 'PS256' })),
+      set(jwk(rsa.pub, { alg: 'RS256', kid: 'k1' })),
+      set(jwk(rsa.pub, { alg: 'ES256', kid: 'k1' })),
+      set(jwk(p256.pub), jwk(rsa.pub)),
+      set(octJwk('secret'), jwk(rsa.pub)),
+      set(),
+      JSON.stringify({ keys: {} }),
+      set({ kty: 'RSA' }),
+      JSON.stringify({ kty: 'RSA', n: 'AQAB' }),
+      JSON.stringify({ kty: 'XYZ' }),
+      JSON.stringify({ n: 'x' }),
+      jwkText(rsa.pub, { kid: 5 }),
+      jwkText(rsa.pub, { use: 'enc' }),
+      jwkText(rsa.pub, { key_ops: ['verify'] }),
+      jwkText(rsa.pub, { x5c: 'nope' }),
+      '{}',
+      '[]',
+      '{"keys":[],"x":1}',
+    ]) {
+      exprs.push(`io.jwt.verify_rs256(${lit(rt)}, ${lit(key)})`, `io.jwt.verify_rs256(${lit(rtNoKid)}, ${lit(key)})`);
+    }
+    const et = token('ES256', p256.priv, { alg: 'ES256' }, PAYLOAD);
+    for (const key of [jwkText(p256.pub), jwkText(p256.priv), jwkText(p384.pub), jwkText(k256.pub), JSON.stringify({ ...jwk(p256.pub), crv: 'P-384' })]) {
+      exprs.push(`io.jwt.verify_es256(${lit(et)}, ${lit(key)})`);
+    }
+    const edt = token('EdDSA', ed.priv, { alg: 'EdDSA' }, PAYLOAD);
+    for (const key of [jwkText(ed.pub), jwkText(ed.priv), jwkText(ed2.pub), jwkText(x25519.pub), JSON.stringify({ kty: 'OKP', crv: 'Ed448', x: 'AAAA' })]) {
+      exprs.push(`io.jwt.verify_eddsa(${lit(edt)}, ${lit(key)})`);
+    }
+    expectSame(exprs);
+  });
+});
+
+describe('io.jwt.decode_verify', () => {
+  it('agrees with topdown on constraints, claims and time', () => {
+    const exprs: string[] = [];
+    const T = 1700000000;
+    const dv = (t: string, c: string): string => `io.jwt.decode_verify(${lit(t)}, ${c})`;
+    const tok = (payload: object, header: object = { alg: 'HS256', typ: 'JWT' }): string => token('HS256', 'secret', header, payload);
+    const base = tok({ sub: 'x', iss: 'me', aud: 'you', exp: T + 10, nbf: T - 10 });
+    const time = `"time": ${T}000000000`;
+    exprs.push(
+      dv(base, `{"secret": "secret", ${time}}`),
+      dv(base, `{"secret": "wrong", ${time}}`),
+      dv(base, `{"secret": "secret", "alg": "HS256", "iss": "me", "aud": "you", ${time}}`),
+      dv(base, `{"secret": "secret", "alg": "HS384", ${time}}`),
+      dv(base, `{"secret": "secret", "iss": "other", ${time}}`),
+      dv(base, `{"secret": "secret", "aud": "other", ${time}}`),
+      dv(tok({ sub: 'x' }), `{"secret": "secret", "iss": "me", ${time}}`),
+      dv(tok({ sub: 'x' }), `{"secret": "secret", "aud": "you", ${time}}`),
+      dv(tok({ aud: ['a', 'you', 3] }), `{"secret": "secret", "aud": "you", ${time}}`),
+      dv(tok({ aud: ['a', 3] }), `{"secret": "secret", "aud": "you", ${time}}`),
+      dv(tok({ aud: [] }), `{"secret": "secret", ${time}}`),
+      dv(tok({ aud: '' }), `{"secret": "secret", ${time}}`),
+      dv(tok({ aud: 7 }), `{"secret": "secret", ${time}}`),
+      dv(tok({ aud: [''] }), `{"secret": "secret", ${time}}`),
+      dv(tok({ exp: T }), `{"secret": "secret", ${time}}`),
+      dv(tok({ exp: T + 1 }), `{"secret": "secret", ${time}}`),
+      dv(tok({ exp: T - 0.5 }), `{"secret": "secret", ${time}}`),
+      dv(tok({ exp: 1e400 }), `{"secret": "secret", ${time}}`),
+      dv(tok({ exp: '123' }), `{"secret": "secret", ${time}}`),
+      dv(tok({ nbf: T }), `{"secret": "secret", ${time}}`),
+      dv(tok({ nbf: T + 1 }), `{"secret": "secret", ${time}}`),
+      dv(tok({ nbf: T + 0.000001 }), `{"secret": "secret", "time": ${T}000000001}`),
+      dv(tok({ nbf: null }), `{"secret": "secret", ${time}}`),
+      dv(tok({ exp: 1 }), `{"secret": "secret"}`),
+      dv(tok({ exp: 99999999999 }), `{"secret": "secret"}`),
+      dv(tok({ nbf: 99999999999 }), `{"secret": "secret"}`),
+      dv(tok({ exp: T + 10 }), `{"secret": "secret", "time": 1.7e18}`),
+      dv(tok({ exp: T + 10 }), `{"secret": "secret", "time": -1}`),
+      dv(tok({ exp: T + 10 }), `{"secret": "secret", "time": "now"}`),
+      dv(tok({ exp: T + 10 }), `{"secret": "secret", "time": 1e400}`),
+      dv(tok({ exp: T + 10 }), `{"secret": "secret", "time": 0}`),
+      dv(base, `{"secret": "secret", "cert": ${lit(pem(rsa.pub))}, ${time}}`),
+      dv(base, `{${time}}`),
+      dv(base, `{"secret": "", ${time}}`),
+      dv(base, `{"secret": 1, ${time}}`),
+      dv(base, `{"secret": "secret", "iss": 1, ${time}}`),
+      dv(base, `{"secret": "secret", "foo": 1, ${time}}`),
+      dv(base, `{"cert": ${lit(JSON.stringify(octJwk('secret')))}, ${time}}`),
+      dv(base, `{"cert": ${lit(JSON.stringify({ keys: [octJwk('wrong', { kid: 'x' }), octJwk('secret')] }))}, ${time}}`),
+      dv(base, `{"cert": ${lit(JSON.stringify({ keys: [] }))}, ${time}}`),
+      dv(base, `{"cert": 5, ${time}}`),
+      dv(base, `{"cert": "junk", ${time}}`),
+      dv(base, '[]'),
+      dv(base, '"secret"'),
+      `io.jwt.decode_verify(1, {"secret": "secret"})`,
+      dv(tok({ a: 1 }, { typ: 'JWT' }), `{"secret": "secret", ${time}}`),
+      dv(tok({ a: 1 }, { alg: 'HS256', crit: ['b'], b: 1 }), `{"secret": "secret", ${time}}`),
+      dv(tok({ a: 1 }, { alg: 'HS256', crit: ['alg'] }), `{"secret": "secret", ${time}}`),
+      dv(tok({ a: 1 }, { alg: 'HS256', kid: 3 }), `{"secret": "secret", ${time}}`),
+      dv(tok({ a: 1 }, { alg: 'none' }), `{"secret": "secret", ${time}}`),
+      dv(`${b64('{"alg":"none"}')}.${b64('{"a":1}')}.`, `{"secret": "secret", ${time}}`),
+      dv(token('HS256', 'secret', { alg: 'HS256' }, '[1]'), `{"secret": "secret", ${time}}`),
+      dv(token('HS256', 'secret', { alg: 'HS256' }, 'xx'), `{"secret": "secret", ${time}}`),
+      dv(token('HS256', 'secret', { alg: 'HS256', cty: 'JWT' }, tok({ inner: true, exp: T + 5 })), `{"secret": "secret", ${time}}`),
+      dv(token('HS256', 'secret', { alg: 'HS256', cty: 'jwt' }, token('HS256', 'other', { alg: 'HS256' }, { inner: true })), `{"secret": "secret", ${time}}`),
+      dv(token('HS256', 'secret', { alg: 'HS256', cty: 'JWT' }, `"${tok({ inner: 1 })}"`), `{"secret": "secret", ${time}}`),
+    );
+    // Asymmetric keys: PEM, certificates, JWK (also private), kid selection, PSS salt length.
+    const rsaCert = fixture('rsa-cert.pem');
+    const rsaCertKey = createPrivateKey(fixture('rsa-cert.key'));
+    const claims = { sub: 'x', exp: T + 10 };
+    for (const alg of ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'] as const) {
+      const t = token(alg, rsa.priv, { alg }, claims);
+      exprs.push(
+        dv(t, `{"cert": ${lit(pem(rsa.pub))}, ${time}}`),
+        dv(t, `{"cert": ${lit(pem(rsa2.pub))}, ${time}}`),
+        dv(t, `{"cert": ${lit(jwkText(rsa.priv))}, ${time}}`),
+        dv(t, `{"cert": ${lit(jwkText(rsa.pub, { alg }))}, "alg": ${lit(alg)}, ${time}}`),
+        dv(token(alg, rsaCertKey, { alg }, claims), `{"cert": ${lit(rsaCert)}, ${time}}`),
+      );
+    }
+    exprs.push(
+      dv(token('PS256', rsa.priv, { alg: 'PS256' }, claims, constants.RSA_PSS_SALTLEN_MAX_SIGN), `{"cert": ${lit(pem(rsa.pub))}, ${time}}`),
+      dv(token('RS256', rsa512.priv, { alg: 'RS256' }, claims), `{"cert": ${lit(pem(rsa512.pub))}, ${time}}`),
+      dv(token('RS256', rsa.priv, { alg: 'RS256', kid: 'b' }, claims), `{"cert": ${lit(JSON.stringify({ keys: [jwk(rsa2.pub, { kid: 'a' }), jwk(rsa.pub, { kid: 'b' })] }))}, ${time}}`),
+      dv(token('RS256', rsa.priv, { alg: 'RS256', kid: 'a' }, claims), `{"cert": ${lit(JSON.stringify({ keys: [jwk(rsa2.pub, { kid: 'a' }), jwk(rsa.pub, { kid: 'b' })] }))}, ${time}}`),
+      dv(token('RS256', rsa.priv, { alg: 'RS256' }, claims), `{"cert": ${lit(JSON.stringify({ keys: [jwk(rsa.pub, { alg: 'RS512' })] }))}, ${time}}`),
+      dv(token('HS256', 'secret', { alg: 'HS256' }, claims), `{"cert": ${lit(pem(rsa.pub))}, ${time}}`),
+      dv(token('RS256', rsa.priv, { alg: 'RS256' }, claims), `{"secret": "secret", ${time}}`),
+    );
+    for (const [alg, k] of [['ES256', p256], ['ES384', p384], ['ES512', p521]] as const) {
+      const t = token(alg, k.priv, { alg }, claims);
+      const [h, p, s] = t.split('.') as [string, string, string];
+      exprs.push(
+        dv(t, `{"cert": ${lit(pem(k.pub))}, ${time}}`),
+        dv(t, `{"cert": ${lit(jwkText(k.priv))}, ${time}}`),
+        dv(`${h}.${p}.${s.slice(0, -2)}`, `{"cert": ${lit(pem(k.pub))}, ${time}}`),
+        dv(t, `{"cert": ${lit(pem(rsa.pub))}, ${time}}`),
+      );
+    }
+    exprs.push(dv(token('ES256', p384.priv, { alg: 'ES256' }, claims), `{"cert": ${lit(pem(p384.pub))}, ${time}}`));
+    exprs.push(
+      dv(token('EdDSA', ed.priv, { alg: 'EdDSA' }, claims), `{"cert": ${lit(pem(ed.pub))}, ${time}}`),
+      dv(token('EdDSA', ed.priv, { alg: 'EdDSA' }, claims), `{"cert": ${lit(jwkText(ed.priv))}, ${time}}`),
+      dv(token('EdDSA', ed.priv, { alg: 'EdDSA' }, claims), `{"cert": ${lit(pem(ed2.pub))}, ${time}}`),
+      dv(token('EdDSA', ed.priv, { alg: 'Ed25519' }, claims), `{"cert": ${lit(pem(ed.pub))}, ${time}}`),
+    );
+    expectSame(exprs);
+  });
+
+  it('reads the clock when no time is given', () => {
+    const now = Math.floor(Date.now() / 1000);
+    const t = (payload: object): string => token('HS256', 's', { alg: 'HS256' }, payload);
+    const exprs = [
+      `io.jwt.decode_verify(${lit(t({ exp: now + 3600 }))}, {"secret": "s"})[0]`,
+      `io.jwt.decode_verify(${lit(t({ exp: now - 3600 }))}, {"secret": "s"})[0]`,
+      `io.jwt.decode_verify(${lit(t({ nbf: now + 3600 }))}, {"secret": "s"})[0]`,
+      `io.jwt.decode_verify(${lit(t({ nbf: now - 3600 }))}, {"secret": "s"})[0]`,
+    ];
+    expect(wasmEvalAll(exprs)).toEqual(['true', 'false', 'false', 'true']);
+    expectSame(exprs);
+  });
+});
+
+describe('io.jwt.encode_sign / encode_sign_raw', () => {
+  it('deterministic algorithms give topdown\'s token byte for byte', () => {
+    const oct = JSON.stringify(octJwk('secret'));
+    const exprs = [
+      `io.jwt.encode_sign({"typ": "JWT", "alg": "HS256"}, {"iss": "joe", "exp": 1300819380, "http://example.com/is_root": true}, ${oct})`,
+      `io.jwt.encode_sign({"alg": "HS384", "kid": "a<b>&"}, {"b": [1, 2.50, {"z": null, "a": "é\u2028"}], "a": {"y", "x"}}, ${oct})`,
+      `io.jwt.encode_sign({"alg": "HS512"}, {}, {"keys": [${oct}, ${jwkText(rsa.priv)}]})`,
+      `io.jwt.encode_sign({"alg": "RS256"}, {"a": 1}, ${jwkText(rsa.priv)})`,
+      `io.jwt.encode_sign({"alg": "RS384"}, {"a": 1}, ${jwkText(rsa.priv)})`,
+      `io.jwt.encode_sign({"alg": "RS512"}, {"a": 1}, ${jwkText(rsa.priv)})`,
+      `io.jwt.encode_sign({"alg": "EdDSA"}, {"a": 1}, ${jwkText(ed.priv)})`,
+      `io.jwt.encode_sign({"alg": "RS256"}, {"a": 1}, ${jwkText(rsa.pub)})`,
+      `io.jwt.encode_sign({"alg": "RS256"}, {"a": 1}, ${jwkText(rsa512.priv)})`,
+      `io.jwt.encode_sign({"alg": "HS256"}, {"a": 1}, ${jwkText(rsa.priv)})`,
+      `io.jwt.encode_sign({"alg": "RS256"}, {"a": 1}, ${oct})`,
+      `io.jwt.encode_sign({"alg": "ES256"}, {"a": 1}, ${jwkText(rsa.priv)})`,
+      `io.jwt.encode_sign({"alg": "EdDSA"}, {"a": 1}, ${jwkText(ed.pub)})`,
+      `io.jwt.encode_sign({"alg": "none"}, {"a": 1}, ${oct})`,
+      `io.jwt.encode_sign({"alg": "ES256K"}, {"a": 1}, ${oct})`,
+      `io.jwt.encode_sign({"typ": "JWT"}, {"a": 1}, ${oct})`,
+      `io.jwt.encode_sign({"alg": 256}, {"a": 1}, ${oct})`,
+      `io.jwt.encode_sign({"alg": "HS256"}, {"a": 1}, {"keys": []})`,
+      `io.jwt.encode_sign({"alg": "HS256"}, {"a": 1}, {"kty": "oct", "k": ""})`,
+      `io.jwt.encode_sign({"alg": "HS256"}, {"a": 1}, {"kty": "oct"})`,
+      `io.jwt.encode_sign({"alg": "HS256"}, "a string payload", ${oct})`,
+      `io.jwt.encode_sign({"alg": "HS256"}, {"a": 1}, "not an object")`,
+      `io.jwt.encode_sign_raw(${lit('{"typ":"JWT",\n "alg":"HS256"}')}, ${lit('{"iss":"joe",\r\n "exp":1300819380}')}, ${lit(oct)})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256","alg":"none"}')}, "{}", ${lit(oct)})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, "not json", ${lit(oct)})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256","typ":"JWT"}')}, "not json", ${lit(oct)})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256","typ":"text"}')}, "not json", ${lit(oct)})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256","typ":1}')}, "not json", ${lit(oct)})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"')}, "{}", ${lit(oct)})`,
+      `io.jwt.encode_sign_raw(${lit('["alg"]')}, "{}", ${lit(oct)})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"RS256"}')}, "{}", ${lit(jwkText(rsa.priv))})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, "{}", "not json")`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, "{}", 1)`,
+      `io.jwt.encode_sign_raw(1, "{}", ${lit(oct)})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, 1, ${lit(oct)})`,
+    ];
+    expectSame(exprs);
+  });
+
+  it('randomised algorithms (ECDSA, PSS) give tokens that verify', () => {
+    const exprs: string[] = [];
+    for (const [alg, k] of [['ES256', p256], ['ES384', p384], ['ES512', p521]] as const) {
+      const t = `io.jwt.encode_sign({"alg": ${lit(alg)}}, {"a": 1}, ${jwkText(k.priv)})`;
+      exprs.push(`io.jwt.verify_${alg.toLowerCase()}(${t}, ${lit(pem(k.pub))})`, `count(io.jwt.decode(${t})[2])`);
+    }
+    for (const alg of ['PS256', 'PS384', 'PS512'] as const) {
+      const t = `io.jwt.encode_sign({"alg": ${lit(alg)}}, {"a": 1}, ${jwkText(rsa.priv)})`;
+      exprs.push(`io.jwt.verify_${alg.toLowerCase()}(${t}, ${lit(pem(rsa.pub))})`, `io.jwt.decode_verify(${t}, {"cert": ${lit(pem(rsa.pub))}})[0]`);
+    }
+    exprs.push(`io.jwt.verify_es256(io.jwt.encode_sign({"alg": "ES256"}, {"a": 1}, ${jwkText(p384.priv)}), ${lit(pem(p384.pub))})`);
+    const results = wasmEvalAll(exprs);
+    expect(results.filter((r) => r === 'true').length).toBe(10);
+    expectSame(exprs);
+  });
+});
