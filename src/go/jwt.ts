@@ -233,6 +233,16 @@ interface VerificationKey {
   kid: string;
 }
 
+/** Names jwx knows for a JWK's `alg` (signature, key and content encryption algorithms); others are an error. */
+const JWA_ALGORITHMS = new Set([
+  'HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'ES256K', 'EdDSA', 'PS256', 'PS384',
+  'PS512', 'none', 'Ed25519', 'Ed448',
+  'A128GCMKW', 'A128KW', 'A192GCMKW', 'A192KW', 'A256GCMKW', 'A256KW', 'dir', 'ECDH-ES', 'ECDH-ES+A128KW', 'ECDH-ES+A192KW',
+  'ECDH-ES+A256KW', 'PBES2-HS256+A128KW', 'PBES2-HS384+A192KW', 'PBES2-HS512+A256KW', 'RSA-OAEP', 'RSA-OAEP-256',
+  'RSA-OAEP-384', 'RSA-OAEP-512', 'RSA1_5',
+  'A128CBC-HS256', 'A128GCM', 'A192CBC-HS384', 'A192GCM', 'A256CBC-HS512', 'A256GCM',
+]);
+
 const TOKEN_ALGORITHMS = new Set([
   'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'HS256', 'HS384', 'HS512', 'EdDSA',
 ]);
@@ -333,6 +343,8 @@ function jwkKey(o: Record<string, unknown>): GoKey {
   for (const m of ['kid', 'alg', 'use', 'x5u', 'x5t', 'x5t#S256']) {
     if (m in o && typeof o[m] !== 'string') fail(`failed to parse key: invalid ${m}`);
   }
+  if ('alg' in o && !JWA_ALGORITHMS.has(o.alg as string)) fail('failed to parse key: invalid key algorithm');
+  if ('x5c' in o && (!Array.isArray(o.x5c) || !o.x5c.every((c) => typeof c === 'string'))) fail('failed to parse key: invalid x5c');
   try {
     switch (kty) {
       case 'RSA':
@@ -391,11 +403,28 @@ function jwkParse(text: string): ParsedJwk[] {
   return [one(d)];
 }
 
+/** Go's DER parsers refuse bytes after the outer element; OpenSSL's ignore them. */
+function derWhole(b: Buffer): boolean {
+  if (b.length < 2) return false;
+  const first = b[1] as number;
+  let header = 2;
+  let len = first;
+  if (first & 0x80) {
+    const n = first & 0x7f;
+    if (n === 0 || n > 4 || b.length < 2 + n) return false;
+    len = 0;
+    for (let i = 0; i < n; i++) len = len * 256 + (b[2 + i] as number);
+    header += n;
+  }
+  return header + len === b.length;
+}
+
 /** getKeysFromCertOrJWK */
 function keysFromCertOrJwk(text: string): VerificationKey[] {
   const block = pemDecode(text);
   if (block) {
     if (block.rest.length > 0) fail('extra data after a PEM certificate block');
+    if ((block.type === 'CERTIFICATE' || block.type === 'PUBLIC KEY') && !derWhole(block.bytes)) fail('x509: trailing data');
     if (block.type === 'CERTIFICATE') {
       let cert: X509Certificate;
       try {
@@ -525,6 +554,7 @@ function jwsVerify(key: GoKey, alg: string, input: Buffer, sig: Buffer): boolean
     case 'ES512':
       return key.type === 'ecdsa' && sig.length === 2 * ecKeyBytes(key.pub) && ecdsaVerify(key.pub, hash as Hash, input, sig);
     case 'EdDSA':
+    case 'Ed25519':
       return key.type === 'ed25519' && ed25519Verify(key.pub, input, sig);
     default:
       return false;
@@ -747,7 +777,8 @@ export function jwtEncodeSignRaw(headers: string, payload: string, jwk: string):
   const alg = headerString(headers, 'alg');
   if (alg === undefined) fail("missing or invalid 'alg' header");
   if (!TOKEN_ALGORITHMS.has(alg)) fail(`unknown JWS algorithm: ${alg}`);
-  if (headerString(headers, 'typ') === 'JWT' && !jsonValid(payload)) fail('type is JWT but payload is not JSON');
+  const typ = headerString(headers, 'typ');
+  if ((typ === undefined || typ === '' || typ === 'JWT') && !jsonValid(payload)) fail('type is JWT but payload is not JSON');
   const input = `${b64url(headers)}.${b64url(payload)}`;
   const sig = jwsSign(first.key, alg, Buffer.from(input, 'utf8'));
   return regoString(`${input}.${b64url(sig)}`);

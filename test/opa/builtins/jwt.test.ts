@@ -11,6 +11,8 @@ const FIX = join(import.meta.dirname, 'fixtures-jwt');
 const fixture = (name: string): string => readFileSync(join(FIX, name), 'utf8');
 
 const lit = (s: string): string => JSON.stringify(s);
+/** A value the type checker cannot see (so that wrongly typed operands reach the builtin). */
+const dyn = (v: unknown): string => `json.unmarshal(${lit(JSON.stringify(v))})`;
 const b64 = (s: string | Buffer): string => (typeof s === 'string' ? Buffer.from(s, 'utf8') : s).toString('base64url');
 
 function pair(type: 'rsa' | 'ec' | 'ed25519' | 'x25519', opts: Record<string, unknown> = {}): { pub: KeyObject; priv: KeyObject } {
@@ -22,6 +24,8 @@ function pair(type: 'rsa' | 'ec' | 'ed25519' | 'x25519', opts: Record<string, un
 const rsa = pair('rsa', { modulusLength: 2048 });
 const rsa2 = pair('rsa', { modulusLength: 2048 });
 const rsa512 = pair('rsa', { modulusLength: 512 });
+const rsa1016 = pair('rsa', { modulusLength: 1016 });
+const rsa1024 = pair('rsa', { modulusLength: 1024 });
 const p256 = pair('ec', { namedCurve: 'P-256' });
 const p384 = pair('ec', { namedCurve: 'P-384' });
 const p521 = pair('ec', { namedCurve: 'P-521' });
@@ -59,8 +63,12 @@ function token(alg: Alg, key: KeyObject | string, header: object | string, paylo
 const PAYLOAD = { sub: '1234567890', name: 'Jane', iat: 1516239022, admin: true, n: 12345678901234567890.5 };
 const hs = (alg: Alg, secret: string, header: object = { alg, typ: 'JWT' }, payload: object | string = PAYLOAD): string => token(alg, secret, header, payload);
 
+/** Long base64 runs (tokens, keys) shortened, so that a failure reads. */
+const short = (s: string): string => s.replace(/[A-Za-z0-9_\-+/=]{48,}/g, (x) => `${x.slice(0, 16)}…${x.slice(-8)}`);
+
 function expectSame(exprs: string[]): void {
-  expect(mismatches(exprs)).toEqual([]);
+  const bad = mismatches(exprs).map((m) => `#${exprs.findIndex((e) => m.startsWith(`${e}: got `))} ${short(m)}`);
+  expect(bad).toEqual([]);
 }
 
 describe('io.jwt.decode', () => {
@@ -101,7 +109,7 @@ describe('io.jwt.decode', () => {
       token('HS256', 'k', { alg: 'HS256', cty: 'text/plain' }, { a: 1 }),
       `${b64('{"alg":"HS256","crit":["x"],"x":1}')}.${p}.${s}`,
     ].map((t) => `io.jwt.decode(${lit(t)})`);
-    exprs.push('io.jwt.decode(1)', 'io.jwt.decode(["a.b.c"])');
+    exprs.push(`io.jwt.decode(${dyn(1)})`, `io.jwt.decode(${dyn(['a.b.c'])})`);
     expectSame(exprs);
   });
 });
@@ -121,8 +129,8 @@ describe('io.jwt.verify_hs256 / hs384 / hs512', () => {
         `${f}(${lit(`${h}.${p}.${s}=`)}, "secret")`,
         `${f}(${lit(`${h}.${p}.${s}!`)}, "secret")`,
         `${f}(${lit(`${h}.${p}`)}, "secret")`,
-        `${f}(${lit(t)}, 1)`,
-        `${f}(1, "secret")`,
+        `${f}(${lit(t)}, ${dyn(1)})`,
+        `${f}(${dyn(1)}, "secret")`,
         `${f}(${lit(token(alg, 'sécret ✓', 'not json at all', 'also not json'))}, "sécret ✓")`,
         `${f}(${lit(token(alg, '', { alg }, {}))}, "")`,
       );
@@ -150,7 +158,6 @@ describe('io.jwt.verify_rs* / ps* / es* / eddsa', () => {
         `${f}(${lit(t)}, ${lit(pem(rsa2.pub))})`,
         `${f}(${lit(token(alg, rsaCertKey, { alg }, PAYLOAD))}, ${lit(rsaCert)})`,
         `${f}(${lit(t)}, ${lit(rsaCert)})`,
-        `${f}(${lit(token(alg, rsa512.priv, { alg }, PAYLOAD))}, ${lit(pem(rsa512.pub))})`,
         `${f}(${lit(t.slice(0, -4))}, ${lit(pem(rsa.pub))})`,
         `${f}(${lit(token(alg, rsa.priv, { alg: 'none' }, PAYLOAD))}, ${lit(pem(rsa.pub))})`,
         `${f}(${lit(t)}, ${lit(pem(p256.pub))})`,
@@ -158,6 +165,10 @@ describe('io.jwt.verify_rs* / ps* / es* / eddsa', () => {
       );
     }
     exprs.push(`io.jwt.verify_ps256(${lit(token('PS256', rsa.priv, { alg: 'PS256' }, PAYLOAD, constants.RSA_PSS_SALTLEN_MAX_SIGN))}, ${lit(pem(rsa.pub))})`);
+    for (const k of [rsa512, rsa1016, rsa1024]) {
+      exprs.push(`io.jwt.verify_rs256(${lit(token('RS256', k.priv, { alg: 'RS256' }, PAYLOAD))}, ${lit(pem(k.pub))})`);
+      if (k !== rsa512) exprs.push(`io.jwt.verify_ps256(${lit(token('PS256', k.priv, { alg: 'PS256' }, PAYLOAD))}, ${lit(pem(k.pub))})`);
+    }
     exprs.push(`io.jwt.verify_ps256(${lit(token('PS256', rsa.priv, { alg: 'PS256' }, PAYLOAD, 0))}, ${lit(pem(rsa.pub))})`);
     exprs.push(`io.jwt.verify_rs256(${lit(token('PS256', rsa.priv, { alg: 'PS256' }, PAYLOAD))}, ${lit(pem(rsa.pub))})`);
     for (const [alg, k] of [['ES256', p256], ['ES384', p384], ['ES512', p521]] as const) {
@@ -206,7 +217,7 @@ describe('io.jwt.verify_rs* / ps* / es* / eddsa', () => {
     for (const header of ['{"alg":1}', '{"kid":2,"alg":"RS256"}', '{"crit":[],"alg":"RS256"}', '{"crit":"x"}', '{"crit":[1,"a"]}', '{"crit":["a",1]}', '[]', 'null', '{"typ":false}', '{"cty":{}}']) {
       exprs.push(`io.jwt.verify_rs256(${lit(token('RS256', rsa.priv, header, PAYLOAD))}, ${lit(rp)})`);
     }
-    exprs.push(`io.jwt.verify_rs256(${lit(rt)}, 1)`, `io.jwt.verify_rs256(1, ${lit(rp)})`);
+    exprs.push(`io.jwt.verify_rs256(${lit(rt)}, ${dyn(1)})`, `io.jwt.verify_rs256(${dyn(1)}, ${lit(rp)})`);
     expectSame(exprs);
   });
 
@@ -311,9 +322,9 @@ describe('io.jwt.decode_verify', () => {
       dv(base, `{"cert": ${lit(JSON.stringify({ keys: [] }))}, ${time}}`),
       dv(base, `{"cert": 5, ${time}}`),
       dv(base, `{"cert": "junk", ${time}}`),
-      dv(base, '[]'),
-      dv(base, '"secret"'),
-      `io.jwt.decode_verify(1, {"secret": "secret"})`,
+      dv(base, dyn([])),
+      dv(base, dyn('secret')),
+      `io.jwt.decode_verify(${dyn(1)}, {"secret": "secret"})`,
       dv(tok({ a: 1 }, { typ: 'JWT' }), `{"secret": "secret", ${time}}`),
       dv(tok({ a: 1 }, { alg: 'HS256', crit: ['b'], b: 1 }), `{"secret": "secret", ${time}}`),
       dv(tok({ a: 1 }, { alg: 'HS256', crit: ['alg'] }), `{"secret": "secret", ${time}}`),
@@ -407,8 +418,8 @@ describe('io.jwt.encode_sign / encode_sign_raw', () => {
       `io.jwt.encode_sign({"alg": "HS256"}, {"a": 1}, {"keys": []})`,
       `io.jwt.encode_sign({"alg": "HS256"}, {"a": 1}, {"kty": "oct", "k": ""})`,
       `io.jwt.encode_sign({"alg": "HS256"}, {"a": 1}, {"kty": "oct"})`,
-      `io.jwt.encode_sign({"alg": "HS256"}, "a string payload", ${oct})`,
-      `io.jwt.encode_sign({"alg": "HS256"}, {"a": 1}, "not an object")`,
+      `io.jwt.encode_sign({"alg": "HS256"}, ${dyn('a string payload')}, ${oct})`,
+      `io.jwt.encode_sign({"alg": "HS256"}, {"a": 1}, ${dyn('not an object')})`,
       `io.jwt.encode_sign_raw(${lit('{"typ":"JWT",\n "alg":"HS256"}')}, ${lit('{"iss":"joe",\r\n "exp":1300819380}')}, ${lit(oct)})`,
       `io.jwt.encode_sign_raw(${lit('{"alg":"HS256","alg":"none"}')}, "{}", ${lit(oct)})`,
       `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, "not json", ${lit(oct)})`,
@@ -419,9 +430,9 @@ describe('io.jwt.encode_sign / encode_sign_raw', () => {
       `io.jwt.encode_sign_raw(${lit('["alg"]')}, "{}", ${lit(oct)})`,
       `io.jwt.encode_sign_raw(${lit('{"alg":"RS256"}')}, "{}", ${lit(jwkText(rsa.priv))})`,
       `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, "{}", "not json")`,
-      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, "{}", 1)`,
-      `io.jwt.encode_sign_raw(1, "{}", ${lit(oct)})`,
-      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, 1, ${lit(oct)})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, "{}", ${dyn(1)})`,
+      `io.jwt.encode_sign_raw(${dyn(1)}, "{}", ${lit(oct)})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, ${dyn(1)}, ${lit(oct)})`,
     ];
     expectSame(exprs);
   });
