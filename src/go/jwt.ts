@@ -661,9 +661,46 @@ function validAudience(c: Constraints, aud: RegoValue): boolean {
   return aud.v.some((e) => e.t === 'string' && e.v === c.aud);
 }
 
-/** strconv.FormatFloat(f, 'g', -1, 64) as a Rego number text (any exact spelling of the float will do). */
-function floatNumber(f: number): RegoValue {
-  return regoNumber(String(f));
+/** strconv.FormatFloat(f, 'g', -1, 64): shortest digits, exponent form below 1e-4 and from 1e6 on. */
+function goFormatG(f: number): string {
+  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  const [mant, e] = f.toExponential().split('e') as [string, string];
+  const exp = Number(e);
+  if (exp < -4 || exp >= 6) return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  return String(f);
+}
+
+const INT64_RE = /^[+-]?[0-9]+$/;
+
+function int64Of(s: string): bigint | undefined {
+  if (!INT64_RE.test(s)) return undefined;
+  const i = BigInt(s);
+  return i >= -(1n << 63n) && i < 1n << 63n ? i : undefined;
+}
+
+/**
+ * ast.NumberCompare of OPA v1.17.1: texts equal once trailing `.` and `0` characters are cut from those
+ * with a `.` compare equal (so `10.0` equals `1`); then as int64s; then, for two texts that had such a
+ * tail and still have a `.`, equal float64s are equal; then exactly.
+ */
+function opaNumberCompare(x: string, y: string): number {
+  const trim = (s: string): [string, boolean] => {
+    if (!s.includes('.')) return [s, false];
+    const t = s.replace(/[.0]+$/, '');
+    return t === s ? [s, false] : [t, t.includes('.')];
+  };
+  const [xs, xIsF] = trim(x);
+  const [ys, yIsF] = trim(y);
+  if (xs === ys) return 0;
+  const xi = int64Of(x);
+  const yi = int64Of(y);
+  if (xi !== undefined && yi !== undefined) return xi < yi ? -1 : xi > yi ? 1 : 0;
+  if (xIsF && yIsF) {
+    const xf = Number(x);
+    const yf = Number(y);
+    if (Number.isFinite(xf) && Number.isFinite(yf) && xf === yf) return 0;
+  }
+  return compareRegoValues(regoNumber(x), regoNumber(y));
 }
 
 /** io.jwt.decode_verify; `now` is the evaluation's clock reading (ns). */
@@ -709,16 +746,16 @@ export function jwtDecodeVerify(jwt: RegoValue | undefined, constraints: RegoVal
   } else if (c.aud !== '') {
     return unverified;
   }
-  const seconds = floatNumber(c.time / 1e9);
+  const seconds = goFormatG(c.time / 1e9);
   const exp = get(payload, 'exp');
   if (exp !== undefined) {
     if (exp.t !== 'number') fail('exp value must be a number');
-    if (compareRegoValues(seconds, exp) !== -1) return unverified;
+    if (opaNumberCompare(seconds, exp.v) !== -1) return unverified;
   }
   const nbf = get(payload, 'nbf');
   if (nbf !== undefined) {
     if (nbf.t !== 'number') fail('nbf value must be a number');
-    if (compareRegoValues(seconds, nbf) === -1) return unverified;
+    if (opaNumberCompare(seconds, nbf.v) === -1) return unverified;
   }
   return regoArray([regoBool(true), header, payload]);
 }

@@ -337,6 +337,19 @@ describe('io.jwt.decode_verify', () => {
       dv(token('HS256', 'secret', { alg: 'HS256', cty: 'jwt' }, token('HS256', 'other', { alg: 'HS256' }, { inner: true })), `{"secret": "secret", ${time}}`),
       dv(token('HS256', 'secret', { alg: 'HS256', cty: 'JWT' }, `"${tok({ inner: 1 })}"`), `{"secret": "secret", ${time}}`),
     );
+    // exp / nbf against the time in seconds as Go prints a float ('g': 1.7e+09), compared by OPA v1.17.1's
+    // NumberCompare, which first cuts trailing "." and "0" characters (10.0 equals 1).
+    const raw = (claims: string): string => token('HS256', 'secret', { alg: 'HS256' }, claims);
+    for (const [claims, t] of [
+      ['{"exp": 1700000010.0}', `${T}000000000`], ['{"exp": 1700000000.0}', `${T}000000000`], ['{"nbf": 1700000000.000}', `${T}000000000`],
+      ['{"exp": 10.0}', '1000000000'], ['{"exp": 100.000}', '1000000000'], ['{"nbf": 10.0}', '1000000000'], ['{"nbf": 2}', '1000000000'],
+      ['{"exp": 1.50}', '1500000000'], ['{"exp": 1.5}', '1500000000'], ['{"nbf": 1.500}', '1500000000'], ['{"exp": 10000001}', '10000000000000000'],
+      ['{"nbf": 1.7e+100}', '17000000000000000000'], ['{"nbf": 1.7e+1}', '17000000000000000000'], ['{"exp": 17000000000}', '17000000000000000000'],
+      ['{"exp": 0.0001}', '100000'], ['{"exp": 1e-5}', '9999'], ['{"exp": 0.000010}', '10000'], ['{"exp": 1700000000.0000001}', '1700000000000000000'],
+      ['{"nbf": 1700000000.0000001}', '1700000000000000000'], ['{"exp": 1e400}', '1'], ['{"nbf": -1}', '0'], ['{"exp": 0.0}', '0'], ['{"exp": 12345678.90}', '12345678900000000'],
+    ] as const) {
+      exprs.push(dv(raw(claims), `{"secret": "secret", "time": ${t}}`));
+    }
     // Asymmetric keys: PEM, certificates, JWK (also private), kid selection, PSS salt length.
     const rsaCert = fixture('rsa-cert.pem');
     const rsaCertKey = createPrivateKey(fixture('rsa-cert.key'));
@@ -378,6 +391,16 @@ describe('io.jwt.decode_verify', () => {
       dv(token('EdDSA', ed.priv, { alg: 'Ed25519' }, claims), `{"cert": ${lit(pem(ed.pub))}, ${time}}`),
     );
     expectSame(exprs);
+  });
+
+  it('inputs on which OPA v1.17.1 panics (a non-string cty or iss) are an evaluation error, not undefined', () => {
+    const t = (header: object, payload: object): string => lit(token('HS256', 's', header, payload));
+    const out = wasmEvalAll(
+      [`io.jwt.decode(${t({ alg: 'HS256', cty: 1 }, { a: 1 })})`, `io.jwt.decode_verify(${t({ alg: 'HS256' }, { iss: 1 })}, {"secret": "s", "iss": "x"})`],
+      undefined,
+      false,
+    );
+    expect(out.map((r) => r.startsWith('error:'))).toEqual([true, true]);
   });
 
   it('reads the clock when no time is given', () => {
