@@ -79,11 +79,15 @@ function opaBase64UrlDecode(s: string): Buffer {
   return Buffer.from(u, 'base64url');
 }
 
-/** jwx's lenient base64 (JWK members): standard or URL alphabet, padded or not. */
+/**
+ * jwx's base64 for JWK members: the URL or the standard alphabet (not both), unpadded, or padded correctly.
+ */
 function jwxBase64(s: string): Buffer {
-  const t = s.replace(/[\r\n]/g, '');
-  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(t) || t.replace(/=+$/, '').length % 4 === 1) fail('failed to decode base64');
-  return Buffer.from(t.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''), 'base64url');
+  const ok = s.includes('=')
+    ? /^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}==|[A-Za-z0-9+/_-]{3}=)$/.test(s)
+    : /^[A-Za-z0-9+/_-]*$/.test(s) && s.length % 4 !== 1;
+  if (!ok || (/[+/]/.test(s) && /[-_]/.test(s))) fail('failed to decode base64');
+  return Buffer.from(s.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''), 'base64url');
 }
 
 function b64url(b: Buffer | string): string {
@@ -336,6 +340,25 @@ function pemDecode(data: string): PemBlock | undefined {
   }
 }
 
+const JWK_BINARY_MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  RSA: ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'],
+  EC: ['x', 'y', 'd'],
+  OKP: ['x', 'd'],
+};
+
+/** An X.509 certificate of a JWK's `x5c`: padded standard base64 of DER that Go parses. */
+function x5cCertificate(c: unknown): void {
+  if (typeof c !== 'string' || !/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(c)) fail('failed to parse key: invalid x5c');
+  const der = Buffer.from(c, 'base64');
+  if (!derWhole(der)) fail('failed to parse key: invalid x5c');
+  try {
+    new X509Certificate(der);
+  } catch (e) {
+    if (e instanceof Error && 'code' in e) fail(`failed to parse key: invalid x5c: ${e.message}`);
+    throw e;
+  }
+}
+
 /** jwk.Export of one parsed JWK. */
 function jwkKey(o: Record<string, unknown>): GoKey {
   const kty = o.kty;
@@ -344,7 +367,11 @@ function jwkKey(o: Record<string, unknown>): GoKey {
     if (m in o && typeof o[m] !== 'string') fail(`failed to parse key: invalid ${m}`);
   }
   if ('alg' in o && !JWA_ALGORITHMS.has(o.alg as string)) fail('failed to parse key: invalid key algorithm');
-  if ('x5c' in o && (!Array.isArray(o.x5c) || !o.x5c.every((c) => typeof c === 'string'))) fail('failed to parse key: invalid x5c');
+  if ('key_ops' in o && (!Array.isArray(o.key_ops) || !o.key_ops.every((x) => typeof x === 'string'))) fail('failed to parse key: invalid key_ops');
+  if ('x5c' in o) {
+    if (!Array.isArray(o.x5c)) fail('failed to parse key: invalid x5c');
+    o.x5c.forEach(x5cCertificate);
+  }
   try {
     switch (kty) {
       case 'RSA':
@@ -352,18 +379,32 @@ function jwkKey(o: Record<string, unknown>): GoKey {
       case 'OKP': {
         if (kty === 'OKP' && o.crv !== 'Ed25519' && o.crv !== 'X25519') fail('failed to parse key: unsupported curve');
         if (kty === 'EC' && o.crv !== 'P-256' && o.crv !== 'P-384' && o.crv !== 'P-521') fail('failed to parse key: unsupported curve');
-        const jwk = o as JsonWebKey;
-        if ('d' in o) {
-          const priv = createPrivateKey({ key: jwk, format: 'jwk' });
+        // Members decoded as jwx does, then handed to OpenSSL in canonical form.
+        const jwk: Record<string, unknown> = kty === 'RSA' ? { kty } : { kty, crv: o.crv };
+        for (const m of JWK_BINARY_MEMBERS[kty] as string[]) {
+          if (!(m in o)) continue;
+          if (typeof o[m] !== 'string') fail(`failed to parse key: invalid ${m}`);
+          jwk[m] = jwxBase64(o[m] as string).toString('base64url');
+        }
+        if (kty === 'RSA') {
+          for (const m of ['n', 'e']) {
+            if (typeof jwk[m] !== 'string' || Buffer.from(jwk[m] as string, 'base64url').every((x) => x === 0)) fail(`failed to parse key: invalid ${m}`);
+          }
+        }
+        if ('d' in jwk) {
+          const priv = createPrivateKey({ key: jwk as JsonWebKey, format: 'jwk' });
           const pub = createPublicKey(priv);
           return kty === 'OKP' && o.crv === 'X25519' ? { type: 'other' } : (goKeyOf(pub, priv) as GoKey);
         }
-        const pub = createPublicKey({ key: jwk, format: 'jwk' });
+        const pub = createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
         return kty === 'OKP' && o.crv === 'X25519' ? { type: 'other' } : (goKeyOf(pub) as GoKey);
       }
-      case 'oct':
+      case 'oct': {
         if (typeof o.k !== 'string') fail('failed to parse key: missing k');
-        return { type: 'bytes', bytes: jwxBase64(o.k) };
+        const bytes = jwxBase64(o.k);
+        if (bytes.length === 0) fail('failed to parse key: empty k');
+        return { type: 'bytes', bytes };
+      }
       default:
         fail(`failed to parse key: unsupported kty ${kty}`);
     }
@@ -380,23 +421,39 @@ interface ParsedJwk {
   kid: string;
 }
 
-/** jwk.Parse: one JWK, or a set `{"keys": [...]}`. */
-function jwkParse(text: string): ParsedJwk[] {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    if (e instanceof SyntaxError) fail('failed to unmarshal JSON into key set');
-    throw e;
+/** The text of the first JSON object in `text` (after whitespace), or undefined when there is none. */
+function firstJsonObject(text: string): string | undefined {
+  const start = text.search(/[^ \t\r\n]/);
+  if (start < 0 || text[start] !== '{') return undefined;
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '{' || c === '[') {
+      depth++;
+    } else if (c === '}' || c === ']') {
+      if (--depth === 0) return text.slice(start, i + 1);
+    }
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) fail('failed to unmarshal JSON into key set');
+  return undefined;
+}
+
+/**
+ * jwk.Parse: a set `{"keys": [...]}` (the whole text must be JSON), or one JWK (read from the first JSON
+ * object; what follows it is ignored, as jwx's key decoder stops there).
+ */
+function jwkParse(text: string): ParsedJwk[] {
+  const first = firstJsonObject(text);
+  if (first === undefined || !jsonValid(first)) fail('failed to unmarshal JSON into key set');
+  const d = JSON.parse(first) as Record<string, unknown>;
   const one = (k: unknown): ParsedJwk => {
     if (typeof k !== 'object' || k === null || Array.isArray(k)) fail('failed to parse key');
     const o = k as Record<string, unknown>;
     return { key: jwkKey(o), alg: typeof o.alg === 'string' ? o.alg : '', kid: typeof o.kid === 'string' ? o.kid : '' };
   };
-  const d = doc as Record<string, unknown>;
   if ('keys' in d) {
+    if (!jsonValid(text)) fail('failed to unmarshal JSON into key set');
     if (!Array.isArray(d.keys)) fail('failed to parse key set: keys must be an array');
     return d.keys.map(one);
   }
@@ -763,13 +820,13 @@ export function jwtDecodeVerify(jwt: RegoValue | undefined, constraints: RegoVal
 // ---------------------------------------------------------------------------------------------
 // encode_sign
 
-/** fastjson's Get(key).StringBytes(): the first member of that name when it is a string, else "". */
+/** jwsbb.HeaderGetString: the first member of that name; undefined (an error) when absent or not a string. */
 function headerString(header: string, key: string): string | undefined {
   if (!jsonValid(header)) return undefined;
   const v = parseRegoValue(goJsonSurrogates(header.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')));
-  if (v.t !== 'object') return '';
+  if (v.t !== 'object') return undefined;
   const m = v.v.find(([k]) => k.t === 'string' && k.v === key)?.[1];
-  return m?.t === 'string' ? m.v : '';
+  return m?.t === 'string' ? m.v : undefined;
 }
 
 function rsaSignKey(k: GoKey): KeyObject {
@@ -815,7 +872,7 @@ export function jwtEncodeSignRaw(headers: string, payload: string, jwk: string):
   if (alg === undefined) fail("missing or invalid 'alg' header");
   if (!TOKEN_ALGORITHMS.has(alg)) fail(`unknown JWS algorithm: ${alg}`);
   const typ = headerString(headers, 'typ');
-  if ((typ === undefined || typ === '' || typ === 'JWT') && !jsonValid(payload)) fail('type is JWT but payload is not JSON');
+  if ((typ === undefined || typ === 'JWT') && !jsonValid(payload)) fail('type is JWT but payload is not JSON');
   const input = `${b64url(headers)}.${b64url(payload)}`;
   const sig = jwsSign(first.key, alg, Buffer.from(input, 'utf8'));
   return regoString(`${input}.${b64url(sig)}`);

@@ -1,7 +1,7 @@
 // io.jwt.* on preadmit's host (src/go/jwt.ts) against the real topdown `opa eval` of Gatekeeper's OPA
 // (v1.17.1), byte for byte, including undefined results (OPA's builtin errors). Tokens are signed here with
 // node:crypto (keys made at test time, certificates in fixtures-jwt/), independently of the code under test.
-import { createHmac, createPrivateKey, generateKeyPairSync, sign, constants, type KeyObject } from 'node:crypto';
+import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, sign, constants, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,8 @@ const k256 = pair('ec', { namedCurve: 'secp256k1' });
 const ed = pair('ed25519');
 const ed2 = pair('ed25519');
 const x25519 = pair('x25519');
+const ed448 = pair('ed448' as 'ed25519');
+const dsa = pair('dsa' as 'rsa', { modulusLength: 2048, divisorLength: 256 });
 
 const pem = (k: KeyObject): string => k.export({ type: 'spki', format: 'pem' }).toString();
 const jwk = (k: KeyObject, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ ...k.export({ format: 'jwk' }), ...extra });
@@ -267,6 +269,139 @@ describe('io.jwt.verify_rs* / ps* / es* / eddsa', () => {
     for (const key of [jwkText(ed.pub), jwkText(ed.priv), jwkText(ed2.pub), jwkText(x25519.pub), JSON.stringify({ kty: 'OKP', crv: 'Ed448', x: 'AAAA' })]) {
       exprs.push(`io.jwt.verify_eddsa(${lit(edt)}, ${lit(key)})`);
     }
+    expectSame(exprs);
+  });
+});
+
+describe('key parsing details (jwx, Go x509 and pem)', () => {
+  it('agrees with topdown', () => {
+    const rt = token('RS256', rsa.priv, { alg: 'RS256' }, { a: 1 });
+    const rtk = token('RS256', rsa.priv, { alg: 'RS256', kid: 'a' }, { a: 1 });
+    const rtk0 = token('RS256', rsa.priv, { alg: 'RS256', kid: '' }, { a: 1 });
+    const et = token('ES256', p256.priv, { alg: 'ES256' }, { a: 1 });
+    const edt = token('EdDSA', ed.priv, { alg: 'EdDSA' }, { a: 1 });
+    const rj = jwk(rsa.pub);
+    const rpj = jwk(rsa.priv);
+    const ej = jwk(p256.pub);
+    const epj = jwk(p256.priv);
+    const edj = jwk(ed.pub);
+    const der = fixture('rsa-cert.pem').replace(/-----[A-Z ]+-----|\s/g, '');
+    const rp = pem(rsa.pub);
+    const oct = (k: unknown): string => lit(JSON.stringify({ kty: 'oct', k }));
+    const v = (f: string, t: string, k: unknown): string => `io.jwt.verify_${f}(${lit(t)}, ${lit(typeof k === 'string' ? k : JSON.stringify(k))})`;
+    const exprs = [
+      // JWK members
+      v('rs256', rt, { kty: 'RSA', n: rpj.n, e: rpj.e, d: rpj.d }),
+      v('rs256', rt, { ...rj, kty: 'rsa' }),
+      v('rs256', rt, { ...rj, kty: 1 }),
+      v('rs256', rt, { ...rj, kty: '' }),
+      v('rs256', rt, { ...rj, use: 1 }),
+      v('rs256', rt, { ...rj, use: 'foo' }),
+      v('rs256', rt, { ...rj, key_ops: 'verify' }),
+      v('rs256', rt, { ...rj, key_ops: [1] }),
+      v('rs256', rt, { ...rj, key_ops: ['verify'] }),
+      v('rs256', rt, { ...rj, key_ops: ['foo'] }),
+      v('rs256', rt, { ...rj, x5t: 1 }),
+      v('rs256', rt, { ...rj, x5t: 'abc', x5u: 'http://x' }),
+      v('rs256', rt, { ...rj, x5c: [] }),
+      v('rs256', rt, { ...rj, x5c: [der, der] }),
+      v('rs256', rt, { ...rj, x5c: ['!!!'] }),
+      v('rs256', rt, { ...rj, x5c: ['AAAA'] }),
+      v('rs256', rt, { ...rj, x5c: [b64(Buffer.alloc(10, 1))] }),
+      v('rs256', rt, { ...rj, x5c: [Buffer.from(der, 'base64').toString('base64url')] }),
+      v('rs256', rt, { ...rj, x5c: [der.replace(/=+$/, '')] }),
+      v('rs256', rt, { ...rj, alg: '' }),
+      v('rs256', rt, { ...rj, kid: '' }),
+      v('rs256', rtk0, { keys: [{ ...rj, kid: '' }] }),
+      v('rs256', rtk, { keys: [{ ...rj, kid: 'a', alg: 'RS512' }] }),
+      v('rs256', rt, { ...rj, keys: [] }),
+      v('rs256', rt, { ...rj, keys: [rj] }),
+      v('rs256', rt, { keys: [rj], extra: 1 }),
+      v('rs256', rt, { keys: [1] }),
+      v('rs256', rt, { keys: null }),
+      v('rs256', rt, { keys: 'x' }),
+      v('rs256', rt, { keys: [rj, { kty: 'RSA' }] }),
+      v('rs256', rt, { keys: [rj, { kty: 'XYZ' }] }),
+      v('rs256', rt, { ...rj, extra: { deep: [1] } }),
+      v('rs256', rt, { ...rj, n: 1 }),
+      v('rs256', rt, { ...rj, n: '' }),
+      v('rs256', rt, { ...rj, n: 'AA' }),
+      v('rs256', rt, { ...rj, n: Buffer.from(rj.n as string, 'base64url').toString('base64') }),
+      v('rs256', rt, { ...rj, n: `${rj.n as string}=` }),
+      v('rs256', rt, { ...rj, n: `!${(rj.n as string).slice(1)}` }),
+      v('rs256', rt, { ...rj, e: '' }),
+      v('rs256', rt, { ...rj, e: 'AA' }),
+      v('rs256', rt, { ...rj, e: 'AAEAAQ' }),
+      v('rs256', rt, { ...rj, e: 'AQAB=' }),
+      v('es256', et, { ...ej, x: ej.y }),
+      v('es256', et, { ...ej, x: '' }),
+      v('es256', et, { ...ej, y: 'AA' }),
+      v('es256', et, { kty: 'EC', crv: 'P-256', d: epj.d }),
+      v('es256', et, { kty: 'EC', crv: 'P-256', x: ej.x }),
+      v('es256', et, { ...ej, crv: 'secp256k1' }),
+      v('eddsa', edt, { ...edj, x: b64(Buffer.alloc(31)) }),
+      v('eddsa', edt, { ...edj, x: '' }),
+      v('eddsa', edt, { kty: 'OKP', crv: 'Ed25519' }),
+      v('eddsa', edt, { ...edj, kty: 'EC' }),
+      // JSON framing: one key is read up to its end, a set must be the whole text.
+      v('rs256', rt, `${JSON.stringify(rj)} x`),
+      v('rs256', rt, `${JSON.stringify(rj)}}`),
+      v('rs256', rt, `${JSON.stringify(rj)}{`),
+      v('rs256', rt, `${JSON.stringify(rj)}${JSON.stringify({ kty: 'XYZ' })}`),
+      v('rs256', rt, ` ${JSON.stringify(rj)}\n`),
+      v('rs256', rt, JSON.stringify(rj).slice(0, -1)),
+      v('rs256', rt, `${JSON.stringify({ keys: [rj] })} trailing`),
+      v('rs256', rt, 'null'),
+      v('rs256', rt, '"x"'),
+      v('rs256', rt, '  '),
+      // oct keys
+      ...['', 'ab==', '!!', 'a', 'a b', 'c2VjcmV0ZA==', 'a+b/', 'a+b_', 'ab=', 1].map((k) => `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, "{}", ${oct(k)})`),
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, "{}", ${lit(JSON.stringify({ kty: 'oct', k: 'cw' }) + ' x')})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, "{}", ${lit(JSON.stringify({ keys: [rj, { kty: 'oct', k: 'c2VjcmV0' }] }))})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"RS256"}')}, "{}", ${lit(JSON.stringify({ ...rpj, alg: 'RS512', use: 'enc' }))})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"RS256"}')}, "{}", ${lit(JSON.stringify({ kty: 'RSA', n: rpj.n, e: rpj.e, d: rpj.d }))})`,
+      // PEM and SPKI: other key types, framing
+      v('rs256', rt, pem(dsa.pub)),
+      v('rs256', rt, pem(x25519.pub)),
+      v('eddsa', edt, pem(ed448.pub)),
+      v('rs256', rt, pem(createPublicKey(createPrivateKey(fixture('rsapss-cert.key'))))),
+      v('rs256', rt, `${rp.replace(/\n/g, '\r\n')}\r\n`),
+      v('rs256', rt, `${rp.trimEnd()}   `),
+      v('rs256', rt, `${rp.trimEnd()}  \n`),
+      v('rs256', rt, `${rp.trimEnd()}  \n `),
+      v('rs256', rt, `\n\n${rp}`),
+      v('rs256', rt, `x-----BEGIN PUBLIC KEY-----${rp.slice(26)}`),
+      v('rs256', rt, rp.replace(/\n(?!-)/g, '\n ')),
+      v('rs256', rt, rp.replace(/\n(?!-)/g, '\n\t')),
+      v('rs256', rt, rp.replace('-----END PUBLIC KEY-----', '-----END PUBLIC KEY----- ')),
+      v('rs256', rt, rp.replace('-----END PUBLIC KEY-----', '-----END PUBLIC KEY-----x')),
+      v('rs256', rt, rp.replace('-----END PUBLIC KEY-----', '-----END PUBLIC KEYS-----')),
+      v('rs256', rt, `-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----\n`),
+      v('rs256', rt, `-----BEGIN X-----\nAAAA\n-----END X-----\n${rp}`),
+      // decode: number texts and escapes as given
+      `io.jwt.decode(${lit(`${b64('{"alg":"HS256","enc":null}')}.${b64('{}')}.`)})`,
+      `io.jwt.decode(${lit(`${b64('{"alg":"HS256"}')}.${b64('{"a":1E5,"b":-0,"c":1.0,"d":0.1e-2,"e":100e+2}')}.`)})`,
+      `io.jwt.decode(${lit(`${b64('{"alg":"HS256"}')}.${b64('{"\\u0000k":"\\u0000","\\ud83d\\ude00":1}')}.`)})`,
+      `io.jwt.decode(${lit(`${b64('\ufeff{"alg":"HS256"}')}.${b64('{}')}.`)})`,
+      `io.jwt.decode(${lit(`${b64('{"alg":"HS256", "cty":"JWT"}')}.${b64('"a.b"')}.`)})`,
+      // encode_sign: typ and header reading
+      ...['{"alg":"HS256","typ":""}', '{"alg":"HS256","typ":null}', '{"alg":"HS256","typ":"jwt"}', '{"alg":"HS256","typ":"JWT","typ":"x"}', '{"alg":"HS256","ty\\u0070":"x"}', '{"alg":"HS256"} x', '{"al\\u0067":"HS256"}', ' {"alg":"HS256"} '].map(
+        (h) => `io.jwt.encode_sign_raw(${lit(h)}, "nj", ${oct('cw')})`,
+      ),
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, " {} ", ${oct('cw')})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, "{} {}", ${oct('cw')})`,
+      `io.jwt.encode_sign_raw(${lit('{"alg":"HS256","x":"\u2028<"}')}, "{\\"b\\":1}", ${oct('c2VjcmV0')})`,
+      `io.jwt.encode_sign({"alg":"HS256","x":"\u2028<"}, {"b":"<\u2028>", "n": [1.0, 1e5, -0]}, {"kty": "oct", "k": "c2VjcmV0"})`,
+      `io.jwt.encode_sign({"alg":"EdDSA"}, {}, ${JSON.stringify(jwk(ed.priv))})`,
+      // decode_verify odds and ends
+      `io.jwt.decode_verify(${lit(token('HS256', 's', { alg: 'HS256' }, { a: 1 }))}, {"secret": "s", "time": 1.5e18})`,
+      `io.jwt.decode_verify(${lit(token('HS256', 's', { alg: 'HS256' }, { a: 1 }))}, {"secret": "s", "iss": ""})`,
+      `io.jwt.decode_verify(${lit(token('HS256', 's', { alg: 'HS256' }, { a: 1 }))}, {"cert": ""})`,
+      `io.jwt.decode_verify(${lit(token('HS256', 's', { alg: 'HS256' }, { a: 1 }))}, {"cert": ${oct(b64('s'))}, "secret": ""})`,
+      `io.jwt.decode_verify(${lit(rtk)}, {"cert": ${lit(JSON.stringify({ keys: [{ ...rj, kid: 'a', alg: 'RS512' }] }))}})`,
+      `io.jwt.decode_verify(${lit(token('HS256', 's', { alg: 'HS256', cty: 'JWT' }, token('HS256', 's', { alg: 'XX' }, { a: 1 })))}, {"secret": "s"})`,
+      `io.jwt.decode_verify(${lit(token('HS256', 's', { alg: 'HS256', cty: 'JWT' }, 'garbage'))}, {"secret": "s"})`,
+    ];
     expectSame(exprs);
   });
 });
