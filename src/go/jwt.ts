@@ -757,7 +757,16 @@ function opaNumberCompare(x: string, y: string): number {
     const yf = Number(y);
     if (Number.isFinite(xf) && Number.isFinite(yf) && xf === yf) return 0;
   }
+  // Go's big.Rat.SetString refuses a power of ten beyond 10^±1e6 (and NumberCompare then panics).
+  if (ratRefuses(x) || ratRefuses(y)) throw new Error(`number comparison of ${x} and ${y}: OPA panics ("illegal value")`);
   return compareRegoValues(regoNumber(x), regoNumber(y));
+}
+
+/** big.Rat.SetString fails: a nonzero mantissa scaled by 10^n with |n| > 1e6 (n counts the fraction digits). */
+function ratRefuses(text: string): boolean {
+  const m = /^-?([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text);
+  if (!m || /^0*$/.test((m[1] ?? '') + (m[2] ?? ''))) return false;
+  return Math.abs(Number(m[3] ?? '0') - (m[2]?.length ?? 0)) > 1e6;
 }
 
 /** io.jwt.decode_verify; `now` is the evaluation's clock reading (ns). */
