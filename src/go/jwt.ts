@@ -513,6 +513,21 @@ function keysFromCertOrJwk(text: string): VerificationKey[] {
 // ---------------------------------------------------------------------------------------------
 // signature checks
 
+/** An OpenSSL failure (an `ERR_OSSL_*` error), which Go reports as a verification or signing error. */
+function isOpenSslError(e: unknown): boolean {
+  return e instanceof Error && ((e as NodeJS.ErrnoException).code ?? '').startsWith('ERR_OSSL');
+}
+
+/** crypto.verify, with an OpenSSL failure meaning "does not verify". */
+function verifies(hash: Hash | null, data: Buffer, key: Parameters<typeof cryptoVerify>[2], sig: Buffer): boolean {
+  try {
+    return cryptoVerify(hash, data, key, sig);
+  } catch (e) {
+    if (isOpenSslError(e)) return false;
+    throw e;
+  }
+}
+
 function rsaBytes(k: KeyObject): number {
   return Math.ceil((k.asymmetricKeyDetails?.modulusLength ?? 0) / 8);
 }
@@ -521,9 +536,9 @@ function rsaBytes(k: KeyObject): number {
 function rsaVerify(pub: KeyObject, hash: Hash, pss: 'auto' | 'hash' | false, input: Buffer, sig: Buffer): boolean {
   if ((pub.asymmetricKeyDetails?.modulusLength ?? 0) < 1024) return false;
   if (sig.length !== rsaBytes(pub)) return false;
-  if (!pss) return cryptoVerify(hash, input, { key: pub, padding: constants.RSA_PKCS1_PADDING }, sig);
+  if (!pss) return verifies(hash, input, { key: pub, padding: constants.RSA_PKCS1_PADDING }, sig);
   const saltLength = pss === 'auto' ? constants.RSA_PSS_SALTLEN_AUTO : constants.RSA_PSS_SALTLEN_DIGEST;
-  return cryptoVerify(hash, input, { key: pub, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength }, sig);
+  return verifies(hash, input, { key: pub, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength }, sig);
 }
 
 function derInt(b: Buffer): Buffer {
@@ -549,7 +564,7 @@ function ecdsaVerify(pub: KeyObject, hash: Hash, input: Buffer, sig: Buffer): bo
   if (r.every((x) => x === 0) || s.every((x) => x === 0)) return false;
   const body = Buffer.concat([derInt(r), derInt(s)]);
   const der = Buffer.concat([Buffer.from([0x30]), derLength(body.length), body]);
-  return cryptoVerify(hash, input, { key: pub, dsaEncoding: 'der' }, der);
+  return verifies(hash, input, { key: pub, dsaEncoding: 'der' }, der);
 }
 
 function ecKeyBytes(pub: KeyObject): number {
@@ -567,7 +582,7 @@ function ecKeyBytes(pub: KeyObject): number {
 
 function ed25519Verify(pub: KeyObject, input: Buffer, sig: Buffer): boolean {
   if (sig.length !== 64) return false;
-  return cryptoVerify(null, input, pub, sig);
+  return verifies(null, input, pub, sig);
 }
 
 function hmacEqual(hash: Hash, secret: Buffer, input: Buffer, sig: Buffer): boolean {
@@ -844,8 +859,17 @@ function rsaSignKey(k: GoKey): KeyObject {
   return k.priv;
 }
 
-/** jwsbb.Sign with the first key of the JWK (set). */
+/** jwsbb.Sign with the first key of the JWK (set); an OpenSSL failure (key too small for PSS) is its error. */
 function jwsSign(key: GoKey, alg: string, input: Buffer): Buffer {
+  try {
+    return jwsSignUnchecked(key, alg, input);
+  } catch (e) {
+    if (isOpenSslError(e)) fail(`failed to sign: ${(e as Error).message}`);
+    throw e;
+  }
+}
+
+function jwsSignUnchecked(key: GoKey, alg: string, input: Buffer): Buffer {
   const hash = ({ '256': 'sha256', '384': 'sha384', '512': 'sha512' } as const)[alg.slice(2)] as Hash;
   switch (alg) {
     case 'HS256':
