@@ -536,7 +536,7 @@ describe('io.jwt.decode_verify', () => {
     expectSame(exprs);
   });
 
-  it('inputs on which OPA v1.17.1 panics (a non-string cty or iss, a number big.Rat refuses) are an evaluation error, not undefined', () => {
+  it('inputs on which OPA v1.17.1 panics (a non-string cty, iss or constraint key, a number big.Rat refuses) are an evaluation error, not undefined', () => {
     const t = (header: object, payload: object): string => lit(token('HS256', 's', header, payload));
     const out = wasmEvalAll(
       [
@@ -545,11 +545,13 @@ describe('io.jwt.decode_verify', () => {
         // ast.NumberCompare panics where big.Rat refuses the number (10^n, |n| > 1e6).
         `io.jwt.decode_verify(${lit(token('HS256', 's', { alg: 'HS256' }, '{"exp": 1e1000001}'))}, {"secret": "s"})`,
         `io.jwt.decode_verify(${lit(token('HS256', 's', { alg: 'HS256' }, '{"nbf": 1.5e-1000000}'))}, {"secret": "s"})`,
+        // A constraint key that is not a string.
+        `io.jwt.decode_verify(${t({ alg: 'HS256' }, { a: 1 })}, object.union({"secret": "s"}, {1: "x"}))`,
       ],
       undefined,
       false,
     );
-    expect(out.map((r) => r.startsWith('error:'))).toEqual([true, true, true, true]);
+    expect(out.map((r) => r.startsWith('error:'))).toEqual([true, true, true, true, true]);
   });
 
   it('reads the clock when no time is given', () => {
@@ -589,6 +591,9 @@ describe('io.jwt.encode_sign / encode_sign_raw', () => {
       `io.jwt.encode_sign({"alg": 256}, {"a": 1}, ${oct})`,
       `io.jwt.encode_sign({"alg": "HS256"}, {"a": 1}, {"keys": []})`,
       `io.jwt.encode_sign({"alg": "HS256"}, {"a": 1}, {"kty": "oct", "k": ""})`,
+      `io.jwt.encode_sign({"alg": "HS256"}, object.union({}, {1: "a", [1]: 2}), ${oct})`,
+      `io.jwt.encode_sign({"alg": "HS256"}, {"a": {1, "b", [1]}}, ${oct})`,
+      `io.jwt.encode_sign({"alg": "HS256"}, {"a": 12345678901234567890123, "b": 1.0e-7, "c": 3.14159265358979323846}, ${oct})`,
       `io.jwt.encode_sign({"alg": "HS256"}, {"a": 1}, {"kty": "oct"})`,
       `io.jwt.encode_sign({"alg": "HS256"}, ${dyn('a string payload')}, ${oct})`,
       `io.jwt.encode_sign({"alg": "HS256"}, {"a": 1}, ${dyn('not an object')})`,
