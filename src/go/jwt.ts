@@ -105,24 +105,48 @@ function jsonValid(s: string): boolean {
   }
 }
 
-/** Duplicate object keys collapse to the last one, as Go's json.Unmarshal into a map. */
-function lastWins(v: RegoValue): RegoValue {
-  switch (v.t) {
-    case 'array':
-      return regoArray(v.v.map(lastWins));
-    case 'object': {
-      const byKey = new Map<string, [RegoValue, RegoValue]>();
-      for (const [k, x] of v.v) byKey.set(k.t === 'string' ? k.v : JSON.stringify(k), [k, lastWins(x)]);
-      return { t: 'object', v: [...byKey.values()] };
+/**
+ * Duplicate object keys collapse to the last one, as Go's json.Unmarshal into a map. In place and without
+ * recursion (the value is fresh from parseRegoValue and may nest 10,000 deep).
+ */
+function lastWins(root: RegoValue): RegoValue {
+  const stack = [root];
+  for (let v = stack.pop(); v; v = stack.pop()) {
+    if (v.t === 'array') {
+      stack.push(...v.v);
+    } else if (v.t === 'object') {
+      const keys = new Set(v.v.map(([k]) => (k as { v: string }).v));
+      if (keys.size !== v.v.length) {
+        const byKey = new Map<string, [RegoValue, RegoValue]>();
+        for (const pair of v.v) byKey.set((pair[0] as { v: string }).v, pair);
+        v.v = [...byKey.values()];
+      }
+      for (const [, x] of v.v) stack.push(x);
     }
-    default:
-      return v;
   }
+  return root;
+}
+
+/** Go's encoding/json refuses values nested deeper than 10,000 arrays and objects. */
+function tooDeep(s: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < s.length && s.charCodeAt(i) !== 0x22; i++) if (s.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > 10000) return true;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
 }
 
 /** OPA's extractJSONObject: json.unmarshal of the text, which must be an object. */
 function jsonObject(s: string): RegoValue & { t: 'object' } {
   if (!jsonValid(s)) fail('invalid JSON');
+  if (tooDeep(s)) fail('invalid JSON: exceeded max depth');
   const v = lastWins(parseRegoValue(goJsonSurrogates(s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, ''))));
   if (v.t !== 'object') fail('decoded JSON type was not an Object');
   return v;

@@ -112,6 +112,11 @@ describe('io.jwt.decode', () => {
       `${b64('{"alg":"HS256","crit":["x"],"x":1}')}.${p}.${s}`,
     ].map((t) => `io.jwt.decode(${lit(t)})`);
     exprs.push(`io.jwt.decode(${dyn(1)})`, `io.jwt.decode(${dyn(['a.b.c'])})`);
+    // Nesting: Go's decoder stops past 10,000 levels (duplicate keys deep down still collapse). Values nested
+    // more than some 4,000 deep overflow the stack in the host's value handling and fail the evaluation, as
+    // json.unmarshal's do (not a JWT matter), so 3,000 is the deepest tried here.
+    const deep = (n: number): string => `{"a":${'['.repeat(n)}${']'.repeat(n)}, "a": {"b": ${'{"c":1,"c":'.repeat(50)}1${'}'.repeat(50)}}}`;
+    for (const n of [3000, 10000, 20000]) exprs.push(`io.jwt.decode(${lit(`${h}.${b64(deep(n))}.`)})[1]`);
     expectSame(exprs);
   });
 });
