@@ -469,7 +469,7 @@ function firstJsonObject(text: string): string | undefined {
  */
 function jwkParse(text: string): ParsedJwk[] {
   const first = firstJsonObject(text);
-  if (first === undefined || !jsonValid(first)) fail('failed to unmarshal JSON into key set');
+  if (first === undefined || !jsonValid(first) || tooDeep(first)) fail('failed to unmarshal JSON into key set');
   const d = JSON.parse(first) as Record<string, unknown>;
   const one = (k: unknown): ParsedJwk => {
     if (typeof k !== 'object' || k === null || Array.isArray(k)) fail('failed to parse key');
@@ -868,9 +868,30 @@ export function jwtDecodeVerify(jwt: RegoValue | undefined, constraints: RegoVal
 // ---------------------------------------------------------------------------------------------
 // encode_sign
 
+/** fastjson (jwsbb's header parser) refuses values nested deeper than 300 (the top-level value is 1). */
+function fastjsonTooDeep(s: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < s.length && s.charCodeAt(i) !== 0x22; i++) if (s.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      // The container, and the values in it when it has any.
+      let j = i + 1;
+      while (s[j] === ' ' || s[j] === '\t' || s[j] === '\r' || s[j] === '\n') j++;
+      const empty = s[j] === ']' || s[j] === '}';
+      if (depth + (empty ? 0 : 1) > 300) return true;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
 /** jwsbb.HeaderGetString: the first member of that name; undefined (an error) when absent or not a string. */
 function headerString(header: string, key: string): string | undefined {
-  if (!jsonValid(header)) return undefined;
+  if (!jsonValid(header) || fastjsonTooDeep(header)) return undefined;
   const v = parseRegoValue(goJsonSurrogates(header.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')));
   if (v.t !== 'object') return undefined;
   const m = v.v.find(([k]) => k.t === 'string' && k.v === key)?.[1];
@@ -929,7 +950,7 @@ export function jwtEncodeSignRaw(headers: string, payload: string, jwk: string):
   if (alg === undefined) fail("missing or invalid 'alg' header");
   if (!TOKEN_ALGORITHMS.has(alg)) fail(`unknown JWS algorithm: ${alg}`);
   const typ = headerString(headers, 'typ');
-  if ((typ === undefined || typ === 'JWT') && !jsonValid(payload)) fail('type is JWT but payload is not JSON');
+  if ((typ === undefined || typ === 'JWT') && (!jsonValid(payload) || tooDeep(payload))) fail('type is JWT but payload is not JSON');
   const input = `${b64url(headers)}.${b64url(payload)}`;
   const sig = jwsSign(first.key, alg, Buffer.from(input, 'utf8'));
   return regoString(`${input}.${b64url(sig)}`);

@@ -612,6 +612,9 @@ describe('io.jwt.encode_sign / encode_sign_raw', () => {
       `io.jwt.encode_sign_raw(${lit('["alg"]')}, "{}", ${lit(oct)})`,
       `io.jwt.encode_sign_raw(${lit('{"alg":"RS256"}')}, "{}", ${lit(jwkText(rsa.priv))})`,
       `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, "{}", "not json")`,
+      // Nesting: jwsbb reads the header with fastjson (300 levels at most), the payload check is json.Valid.
+      ...[298, 299, 300].flatMap((n) => ['', '1'].map((x) => `io.jwt.encode_sign_raw(${lit(`{"alg":"HS256","x":${'['.repeat(n)}${x}${']'.repeat(n)}}`)}, "{}", ${lit(oct)})`)),
+      ...[10000, 10001].map((n) => `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, ${lit('['.repeat(n) + ']'.repeat(n))}, ${lit(oct)})`),
       `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, "{}", ${dyn(1)})`,
       `io.jwt.encode_sign_raw(${dyn(1)}, "{}", ${lit(oct)})`,
       `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, ${dyn(1)}, ${lit(oct)})`,
