@@ -17,6 +17,7 @@ import {
   type JsonWebKey,
   type KeyObject,
 } from 'node:crypto';
+import { fastjsonGetString, fastjsonParse } from './fastjson.ts';
 import { compareRegoValues, goJsonSurrogates, parseRegoValue, regoArray, regoBool, regoNumber, regoString, type RegoValue } from '../opa/rego-value.ts';
 
 /** A builtin error of io.jwt.* (OPA returns it; the call is undefined). */
@@ -868,36 +869,6 @@ export function jwtDecodeVerify(jwt: RegoValue | undefined, constraints: RegoVal
 // ---------------------------------------------------------------------------------------------
 // encode_sign
 
-/** fastjson (jwsbb's header parser) refuses values nested deeper than 300 (the top-level value is 1). */
-function fastjsonTooDeep(s: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x22) {
-      for (i++; i < s.length && s.charCodeAt(i) !== 0x22; i++) if (s.charCodeAt(i) === 0x5c) i++;
-    } else if (c === 0x5b || c === 0x7b) {
-      depth++;
-      // The container, and the values in it when it has any.
-      let j = i + 1;
-      while (s[j] === ' ' || s[j] === '\t' || s[j] === '\r' || s[j] === '\n') j++;
-      const empty = s[j] === ']' || s[j] === '}';
-      if (depth + (empty ? 0 : 1) > 300) return true;
-    } else if (c === 0x5d || c === 0x7d) {
-      depth--;
-    }
-  }
-  return false;
-}
-
-/** jwsbb.HeaderGetString: the first member of that name; undefined (an error) when absent or not a string. */
-function headerString(header: string, key: string): string | undefined {
-  if (!jsonValid(header) || fastjsonTooDeep(header)) return undefined;
-  const v = parseRegoValue(goJsonSurrogates(header.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')));
-  if (v.t !== 'object') return undefined;
-  const m = v.v.find(([k]) => k.t === 'string' && k.v === key)?.[1];
-  return m?.t === 'string' ? m.v : undefined;
-}
-
 function rsaSignKey(k: GoKey): KeyObject {
   if (k.type !== 'rsa' || !k.priv) fail('invalid key type for RSA algorithm');
   if ((k.pub.asymmetricKeyDetails?.modulusLength ?? 0) < 1024) fail('crypto/rsa: keys under 1024 bits are insecure');
@@ -946,10 +917,12 @@ export function jwtEncodeSignRaw(headers: string, payload: string, jwk: string):
   const keys = jwkParse(jwk);
   const first = keys[0];
   if (!first) fail('no keys found in JWK set');
-  const alg = headerString(headers, 'alg');
+  // jwsbb.HeaderParse + HeaderGetString: fastjson, a missing or non-string member being an error.
+  const parsed = fastjsonParse(headers);
+  const alg = parsed && fastjsonGetString(parsed, 'alg');
   if (alg === undefined) fail("missing or invalid 'alg' header");
   if (!TOKEN_ALGORITHMS.has(alg)) fail(`unknown JWS algorithm: ${alg}`);
-  const typ = headerString(headers, 'typ');
+  const typ = parsed && fastjsonGetString(parsed, 'typ');
   if ((typ === undefined || typ === 'JWT') && (!jsonValid(payload) || tooDeep(payload))) fail('type is JWT but payload is not JSON');
   const input = `${b64url(headers)}.${b64url(payload)}`;
   const sig = jwsSign(first.key, alg, Buffer.from(input, 'utf8'));

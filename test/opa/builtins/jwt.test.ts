@@ -612,6 +612,19 @@ describe('io.jwt.encode_sign / encode_sign_raw', () => {
       `io.jwt.encode_sign_raw(${lit('["alg"]')}, "{}", ${lit(oct)})`,
       `io.jwt.encode_sign_raw(${lit('{"alg":"RS256"}')}, "{}", ${lit(jwkText(rsa.priv))})`,
       `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, "{}", "not json")`,
+      // jwsbb reads the header with fastjson: laxer than encoding/json, keys and strings unescaped lazily.
+      ...[
+        '{"alg":"HS256","x":"\\q"}', '{"alg":"HS256","x":"a\tb"}', '{"alg":"HS256","x":"\\ud800"}', '{"alg":"HS256","x":01}', '{"alg":"HS256","x":1.}',
+        '{"alg":"HS256","x":+1}', '{"alg":"HS256","x":NaN}', '{"alg":"HS256","x":nan}', '{"alg":"HS256","x":Infinity}', '{"alg":"HS256","x":-inf}',
+        '{"alg":"HS256","x":[1,]}', '{"alg":"HS256",}', '{"alg":"HS256","x":tru}', '{"alg":"HS256","x":1e}', '{"alg":"HS256","x":.5}', '{"alg":"HS256","x":"\\u12"}',
+        '{"alg":"HS\\u0032\\u00356"}', '{"alg":"HS256"}\n', '\t{"alg":"HS256"}', '{"alg":"HS256","x":"\u0000"}', '{"alg":"HS256","x":-}', '{"alg":"HS256","x":0x10}',
+        '{"alg":"HS256"} {}', '{"alg":"HS256"}}', '{"al\\u0067":"RS256","alg":"HS256"}', '{"alg":"HS256","ty\\u0070":"JWT","typ":"x"}',
+        '{"al\\u0067":"HS256","ty\\u0070":"JWT","typ":"x"}', '{"alg":"HS25\\u0036"}', '{"alg":"HS25\\u36"}', '{"alg":"HS256","typ":"J\\u0057T"}',
+        '{"alg":"HS256","typ":"\\ud800"}', '{"a\\"b":1,"alg":"HS256"}', '{"x":"a\\\\\\\\","alg":"HS256"}', '{"x":"a\\\\\\"","alg":"HS256"}',
+        '{"alg":"HS256","typ":"\\ud83d\\ude00"}', '{"alg":"HS256","typ":"\\ud83d\\u0041"}', '{"alg":"HS256","typ":"JWT\\q"}', '{"alg" : "HS256" , "typ" : "text" }',
+        '{"alg":"HS256","x":{"y":[1,{"z":nan}]},"typ":"t"}', '{"alg":"HS256","x":--1e+.}', '{"alg":"HS256","x":"\\u00"}', '{"alg":"HS256","typ":"\\/"}',
+        '{"alg":"HS256","x":+nan}', '{"alg":"HS256","x":-Inf}', '{"alg":"HS256","x":1nan}',
+      ].flatMap((h) => ['{}', 'nj'].map((p) => `io.jwt.encode_sign_raw(${lit(h)}, ${lit(p)}, ${lit(oct)})`)),
       // Nesting: jwsbb reads the header with fastjson (300 levels at most), the payload check is json.Valid.
       ...[298, 299, 300].flatMap((n) => ['', '1'].map((x) => `io.jwt.encode_sign_raw(${lit(`{"alg":"HS256","x":${'['.repeat(n)}${x}${']'.repeat(n)}}`)}, "{}", ${lit(oct)})`)),
       ...[10000, 10001].map((n) => `io.jwt.encode_sign_raw(${lit('{"alg":"HS256"}')}, ${lit('['.repeat(n) + ']'.repeat(n))}, ${lit(oct)})`),
