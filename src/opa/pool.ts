@@ -5,9 +5,10 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LRUCache } from 'lru-cache';
 import { abortable, throwIfAborted } from '../util/abort.ts';
-import type { EvalItem, EvalOutcome, WorkerRequest, WorkerResponse } from './pool-protocol.ts';
+import { isCelItem, type EvalItem, type EvalOutcome, type WorkerRequest, type WorkerResponse } from './pool-protocol.ts';
+import type { CelSource } from '../cel/engine.ts';
 
-export type { EvalItem, EvalOutcome } from './pool-protocol.ts';
+export type { CelItem, EvalItem, EvalOutcome } from './pool-protocol.ts';
 
 export interface PoolOptions {
   /** Worker threads; defaults to the number of CPUs (at most 4). */
@@ -49,6 +50,8 @@ interface Slot {
   lastProgress: number;
   lastMoved: number;
   knownModules: Set<string>;
+  /** CEL sources this worker was sent (it compiles each on first use). */
+  knownCel: Set<string>;
   /** Modules the pool forgot that this worker still holds: dropped at its next task (unless that task uses them). */
   staleModules: Set<string>;
   knownData: Map<string, string>;
@@ -69,6 +72,7 @@ export class EvalPool {
   private readonly maxHeapMb: number;
   private readonly modules: LRUCache<string, { module: WebAssembly.Module; bytes: number }>;
   private readonly data = new Map<string, string>();
+  private readonly celSources = new Map<string, CelSource>();
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private watchdog: NodeJS.Timeout | undefined;
@@ -104,6 +108,14 @@ export class EvalPool {
     // A module given compiled has no byte size to count: it counts as 1 MiB.
     const bytes = wasm instanceof WebAssembly.Module ? 1024 * 1024 : wasm.byteLength;
     this.modules.set(id, { module: wasm instanceof WebAssembly.Module ? wasm : new WebAssembly.Module(wasm as Uint8Array<ArrayBuffer>), bytes });
+  }
+
+  /**
+   * Registers a CEL template source (K8sNativeValidation) under an id: CEL items name it, and each worker compiles
+   * it once, on first use. Sources are small and few; they are kept for the pool's life.
+   */
+  addCel(id: string, source: CelSource): void {
+    if (!this.celSources.has(id)) this.celSources.set(id, source);
   }
 
   /** Registers a `data` document (JSON text) that evaluation items refer to by id. */
@@ -200,6 +212,7 @@ export class EvalPool {
       lastProgress: 0,
       lastMoved: Date.now(),
       knownModules: new Set(),
+      knownCel: new Set(),
       staleModules: new Set(),
       knownData: new Map(),
     };
@@ -217,11 +230,24 @@ export class EvalPool {
   }
 
   private assign(slot: Slot, task: Task): void {
-    const moduleIds = new Set(task.items.map((i) => i.moduleId));
-    const missing = [...moduleIds].find((id) => !this.modules.has(id) && task.resolveModule?.(id) === undefined);
+    const moduleIds = new Set<string>();
+    const celIds = new Set<string>();
+    const dataIds = new Set<string>();
+    for (const item of task.items) {
+      if (isCelItem(item)) {
+        celIds.add(item.celId);
+        dataIds.add(item.paramsId);
+      } else {
+        moduleIds.add(item.moduleId);
+        dataIds.add(item.dataId);
+      }
+    }
+    const missingModule = [...moduleIds].find((id) => !this.modules.has(id) && task.resolveModule?.(id) === undefined);
+    const missingCel = [...celIds].find((id) => !this.celSources.has(id));
+    const missing = missingModule !== undefined ? `unknown module ${missingModule}` : missingCel !== undefined ? `unknown CEL source ${missingCel}` : undefined;
     if (missing !== undefined) {
       // Never reached by a client (it registers what it evaluates); an answer per item rather than a stuck slot.
-      for (const index of task.indexes) task.outcomes[index] = { error: `unknown module ${missing}` };
+      for (const index of task.indexes) task.outcomes[index] = { error: missing };
       task.resolve();
       return;
     }
@@ -242,7 +268,12 @@ export class EvalPool {
       slot.worker.postMessage({ type: 'module', id, module } satisfies WorkerRequest);
       slot.knownModules.add(id);
     }
-    for (const id of new Set(task.items.map((i) => i.dataId))) {
+    for (const id of celIds) {
+      if (slot.knownCel.has(id)) continue;
+      slot.worker.postMessage({ type: 'cel', id, source: this.celSources.get(id)! } satisfies WorkerRequest);
+      slot.knownCel.add(id);
+    }
+    for (const id of dataIds) {
       const json = this.data.get(id) ?? '{}';
       if (slot.knownData.get(id) === json) continue;
       slot.worker.postMessage({ type: 'data', id, json } satisfies WorkerRequest);

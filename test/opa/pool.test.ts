@@ -130,3 +130,64 @@ describe('opa/pool module cache', () => {
     }
   });
 });
+
+describe('opa/pool CEL items', () => {
+  // A K8sNativeValidation source: a variable, a message expression and params, as Gatekeeper binds them.
+  const source = {
+    validations: [
+      { expression: 'variables.replicas <= variables.params.max', message: '', messageExpression: '"too many replicas: " + string(variables.replicas)' },
+      { expression: 'request.operation != "DELETE"', message: 'no deletes', messageExpression: '' },
+    ],
+    variables: [{ name: 'replicas', expression: 'object.spec.replicas' }],
+    matchConditions: [],
+    failurePolicy: undefined,
+  };
+  const review = (replicas: number, operation = '') =>
+    JSON.stringify({ uid: '', kind: { group: 'apps', version: 'v1', kind: 'Deployment' }, operation, object: { spec: { replicas } }, oldObject: null, namespaceObject: {} });
+  const constraint = (max: number) => ({ apiVersion: 'constraints.gatekeeper.sh/v1beta1', kind: 'K8sMax', metadata: { name: `max-${max}` }, spec: { parameters: { max } } });
+
+  it('evaluates each constraint of a CEL template on the review in a worker, in order, beside Rego items', async () => {
+    const pool = new EvalPool({ size: 1 });
+    try {
+      pool.addCel('c1', source);
+      pool.setData('params', JSON.stringify([constraint(3), constraint(10)]));
+      const out = await pool.run(
+        [
+          { celId: 'c1', paramsId: 'params', review: 0, numbers: 'int' },
+          { celId: 'c1', paramsId: 'params', review: 1, numbers: 'int' },
+          { celId: 'c1', paramsId: 'params', review: 2, numbers: 'int' },
+        ],
+        [review(5), review(1), review(20)],
+      );
+      expect(out).toEqual([
+        { result: JSON.stringify([['too many replicas: 5'], []]) },
+        { result: JSON.stringify([[], []]) },
+        { result: JSON.stringify([['too many replicas: 20'], ['too many replicas: 20']]) },
+      ]);
+      // An unregistered source: the item is answered with an error, not left pending.
+      expect(await pool.run([{ celId: 'nope', paramsId: 'params', review: 0, numbers: 'int' }], [review(1)])).toEqual([{ error: 'unknown CEL source nope' }]);
+      // New params under the same id are read again by the worker (not its parsed copy of the old document).
+      pool.setData('params', JSON.stringify([constraint(0)]));
+      const [again] = await pool.run([{ celId: 'c1', paramsId: 'params', review: 0, numbers: 'int' }], [review(1)]);
+      expect(again).toEqual({ result: JSON.stringify([['too many replicas: 1']]) });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('binds DELETE as the driver does: object cleared, the operation in request', async () => {
+    const pool = new EvalPool({ size: 1 });
+    try {
+      pool.addCel('c1', source);
+      pool.setData('params', JSON.stringify([constraint(100)]));
+      const [out] = await pool.run([{ celId: 'c1', paramsId: 'params', review: 0, numbers: 'int' }], [review(1, 'DELETE')]);
+      // object is null on DELETE: the variable fails to evaluate, then the operation check denies.
+      const messages = JSON.parse((out as { result: string }).result) as string[][];
+      expect(messages[0]).toHaveLength(2);
+      expect(messages[0]![0]).toMatch(/composited variable "replicas" fails to evaluate/);
+      expect(messages[0]![1]).toBe('no deletes');
+    } finally {
+      await pool.close();
+    }
+  });
+});
