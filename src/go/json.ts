@@ -13,24 +13,16 @@ export class GoNumber {
 }
 export type GoValue = JsonValue | GoStruct | GoNumber | GoValue[] | { [k: string]: GoValue };
 
-/**
- * Remembers the text of objects already written, by identity and indentation: output that repeats the
- * same object (a constraint in every one of its results) is marshalled once.
- */
-export type GoMarshalMemo = WeakMap<object, Map<string, string>>;
-
-export function goMarshalIndent(value: GoValue, indent = '    ', prefix = '', memo?: GoMarshalMemo): string {
-  return write(value, indent, prefix, memo);
+export function goMarshalIndent(value: GoValue, indent = '    ', prefix = ''): string {
+  return write(value, indent, prefix);
 }
 
-function write(value: GoValue, indent: string, prefix: string, memo?: GoMarshalMemo): string {
+function write(value: GoValue, indent: string, prefix: string): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return goString(value);
   if (typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
   if (value instanceof GoNumber) return value.text;
-  if (value instanceof GoStruct) return writeFields(value.fields, indent, prefix, memo);
-  const known = memo?.get(value)?.get(prefix);
-  if (known !== undefined) return known;
+  if (value instanceof GoStruct) return writeFields(value.fields, indent, prefix);
   let text: string;
   if (Array.isArray(value)) {
     if (value.length === 0) {
@@ -38,7 +30,7 @@ function write(value: GoValue, indent: string, prefix: string, memo?: GoMarshalM
     } else {
       const inner = prefix + indent;
       text = '[\n';
-      for (let i = 0; i < value.length; i++) text += `${i > 0 ? ',\n' : ''}${inner}${write(value[i]!, indent, inner, memo)}`;
+      for (let i = 0; i < value.length; i++) text += `${i > 0 ? ',\n' : ''}${inner}${write(value[i]!, indent, inner)}`;
       text += `\n${prefix}]`;
     }
   } else {
@@ -49,14 +41,9 @@ function write(value: GoValue, indent: string, prefix: string, memo?: GoMarshalM
     } else {
       const inner = prefix + indent;
       text = '{\n';
-      for (let i = 0; i < keys.length; i++) text += `${i > 0 ? ',\n' : ''}${inner}${goString(keys[i]!)}: ${write(map[keys[i]!]!, indent, inner, memo)}`;
+      for (let i = 0; i < keys.length; i++) text += `${i > 0 ? ',\n' : ''}${inner}${goString(keys[i]!)}: ${write(map[keys[i]!]!, indent, inner)}`;
       text += `\n${prefix}}`;
     }
-  }
-  if (memo) {
-    let byPrefix = memo.get(value);
-    if (!byPrefix) memo.set(value, (byPrefix = new Map()));
-    byPrefix.set(prefix, text);
   }
   return text;
 }
@@ -72,12 +59,12 @@ function sortedKeys(map: object): string[] {
 const SURROGATE = /[\ud800-\udfff]/;
 
 /** A struct's fields in declaration order; undefined ones are left out (`omitempty`). */
-function writeFields(fields: Array<[string, GoValue | undefined]>, indent: string, prefix: string, memo?: GoMarshalMemo): string {
+function writeFields(fields: Array<[string, GoValue | undefined]>, indent: string, prefix: string): string {
   const inner = prefix + indent;
   let text = '';
   for (const [k, v] of fields) {
     if (v === undefined) continue;
-    text += `${text === '' ? '{\n' : ',\n'}${inner}${goString(k)}: ${write(v, indent, inner, memo)}`;
+    text += `${text === '' ? '{\n' : ',\n'}${inner}${goString(k)}: ${write(v, indent, inner)}`;
   }
   return text === '' ? '{}' : `${text}\n${prefix}}`;
 }
