@@ -227,6 +227,47 @@ function checkSignature(bytes: Uint8Array, all: Section[], defined: number, fn: 
   }
 }
 
+const NUMBER_COMPARE_FUNCTION = 'opa_value_compare_number';
+/** Host builtin id of the number comparison (see numberCompareBody); after the routed builtins' ids. */
+export const NUMBER_COMPARE_ID = ROUTED_BUILTIN_ID_BASE + 0x100000;
+
+function numberCompareFunction(wasm: Uint8Array, all: Section[], imports: { count: number }): number {
+  const index = functionIndex(wasm, all, NUMBER_COMPARE_FUNCTION);
+  if (index === undefined) throw new ModulePatchError(`wasm module has no ${NUMBER_COMPARE_FUNCTION} in its name section`);
+  const defined = index - imports.count;
+  if (defined < 0) throw new ModulePatchError(`${NUMBER_COMPARE_FUNCTION} is an imported function`);
+  checkSignature(wasm, all, defined, NUMBER_COMPARE_FUNCTION, 2);
+  return defined;
+}
+
+/**
+ * The new body of `opa_value_compare_number(opa_number_t *a, opa_number_t *b)`. The runtime orders
+ * numbers with libmpdec (exact decimal order, and a wrong conversion of ints beyond 32 bits); topdown
+ * uses ast.NumberCompare (src/go/number-compare.ts). Two numbers held as ints (repr 1, the int64 at
+ * offset 8 of opa_number_t) are compared here, the common case; any other pair goes to the host as
+ * `opa_builtin2(NUMBER_COMPARE_ID, 0, a, b)`, which returns -1, 0 or 1 (wasm.ts reads both numbers
+ * from memory).
+ */
+function numberCompareBody(imports: { byName: Map<string, number> }): number[] {
+  const host = imports.byName.get('opa_builtin2');
+  if (host === undefined) throw new ModulePatchError('wasm module does not import opa_builtin2');
+  const isInt = (local: number) => [0x20, local, 0x2d, 0x00, 0x01, 0x41, 0x01, 0x46]; // (a->repr == 1)
+  return [
+    0x01, 0x02, 0x7e, // two i64 locals (2, 3)
+    ...isInt(0), ...isInt(1), 0x71, // i32.and
+    0x04, 0x7f, // if (result i32)
+    0x20, 0x00, 0x29, 0x03, 0x08, 0x21, 0x02, // local 2 = a->v.i
+    0x20, 0x01, 0x29, 0x03, 0x08, 0x21, 0x03, // local 3 = b->v.i
+    0x20, 0x02, 0x20, 0x03, 0x55, // i64.gt_s
+    0x20, 0x02, 0x20, 0x03, 0x53, // i64.lt_s
+    0x6b, // i32.sub
+    0x05, // else
+    0x41, ...sleb32(NUMBER_COMPARE_ID), 0x41, 0x00, 0x20, 0x00, 0x20, 0x01, 0x10, ...leb(host),
+    0x0b, // end if
+    0x0b,
+  ];
+}
+
 /**
  * Returns a copy of `wasm` prepared for preadmit's host: `opa_value_hash` always returns 0, so that every
  * set and object is one sorted chain, and each of ROUTED_BUILTINS calls the host. Throws
@@ -243,6 +284,7 @@ export function sortedIterationModule(wasm: Uint8Array): Uint8Array<ArrayBuffer>
   checkSignature(wasm, all, defined, HASH_FUNCTION, 1);
   // No locals; i32.const 0; end.
   bodies.set(defined, [0x00, 0x41, 0x00, 0x0b]);
+  bodies.set(numberCompareFunction(wasm, all, imports), numberCompareBody(imports));
   ROUTED_BUILTINS.forEach((b, i) => {
     const at = functionIndex(wasm, all, b.fn);
     // A module that does not use the builtin may not contain its function.
