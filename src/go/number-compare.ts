@@ -59,7 +59,6 @@ export function compareDecimalText(a: string, b: string): number {
   return x.sign * abs;
 }
 
-const SMALL_INT_RE = /^-?(?:0|[1-9][0-9]{0,14})$/;
 const INT64_RE = /^[+-]?[0-9]+$/;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -88,14 +87,50 @@ function float64Of(s: string): number | undefined {
   return Number.isFinite(f) ? f : undefined;
 }
 
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/**
+ * The value of the number text at code units [start, end) of `at`, when it is a plain decimal
+ * (`-12.5`, `3`) of at most 15 digits whose fraction, if any, does not end in 0; else NaN. Distinct
+ * such decimals convert to distinct float64s (15 digits round-trip) in the same order as their exact
+ * values, and NumberCompare's quirks do not apply to them (nothing to trim). The value is computed
+ * from the digits (an exact integer divided by an exact power of ten: correctly rounded).
+ */
+export function plainDecimal(at: (i: number) => number, start: number, end: number): number {
+  let i = start;
+  const negative = i < end && at(i) === 0x2d;
+  if (negative) i++;
+  let mant = 0;
+  let digits = 0;
+  let fraction = -1;
+  let last = 0;
+  for (; i < end; i++) {
+    const c = at(i);
+    if (c >= 0x30 && c <= 0x39) {
+      if (++digits > 15) return NaN;
+      mant = mant * 10 + (c - 0x30);
+      if (fraction >= 0) fraction++;
+    } else if (c === 0x2e && fraction < 0 && digits > 0) {
+      fraction = 0;
+    } else {
+      return NaN;
+    }
+    last = c;
+  }
+  if (digits === 0 || fraction === 0 || (fraction > 0 && last === 0x30)) return NaN;
+  const v = fraction > 0 ? mant / POW10[fraction]! : mant;
+  return negative ? -v : v;
+}
+
 /** OPA's ast.NumberCompare (v1.17.1) of two number texts: -1, 0 or 1. */
 export function numberCompare(x: string, y: string): number {
   if (x === y) return 0;
-  if (SMALL_INT_RE.test(x) && SMALL_INT_RE.test(y)) {
-    const a = Number(x);
-    const b = Number(y);
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
+  const a = plainDecimal((i) => x.charCodeAt(i), 0, x.length);
+  const b = plainDecimal((i) => y.charCodeAt(i), 0, y.length);
+  // NaN compares false both ways, so NaN on either side falls through.
+  if (a < b) return -1;
+  if (a > b) return 1;
+  if (a === b) return 0;
   let xs = x;
   let ys = y;
   let xIsFloat = false;

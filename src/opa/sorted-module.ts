@@ -112,12 +112,13 @@ function functionIndex(bytes: Uint8Array, all: Section[], wanted: string): numbe
 }
 
 /** The number of imported functions, and the function index of each `env.<name>` import. */
-function importedFunctions(bytes: Uint8Array, all: Section[]): { count: number; byName: Map<string, number> } {
+function importedFunctions(bytes: Uint8Array, all: Section[]): { count: number; byName: Map<string, number>; globals: number } {
   const byName = new Map<string, number>();
   const imports = all.find((s) => s.id === 2);
-  if (!imports) return { count: 0, byName };
+  if (!imports) return { count: 0, byName, globals: 0 };
   const r = new Reader(bytes, imports.start);
   let functions = 0;
+  let globals = 0;
   const count = r.u32();
   for (let i = 0; i < count; i++) {
     const module = r.name();
@@ -135,11 +136,12 @@ function importedFunctions(bytes: Uint8Array, all: Section[]): { count: number; 
     } else if (kind === 3) {
       r.byte();
       r.byte();
+      globals++;
     } else {
       throw new ModulePatchError(`unknown import kind ${kind}`);
     }
   }
-  return { count: functions, byName };
+  return { count: functions, byName, globals };
 }
 
 function limits(r: Reader): void {
@@ -231,39 +233,71 @@ const NUMBER_COMPARE_FUNCTION = 'opa_value_compare_number';
 /** Host builtin id of the number comparison (see numberCompareBody); after the routed builtins' ids. */
 export const NUMBER_COMPARE_ID = ROUTED_BUILTIN_ID_BASE + 0x100000;
 
-function numberCompareFunction(wasm: Uint8Array, all: Section[], imports: { count: number }): number {
-  const index = functionIndex(wasm, all, NUMBER_COMPARE_FUNCTION);
-  if (index === undefined) throw new ModulePatchError(`wasm module has no ${NUMBER_COMPARE_FUNCTION} in its name section`);
+function definedFunction(wasm: Uint8Array, all: Section[], imports: { count: number }, fn: string, arity: number): number {
+  const index = functionIndex(wasm, all, fn);
+  if (index === undefined) throw new ModulePatchError(`wasm module has no ${fn} in its name section`);
   const defined = index - imports.count;
-  if (defined < 0) throw new ModulePatchError(`${NUMBER_COMPARE_FUNCTION} is an imported function`);
-  checkSignature(wasm, all, defined, NUMBER_COMPARE_FUNCTION, 2);
+  if (defined < 0) throw new ModulePatchError(`${fn} is an imported function`);
+  checkSignature(wasm, all, defined, fn, arity);
   return defined;
+}
+
+/**
+ * The index of the stack pointer global (clang's `__stack_pointer`): the module's first own global, a
+ * mutable i32 (the others are the immutable ABI version numbers).
+ */
+function stackPointerGlobal(wasm: Uint8Array, all: Section[], importedGlobals: number): number {
+  const globals = all.find((s) => s.id === 6);
+  if (!globals) throw new ModulePatchError('wasm module has no global section');
+  const r = new Reader(wasm, globals.start);
+  if (r.u32() < 1 || r.byte() !== I32 || r.byte() !== 1) throw new ModulePatchError('the first global of the wasm module is not a mutable i32 (stack pointer)');
+  return importedGlobals;
 }
 
 /**
  * The new body of `opa_value_compare_number(opa_number_t *a, opa_number_t *b)`. The runtime orders
  * numbers with libmpdec (exact decimal order, and a wrong conversion of ints beyond 32 bits); topdown
- * uses ast.NumberCompare (src/go/number-compare.ts). Two numbers held as ints (repr 1, the int64 at
- * offset 8 of opa_number_t) are compared here, the common case; any other pair goes to the host as
- * `opa_builtin2(NUMBER_COMPARE_ID, 0, a, b)`, which returns -1, 0 or 1 (wasm.ts reads both numbers
- * from memory).
+ * uses ast.NumberCompare (src/go/number-compare.ts). Two numbers held as int64 (repr 1: the int64 at
+ * offset 8 of opa_number_t) or as the text of one (repr 2: pointer and length at offsets 8 and 12,
+ * read with the runtime's `opa_atoi64`) are compared here, the common case, with topdown's result (an
+ * exact int64 order); any other pair goes to the host as `opa_builtin2(NUMBER_COMPARE_ID, 0, a, b)`,
+ * which returns -1, 0 or 1 (wasm.ts reads both numbers from memory). The two int64s live in 16 bytes
+ * taken from the C stack.
  */
-function numberCompareBody(imports: { byName: Map<string, number> }): number[] {
+function numberCompareBody(wasm: Uint8Array, all: Section[], imports: { count: number; byName: Map<string, number>; globals: number }): number[] {
   const host = imports.byName.get('opa_builtin2');
   if (host === undefined) throw new ModulePatchError('wasm module does not import opa_builtin2');
-  const isInt = (local: number) => [0x20, local, 0x2d, 0x00, 0x01, 0x41, 0x01, 0x46]; // (a->repr == 1)
+  const atoi = imports.count + definedFunction(wasm, all, imports, 'opa_atoi64', 3);
+  const sp = stackPointerGlobal(wasm, all, imports.globals);
+  // Locals: 0 = a, 1 = b, 2 = the 16 stack bytes, 3 = a repr. Leaves 1 when number `x` is an int64,
+  // stored at (local 2) + `out`.
+  const int64 = (x: number, out: number) => [
+    0x20, x, 0x2d, 0x00, 0x01, 0x22, 0x03, 0x41, 0x01, 0x46, // (local 3 = x->repr) == 1
+    0x04, I32,
+    0x20, 0x02, 0x20, x, 0x29, 0x03, 0x08, 0x37, 0x03, out, 0x41, 0x01, // store x->v.i; 1
+    0x05,
+    0x20, 0x03, 0x41, 0x02, 0x46, // repr == 2
+    0x04, I32,
+    0x20, x, 0x28, 0x02, 0x08, 0x20, x, 0x28, 0x02, 0x0c, // x->v.ref.s, x->v.ref.len
+    0x20, 0x02, 0x41, out, 0x6a, 0x10, ...leb(atoi), 0x45, // opa_atoi64(s, len, local 2 + out) == 0
+    0x05, 0x41, 0x00, 0x0b,
+    0x0b,
+  ];
   return [
-    0x01, 0x02, 0x7e, // two i64 locals (2, 3)
-    ...isInt(0), ...isInt(1), 0x71, // i32.and
-    0x04, 0x7f, // if (result i32)
-    0x20, 0x00, 0x29, 0x03, 0x08, 0x21, 0x02, // local 2 = a->v.i
-    0x20, 0x01, 0x29, 0x03, 0x08, 0x21, 0x03, // local 3 = b->v.i
-    0x20, 0x02, 0x20, 0x03, 0x55, // i64.gt_s
-    0x20, 0x02, 0x20, 0x03, 0x53, // i64.lt_s
+    0x01, 0x02, I32, // two i32 locals (2, 3)
+    0x23, ...leb(sp), 0x41, 0x10, 0x6b, 0x22, 0x02, 0x24, ...leb(sp), // local 2 = sp -= 16
+    ...int64(0, 0),
+    0x04, I32, // if (result i32)
+    ...int64(1, 8),
+    0x05, 0x41, 0x00, 0x0b, // else 0 end
+    0x04, I32, // if (result i32)
+    0x20, 0x02, 0x29, 0x03, 0x00, 0x20, 0x02, 0x29, 0x03, 0x08, 0x55, // i64 a > i64 b
+    0x20, 0x02, 0x29, 0x03, 0x00, 0x20, 0x02, 0x29, 0x03, 0x08, 0x53, // i64 a < i64 b
     0x6b, // i32.sub
     0x05, // else
     0x41, ...sleb32(NUMBER_COMPARE_ID), 0x41, 0x00, 0x20, 0x00, 0x20, 0x01, 0x10, ...leb(host),
     0x0b, // end if
+    0x20, 0x02, 0x41, 0x10, 0x6a, 0x24, ...leb(sp), // sp += 16
     0x0b,
   ];
 }
@@ -284,7 +318,7 @@ export function sortedIterationModule(wasm: Uint8Array): Uint8Array<ArrayBuffer>
   checkSignature(wasm, all, defined, HASH_FUNCTION, 1);
   // No locals; i32.const 0; end.
   bodies.set(defined, [0x00, 0x41, 0x00, 0x0b]);
-  bodies.set(numberCompareFunction(wasm, all, imports), numberCompareBody(imports));
+  bodies.set(definedFunction(wasm, all, imports, NUMBER_COMPARE_FUNCTION, 2), numberCompareBody(wasm, all, imports));
   ROUTED_BUILTINS.forEach((b, i) => {
     const at = functionIndex(wasm, all, b.fn);
     // A module that does not use the builtin may not contain its function.

@@ -8,7 +8,7 @@
 import { formatRegoValue, goJsonSurrogates, parseRegoValue } from './rego-value.ts';
 import { BuiltinError, type HostBuiltin } from './builtins.ts';
 import { NUMBER_COMPARE_ID, ROUTED_BUILTIN_ID_BASE, ROUTED_BUILTINS } from './sorted-module.ts';
-import { numberCompare } from '../go/number-compare.ts';
+import { numberCompare, plainDecimal } from '../go/number-compare.ts';
 
 const WASM_PAGE_BYTES = 64 * 1024;
 
@@ -51,10 +51,12 @@ export class WasmPolicy {
   private readonly baseHeapPtr: number;
   /** View of the memory for compareNumbers, renewed when the memory grows. */
   private view: DataView;
+  private bytes: Uint8Array;
 
   constructor(module: WebAssembly.Module, options: PolicyOptions) {
     this.memory = new WebAssembly.Memory({ initial: 5, maximum: Math.max(5, options.maxMemoryPages) });
     this.view = new DataView(this.memory.buffer);
+    this.bytes = new Uint8Array(this.memory.buffer);
     let builtinNames: Record<number, string> = {};
     const call = (id: number, args: number[]): number => {
       const name = builtinNames[id] ?? `#${id}`;
@@ -175,20 +177,45 @@ export class WasmPolicy {
    * offsets 8 and 12).
    */
   private compareNumbers(a: number, b: number): number {
-    if (this.view.buffer !== this.memory.buffer) this.view = new DataView(this.memory.buffer);
+    if (this.view.buffer !== this.memory.buffer) {
+      this.view = new DataView(this.memory.buffer);
+      this.bytes = new Uint8Array(this.memory.buffer);
+    }
+    // Fast path: both plain decimals of at most 15 digits, compared as their float64 values.
+    const x = this.plainNumber(a);
+    const y = this.plainNumber(b);
+    if (x < y) return -1;
+    if (x > y) return 1;
+    if (x === y) return 0;
     return numberCompare(this.numberText(a), this.numberText(b));
   }
 
-  private numberText(addr: number): string {
+  /** The value of a number that numberCompare orders as its float64 (see plainDecimal), else NaN. */
+  private plainNumber(addr: number): number {
     const view = this.view;
-    switch (view.getUint8(addr + 1)) {
+    if (this.bytes[addr + 1] === 1) {
+      const hi = view.getInt32(addr + 12, true);
+      if (hi < -0x200000 || hi >= 0x200000) return NaN;
+      const v = hi * 0x100000000 + view.getUint32(addr + 8, true);
+      return Math.abs(v) < 1e15 ? v : NaN;
+    }
+    if (this.bytes[addr + 1] !== 2) return NaN;
+    const s = view.getUint32(addr + 8, true);
+    return plainDecimal(this.byteAt, s, s + view.getUint32(addr + 12, true));
+  }
+
+  private readonly byteAt = (i: number): number => this.bytes[i]!;
+
+  private numberText(addr: number): string {
+    switch (this.bytes[addr + 1]) {
       case 1:
-        return view.getBigInt64(addr + 8, true).toString();
+        return this.view.getBigInt64(addr + 8, true).toString();
       case 2: {
-        const s = view.getUint32(addr + 8, true);
-        const len = view.getUint32(addr + 12, true);
+        const s = this.view.getUint32(addr + 8, true);
+        const end = s + this.view.getUint32(addr + 12, true);
+        // Number texts are ASCII and short.
         let text = '';
-        for (let i = 0; i < len; i++) text += String.fromCharCode(view.getUint8(s + i));
+        for (let i = s; i < end; i++) text += String.fromCharCode(this.bytes[i]!);
         return text;
       }
       default:

@@ -64,16 +64,16 @@ const PAIRS: Array<[string, string]> = [
   ['-3', '-2.9999999999999999999'],
 ];
 
-const EXPRS: string[] = [];
+export const EXPRS: string[] = [];
 for (const [a, b] of PAIRS) {
   EXPRS.push(`[${a} == ${b}, ${a} < ${b}, ${a} > ${b}, ${a} <= ${b}, ${a} >= ${b}, ${a} != ${b}]`);
   EXPRS.push(`[${j(a)} == ${j(b)}, ${j(a)} < ${j(b)}, ${j(a)} > ${b}, ${a} < ${j(b)}]`);
   EXPRS.push(`count({${a}, ${b}})`);
   EXPRS.push(`[x | some x in {${b}, ${a}, 7}]`);
   EXPRS.push(`count({${j(a)}, ${j(b)}})`);
-  EXPRS.push(`{${a}: "a", ${b}: "b"}`);
-  EXPRS.push(`{${a}}[${b}]`);
-  EXPRS.push(`{${a}: "v"}[${b}]`);
+  EXPRS.push(`[[k, v] | some k, v in {${a}: "a", ${b}: "b"}]`);
+  EXPRS.push(`[{${a}}[${j(b)}], {${b}}[${j(a)}]]`);
+  EXPRS.push(`[{${a}: "v"}[${j(b)}], {${b}: "v"}[${j(a)}]]`);
   EXPRS.push(`sort([${b}, ${a}, 3, -1])`);
   EXPRS.push(`[max({${a}, ${b}}), min({${a}, ${b}}), max([${a}, ${b}]), min([${b}, ${a}])]`);
 }
@@ -85,6 +85,7 @@ EXPRS.push(
   `count(${MIXED})`,
   `json.marshal(${MIXED})`,
   `json.marshal({1: "a", 2.0: "b", 1.0: "c", 1e1: "d", 10: "e"})`,
+  `[[k, v] | some k, v in {1: "a", 2.0: "b", 1.0: "c", 1e1: "d", 10: "e", 1e400: "f", 0.5: "g"}]`,
   `json.marshal([x | some x in {1, 1.0, 1e0, 1.00}])`,
   `sort([x | some x in ${MIXED}])`,
   `sort([1, 1.0, 2, 1e0, 0.5, 5000000000, 4999999999.5, 1e400, -1e400])`,
@@ -95,15 +96,15 @@ EXPRS.push(
   `[1, 2] == [1.0, 2.0]`,
   `{"a": 1} == {"a": 1.0}`,
   `{1: "x"} == {1.0: "x"}`,
-  `[1, 2][1.0]`,
-  `[1, 2][1]`,
-  `[1, 2][1e0]`,
+  `[1, 2][${j('1.0')}]`,
+  `[1, 2][${j('1')}]`,
+  `[1, 2][${j('1e0')}]`,
   `{x | x := [5000000000, 1.5, 3000000000, 2147483648, 2147483647][_]}`,
   `[x | x := [5000000000, 1.5, 3000000000, -5000000000, 2147483648][_]; x > 1.5]`,
   `[x | x := [5000000000, 1.5, 3000000000, -5000000000][_]; x < 4000000000.5]`,
   `{x | some x in numbers.range(1, 40)} - {x | some x in numbers.range(1.0, 30)}`,
-  `count({x / 2 | some x in numbers.range(1, 40)})`,
-  `[x | some x in {x / 2 | some x in numbers.range(1, 12)}]`,
+  `count({y | some x in numbers.range(1, 40); y := x / 2})`,
+  `[x | some x in {y | some z in numbers.range(1, 12); y := z / 2}]`,
   `{0.1 + 0.2, 0.3, 0.30000000000000004}`,
   `[0.1 + 0.2 == 0.3, 0.1 + 0.2 < 0.30000000000000004]`,
   `{1 / 3 * 3, 1}`,
