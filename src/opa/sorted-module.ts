@@ -302,6 +302,44 @@ function numberCompareBody(wasm: Uint8Array, all: Section[], imports: { count: n
   ];
 }
 
+const VALUE_GET_FUNCTION = 'opa_value_get';
+const OPA_SET = 7;
+
+/**
+ * The new body of `opa_value_get(node, key)`: the runtime's own (moved to function `original`), except
+ * that a key found in a set gives the key itself, as topdown's `s[k]` does, not the set's element that
+ * compares equal to it (`{1}[1.0]` is 1.0 in topdown).
+ */
+function valueGetBody(original: number): number[] {
+  return [
+    0x01, 0x01, I32, // one i32 local (2)
+    0x20, 0x00, 0x20, 0x01, 0x10, ...leb(original), 0x22, 0x02, // local 2 = original(node, key)
+    0x04, I32, // if (result i32): found
+    0x20, 0x00, 0x2d, 0x00, 0x00, 0x41, OPA_SET, 0x46, // node->type == OPA_SET
+    0x04, I32, 0x20, 0x01, 0x05, 0x20, 0x02, 0x0b, // ? key : found
+    0x05, 0x41, 0x00, 0x0b, // else NULL
+    0x0b,
+  ];
+}
+
+/** The number of functions the module defines (its function section's count). */
+function definedCount(wasm: Uint8Array, all: Section[]): number {
+  const funcs = all.find((s) => s.id === 3);
+  if (!funcs) throw new ModulePatchError('wasm module has no function section');
+  return new Reader(wasm, funcs.start).u32();
+}
+
+/** The type index of defined function `defined`. */
+function functionTypeIndex(wasm: Uint8Array, all: Section[], defined: number): number {
+  const funcs = all.find((s) => s.id === 3);
+  if (!funcs) throw new ModulePatchError('wasm module has no function section');
+  const r = new Reader(wasm, funcs.start);
+  if (defined >= r.u32()) throw new ModulePatchError('function index out of range');
+  let type = 0;
+  for (let i = 0; i <= defined; i++) type = r.u32();
+  return type;
+}
+
 /**
  * Returns a copy of `wasm` prepared for preadmit's host: `opa_value_hash` always returns 0, so that every
  * set and object is one sorted chain, and each of ROUTED_BUILTINS calls the host. Throws
@@ -319,6 +357,10 @@ export function sortedIterationModule(wasm: Uint8Array): Uint8Array<ArrayBuffer>
   // No locals; i32.const 0; end.
   bodies.set(defined, [0x00, 0x41, 0x00, 0x0b]);
   bodies.set(definedFunction(wasm, all, imports, NUMBER_COMPARE_FUNCTION, 2), numberCompareBody(wasm, all, imports));
+  // opa_value_get keeps its body as a new function (the last one), which the new body calls.
+  const get = definedFunction(wasm, all, imports, VALUE_GET_FUNCTION, 2);
+  const moved = { type: functionTypeIndex(wasm, all, get), from: get };
+  bodies.set(get, valueGetBody(imports.count + definedCount(wasm, all)));
   ROUTED_BUILTINS.forEach((b, i) => {
     const at = functionIndex(wasm, all, b.fn);
     // A module that does not use the builtin may not contain its function.
@@ -332,20 +374,34 @@ export function sortedIterationModule(wasm: Uint8Array): Uint8Array<ArrayBuffer>
     body.push(0x10, ...leb(host), 0x0b);
     bodies.set(at - imports.count, body);
   });
-  return replaceBodies(wasm, all, bodies);
+  return replaceBodies(wasm, all, bodies, [moved]);
 }
 
-function replaceBodies(wasm: Uint8Array, all: Section[], bodies: Map<number, number[]>): Uint8Array<ArrayBuffer> {
+/**
+ * Copies `wasm` with the bodies of defined functions replaced (`bodies`, by defined index) and functions
+ * appended after the last one: each `moved` is a new function of type `type` whose body is the original
+ * body of defined function `from`.
+ */
+function replaceBodies(wasm: Uint8Array, all: Section[], bodies: Map<number, number[]>, moved: Array<{ type: number; from: number }>): Uint8Array<ArrayBuffer> {
   const code = all.find((s) => s.id === 10);
-  if (!code) throw new ModulePatchError('wasm module has no code section');
+  const funcs = all.find((s) => s.id === 3);
+  if (!code || !funcs) throw new ModulePatchError('wasm module has no code or function section');
+  // Function section: the count grows, the new functions' types follow.
+  const fr = new Reader(wasm, funcs.start);
+  const funcCount = fr.u32();
+  const funcContent = [...leb(funcCount + moved.length), ...wasm.subarray(fr.pos, funcs.end), ...moved.flatMap((m) => leb(m.type))];
+  // Code section.
   const r = new Reader(wasm, code.start);
   const count = r.u32();
-  const chunks: Uint8Array[] = [wasm.subarray(code.start, r.pos)];
+  if (count !== funcCount) throw new ModulePatchError('function and code sections disagree');
+  const chunks: Uint8Array[] = [new Uint8Array(leb(count + moved.length))];
+  const originals = new Map<number, Uint8Array>();
   let copied = 0;
   for (let i = 0; i < count; i++) {
     const sizeStart = r.pos;
     const size = r.u32();
     const end = r.pos + size;
+    if (moved.some((m) => m.from === i)) originals.set(i, wasm.subarray(sizeStart, end));
     const body = bodies.get(i);
     if (body) {
       chunks.push(new Uint8Array([...leb(body.length), ...body]));
@@ -356,17 +412,29 @@ function replaceBodies(wasm: Uint8Array, all: Section[], bodies: Map<number, num
     r.pos = end;
   }
   if (copied !== bodies.size) throw new ModulePatchError('function body index out of range');
-  const contentLength = chunks.reduce((n, c) => n + c.length, 0);
-  const header = [10, ...leb(contentLength)];
-  const out = new Uint8Array(code.header + header.length + contentLength + (wasm.length - code.end));
+  for (const m of moved) {
+    const original = originals.get(m.from);
+    if (!original) throw new ModulePatchError('moved function index out of range');
+    chunks.push(original);
+  }
+  const codeLength = chunks.reduce((n, c) => n + c.length, 0);
+  const parts: ArrayLike<number>[] = [];
+  let at = 0;
+  for (const sec of [funcs, code].sort((a, b) => a.header - b.header)) {
+    parts.push(wasm.subarray(at, sec.header));
+    if (sec === funcs) {
+      parts.push([3, ...leb(funcContent.length)], funcContent);
+    } else {
+      parts.push([10, ...leb(codeLength)], ...chunks);
+    }
+    at = sec.end;
+  }
+  parts.push(wasm.subarray(at));
+  const out = new Uint8Array(parts.reduce((n, c) => n + c.length, 0));
   let p = 0;
-  const put = (chunk: ArrayLike<number>) => {
-    out.set(chunk, p);
-    p += chunk.length;
-  };
-  put(wasm.subarray(0, code.header));
-  put(header);
-  for (const c of chunks) put(c);
-  put(wasm.subarray(code.end));
+  for (const c of parts) {
+    out.set(c, p);
+    p += c.length;
+  }
   return out;
 }
