@@ -39,7 +39,7 @@ function parseDecimal(text: string): Decimal | undefined {
 }
 
 /** Compares two number texts by exact value (-1, 0, 1); texts that are not numbers compare as text. */
-export function compareDecimalText(a: string, b: string): number {
+function compareDecimalText(a: string, b: string): number {
   if (a === b) return 0;
   const x = parseDecimal(a);
   const y = parseDecimal(b);
