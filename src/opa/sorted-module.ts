@@ -10,6 +10,10 @@
 // runtime's `opa_value_hash` with `return 0`. Lookups and inserts become linear in the size of the
 // set/object (building one of n elements costs O(n²) comparisons), which is the price of exactness.
 //
+// Two more runtime functions are rewritten: `opa_value_compare_number`, so that numbers compare as
+// topdown's ast.NumberCompare (`1 == 1.0`, and OPA's quirks: `10.0 == 1`), and `opa_value_get`, so that a
+// set lookup gives the key (`{1}[1.0]` is 1.0), as topdown does.
+//
 // The function is found through the module's `name` section. A module without it, or whose
 // `opa_value_hash` does not have the expected signature, is refused (fail closed: hash order would give
 // verdicts Gatekeeper does not give).
@@ -256,13 +260,12 @@ function stackPointerGlobal(wasm: Uint8Array, all: Section[], importedGlobals: n
 
 /**
  * The new body of `opa_value_compare_number(opa_number_t *a, opa_number_t *b)`. The runtime orders
- * numbers with libmpdec (exact decimal order, and a wrong conversion of ints beyond 32 bits); topdown
- * uses ast.NumberCompare (src/go/number-compare.ts). Two numbers held as int64 (repr 1: the int64 at
- * offset 8 of opa_number_t) or as the text of one (repr 2: pointer and length at offsets 8 and 12,
- * read with the runtime's `opa_atoi64`) are compared here, the common case, with topdown's result (an
- * exact int64 order); any other pair goes to the host as `opa_builtin2(NUMBER_COMPARE_ID, 0, a, b)`,
- * which returns -1, 0 or 1 (wasm.ts reads both numbers from memory). The two int64s live in 16 bytes
- * taken from the C stack.
+ * numbers by exact value (libmpdec); topdown uses ast.NumberCompare (src/go/number-compare.ts). Two
+ * numbers held as int64 (repr 1: the int64 at offset 8 of opa_number_t) or as the text of one (repr 2:
+ * pointer and length at offsets 8 and 12, read with the runtime's `opa_atoi64`) are compared here, the
+ * common case, with topdown's result (an exact int64 order); any other pair goes to the host as
+ * `opa_builtin2(NUMBER_COMPARE_ID, 0, a, b)`, which returns -1, 0 or 1 (wasm.ts reads both numbers from
+ * memory). The two int64s live in 16 bytes taken from the C stack.
  */
 function numberCompareBody(wasm: Uint8Array, all: Section[], imports: { count: number; byName: Map<string, number>; globals: number }): number[] {
   const host = imports.byName.get('opa_builtin2');

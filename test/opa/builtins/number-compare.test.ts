@@ -165,7 +165,9 @@ describe('compiled policies compare numbers as topdown does', () => {
     const differing = mismatches(EXPRS);
     const unexpected = differing.filter((m) => !KNOWN.some((e) => m.startsWith(`${e}: got `)));
     expect(unexpected).toEqual([]);
-    // A documented difference that disappears (or an expression that fails alone) is worth knowing too.
-    expect(KNOWN.filter((e) => !differing.some((m) => m.startsWith(`${e}: got `)))).toEqual([]);
+    // The documented difference itself: topdown keeps both numbers (its count is deterministic; the order
+    // of such equal-comparing elements, and so min/max of them, varies from run to run in topdown).
+    const counts = KNOWN.filter((e) => e.startsWith('count('));
+    expect(counts.filter((e) => !differing.some((m) => m.startsWith(`${e}: got 1, opa 2`)))).toEqual([]);
   });
 });
