@@ -4,8 +4,14 @@
 // the float64 range. Each expression is compiled with the pinned `opa build -t wasm`, run on preadmit's
 // host and compared with the real topdown `opa eval`. Numbers also come from JSON input
 // (json.unmarshal), where the runtime holds them as text rather than as ints.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { numberCompare } from '../../../src/go/number-compare.ts';
+import { ModulePatchError, sortedIterationModule } from '../../../src/opa/sorted-module.ts';
+import { OPA } from './oracle.ts';
 import { mismatches } from './wasm-oracle.ts';
 
 /** A number as JSON input gives it to the policy (kept as text by the runtime). */
@@ -137,6 +143,31 @@ EXPRS.push(
   `sort([1.0, 10.0, 3, 2.50, 2.5, 100.0, 0.5])`,
   `sort(${j('[10.0, 5, 1, 1.0, 20.0, 2, 0.10, 0.1]')})`,
   `[max([10.0, 5, 1]), min([10.0, 5, 1]), max([1, 5, 10.0]), min([1, 5, 10.0])]`,
+  `[[1] == [1.0], [1, [2]] == [1.0, [2e0]], {"a": {1}} == {"a": {1.0}}, [1] < [1.5], [[2]] > [[1.5]]]`,
+  `[{[1.0]: "a"}[[1]], {{"k": 1}: "o"}[{"k": 1.0}]]`,
+  `count({{1}: "s", {1.0, 2}: "t", {1e0}: "u"})`,
+  `count({[1], [1.0], [1e0], [2]})`,
+  `count({{"k": 1}, {"k": 1.0}, {"k": 1.5}})`,
+  `sort([[2, 1], [1.5], [1.0, 3], [1, 2.5], [10.0], [1]])`,
+  `[count([1, 2]) == 2.0, count([1, 2]) < 2.5, count("abc") == 3e0, count(set()) == -0]`,
+  `[to_number("1.0") == 1, to_number("1e3") == 1000, to_number("5000000000.5") > 5000000000, to_number("1.5") in {1.50}]`,
+  `{y | some x in [1, 2, 3, 1.0]; y := x * 1.0}`,
+  `{y | some x in [0.5, 1, 1.5, 2]; y := x + 0.5}`,
+  `[x | some x in {y | some z in [1, 2, 3, 4, 5, 6, 7, 8]; y := z / 4}]`,
+  `[x | some x in {y | some y in [1.1 * 3, 3.3, 3.3000000000000003, 3.30]}]`,
+  `{1.0, 2.0} == {1, 2}`,
+  `{1.0: "a"} == {1: "a"}`,
+  `object.get({1.0: {"k": 2}}, [1, "k"], "none")`,
+  `[v | some v in {1: "a", 1.5: "b", 2: "c", 0.5: "d", -1: "e", 1e2: "f"}]`,
+  `[k | some k, _ in {1: "a", 1.5: "b", 2: "c", 0.5: "d", -1: "e", 1e2: "f"}]`,
+  `[1, 1.0, 1.5] == [1.0, 1, 1.50]`,
+  `array.concat([1], [1.0]) == [1, 1]`,
+  `{"a": 1.0} == json.unmarshal("{\\"a\\": 1}")`,
+  `1 in [1.0, 2]`,
+  `1.0 in {1, 2}`,
+  `[x | some x in [1.0, 1, 2.00]; x == 1]`,
+  `{x | some x in [1.0, 1, 2.00]; x == 1}`,
+  `[i | some i, x in [3, 1.0, 2, 1e0]; x == 1]`,
   `[x | some x in ${j('[1, 1.0, 2, 10e-1, 5000000000, 5e9]')}]`,
   `{x | some x in ${j('[1, 1.0, 2, 10e-1, 5000000000, 5e9]')}}`,
   `sort(${j('[1.5, 1, 10, 2, 1e1, 5000000000, 4999999999.5, -1e400, 1e400, 18446744073709551617]')})`,
@@ -169,5 +200,42 @@ describe('compiled policies compare numbers as topdown does', () => {
     // of such equal-comparing elements, and so min/max of them, varies from run to run in topdown).
     const counts = KNOWN.filter((e) => e.startsWith('count('));
     expect(counts.filter((e) => !differing.some((m) => m.startsWith(`${e}: got 1, opa 2`)))).toEqual([]);
+  });
+});
+
+/** A policy module as `opa build -t wasm` writes it, before preadmit's patch. */
+function builtModule(): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'number-compare-'));
+  try {
+    writeFileSync(join(dir, 'p.rego'), 'package p\n\nr := x if { x := {1, 1.5} }\n');
+    execFileSync(OPA, ['build', '-t', 'wasm', '-e', 'p/r', '-o', join(dir, 'b.tar.gz'), join(dir, 'p.rego')], { stdio: 'pipe' });
+    execFileSync('tar', ['-xzf', join(dir, 'b.tar.gz'), '-C', dir, '/policy.wasm'], { stdio: 'ignore' });
+    return readFileSync(join(dir, 'policy.wasm'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `wasm` with every occurrence of the name `from` spelled `to` (same length), e.g. in the name section. */
+function renamed(wasm: Uint8Array, from: string, to: string): Uint8Array {
+  const out = Buffer.from(wasm);
+  for (let at = out.indexOf(from); at >= 0; at = out.indexOf(from, at + 1)) out.write(to, at, 'latin1');
+  return out;
+}
+
+describe('the number comparison patch', () => {
+  const wasm = builtModule();
+
+  it('gives a valid module', () => {
+    expect(WebAssembly.validate(sortedIterationModule(wasm))).toBe(true);
+  });
+
+  it.each([
+    ['opa_value_compare_number', 'opa_value_compare_numbeX'],
+    ['opa_atoi64', 'opa_atoi6X'],
+    ['opa_value_get', 'opa_value_geX'],
+  ])('refuses a module without %s instead of comparing as the runtime does', (name, other) => {
+    expect(() => sortedIterationModule(renamed(wasm, name, other))).toThrow(ModulePatchError);
+    expect(() => sortedIterationModule(renamed(wasm, name, other))).toThrow(name);
   });
 });
