@@ -247,15 +247,43 @@ function definedFunction(wasm: Uint8Array, all: Section[], imports: { count: num
 }
 
 /**
- * The index of the stack pointer global (clang's `__stack_pointer`): the module's first own global, a
- * mutable i32 (the others are the immutable ABI version numbers).
+ * The index of the stack pointer global (clang's `__stack_pointer`), read from the runtime's own body of
+ * `opa_value_compare_number` (defined function `defined`), which takes its two int64s from the stack: its
+ * first instruction is `global.get <stack pointer>`. Checked to be a mutable i32 global of the module.
  */
-function stackPointerGlobal(wasm: Uint8Array, all: Section[], importedGlobals: number): number {
+function stackPointerGlobal(wasm: Uint8Array, all: Section[], defined: number, importedGlobals: number): number {
+  const code = all.find((s) => s.id === 10);
   const globals = all.find((s) => s.id === 6);
-  if (!globals) throw new ModulePatchError('wasm module has no global section');
-  const r = new Reader(wasm, globals.start);
-  if (r.u32() < 1 || r.byte() !== I32 || r.byte() !== 1) throw new ModulePatchError('the first global of the wasm module is not a mutable i32 (stack pointer)');
-  return importedGlobals;
+  if (!code || !globals) throw new ModulePatchError('wasm module has no code or global section');
+  const r = new Reader(wasm, code.start);
+  const count = r.u32();
+  if (defined >= count) throw new ModulePatchError('function index out of range');
+  for (let i = 0; i < defined; i++) {
+    const size = r.u32();
+    r.pos += size;
+  }
+  r.u32(); // body size
+  const groups = r.u32();
+  for (let i = 0; i < groups; i++) {
+    r.u32();
+    r.byte();
+  }
+  if (r.byte() !== 0x23) throw new ModulePatchError(`${NUMBER_COMPARE_FUNCTION} does not start by reading the stack pointer`);
+  const sp = r.u32();
+  const g = new Reader(wasm, globals.start);
+  const own = sp - importedGlobals;
+  if (own < 0 || own >= g.u32()) throw new ModulePatchError('stack pointer global out of range');
+  for (let i = 0; i < own; i++) {
+    g.byte();
+    g.byte();
+    // Skip the constant initializer up to its `end`; the ABI's globals are i32.const or global.get.
+    const op = g.byte();
+    if (op !== 0x41 && op !== 0x23) throw new ModulePatchError('unexpected global initializer');
+    g.u32();
+    if (g.byte() !== 0x0b) throw new ModulePatchError('unexpected global initializer');
+  }
+  if (g.byte() !== I32 || g.byte() !== 1) throw new ModulePatchError('the stack pointer global is not a mutable i32');
+  return sp;
 }
 
 /**
@@ -267,11 +295,11 @@ function stackPointerGlobal(wasm: Uint8Array, all: Section[], importedGlobals: n
  * `opa_builtin2(NUMBER_COMPARE_ID, 0, a, b)`, which returns -1, 0 or 1 (wasm.ts reads both numbers from
  * memory). The two int64s live in 16 bytes taken from the C stack.
  */
-function numberCompareBody(wasm: Uint8Array, all: Section[], imports: { count: number; byName: Map<string, number>; globals: number }): number[] {
+function numberCompareBody(wasm: Uint8Array, all: Section[], defined: number, imports: { count: number; byName: Map<string, number>; globals: number }): number[] {
   const host = imports.byName.get('opa_builtin2');
   if (host === undefined) throw new ModulePatchError('wasm module does not import opa_builtin2');
   const atoi = imports.count + definedFunction(wasm, all, imports, 'opa_atoi64', 3);
-  const sp = stackPointerGlobal(wasm, all, imports.globals);
+  const sp = stackPointerGlobal(wasm, all, defined, imports.globals);
   // Locals: 0 = a, 1 = b, 2 = the 16 stack bytes, 3 = a repr. Leaves 1 when number `x` is an int64,
   // stored at (local 2) + `out`.
   const int64 = (x: number, out: number) => [
@@ -359,7 +387,8 @@ export function sortedIterationModule(wasm: Uint8Array): Uint8Array<ArrayBuffer>
   checkSignature(wasm, all, defined, HASH_FUNCTION, 1);
   // No locals; i32.const 0; end.
   bodies.set(defined, [0x00, 0x41, 0x00, 0x0b]);
-  bodies.set(definedFunction(wasm, all, imports, NUMBER_COMPARE_FUNCTION, 2), numberCompareBody(wasm, all, imports));
+  const compare = definedFunction(wasm, all, imports, NUMBER_COMPARE_FUNCTION, 2);
+  bodies.set(compare, numberCompareBody(wasm, all, compare, imports));
   // opa_value_get keeps its body as a new function (the last one), which the new body calls.
   const get = definedFunction(wasm, all, imports, VALUE_GET_FUNCTION, 2);
   const moved = { type: functionTypeIndex(wasm, all, get), from: get };
