@@ -79,7 +79,7 @@ const PAIRS: Array<[string, string]> = [
  */
 const HASHED_APART = new Set(['1 10.0', '1.0 10.0', '1 100.0', '2 20.0', '1e400 10e399', '1e400 1E400']);
 
-export const EXPRS: string[] = [];
+const EXPRS: string[] = [];
 /** The expressions expected to differ from topdown (see HASHED_APART). */
 const KNOWN: string[] = [];
 for (const [a, b] of PAIRS) {
