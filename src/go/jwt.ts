@@ -18,7 +18,8 @@ import {
   type KeyObject,
 } from 'node:crypto';
 import { fastjsonGetString, fastjsonParse } from './fastjson.ts';
-import { compareRegoValues, goJsonSurrogates, parseRegoValue, regoArray, regoBool, regoNumber, regoString, type RegoValue } from '../opa/rego-value.ts';
+import { numberCompare } from './number-compare.ts';
+import { goJsonSurrogates, parseRegoValue, regoArray, regoBool, regoString, type RegoValue } from '../opa/rego-value.ts';
 
 /** A builtin error of io.jwt.* (OPA returns it; the call is undefined). */
 export class JwtError extends Error {}
@@ -767,39 +768,19 @@ function goFormatG(f: number): string {
   return String(f);
 }
 
-const INT64_RE = /^[+-]?[0-9]+$/;
-
-function int64Of(s: string): bigint | undefined {
-  if (!INT64_RE.test(s)) return undefined;
-  const i = BigInt(s);
-  return i >= -(1n << 63n) && i < 1n << 63n ? i : undefined;
-}
-
 /**
- * ast.NumberCompare of OPA v1.17.1: texts equal once trailing `.` and `0` characters are cut from those
- * with a `.` compare equal (so `10.0` equals `1`); then as int64s; then, for two texts that had such a
- * tail and still have a `.`, equal float64s are equal; then exactly.
+ * ast.NumberCompare of OPA v1.17.1 (src/go/number-compare.ts: `10.0` equals `1`, and so on), for the time in
+ * seconds against an `exp` or `nbf` claim. Where NumberCompare gets to its exact comparison with a number
+ * big.Rat refuses, OPA panics; for these operands the earlier steps decide only when the texts are equal
+ * once trailing `.`/`0` are cut (a refused number is no int64, and its float64 is 0 or infinite, which no
+ * time of the `%g` form with a cut fraction equals).
  */
 function opaNumberCompare(x: string, y: string): number {
-  const trim = (s: string): [string, boolean] => {
-    if (!s.includes('.')) return [s, false];
-    const t = s.replace(/[.0]+$/, '');
-    return t === s ? [s, false] : [t, t.includes('.')];
-  };
-  const [xs, xIsF] = trim(x);
-  const [ys, yIsF] = trim(y);
-  if (xs === ys) return 0;
-  const xi = int64Of(x);
-  const yi = int64Of(y);
-  if (xi !== undefined && yi !== undefined) return xi < yi ? -1 : xi > yi ? 1 : 0;
-  if (xIsF && yIsF) {
-    const xf = Number(x);
-    const yf = Number(y);
-    if (Number.isFinite(xf) && Number.isFinite(yf) && xf === yf) return 0;
+  const cut = (t: string): string => (t.includes('.') ? t.replace(/[.0]+$/, '') : t);
+  if ((ratRefuses(x) || ratRefuses(y)) && cut(x) !== cut(y)) {
+    throw new Error(`number comparison of ${x} and ${y}: OPA panics ("illegal value")`);
   }
-  // Go's big.Rat.SetString refuses a power of ten beyond 10^±1e6 (and NumberCompare then panics).
-  if (ratRefuses(x) || ratRefuses(y)) throw new Error(`number comparison of ${x} and ${y}: OPA panics ("illegal value")`);
-  return compareRegoValues(regoNumber(x), regoNumber(y));
+  return numberCompare(x, y);
 }
 
 /** big.Rat.SetString fails: a nonzero mantissa scaled by 10^n with |n| > 1e6 (n counts the fraction digits). */
