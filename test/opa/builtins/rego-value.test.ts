@@ -72,6 +72,9 @@ function arity(name: string): number {
     'yaml.unmarshal': 1,
     'yaml.is_valid': 1,
     'yaml.marshal': 1,
+    'io.jwt.decode': 1,
+    'io.jwt.encode_sign': 3,
+    'io.jwt.encode_sign_raw': 3,
   };
   return arities[name] ?? 2;
 }
