@@ -25,7 +25,7 @@ export const UNIMPLEMENTED_BUILTINS: ReadonlySet<string> = new Set([
   'io.jwt.encode_sign_raw', 'io.jwt.verify_eddsa', 'io.jwt.verify_es256', 'io.jwt.verify_es384', 'io.jwt.verify_es512',
   'io.jwt.verify_hs256', 'io.jwt.verify_hs384', 'io.jwt.verify_hs512', 'io.jwt.verify_ps256', 'io.jwt.verify_ps384',
   'io.jwt.verify_ps512', 'io.jwt.verify_rs256', 'io.jwt.verify_rs384', 'io.jwt.verify_rs512', 'json.marshal_with_options',
-  'json.match_schema', 'json.verify_schema', 'providers.aws.sign_req', 'rand.intn',
+  'providers.aws.sign_req', 'rand.intn',
   'rego.metadata.chain', 'rego.metadata.rule', 'strings.split_n',
   'uri.is_valid', 'uri.parse',
   'uuid.rfc4122',

@@ -1,0 +1,319 @@
+// json.match_schema / json.verify_schema on preadmit's host (src/go/jsonschema.ts: gojsonschema as OPA
+// vendors it) against the real topdown `opa eval` of Gatekeeper's OPA, byte for byte: verdicts, error
+// texts, types, fields, order, and the undefined results of OPA's errors. Schemas and documents are given
+// both as JSON text and as Rego values. Cases avoid several errors whose order comes from Go's random map
+// iteration (errors of two properties of one object).
+import { describe, expect, it } from 'vitest';
+import { hostBuiltins } from '../../../src/opa/builtins.ts';
+import { regoString } from '../../../src/opa/rego-value.ts';
+import { mismatches } from './wasm-oracle.ts';
+
+/** [document JSON, schema JSON] */
+type Case = [string, string];
+
+function lit(t: string): string {
+  return JSON.stringify(t);
+}
+
+/** Each case as text operands, and (where the JSON is a Rego literal too) as values. */
+function match(cases: Case[], asValues = true): string[] {
+  return cases.flatMap(([d, s]) => {
+    const out = [`json.match_schema(${lit(d)}, ${lit(s)})`];
+    if (asValues && d.startsWith("{") && s.startsWith('{')) out.push(`json.match_schema(${d}, ${s})`);
+    return out;
+  });
+}
+
+function verify(schemas: string[]): string[] {
+  return schemas.flatMap((s) => [`json.verify_schema(${lit(s)})`]);
+}
+
+const TYPES: Case[] = [
+  ['1', '{"type":"integer"}'],
+  ['1.0', '{"type":"integer"}'],
+  ['1.5', '{"type":"integer"}'],
+  ['"x"', '{"type":"integer"}'],
+  ['null', '{"type":"string"}'],
+  ['null', '{"type":["string","null"]}'],
+  ['true', '{"type":["string","number"]}'],
+  ['[1]', '{"type":"object"}'],
+  ['{"a":1}', '{"type":"array"}'],
+  ['{"a":1}', '{"type":"object"}'],
+  ['1e2', '{"type":"integer"}'],
+  ['12345678901234567890123', '{"type":"integer"}'],
+  ['1', '{"type":"number"}'],
+  ['"a"', 'true'],
+  ['"a"', 'false'],
+  ['"a"', '{}'],
+];
+
+const NUMBERS: Case[] = [
+  ['10', '{"maximum":5}'],
+  ['5', '{"maximum":5}'],
+  ['5', '{"maximum":5,"exclusiveMaximum":true}'],
+  ['5', '{"exclusiveMaximum":5}'],
+  ['4.9', '{"exclusiveMaximum":5}'],
+  ['1', '{"minimum":1.5}'],
+  ['1', '{"minimum":1,"exclusiveMinimum":true}'],
+  ['1', '{"exclusiveMinimum":1}'],
+  ['1', '{"$schema":"http://json-schema.org/draft-04/schema#","minimum":1,"exclusiveMinimum":true}'],
+  ['1', '{"$schema":"http://json-schema.org/draft-07/schema#","exclusiveMinimum":1}'],
+  ['0.3', '{"multipleOf":0.1}'],
+  ['0.35', '{"multipleOf":0.1}'],
+  ['10', '{"multipleOf":3}'],
+  ['1e300', '{"multipleOf":7}'],
+  ['3', '{"multipleOf":1.5}'],
+  ['100', '{"maximum":1000000}'],
+  ['10000000', '{"maximum":1000000}'],
+  ['1', '{"minimum":0.00001}'],
+  ['0', '{"minimum":0.0001}'],
+  ['0', '{"minimum":12345678901234567890}'],
+  ['0', '{"minimum":1.7976931348623157e308}'],
+  ['0', '{"minimum":0.1234567890123456789}'],
+  ['-10', '{"minimum":-5.25}'],
+  ['2', '{"maximum":1e-30}'],
+  ['5', '{"exclusiveMaximum":5,"exclusiveMinimum":5}'],
+  ['1e400', '{"minimum":1e401}'],
+  ['"5"', '{"maximum":1}'],
+];
+
+const STRINGS: Case[] = [
+  ['"ab"', '{"minLength":3}'],
+  ['"abcd"', '{"maxLength":3}'],
+  ['"héé"', '{"maxLength":3}'],
+  ['"😀😀"', '{"maxLength":2}'],
+  ['"abc"', '{"pattern":"^a.c$"}'],
+  ['"abd"', '{"pattern":"^a.c$"}'],
+  ['"xabcx"', '{"pattern":"b"}'],
+  ['1', '{"pattern":"^x$","minLength":4}'],
+  ['"ab"', '{"minLength":3,"maxLength":1}'],
+];
+
+const ARRAYS: Case[] = [
+  ['[1,2,3]', '{"maxItems":2}'],
+  ['[]', '{"minItems":1}'],
+  ['[1,"a",1]', '{"uniqueItems":true}'],
+  ['[1,1.0]', '{"uniqueItems":true}'],
+  ['[{"a":1,"b":2},{"b":2,"a":1}]', '{"uniqueItems":true}'],
+  ['[1,2,1,2]', '{"uniqueItems":true}'],
+  ['[1,"a"]', '{"items":{"type":"integer"}}'],
+  ['[1,"a",true]', '{"items":[{"type":"integer"},{"type":"string"}]}'],
+  ['[1,"a",true]', '{"items":[{"type":"integer"},{"type":"string"}],"additionalItems":false}'],
+  ['[1,"a",true,2]', '{"items":[{"type":"integer"}],"additionalItems":{"type":"boolean"}}'],
+  ['[1]', '{"items":[{"type":"integer"},{"type":"string"}]}'],
+  ['[1,2]', '{"contains":{"type":"string"}}'],
+  ['[1,"a"]', '{"contains":{"type":"string"}}'],
+  ['[]', '{"contains":{"type":"string"}}'],
+  ['[1,2]', '{"contains":{"type":"integer","minimum":5}}'],
+  ['[1,2]', '{"$schema":"http://json-schema.org/draft-04/schema#","contains":{"type":"string"}}'],
+  ['[[1,"x"]]', '{"items":{"items":{"type":"integer"}}}'],
+];
+
+const OBJECTS: Case[] = [
+  ['{}', '{"required":["a"]}'],
+  ['{"b":1}', '{"required":["a","b"]}'],
+  ['{"a":1}', '{"minProperties":2}'],
+  ['{"a":1,"b":2}', '{"maxProperties":1}'],
+  ['{"a":1,"z":2}', '{"properties":{"a":{}},"additionalProperties":false}'],
+  ['{"a":1,"z":"x"}', '{"properties":{"a":{}},"additionalProperties":{"type":"integer"}}'],
+  ['{"x1":"a","y":1}', '{"patternProperties":{"^x":{"type":"integer"}},"additionalProperties":false}'],
+  ['{"a":{"b":{"c":1}}}', '{"properties":{"a":{"properties":{"b":{"properties":{"c":{"type":"string"}}}}}}}'],
+  ['{"a":[{"b":1}]}', '{"properties":{"a":{"items":{"properties":{"b":{"type":"string"}}}}}}'],
+  ['{"abc":1}', '{"propertyNames":{"maxLength":2}}'],
+  ['{"abc":1}', '{"$schema":"http://json-schema.org/draft-04/schema#","propertyNames":{"maxLength":2}}'],
+  ['{"a":1}', '{"dependencies":{"a":["b","c"]}}'],
+  ['{"a":1}', '{"dependencies":{"a":{"required":["q"]}}}'],
+  ['{"a":1}', '{"dependencies":{"a":[]}}'],
+  ['{"a.b":{"c d":1}}', '{"properties":{"a.b":{"properties":{"c d":{"type":"string"}}}}}'],
+  ['{"a":1}', '{"properties":{"a":false}}'],
+  ['{"a":1}', '{"properties":{"a":true},"required":["a"]}'],
+];
+
+const COMBINATORS: Case[] = [
+  ['1', '{"anyOf":[{"type":"string"},{"type":"boolean"}]}'],
+  ['1', '{"anyOf":[{"type":"string"},{"minimum":5}]}'],
+  ['1', '{"anyOf":[{"type":"string"},{"type":"integer"}]}'],
+  ['{"a":1}', '{"anyOf":[{"required":["b"]},{"properties":{"a":{"type":"string"}},"required":["a"]}]}'],
+  ['1', '{"oneOf":[{"type":"integer"},{"minimum":0}]}'],
+  ['1', '{"oneOf":[{"type":"string"},{"maximum":0}]}'],
+  ['1', '{"oneOf":[{"type":"integer"},{"type":"string"}]}'],
+  ['1', '{"allOf":[{"type":"integer"},{"minimum":5},{"maximum":0}]}'],
+  ['1', '{"not":{"type":"integer"}}'],
+  ['1', '{"not":{"type":"string"}}'],
+  ['1', '{"if":{"minimum":0},"then":{"multipleOf":2},"else":{"type":"string"}}'],
+  ['-1', '{"if":{"minimum":0},"then":{"multipleOf":2},"else":{"type":"string"}}'],
+  ['-1', '{"$schema":"http://json-schema.org/draft-06/schema#","if":{"minimum":0},"else":{"type":"string"}}'],
+  ['2', '{"if":{"minimum":0},"then":{"multipleOf":2}}'],
+  ['1', '{"if":false,"then":false}'],
+  ['"a"', '{"anyOf":[false,{"maxLength":0}]}'],
+];
+
+const CONST_ENUM: Case[] = [
+  ['1', '{"const":1.0}'],
+  ['2', '{"const":1}'],
+  ['{"b":[1,"<&>"],"a":null}', '{"const":{"a":null,"b":[1,"x"]}}'],
+  ['"x"', '{"enum":["a","b",1,null,{"k":[true]}]}'],
+  ['"a"', '{"enum":["a","b"]}'],
+  ['1', '{"enum":[]}'],
+  ['1e21', '{"enum":[1e20]}'],
+  ['0.000001', '{"const":1e-7}'],
+  ['1', '{"$schema":"http://json-schema.org/draft-04/schema#","const":2}'],
+];
+
+const REFS: Case[] = [
+  ['{"a":"x"}', '{"definitions":{"n":{"type":"integer"}},"properties":{"a":{"$ref":"#/definitions/n"}}}'],
+  ['[1,[2,["x"]]]', '{"items":{"anyOf":[{"type":"integer"},{"$ref":"#"}]}}'],
+  ['{"a":{"a":{"a":1}}}', '{"properties":{"a":{"$ref":"#"}},"type":"object"}'],
+  ['1', '{"$ref":"#/definitions/a","definitions":{"a":{"type":"string"}},"type":"integer"}'],
+  ['1', '{"$id":"http://example.com/root.json","definitions":{"a":{"type":"string"}},"allOf":[{"$ref":"#/definitions/a"}]}'],
+  ['1', '{"definitions":{"a":{"$id":"http://example.com/a.json","type":"string"}},"allOf":[{"$ref":"http://example.com/a.json"}]}'],
+  ['1', '{"definitions":{"a/b":{"type":"string"},"c~d":{"minimum":4}},"allOf":[{"$ref":"#/definitions/a~1b"},{"$ref":"#/definitions/c~0d"}]}'],
+  ['1', '{"definitions":{"a b":{"type":"string"}},"allOf":[{"$ref":"#/definitions/a%20b"}]}'],
+  ['1', '{"items":[{"type":"string"}],"allOf":[{"$ref":"#/items/0"}]}'],
+  ['1', '{"definitions":{"x":{"$ref":"#/definitions/y"},"y":{"maximum":0}},"$ref":"#/definitions/x"}'],
+  ['1', '{"id":"http://example.com/r","definitions":{"a":{"id":"#foo","type":"string"}},"$ref":"#foo"}'],
+];
+
+const INVALID_SCHEMAS: string[] = [
+  '[]', '1', '"x"', 'null', '{"type":"strin"}', '{"type":["string","string"]}', '{"type":1}', '{"type":[1]}',
+  '{"minLength":-1}', '{"minLength":1.5}', '{"minLength":"1"}', '{"maxLength":1.0}', '{"minLength":3,"maxLength":2}',
+  '{"minProperties":3,"maxProperties":2}', '{"minItems":-1}', '{"maxItems":"x"}', '{"multipleOf":0}', '{"multipleOf":-1}',
+  '{"multipleOf":"x"}', '{"minimum":"x"}', '{"maximum":null}', '{"exclusiveMinimum":true}', '{"exclusiveMaximum":"x"}',
+  '{"$schema":"http://json-schema.org/draft-04/schema#","exclusiveMaximum":5}',
+  '{"$schema":"http://json-schema.org/draft-07/schema#","exclusiveMaximum":true}',
+  '{"pattern":"("}', '{"pattern":1}', '{"patternProperties":{"(":{}}}', '{"patternProperties":[]}', '{"properties":[]}',
+  '{"properties":{"a":1}}', '{"required":"a"}', '{"required":[1]}', '{"required":["a","a"]}', '{"enum":"a"}',
+  '{"enum":[1,1.0]}', '{"enum":[{"a":1,"b":2},{"b":2,"a":1}]}', '{"uniqueItems":1}', '{"items":1}', '{"items":[1]}',
+  '{"additionalItems":1}', '{"additionalProperties":1}', '{"dependencies":[]}', '{"dependencies":{"a":1}}',
+  '{"dependencies":{"a":[1]}}', '{"not":1}', '{"if":1}', '{"$schema":"http://json-schema.org/draft-06/schema#","if":1}',
+  '{"allOf":{}}', '{"anyOf":[1]}', '{"oneOf":"x"}', '{"definitions":[]}', '{"definitions":{"a":1}}', '{"title":1}',
+  '{"description":1}', '{"format":1}', '{"$ref":1}', '{"$id":1}', '{"id":1}', '{"$schema":1}', '{"propertyNames":1}',
+  '{"$ref":"#/definitions/missing"}', '{"$ref":"#/items/5","items":[{}]}', '{"$ref":"#/items/x","items":[{}]}',
+  '{"$ref":"#/type/x","type":"string"}', '{"$ref":"other.json"}', '{"$ref":"#/definitions/a","definitions":{"a":1}}',
+  '{"$schema":"http://json-schema.org/draft-04/schema#","items":true}', '{"items":true,"additionalItems":false}',
+  '{"$id":"http://x/a","definitions":{"b":{"$id":"http://x/a"}}}', '{"enum":[1e400]}', '{"const":1e400}',
+  '{"$ref":"%zz"}', '{"$schema":"%zz"}', '{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"string"}',
+  '{"not valid json', '',
+];
+
+
+const FORMATS: Case[] = [
+  ...['2020-02-29', '2021-02-29', '2020-13-01', '2020-1-01', '2020-01-01x', '20200101', '2020-04-31', '0000-01-01'].map((v): Case => [JSON.stringify(v), '{"format":"date"}']),
+  ...['12:34:56', '1:02:03', '24:00:00', '12:60:00', '12:00:60', '12:00:00Z', '12:00:00+01:00', '12:00:00.123+01:00', '12:00:00z', '12:00:00+1:00', '12:00:00,5Z'].map((v): Case => [JSON.stringify(v), '{"format":"time"}']),
+  ...['2020-01-01T12:00:00Z', '2020-01-01t12:00:00Z', '2020-01-01T12:00:00.123456789012Z', '2020-01-01T12:00:00', '2020-01-01', '12:00:00', '2020-01-01T1:00:00+25:00', '2020-01-01T12:00:00+24:00', '2020-01-01 12:00:00Z'].map((v): Case => [JSON.stringify(v), '{"format":"date-time"}']),
+  ...['example.com', 'a-b.c', '-a.com', 'a..b', 'x'.repeat(64) + '.com', 'a_b.com', ''].map((v): Case => [JSON.stringify(v), '{"format":"hostname"}']),
+  ...['1.2.3.4', '01.2.3.4', '256.1.1.1', '::1', '1.2.3', '::ffff:1.2.3.4', 'fe80::1%eth0', '1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7::8'].flatMap((v): Case[] => [[JSON.stringify(v), '{"format":"ipv4"}'], [JSON.stringify(v), '{"format":"ipv6"}']]),
+  ...['http://a/b', 'mailto:x@y', '/relative', 'a:b', '%zz', 'http://a/b\\c', '', '#frag', 'http://[::1]/', '1http://x'].flatMap((v): Case[] => [[JSON.stringify(v), '{"format":"uri"}'], [JSON.stringify(v), '{"format":"uri-reference"}']]),
+  ...['http://x/{a}', 'http://x/{a', 'http://x/}{', 'http://x/{a}{'].map((v): Case => [JSON.stringify(v), '{"format":"uri-template"}']),
+  ...['123e4567-e89b-12d3-a456-426614174000', '123E4567-E89B-12D3-A456-426614174000', '123e4567e89b12d3a456426614174000'].map((v): Case => [JSON.stringify(v), '{"format":"uuid"}']),
+  ...['', '/a/b', '/a~0b~1', '/a~2', 'a'].map((v): Case => [JSON.stringify(v), '{"format":"json-pointer"}']),
+  ...['0', '1/a', '0#', '01', '-1'].map((v): Case => [JSON.stringify(v), '{"format":"relative-json-pointer"}']),
+  ...['', 'a+', '(', '(?i)x', '\\p{Greek}'].map((v): Case => [JSON.stringify(v), '{"format":"regex"}']),
+  ['1', '{"format":"date"}'],
+  ['"x"', '{"format":"no-such-format"}'],
+];
+
+const ORDER_AND_SCORES: Case[] = [
+  ['{"a":1}', '{"type":"object","required":["b"],"minProperties":2,"anyOf":[{"required":["c"]}],"not":{"required":["a"]},"enum":[{}]}'],
+  ['[1,2,3]', '{"items":{"maximum":1},"maxItems":2,"uniqueItems":true,"contains":{"type":"string"},"const":[1]}'],
+  ['"abc"', '{"anyOf":[{"minLength":5,"maxLength":1},{"pattern":"^x"}]}'],
+  ['"abc"', '{"oneOf":[{"minLength":5,"maxLength":1},{"pattern":"^x"},{"type":"integer"}]}'],
+  ['{"a":"x"}', '{"oneOf":[{"properties":{"a":{"type":"integer"}}},{"required":["q","r"]}]}'],
+  ['5', '{"allOf":[{"anyOf":[{"maximum":1},{"minimum":10}]},{"not":{"type":"integer"}}]}'],
+  ['[{"a":1},{"a":"x"}]', '{"items":{"properties":{"a":{"type":"string"}}},"contains":{"properties":{"a":{"type":"boolean"}}}}'],
+  ['{"k":{"k":{"k":2}}}', '{"definitions":{"n":{"type":"object","properties":{"k":{"anyOf":[{"$ref":"#/definitions/n"},{"type":"integer","maximum":1}]}}}},"$ref":"#/definitions/n"}'],
+];
+
+const BIG_NUMBERS: Case[] = [
+  ['{"n":123456789012345678901234567890}', '{"properties":{"n":{"maximum":123456789012345678901234567889}}}'],
+  ['{"n":123456789012345678901234567890}', '{"properties":{"n":{"multipleOf":10}}}'],
+  ['{"n":0.1}', '{"properties":{"n":{"multipleOf":0.01}}}'],
+  ['{"n":0.30000000000000004}', '{"properties":{"n":{"multipleOf":0.1}}}'],
+  ['{"n":9007199254740993}', '{"properties":{"n":{"const":9007199254740992}}}'],
+  ['{"n":9007199254740993}', '{"properties":{"n":{"enum":[9007199254740992]}}}'],
+  ['{"n":1e-400}', '{"properties":{"n":{"exclusiveMinimum":0}}}'],
+  ['{"n":-0}', '{"properties":{"n":{"const":0}}}'],
+  ['{"n":2.5}', '{"properties":{"n":{"maximum":2.4999999999999999999999}}}'],
+  ['{"n":1}', '{"properties":{"n":{"maximum":0.3333333333333333333333333333333333}}}'],
+  ['{"n":1}', '{"properties":{"n":{"minimum":1234567}}}'],
+  ['{"n":1}', '{"properties":{"n":{"minimum":123456}}}'],
+  ['{"n":1}', '{"properties":{"n":{"multipleOf":0.7}}}'],
+];
+
+describe('json.match_schema on the host equals opa eval', () => {
+  it(`types: ${TYPES.length} cases`, () => {
+    expect(mismatches(match(TYPES))).toEqual([]);
+  });
+  it(`numbers (exact comparisons, multipleOf, big.Float texts): ${NUMBERS.length} cases`, () => {
+    expect(mismatches(match(NUMBERS))).toEqual([]);
+  });
+  it(`strings: ${STRINGS.length} cases`, () => {
+    expect(mismatches(match(STRINGS))).toEqual([]);
+  });
+  it(`arrays: ${ARRAYS.length} cases`, () => {
+    expect(mismatches(match(ARRAYS))).toEqual([]);
+  });
+  it(`objects: ${OBJECTS.length} cases`, () => {
+    expect(mismatches(match(OBJECTS))).toEqual([]);
+  });
+  it(`anyOf / oneOf / allOf / not / if-then-else: ${COMBINATORS.length} cases`, () => {
+    expect(mismatches(match(COMBINATORS))).toEqual([]);
+  });
+  it(`const / enum: ${CONST_ENUM.length} cases`, () => {
+    expect(mismatches(match(CONST_ENUM))).toEqual([]);
+  });
+  it(`formats: ${FORMATS.length} cases`, () => {
+    expect(mismatches(match(FORMATS))).toEqual([]);
+  });
+  it(`error order and anyOf / oneOf / contains scores: ${ORDER_AND_SCORES.length} cases`, () => {
+    expect(mismatches(match(ORDER_AND_SCORES))).toEqual([]);
+  });
+  it(`big and exact numbers: ${BIG_NUMBERS.length} cases`, () => {
+    expect(mismatches(match(BIG_NUMBERS))).toEqual([]);
+  });
+  it('operands: JSON text that is not JSON, sets, non-string keys, arrays', () => {
+    expect(
+      mismatches([
+        'json.match_schema("{", "{}")', 'json.match_schema("{}", "{")', 'json.match_schema("", "{}")',
+        'json.match_schema({"a": {1, 2}}, {"properties": {"a": {"type": "array", "uniqueItems": true}}})',
+        'json.match_schema({"a": 1}, {"properties": {"a": {"enum": {1, 2}}}})',
+        'json.match_schema({1: 1}, {})', ...['1', 'true', '[1, "a"]', '{"k": 1, "b": "<"}', 'null', '1.50', '{1, "x"}'].map((k) => `json.match_schema({${k}: 1}, {"additionalProperties": false})`),
+        'json.match_schema({1: 1}, {"properties": {"1": {"type": "string"}}})', 'json.match_schema({}, {"properties": {"a": {"enum": [{1: 2}]}}})',
+        'json.verify_schema({1: 1})', 'json.verify_schema({"enum": [{1: 2}]})', 'json.verify_schema({"type": "string"})',
+        'json.verify_schema({"items": [{"type": "string"}, true]})',
+        'json.match_schema(" {\\"a\\" : [1, 2] } ", " {\\"properties\\": {\\"a\\": {\\"maxItems\\": 1}}} ")',
+        'json.match_schema("{\\"a\\":1,\\"a\\":\\"x\\"}", "{\\"properties\\":{\\"a\\":{\\"type\\":\\"integer\\"}}}")',
+        'json.match_schema("\\"\\\\u00e9\\\\ud800\\"", "{\\"maxLength\\":1}")',
+      ]),
+    ).toEqual([]);
+  });
+  it(`$ref / $id / definitions: ${REFS.length} cases`, () => {
+    expect(mismatches(match(REFS))).toEqual([]);
+  });
+});
+
+describe('json.verify_schema on the host equals opa eval', () => {
+  it(`invalid schemas: ${INVALID_SCHEMAS.length} cases (and match_schema with each is undefined)`, () => {
+    const exprs = [...verify(INVALID_SCHEMAS), ...INVALID_SCHEMAS.map((s) => `json.match_schema("1", ${lit(s)})`)];
+    expect(mismatches(exprs)).toEqual([]);
+  });
+  it('valid schemas of every case above', () => {
+    const all = [...TYPES, ...NUMBERS, ...STRINGS, ...ARRAYS, ...OBJECTS, ...COMBINATORS, ...CONST_ENUM, ...REFS].map(([, s]) => s);
+    expect(mismatches(verify(all))).toEqual([]);
+  });
+});
+
+describe('what preadmit does not reproduce fails the evaluation', () => {
+  const match = hostBuiltins['json.match_schema']!;
+  const verify = hostBuiltins['json.verify_schema']!;
+  it('a remote $ref is never fetched: an evaluation error, for match_schema and verify_schema', () => {
+    for (const s of ['{"$ref":"http://example.com/s.json"}', '{"$ref":"file:///etc/passwd"}', '{"items":{"$ref":"https://example.com/s.json#/a"}}']) {
+      expect(() => match(regoString('1'), regoString(s))).toThrow(/remote reference .* is not loaded/);
+      expect(() => verify(regoString(s))).toThrow(/remote reference .* is not loaded/);
+    }
+  });
+  it('an email format is not checked: an evaluation error when a string meets it', () => {
+    expect(() => match(regoString('"a@b.c"'), regoString('{"format":"email"}'))).toThrow(/format "email" is not checked/);
+    expect(match(regoString('1'), regoString('{"format":"email"}'))).toEqual({ t: 'array', v: [{ t: 'boolean', v: true }, { t: 'array', v: [] }] });
+  });
+});
