@@ -15,17 +15,17 @@ import { checkFormat } from './jsonschema-formats.ts';
 import type { RegoValue } from '../opa/rego-value.ts';
 
 /** A JSON number, its text kept (json.Number). */
-export class JNum {
+class JNum {
   constructor(readonly text: string) {}
 }
 /** A decoded JSON value as gojsonschema sees it (objects keep their key order). */
 export type JValue = null | boolean | string | JNum | JValue[] | JObject;
-export type JObject = Map<string, JValue>;
+type JObject = Map<string, JValue>;
 
 /** An error gojsonschema returns (compilation, reference resolution): its message. */
 export class JsonSchemaError extends Error {}
 /** What we cannot reproduce (remote references, unwritten format checkers): fails the evaluation. */
-export class JsonSchemaUnsupported extends Error {}
+class JsonSchemaUnsupported extends Error {}
 
 function isObj(v: JValue | undefined): v is JObject {
   return v instanceof Map;
