@@ -172,6 +172,18 @@ const REFS: Case[] = [
   ['1', '{"items":[{"type":"string"}],"allOf":[{"$ref":"#/items/0"}]}'],
   ['1', '{"definitions":{"x":{"$ref":"#/definitions/y"},"y":{"maximum":0}},"$ref":"#/definitions/x"}'],
   ['1', '{"id":"http://example.com/r","definitions":{"a":{"id":"#foo","type":"string"}},"$ref":"#foo"}'],
+  ['1', '{"$ref":"#/definitions/a","definitions":{"a":{"type":"string"}},"properties":1}'],
+  ['1', '{"allOf":[{"$ref":"#/definitions/a"},{"$ref":"#/definitions/a","type":"integer","minimum":5}],"definitions":{"a":{"maximum":0}}}'],
+  ['1', '{"allOf":[{"$ref":"#/definitions/a"},{"$ref":"#/definitions/a","properties":1}],"definitions":{"a":{"maximum":0}}}'],
+  ['1', '{"$id":"http://x.org/a/b.json","allOf":[{"$ref":"c.json"}],"definitions":{"c":{"$id":"c.json","type":"string"}}}'],
+  ['1', '{"$id":"http://x.org/a/b.json","allOf":[{"$ref":"../d/c.json#/definitions/q"}],"definitions":{"c":{"$id":"/d/c.json","definitions":{"q":{"type":"string"}}}}}'],
+  ['1', '{"id":"http://x.org/r.json","definitions":{"a":{"id":"#a","maximum":0}},"allOf":[{"$ref":"#a"}]}'],
+  ['1', '{"$schema":"http://json-schema.org/draft-04/schema#","id":"http://x.org/r.json","definitions":{"a":{"$id":"http://x.org/s.json","maximum":0}},"allOf":[{"$ref":"http://x.org/r.json#/definitions/a"}]}'],
+  ['1', '{"$schema":"http://json-schema.org/draft-07/schema","$id":"http://x.org/r.json","definitions":{"a":{"maximum":0}},"allOf":[{"$ref":"r.json#/definitions/a"}]}'],
+  ['1', '{"definitions":{"a":{"maximum":0}},"allOf":[{"$ref":"#notapointer"}],"type":"string"}'],
+  ['{"$ref":1,"const":{"$ref":"x"}}', '{"properties":{"$ref":{"type":"integer"},"const":{"type":"object"}}}'],
+  ['{"a":1}', '{"properties":{"a":{"$ref":"#/definitions/b"}},"definitions":{"b":{"$ref":"#/definitions/c"},"c":{"type":"string"}}}'],
+  ['[1,2]', '{"items":[{"$ref":"#/definitions/s"}],"additionalItems":{"$ref":"#/definitions/s"},"definitions":{"s":{"type":"string"}}}'],
 ];
 
 const INVALID_SCHEMAS: string[] = [
@@ -193,7 +205,16 @@ const INVALID_SCHEMAS: string[] = [
   '{"$schema":"http://json-schema.org/draft-04/schema#","items":true}', '{"items":true,"additionalItems":false}',
   '{"$id":"http://x/a","definitions":{"b":{"$id":"http://x/a"}}}', '{"enum":[1e400]}', '{"const":1e400}',
   '{"$ref":"%zz"}', '{"$schema":"%zz"}', '{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"string"}',
-  '{"not valid json', '',
+  '{"not valid json', '', '{"$ref":"http://x.org/a.json","definitions":{"a":{"$id":"http://x.org/a.json","$ref":"#/nope"}}}',
+  '{"$ref":"#/definitions/a/b","definitions":{"a":[{}]}}', '{"$ref":"#/definitions/a/-1","definitions":{"a":[{}]}}',
+  '{"$ref":"#/definitions/a/01","definitions":{"a":[{"type":1}]}}', '{"$ref":"#/definitions/a","definitions":{"a":[]}}',
+  '{"$ref":"#/definitions/a","definitions":{"a":"x"}}', '{"definitions":{"a":{"type":"nope"}}}', '{"properties":{"a":{"properties":{"b":{"minItems":-2}}}}}',
+  '{"$schema":"http://json-schema.org/draft-04/schema#","properties":{"a":false}}', '{"$schema":"http://json-schema.org/draft-04/schema#","id":1}',
+  '{"$schema":"http://json-schema.org/draft-04/schema#","$id":1}', '{"$schema":"http://json-schema.org/draft-07/schema#","id":1}', '{"id":"%zz"}',
+  '{"contains":1}', '{"$schema":"http://json-schema.org/draft-04/schema#","contains":1}', '{"const":{"a":[1e400]}}',
+  '{"propertyNames":{"type":"x"}}', '{"additionalProperties":{"type":"x"}}', '{"dependencies":{"a":{"type":"x"}}}',
+  '{"exclusiveMinimum":false}', '{"minimum":1,"exclusiveMinimum":"1"}', '{"maxLength":9223372036854775808}',
+  '{"minItems":1e2}', '{"uniqueItems":"true"}', '{"items":[{},{"type":[]}]}', '{"type":[]}', '{"required":[]}',
 ];
 
 
@@ -298,6 +319,8 @@ describe('json.verify_schema on the host equals opa eval', () => {
     expect(mismatches(exprs)).toEqual([]);
   });
   it('valid schemas of every case above', () => {
+    // $ref cycles compile (validating against them overflows OPA's stack)
+    expect(mismatches(verify(['{"$ref":"#"}', '{"$ref":"#a/b"}', '{"definitions":{"a":{"$ref":"#/definitions/a"}},"$ref":"#/definitions/a"}']))).toEqual([]);
     const all = [...TYPES, ...NUMBERS, ...STRINGS, ...ARRAYS, ...OBJECTS, ...COMBINATORS, ...CONST_ENUM, ...REFS].map(([, s]) => s);
     expect(mismatches(verify(all))).toEqual([]);
   });
@@ -311,6 +334,11 @@ describe('what preadmit does not reproduce fails the evaluation', () => {
       expect(() => match(regoString('1'), regoString(s))).toThrow(/remote reference .* is not loaded/);
       expect(() => verify(regoString(s))).toThrow(/remote reference .* is not loaded/);
     }
+  });
+  it('a $ref cycle with nothing in between is an evaluation error (OPA overflows its stack), not undefined', () => {
+    expect(() => match(regoString('1'), regoString('{"$ref":"#"}'))).toThrow(RangeError);
+    expect(() => match(regoString('1'), regoString('{"$ref":"#a/b"}'))).toThrow(RangeError);
+    expect(() => match(regoString('1'), regoString('{"definitions":{"a":{"$ref":"#/definitions/b"},"b":{"$ref":"#/definitions/a"}},"$ref":"#/definitions/a"}'))).toThrow(RangeError);
   });
   it('an email format is not checked: an evaluation error when a string meets it', () => {
     expect(() => match(regoString('"a@b.c"'), regoString('{"format":"email"}'))).toThrow(/format "email" is not checked/);
