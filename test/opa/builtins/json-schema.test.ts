@@ -245,6 +245,38 @@ const ORDER_AND_SCORES: Case[] = [
   ['{"k":{"k":{"k":2}}}', '{"definitions":{"n":{"type":"object","properties":{"k":{"anyOf":[{"$ref":"#/definitions/n"},{"type":"integer","maximum":1}]}}}},"$ref":"#/definitions/n"}'],
 ];
 
+const PATTERNS: Case[] = [
+  ['"abc123"', '{"pattern":"\\\\d+$"}'],
+  ['"ABC"', '{"pattern":"(?i)^abc$"}'],
+  ['"Éa"', '{"pattern":"^\\\\p{Lu}"}'],
+  ['"éa"', '{"pattern":"^\\\\p{Lu}"}'],
+  ['"x"', '{"pattern":"(?=x)"}'],
+  ['"a\\nb"', '{"pattern":"^b"}'],
+  ['"a\\nb"', '{"pattern":"(?m)^b"}'],
+  ['"ab"', '{"pattern":"\\\\Aab\\\\z"}'],
+  ['{"Ab":1,"b":2}', '{"patternProperties":{"^[A-Z]":{"type":"string"}}}'],
+  ['{"b":1}', '{"patternProperties":{"":{"type":"string"}}}'],
+  ['{"xy":1}', '{"patternProperties":{"x":{"minimum":0},"y":{"maximum":0}}}'],
+  ['{"a":"x"}', '{"properties":{"a":{"minLength":2}},"patternProperties":{"a":{"maxLength":0}}}'],
+];
+
+const ANY_ONE_SCORES: Case[] = [
+  ['{"a":1,"b":2}', '{"anyOf":[{"required":["x"]},{"required":["y","z"]},{"properties":{"a":{"type":"string"}}}]}'],
+  ['{"a":1,"b":2}', '{"oneOf":[{"required":["x","y"]},{"properties":{"a":{"type":"string"},"b":{"type":"integer"}}},{"required":["z"]}]}'],
+  ['{"a":1}', '{"oneOf":[{"required":["a"]},{"properties":{"a":{"type":"integer"}}}]}'],
+  ['[1,"a",{}]', '{"anyOf":[{"items":{"type":"string"}},{"items":{"type":"integer"}}]}'],
+  ['[1,"a",{}]', '{"anyOf":[{"items":{"type":"integer"}},{"items":{"type":"string"}}]}'],
+  ['"abc"', '{"anyOf":[{"type":"integer"},{"minLength":5}]}'],
+  ['"abc"', '{"anyOf":[{"minLength":5},{"type":"integer"}]}'],
+  ['[{"a":"x"},{"a":1,"b":1}]', '{"contains":{"required":["a","b"],"properties":{"a":{"type":"string"}}}}'],
+  ['{"a":{"b":1}}', '{"anyOf":[{"properties":{"a":{"properties":{"b":{"type":"string"}}}}},{"required":["q"]}]}'],
+  ['5', '{"anyOf":[{"not":{"type":"integer"}},{"allOf":[{"maximum":1},{"minimum":0}]}]}'],
+  ['{"a":1}', '{"anyOf":[{"dependencies":{"a":["b"]}},{"dependencies":{"a":{"required":["c"]}}}]}'],
+  ['{"a":1}', '{"anyOf":[{"if":{"required":["a"]},"then":{"required":["b"]}},{"propertyNames":{"maxLength":0}}]}'],
+  ['{"a":1}', '{"anyOf":[{"additionalProperties":false},{"additionalProperties":{"type":"string"}}]}'],
+  ['{"a":1}', '{"anyOf":[{"patternProperties":{"a":{"type":"string"}}},{"additionalProperties":false}]}'],
+];
+
 const BIG_NUMBERS: Case[] = [
   ['{"n":123456789012345678901234567890}', '{"properties":{"n":{"maximum":123456789012345678901234567889}}}'],
   ['{"n":123456789012345678901234567890}', '{"properties":{"n":{"multipleOf":10}}}'],
@@ -288,6 +320,22 @@ describe('json.match_schema on the host equals opa eval', () => {
   });
   it(`error order and anyOf / oneOf / contains scores: ${ORDER_AND_SCORES.length} cases`, () => {
     expect(mismatches(match(ORDER_AND_SCORES))).toEqual([]);
+  });
+  it(`pattern / patternProperties (Go regexp syntax): ${PATTERNS.length} cases`, () => {
+    expect(mismatches(match(PATTERNS))).toEqual([]);
+  });
+  it(`which branch anyOf / oneOf / contains report (scores): ${ANY_ONE_SCORES.length} cases`, () => {
+    expect(mismatches(match(ANY_ONE_SCORES))).toEqual([]);
+  });
+  it('operands only known when evaluated: numbers, arrays, null', () => {
+    expect(
+      mismatches([
+        'json.verify_schema(json.unmarshal("[1]"))', 'json.verify_schema(json.unmarshal("1"))', 'json.verify_schema(json.unmarshal("null"))',
+        'json.verify_schema(json.unmarshal("true"))', 'json.match_schema(json.unmarshal("1"), "{}")', 'json.match_schema("1", json.unmarshal("1"))',
+        'json.match_schema(json.unmarshal("[1,2]"), "{\\"maxItems\\":1}")', 'json.match_schema("[1,2]", json.unmarshal("[{}]"))',
+        'json.match_schema("true", json.unmarshal("true"))', 'json.match_schema("1", "true")', 'json.match_schema("1", "false")', 'json.verify_schema("false")',
+      ]),
+    ).toEqual([]);
   });
   it(`big and exact numbers: ${BIG_NUMBERS.length} cases`, () => {
     expect(mismatches(match(BIG_NUMBERS))).toEqual([]);
