@@ -187,15 +187,55 @@ function parse(rawURL: string): GoUrl {
     const authority = slash < 0 ? rest.slice(2) : rest.slice(2, slash);
     rest = slash < 0 ? '' : rest.slice(slash);
     const at = authority.lastIndexOf('@');
+    u.host = parseHost(at < 0 ? authority : authority.slice(at + 1));
     if (at >= 0) {
-      u.user = authority.slice(0, at);
-      u.host = unescape(authority.slice(at + 1), 'host');
-    } else {
-      u.host = unescape(authority, 'host');
+      const userinfo = authority.slice(0, at);
+      if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) throw new UrlError('net/url: invalid userinfo');
+      for (const part of userinfo.split(':').slice(0, 2)) unescape(part, 'path');
+      u.user = userinfo;
     }
   }
   setPath(u, rest);
   return u;
+}
+
+function validOptionalPort(port: string): boolean {
+  return port === '' || /^:[0-9]*$/.test(port);
+}
+
+/** parseHost: IP literals in brackets, an optional port, `%` escapes only for non-ASCII bytes (and `%25`). */
+function parseHost(host: string): string {
+  if (host.startsWith('[')) {
+    const i = host.lastIndexOf(']');
+    if (i < 0) throw new UrlError("missing ']' in host");
+    const colonPort = host.slice(i + 1);
+    if (!validOptionalPort(colonPort)) throw new UrlError(`invalid port ${goQuote(colonPort)} after host`);
+    const zone = host.slice(0, i).indexOf('%25');
+    if (zone >= 0) {
+      return unescapeHost(host.slice(0, zone)) + unescape(host.slice(zone, i), 'path') + unescapeHost(host.slice(i));
+    }
+  } else {
+    const i = host.lastIndexOf(':');
+    if (i !== -1) {
+      const colonPort = host.slice(i);
+      if (!validOptionalPort(colonPort)) throw new UrlError(`invalid port ${goQuote(colonPort)} after host`);
+    }
+  }
+  return unescapeHost(host);
+}
+
+function unescapeHost(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (s[i] === '%') {
+      if (i + 2 >= s.length || !isHex(s[i + 1]) || !isHex(s[i + 2])) throw new UrlError(`invalid URL escape ${goQuote(s.slice(i, i + 3))}`);
+      if (parseInt(s[i + 1]!, 16) < 8 && s.slice(i, i + 3) !== '%25') throw new UrlError(`invalid URL escape ${goQuote(s.slice(i, i + 3))}`);
+      i += 2;
+    } else if (c < 0x80 && shouldEscape(c, 'host')) {
+      throw new UrlError(`invalid character ${goQuote(s[i]!)} in host name`);
+    }
+  }
+  return unescape(s, 'host');
 }
 
 /** URL.String. */
