@@ -119,15 +119,14 @@ function ratText(r: Rat): string {
     return [a / b, a % b];
   };
   [q, rem] = scaled(exp);
-  let den = exp > 0 ? r.d << BigInt(exp) : r.d;
-  if (bitLen(q) < prec) {
-    exp -= 1;
+  while (bitLen(q) !== prec) {
+    exp += bitLen(q) > prec ? 1 : -1;
     [q, rem] = scaled(exp);
-    den = exp > 0 ? r.d << BigInt(exp) : r.d;
   }
+  const den = exp > 0 ? r.d << BigInt(exp) : r.d;
   if (rem * 2n > den || (rem * 2n === den && (q & 1n) === 1n)) q += 1n;
   if (bitLen(q) > prec) {
-    q >>= 1n;
+    q >>= 1n; // a power of two: exact
     exp += 1;
   }
   const digits = shortestDigits(q, exp, prec);

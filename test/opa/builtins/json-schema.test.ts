@@ -77,6 +77,12 @@ const NUMBERS: Case[] = [
   ['"5"', '{"maximum":1}'],
 ];
 
+/** Bounds whose texts go through big.Float's shortest 'g' formatting at the rational's precision. */
+const BOUND_TEXTS = ['0.3', '0.7', '1.1', '2.675', '1e-5', '123.456', '0.1e1', '5e-324', '1.7976931348623157e308', '3.141592653589793238462643383279',
+  '1e22', '1e21', '123456789', '0.000123', '-0.3', '100000', '999999', '1000000', '0.0001', '0.00001', '1.5e-10', '2e-30', '12345678901234567890',
+  '18446744073709551615', '18446744073709551617', '0.1234567890123456789012345', '7e100', '-2.5e-7'];
+const BOUNDS: Case[] = BOUND_TEXTS.flatMap((t): Case[] => [['1e400', `{"maximum":${t}}`], ['-1e400', `{"exclusiveMinimum":${t}}`], ['1e-400', `{"multipleOf":${t.replace('-', '')}}`]]);
+
 const STRINGS: Case[] = [
   ['"ab"', '{"minLength":3}'],
   ['"abcd"', '{"maxLength":3}'],
@@ -302,6 +308,9 @@ describe('json.match_schema on the host equals opa eval', () => {
   });
   it(`numbers (exact comparisons, multipleOf, big.Float texts): ${NUMBERS.length} cases`, () => {
     expect(mismatches(match(NUMBERS))).toEqual([]);
+  });
+  it(`bound texts (big.Float shortest): ${BOUNDS.length} cases`, () => {
+    expect(mismatches(match(BOUNDS))).toEqual([]);
   });
   it(`strings: ${STRINGS.length} cases`, () => {
     expect(mismatches(match(STRINGS))).toEqual([]);
