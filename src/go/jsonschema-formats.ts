@@ -1,15 +1,16 @@
-// gojsonschema's format checkers (format_checkers.go) for strings. `checkFormat` answers true / false, or
-// undefined for a checker not reproduced here (email and idn-email: net/mail's address parser), which the
-// caller turns into an evaluation error. Names gojsonschema does not know always pass.
+// gojsonschema's format checkers (format_checkers.go) for strings: date and time layouts of time.Parse,
+// net.ParseIP, url.Parse, net/mail.ParseAddress, and its regular expressions. Names gojsonschema does not
+// know always pass.
 import { compileGoRegexp } from './regexp.ts';
 import { goUrlParse } from './gourl.ts';
+import { goBase64Std } from './base64.ts';
 
 const RX_HOSTNAME = /^([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]{0,61}[a-zA-Z0-9])(\.([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]{0,61}[a-zA-Z0-9]))*$/;
 const RX_UUID = /^[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}$/;
 const RX_JSON_POINTER = /^(?:\/(?:[^~/]|~0|~1)*)*$/su;
 const RX_REL_JSON_POINTER = /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/su;
 
-type Checker = (s: string) => boolean | undefined;
+type Checker = (s: string) => boolean;
 
 const CHECKERS: Record<string, Checker> = {
   date: (s) => timeParse(s, ['date']),
@@ -17,8 +18,8 @@ const CHECKERS: Record<string, Checker> = {
   'date-time': (s) =>
     timeParse(s, ['clock']) || timeParse(s, ['clock', 'tz']) || timeParse(s, ['date']) || timeParse(s, ['date', 'T', 'clock', 'tz']),
   hostname: (s) => RX_HOSTNAME.test(s) && Buffer.byteLength(s, 'utf8') < 256,
-  email: () => undefined,
-  'idn-email': () => undefined,
+  email: (s) => parseMailAddress(s),
+  'idn-email': (s) => parseMailAddress(s),
   ipv4: (s) => parseIP(s) && s.includes('.'),
   ipv6: (s) => parseIP(s) && s.includes(':'),
   uri: (s) => {
@@ -43,8 +44,8 @@ const CHECKERS: Record<string, Checker> = {
   'relative-json-pointer': (s) => RX_REL_JSON_POINTER.test(s),
 };
 
-/** Whether `s` has the format; undefined where the checker is not reproduced. */
-export function checkFormat(name: string, s: string): boolean | undefined {
+/** Whether `s` has the format. */
+export function checkFormat(name: string, s: string): boolean {
   const c = CHECKERS[name];
   return c ? c(s) : true;
 }
@@ -59,30 +60,38 @@ function ipv4Bytes(s: string): boolean {
 }
 
 function parseIP(s: string): boolean {
-  if (ipv4Bytes(s)) return true;
+  return ipBytes(s) !== undefined;
+}
+
+/** net.ParseIP's 16 bytes (IPv4 as ::ffff:a.b.c.d), or undefined. */
+function ipBytes(s: string): number[] | undefined {
+  const v4 = (p: string): number[] => p.split('.').map(Number);
+  if (ipv4Bytes(s)) return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4(s)];
   const halves = s.split('::');
-  if (halves.length > 2) return false;
-  const count = (text: string): number | undefined => {
-    if (text === '') return 0;
+  if (halves.length > 2) return undefined;
+  const groups = (text: string): number[] | undefined => {
+    if (text === '') return [];
+    const out: number[] = [];
     const parts = text.split(':');
-    let n = 0;
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
       if (i === parts.length - 1 && p.includes('.')) {
         if (!ipv4Bytes(p)) return undefined;
-        n += 4;
+        out.push(...v4(p));
       } else {
         if (!/^[0-9a-fA-F]{1,4}$/.test(p)) return undefined;
-        n += 2;
+        const n = parseInt(p, 16);
+        out.push(n >> 8, n & 0xff);
       }
     }
-    return n;
+    return out;
   };
-  const head = count(halves[0]!);
-  const tail = halves.length === 2 ? count(halves[1]!) : 0;
-  if (head === undefined || tail === undefined) return false;
-  if (halves.length === 1) return head === 16;
-  return head + tail <= 14;
+  const head = groups(halves[0]!);
+  const tail = halves.length === 2 ? groups(halves[1]!) : [];
+  if (!head || !tail) return undefined;
+  if (halves.length === 1) return head.length === 16 ? head : undefined;
+  if (head.length + tail.length > 14) return undefined;
+  return [...head, ...Array<number>(16 - head.length - tail.length).fill(0), ...tail];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -156,4 +165,236 @@ function timeParse(value: string, layout: Part[]): boolean {
   if (s !== '') return false;
   if (month !== 0 && (day < 1 || day > daysIn(month, year))) return false;
   return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// net/mail.ParseAddress (accepts or not): one mailbox, `addr-spec` or `display-name <addr-spec>`, or a
+// group of one; comments, quoted strings, domain literals holding an IP address; RFC 2047 words in a
+// display name fail only for a character set mime does not know.
+
+class MailParser {
+  constructor(public s: string) {}
+
+  empty(): boolean {
+    return this.s.length === 0;
+  }
+  peek(): string {
+    return this.s[0]!;
+  }
+  consume(c: string): boolean {
+    if (this.empty() || this.peek() !== c) return false;
+    this.s = this.s.slice(1);
+    return true;
+  }
+  skipSpace(): void {
+    this.s = this.s.replace(/^[ \t]+/, '');
+  }
+  skipCFWS(): boolean {
+    this.skipSpace();
+    while (this.consume('(')) {
+      if (this.consumeComment() === undefined) return false;
+      this.skipSpace();
+    }
+    return true;
+  }
+  /** After `(`: the comment text, or undefined when it is not closed. */
+  consumeComment(): string | undefined {
+    let depth = 1;
+    let comment = '';
+    while (!this.empty() && depth !== 0) {
+      if (this.peek() === '\\' && this.s.length > 1) this.s = this.s.slice(1);
+      else if (this.peek() === '(') depth++;
+      else if (this.peek() === ')') depth--;
+      if (depth > 0) comment += this.s[0];
+      this.s = this.s.slice(1);
+    }
+    return depth === 0 ? comment : undefined;
+  }
+
+  /** parseAddress: the number of addresses, or undefined on an error. */
+  parseAddress(handleGroup: boolean): number | undefined {
+    this.skipSpace();
+    if (this.empty()) return undefined;
+    if (this.consumeAddrSpec()) {
+      this.skipSpace();
+      if (!this.empty() && this.peek() === '(' && !this.consumeDisplayNameComment()) return undefined;
+      return 1;
+    }
+    if (this.peek() !== '<' && !this.consumePhrase()) return undefined;
+    this.skipSpace();
+    if (handleGroup && this.consume(':')) return this.consumeGroupList();
+    if (!this.consume('<')) return undefined;
+    if (!this.consumeAddrSpec()) return undefined;
+    return this.consume('>') ? 1 : undefined;
+  }
+
+  consumeGroupList(): number | undefined {
+    let n = 0;
+    this.skipSpace();
+    if (this.consume(';')) return this.skipCFWS() ? 0 : undefined;
+    for (;;) {
+      this.skipSpace();
+      const k = this.parseAddress(false);
+      if (k === undefined) return undefined;
+      n += k;
+      if (!this.skipCFWS()) return undefined;
+      if (this.consume(';')) return this.skipCFWS() ? n : undefined;
+      if (!this.consume(',')) return undefined;
+    }
+  }
+
+  /** consumeAddrSpec; on failure the input is left as it was. */
+  consumeAddrSpec(): boolean {
+    const orig = this.s;
+    const ok = ((): boolean => {
+      this.skipSpace();
+      if (this.empty()) return false;
+      if (this.peek() === '"') {
+        const q = this.consumeQuotedString();
+        if (q === undefined || q === '') return false;
+      } else if (this.consumeAtom(true, false) === undefined) {
+        return false;
+      }
+      if (!this.consume('@')) return false;
+      this.skipSpace();
+      if (this.empty()) return false;
+      if (this.peek() === '[') return this.consumeDomainLiteral();
+      return this.consumeAtom(true, false) !== undefined;
+    })();
+    if (!ok) this.s = orig;
+    return ok;
+  }
+
+  consumePhrase(): boolean {
+    let words = 0;
+    for (;;) {
+      if (words > 0 && !this.skipCFWS()) return false;
+      this.skipSpace();
+      if (this.empty()) break;
+      if (this.peek() === '"') {
+        if (this.consumeQuotedString() === undefined) break;
+      } else {
+        const atom = this.consumeAtom(true, true);
+        if (atom === undefined || rfc2047Word(atom) === 'charset') break;
+      }
+      words++;
+    }
+    return words > 0;
+  }
+
+  consumeQuotedString(): string | undefined {
+    let out = '';
+    let escaped = false;
+    let i = 1;
+    for (;;) {
+      const cp = this.s.codePointAt(i);
+      if (cp === undefined) return undefined;
+      const ch = String.fromCodePoint(cp);
+      if (escaped) {
+        if (!isVchar(cp) && !isWSP(cp)) return undefined;
+        out += ch;
+        escaped = false;
+      } else if ((isVchar(cp) && ch !== '\\' && ch !== '"') || isWSP(cp)) {
+        out += ch;
+      } else if (ch === '"') {
+        break;
+      } else if (ch === '\\') {
+        escaped = true;
+      } else {
+        return undefined;
+      }
+      i += ch.length;
+    }
+    this.s = this.s.slice(i + 1);
+    return out;
+  }
+
+  consumeAtom(dot: boolean, permissive: boolean): string | undefined {
+    let i = 0;
+    while (i < this.s.length) {
+      const cp = this.s.codePointAt(i)!;
+      if (!isAtext(cp, dot)) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    if (i === 0) return undefined;
+    const atom = this.s.slice(0, i);
+    this.s = this.s.slice(i);
+    if (!permissive && (atom.startsWith('.') || atom.includes('..') || atom.endsWith('.'))) return undefined;
+    return atom;
+  }
+
+  consumeDomainLiteral(): boolean {
+    if (!this.consume('[')) return false;
+    let dtext = '';
+    for (;;) {
+      if (this.empty()) return false;
+      if (this.peek() === ']') break;
+      const cp = this.s.codePointAt(0)!;
+      const ch = String.fromCodePoint(cp);
+      if (!isVchar(cp) || ch === '[' || ch === ']' || ch === '\\') return false;
+      dtext += ch;
+      this.s = this.s.slice(ch.length);
+    }
+    if (!this.consume(']')) return false;
+    // The Go that builds OPA v1.17.1 takes any IP address, with no `IPv6:` tag.
+    return ipBytes(dtext) !== undefined;
+  }
+
+  consumeDisplayNameComment(): boolean {
+    if (!this.consume('(')) return false;
+    const comment = this.consumeComment();
+    if (comment === undefined) return false;
+    return comment.split(/[ \t]+/).filter((w) => w !== '').every((w) => rfc2047Word(w) !== 'charset');
+  }
+}
+
+function isVchar(cp: number): boolean {
+  return (cp >= 0x21 && cp <= 0x7e) || cp >= 0x80;
+}
+
+function isWSP(cp: number): boolean {
+  return cp === 0x20 || cp === 0x09;
+}
+
+function isAtext(cp: number, dot: boolean): boolean {
+  if (cp === 0x2e) return dot;
+  if ('()<>[]:;@\\,"'.includes(String.fromCharCode(cp)) && cp < 0x80) return false;
+  return isVchar(cp);
+}
+
+/** mime.WordDecoder.Decode as net/mail uses it: decoded, not an encoded word, or an unknown charset. */
+function rfc2047Word(word: string): 'decoded' | 'plain' | 'charset' {
+  if (Buffer.byteLength(word, 'utf8') < 8 || !word.startsWith('=?') || !word.endsWith('?=') || word.split('?').length !== 5) return 'plain';
+  const inner = word.slice(2, -2);
+  const q1 = inner.indexOf('?');
+  const charset = inner.slice(0, q1);
+  if (charset === '') return 'plain';
+  const rest = inner.slice(q1 + 1);
+  const q2 = rest.indexOf('?');
+  const encoding = rest.slice(0, q2);
+  const text = rest.slice(q2 + 1);
+  if (Buffer.byteLength(encoding, 'utf8') !== 1) return 'plain';
+  if (encoding === 'B' || encoding === 'b') {
+    if (!goBase64Std(text)) return 'plain';
+  } else if (encoding === 'Q' || encoding === 'q') {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (text[i] === '=') {
+        if (i + 2 >= text.length || !/^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) return 'plain';
+        i += 2;
+      } else if (!((c >= 0x20 && c <= 0x7e) || c === 0x0a || c === 0x0d || c === 0x09)) {
+        return 'plain';
+      }
+    }
+  } else {
+    return 'plain';
+  }
+  return ['utf-8', 'iso-8859-1', 'us-ascii'].includes(charset.toLowerCase()) ? 'decoded' : 'charset';
+}
+
+function parseMailAddress(s: string): boolean {
+  const p = new MailParser(s);
+  const n = p.parseAddress(true);
+  if (n === undefined || !p.skipCFWS() || !p.empty()) return false;
+  return n === 1;
 }
