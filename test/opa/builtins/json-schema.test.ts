@@ -114,6 +114,13 @@ const ARRAYS: Case[] = [
   ['[1,2]', '{"contains":{"type":"integer","minimum":5}}'],
   ['[1,2]', '{"$schema":"http://json-schema.org/draft-04/schema#","contains":{"type":"string"}}'],
   ['[[1,"x"]]', '{"items":{"items":{"type":"integer"}}}'],
+  ['[1,2]', '{"items":[],"additionalItems":false}'],
+  ['[1,2]', '{"items":true,"additionalItems":false}'],
+  ['[1,2]', '{"items":false}'],
+  ['[1,2]', '{"items":[true,false]}'],
+  ['[]', '{"items":false,"contains":true}'],
+  ['[1,2,3]', '{"items":[{}],"additionalItems":{"maximum":2}}'],
+  ['["a","b","a"]', '{"$schema":"http://json-schema.org/draft-04/schema#","uniqueItems":true,"items":{"enum":["a"]}}'],
 ];
 
 const OBJECTS: Case[] = [
