@@ -75,13 +75,19 @@ const NUMBERS: Case[] = [
   ['2', '{"maximum":1e-30}'],
   ['5', '{"exclusiveMaximum":5,"exclusiveMinimum":5}'],
   ['1e400', '{"minimum":1e401}'],
+  ['1e99999', '{"type":"integer"}'],
+  ['1.5e-99999', '{"type":"integer","minLength":1}'],
+  ['100e-2', '{"type":"integer"}'],
+  ['0.000e-5', '{"type":"integer"}'],
+  ['120e-1', '{"type":"integer"}'],
+  ['125e-1', '{"type":"integer"}'],
   ['"5"', '{"maximum":1}'],
 ];
 
 /** Bounds whose texts go through big.Float's shortest 'g' formatting at the rational's precision. */
 const BOUND_TEXTS = ['0.3', '0.7', '1.1', '2.675', '1e-5', '123.456', '0.1e1', '5e-324', '1.7976931348623157e308', '3.141592653589793238462643383279',
   '1e22', '1e21', '123456789', '0.000123', '-0.3', '100000', '999999', '1000000', '0.0001', '0.00001', '1.5e-10', '2e-30', '12345678901234567890',
-  '18446744073709551615', '18446744073709551617', '0.1234567890123456789012345', '7e100', '-2.5e-7'];
+  '18446744073709551615', '18446744073709551617', '0.1234567890123456789012345', '7e100', '-2.5e-7', '1.5e-9990', '3e9990'];
 const BOUNDS: Case[] = BOUND_TEXTS.flatMap((t): Case[] => [['1e400', `{"maximum":${t}}`], ['-1e400', `{"exclusiveMinimum":${t}}`], ['1e-400', `{"multipleOf":${t.replace('-', '')}}`]]);
 
 const STRINGS: Case[] = [
@@ -515,6 +521,14 @@ describe('what preadmit does not reproduce fails the evaluation', () => {
       expect(() => match(regoString('1'), regoString(s))).toThrow(/remote reference .* is not loaded/);
       expect(() => verify(regoString(s))).toThrow(/remote reference .* is not loaded/);
     }
+  });
+  it('a number with an exponent beyond 10000 is an evaluation error', () => {
+    expect(() => match(regoString('1e10001'), regoString('{"minimum":1}'))).toThrow(/too large an exponent/);
+    expect(() => match(regoString('1'), regoString('{"minimum":1e-10001}'))).toThrow(/too large an exponent/);
+  });
+  it('a document number beyond float64 met by const / enum / uniqueItems (where OPA panics) is an evaluation error', () => {
+    expect(() => match(regoString('[1e400,1e400]'), regoString('{"uniqueItems":true}'))).toThrow(/cannot unmarshal number 1e400/);
+    expect(() => match(regoString('1e400'), regoString('{"enum":[1]}'))).toThrow(/cannot unmarshal number 1e400/);
   });
   it('a $ref cycle with nothing in between is an evaluation error (OPA overflows its stack), not undefined', () => {
     expect(() => match(regoString('1'), regoString('{"$ref":"#"}'))).toThrow(RangeError);
