@@ -12,14 +12,14 @@ import { compileGoRegexp, type GoRegexp } from './regexp.ts';
 import { goJsonFloatText, goString } from './json.ts';
 import { goUrlParse, goUrlResolve, goUrlString, type GoUrl } from './gourl.ts';
 import { checkFormat } from './jsonschema-formats.ts';
-import type { RegoValue } from '../opa/rego-value.ts';
+import { goJsonSurrogates, parseRegoValue, regoArray, regoBool, regoString, type RegoValue } from '../opa/rego-value.ts';
 
 /** A JSON number, its text kept (json.Number). */
 class JNum {
   constructor(readonly text: string) {}
 }
 /** A decoded JSON value as gojsonschema sees it (objects keep their key order). */
-export type JValue = null | boolean | string | JNum | JValue[] | JObject;
+type JValue = null | boolean | string | JNum | JValue[] | JObject;
 type JObject = Map<string, JValue>;
 
 /** An error gojsonschema returns (compilation, reference resolution): its message. */
@@ -829,7 +829,7 @@ function nonNegative(m: JObject, key: string): number | undefined {
 // ---------------------------------------------------------------------------------------------
 // Validation (validation.go).
 
-export interface SchemaError {
+interface SchemaError {
   error: string;
   type: string;
   field: string;
@@ -1153,12 +1153,12 @@ function validateNumber(s: SubSchema, num: JNum, r: Result, context: Context): v
 // Entry points.
 
 /** A compiled schema (SchemaLoader.Compile with OPA's settings). */
-export interface CompiledSchema {
+interface CompiledSchema {
   root: SubSchema;
 }
 
 /** Compiles a decoded schema; gojsonschema's errors throw JsonSchemaError with its message. */
-export function compileJsonSchema(doc: JValue): CompiledSchema {
+function compileJsonSchema(doc: JValue): CompiledSchema {
   const pool = new Pool();
   const rootRef = newRef('#');
   pool.parseReferences(doc, rootRef);
@@ -1171,14 +1171,14 @@ export function compileJsonSchema(doc: JValue): CompiledSchema {
 }
 
 /** Validates a decoded document: gojsonschema's result errors, in its order. */
-export function validateJsonSchema(schema: CompiledSchema, doc: JValue): SchemaError[] {
+function validateJsonSchema(schema: CompiledSchema, doc: JValue): SchemaError[] {
   const r = new Result();
   validateRecursive(schema.root, doc, r, new Context('(Root)', undefined));
   return r.errors;
 }
 
 /** ast.JSON of a Rego value (sets become arrays, keys that are not strings their Rego text). */
-export function jsonValueOfRego(v: RegoValue): JValue {
+function jsonValueOfRego(v: RegoValue): JValue {
   switch (v.t) {
     case 'null':
       return null;
@@ -1200,4 +1200,44 @@ export function jsonValueOfRego(v: RegoValue): JValue {
       return m;
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The builtins (v1/topdown/jsonschema.go).
+
+/** astValueToJSONSchemaLoader: a JSON text (checked first, as json.Valid) or an object / array (ast.JSON). */
+function operand(v: RegoValue): JValue {
+  if (v.t === 'string') {
+    try {
+      JSON.parse(v.v);
+    } catch (e) {
+      if (e instanceof SyntaxError) err('invalid JSON string');
+      throw e;
+    }
+    return jsonValueOfRego(parseRegoValue(goJsonSurrogates(v.v.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, ''))));
+  }
+  if (v.t === 'object' || v.t === 'array') return jsonValueOfRego(v);
+  err('wrong type, expected string or object');
+}
+
+/** json.verify_schema: `[true, null]`, or `[false, "jsonschema: <error>"]`. */
+export function jsonSchemaVerify(schema: RegoValue): RegoValue {
+  try {
+    compileJsonSchema(operand(schema));
+    return regoArray([regoBool(true), { t: 'null' }]);
+  } catch (e) {
+    if (e instanceof JsonSchemaError) return regoArray([regoBool(false), regoString(`jsonschema: ${e.message}`)]);
+    throw e;
+  }
+}
+
+/** json.match_schema: `[valid, errors]`; where OPA's builtin returns an error, JsonSchemaError. */
+export function jsonSchemaMatch(doc: RegoValue, schema: RegoValue): RegoValue {
+  const d = operand(doc);
+  const errors = validateJsonSchema(compileJsonSchema(operand(schema)), d);
+  const obj = (e: SchemaError): RegoValue => ({
+    t: 'object',
+    v: (['error', 'type', 'field', 'desc'] as const).map((k) => [regoString(k), regoString(e[k])]),
+  });
+  return regoArray([regoBool(errors.length === 0), regoArray(errors.map(obj))]);
 }

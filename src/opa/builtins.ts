@@ -23,7 +23,7 @@ import { goString } from '../go/json.ts';
 import { goBase64Std } from '../go/base64.ts';
 import { GlobSyntaxError, globsIntersect } from '../go/glob-intersection.ts';
 import { goRenderTemplate, GoTemplateError, type TplValue } from '../go/template.ts';
-import { compileJsonSchema, JsonSchemaError, jsonValueOfRego, validateJsonSchema, type JValue } from '../go/jsonschema.ts';
+import { jsonSchemaMatch, JsonSchemaError, jsonSchemaVerify } from '../go/jsonschema.ts';
 import { goYamlDecode, GoYamlError, goYamlMarshal, goYamlToJson, type GoJson, type JsonForYaml } from '../go/yaml.ts';
 import {
   goBigFloatAdd,
@@ -2445,44 +2445,6 @@ function nowNs(): bigint {
 }
 
 /** The builtins, with `time.now_ns` answering `clock()` (one value per evaluation, as in OPA). */
-// json.verify_schema / json.match_schema: gojsonschema as OPA vendors it, src/go/jsonschema.ts
-
-/** astValueToJSONSchemaLoader: a JSON text (checked first) or an object / array converted by ast.JSON. */
-function jsonSchemaOperand(v: RegoValue | undefined): JValue {
-  if (v?.t === 'string') {
-    if (!goJsonValid(v.v)) throw new JsonSchemaError('invalid JSON string');
-    return jsonValueOfRego(parseRegoValue(goJsonSurrogates(v.v.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, ''))));
-  }
-  if (v?.t === 'object' || v?.t === 'array') return jsonValueOfRego(v);
-  throw new JsonSchemaError('wrong type, expected string or object');
-}
-
-function jsonVerifySchema(schema: RegoValue): RegoValue {
-  try {
-    compileJsonSchema(jsonSchemaOperand(schema));
-    return regoArray([regoBool(true), { t: 'null' }]);
-  } catch (e) {
-    if (e instanceof JsonSchemaError) return regoArray([regoBool(false), regoString(`jsonschema: ${e.message}`)]);
-    throw e;
-  }
-}
-
-function jsonMatchSchema(doc: RegoValue, schema: RegoValue): RegoValue {
-  let errors;
-  try {
-    const d = jsonSchemaOperand(doc);
-    errors = validateJsonSchema(compileJsonSchema(jsonSchemaOperand(schema)), d);
-  } catch (e) {
-    if (e instanceof JsonSchemaError) fail(e.message);
-    throw e;
-  }
-  const obj = (e: (typeof errors)[number]): RegoValue => ({
-    t: 'object',
-    v: (['error', 'type', 'field', 'desc'] as const).map((k) => [regoString(k), regoString(e[k])]),
-  });
-  return regoArray([regoBool(errors.length === 0), regoArray(errors.map(obj))]);
-}
-
 function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string, HostBuiltin>> {
   const table: Record<string, (...args: RegoValue[]) => RegoValue> = {
     sprintf: (f, a) => {
@@ -2607,8 +2569,15 @@ function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string
         throw e;
       }
     },
-    'json.verify_schema': jsonVerifySchema,
-    'json.match_schema': jsonMatchSchema,
+    'json.verify_schema': jsonSchemaVerify,
+    'json.match_schema': (d, sc) => {
+      try {
+        return jsonSchemaMatch(d, sc);
+      } catch (e) {
+        if (e instanceof JsonSchemaError) fail(e.message);
+        throw e;
+      }
+    },
     'yaml.is_valid': (v) => {
       if (v?.t !== 'string') return regoBool(false);
       try {
