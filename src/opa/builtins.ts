@@ -23,6 +23,7 @@ import { goString } from '../go/json.ts';
 import { goBase64Std } from '../go/base64.ts';
 import { GlobSyntaxError, globsIntersect } from '../go/glob-intersection.ts';
 import { goRenderTemplate, GoTemplateError, type TplValue } from '../go/template.ts';
+import { jsonSchemaMatch, JsonSchemaError, jsonSchemaVerify } from '../go/jsonschema.ts';
 import { goYamlDecode, GoYamlError, goYamlMarshal, goYamlToJson, type GoJson, type JsonForYaml } from '../go/yaml.ts';
 import {
   goBigFloatAdd,
@@ -2596,6 +2597,15 @@ function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string
         return regoBool(globsIntersect(str(a, 1), str(b, 2)));
       } catch (e) {
         if (e instanceof GlobSyntaxError) fail(e.message);
+        throw e;
+      }
+    },
+    'json.verify_schema': jsonSchemaVerify,
+    'json.match_schema': (d, sc) => {
+      try {
+        return jsonSchemaMatch(d, sc);
+      } catch (e) {
+        if (e instanceof JsonSchemaError) fail(e.message);
         throw e;
       }
     },

@@ -23,7 +23,7 @@ export const UNIMPLEMENTED_BUILTINS: ReadonlySet<string> = new Set([
   'graph.reachable_paths', 'graphql.is_valid', 'graphql.parse', 'graphql.parse_and_verify', 'graphql.parse_query',
   'graphql.parse_schema', 'graphql.schema_is_valid',
   'json.marshal_with_options',
-  'json.match_schema', 'json.verify_schema', 'providers.aws.sign_req', 'rand.intn',
+  'providers.aws.sign_req', 'rand.intn',
   'rego.metadata.chain', 'rego.metadata.rule', 'strings.split_n',
   'uri.is_valid', 'uri.parse',
   'uuid.rfc4122',
