@@ -26,6 +26,7 @@ import { goRenderTemplate, GoTemplateError, type TplValue } from '../go/template
 import { reachablePaths } from '../go/graph.ts';
 import { goJsonIndent, marshalOptions } from '../go/json-indent.ts';
 import { uriIsValid, uriParse } from '../go/uri.ts';
+import { jsonSchemaMatch, JsonSchemaError, jsonSchemaVerify } from '../go/jsonschema.ts';
 import { goYamlDecode, GoYamlError, goYamlMarshal, goYamlToJson, type GoJson, type JsonForYaml } from '../go/yaml.ts';
 import {
   goBigFloatAdd,
@@ -40,6 +41,7 @@ import {
 } from '../go/bigfloat.ts';
 import { goCompare } from '../go/strings.ts';
 import { regoSprintf } from './sprintf.ts';
+import { JWT_VERIFIERS, JwtError, jwtDecode, jwtDecodeVerify, jwtEncodeSignRaw, jwtVerifyAsym, jwtVerifyHS } from '../go/jwt.ts';
 
 export type HostBuiltin = (...args: RegoValue[]) => RegoValue | undefined;
 
@@ -2440,6 +2442,36 @@ function wrap(fn: (...args: RegoValue[]) => RegoValue): HostBuiltin {
   };
 }
 
+/** An io.jwt.* call (src/go/jwt.ts): its JwtError is the builtin's error. */
+function jwtCall(fn: () => RegoValue): RegoValue {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof JwtError) fail(e.message);
+    throw e;
+  }
+}
+
+function jwtBuiltins(clock: () => bigint): Record<string, (...args: RegoValue[]) => RegoValue> {
+  const out: Record<string, (...args: RegoValue[]) => RegoValue> = {
+    'io.jwt.decode': (t) => jwtCall(() => jwtDecode(t)),
+    'io.jwt.decode_verify': (t, c) => jwtCall(() => jwtDecodeVerify(t, c, clock())),
+    'io.jwt.encode_sign': (h, p, k) =>
+      jwtCall(() => jwtEncodeSignRaw(goJsonMarshal(h ?? fail('operand 1 is undefined')), goJsonMarshal(p ?? fail('operand 2 is undefined')), goJsonMarshal(k ?? fail('operand 3 is undefined')))),
+    'io.jwt.encode_sign_raw': (h, p, k) => {
+      const jwk = str(k, 3);
+      return jwtCall(() => jwtEncodeSignRaw(str(h, 1), str(p, 2), jwk));
+    },
+    'io.jwt.verify_hs256': (t, s) => jwtCall(() => jwtVerifyHS('sha256', t, s)),
+    'io.jwt.verify_hs384': (t, s) => jwtCall(() => jwtVerifyHS('sha384', t, s)),
+    'io.jwt.verify_hs512': (t, s) => jwtCall(() => jwtVerifyHS('sha512', t, s)),
+  };
+  for (const [alg, verifier] of Object.entries(JWT_VERIFIERS)) {
+    out[`io.jwt.verify_${alg}`] = (t, k) => jwtCall(() => jwtVerifyAsym(verifier, t, k));
+  }
+  return out;
+}
+
 function nowNs(): bigint {
   const ms = BigInt(Date.now());
   const sub = BigInt(Math.floor((performance.now() % 1) * 1e6));
@@ -2579,6 +2611,15 @@ function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string
         throw e;
       }
     },
+    'json.verify_schema': jsonSchemaVerify,
+    'json.match_schema': (d, sc) => {
+      try {
+        return jsonSchemaMatch(d, sc);
+      } catch (e) {
+        if (e instanceof JsonSchemaError) fail(e.message);
+        throw e;
+      }
+    },
     'yaml.is_valid': (v) => {
       if (v?.t !== 'string') return regoBool(false);
       try {
@@ -2590,6 +2631,7 @@ function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string
       }
     },
   };
+  Object.assign(table, jwtBuiltins(clock));
   const out: Record<string, HostBuiltin> = {};
   for (const [name, fn] of Object.entries(table)) out[name] = wrap(fn);
   return Object.freeze(out);

@@ -21,11 +21,8 @@ export const UNIMPLEMENTED_BUILTINS: ReadonlySet<string> = new Set([
   'crypto.x509.parse_and_verify_certificates_with_options', 'crypto.x509.parse_certificate_request',
   'crypto.x509.parse_certificates', 'crypto.x509.parse_keypair', 'crypto.x509.parse_rsa_private_key', 
   'graphql.is_valid', 'graphql.parse', 'graphql.parse_and_verify', 'graphql.parse_query',
-  'graphql.parse_schema', 'graphql.schema_is_valid', 'io.jwt.decode', 'io.jwt.decode_verify', 'io.jwt.encode_sign',
-  'io.jwt.encode_sign_raw', 'io.jwt.verify_eddsa', 'io.jwt.verify_es256', 'io.jwt.verify_es384', 'io.jwt.verify_es512',
-  'io.jwt.verify_hs256', 'io.jwt.verify_hs384', 'io.jwt.verify_hs512', 'io.jwt.verify_ps256', 'io.jwt.verify_ps384',
-  'io.jwt.verify_ps512', 'io.jwt.verify_rs256', 'io.jwt.verify_rs384', 'io.jwt.verify_rs512',
-  'json.match_schema', 'json.verify_schema', 'providers.aws.sign_req', 'rand.intn',
+  'graphql.parse_schema', 'graphql.schema_is_valid',
+  'providers.aws.sign_req', 'rand.intn',
   'rego.metadata.chain', 'rego.metadata.rule', 'strings.split_n',
   'uuid.rfc4122',
 ]);

@@ -74,6 +74,10 @@ function arity(name: string): number {
     'yaml.marshal': 1,
     'uri.parse': 1,
     'uri.is_valid': 1,
+    'io.jwt.decode': 1,
+    'json.verify_schema': 1,
+    'io.jwt.encode_sign': 3,
+    'io.jwt.encode_sign_raw': 3,
   };
   return arities[name] ?? 2;
 }
