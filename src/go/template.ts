@@ -123,7 +123,10 @@ function lexAction(src: string, start: number): { toks: Tok[]; next: number; tri
   let depth = 0;
   for (;;) {
     if (i >= src.length) fail('unclosed action');
-    if (depth === 0 && /^[ \t\r\n]-}}/.test(src.slice(i, i + 4))) return { toks, next: i + 4, trimRight: true };
+    if (/^[ \t\r\n]-}}/.test(src.slice(i, i + 4))) {
+      if (depth > 0) fail('unclosed left paren');
+      return { toks, next: i + 4, trimRight: true };
+    }
     if (src.startsWith('}}', i)) {
       if (depth > 0) fail('unclosed left paren');
       return { toks, next: i + 2, trimRight: false };

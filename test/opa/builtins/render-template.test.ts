@@ -46,7 +46,7 @@ const EDGES = [
   '{{printf "%v" .missing}}', 'x<undefined>', '{{(index .m "zz").x}}', '{{$x := .nil}}{{$x.y}}', '{{.nil.y}}', '{{(.nil).y}}',
   '{{with $x := .nil}}a{{else}}b{{end}}', '{{eq .missing nil}}', '{{eq .nil nil}}', '{{eq .missing .nil}}', '{{len .missing}}',
   '{{index .missing 1}}', '{{range .missing}}x{{else}}e{{end}}', '{{.missing | len}}', '{{index .str 0}}', '{{index .str 1}}',
-  '{{.name}}{{', '}}', '{{{.name}}}', '{{ }}', '{{|}}', '{{.name |}}', '{{| .name}}', '{{.name | | len}}', '{{(1) (2)}}', '{{((.name))}}', '{{()}}',
+  '{{( -}}', '{{(1 -}}x', '{{- ( "b" with index \'a\' -}} {{end}}', '{{.name}}{{', '}}', '{{{.name}}}', '{{ }}', '{{|}}', '{{.name |}}', '{{| .name}}', '{{.name | | len}}', '{{(1) (2)}}', '{{((.name))}}', '{{()}}',
   '{{$ := 1}}', '{{$x := 1}}{{$x := 2}}{{$x}}', '{{$x, $y := .list}}', '{{range $x, $y := .list}}{{$x}}{{end}}{{$x}}',
   '{{if 1}}{{else if 2}}{{else if 3}}{{end}}', '{{if .n}}{{else}}{{else if 1}}{{end}}', '{{with 1}}{{else if 1}}{{end}}', '{{range .list}}{{else if 1}}{{end}}',
   '{{.n.x}}', '{{1.5}} {{1e6}} {{-1.5e-7}} {{0x10}} {{1e100}} {{.5}} {{5.}}', '{{+3}}', '{{0xg}}', '{{08}}', '{{1_}}', '{{1_0.5}}', '{{1_0._5}}', '{{1e1_0}}',
@@ -190,6 +190,21 @@ function generatedTemplates(count: number): string[] {
   return Array.from({ length: count }, () => Array.from({ length: 1 + rnd(3) }, () => action(0)).join('|'));
 }
 
+/** Template text glued from syntax pieces (delimiters, trim markers, keywords, operands; a fixed seed). */
+function generatedSyntax(count: number): string[] {
+  let seed = 5;
+  const rnd = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    return (seed >>> 16) % n;
+  };
+  const pieces = ['x', ' ', '\n', '{{', '}}', '{{-', '-}}', '{{ ', ' }}', '{{/* c */}}', '{{- /* c */ -}}', '/*', '*/', '.name', '.n', '.list', '.m', '$', '$x',
+    ':=', '=', ',', 'if', 'else', 'end', 'range', 'with', 'define', 'template', 'block', 'break', 'continue', '"a"', '(', ')', '|', 'print', 'len', 'index',
+    'eq', 'not', 'nil', 'true', '1', '-1', '.', '{{end}}', '{{else}}', '{{if .t}}', '{{range .list}}', '{{range $x := .list}}', '{{range $i, $x := .m}}',
+    '{{with .m}}', '{{define "a"}}', '{{template "a"}}', '{{template "a" .n}}', '{{block "b" .}}', '{{else if .n}}', '{{else with .list}}', '{{$x := 1}}',
+    '{{$x = 2}}', '{{break}}', '{{continue}}', '{{.}}', '{{$x}}', "'a'", '`r`'];
+  return Array.from({ length: count }, () => Array.from({ length: 1 + rnd(12) }, () => pieces[rnd(pieces.length)]!).join(rnd(3) ? '' : ' '));
+}
+
 /** Whether preadmit supports the template (what it does not is an evaluation error, tested below). */
 function supported(t: string, vars: string): boolean {
   try {
@@ -202,6 +217,9 @@ function supported(t: string, vars: string): boolean {
 }
 
 describe('strings.render_template on the host equals opa eval', () => {
+  it('1000 generated template texts', () => {
+    expect(mismatches(generatedSyntax(1000).map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
+  });
   it('800 generated templates (those preadmit supports)', () => {
     const templates = generatedTemplates(800).filter((t) => supported(t, VARS));
     expect(templates.length).toBeGreaterThan(750);
