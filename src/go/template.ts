@@ -163,13 +163,14 @@ function lexAction(src: string, start: number): { toks: Tok[]; next: number; tri
       continue;
     }
     if (c === '$') {
-      const m = /^\$[\p{L}_0-9]*/u.exec(src.slice(i))!;
+      const m = /^\$[\p{L}\p{Nd}_]*/u.exec(src.slice(i))!;
       toks.push({ t: 'var', v: m[0] });
       i += m[0].length;
+      badCharacterUnlessTerminated(src, i);
       continue;
     }
     if (c === '.' && !/[0-9]/.test(src[i + 1] ?? '')) {
-      const m = /^\.[\p{L}_][\p{L}_0-9]*/u.exec(src.slice(i));
+      const m = /^\.[\p{L}_][\p{L}\p{Nd}_]*/u.exec(src.slice(i));
       if (m) {
         toks.push({ t: 'field', v: m[0].slice(1) });
         i += m[0].length;
@@ -177,6 +178,7 @@ function lexAction(src: string, start: number): { toks: Tok[]; next: number; tri
         toks.push({ t: 'dot' });
         i++;
       }
+      badCharacterUnlessTerminated(src, i);
       continue;
     }
     if (/[0-9+\-.]/.test(c)) {
@@ -188,14 +190,24 @@ function lexAction(src: string, start: number): { toks: Tok[]; next: number; tri
       i += m[0].length;
       continue;
     }
-    const m = /^[\p{L}_][\p{L}_0-9]*/u.exec(src.slice(i));
+    const m = /^[\p{L}_][\p{L}\p{Nd}_]*/u.exec(src.slice(i));
     if (m) {
       toks.push({ t: 'ident', v: m[0] });
       i += m[0].length;
+      badCharacterUnlessTerminated(src, i);
       continue;
     }
     fail(`unexpected ${JSON.stringify(c)} in command`);
   }
+}
+
+/**
+ * Go's lexer: a variable, field or identifier must be followed by a space, `.`, `,`, `|`, `:`, a paren or
+ * the closing delimiter (`{{$x=1}}` and `{{if"a"}}` are errors).
+ */
+function badCharacterUnlessTerminated(src: string, i: number): void {
+  if (i >= src.length || /[ \t\r\n.,|:()]/.test(src[i]!) || src.startsWith('}}', i)) return;
+  fail(`bad character ${JSON.stringify(String.fromCodePoint(src.codePointAt(i)!))}`);
 }
 
 /** strconv.Unquote of a double-quoted Go string literal. */
@@ -517,7 +529,7 @@ class TemplateParser {
           fail(`unexpected ${t.t} in operand`);
       }
       if (toks[i]?.t === 'field') {
-        if (term.k === 'bool' || term.k === 'nil' || term.k === 'number' || term.k === 'string') fail('unexpected . after term');
+        if (term.k === 'bool' || term.k === 'nil' || term.k === 'number' || term.k === 'string' || term.k === 'dot') fail('unexpected . after term');
         const names: string[] = [];
         while (toks[i]?.t === 'field') names.push((toks[i++] as { v: string }).v);
         return term.k === 'chain' ? { ...term, names } : { k: 'chain', term, names };

@@ -46,6 +46,7 @@ const EDGES = [
   '{{printf "%v" .missing}}', 'x<undefined>', '{{(index .m "zz").x}}', '{{$x := .nil}}{{$x.y}}', '{{.nil.y}}', '{{(.nil).y}}',
   '{{with $x := .nil}}a{{else}}b{{end}}', '{{eq .missing nil}}', '{{eq .nil nil}}', '{{eq .missing .nil}}', '{{len .missing}}',
   '{{index .missing 1}}', '{{range .missing}}x{{else}}e{{end}}', '{{.missing | len}}', '{{index .str 0}}', '{{index .str 1}}',
+  '{{..x}}', '{{. .x}}', '{{(.).x}}', '{{$.n}}', '{{$x := .}}{{$x.n}}', '{{..}}', '{{$=1}}', '{{$x=1}}', '{{if"a"}}x{{end}}', '{{.n=1}}', '{{.=1}}', '{{print"a"}}', '{{$x:=1}}{{$x}}', '{{.n}}', '{{.x١}}', '{{$١}}',
   '{{( -}}', '{{(1 -}}x', '{{- ( "b" with index \'a\' -}} {{end}}', '{{.name}}{{', '}}', '{{{.name}}}', '{{ }}', '{{|}}', '{{.name |}}', '{{| .name}}', '{{.name | | len}}', '{{(1) (2)}}', '{{((.name))}}', '{{()}}',
   '{{$ := 1}}', '{{$x := 1}}{{$x := 2}}{{$x}}', '{{$x, $y := .list}}', '{{range $x, $y := .list}}{{$x}}{{end}}{{$x}}',
   '{{if 1}}{{else if 2}}{{else if 3}}{{end}}', '{{if .n}}{{else}}{{else if 1}}{{end}}', '{{with 1}}{{else if 1}}{{end}}', '{{range .list}}{{else if 1}}{{end}}',
@@ -190,7 +191,7 @@ function generatedTemplates(count: number): string[] {
   return Array.from({ length: count }, () => Array.from({ length: 1 + rnd(3) }, () => action(0)).join('|'));
 }
 
-/** Template text glued from syntax pieces (delimiters, trim markers, keywords, operands; a fixed seed). */
+/** Template text glued from syntax pieces (delimiters, trim markers, keywords, operands), and actions of random characters (a fixed seed). */
 function generatedSyntax(count: number): string[] {
   let seed = 5;
   const rnd = (n: number): number => {
@@ -202,7 +203,14 @@ function generatedSyntax(count: number): string[] {
     'eq', 'not', 'nil', 'true', '1', '-1', '.', '{{end}}', '{{else}}', '{{if .t}}', '{{range .list}}', '{{range $x := .list}}', '{{range $i, $x := .m}}',
     '{{with .m}}', '{{define "a"}}', '{{template "a"}}', '{{template "a" .n}}', '{{block "b" .}}', '{{else if .n}}', '{{else with .list}}', '{{$x := 1}}',
     '{{$x = 2}}', '{{break}}', '{{continue}}', '{{.}}', '{{$x}}', "'a'", '`r`'];
-  return Array.from({ length: count }, () => Array.from({ length: 1 + rnd(12) }, () => pieces[rnd(pieces.length)]!).join(rnd(3) ? '' : ' '));
+  const chars = ['{{', '}}', '{', '}', '-', ' ', '\t', '\n', '(', ')', '|', '.', '$', 'a', 'n', '1', '0', 'x', 'e', 'p', 'i', '_', '+', '"', "'", '`', '\\', '/',
+    '*', ':', '=', ',', 'é', '😀', 'if', 'end', 'range', 'else', 'define', 'nil', 'printf', '%', 'd', 'v'];
+  const run = (n: number, atoms: string[]): string => Array.from({ length: n }, () => atoms[rnd(atoms.length)]!).join('');
+  return Array.from({ length: count }, (_, i) =>
+    i % 2 === 0
+      ? Array.from({ length: 1 + rnd(12) }, () => pieces[rnd(pieces.length)]!).join(rnd(3) ? '' : ' ')
+      : `{{${run(1 + rnd(10), chars)}${rnd(2) ? '}}' : ' -}}'}${run(rnd(6), chars)}`,
+  );
 }
 
 /** Whether preadmit supports the template (what it does not is an evaluation error, tested below). */
@@ -217,8 +225,8 @@ function supported(t: string, vars: string): boolean {
 }
 
 describe('strings.render_template on the host equals opa eval', () => {
-  it('1000 generated template texts', () => {
-    expect(mismatches(generatedSyntax(1000).map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
+  it('1600 generated template texts', () => {
+    expect(mismatches(generatedSyntax(1600).map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
   });
   it('800 generated templates (those preadmit supports)', () => {
     const templates = generatedTemplates(800).filter((t) => supported(t, VARS));
