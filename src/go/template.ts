@@ -13,7 +13,7 @@
 // printf, html, js, urlquery, call, eq, ne, lt, le, gt, ge; `define`, `template`, `block`. A template
 // error (parse or execution) is GoTemplateError, as Go's errors; what this file does not implement
 // (printf's %p on a list or map value; a slice past a list's length or inside a UTF-8
-// character; hexadecimal floats needing rounding) throws GoTemplateUnsupported.
+// character) throws GoTemplateUnsupported.
 import { goFloatText } from './strconv.ts';
 import { goCompare } from './strings.ts';
 import { goSprintf, type GoArg } from '../opa/sprintf.ts';
@@ -156,7 +156,7 @@ function lexAction(src: string, start: number): { toks: Tok[]; next: number; tri
       continue;
     }
     if (c === "'") {
-      const m = /^'(?:[^'\\\n]|\\.[^']*)'/.exec(src.slice(i));
+      const m = /^'(?:[^'\\\n]|\\[^\n])*'/u.exec(src.slice(i));
       if (!m) fail('unterminated character constant');
       toks.push({ t: 'char', v: m[0] });
       i += m[0].length;
@@ -294,28 +294,58 @@ function underscoreOk(t: string): boolean {
 
 /**
  * A hexadecimal float literal (`0x1.8p3`): strconv.ParseFloat's syntax (a `p` exponent is required), a
- * float64. Values that need rounding, or are subnormal or near overflow, are not supported.
+ * float64 rounded to nearest even, subnormals included; beyond the float64 range it is an error (Go's
+ * ParseFloat range error).
  */
 function hexFloatConstant(text: string, s: string): TplValue {
   const m = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?[0-9]+)$/.exec(s);
   if (!m || !underscoreOk(text) || `${m[2]}${m[3] ?? ''}` === '') fail(`illegal number syntax: ${text}`);
-  const mantissa = BigInt(`0x${m[2]}${m[3] ?? ''}`);
-  const exp = Number(m[4]) - 4 * (m[3] ?? '').length;
   const sign = m[1] === '-' ? -1 : 1;
+  const mantissa = BigInt(`0x${m[2]}${m[3] ?? ''}`);
   if (mantissa === 0n) return { float: sign * 0 };
-  if (mantissa >= 1n << 53n || exp < -1022 || exp > 1024 - 53) unsupported('a hexadecimal float this large, small or precise');
-  return { float: sign * Number(mantissa) * 2 ** exp };
+  const exp = Number(m[4]) - 4 * (m[3] ?? '').length;
+  const bits = mantissa.toString(2).length;
+  const top = exp + bits - 1; // the value is in [2^top, 2^(top+1))
+  if (top > 1023) fail(`illegal number syntax: ${text}`);
+  // Significant bits a float64 keeps at this magnitude (fewer for subnormals).
+  const keep = top < -1022 ? top + 1075 : 53;
+  let value: number;
+  if (keep < 0) value = 0;
+  else if (bits <= keep) value = Number(mantissa) * 2 ** exp;
+  else {
+    const shift = bits - keep;
+    let q = mantissa >> BigInt(shift);
+    const rest = mantissa & ((1n << BigInt(shift)) - 1n);
+    const half = 1n << BigInt(shift - 1);
+    if (rest > half || (rest === half && (q & 1n) === 1n)) q += 1n;
+    value = Number(q) * 2 ** (exp + shift);
+  }
+  if (!Number.isFinite(value)) fail(`illegal number syntax: ${text}`);
+  return { float: sign * value };
 }
 
+/** A character constant: strconv.UnquoteChar of one character or escape, and nothing after it. */
 function charConstant(lit: string): TplValue {
   const body = lit.slice(1, -1);
-  if (body.startsWith('\\')) {
-    const s = unquote(`"${body === "\\'" ? "'" : body}"`);
-    return { int: BigInt(s.codePointAt(0) ?? 0) };
+  if (!body.startsWith('\\')) {
+    const cps = [...body];
+    if (cps.length !== 1) fail(`malformed character constant: ${lit}`);
+    return { int: BigInt(cps[0]!.codePointAt(0)!) };
   }
-  const cps = [...body];
-  if (cps.length !== 1) fail(`malformed character constant: ${lit}`);
-  return { int: BigInt(cps[0]!.codePointAt(0)!) };
+  const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, "'": 39 };
+  const m = /^\\(?:([abfnrtv\\'])|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0-7]{3}))$/.exec(body);
+  if (!m) fail(`malformed character constant: ${lit}`);
+  if (m[1] !== undefined) return { int: BigInt(simple[m[1]]!) };
+  // \x and octal escapes are byte values, as runes.
+  if (m[2] !== undefined) return { int: BigInt(parseInt(m[2], 16)) };
+  if (m[5] !== undefined) {
+    const v = parseInt(m[5], 8);
+    if (v > 255) fail(`malformed character constant: ${lit}`);
+    return { int: BigInt(v) };
+  }
+  const cp = parseInt((m[3] ?? m[4])!, 16);
+  if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) fail(`malformed character constant: ${lit}`);
+  return { int: BigInt(cp) };
 }
 
 class TemplateParser {

@@ -47,6 +47,14 @@ const EDGES = [
   '{{with $x := .nil}}a{{else}}b{{end}}', '{{eq .missing nil}}', '{{eq .nil nil}}', '{{eq .missing .nil}}', '{{len .missing}}',
   '{{index .missing 1}}', '{{range .missing}}x{{else}}e{{end}}', '{{.missing | len}}', '{{index .str 0}}', '{{index .str 1}}',
   '{{..x}}', '{{. .x}}', '{{(.).x}}', '{{$.n}}', '{{$x := .}}{{$x.n}}', '{{..}}', '{{$=1}}', '{{$x=1}}', '{{if"a"}}x{{end}}', '{{.n=1}}', '{{.=1}}', '{{print"a"}}', '{{$x:=1}}{{$x}}', '{{.n}}', '{{.x١}}', '{{$١}}',
+  '{{\'\\np-\'}}', '{{\'\\x41if\'}}', '{{\'\\xff\'}}', '{{\'\\377\'}}', '{{\'\\400\'}}', '{{\'\\"\'}}', '{{\'\\\'\'}}', '{{\'\\u00e9\'}}',
+  '{{\'\\U0001F600\'}}', '{{\'\\ud800\'}}', '{{\'\\U00110000\'}}', '{{\'\\q\'}}', '{{\'ab\'}}', '{{\'é\'}}', '{{\'😀\'}}', '{{\'\'}}', '{{\'\\\'}}',
+  '{{\'\\\\\'}}', '{{\'\\a\'}} {{\'\\v\'}}', '{{\'\\x4\'}}', '{{\'\\0\'}}', '{{\'\\000\'}}',
+  '{{printf "%c|%q|%U" \'\\xff\' \'\\x00\' \'\\U0010FFFF\'}}', '{{0x1p-1074}}', '{{0x1p-1075}}', '{{0x1.8p-1075}}', '{{0x1p-1076}}', '{{0x3p-1076}}',
+  '{{0x1.00000000000008p0}}', '{{0x1.00000000000018p0}}', '{{0x1.000000000000081p0}}', '{{0x1.fffffffffffffp1023}}', '{{0x1.fffffffffffff8p1023}}',
+  '{{0x1p1024}}', '{{0x1p-1022}}', '{{0x0.fffffffffffffp-1022}}', '{{0x1.0000000000001p-1023}}', '{{0x123456789abcdef0123p-10}}', '{{-0x1p-2000}}',
+  '{{0x1p9223372036854775808}}', '{{0x1p-9223372036854775808}}', '{{0x1.00000000000008p-1060}}', '{{printf "%b %x" 0x1.8p-1070 0x1p-1074}}',
+  '{{0x1.00000000000001p0}}', '{{0x1p-1074i}}',
   '{{( -}}', '{{(1 -}}x', '{{- ( "b" with index \'a\' -}} {{end}}', '{{.name}}{{', '}}', '{{{.name}}}', '{{ }}', '{{|}}', '{{.name |}}', '{{| .name}}', '{{.name | | len}}', '{{(1) (2)}}', '{{((.name))}}', '{{()}}',
   '{{$ := 1}}', '{{$x := 1}}{{$x := 2}}{{$x}}', '{{$x, $y := .list}}', '{{range $x, $y := .list}}{{$x}}{{end}}{{$x}}',
   '{{if 1}}{{else if 2}}{{else if 3}}{{end}}', '{{if .n}}{{else}}{{else if 1}}{{end}}', '{{with 1}}{{else if 1}}{{end}}', '{{range .list}}{{else if 1}}{{end}}',
@@ -257,8 +265,7 @@ describe('strings.render_template on the host equals opa eval', () => {
   });
   it('what preadmit does not implement is an evaluation error', () => {
     const vars = parseRegoValue('{"a": [1, 2, 3], "m": {}}');
-    for (const t of ['{{slice .a 0 4}}', '{{slice .a 1 2 5}}', '{{slice "é" 1}}', '{{slice "aé" 0 2}}', '{{printf "%p" .a}}', '{{printf "%5p" .m}}',
-      '{{0x1p-1074}}', '{{0x1.00000000000001p0}}']) {
+    for (const t of ['{{slice .a 0 4}}', '{{slice .a 1 2 5}}', '{{slice "é" 1}}', '{{slice "aé" 0 2}}', '{{printf "%p" .a}}', '{{printf "%5p" .m}}']) {
       expect(() => hostBuiltins['strings.render_template']!(regoString(t), vars)).toThrow(/not supported by preadmit/);
     }
   });
