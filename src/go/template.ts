@@ -12,8 +12,8 @@
 // `continue`, `else`), and every builtin function: and, or, not, len, index, slice, print, println,
 // printf, html, js, urlquery, call, eq, ne, lt, le, gt, ge; `define`, `template`, `block`. A template
 // error (parse or execution) is GoTemplateError, as Go's errors; what this file does not implement
-// (printf's %p on a list or map value; a slice past a list's length or inside a UTF-8
-// character) throws GoTemplateUnsupported.
+// (printf's %p on a list or map value, printf verbs but %s/%v/%T on a string that is not valid UTF-8, a
+// slice past a list's length) throws GoTemplateUnsupported.
 import { goFloatText } from './strconv.ts';
 import { goCompare } from './strings.ts';
 import { goSprintf, type GoArg } from '../opa/sprintf.ts';
@@ -210,8 +210,64 @@ function badCharacterUnlessTerminated(src: string, i: number): void {
   fail(`bad character ${JSON.stringify(String.fromCodePoint(src.codePointAt(i)!))}`);
 }
 
+// Go strings are bytes. One that is not valid UTF-8 (a `\xff` escape, a slice inside a character) is held
+// here with each stray byte as a lone surrogate U+DC80–U+DCFF and every valid sequence as its character
+// ("canonical"), so that equal Go strings are equal JavaScript strings. The output turns each stray byte
+// into U+FFFD, as Go's JSON writes OPA's result.
+const STRAY = /[\uDC80-\uDCFF]/u;
+
+/** A Go string's bytes. */
+function goBytes(s: string): Buffer {
+  if (!STRAY.test(s)) return Buffer.from(s, 'utf8');
+  const parts: Buffer[] = [];
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    parts.push(c >= 0xdc80 && c <= 0xdcff ? Buffer.from([c - 0xdc00]) : Buffer.from(ch, 'utf8'));
+  }
+  return Buffer.concat(parts);
+}
+
+/** Bytes as text, Go's way: valid UTF-8 sequences as characters, each other byte through `stray`. */
+function decodeGoBytes(b: Buffer, stray: (byte: number) => string): string {
+  let out = '';
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    let n = 0;
+    let cp = 0;
+    let min = 0;
+    if (c < 0x80) [n, cp] = [1, c];
+    else if (c >= 0xc2 && c <= 0xdf) [n, cp, min] = [2, c & 0x1f, 0x80];
+    else if (c >= 0xe0 && c <= 0xef) [n, cp, min] = [3, c & 0x0f, 0x800];
+    else if (c >= 0xf0 && c <= 0xf4) [n, cp, min] = [4, c & 0x07, 0x10000];
+    let ok = n > 0 && i + n <= b.length;
+    for (let k = 1; ok && k < n; k++) {
+      const x = b[i + k]!;
+      if ((x & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (x & 0x3f);
+    }
+    if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
+    if (ok) {
+      out += String.fromCodePoint(cp);
+      i += n;
+    } else {
+      out += stray(c);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** A string in canonical form (stray bytes next to each other may make a character). */
+function canonical(s: string): string {
+  return STRAY.test(s) ? decodeGoBytes(goBytes(s), (b) => String.fromCharCode(0xdc00 + b)) : s;
+}
+
 /** strconv.Unquote of a double-quoted Go string literal. */
 function unquote(lit: string): string {
+  return canonical(unquoteRaw(lit));
+}
+
+function unquoteRaw(lit: string): string {
   const body = lit.slice(1, -1);
   return body.replace(/\\(?:([abfnrtv\\'"])|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0-7]{3})|([^]))/g, (_, simple, x, u, U, oct, bad) => {
     if (bad !== undefined) fail(`invalid syntax in ${lit}`);
@@ -219,11 +275,11 @@ function unquote(lit: string): string {
       if (simple === "'") fail(`invalid syntax in ${lit}`);
       return ({ a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"' } as Record<string, string>)[simple]!;
     }
-    // \x and octal escapes are bytes: only ASCII keeps a string valid UTF-8 here.
+    // \x and octal escapes are bytes (a non-ASCII one a stray byte until canonical() joins them).
     const byte = x !== undefined ? parseInt(x, 16) : oct !== undefined ? parseInt(oct, 8) : undefined;
     if (byte !== undefined) {
-      if (byte > 0x7f) unsupported('a non-ASCII byte escape');
-      return String.fromCharCode(byte);
+      if (byte > 0xff) fail(`invalid syntax in ${lit}`);
+      return String.fromCharCode(byte > 0x7f ? 0xdc00 + byte : byte);
     }
     const cp = parseInt((u ?? U) as string, 16);
     if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) fail(`invalid syntax in ${lit}`);
@@ -691,6 +747,11 @@ function goArg(v: TplValue): GoArg {
 function printf(args: TplValue[]): string {
   const [format, ...rest] = args;
   if (typeof format !== 'string') fail('wrong type for value; expected string');
+  // A string with stray bytes prints right under %s and %v only (the others quote, escape or hex its bytes).
+  if ([format, ...rest].some((a) => kindOf(a) === 'string' && STRAY.test(stringOf(a)))) {
+    const verbs = [...format.matchAll(/%[#0+\- ]*(?:\[[0-9]*\])?(?:[0-9]*|\*)(?:\.(?:\[[0-9]*\])?(?:[0-9]*|\*))?(?:\[[0-9]*\])?([^])?/gu)];
+    if (verbs.some((m) => !['s', 'v', 'T', '%'].includes(m[1] ?? '') || m[0].includes('#'))) unsupported('printf of a string that is not valid UTF-8 under a verb other than %s, %v or %T');
+  }
   if (!rest.some(isTyped)) return goSprintf(format, rest.map(goArg));
   return typedSprintf(format, rest);
 }
@@ -982,6 +1043,7 @@ function lessThan(a: TplValue, b: TplValue): boolean {
       fail('invalid type for comparison');
     // falls through (fail never returns)
     case 'string':
+      if (STRAY.test(stringOf(a)) || STRAY.test(stringOf(b))) return Buffer.compare(goBytes(stringOf(a)), goBytes(stringOf(b))) < 0;
       return goCompare(stringOf(a), stringOf(b)) < 0;
     case 'int':
       return (a as { int: bigint }).int < (b as { int: bigint }).int;
@@ -991,7 +1053,7 @@ function lessThan(a: TplValue, b: TplValue): boolean {
 }
 
 function utf8Length(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
+  return STRAY.test(s) ? goBytes(s).length : Buffer.byteLength(s, 'utf8');
 }
 
 function indexOne(item: TplValue, key: TplValue): TplValue {
@@ -1000,7 +1062,7 @@ function indexOne(item: TplValue, key: TplValue): TplValue {
     if (kindOf(key) !== 'int') fail('cannot index slice/array with type');
     const i = (key as { int: bigint }).int;
     // A string indexes its UTF-8 bytes (a uint8).
-    const arr = k === 'string' ? [...Buffer.from(stringOf(item), 'utf8')].map((b): TplValue => ({ int: BigInt(b), type: 'uint8' })) : (item as TplValue[]);
+    const arr = k === 'string' ? [...goBytes(stringOf(item))].map((b): TplValue => ({ int: BigInt(b), type: 'uint8' })) : (item as TplValue[]);
     if (i < 0n || i >= BigInt(arr.length)) fail(`error calling index: index out of range: ${i}`);
     return arr[Number(i)];
   }
@@ -1278,12 +1340,12 @@ class Executor {
         return v;
       }
       case 'print':
-        return sprint(args());
+        return canonical(sprint(args()));
       case 'println':
-        return args().map(fmtV).join(' ') + '\n';
+        return canonical(args().map(fmtV).join(' ') + '\n');
       case 'printf':
         if (lazy.length < 1) fail('wrong number of args for printf: want at least 1 got 0');
-        return printf(args());
+        return canonical(printf(args()));
       case 'eq': {
         if (lazy.length < 1) fail('wrong number of args for eq: want at least 1 got 0');
         const [a, ...rest] = args();
@@ -1310,9 +1372,9 @@ class Executor {
         if (lazy.length < 1) fail('wrong number of args for slice: want at least 1 got 0');
         return sliceOf(args());
       case 'html':
-        return htmlEscape(evalArgsText(args()));
+        return canonical(htmlEscape(evalArgsText(args())));
       case 'js':
-        return jsEscape(evalArgsText(args()));
+        return canonical(jsEscape(evalArgsText(args())));
       case 'urlquery':
         return queryEscape(evalArgsText(args()));
       case 'call': {
@@ -1357,7 +1419,7 @@ export function goRenderTemplate(src: string, data: Map<string, TplValue>, maxOu
   for (const d of parser.defs.values()) checkLoopControl(d, false);
   const exec = new Executor(parser.defs, maxOutput);
   exec.run(nodes, data, { vars: [['$', data]] });
-  return exec.out;
+  return STRAY.test(exec.out) ? decodeGoBytes(goBytes(exec.out), () => '\ufffd') : exec.out;
 }
 
 /** `{{break}}` and `{{continue}}` outside a range are parse errors. */
@@ -1398,7 +1460,7 @@ function sliceOf([item, ...indexes]: TplValue[]): TplValue {
   let bytes: Buffer | undefined;
   if (k === 'string') {
     if (indexes.length === 3) fail('error calling slice: cannot 3-index slice a string');
-    bytes = Buffer.from(stringOf(item), 'utf8');
+    bytes = goBytes(stringOf(item));
     len = bytes.length;
   } else if (k === 'slice') len = (item as TplValue[]).length;
   else fail(`error calling slice: can't slice item of type ${k}`);
@@ -1411,9 +1473,8 @@ function sliceOf([item, ...indexes]: TplValue[]): TplValue {
   if (indexes.length === 3 && idx[1]! > idx[2]!) fail(`error calling slice: invalid slice index: ${idx[1]} > ${idx[2]}`);
   if (idx[1]! > len || (indexes.length === 3 && idx[2]! > len)) unsupported('a slice index past the length of a list');
   if (bytes) {
-    const cut = (i: number): boolean => i < len && (bytes[i]! & 0xc0) === 0x80;
-    if (cut(idx[0]!) || cut(idx[1]!)) unsupported('slicing a string inside a UTF-8 character');
-    const s = bytes.subarray(idx[0], idx[1]).toString('utf8');
+    // A cut inside a character leaves stray bytes (held canonical, see goBytes).
+    const s = decodeGoBytes(bytes.subarray(idx[0], idx[1]), (b) => String.fromCharCode(0xdc00 + b));
     // A json.Number sliced stays a json.Number.
     return typeof item === 'string' ? s : { num: s };
   }
@@ -1443,7 +1504,8 @@ function jsEscape(s: string): string {
     const c = ch.codePointAt(0)!;
     if (JS_ESCAPES[ch] !== undefined) out += JS_ESCAPES[ch];
     else if (c < 0x20) out += '\\u00' + c.toString(16).toUpperCase().padStart(2, '0');
-    else if (c < 0x80 || GO_PRINTABLE.test(ch)) out += ch;
+    // A stray byte decodes as U+FFFD, which is printable: Go writes the byte as it is.
+    else if (c < 0x80 || GO_PRINTABLE.test(ch) || (c >= 0xdc80 && c <= 0xdcff)) out += ch;
     else out += '\\u' + c.toString(16).toUpperCase().padStart(4, '0');
   }
   return out;
@@ -1452,7 +1514,7 @@ function jsEscape(s: string): string {
 /** url.QueryEscape: letters, digits and `-_.~` kept, space as `+`, every other UTF-8 byte `%XX`. */
 function queryEscape(s: string): string {
   let out = '';
-  for (const b of Buffer.from(s, 'utf8')) {
+  for (const b of goBytes(s)) {
     const c = String.fromCharCode(b);
     if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
     else if (c === ' ') out += '+';

@@ -120,6 +120,18 @@ const METHODS = [
   '{{slice .list .zero.Int64}}', '{{.nested.x.y.z.String}}',
 ];
 
+/** Strings that are not valid UTF-8 (a slice inside a character, `\\xff`): bytes kept until the output. */
+const BYTES = [
+  '{{slice .str 0 2}}', '{{slice .str 2}}', '{{slice .str 0 2}}{{slice .str 2}}', '{{print (slice .str 0 2) (slice .str 2)}}',
+  '{{eq (print (slice .str 0 2) (slice .str 2)) .str}}', '{{len (slice .str 0 2)}}', '{{index (slice .str 2) 0}}', '{{slice (slice .str 0 2) 1}}',
+  '{{"\\xff"}}', '{{"\\xc3\\xa9"}}', '{{eq "\\xc3\\xa9" "é"}}', '{{len "\\xff\\xfe"}}', '{{lt "\\xff" "é"}}', '{{lt "é" "\\xff"}}',
+  '{{lt "\\xc3" "é"}}', '{{js (slice .str 0 2)}}', '{{html (slice .str 0 2)}}', '{{urlquery (slice .str 0 2)}}',
+  '{{printf "%s|%5s|%-4v|%.1s" (slice .str 0 2) (slice .str 0 2) "\\xff" "\\xe2\\x82"}}', '{{"\\xe2\\x82"}}{{"\\xac"}}', '{{"\\xf0\\x9f"}}x',
+  '{{"\\377"}}', '{{"\\400"}}', '{{print "\\xff" 1 2}}', '{{range $i, $c := "ab"}}{{end}}', '{{$s := slice .str 0 2}}{{if $s}}{{$s}}{{end}}',
+  '{{with slice .str 1 2}}[{{.}}]{{end}}', '{{printf "%T" (slice .str 0 2)}}', '{{index .m (slice .str 0 2)}}', '{{slice "😀" 1 3}}',
+  '{{js "\\xed\\xa0\\x80"}}',
+];
+
 /** Variable scopes: a use out of scope is a parse error even where it never runs; range's variables in {{else}}. */
 const SCOPES = [
   '{{if false}}{{$i}}{{end}}', '{{range $i, $x := .empty}}{{else}}{{$i}} {{$x}}{{end}}', '{{range $x := .nil}}{{else}}{{$x}}{{end}}',
@@ -241,6 +253,9 @@ describe('strings.render_template on the host equals opa eval', () => {
     expect(templates.length).toBeGreaterThan(750);
     expect(mismatches(templates.map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
   });
+  it(`${BYTES.length} templates with strings that are not valid UTF-8`, () => {
+    expect(mismatches(BYTES.map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
+  });
   it(`${SCOPES.length} templates on variable scopes`, () => {
     expect(mismatches(SCOPES.map((t) => `strings.render_template(${JSON.stringify(t)}, ${VARS})`))).toEqual([]);
   });
@@ -265,7 +280,7 @@ describe('strings.render_template on the host equals opa eval', () => {
   });
   it('what preadmit does not implement is an evaluation error', () => {
     const vars = parseRegoValue('{"a": [1, 2, 3], "m": {}}');
-    for (const t of ['{{slice .a 0 4}}', '{{slice .a 1 2 5}}', '{{slice "é" 1}}', '{{slice "aé" 0 2}}', '{{printf "%p" .a}}', '{{printf "%5p" .m}}']) {
+    for (const t of ['{{slice .a 0 4}}', '{{slice .a 1 2 5}}', '{{printf "%q" (slice "é" 1)}}', '{{printf "%x" "\\xff"}}', '{{printf "%p" .a}}', '{{printf "%5p" .m}}']) {
       expect(() => hostBuiltins['strings.render_template']!(regoString(t), vars)).toThrow(/not supported by preadmit/);
     }
   });
