@@ -2469,14 +2469,30 @@ function jwtBuiltins(clock: () => bigint): Record<string, (...args: RegoValue[])
   return out;
 }
 
+/** The wall clock (as Go's time.Now().UnixNano()): milliseconds from Date.now(), the rest from the high-resolution timer. */
 function nowNs(): bigint {
   const ms = BigInt(Date.now());
   const sub = BigInt(Math.floor((performance.now() % 1) * 1e6));
   return ms * 1_000_000n + sub;
 }
 
+/** This evaluation's clock reading, taken on first use (undefined: not read yet in this evaluation). */
+let evaluationNs: bigint | undefined;
+
+/**
+ * Starts an evaluation: its first `time.now_ns` (or `io.jwt.decode_verify` without a time) reads the clock, and
+ * every later call in it gets that same value, as topdown gives each query one time (`BuiltinContext.Time`).
+ */
+export function beginEvaluation(): void {
+  evaluationNs = undefined;
+}
+
+function evaluationClock(): bigint {
+  return (evaluationNs ??= nowNs());
+}
+
 /** The builtins, with `time.now_ns` answering `clock()` (one value per evaluation, as in OPA). */
-function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string, HostBuiltin>> {
+function createHostBuiltins(clock: () => bigint = evaluationClock): Readonly<Record<string, HostBuiltin>> {
   const table: Record<string, (...args: RegoValue[]) => RegoValue> = {
     sprintf: (f, a) => {
       const format = str(f, 1);
@@ -2600,10 +2616,11 @@ function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string
         throw e;
       }
     },
-    'json.verify_schema': jsonSchemaVerify,
+    // Arity is checked when the policy compiles; a call without operands is undefined, never a crash.
+    'json.verify_schema': (sc) => jsonSchemaVerify(sc ?? fail('operand 1 must be one of {object, string}')),
     'json.match_schema': (d, sc) => {
       try {
-        return jsonSchemaMatch(d, sc);
+        return jsonSchemaMatch(d ?? fail('operand 1 must be one of {object, string}'), sc ?? fail('operand 2 must be one of {object, string}'));
       } catch (e) {
         if (e instanceof JsonSchemaError) fail(e.message);
         throw e;

@@ -6,7 +6,7 @@
 // `sprintf` needs `opa_value_dump`. This host keeps the same evaluation contract as the SDK (fast-path
 // `opa_eval`, heap reset between evaluations, data set once) and dumps builtin arguments as Rego values.
 import { formatRegoValue, goJsonSurrogates, parseRegoValue } from './rego-value.ts';
-import { BuiltinError, type HostBuiltin } from './builtins.ts';
+import { beginEvaluation, BuiltinError, type HostBuiltin } from './builtins.ts';
 import { NUMBER_COMPARE_ID, ROUTED_BUILTIN_ID_BASE, ROUTED_BUILTINS } from './sorted-module.ts';
 import { numberCompare, plainDecimal } from '../go/number-compare.ts';
 
@@ -128,6 +128,7 @@ export class WasmPolicy {
     this.ensureMemory(inputAddr + length);
     // Encoded straight into the policy's memory (no intermediate copy per evaluation).
     encoder.encodeInto(text, new Uint8Array(this.memory.buffer, inputAddr, length));
+    beginEvaluation();
     const resultAddr = this.exports.opa_eval(0, entrypoint, this.dataAddr, inputAddr, length, inputAddr + length, 1);
     return this.readString(resultAddr);
   }
