@@ -36,6 +36,8 @@ import {
   type GoBigFloat,
 } from '../go/bigfloat.ts';
 import { goCompare } from '../go/strings.ts';
+import { X509_BUILTINS } from '../go/x509-opa.ts';
+import { X509Error } from '../go/x509.ts';
 import { regoSprintf } from './sprintf.ts';
 
 export type HostBuiltin = (...args: RegoValue[]) => RegoValue | undefined;
@@ -2437,6 +2439,16 @@ function wrap(fn: (...args: RegoValue[]) => RegoValue): HostBuiltin {
   };
 }
 
+/** `fn()`, a Go error of class `E` making the call undefined (fail), any other exception kept. */
+function goCall(E: new (...a: never[]) => Error, fn: () => RegoValue): RegoValue {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof E) fail(e.message);
+    throw e;
+  }
+}
+
 function nowNs(): bigint {
   const ms = BigInt(Date.now());
   const sub = BigInt(Math.floor((performance.now() % 1) * 1e6));
@@ -2579,6 +2591,7 @@ function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string
       }
     },
   };
+  for (const [name, fn] of Object.entries(X509_BUILTINS)) table[name] = (...args) => goCall(X509Error, () => fn(...args));
   const out: Record<string, HostBuiltin> = {};
   for (const [name, fn] of Object.entries(table)) out[name] = wrap(fn);
   return Object.freeze(out);

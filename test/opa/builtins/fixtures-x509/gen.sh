@@ -1,0 +1,108 @@
+#!/bin/sh
+# Regenerates the x509 fixtures with the openssl CLI (run once; the files are committed so tests need no openssl).
+# Validity 2020-01-01 -> 2120-01-01 unless the name says otherwise (expired, notyet).
+set -eu
+cd "$(dirname "$0")"
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+cat > "$W/ca.cnf" <<'CNF'
+[ca]
+default_ca = x
+[x]
+dir = .
+database = $ENV::W/index.txt
+new_certs_dir = $ENV::W
+serial = $ENV::W/serial
+default_md = sha256
+policy = any
+unique_subject = no
+copy_extensions = none
+[any]
+commonName = optional
+[req]
+distinguished_name = dn
+prompt = no
+[dn]
+CN = unused
+[root]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,keyCertSign,cRLSign
+subjectKeyIdentifier = hash
+[inter]
+basicConstraints = critical,CA:TRUE,pathlen:0
+keyUsage = critical,keyCertSign,cRLSign,digitalSignature
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+extendedKeyUsage = serverAuth,clientAuth
+[leaf]
+basicConstraints = CA:FALSE
+keyUsage = critical,digitalSignature,keyEncipherment
+extendedKeyUsage = serverAuth,clientAuth,codeSigning,1.3.6.1.4.1.99999.1
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+subjectAltName = DNS:example.com,DNS:*.example.org,IP:10.1.2.3,IP:2001:db8::1,URI:https://user@example.com:8443/a%20b/c?x=1&y=2,URI:spiffe://cluster.local/ns/default/sa/app,email:admin@example.com
+authorityInfoAccess = OCSP;URI:http://ocsp.example.com,caIssuers;URI:http://ca.example.com/inter.crt
+crlDistributionPoints = URI:http://crl.example.com/inter.crl
+certificatePolicies = 2.23.140.1.2.1,1.2.3.4.5
+[leafec]
+basicConstraints = critical,CA:FALSE
+keyUsage = digitalSignature
+extendedKeyUsage = emailProtection,timeStamping
+subjectAltName = DNS:ec.example.com,email:ec@example.com
+[plain]
+subjectAltName = DNS:plain.example.com
+[crit]
+basicConstraints = CA:FALSE
+subjectAltName = critical,DNS:crit.example.com
+1.2.3.4.5.6 = critical,ASN1:UTF8String:unknown critical
+1.2.3.4.5.7 = ASN1:UTF8String:unknown
+[server]
+basicConstraints = CA:FALSE
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:server.example.com,DNS:*.wild.example.com,IP:192.168.0.1
+[client]
+basicConstraints = CA:FALSE
+extendedKeyUsage = clientAuth
+subjectAltName = DNS:client.example.com
+CNF
+touch "$W/index.txt"; echo 1000 > "$W/serial"
+export W
+ca() { # ca <name> <ext> <issuer> <subject> <start> <end> [serial]
+  [ -n "${7:-}" ] && echo "$7" > "$W/serial"
+  openssl req -new -utf8 -key "$1.key" -subj "$4" -config "$W/ca.cnf" -out "$W/$1.csr"
+  if [ "$3" = self ]; then
+    openssl ca -batch -selfsign -config "$W/ca.cnf" -keyfile "$1.key" -extensions "$2" -startdate "$5" -enddate "$6" -in "$W/$1.csr" -out "$W/$1.full" -notext -preserveDN -utf8 2>/dev/null
+  else
+    openssl ca -batch -config "$W/ca.cnf" -cert "$3.crt" -keyfile "$3.key" -extensions "$2" -startdate "$5" -enddate "$6" -in "$W/$1.csr" -out "$W/$1.full" -notext -preserveDN -utf8 2>/dev/null
+  fi
+  openssl x509 -in "$W/$1.full" -out "$1.crt"
+}
+openssl genrsa -traditional -out root.key 2048 2>/dev/null
+openssl ecparam -name prime256v1 -genkey -noout -out inter.key
+openssl genrsa -traditional -out leaf.key 2048 2>/dev/null
+openssl ecparam -name secp384r1 -genkey -noout -out leafec.key
+openssl genpkey -algorithm ed25519 -out ed.key
+openssl genrsa -traditional -out other.key 2048 2>/dev/null
+cp leaf.key expired.key; cp leaf.key notyet.key; cp leaf.key crit.key; cp leafec.key server.key; cp leafec.key client.key; cp ed.key edleaf.key
+ca root root self '/C=US/ST=California/L=San Francisco/O=Preadmit Test/OU=Root CA/CN=Preadmit Root' 20200101000000Z 21200101000000Z 01
+ca inter inter root '/C=DE/O=Preadmit Test/OU=Intermediate/CN=Preadmit Intermediate/serialNumber=42/street=Main St 1/postalCode=10115/emailAddress=ca@example.com' 20200101000000Z 21200101000000Z 1234567890ABCDEF1234567890ABCDEF
+ca leaf leaf inter '/C=FR/ST=Ile-de-France/L=Paris/O=Preadmit Test/O=Second Org/OU=Leaf/CN=leaf.example.com/title=Engineer/DC=example/DC=com' 20200101000000Z 21200101000000Z 02
+ca leafec leafec root '/CN=EC P-384 leaf/O=Préadmit Ünïcode' 20200101120000Z 21200101120000Z 03
+ca expired plain inter '/CN=expired.example.com' 20000101000000Z 20010101000000Z 04
+ca notyet plain inter '/CN=notyet.example.com' 21000101000000Z 21200101000000Z 05
+ca crit crit inter '/CN=crit.example.com' 20200101000000Z 21200101000000Z 06
+ca server server inter '/CN=server.example.com' 20200101000000Z 21200101000000Z 07
+ca client client inter '/CN=client.example.com' 20200101000000Z 21200101000000Z 08
+ca ed root self '/CN=Ed25519 self-signed' 20200101000000Z 21200101000000Z 09
+# other: a self-signed RSA root that signed nothing here (a chain to it fails)
+ca other root self '/CN=Other Root' 20200101000000Z 21200101000000Z 0A
+# keys in the other encodings
+openssl pkcs8 -topk8 -nocrypt -in leaf.key -out leaf.pkcs8.key
+openssl pkcs8 -topk8 -nocrypt -in inter.key -out inter.pkcs8.key
+openssl pkey -in root.key -outform DER -out root.key.der
+openssl rsa -in other.key -RSAPublicKey_out -out other.pub 2>/dev/null
+# certificate requests
+openssl req -new -key leaf.key -subj '/C=FR/O=Preadmit Test/CN=csr.example.com' -addext 'subjectAltName=DNS:csr.example.com,IP:10.0.0.1,URI:https://csr.example.com/x,email:csr@example.com' -addext 'keyUsage=critical,digitalSignature' -out leaf.csr
+openssl req -new -key inter.key -subj '/CN=ec csr' -out ec.csr
+openssl req -new -key ed.key -subj '/CN=ed csr' -out ed.csr
+rm -f expired.key notyet.key crit.key server.key client.key edleaf.key

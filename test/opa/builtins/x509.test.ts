@@ -1,0 +1,49 @@
+// crypto.x509.* and crypto.parse_private_keys on preadmit's host (src/go/x509.ts, x509-opa.ts, x509-verify.ts)
+// against the real topdown `opa eval` of Gatekeeper's OPA, byte for byte, undefined results (OPA's errors)
+// included. The certificates, keys and requests in fixtures-x509/ were made once by fixtures-x509/gen.sh.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mismatches } from './wasm-oracle.ts';
+
+const DIR = join(import.meta.dirname, 'fixtures-x509');
+const file = (name: string): string => readFileSync(join(DIR, name), 'latin1');
+const lit = (s: string): string => JSON.stringify(s);
+const b64 = (s: string): string => Buffer.from(s, 'latin1').toString('base64');
+/** The base64 DER inside a PEM text (its body lines joined). */
+const derB64 = (pem: string): string => pem.split('\n').filter((l) => l && !l.startsWith('-----')).join('');
+
+const CERTS = readdirSync(DIR).filter((f) => f.endsWith('.crt')).sort();
+const CHAIN = file('root.crt') + file('inter.crt') + file('leaf.crt');
+
+const CERT_INPUTS: string[] = [
+  ...CERTS.map(file),
+  ...CERTS.map((f) => b64(file(f))),
+  ...CERTS.map((f) => derB64(file(f))),
+  CHAIN,
+  b64(CHAIN),
+  derB64(file('root.crt')) + '\n',
+  Buffer.concat([Buffer.from(derB64(file('root.crt')), 'base64'), Buffer.from(derB64(file('leaf.crt')), 'base64')]).toString('base64'),
+  CHAIN.replace(/\n/g, '\r\n'),
+  file('root.crt') + 'some text between\n' + file('leaf.crt'),
+  file('root.crt').replace('-----END CERTIFICATE-----', '-----END CERTIFICATE----- trailing'),
+  file('root.crt').replace(/\n(?=[A-Za-z0-9+/])/, '\n  \t'),
+  file('root.crt') + file('leaf.key'),
+  file('leaf.key') + file('root.crt'),
+  file('root.crt').replace('-----BEGIN CERTIFICATE-----\n', '-----BEGIN CERTIFICATE-----\nProc-Type: 4,ENCRYPTED\n\n'),
+  file('root.crt').slice(0, 200),
+  file('root.crt').replace('CERTIFICATE-----\n', 'CERTIFICATE-----\n!!'),
+  'prefix\n' + file('root.crt'),
+  '', '-----BEGIN', '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n', 'not base64', 'AAAA', 'MAA=', 'MIIB',
+  derB64(file('root.crt')).slice(0, 400),
+  Buffer.concat([Buffer.from(derB64(file('root.crt')), 'base64'), Buffer.from([0])]).toString('base64'),
+];
+
+describe('crypto.x509.parse_certificates on the host equals opa eval', () => {
+  it(`${CERT_INPUTS.length} inputs: PEM, base64 of PEM, base64 of DER, chains, malformed`, () => {
+    expect(mismatches(CERT_INPUTS.map((s) => `crypto.x509.parse_certificates(${lit(s)})`))).toEqual([]);
+  });
+  it('non-string operands', () => {
+    expect(mismatches(['crypto.x509.parse_certificates(1)', 'crypto.x509.parse_certificates(null)'])).toEqual([]);
+  });
+});
