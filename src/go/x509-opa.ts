@@ -2,13 +2,38 @@
 // x509 port: operand handling, the input forms OPA accepts, and the values it returns. Go errors are X509Error
 // (the host makes the call undefined); what preadmit cannot reproduce is a plain Error (evaluation error).
 import type { RegoValue } from '../opa/rego-value.ts';
-import { certificateJson, certsFromString, J, X509Error } from './x509.ts';
+import { certificateJson, certsFromString, goStdBase64, J, pemDecode, X509Error } from './x509.ts';
+import { parseEcPrivateKey, parsePkcs1, parsePkcs8, privateKeyJson, type PrivateKey } from './x509-keys.ts';
+
+function err(message: string): never {
+  throw new X509Error(message);
+}
 
 function operandString(v: RegoValue | undefined, pos: number): string {
-  if (!v || v.t !== 'string') throw new X509Error(`operand ${pos} must be string`);
+  if (!v || v.t !== 'string') err(`operand ${pos} must be string`);
   return v.v;
+}
+
+/** OPA's getPrivateKeysFromPEMData: base64 of PEM or PEM; RSA, PKCS #8 and EC blocks, others skipped. */
+function privateKeysFromPemData(s: string): PrivateKey[] {
+  let bs: Buffer = goStdBase64(s) ?? Buffer.from(s, 'utf8');
+  const keys: PrivateKey[] = [];
+  while (bs.length > 0) {
+    const d = pemDecode(bs);
+    if (!d) break;
+    bs = d.rest;
+    if (d.block.type === 'RSA PRIVATE KEY') keys.push(parsePkcs1(d.block.bytes));
+    else if (d.block.type === 'PRIVATE KEY') keys.push(parsePkcs8(d.block.bytes));
+    else if (d.block.type === 'EC PRIVATE KEY') keys.push(parseEcPrivateKey(d.block.bytes));
+  }
+  return keys;
 }
 
 export const X509_BUILTINS: Record<string, (...args: RegoValue[]) => RegoValue> = {
   'crypto.x509.parse_certificates': (a) => J.arr(certsFromString(operandString(a, 1)).map((c) => certificateJson(c, true))),
+  'crypto.parse_private_keys': (a) => {
+    const s = operandString(a, 1);
+    if (s === '') return J.null;
+    return J.arr(privateKeysFromPemData(s).map(privateKeyJson));
+  },
 };

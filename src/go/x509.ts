@@ -109,7 +109,6 @@ export function pemDecode(data: Buffer): { block: PemBlock; rest: Buffer } | und
     }
     if (truncated) return undefined;
     if (headers > 0 && endIndex < 0) continue;
-    if (headers > 0) unsupported('a PEM block with headers');
     let endTrailer = rest.subarray(endTrailerIndex);
     const endTrailerLen = typeLine.length + DASHES.length;
     if (endTrailer.length < endTrailerLen) continue;
