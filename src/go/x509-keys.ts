@@ -82,16 +82,17 @@ function parseSec1(der: Buffer, curveOid: number[] | undefined): PrivateKey {
   if (!top.empty) unsupported('an EC private key followed by other data');
   const version = seq.integer();
   const priv = seq.read(TAG.OCTET_STRING);
-  if (version === undefined || !priv) unsupported('an EC private key of another shape');
+  if (version === undefined || !priv) err('x509: failed to parse EC private key: asn1: structure error');
   let named: number[] | undefined;
   const params = seq.optional(0xa0);
-  if (params === undefined) unsupported('an EC private key of another shape');
+  if (params === undefined) err('x509: failed to parse EC private key: asn1: structure error');
   if (params) {
     named = new DerReader(params.body).oid();
-    if (!named) unsupported('an EC private key with curve parameters');
+    if (!named) unsupported('an EC private key with explicit curve parameters');
   }
   const pub = seq.optional(0xa1);
-  if (pub === undefined || !seq.empty) unsupported('an EC private key of another shape');
+  if (pub === undefined) err('x509: failed to parse EC private key: asn1: structure error');
+  if (!seq.empty) unsupported('an EC private key with more fields');
   if (version !== 1n) err(`x509: unknown EC private key version ${version}`);
   const oid = curveOid ?? named;
   const curve = oid ? EC_CURVES.find((c) => oidEqual(c.oid, oid)) : undefined;
@@ -135,9 +136,8 @@ export function parsePkcs8(der: Buffer): PrivateKey {
   const version = seq.integer();
   const algo = seq.body(TAG.SEQUENCE);
   const key = seq.read(TAG.OCTET_STRING);
-  if (version === undefined || !algo || !key) unsupported('a PKCS #8 private key of another shape');
-  const oid = algo.oid();
-  if (!oid) unsupported('a PKCS #8 private key of another shape');
+  if (version === undefined || !algo || !key) err('asn1: structure error: not a PKCS #8 private key');
+  const oid = algo.oid() ?? err('asn1: structure error: not a PKCS #8 private key');
   const params = algo.empty ? undefined : algo.readAny();
   if (oidEqual(oid, OID_RSA)) {
     try {
@@ -182,5 +182,26 @@ export function privateKeyJson(k: PrivateKey): RegoValue {
       return J.obj({ Curve: J.obj({}), X: J.num(k.x), Y: J.num(k.y), D: J.num(k.d) });
     case 'ed25519':
       return J.bytes(Buffer.concat([k.seed, k.pub]));
+  }
+}
+
+function b64url(n: bigint, size = 0): RegoValue {
+  let hex = n.toString(16);
+  if (hex.length % 2) hex = '0' + hex;
+  const b = Buffer.from(hex === '00' ? '' : hex, 'hex');
+  return J.str(Buffer.concat([Buffer.alloc(Math.max(0, size - b.length)), b]).toString('base64url'));
+}
+
+/** The key as OPA's JWK of it (crypto.x509.parse_rsa_private_key): RSA, EC (coordinates at curve size), OKP. */
+export function privateKeyJwk(k: PrivateKey): RegoValue {
+  switch (k.kind) {
+    case 'rsa':
+      return J.obj({
+        kty: J.str('RSA'), n: b64url(k.n), e: b64url(k.e), d: b64url(k.d), p: b64url(k.p), q: b64url(k.q), dp: b64url(k.dp), dq: b64url(k.dq), qi: b64url(k.qinv),
+      });
+    case 'ecdsa':
+      return J.obj({ kty: J.str('EC'), crv: J.str(k.curve), x: b64url(k.x, k.size), y: b64url(k.y, k.size), d: b64url(k.d, k.size) });
+    case 'ed25519':
+      return J.obj({ kty: J.str('OKP'), crv: J.str('Ed25519'), x: J.str(k.pub.toString('base64url')), d: J.str(k.seed.toString('base64url')) });
   }
 }

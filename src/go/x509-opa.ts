@@ -3,7 +3,7 @@
 // (the host makes the call undefined); what preadmit cannot reproduce is a plain Error (evaluation error).
 import type { RegoValue } from '../opa/rego-value.ts';
 import { certificateJson, certsFromString, goStdBase64, J, pemDecode, X509Error } from './x509.ts';
-import { parseEcPrivateKey, parsePkcs1, parsePkcs8, privateKeyJson, type PrivateKey } from './x509-keys.ts';
+import { parseEcPrivateKey, parsePkcs1, parsePkcs8, privateKeyJson, privateKeyJwk, type PrivateKey } from './x509-keys.ts';
 
 function err(message: string): never {
   throw new X509Error(message);
@@ -15,8 +15,8 @@ function operandString(v: RegoValue | undefined, pos: number): string {
 }
 
 /** OPA's getPrivateKeysFromPEMData: base64 of PEM or PEM; RSA, PKCS #8 and EC blocks, others skipped. */
-function privateKeysFromPemData(s: string): PrivateKey[] {
-  let bs: Buffer = goStdBase64(s) ?? Buffer.from(s, 'utf8');
+function privateKeysFromPemData(data: Buffer): PrivateKey[] {
+  let bs: Buffer = goStdBase64(data.toString('latin1')) ?? data;
   const keys: PrivateKey[] = [];
   while (bs.length > 0) {
     const d = pemDecode(bs);
@@ -34,6 +34,13 @@ export const X509_BUILTINS: Record<string, (...args: RegoValue[]) => RegoValue> 
   'crypto.parse_private_keys': (a) => {
     const s = operandString(a, 1);
     if (s === '') return J.null;
-    return J.arr(privateKeysFromPemData(s).map(privateKeyJson));
+    return J.arr(privateKeysFromPemData(Buffer.from(s, 'utf8')).map(privateKeyJson));
+  },
+  'crypto.x509.parse_rsa_private_key': (a) => {
+    const s = operandString(a, 1);
+    if (s === '') err('input PEM data was empty');
+    const data = s.startsWith('-----BEGIN') ? Buffer.from(s, 'utf8') : (goStdBase64(s) ?? err('illegal base64 data'));
+    const keys = privateKeysFromPemData(data);
+    return keys.length ? privateKeyJwk(keys[0]!) : J.null;
   },
 };

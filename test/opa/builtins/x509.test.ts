@@ -47,3 +47,31 @@ describe('crypto.x509.parse_certificates on the host equals opa eval', () => {
     expect(mismatches(['crypto.x509.parse_certificates(json.unmarshal("1"))', 'crypto.x509.parse_certificates(json.unmarshal("null"))'])).toEqual([]);
   });
 });
+
+const KEYS = ['root.key', 'inter.key', 'leaf.key', 'leafec.key', 'ed.key', 'other.key', 'leaf.pkcs8.key', 'inter.pkcs8.key', 'ec-short-x.key', 'ec-short-d.key'];
+const KEY_INPUTS: string[] = [
+  ...KEYS.map(file),
+  ...KEYS.map((f) => b64(file(f))),
+  file('root.key') + file('inter.key') + file('ed.key') + file('leaf.pkcs8.key'),
+  b64(file('leafec.key') + file('leaf.key')),
+  file('root.crt') + file('leaf.key'),
+  file('other.pub') + file('inter.key'),
+  'junk\n' + file('inter.key') + 'junk',
+  file('leaf.key').replace('RSA PRIVATE KEY', 'PRIVATE KEY'),
+  file('leaf.pkcs8.key').replace(/PRIVATE KEY/g, 'RSA PRIVATE KEY'),
+  file('inter.key').replace(/EC PRIVATE KEY/g, 'PRIVATE KEY'),
+  file('inter.key').replace(/EC PRIVATE KEY/g, 'RSA PRIVATE KEY'),
+  '-----BEGIN RSA PRIVATE KEY-----\nMAA=\n-----END RSA PRIVATE KEY-----\n',
+  '-----BEGIN PRIVATE KEY-----\nMAA=\n-----END PRIVATE KEY-----\n',
+  '-----BEGIN EC PRIVATE KEY-----\nMAA=\n-----END EC PRIVATE KEY-----\n',
+  derB64(file('root.key')), file('root.crt'), '', 'x', 'AAAA', '-----BEGIN', file('leaf.key').slice(0, 300),
+];
+
+describe('private keys on the host equal opa eval', () => {
+  it(`crypto.parse_private_keys: ${KEY_INPUTS.length} inputs (PKCS #1, PKCS #8, SEC 1, Ed25519, base64, mixed, malformed)`, () => {
+    expect(mismatches(KEY_INPUTS.map((s) => `crypto.parse_private_keys(${lit(s)})`))).toEqual([]);
+  });
+  it(`crypto.x509.parse_rsa_private_key: ${KEY_INPUTS.length} inputs`, () => {
+    expect(mismatches(KEY_INPUTS.map((s) => `crypto.x509.parse_rsa_private_key(${lit(s)})`))).toEqual([]);
+  });
+});

@@ -106,3 +106,10 @@ openssl req -new -key leaf.key -subj '/C=FR/O=Preadmit Test/CN=csr.example.com' 
 openssl req -new -key inter.key -subj '/CN=ec csr' -out ec.csr
 openssl req -new -key ed.key -subj '/CN=ed csr' -out ed.csr
 rm -f expired.key notyet.key crit.key server.key client.key edleaf.key
+# P-256 keys whose X coordinate / private scalar start with a zero byte (JWK padding), found by trying
+for i in $(seq 1 3000); do
+  openssl ecparam -name prime256v1 -genkey -noout -out "$W/t.key"
+  [ -f ec-short-x.key ] || { openssl ec -in "$W/t.key" -pubout -outform DER 2>/dev/null | od -An -tx1 -j27 -N1 | grep -q '^ 00$' && cp "$W/t.key" ec-short-x.key; }
+  [ -f ec-short-d.key ] || { openssl ec -in "$W/t.key" -outform DER 2>/dev/null | od -An -tx1 -j7 -N1 | grep -q '^ 00$' && cp "$W/t.key" ec-short-d.key; }
+  [ -f ec-short-x.key ] && [ -f ec-short-d.key ] && break
+done
