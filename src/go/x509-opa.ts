@@ -2,7 +2,7 @@
 // x509 port: operand handling, the input forms OPA accepts, and the values it returns. Go errors are X509Error
 // (the host makes the call undefined); what preadmit cannot reproduce is a plain Error (evaluation error).
 import type { RegoValue } from '../opa/rego-value.ts';
-import { certificateJson, certsFromString, goStdBase64, J, pemDecode, X509Error } from './x509.ts';
+import { certificateJson, certsFromString, goStdBase64, J, parseCertificate, pemDecode, X509Error, type Certificate } from './x509.ts';
 import { parseEcPrivateKey, parsePkcs1, parsePkcs8, privateKeyJson, privateKeyJwk, type PrivateKey } from './x509-keys.ts';
 
 function err(message: string): never {
@@ -29,8 +29,89 @@ function privateKeysFromPemData(data: Buffer): PrivateKey[] {
   return keys;
 }
 
+/** pem.Encode of one block without headers. */
+function pemEncode(type: string, bytes: Buffer): Buffer {
+  const b64 = bytes.toString('base64');
+  const lines = b64.match(/.{1,64}/g) ?? [];
+  return Buffer.from(`-----BEGIN ${type}-----\n${lines.map((l) => l + '\n').join('')}-----END ${type}-----\n`, 'latin1');
+}
+
+/** crypto/tls's parsePrivateKey: PKCS #1, then PKCS #8, then SEC 1. */
+function tlsPrivateKey(der: Buffer): PrivateKey {
+  for (const parse of [parsePkcs1, parsePkcs8, parseEcPrivateKey]) {
+    try {
+      return parse(der);
+    } catch (e) {
+      if (!(e instanceof X509Error)) throw e;
+    }
+  }
+  return err('tls: failed to parse private key');
+}
+
+function keyMatches(c: Certificate, k: PrivateKey): boolean {
+  const pub = c.publicKey;
+  if (pub.alg === 1) {
+    if (k.kind !== 'rsa') err('tls: private key type does not match public key type');
+    return regoEq(pub.json, J.obj({ N: J.num(k.n), E: J.num(k.e) }));
+  }
+  if (pub.alg === 3) {
+    if (k.kind !== 'ecdsa') err('tls: private key type does not match public key type');
+    return pub.curve === k.curve && regoEq(pub.json, J.obj({ Curve: J.obj({}), X: J.num(k.x), Y: J.num(k.y) }));
+  }
+  if (pub.alg === 4) {
+    if (k.kind !== 'ed25519') err('tls: private key type does not match public key type');
+    return regoEq(pub.json, J.bytes(k.pub));
+  }
+  return err('tls: unknown public key algorithm');
+}
+
+function regoEq(a: RegoValue, b: RegoValue): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** OPA's getTLSx509KeyPairFromString and tls.X509KeyPair, as encoding/json writes tls.Certificate. */
+function keyPair(certText: string, keyText: string): RegoValue {
+  let certPem: Buffer = Buffer.from(certText, 'utf8');
+  let keyPem: Buffer = Buffer.from(keyText, 'utf8');
+  const begin = Buffer.from('-----BEGIN ');
+  const startsWith = (b: Buffer, p: Buffer): boolean => b.subarray(0, p.length).equals(p);
+  if (!startsWith(certPem, begin)) certPem = goStdBase64(certText) ?? err('illegal base64 data');
+  if (!startsWith(keyPem, begin)) keyPem = goStdBase64(keyText) ?? err('illegal base64 data');
+  if (!startsWith(certPem, begin)) certPem = pemEncode('CERTIFICATE', certPem);
+  if (!startsWith(keyPem, Buffer.from('-----BEGIN'))) keyPem = pemEncode('PRIVATE KEY', keyPem);
+  const ders: Buffer[] = [];
+  let skipped = 0;
+  for (let rest: Buffer = certPem; ; ) {
+    const d = pemDecode(rest);
+    if (!d) break;
+    rest = d.rest;
+    if (d.block.type === 'CERTIFICATE') ders.push(d.block.bytes);
+    else skipped++;
+  }
+  if (ders.length === 0) err(skipped ? 'tls: failed to find "CERTIFICATE" PEM block in certificate input' : 'tls: failed to find any PEM data in certificate input');
+  let keyDer: Buffer | undefined;
+  for (let rest: Buffer = keyPem; ; ) {
+    const d = pemDecode(rest);
+    if (!d) err('tls: failed to find PEM block with type ending in "PRIVATE KEY" in key input');
+    rest = d.rest;
+    if (d.block.type === 'PRIVATE KEY' || d.block.type.endsWith(' PRIVATE KEY')) {
+      keyDer = d.block.bytes;
+      break;
+    }
+  }
+  const leaf = parseCertificate(ders[0]!);
+  if (leaf.raw.length !== ders[0]!.length) err('x509: trailing data');
+  const key = tlsPrivateKey(keyDer);
+  if (!keyMatches(leaf, key)) err('tls: private key does not match public key');
+  return J.obj({
+    Certificate: J.arr(ders.map((d) => J.bytes(d))), PrivateKey: privateKeyJson(key), SupportedSignatureAlgorithms: J.null, OCSPStaple: J.null,
+    SignedCertificateTimestamps: J.null, Leaf: certificateJson(leaf, false),
+  });
+}
+
 export const X509_BUILTINS: Record<string, (...args: RegoValue[]) => RegoValue> = {
   'crypto.x509.parse_certificates': (a) => J.arr(certsFromString(operandString(a, 1)).map((c) => certificateJson(c, true))),
+  'crypto.x509.parse_keypair': (c, k) => keyPair(operandString(c, 1), operandString(k, 1)),
   'crypto.parse_private_keys': (a) => {
     const s = operandString(a, 1);
     if (s === '') return J.null;

@@ -736,7 +736,7 @@ function processExtensions(c: Certificate): void {
 }
 
 /** x509's parseCertificate on the front of `der`. */
-function parseCertificate(der: Buffer): Certificate {
+export function parseCertificate(der: Buffer): Certificate {
   const outer = new DerReader(der).read(TAG.SEQUENCE) ?? err('x509: malformed certificate');
   const input = new DerReader(outer.body);
   const tbsEl = input.read(TAG.SEQUENCE) ?? err('x509: malformed tbs certificate');

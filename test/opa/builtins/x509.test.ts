@@ -75,3 +75,32 @@ describe('private keys on the host equal opa eval', () => {
     expect(mismatches(KEY_INPUTS.map((s) => `crypto.x509.parse_rsa_private_key(${lit(s)})`))).toEqual([]);
   });
 });
+
+const PAIRS: Array<[string, string]> = [
+  [file('leaf.crt'), file('leaf.key')],
+  [file('leaf.crt') + file('inter.crt'), file('leaf.pkcs8.key')],
+  [file('inter.crt'), file('inter.key')],
+  [file('inter.crt'), file('inter.pkcs8.key')],
+  [file('leafec.crt'), file('leafec.key')],
+  [file('ed.crt'), file('ed.key')],
+  [file('root.crt'), file('root.key')],
+  [b64(file('root.crt')), b64(file('root.key'))],
+  [derB64(file('root.crt')), derB64(file('root.key'))],
+  [derB64(file('leaf.crt')), derB64(file('leaf.pkcs8.key'))],
+  [file('leaf.crt'), file('root.key')],
+  [file('leaf.crt'), file('inter.key')],
+  [file('inter.crt'), file('ec-short-x.key')],
+  [file('leaf.key') + file('leaf.crt'), file('leaf.crt') + file('leaf.key')],
+  [file('leaf.key'), file('leaf.crt')],
+  [file('leaf.crt'), file('other.pub')],
+  [file('leaf.crt'), file('leaf.key').replace(/RSA PRIVATE KEY/g, 'EC PRIVATE KEY')],
+  [file('leaf.crt'), file('leaf.key').replace(/RSA PRIVATE KEY/g, 'OPENSSH PRIVATE KEY')],
+  [file('leaf.crt'), ''], ['', file('leaf.key')], ['x', file('leaf.key')], [file('leaf.crt'), '-----BEGINX'],
+  [file('leaf.crt').replace('-----END', 'junk\n-----END'), file('leaf.key')],
+];
+
+describe('crypto.x509.parse_keypair on the host equals opa eval', () => {
+  it(`${PAIRS.length} certificate and key pairs: PEM, base64, DER, mismatched, swapped, malformed`, () => {
+    expect(mismatches(PAIRS.map(([c, k]) => `crypto.x509.parse_keypair(${lit(c)}, ${lit(k)})`))).toEqual([]);
+  });
+});
