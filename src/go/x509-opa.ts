@@ -3,6 +3,7 @@
 // (the host makes the call undefined); what preadmit cannot reproduce is a plain Error (evaluation error).
 import type { RegoValue } from '../opa/rego-value.ts';
 import { certificateJson, certsFromString, goStdBase64, J, parseCertificate, pemDecode, X509Error, type Certificate } from './x509.ts';
+import { verifyChain, VerifyError, type VerifyOptions } from './x509-verify.ts';
 import { parseEcPrivateKey, parsePkcs1, parsePkcs8, privateKeyJson, privateKeyJwk, type PrivateKey } from './x509-keys.ts';
 
 function err(message: string): never {
@@ -109,7 +110,89 @@ function keyPair(certText: string, keyText: string): RegoValue {
   });
 }
 
-export const X509_BUILTINS: Record<string, (...args: RegoValue[]) => RegoValue> = {
+const KEY_USAGES = [
+  'KeyUsageAny', 'KeyUsageServerAuth', 'KeyUsageClientAuth', 'KeyUsageCodeSigning', 'KeyUsageEmailProtection', 'KeyUsageIPSECEndSystem',
+  'KeyUsageIPSECTunnel', 'KeyUsageIPSECUser', 'KeyUsageTimeStamping', 'KeyUsageOCSPSigning', 'KeyUsageMicrosoftServerGatedCrypto',
+  'KeyUsageNetscapeServerGatedCrypto', 'KeyUsageMicrosoftCommercialCodeSigning', 'KeyUsageMicrosoftKernelCodeSigning',
+];
+
+const INT64 = /^-?(?:0|[1-9][0-9]*)$/;
+
+/** OPA's extractVerifyOpts. */
+function verifyOptions(v: RegoValue | undefined, now: bigint): VerifyOptions {
+  if (!v || v.t !== 'object') err('operand 2 must be object');
+  const opts: VerifyOptions = { dnsName: '', currentTime: now, keyUsages: [] };
+  for (const [k, x] of v.v) {
+    if (k.t !== 'string') continue;
+    switch (k.v) {
+      case 'DNSName':
+        if (x.t !== 'string') err("'DNSName' should be a string");
+        opts.dnsName = x.v.replace(/^"+|"+$/g, '');
+        break;
+      case 'CurrentTime': {
+        if (x.t !== 'number') err("'CurrentTime' should be a number");
+        if (!INT64.test(x.v) || BigInt(x.v) > 0x7fffffffffffffffn || BigInt(x.v) < -0x8000000000000000n) err("'CurrentTime' should be a valid int64 number");
+        opts.currentTime = BigInt(x.v);
+        break;
+      }
+      case 'MaxConstraintComparisons':
+        if (x.t !== 'number') err("'MaxConstraintComparisons' should be a number");
+        if (!INT64.test(x.v) || BigInt(x.v) > 0x7fffffffffffffffn || BigInt(x.v) < -0x8000000000000000n) err("'MaxConstraintComparisons' should be a valid number");
+        break;
+      case 'KeyUsages': {
+        if (x.t !== 'array' && x.t !== 'set') err("'KeyUsages' should be an Array or Set");
+        const invalid: string[] = [];
+        for (const u of x.v) {
+          if (u.t !== 'string') continue;
+          const name = u.v.replace(/^"+|"+$/g, '');
+          const i = KEY_USAGES.indexOf(name);
+          if (i >= 0) opts.keyUsages.push(i);
+          else invalid.push(name);
+        }
+        if (invalid.length) err(`invalid entries for 'KeyUsages' found: [${invalid.join(' ')}]`);
+        break;
+      }
+      default:
+        err('invalid key option');
+    }
+  }
+  return opts;
+}
+
+const NOT_VERIFIED: RegoValue = J.arr([J.bool(false), J.arr([])]);
+
+/** crypto.x509.parse_and_verify_certificates(_with_options): [true, chain] or [false, []]. */
+function parseAndVerify(input: string, options: ((now: bigint) => VerifyOptions) | undefined, now: bigint, uriStrings: boolean): RegoValue {
+  let certs: Certificate[];
+  try {
+    certs = certsFromString(input);
+  } catch (e) {
+    if (e instanceof X509Error) return NOT_VERIFIED;
+    throw e;
+  }
+  const opts = options ? options(now) : { dnsName: '', currentTime: now, keyUsages: [] };
+  try {
+    return J.arr([J.bool(true), J.arr(verifyChain(certs, opts).map((c) => certificateJson(c, uriStrings)))]);
+  } catch (e) {
+    if (e instanceof VerifyError) return NOT_VERIFIED;
+    throw e;
+  }
+}
+
+/** The builtins, verification taking the current time from `clock` (nanoseconds since the epoch). */
+export function x509Builtins(clock: () => bigint): Record<string, (...args: RegoValue[]) => RegoValue> {
+  return {
+    ...X509_BUILTINS,
+    'crypto.x509.parse_and_verify_certificates': (a) => parseAndVerify(operandString(a, 1), undefined, clock(), true),
+    'crypto.x509.parse_and_verify_certificates_with_options': (a, o) => {
+      const input = operandString(a, 1);
+      if (!o || o.t !== 'object') err('operand 2 must be object');
+      return parseAndVerify(input, (now) => verifyOptions(o, now), clock(), false);
+    },
+  };
+}
+
+const X509_BUILTINS: Record<string, (...args: RegoValue[]) => RegoValue> = {
   'crypto.x509.parse_certificates': (a) => J.arr(certsFromString(operandString(a, 1)).map((c) => certificateJson(c, true))),
   'crypto.x509.parse_keypair': (c, k) => keyPair(operandString(c, 1), operandString(k, 1)),
   'crypto.parse_private_keys': (a) => {

@@ -337,7 +337,7 @@ function signatureAlgorithm(ai: AlgId): number {
   // reproduced (Go's asn1.Unmarshal accepts variants), so it fails closed.
   const hex = ai.params?.toString('hex') ?? '';
   for (const [hash, n, salt] of [['01', 13, '20'], ['02', 14, '30'], ['03', 15, '40']] as const) {
-    const h = `300d060960864801650304020${hash}0500`;
+    const h = `300d06096086480165030402${hash}0500`;
     if (hex === `3034a00f${h}a11c301a06092a864886f70d010108${h}a2030201${salt}`) return n;
   }
   return unsupported('an RSA-PSS signature algorithm with parameters other than Go writes');
@@ -355,6 +355,7 @@ export interface PublicKey {
   /** SubjectPublicKeyInfo DER, for node:crypto. */
   spki: Buffer;
   curve?: string;
+  rsa?: { n: bigint; e: bigint };
 }
 
 function parsePublicKey(alg: AlgId, data: Buffer, spki: Buffer): PublicKey {
@@ -366,7 +367,7 @@ function parsePublicKey(alg: AlgId, data: Buffer, spki: Buffer): PublicKey {
     if (e > 0x7fffffffffffffffn || e < -0x8000000000000000n) err('x509: invalid RSA public exponent');
     if (n <= 0n) err('x509: RSA modulus is not a positive number');
     if (e <= 0n) err('x509: RSA public exponent is not a positive number');
-    return { alg: 1, json: J.obj({ N: J.num(n), E: J.num(e) }), spki };
+    return { alg: 1, json: J.obj({ N: J.num(n), E: J.num(e) }), spki, rsa: { n, e } };
   }
   if (oidEqual(alg.oid, OID.ecdsa)) {
     const oid = alg.params ? new DerReader(alg.params).oid() : undefined;

@@ -36,7 +36,7 @@ import {
   type GoBigFloat,
 } from '../go/bigfloat.ts';
 import { goCompare } from '../go/strings.ts';
-import { X509_BUILTINS } from '../go/x509-opa.ts';
+import { x509Builtins } from '../go/x509-opa.ts';
 import { X509Error } from '../go/x509.ts';
 import { regoSprintf } from './sprintf.ts';
 
@@ -2591,7 +2591,7 @@ function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string
       }
     },
   };
-  for (const [name, fn] of Object.entries(X509_BUILTINS)) table[name] = (...args) => goCall(X509Error, () => fn(...args));
+  for (const [name, fn] of Object.entries(x509Builtins(clock))) table[name] = (...args) => goCall(X509Error, () => fn(...args));
   const out: Record<string, HostBuiltin> = {};
   for (const [name, fn] of Object.entries(table)) out[name] = wrap(fn);
   return Object.freeze(out);

@@ -4,6 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hostBuiltins } from '../../../src/opa/builtins.ts';
+import { regoString } from '../../../src/opa/rego-value.ts';
 import { mismatches } from './wasm-oracle.ts';
 
 const DIR = join(import.meta.dirname, 'fixtures-x509');
@@ -13,7 +15,8 @@ const b64 = (s: string): string => Buffer.from(s, 'latin1').toString('base64');
 /** The base64 DER inside a PEM text (its body lines joined). */
 const derB64 = (pem: string): string => pem.split('\n').filter((l) => l && !l.startsWith('-----')).join('');
 
-const CERTS = readdirSync(DIR).filter((f) => f.endsWith('.crt')).sort();
+/** Certificates preadmit parses (nc.crt has name constraints: refused, see below). */
+const CERTS = readdirSync(DIR).filter((f) => f.endsWith('.crt') && f !== 'nc.crt').sort();
 const CHAIN = file('root.crt') + file('inter.crt') + file('leaf.crt');
 
 const CERT_INPUTS: string[] = [
@@ -102,5 +105,54 @@ const PAIRS: Array<[string, string]> = [
 describe('crypto.x509.parse_keypair on the host equals opa eval', () => {
   it(`${PAIRS.length} certificate and key pairs: PEM, base64, DER, mismatched, swapped, malformed`, () => {
     expect(mismatches(PAIRS.map(([c, k]) => `crypto.x509.parse_keypair(${lit(c)}, ${lit(k)})`))).toEqual([]);
+  });
+});
+
+/** A chain as OPA takes it: root first, leaf last, concatenated PEM. */
+const chain = (...names: string[]): string => names.map((n) => file(`${n}.crt`)).join('');
+
+const CHAINS: string[][] = [
+  ['root', 'inter', 'leaf'], ['root', 'leaf'], ['root', 'inter'], ['root', 'leafec'], ['root', 'inter', 'expired'], ['root', 'inter', 'notyet'],
+  ['root', 'inter', 'crit'], ['root', 'inter', 'server'], ['root', 'inter', 'client'], ['other', 'inter', 'leaf'], ['ed', 'ed'], ['root', 'root'],
+  ['root', 'inter', 'inter', 'leaf'], ['root', 'other', 'inter', 'leaf'], ['root', 'leaf', 'inter'], ['leaf', 'inter', 'root'], ['root'], ['leaf'],
+  ['root', 'inter', 'sub', 'sub-leaf'], ['inter', 'sub', 'sub-leaf'], ['sub', 'sub-leaf'], ['root', 'badca', 'badca-leaf'], ['badca', 'badca-leaf'],
+  ['v1root', 'v1-leaf'], ['root', 'inter', 'sha1'], ['root', 'pss'], ['root', 'inter', 'leafec'], ['inter', 'leaf'], ['root', 'ed'],
+  ['root', 'inter', 'server', 'leaf'], ['root', 'inter', 'ed', 'leaf'],
+];
+
+const OPTION_CHAINS = [['root', 'inter', 'server'], ['root', 'inter', 'leaf'], ['root', 'leafec'], ['root', 'inter', 'notyet']];
+const NOW_2105 = '4260211200000000000';
+const OPTIONS: string[] = [
+  '{}', '{"DNSName": "server.example.com"}', '{"DNSName": "SERVER.Example.COM"}', '{"DNSName": "x.wild.example.com"}', '{"DNSName": "a.b.wild.example.com"}',
+  '{"DNSName": "wild.example.com"}', '{"DNSName": "192.168.0.1"}', '{"DNSName": "[192.168.0.1]"}', '{"DNSName": "::ffff:192.168.0.1"}', '{"DNSName": "10.1.2.3"}',
+  '{"DNSName": "2001:db8::1"}', '{"DNSName": "2001:DB8:0::1"}', '{"DNSName": "example.com"}', '{"DNSName": "example.com."}', '{"DNSName": "foo.example.org"}',
+  '{"DNSName": "other.example.com"}', '{"DNSName": "\\"server.example.com\\""}', '{"DNSName": ""}', '{"DNSName": 1}',
+  '{"KeyUsages": ["KeyUsageClientAuth"]}', '{"KeyUsages": ["KeyUsageServerAuth", "KeyUsageClientAuth"]}', '{"KeyUsages": {"KeyUsageEmailProtection"}}',
+  '{"KeyUsages": ["KeyUsageAny"]}', '{"KeyUsages": ["KeyUsageCodeSigning"]}', '{"KeyUsages": ["KeyUsageTimeStamping", "KeyUsageEmailProtection"]}',
+  '{"KeyUsages": []}', '{"KeyUsages": ["Nope"]}', '{"KeyUsages": [1, "KeyUsageClientAuth"]}', '{"KeyUsages": "KeyUsageAny"}',
+  `{"CurrentTime": ${NOW_2105}}`, '{"CurrentTime": 978307200000000000}', '{"CurrentTime": 1577836800000000000}', '{"CurrentTime": 1577836799999999999}',
+  '{"CurrentTime": 0}', '{"CurrentTime": "1"}', '{"CurrentTime": 1.5}', '{"MaxConstraintComparisons": 10}', '{"MaxConstraintComparisons": "x"}',
+  '{"Other": 1}', 'object.union({1: 2}, {})', 'json.unmarshal("1")', `{"DNSName": "server.example.com", "KeyUsages": ["KeyUsageServerAuth"], "CurrentTime": ${NOW_2105}}`,
+];
+
+describe('chain verification on the host equals opa eval', () => {
+  it(`crypto.x509.parse_and_verify_certificates: ${CHAINS.length} chains, and other input forms`, () => {
+    const inputs = [...CHAINS.map((c) => chain(...c)), b64(chain('root', 'inter', 'leaf')), '', 'x', '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n'];
+    expect(mismatches(inputs.map((s) => `crypto.x509.parse_and_verify_certificates(${lit(s)})`))).toEqual([]);
+  });
+  it(`crypto.x509.parse_and_verify_certificates_with_options: ${OPTIONS.length} option objects over ${OPTION_CHAINS.length} chains, {} over all`, () => {
+    const exprs = [
+      ...OPTION_CHAINS.flatMap((c) => OPTIONS.map((o) => `crypto.x509.parse_and_verify_certificates_with_options(${lit(chain(...c))}, ${o})`)),
+      ...CHAINS.map((c) => `crypto.x509.parse_and_verify_certificates_with_options(${lit(chain(...c))}, {})`),
+    ];
+    expect(mismatches(exprs)).toEqual([]);
+  });
+});
+
+describe('what preadmit does not reproduce fails closed', () => {
+  it('a certificate with name constraints is an evaluation error, never a different value', () => {
+    for (const name of ['crypto.x509.parse_certificates', 'crypto.x509.parse_and_verify_certificates']) {
+      expect(() => hostBuiltins[name]!(regoString(chain('root', 'nc', 'nc-leaf')))).toThrow(/not supported/);
+    }
   });
 });

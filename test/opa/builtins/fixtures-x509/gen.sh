@@ -60,6 +60,17 @@ subjectAltName = critical,DNS:crit.example.com
 basicConstraints = CA:FALSE
 extendedKeyUsage = serverAuth
 subjectAltName = DNS:server.example.com,DNS:*.wild.example.com,IP:192.168.0.1
+[sub]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,keyCertSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[badca]
+basicConstraints = critical,CA:TRUE
+keyUsage = critical,digitalSignature
+[nc]
+basicConstraints = critical,CA:TRUE
+nameConstraints = critical,permitted;DNS:.example.com
 [client]
 basicConstraints = CA:FALSE
 extendedKeyUsage = clientAuth
@@ -67,13 +78,14 @@ subjectAltName = DNS:client.example.com
 CNF
 touch "$W/index.txt"; echo 1000 > "$W/serial"
 export W
-ca() { # ca <name> <ext> <issuer> <subject> <start> <end> [serial]
+ca() { # ca <name> <ext> <issuer> <subject> <start> <end> [serial]; $CAOPTS: more `openssl ca` options ("none" as ext: v1)
   [ -n "${7:-}" ] && echo "$7" > "$W/serial"
+  EXT="-extensions $2"; [ "$2" = none ] && EXT=
   openssl req -new -utf8 -key "$1.key" -subj "$4" -config "$W/ca.cnf" -out "$W/$1.csr"
   if [ "$3" = self ]; then
-    openssl ca -batch -selfsign -config "$W/ca.cnf" -keyfile "$1.key" -extensions "$2" -startdate "$5" -enddate "$6" -in "$W/$1.csr" -out "$W/$1.full" -notext -preserveDN -utf8 2>/dev/null
+    openssl ca -batch -selfsign -config "$W/ca.cnf" -keyfile "$1.key" $EXT -startdate "$5" -enddate "$6" -in "$W/$1.csr" -out "$W/$1.full" -notext -preserveDN -utf8 2>/dev/null
   else
-    openssl ca -batch -config "$W/ca.cnf" -cert "$3.crt" -keyfile "$3.key" -extensions "$2" -startdate "$5" -enddate "$6" -in "$W/$1.csr" -out "$W/$1.full" -notext -preserveDN -utf8 2>/dev/null
+    openssl ca -batch -config "$W/ca.cnf" -cert "$3.crt" -keyfile "$3.key" $EXT ${CAOPTS:-} -startdate "$5" -enddate "$6" -in "$W/$1.csr" -out "$W/$1.full" -notext -preserveDN -utf8 2>/dev/null
   fi
   openssl x509 -in "$W/$1.full" -out "$1.crt"
 }
@@ -83,6 +95,8 @@ openssl genrsa -traditional -out leaf.key 2048 2>/dev/null
 openssl ecparam -name secp384r1 -genkey -noout -out leafec.key
 openssl genpkey -algorithm ed25519 -out ed.key
 openssl genrsa -traditional -out other.key 2048 2>/dev/null
+cp leaf.key sub.key; cp leaf.key badca.key; cp leaf.key nc.key; cp leaf.key v1root.key; cp leafec.key sub-leaf.key; cp leafec.key badca-leaf.key
+cp leafec.key v1-leaf.key; cp leafec.key sha1.key; cp leafec.key pss.key; cp leafec.key nc-leaf.key
 cp leaf.key expired.key; cp leaf.key notyet.key; cp leaf.key crit.key; cp leafec.key server.key; cp leafec.key client.key; cp ed.key edleaf.key
 ca root root self '/C=US/ST=California/L=San Francisco/O=Preadmit Test/OU=Root CA/CN=Preadmit Root' 20200101000000Z 21200101000000Z 01
 ca inter inter root '/C=DE/O=Preadmit Test/OU=Intermediate/CN=Preadmit Intermediate/serialNumber=42/street=Main St 1/postalCode=10115/emailAddress=ca@example.com' 20200101000000Z 21200101000000Z 1234567890ABCDEF1234567890ABCDEF
@@ -94,6 +108,19 @@ ca crit crit inter '/CN=crit.example.com' 20200101000000Z 21200101000000Z 06
 ca server server inter '/CN=server.example.com' 20200101000000Z 21200101000000Z 07
 ca client client inter '/CN=client.example.com' 20200101000000Z 21200101000000Z 08
 ca ed root self '/CN=Ed25519 self-signed' 20200101000000Z 21200101000000Z 09
+# sub: a CA under inter (whose path length is 0); badca: a CA without keyCertSign; nc: name constraints
+ca sub sub inter '/CN=Sub CA' 20200101000000Z 21200101000000Z 0B
+ca sub-leaf server sub '/CN=sub leaf' 20200101000000Z 21200101000000Z 0C
+ca badca badca root '/CN=Bad CA' 20200101000000Z 21200101000000Z 0D
+ca badca-leaf server badca '/CN=bad ca leaf' 20200101000000Z 21200101000000Z 0E
+ca nc nc root '/CN=Constrained CA' 20200101000000Z 21200101000000Z 0F
+ca nc-leaf server nc '/CN=nc leaf' 20200101000000Z 21200101000000Z 10
+# v1root: a version 1 self-signed root (no extensions) and a v1 leaf under it
+ca v1root none self '/CN=V1 Root' 20200101000000Z 21200101000000Z 11
+ca v1-leaf none v1root '/CN=v1 leaf' 20200101000000Z 21200101000000Z 12
+# sha1: signed with SHA-1 (Go refuses it in chains); pss: signed with RSA-PSS
+CAOPTS='-md sha1' ca sha1 server inter '/CN=sha1 leaf' 20200101000000Z 21200101000000Z 13
+CAOPTS='-sigopt rsa_padding_mode:pss -sigopt rsa_pss_saltlen:digest' ca pss server root '/CN=pss leaf' 20200101000000Z 21200101000000Z 14
 # other: a self-signed RSA root that signed nothing here (a chain to it fails)
 ca other root self '/CN=Other Root' 20200101000000Z 21200101000000Z 0A
 # keys in the other encodings
@@ -105,7 +132,7 @@ openssl rsa -in other.key -RSAPublicKey_out -out other.pub 2>/dev/null
 openssl req -new -key leaf.key -subj '/C=FR/O=Preadmit Test/CN=csr.example.com' -addext 'subjectAltName=DNS:csr.example.com,IP:10.0.0.1,URI:https://csr.example.com/x,email:csr@example.com' -addext 'keyUsage=critical,digitalSignature' -out leaf.csr
 openssl req -new -key inter.key -subj '/CN=ec csr' -out ec.csr
 openssl req -new -key ed.key -subj '/CN=ed csr' -out ed.csr
-rm -f expired.key notyet.key crit.key server.key client.key edleaf.key
+rm -f expired.key notyet.key crit.key server.key client.key edleaf.key sub.key badca.key nc.key v1root.key sub-leaf.key badca-leaf.key v1-leaf.key sha1.key pss.key nc-leaf.key
 # P-256 keys whose X coordinate / private scalar start with a zero byte (JWK padding), found by trying
 for i in $(seq 1 3000); do
   openssl ecparam -name prime256v1 -genkey -noout -out "$W/t.key"
