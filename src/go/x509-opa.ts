@@ -3,6 +3,7 @@
 // (the host makes the call undefined); what preadmit cannot reproduce is a plain Error (evaluation error).
 import type { RegoValue } from '../opa/rego-value.ts';
 import { certificateJson, certsFromString, goStdBase64, J, parseCertificate, pemDecode, X509Error, type Certificate } from './x509.ts';
+import { parseCertificateRequest } from './x509-csr.ts';
 import { verifyChain, VerifyError, type VerifyOptions } from './x509-verify.ts';
 import { parseEcPrivateKey, parsePkcs1, parsePkcs8, privateKeyJson, privateKeyJwk, type PrivateKey } from './x509-keys.ts';
 
@@ -194,6 +195,14 @@ export function x509Builtins(clock: () => bigint): Record<string, (...args: Rego
 
 const X509_BUILTINS: Record<string, (...args: RegoValue[]) => RegoValue> = {
   'crypto.x509.parse_certificates': (a) => J.arr(certsFromString(operandString(a, 1)).map((c) => certificateJson(c, true))),
+  'crypto.x509.parse_certificate_request': (a) => {
+    const s = operandString(a, 1);
+    let bytes: Buffer = s.startsWith('-----BEGIN CERTIFICATE REQUEST-----') ? Buffer.from(s, 'utf8') : (goStdBase64(s) ?? err('illegal base64 data'));
+    const p = pemDecode(bytes);
+    if (p && p.block.type !== 'CERTIFICATE REQUEST') err('invalid PEM-encoded certificate signing request');
+    if (p) bytes = p.block.bytes;
+    return parseCertificateRequest(bytes);
+  },
   'crypto.x509.parse_keypair': (c, k) => keyPair(operandString(c, 1), operandString(k, 1)),
   'crypto.parse_private_keys': (a) => {
     const s = operandString(a, 1);

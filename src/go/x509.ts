@@ -185,7 +185,7 @@ function asn1String(tag: number, b: Buffer): string {
   return err(`unsupported string type: ${tag}`);
 }
 
-interface Attr {
+export interface Attr {
   type: number[];
   value: string;
 }
@@ -318,19 +318,19 @@ SIG_ALG_INFO[13] = { key: 'rsa', hash: 'sha256', pss: 32 };
 SIG_ALG_INFO[14] = { key: 'rsa', hash: 'sha384', pss: 48 };
 SIG_ALG_INFO[15] = { key: 'rsa', hash: 'sha512', pss: 64 };
 
-interface AlgId {
+export interface AlgId {
   oid: number[];
   params: Buffer | undefined;
 }
 
-function parseAI(r: DerReader): AlgId {
+export function parseAI(r: DerReader): AlgId {
   const oid = r.oid() ?? err('x509: malformed OID');
   if (r.empty) return { oid, params: undefined };
   const p = r.readAny() ?? err('x509: malformed parameters');
   return { oid, params: p.full };
 }
 
-function signatureAlgorithm(ai: AlgId): number {
+export function signatureAlgorithm(ai: AlgId): number {
   if (oidEqual(ai.oid, OID.ed25519) && ai.params && ai.params.length) return 0;
   if (!oidEqual(ai.oid, OID.rsaPss)) return SIG_ALGS.find(([oid]) => oidEqual(oid, ai.oid))?.[1] ?? 0;
   // RSA-PSS: only the exact parameters Go itself writes are recognised here; any other encoding is not
@@ -358,7 +358,7 @@ export interface PublicKey {
   rsa?: { n: bigint; e: bigint };
 }
 
-function parsePublicKey(alg: AlgId, data: Buffer, spki: Buffer): PublicKey {
+export function parsePublicKey(alg: AlgId, data: Buffer, spki: Buffer): PublicKey {
   if (oidEqual(alg.oid, OID.rsa)) {
     if (!alg.params || alg.params.toString('hex') !== '0500') err('x509: RSA key missing NULL parameters');
     const seq = new DerReader(data).body(TAG.SEQUENCE) ?? err('x509: invalid RSA public key');
@@ -397,7 +397,7 @@ function parsePublicKey(alg: AlgId, data: Buffer, spki: Buffer): PublicKey {
 // ---------------------------------------------------------------------------------------------
 // URIs (net/url.Parse for the plain forms; anything else fails closed)
 
-interface GoUrl {
+export interface GoUrl {
   scheme: string;
   opaque: string;
   user?: string;
@@ -480,7 +480,7 @@ function escapePath(p: string): string {
   return out;
 }
 
-function urlJson(u: GoUrl): RegoValue {
+export function urlJson(u: GoUrl): RegoValue {
   return J.obj({
     Scheme: J.str(u.scheme), Opaque: J.str(u.opaque), User: u.user === undefined ? J.null : J.obj({}), Host: J.str(u.host), Path: J.str(u.path),
     RawPath: J.str(''), OmitHost: J.bool(u.omitHost), ForceQuery: J.bool(u.forceQuery), RawQuery: J.str(u.rawQuery), Fragment: J.str(u.fragment), RawFragment: J.str(''),
@@ -570,7 +570,7 @@ const EKU_OIDS: number[][] = [
   [1, 3, 6, 1, 4, 1, 311, 10, 3, 3], [2, 16, 840, 1, 113730, 4, 1], [1, 3, 6, 1, 4, 1, 311, 2, 1, 22], [1, 3, 6, 1, 4, 1, 311, 61, 1, 1],
 ];
 
-interface Sans {
+export interface Sans {
   dnsNames?: string[];
   emailAddresses?: string[];
   ipAddresses?: Buffer[];
@@ -812,7 +812,7 @@ function signatureAlgorithm_(r: DerReader): number {
 }
 
 /** asn1.BitString.RightAlign. */
-function rightAlign(bytes: Buffer, bitLength: number): Buffer {
+export function rightAlign(bytes: Buffer, bitLength: number): Buffer {
   const shift = 8 - (bitLength % 8);
   if (shift === 8 || bytes.length === 0) return Buffer.from(bytes);
   const a = Buffer.alloc(bytes.length);
@@ -835,7 +835,7 @@ export function parseCertificates(der: Buffer): Certificate[] {
   return out;
 }
 
-function ipString(ip: Buffer): string {
+export function ipString(ip: Buffer): string {
   if (ip.length === 4) return Array.from(ip).join('.');
   if (ip.subarray(0, 12).equals(Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff]))) return Array.from(ip.subarray(12)).join('.');
   const words = Array.from({ length: 8 }, (_, i) => ip.readUInt16BE(i * 2));

@@ -18,7 +18,6 @@ const DENIED_BUILTINS: ReadonlyMap<string, string> = new Map([
  */
 export const UNIMPLEMENTED_BUILTINS: ReadonlySet<string> = new Set([
   'array.flatten',
-  'crypto.x509.parse_certificate_request',
   'graph.reachable_paths', 'graphql.is_valid', 'graphql.parse', 'graphql.parse_and_verify', 'graphql.parse_query',
   'graphql.parse_schema', 'graphql.schema_is_valid', 'io.jwt.decode', 'io.jwt.decode_verify', 'io.jwt.encode_sign',
   'io.jwt.encode_sign_raw', 'io.jwt.verify_eddsa', 'io.jwt.verify_es256', 'io.jwt.verify_es384', 'io.jwt.verify_es512',

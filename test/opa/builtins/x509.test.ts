@@ -156,3 +156,22 @@ describe('what preadmit does not reproduce fails closed', () => {
     }
   });
 });
+
+const CSRS = readdirSync(DIR).filter((f) => f.endsWith('.csr')).sort();
+const CSR_INPUTS: string[] = [
+  ...CSRS.map(file),
+  ...CSRS.map((f) => b64(file(f))),
+  ...CSRS.map((f) => derB64(file(f))),
+  file('leaf.csr') + file('ec.csr'),
+  file('leaf.csr').replace(/CERTIFICATE REQUEST/g, 'NEW CERTIFICATE REQUEST'),
+  b64(file('root.crt')), file('root.crt'), file('leaf.csr').slice(0, 200), '', 'x',
+  ' ' + file('leaf.csr'),
+  derB64(file('leaf.csr')).slice(0, 100),
+  Buffer.concat([Buffer.from(derB64(file('ec.csr')), 'base64'), Buffer.from([0])]).toString('base64'),
+];
+
+describe('crypto.x509.parse_certificate_request on the host equals opa eval', () => {
+  it(`${CSR_INPUTS.length} inputs: RSA, EC, Ed25519, SANs, challenge password, PEM, base64, DER, malformed`, () => {
+    expect(mismatches(CSR_INPUTS.map((s) => `crypto.x509.parse_certificate_request(${lit(s)})`))).toEqual([]);
+  });
+});

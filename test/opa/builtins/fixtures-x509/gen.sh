@@ -132,6 +132,20 @@ openssl rsa -in other.key -RSAPublicKey_out -out other.pub 2>/dev/null
 openssl req -new -key leaf.key -subj '/C=FR/O=Preadmit Test/CN=csr.example.com' -addext 'subjectAltName=DNS:csr.example.com,IP:10.0.0.1,URI:https://csr.example.com/x,email:csr@example.com' -addext 'keyUsage=critical,digitalSignature' -out leaf.csr
 openssl req -new -key inter.key -subj '/CN=ec csr' -out ec.csr
 openssl req -new -key ed.key -subj '/CN=ed csr' -out ed.csr
+cat > "$W/csr.cnf" <<'CNF'
+[req]
+distinguished_name = dn
+attributes = attrs
+prompt = no
+utf8 = yes
+[dn]
+CN = challenge csr
+O = Préadmit
+[attrs]
+challengePassword = secret123
+CNF
+openssl req -new -key inter.key -config "$W/csr.cnf" -out challenge.csr
+openssl req -new -key leafec.key -subj '/CN=ec384 csr' -addext 'subjectAltName=critical,DNS:a.example.com,DNS:b.example.com' -addext 'basicConstraints=critical,CA:FALSE' -addext 'extendedKeyUsage=serverAuth' -out ec384.csr
 rm -f expired.key notyet.key crit.key server.key client.key edleaf.key sub.key badca.key nc.key v1root.key sub-leaf.key badca-leaf.key v1-leaf.key sha1.key pss.key nc-leaf.key
 # P-256 keys whose X coordinate / private scalar start with a zero byte (JWK padding), found by trying
 for i in $(seq 1 3000); do
