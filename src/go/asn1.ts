@@ -27,7 +27,7 @@ export function ctx(n: number, constructed = false): number {
 }
 
 /** A high tag number form (tag byte & 0x1f == 0x1f) is not read by preadmit: an evaluation error, never a guess. */
-export class Asn1Unsupported extends Error {}
+class Asn1Unsupported extends Error {}
 
 export interface Element {
   tag: number;
@@ -135,7 +135,7 @@ export interface BitString {
 }
 
 /** A DER INTEGER's contents (two's complement, minimal), or undefined. */
-export function asn1Integer(b: Buffer): bigint | undefined {
+function asn1Integer(b: Buffer): bigint | undefined {
   if (b.length === 0) return undefined;
   if (b.length > 1 && ((b[0] === 0 && (b[1]! & 0x80) === 0) || (b[0] === 0xff && (b[1]! & 0x80) === 0x80))) return undefined;
   let v = BigInt('0x' + b.toString('hex'));
@@ -157,7 +157,7 @@ function base128(b: Buffer, pos: number): [number, number] | undefined {
 }
 
 /** An OBJECT IDENTIFIER's contents as arcs, or undefined (cryptobyte: every arc below 2^31). */
-export function asn1Oid(b: Buffer): number[] | undefined {
+function asn1Oid(b: Buffer): number[] | undefined {
   if (b.length === 0) return undefined;
   const first = base128(b, 0);
   if (!first) return undefined;
@@ -172,7 +172,7 @@ export function asn1Oid(b: Buffer): number[] | undefined {
   return out;
 }
 
-export function asn1BitString(b: Buffer): BitString | undefined {
+function asn1BitString(b: Buffer): BitString | undefined {
   if (b.length === 0) return undefined;
   const padding = b[0]!;
   const bytes = b.subarray(1);

@@ -19,7 +19,7 @@ const OID_RSA = [1, 2, 840, 113549, 1, 1, 1];
 const OID_EC = [1, 2, 840, 10045, 2, 1];
 const OID_ED25519 = [1, 3, 101, 112];
 const OID_X25519 = [1, 3, 101, 110];
-export const EC_CURVES: Array<{ oid: number[]; name: string; node: string; size: number }> = [
+const EC_CURVES: Array<{ oid: number[]; name: string; node: string; size: number }> = [
   { oid: [1, 2, 840, 10045, 3, 1, 7], name: 'P-256', node: 'prime256v1', size: 32 },
   { oid: [1, 3, 132, 0, 34], name: 'P-384', node: 'secp384r1', size: 48 },
   { oid: [1, 3, 132, 0, 35], name: 'P-521', node: 'secp521r1', size: 66 },

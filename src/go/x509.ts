@@ -4,11 +4,10 @@
 // constraints, policy OIDs with huge arcs, time zones other than Z, URIs beyond plain forms) is an evaluation
 // error (Error), never a silently different value. Go's own errors are X509Error (the call is undefined).
 import { createPublicKey } from 'node:crypto';
-import { Asn1Unsupported, ctx, DerReader, oidEqual, TAG, type Element } from './asn1.ts';
+import { ctx, DerReader, oidEqual, TAG } from './asn1.ts';
 import type { RegoValue } from '../opa/rego-value.ts';
 
 export class X509Error extends Error {}
-export { Asn1Unsupported };
 
 function err(message: string): never {
   throw new X509Error(message);
@@ -235,7 +234,7 @@ export function nameJson(rdns: Attr[][]): RegoValue {
 }
 
 /** A time as Go holds it: seconds since the epoch (UTC) and nanoseconds; `text` is its RFC 3339 (nano) form. */
-export interface GoTime {
+interface GoTime {
   ns: bigint;
   text: string;
 }
@@ -523,7 +522,7 @@ function domainNameValid(s: string, constraint: boolean): boolean {
 // ---------------------------------------------------------------------------------------------
 // Certificates
 
-export interface Extension {
+interface Extension {
   id: number[];
   critical: boolean;
   value: Buffer;
@@ -824,7 +823,7 @@ export function rightAlign(bytes: Buffer, bitLength: number): Buffer {
 }
 
 /** x509.ParseCertificates: certificates one after another, no trailing data check per certificate. */
-export function parseCertificates(der: Buffer): Certificate[] {
+function parseCertificates(der: Buffer): Certificate[] {
   const out: Certificate[] = [];
   let rest = der;
   while (rest.length > 0) {
@@ -918,4 +917,3 @@ export function certsFromString(input: string): Certificate[] {
   return parseCertificates(der);
 }
 
-export type { Element };
