@@ -1,7 +1,8 @@
 // Go's x509.ParseCertificateRequest (encoding/asn1 reading of a PKCS #10 request) and encoding/json's rendering
 // of x509.CertificateRequest, as OPA's crypto.x509.parse_certificate_request returns it. encoding/asn1 reads the
 // subject's values into Go values of any ASN.1 type; preadmit reproduces the usual string types and refuses
-// (evaluation error) what it does not reproduce: other value types, extra trailing fields, T.61 and BMP strings.
+// (evaluation error) what it does not reproduce: other value types, T.61 and BMP strings. Like encoding/asn1,
+// elements after a structure's last field are ignored.
 import { DerReader, TAG } from './asn1.ts';
 import {
   ipString, J, nameJson, parseAI, parsePublicKey, parseSans, rightAlign, signatureAlgorithm, unsupported, urlJson, X509Error,
@@ -58,7 +59,6 @@ function parseSubject(raw: Buffer): Attr[][] {
       const atv = set.body(TAG.SEQUENCE) ?? err('asn1: structure error: attribute is not a SEQUENCE');
       const type = atv.oid() ?? err('asn1: structure error: attribute type');
       const v = atv.readAny() ?? err('asn1: structure error: attribute value');
-      if (!atv.empty) unsupported('a certificate request subject attribute with more fields');
       rdn.push({ type, value: stringValue(v.tag, v.body) });
     }
     rdns.push(rdn);
@@ -72,13 +72,37 @@ interface Ext {
   value: Buffer;
 }
 
-/** One requested extension as pkix.AttributeTypeAndValue reads it (OID, then the next value: BOOLEAN or OCTET STRING). */
-function extAsAtv(r: DerReader): RegoValue {
-  const id = r.oid() ?? err('asn1: structure error');
-  const v = r.readAny() ?? err('asn1: structure error');
-  if (v.tag === TAG.BOOLEAN) return J.obj({ Type: J.oid(id), Value: J.bool(v.body[0] !== 0) });
-  if (v.tag === TAG.OCTET_STRING) return J.obj({ Type: J.oid(id), Value: J.bytes(Buffer.from(v.body)) });
-  return unsupported('a certificate request attribute value of this type');
+/**
+ * An attribute as parseRawAttributes reads it into pkix.AttributeTypeAndValueSET (a SET of SEQUENCEs of (OID, value)
+ * pairs; encoding/asn1 ignores elements after a structure's last field), or undefined where Go's reading fails and
+ * Go skips the attribute. Values other than BOOLEAN and OCTET STRING are not reproduced.
+ */
+function atvSet(raw: Buffer): RegoValue | undefined {
+  const seq = new DerReader(raw).body(TAG.SEQUENCE);
+  const id = seq?.oid();
+  const set = seq?.body(TAG.SET);
+  if (!id || !set) return undefined;
+  const values: RegoValue[] = [];
+  while (!set.empty) {
+    const list = set.body(TAG.SEQUENCE);
+    if (!list) return undefined;
+    const atvs: RegoValue[] = [];
+    while (!list.empty) {
+      const atv = list.body(TAG.SEQUENCE);
+      const type = atv?.oid();
+      const v = atv?.readAny();
+      if (!type || !v) return undefined;
+      let value: RegoValue;
+      if (v.tag === TAG.BOOLEAN) {
+        if (v.body.length !== 1 || (v.body[0] !== 0 && v.body[0] !== 0xff)) return undefined;
+        value = J.bool(v.body[0] === 0xff);
+      } else if (v.tag === TAG.OCTET_STRING) value = J.bytes(Buffer.from(v.body));
+      else return unsupported(`a certificate request attribute value of ASN.1 tag ${v.tag}`);
+      atvs.push(J.obj({ Type: J.oid(type), Value: value }));
+    }
+    values.push(J.arr(atvs));
+  }
+  return J.obj({ Type: J.oid(id), Value: J.arr(values) });
 }
 
 /** parseRawAttributes and parseCSRExtensions over the request's attributes. */
@@ -87,38 +111,29 @@ function parseAttributes(raw: Buffer[]): { attributes: RegoValue[]; extensions: 
   const extensions: Ext[] = [];
   const seen = new Set<string>();
   for (const a of raw) {
-    const top = new DerReader(a);
-    const seq = top.body(TAG.SEQUENCE);
+    const kept = atvSet(a);
+    if (kept) attributes.push(kept);
+    // parseCSRExtensions: pkcs10Attribute {Id, Values SET OF ANY}, skipped when unreadable or without values
+    const seq = new DerReader(a).body(TAG.SEQUENCE);
     const id = seq?.oid();
     const values = seq?.body(TAG.SET);
-    if (!seq || !id || !values || !seq.empty) unsupported('a certificate request attribute of another shape');
-    const isExtensionRequest = id.join('.') === EXTENSION_REQUEST;
-    if (!isExtensionRequest) {
-      // Go keeps an attribute whose values are SEQUENCEs of (OID, value) pairs; preadmit only reproduces
-      // those it can tell apart for sure: attributes whose first value is not a SEQUENCE are skipped by Go too.
-      if (!values.empty && !values.peekTag(TAG.SEQUENCE)) continue;
-      unsupported('a certificate request attribute other than the extension request');
-    }
-    if (values.empty) continue;
-    // the extension request: SET { SEQUENCE OF Extension }
-    const list = values.body(TAG.SEQUENCE) ?? err('asn1: structure error');
-    if (!values.empty) unsupported('an extension request with several values');
-    const atvs: RegoValue[] = [];
+    if (!id || !values || values.empty || id.join('.') !== EXTENSION_REQUEST) continue;
+    const all: Buffer[] = [];
+    for (let v = values.readAny(); v; v = values.empty ? undefined : values.readAny()) all.push(v.full);
+    if (!values.empty) continue;
+    const first = all[0]!;
+    const list = new DerReader(first).body(TAG.SEQUENCE) ?? err('asn1: structure error: extensions');
     while (!list.empty) {
-      const ext = list.body(TAG.SEQUENCE) ?? err('asn1: structure error');
-      const copy = new DerReader(ext.remaining);
-      atvs.push(extAsAtv(copy));
-      const oid = ext.oid() ?? err('asn1: structure error');
+      const ext = list.body(TAG.SEQUENCE) ?? err('asn1: structure error: extension');
+      const oid = ext.oid() ?? err('asn1: structure error: extension id');
       let critical = false;
-      if (ext.peekTag(TAG.BOOLEAN)) critical = ext.boolean() ?? err('asn1: structure error');
-      const value = ext.read(TAG.OCTET_STRING) ?? err('asn1: structure error');
-      if (!ext.empty) unsupported('a requested extension with more fields');
+      if (ext.peekTag(TAG.BOOLEAN)) critical = ext.boolean() ?? err('asn1: structure error: critical');
+      const value = ext.read(TAG.OCTET_STRING) ?? err('asn1: structure error: extension value');
       const key = oid.join('.');
       if (seen.has(key)) err('x509: certificate request contains duplicate requested extensions');
       seen.add(key);
       extensions.push({ id: oid, critical, value: Buffer.from(value.body) });
     }
-    attributes.push(J.obj({ Type: J.oid(id), Value: J.arr([J.arr(atvs)]) }));
   }
   return { attributes, extensions };
 }
@@ -138,12 +153,9 @@ export function parseCertificateRequest(der: Buffer): RegoValue {
   const spki = new DerReader(spkiEl.body);
   const ai = parseAI(spki.body(TAG.SEQUENCE) ?? err('asn1: structure error: public key algorithm'));
   const bits = spki.bitString() ?? err('asn1: structure error: public key');
-  if (!spki.empty) unsupported('a public key info with more fields');
   const attrsEl = tbs.read(0xa0) ?? err('asn1: structure error: attributes');
-  if (!tbs.empty) unsupported('a certificate request info with more fields');
   const sigAI = parseAI(csr.body(TAG.SEQUENCE) ?? err('asn1: structure error: signature algorithm'));
   const sig = csr.bitString() ?? err('asn1: structure error: signature');
-  if (!csr.empty) unsupported('a certificate request with more fields');
   const rawAttrs: Buffer[] = [];
   const attrs = new DerReader(attrsEl.body);
   while (!attrs.empty) rawAttrs.push((attrs.readAny() ?? err('asn1: structure error: attribute')).full);

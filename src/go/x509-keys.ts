@@ -1,8 +1,9 @@
 // Go's private key parsing as OPA calls it (x509.ParsePKCS1PrivateKey, ParsePKCS8PrivateKey, ParseECPrivateKey)
 // and encoding/json's rendering of the keys. Keys Go would accept but preadmit cannot check the way Go does
-// (multi-prime RSA, inconsistent CRT values, odd sizes, trailing data, X25519) are evaluation errors.
+// (multi-prime RSA, odd sizes or exponents, composite primes, X25519, explicit curve parameters) are evaluation
+// errors. Like encoding/asn1, data after a key's structure (PKCS #8, SEC 1) and elements after its last field are ignored.
 import { createECDH, createPublicKey, createPrivateKey } from 'node:crypto';
-import { DerReader, oidEqual, TAG } from './asn1.ts';
+import { DerReader, oidEqual, TAG, type Element } from './asn1.ts';
 import { J, unsupported, X509Error } from './x509.ts';
 import type { RegoValue } from '../opa/rego-value.ts';
 
@@ -66,20 +67,31 @@ export function parsePkcs1(der: Buffer): PrivateKey {
   if (n <= 0n || d <= 0n || p <= 0n || q <= 0n || dp <= 0n || dq <= 0n || qinv <= 0n) err('x509: private key contains zero or negative value');
   // Go validates the key (FIPS checks included); preadmit accepts only consistent keys of usual sizes and fails
   // closed on anything else rather than guess which of Go's checks would refuse it.
+  if (e < 3n || e >= 1n << 31n || (e & 1n) === 0n || bitLen(n) < 1024 || bitLen(n) > 16384 || p === q || p < 3n || q < 3n) {
+    unsupported('an RSA private key of unusual size or exponent');
+  }
+  // an inconsistent key is refused by Go's Validate; one that only fails a primality test is not reproduced
   const consistent =
-    p * q === n && e >= 3n && e < 1n << 31n && (e & 1n) === 1n && bitLen(n) >= 1024 && bitLen(n) <= 16384 && p !== q &&
-    (d * e) % (p - 1n) === 1n % (p - 1n) && (d * e) % (q - 1n) === 1n % (q - 1n) &&
-    dp === d % (p - 1n) && dq === d % (q - 1n) && qinv === modInverse(q, p) && modPow(2n, (p - 1n), p) === 1n;
-  if (!consistent) unsupported('an RSA private key that is inconsistent or of unusual size');
+    p * q === n && (d * e) % (p - 1n) === 1n % (p - 1n) && (d * e) % (q - 1n) === 1n % (q - 1n) &&
+    dp === d % (p - 1n) && dq === d % (q - 1n) && qinv === modInverse(q, p);
+  if (!consistent) err('crypto/rsa: invalid private key');
+  if (modPow(2n, p - 1n, p) !== 1n || modPow(2n, q - 1n, q) !== 1n) unsupported('an RSA private key with composite primes');
   return { kind: 'rsa', n, e, d, p, q, dp, dq, qinv };
 }
 
-/** parseECPrivateKey (SEC 1), with the curve of a PKCS #8 wrapper when given. */
+/** The single element inside an explicit tag, or undefined when there is not exactly one. */
+function explicitInner(e: { body: Buffer }): Element | undefined {
+  const r = new DerReader(e.body);
+  const inner = r.readAny();
+  if (inner && !r.empty) unsupported('an explicitly tagged field with more than one element');
+  return inner;
+}
+
+/** parseECPrivateKey (SEC 1), with the curve of a PKCS #8 wrapper when given. Elements after the last field are ignored. */
 function parseSec1(der: Buffer, curveOid: number[] | undefined): PrivateKey {
   const top = new DerReader(der);
   const seq = top.body(TAG.SEQUENCE);
   if (!seq) err('x509: failed to parse EC private key: not a SEQUENCE');
-  if (!top.empty) unsupported('an EC private key followed by other data');
   const version = seq.integer();
   const priv = seq.read(TAG.OCTET_STRING);
   if (version === undefined || !priv) err('x509: failed to parse EC private key: asn1: structure error');
@@ -87,12 +99,17 @@ function parseSec1(der: Buffer, curveOid: number[] | undefined): PrivateKey {
   const params = seq.optional(0xa0);
   if (params === undefined) err('x509: failed to parse EC private key: asn1: structure error');
   if (params) {
-    named = new DerReader(params.body).oid();
-    if (!named) unsupported('an EC private key with explicit curve parameters');
+    const inner = explicitInner(params);
+    if (!inner || inner.tag !== TAG.OID) unsupported('an EC private key with explicit curve parameters');
+    named = new DerReader(inner.full).oid() ?? err('x509: failed to parse EC private key: asn1: invalid OID');
   }
   const pub = seq.optional(0xa1);
   if (pub === undefined) err('x509: failed to parse EC private key: asn1: structure error');
-  if (!seq.empty) unsupported('an EC private key with more fields');
+  if (pub) {
+    const inner = explicitInner(pub);
+    if (!inner || inner.tag !== TAG.BIT_STRING) unsupported('an EC private key whose public key field is not a BIT STRING');
+    if (!new DerReader(inner.full).bitString()) err('x509: failed to parse EC private key: asn1: invalid BIT STRING');
+  }
   if (version !== 1n) err(`x509: unknown EC private key version ${version}`);
   const oid = curveOid ?? named;
   const curve = oid ? EC_CURVES.find((c) => oidEqual(c.oid, oid)) : undefined;
@@ -132,7 +149,6 @@ export function parsePkcs8(der: Buffer): PrivateKey {
   const top = new DerReader(der);
   const seq = top.body(TAG.SEQUENCE);
   if (!seq) err('asn1: structure error: not a PKCS #8 private key');
-  if (!top.empty) unsupported('a PKCS #8 private key followed by other data');
   const version = seq.integer();
   const algo = seq.body(TAG.SEQUENCE);
   const key = seq.read(TAG.OCTET_STRING);
@@ -160,7 +176,7 @@ export function parsePkcs8(der: Buffer): PrivateKey {
     if (params) err('x509: invalid Ed25519 private key parameters');
     const inner = new DerReader(key.body);
     const seed = inner.read(TAG.OCTET_STRING);
-    if (!seed || !inner.empty) unsupported('an Ed25519 private key of another shape');
+    if (!seed) err('x509: invalid Ed25519 private key: asn1: structure error');
     if (seed.body.length !== 32) err(`x509: invalid Ed25519 private key length: ${seed.body.length}`);
     const priv = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed.body]), format: 'der', type: 'pkcs8' });
     const x = createPublicKey(priv).export({ format: 'jwk' }).x as string;

@@ -175,3 +175,53 @@ describe('crypto.x509.parse_certificate_request on the host equals opa eval', ()
     expect(mismatches(CSR_INPUTS.map((s) => `crypto.x509.parse_certificate_request(${lit(s)})`))).toEqual([]);
   });
 });
+
+/** Deterministic single-byte mutations of a DER text (a small linear congruential generator). */
+function mutations(der: Buffer, count: number, seed: number): string[] {
+  let x = seed;
+  const next = (): number => (x = (x * 1103515245 + 12345) % 2147483648);
+  return Array.from({ length: count }, () => {
+    const m = Buffer.from(der);
+    const pos = next() % m.length;
+    m[pos] = next() % 256;
+    return m.toString('base64');
+  });
+}
+
+/**
+ * Mismatches other than preadmit refusing the input (an evaluation error naming what it does not reproduce):
+ * for mutated DER, where Go's encoding/asn1 has corners preadmit does not follow, refusing is allowed.
+ */
+function mismatchesBesidesRefusals(exprs: string[], refusals: { n: number }): string[] {
+  const out = mismatches(exprs);
+  const refused = out.filter((m) => /: got error: .* is not supported by preadmit, opa /.test(m));
+  refusals.n += refused.length;
+  return out.filter((m) => !refused.includes(m));
+}
+
+describe('mutated DER is read as Go reads it (or refused)', () => {
+  const der = (name: string): Buffer => Buffer.from(derB64(file(name)), 'base64');
+  it('certificates: 250 single-byte mutations', () => {
+    // one module per certificate: a module of all 250 texts outgrows the memory the oracle's host gives it
+    for (const [i, f] of ['leaf.crt', 'inter.crt', 'leafec.crt', 'ed.crt', 'pss.crt'].entries()) {
+      expect(mismatches(mutations(der(f), 50, 7 + i).map((s) => `crypto.x509.parse_certificates(${lit(s)})`))).toEqual([]);
+    }
+  });
+});
+
+describe('mutated keys and requests are read as Go reads them (or refused)', () => {
+  const pem = (type: string, b64text: string): string => `-----BEGIN ${type}-----\n${b64text.match(/.{1,64}/g)!.join('\n')}\n-----END ${type}-----\n`;
+  it('private keys: 160 single-byte mutations of PKCS #1, SEC 1, PKCS #8 and Ed25519 keys (at most 3 refused)', () => {
+    const refusals = { n: 0 };
+    for (const [i, [f, type]] of [['leaf.key', 'RSA PRIVATE KEY'], ['inter.key', 'EC PRIVATE KEY'], ['inter.pkcs8.key', 'PRIVATE KEY'], ['ed.key', 'PRIVATE KEY']].entries()) {
+      const inputs = mutations(Buffer.from(derB64(file(f!)), 'base64'), 40, 11 + i).map((m) => pem(type!, m));
+      expect(mismatchesBesidesRefusals(inputs.map((s) => `crypto.parse_private_keys(${lit(s)})`), refusals)).toEqual([]);
+    }
+    expect(refusals.n).toBeLessThanOrEqual(3);
+  });
+  it('certificate requests: 100 single-byte mutations', () => {
+    for (const [i, f] of ['leaf.csr', 'ec384.csr'].entries()) {
+      expect(mismatches(mutations(Buffer.from(derB64(file(f)), 'base64'), 50, 21 + i).map((s) => `crypto.x509.parse_certificate_request(${lit(s)})`))).toEqual([]);
+    }
+  });
+});
