@@ -462,6 +462,7 @@ function parseUrl(s: string): GoUrl {
     const c = rest[i]!;
     if (c === '%') {
       const hex = rest.slice(i + 1, i + 3);
+      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) err(`x509: cannot parse URI: invalid URL escape "%${hex}"`);
       if (!/^[0-9A-F]{2}$/.test(hex)) unsupported('a URI path with this escape');
       const ch = String.fromCharCode(parseInt(hex, 16));
       if (ch.charCodeAt(0) >= 0x80 || PATH_OK.test(ch) || /[A-Za-z0-9]/.test(ch)) unsupported('a URI path with this escape');
