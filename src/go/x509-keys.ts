@@ -59,12 +59,20 @@ export function parsePkcs1(der: Buffer): PrivateKey {
   if (!seq) err('asn1: structure error: not a PKCS #1 private key');
   if (!top.empty) err('asn1: syntax error: trailing data');
   const ints: bigint[] = [];
-  for (let i = 0; i < 9; i++) ints.push(seq.integer() ?? err('asn1: structure error: not a PKCS #1 private key'));
-  if (!seq.empty) unsupported('a PKCS #1 private key with more than 9 fields (multi-prime)');
-  const [version, n, e, d, p, q, dp, dq, qinv] = ints as [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint];
+  // version, N, E, D, P, Q; then Dp, Dq, Qinv are optional (encoding/asn1 fills them in order from the INTEGERs
+  // that follow; missing ones are computed), then the optional other primes; elements after those are ignored
+  for (let i = 0; i < 6; i++) ints.push(seq.integer() ?? err('asn1: structure error: not a PKCS #1 private key'));
+  const crt: bigint[] = [];
+  while (crt.length < 3 && seq.peekTag(TAG.INTEGER)) crt.push(seq.integer() ?? err('asn1: structure error: invalid integer'));
+  if (seq.peekTag(TAG.SEQUENCE)) unsupported('a multi-prime PKCS #1 private key');
+  const [version, n, e, d, p, q] = ints as [bigint, bigint, bigint, bigint, bigint, bigint];
   if (version > 1n) err('x509: unsupported private key version');
-  if (version !== 0n) unsupported('a PKCS #1 private key of version 1');
-  if (n <= 0n || d <= 0n || p <= 0n || q <= 0n || dp <= 0n || dq <= 0n || qinv <= 0n) err('x509: private key contains zero or negative value');
+  if (n <= 0n || d <= 0n || p <= 0n || q <= 0n || crt.some((v) => v <= 0n)) err('x509: private key contains zero or negative value');
+  if (e > 0x7fffffffffffffffn || e < -0x8000000000000000n) err('asn1: structure error: integer too large');
+  if (p < 3n || q < 3n) unsupported('an RSA private key with a prime under 3');
+  const dp = crt[0] ?? d % (p - 1n);
+  const dq = crt[1] ?? d % (q - 1n);
+  const qinv = crt[2] ?? modInverse(q, p);
   // Go validates the key (FIPS checks included); preadmit accepts only consistent keys of usual sizes and fails
   // closed on anything else rather than guess which of Go's checks would refuse it.
   if (e < 3n || e >= 1n << 31n || (e & 1n) === 0n || bitLen(n) < 1024 || bitLen(n) > 16384 || p === q || p < 3n || q < 3n) {
@@ -73,7 +81,7 @@ export function parsePkcs1(der: Buffer): PrivateKey {
   // an inconsistent key is refused by Go's Validate; one that only fails a primality test is not reproduced
   const consistent =
     p * q === n && (d * e) % (p - 1n) === 1n % (p - 1n) && (d * e) % (q - 1n) === 1n % (q - 1n) &&
-    dp === d % (p - 1n) && dq === d % (q - 1n) && qinv === modInverse(q, p);
+    dp === d % (p - 1n) && dq === d % (q - 1n) && qinv === modInverse(q, p) && (q * qinv) % p === 1n;
   if (!consistent) err('crypto/rsa: invalid private key');
   if (modPow(2n, p - 1n, p) !== 1n || modPow(2n, q - 1n, q) !== 1n) unsupported('an RSA private key with composite primes');
   return { kind: 'rsa', n, e, d, p, q, dp, dq, qinv };

@@ -1,9 +1,9 @@
 // Go's (*x509.Certificate).Verify as OPA's verifyX509CertificateChain calls it: the first certificate is the only
 // root, the last the leaf, the others intermediates. Chain building (candidate order by key id, signature check
 // limit, already-in-chain test), validity periods, CA and path length rules, critical extensions, the DNS name
-// and the extended key usages, with Go's checks in Go's order. Signatures are checked with node:crypto. Name
-// constraints and policy constraints are refused when the certificates are parsed (src/go/x509.ts), so Go's
-// constraint and policy checks, which always pass without them, are not needed here.
+// and the extended key usages, with Go's checks in Go's order. Signatures are checked with node:crypto. Policy
+// constraints are refused when the certificates are parsed (src/go/x509.ts) and chains holding name constraints
+// here, so Go's constraint and policy checks, which always pass without them, are not needed.
 import { isIPv6 } from 'node:net';
 import { verify as cryptoVerify } from 'node:crypto';
 import { SIG_ALG_INFO, unsupported, type Certificate } from './x509.ts';
@@ -247,6 +247,7 @@ function chainHasKeyUsage(chain: Certificate[], keyUsages: number[]): boolean {
 /** verifyX509CertificateChain: the first verified chain (leaf first), or a VerifyError. */
 export function verifyChain(certs: Certificate[], opts: VerifyOptions): Certificate[] {
   if (certs.length < 2) throw new VerifyError('must supply at least two certificates to be able to verify');
+  if (certs.some((c) => c.nameConstraints)) unsupported('verifying a chain with name constraints');
   const roots = new Pool();
   roots.add(certs[0]!);
   const inters = new Pool();

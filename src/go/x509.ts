@@ -1,7 +1,7 @@
 // Go's crypto/x509 certificate parsing (ParseCertificates, as OPA v1.17.1's crypto.x509.* builtins call it) and
 // encoding/json's rendering of the resulting x509.Certificate, plus encoding/pem's Decode. Written from Go's
-// documented behaviour and checked against `opa eval`; what preadmit cannot reproduce exactly (DSA keys, name
-// constraints, policy OIDs with huge arcs, time zones other than Z, URIs beyond plain forms) is an evaluation
+// documented behaviour and checked against `opa eval`; what preadmit cannot reproduce exactly (DSA keys, some name
+// constraint forms, policy OIDs with huge arcs, time zones other than Z, URIs beyond plain forms) is an evaluation
 // error (Error), never a silently different value. Go's own errors are X509Error (the call is undefined).
 import { createPublicKey } from 'node:crypto';
 import { ctx, DerReader, oidEqual, TAG } from './asn1.ts';
@@ -404,20 +404,62 @@ export interface GoUrl {
   path: string;
   rawQuery: string;
   fragment: string;
+  rawFragment: string;
+  /** What String() writes after `#`. */
+  escapedFragment: string;
   forceQuery: boolean;
   omitHost: boolean;
 }
 
 const PATH_OK = /^[A-Za-z0-9\-_.~$&+,/:;=@]$/;
 
+const FRAGMENT_OK = /^[A-Za-z0-9\-_.~$&+,/:;=?@!()*]$/;
+
+function escapeFragment(b: Buffer): string {
+  let out = '';
+  for (const c of b) {
+    const ch = String.fromCharCode(c);
+    out += c < 0x80 && FRAGMENT_OK.test(ch) ? ch : '%' + c.toString(16).toUpperCase().padStart(2, '0');
+  }
+  return out;
+}
+
+/** net/url's unescape (fragment mode) of an ASCII text, or undefined for an invalid escape. */
+function unescapeUrl(s: string): Buffer | undefined {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '%') {
+      const hex = s.slice(i + 1, i + 3);
+      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) return undefined;
+      out.push(parseInt(hex, 16));
+      i += 2;
+    } else out.push(s.charCodeAt(i));
+  }
+  return Buffer.from(out);
+}
+
+/** url.setFragment and EscapedFragment. */
+function urlFragment(f: string): { fragment: string; rawFragment: string; escapedFragment: string } {
+  const dec = unescapeUrl(f) ?? err(`x509: cannot parse URI: invalid URL escape`);
+  const fragment = validUtf8(dec) ?? unsupported('a URI fragment that is not UTF-8 once unescaped');
+  const rawFragment = escapeFragment(dec) === f ? '' : f;
+  const validEncoded = [...rawFragment].every((c) => "!$&'()*+,;=:@[]%".includes(c) || FRAGMENT_OK.test(c));
+  const escapedFragment = rawFragment && validEncoded && unescapeUrl(rawFragment)?.equals(dec) ? rawFragment : escapeFragment(dec);
+  return { fragment, rawFragment, escapedFragment };
+}
+
 function parseUrl(s: string): GoUrl {
-  if (/[\x00-\x1f\x7f]/.test(s)) err(`x509: cannot parse URI ${JSON.stringify(s)}: net/url: invalid control character in URL`);
   const hashAt = s.indexOf('#');
   let rest = hashAt < 0 ? s : s.slice(0, hashAt);
-  const fragment = hashAt < 0 ? '' : s.slice(hashAt + 1);
-  if (!/^[A-Za-z0-9\-_.~$&+,/:;=?@!()*]*$/.test(fragment)) unsupported('a URI fragment with escapes or reserved characters');
+  if (/[\x00-\x1f\x7f]/.test(rest)) err(`x509: cannot parse URI ${JSON.stringify(s)}: net/url: invalid control character in URL`);
+  const frag = hashAt < 0 || hashAt === s.length - 1 ? { fragment: '', rawFragment: '', escapedFragment: '' } : urlFragment(s.slice(hashAt + 1));
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(rest);
-  if (!m) unsupported('a URI without a scheme');
+  if (!m) {
+    // no scheme: a relative reference, refused by Go when its first path segment holds a colon
+    const beforeQuery = rest.split('?')[0]!;
+    if (rest.startsWith(':') || (!beforeQuery.startsWith('/') && beforeQuery.split('/')[0]!.includes(':'))) err('x509: cannot parse URI: missing protocol scheme');
+    unsupported('a URI without a scheme');
+  }
   const scheme = m[1]!.toLowerCase();
   rest = rest.slice(m[0].length);
   let forceQuery = false;
@@ -432,8 +474,7 @@ function parseUrl(s: string): GoUrl {
       rest = rest.slice(0, q);
     }
   }
-  if (!/^[A-Za-z0-9\-_.~$&+,/:;=?@!()*%]*$/.test(rawQuery)) unsupported('a URI query with unusual characters');
-  const base = { scheme, rawQuery, fragment, forceQuery, opaque: '', host: '', path: '', omitHost: false };
+  const base = { scheme, rawQuery, ...frag, forceQuery, opaque: '', host: '', path: '', omitHost: false };
   if (!rest.startsWith('/')) {
     if (!/^[A-Za-z0-9\-_.~$&+,:;=@]*$/.test(rest)) unsupported('an opaque URI with unusual characters');
     return { ...base, opaque: rest };
@@ -483,7 +524,7 @@ function escapePath(p: string): string {
 export function urlJson(u: GoUrl): RegoValue {
   return J.obj({
     Scheme: J.str(u.scheme), Opaque: J.str(u.opaque), User: u.user === undefined ? J.null : J.obj({}), Host: J.str(u.host), Path: J.str(u.path),
-    RawPath: J.str(''), OmitHost: J.bool(u.omitHost), ForceQuery: J.bool(u.forceQuery), RawQuery: J.str(u.rawQuery), Fragment: J.str(u.fragment), RawFragment: J.str(''),
+    RawPath: J.str(''), OmitHost: J.bool(u.omitHost), ForceQuery: J.bool(u.forceQuery), RawQuery: J.str(u.rawQuery), Fragment: J.str(u.fragment), RawFragment: J.str(u.rawFragment),
   });
 }
 
@@ -499,7 +540,7 @@ function urlString(u: GoUrl): string {
     s += escapePath(u.path);
   }
   if (u.forceQuery || u.rawQuery) s += '?' + u.rawQuery;
-  if (u.fragment) s += '#' + u.fragment;
+  if (u.fragment) s += '#' + u.escapedFragment;
   return s;
 }
 
@@ -562,6 +603,89 @@ export interface Certificate {
   uris?: GoUrl[];
   crlDistributionPoints?: string[];
   policies?: number[][];
+  nameConstraints?: NameConstraints;
+}
+
+interface Subtrees {
+  dns?: string[];
+  ips?: Array<{ ip: Buffer; mask: Buffer }>;
+  emails?: string[];
+  uriDomains?: string[];
+}
+
+interface NameConstraints {
+  critical: boolean;
+  permitted: Subtrees;
+  excluded: Subtrees;
+}
+
+/** The name constraints extension's subtrees (Go's getValues); true when one has a form Go does not handle. */
+function subtrees(r: DerReader, out: Subtrees): boolean {
+  let unhandled = false;
+  while (!r.empty) {
+    const seq = r.body(TAG.SEQUENCE);
+    const v = seq?.readAny();
+    if (!v) err('x509: invalid NameConstraints extension');
+    const value = v.body;
+    const text = value.toString('latin1');
+    switch (v.tag) {
+      case ctx(2):
+        if (!isAscii(value)) err('x509: invalid constraint value');
+        if (!domainNameValid(text, true)) err(`x509: failed to parse dnsName constraint ${JSON.stringify(text)}`);
+        (out.dns ??= []).push(text);
+        break;
+      case ctx(7): {
+        if (value.length !== 8 && value.length !== 32) err(`x509: IP constraint contained value of length ${value.length}`);
+        const half = value.length / 2;
+        const mask = value.subarray(half);
+        let seenZero = false;
+        for (const b of mask) {
+          if (seenZero) {
+            if (b !== 0) err('x509: IP constraint contained invalid mask');
+            continue;
+          }
+          if ([0x00, 0x80, 0xc0, 0xe0, 0xf0, 0xf8, 0xfc, 0xfe].includes(b)) seenZero = true;
+          else if (b !== 0xff) err('x509: IP constraint contained invalid mask');
+        }
+        (out.ips ??= []).push({ ip: Buffer.from(value.subarray(0, half)), mask: Buffer.from(mask) });
+        break;
+      }
+      case ctx(1):
+        if (!isAscii(value)) err('x509: invalid constraint value');
+        if (text.includes('@')) unsupported('an rfc822Name constraint with a local part');
+        if (!domainNameValid(text, true)) err(`x509: failed to parse rfc822Name constraint ${JSON.stringify(text)}`);
+        (out.emails ??= []).push(text);
+        break;
+      case ctx(6):
+        if (!isAscii(value)) err('x509: invalid constraint value');
+        if (/^[0-9.]+$/.test(text) || text.includes(':')) unsupported('a URI constraint that may be an IP address');
+        if (!domainNameValid(text, true)) err(`x509: failed to parse URI constraint ${JSON.stringify(text)}`);
+        (out.uriDomains ??= []).push(text);
+        break;
+      default:
+        unhandled = true;
+    }
+  }
+  return unhandled;
+}
+
+function parseNameConstraints(c: Certificate, e: Extension): boolean {
+  const outer = new DerReader(e.value);
+  const top = outer.body(TAG.SEQUENCE);
+  if (!top || !outer.empty) err('x509: invalid NameConstraints extension');
+  const permitted = top.optional(ctx(0, true));
+  const excluded = permitted === undefined ? undefined : top.optional(ctx(1, true));
+  if (permitted === undefined || excluded === undefined || !top.empty) err('x509: invalid NameConstraints extension');
+  if ((!permitted && !excluded) || ((permitted?.body.length ?? 0) === 0 && (excluded?.body.length ?? 0) === 0)) err('x509: empty name constraints extension');
+  const nc: NameConstraints = { critical: e.critical, permitted: {}, excluded: {} };
+  let unhandled = subtrees(new DerReader(permitted?.body ?? Buffer.alloc(0)), nc.permitted);
+  unhandled = subtrees(new DerReader(excluded?.body ?? Buffer.alloc(0)), nc.excluded) || unhandled;
+  c.nameConstraints = nc;
+  return unhandled;
+}
+
+function ipNetsJson(v: Array<{ ip: Buffer; mask: Buffer }> | undefined): RegoValue {
+  return J.arr(v?.map((n) => J.obj({ IP: J.str(ipString(n.ip)), Mask: J.bytes(n.mask) })));
 }
 
 const EKU_OIDS: number[][] = [
@@ -647,7 +771,7 @@ function processExtensions(c: Certificate): void {
           break;
         }
         case 30:
-          unsupported('the name constraints extension');
+          unhandled = parseNameConstraints(c, e);
           break;
         case 31: {
           const val = new DerReader(e.value).body(TAG.SEQUENCE) ?? err('x509: invalid CRL distribution points');
@@ -875,8 +999,11 @@ export function certificateJson(c: Certificate, uriStrings: boolean): RegoValue 
     MaxPathLenZero: J.bool(c.basicConstraintsValid && c.maxPathLen === 0), SubjectKeyId: J.bytes(c.subjectKeyId), AuthorityKeyId: J.bytes(c.authorityKeyId),
     OCSPServer: J.strs(c.ocspServer), IssuingCertificateURL: J.strs(c.issuingCertificateUrl), DNSNames: J.strs(c.dnsNames),
     EmailAddresses: J.strs(c.emailAddresses), IPAddresses: J.arr(c.ipAddresses?.map((ip) => J.str(ipString(ip)))), URIs: J.arr(c.uris?.map(urlJson)),
-    PermittedDNSDomainsCritical: J.bool(false), PermittedDNSDomains: J.null, ExcludedDNSDomains: J.null, PermittedIPRanges: J.null, ExcludedIPRanges: J.null,
-    PermittedEmailAddresses: J.null, ExcludedEmailAddresses: J.null, PermittedURIDomains: J.null, ExcludedURIDomains: J.null,
+    PermittedDNSDomainsCritical: J.bool(c.nameConstraints?.critical ?? false), PermittedDNSDomains: J.strs(c.nameConstraints?.permitted.dns),
+    ExcludedDNSDomains: J.strs(c.nameConstraints?.excluded.dns), PermittedIPRanges: ipNetsJson(c.nameConstraints?.permitted.ips),
+    ExcludedIPRanges: ipNetsJson(c.nameConstraints?.excluded.ips), PermittedEmailAddresses: J.strs(c.nameConstraints?.permitted.emails),
+    ExcludedEmailAddresses: J.strs(c.nameConstraints?.excluded.emails), PermittedURIDomains: J.strs(c.nameConstraints?.permitted.uriDomains),
+    ExcludedURIDomains: J.strs(c.nameConstraints?.excluded.uriDomains),
     CRLDistributionPoints: J.strs(c.crlDistributionPoints), PolicyIdentifiers: J.arr(c.policies?.map(J.oid)),
     Policies: J.arr(c.policies?.map((o) => J.str(o.join('.')))), InhibitAnyPolicy: J.num(0), InhibitAnyPolicyZero: J.bool(false),
     InhibitPolicyMapping: J.num(0), InhibitPolicyMappingZero: J.bool(false), RequireExplicitPolicy: J.num(0), RequireExplicitPolicyZero: J.bool(false),

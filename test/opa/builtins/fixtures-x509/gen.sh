@@ -71,6 +71,11 @@ keyUsage = critical,digitalSignature
 [nc]
 basicConstraints = critical,CA:TRUE
 nameConstraints = critical,permitted;DNS:.example.com
+[nc2]
+basicConstraints = critical,CA:TRUE
+nameConstraints = permitted;IP:10.0.0.0/255.0.0.0,permitted;email:example.com,permitted;email:.example.org,excluded;DNS:bad.example.com,excluded;IP:2001:db8::/ffff:ffff::,excluded;URI:.evil.com,permitted;URI:good.example.com,excluded;dirName:ncdn
+[ncdn]
+CN = excluded name
 [uris]
 subjectAltName = URI:https://EXAMPLE.com,URI:HTTP://h.example.com:80/,URI:urn:example:a:b,URI:file:/etc/x,URI:spiffe://td/ns/a,URI:https://h.example.com/?,URI:https://h.example.com/p?q=1\#frag,URI:https://h.example.com,URI:https://h.example.com/a%20b,URI:mailto:a@b.c,URI:https://u@h.example.com:8443/p,URI:ldap://h.example.com/cn=x;dc=y,URI:https://h.example.com:/x?,URI:s3://bucket/key/,URI:https://h.example.com/#
 [uri-escape]
@@ -100,7 +105,7 @@ openssl ecparam -name secp384r1 -genkey -noout -out leafec.key
 openssl genpkey -algorithm ed25519 -out ed.key
 openssl genrsa -traditional -out other.key 2048 2>/dev/null
 cp leaf.key sub.key; cp leaf.key badca.key; cp leaf.key nc.key; cp leaf.key v1root.key; cp leafec.key sub-leaf.key; cp leafec.key badca-leaf.key
-cp leafec.key v1-leaf.key; cp leafec.key sha1.key; cp leafec.key pss.key; cp leafec.key nc-leaf.key; cp leafec.key uris.key; cp leafec.key uri-escape.key
+cp leafec.key v1-leaf.key; cp leafec.key sha1.key; cp leafec.key pss.key; cp leafec.key nc-leaf.key; cp leafec.key uris.key; cp leafec.key uri-escape.key; cp leaf.key nc2.key
 cp leaf.key expired.key; cp leaf.key notyet.key; cp leaf.key crit.key; cp leafec.key server.key; cp leafec.key client.key; cp ed.key edleaf.key
 ca root root self '/C=US/ST=California/L=San Francisco/O=Preadmit Test/OU=Root CA/CN=Preadmit Root' 20200101000000Z 21200101000000Z 01
 ca inter inter root '/C=DE/O=Preadmit Test/OU=Intermediate/CN=Preadmit Intermediate/serialNumber=42/street=Main St 1/postalCode=10115/emailAddress=ca@example.com' 20200101000000Z 21200101000000Z 1234567890ABCDEF1234567890ABCDEF
@@ -119,6 +124,7 @@ ca badca badca root '/CN=Bad CA' 20200101000000Z 21200101000000Z 0D
 ca badca-leaf server badca '/CN=bad ca leaf' 20200101000000Z 21200101000000Z 0E
 ca nc nc root '/CN=Constrained CA' 20200101000000Z 21200101000000Z 0F
 ca nc-leaf server nc '/CN=nc leaf' 20200101000000Z 21200101000000Z 10
+ca nc2 nc2 root '/CN=Constrained CA 2' 20200101000000Z 21200101000000Z 17
 # v1root: a version 1 self-signed root (no extensions) and a v1 leaf under it
 ca v1root none self '/CN=V1 Root' 20200101000000Z 21200101000000Z 11
 ca v1-leaf none v1root '/CN=v1 leaf' 20200101000000Z 21200101000000Z 12
@@ -153,7 +159,7 @@ challengePassword = secret123
 CNF
 openssl req -new -key inter.key -config "$W/csr.cnf" -out challenge.csr
 openssl req -new -key leafec.key -subj '/CN=ec384 csr' -addext 'subjectAltName=critical,DNS:a.example.com,DNS:b.example.com' -addext 'basicConstraints=critical,CA:FALSE' -addext 'extendedKeyUsage=serverAuth' -out ec384.csr
-rm -f expired.key notyet.key crit.key server.key client.key edleaf.key sub.key badca.key nc.key v1root.key sub-leaf.key badca-leaf.key v1-leaf.key sha1.key pss.key nc-leaf.key uris.key uri-escape.key
+rm -f expired.key notyet.key crit.key server.key client.key edleaf.key sub.key badca.key nc.key v1root.key sub-leaf.key badca-leaf.key v1-leaf.key sha1.key pss.key nc-leaf.key uris.key uri-escape.key nc2.key
 # P-256 keys whose X coordinate / private scalar start with a zero byte (JWK padding), found by trying
 for i in $(seq 1 3000); do
   openssl ecparam -name prime256v1 -genkey -noout -out "$W/t.key"
