@@ -230,3 +230,15 @@ describe('mutated keys and requests are read as Go reads them (or refused)', () 
     }
   });
 });
+
+describe('chains with a mutated certificate verify as in Go', () => {
+  it('60 chains root, intermediate, mutated leaf (and mutated intermediate), as base64 of concatenated DER', () => {
+    const der = (name: string): Buffer => Buffer.from(derB64(file(name)), 'base64');
+    const refusals = { n: 0 };
+    const leafs = mutations(der('server.crt'), 30, 31).map((m) => Buffer.concat([der('root.crt'), der('inter.crt'), Buffer.from(m, 'base64')]));
+    const inters = mutations(der('inter.crt'), 30, 37).map((m) => Buffer.concat([der('root.crt'), Buffer.from(m, 'base64'), der('server.crt')]));
+    const exprs = [...leafs, ...inters].map((b) => `crypto.x509.parse_and_verify_certificates(${lit(b.toString('base64'))})`);
+    expect(mismatchesBesidesRefusals(exprs, refusals)).toEqual([]);
+    expect(refusals.n).toBeLessThanOrEqual(2);
+  });
+});
