@@ -72,6 +72,11 @@ function arity(name: string): number {
     'yaml.unmarshal': 1,
     'yaml.is_valid': 1,
     'yaml.marshal': 1,
+    'crypto.x509.parse_certificates': 1,
+    'crypto.x509.parse_and_verify_certificates': 1,
+    'crypto.x509.parse_certificate_request': 1,
+    'crypto.x509.parse_rsa_private_key': 1,
+    'crypto.parse_private_keys': 1,
   };
   return arities[name] ?? 2;
 }
