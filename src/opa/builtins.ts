@@ -37,6 +37,8 @@ import {
   type GoBigFloat,
 } from '../go/bigfloat.ts';
 import { goCompare } from '../go/strings.ts';
+import { x509Builtins } from '../go/x509-opa.ts';
+import { X509Error } from '../go/x509.ts';
 import { regoSprintf } from './sprintf.ts';
 import { JWT_VERIFIERS, JwtError, jwtDecode, jwtDecodeVerify, jwtEncodeSignRaw, jwtVerifyAsym, jwtVerifyHS } from '../go/jwt.ts';
 
@@ -2439,14 +2441,19 @@ function wrap(fn: (...args: RegoValue[]) => RegoValue): HostBuiltin {
   };
 }
 
-/** An io.jwt.* call (src/go/jwt.ts): its JwtError is the builtin's error. */
-function jwtCall(fn: () => RegoValue): RegoValue {
+/** `fn()`, a Go error of class `E` making the call undefined (fail), any other exception kept. */
+function goCall(E: new (...a: never[]) => Error, fn: () => RegoValue): RegoValue {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof JwtError) fail(e.message);
+    if (e instanceof E) fail(e.message);
     throw e;
   }
+}
+
+/** An io.jwt.* call (src/go/jwt.ts): its JwtError is the builtin's error. */
+function jwtCall(fn: () => RegoValue): RegoValue {
+  return goCall(JwtError, fn);
 }
 
 function jwtBuiltins(clock: () => bigint): Record<string, (...args: RegoValue[]) => RegoValue> {
@@ -2638,6 +2645,7 @@ function createHostBuiltins(clock: () => bigint = evaluationClock): Readonly<Rec
     },
   };
   Object.assign(table, jwtBuiltins(clock));
+  for (const [name, fn] of Object.entries(x509Builtins(clock))) table[name] = (...args) => goCall(X509Error, () => fn(...args));
   const out: Record<string, HostBuiltin> = {};
   for (const [name, fn] of Object.entries(table)) out[name] = wrap(fn);
   return Object.freeze(out);

@@ -17,9 +17,7 @@ const DENIED_BUILTINS: ReadonlyMap<string, string> = new Map([
  * that template alone fails (otherwise the module of its whole compile batch would fail to load).
  */
 export const UNIMPLEMENTED_BUILTINS: ReadonlySet<string> = new Set([
-  'array.flatten', 'crypto.parse_private_keys', 'crypto.x509.parse_and_verify_certificates',
-  'crypto.x509.parse_and_verify_certificates_with_options', 'crypto.x509.parse_certificate_request',
-  'crypto.x509.parse_certificates', 'crypto.x509.parse_keypair', 'crypto.x509.parse_rsa_private_key', 
+  'array.flatten',
   'graph.reachable_paths', 'graphql.is_valid', 'graphql.parse', 'graphql.parse_and_verify', 'graphql.parse_query',
   'graphql.parse_schema', 'graphql.schema_is_valid',
   'json.marshal_with_options',
