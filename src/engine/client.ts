@@ -11,11 +11,11 @@ import { parseTemplate, type ConstraintTemplate } from '../gatekeeper/template.t
 import type { InputError, JsonObject, SourcedObject } from '../gatekeeper/types.ts';
 import { DISPATCH_ENTRYPOINT, packageIdOfEntrypoint, type CompiledTemplate, type Compiler } from '../opa/compile.ts';
 import { throwIfAborted } from '../util/abort.ts';
-import type { EvalItem, EvalOutcome, EvalPool } from '../opa/pool.ts';
+import type { CelItem, EvalItem, EvalOutcome, EvalPool } from '../opa/pool.ts';
 import { gatekeeperEvalError } from '../opa/eval-errors.ts';
 import type { RegoValue } from '../opa/rego-value.ts';
 import { readDispatchResults, readHookResults } from './hook.ts';
-import { compileCel, validateCel, type CompiledCel } from '../cel/engine.ts';
+import type { CelSource } from '../cel/engine.ts';
 
 const TARGET = 'admission.k8s.gatekeeper.sh';
 
@@ -61,12 +61,23 @@ interface RegoTemplate {
   readsInventory: boolean;
 }
 
-/** A template Gatekeeper evaluates with its CEL driver (K8sNativeValidation): evaluated here, not in the pool. */
+/** A template Gatekeeper evaluates with its CEL driver (K8sNativeValidation), in the pool's workers as Rego is. */
 interface CelTemplate {
   template: ConstraintTemplate;
   compiled?: undefined;
-  cel: CompiledCel;
+  /** The id of its CEL source in the pool. */
+  cel: string;
   readsInventory: false;
+}
+
+/** CEL sources by content: the same source has one id in every pool and client of the process. */
+const celIds = new Map<string, string>();
+
+function celIdOf(source: CelSource): string {
+  const key = JSON.stringify(source);
+  let id = celIds.get(key);
+  if (id === undefined) celIds.set(key, (id = `cel-${celIds.size + 1}`));
+  return id;
 }
 
 const INVENTORY_REF = /\bdata\s*(?:\.\s*inventory\b|\[\s*"inventory"\s*\])/;
@@ -97,7 +108,9 @@ export class PolicyClient {
       const r = parseTemplateMemo(s, this.options.celEnabled ?? true);
       if ('error' in r) errors.push(r.error);
       else if (r.template.cel !== undefined) {
-        this.templates.set(r.template.kind, { template: r.template, cel: compileCel(r.template.cel), readsInventory: false });
+        const cel = celIdOf(r.template.cel);
+        this.options.pool.addCel(cel, r.template.cel);
+        this.templates.set(r.template.kind, { template: r.template, cel, readsInventory: false });
       } else parsed.push(r.template);
     }
     const outcomes = await this.options.compiler.compile(parsed.map((t) => ({ key: t.kind, code: t.rego! })));
@@ -194,11 +207,29 @@ export class PolicyClient {
     return this.dataId;
   }
 
-  /** Releases this client's data document in the pool; the client can be given new data afterwards. */
+  /** Releases this client's data documents in the pool; the client can be given new data afterwards. */
   dispose(): void {
     if (this.dataId !== 'empty') this.options.pool.dropData(this.dataId);
     this.dataId = 'empty';
     this.pendingInventory = undefined;
+    for (const id of this.celParams.values()) this.options.pool.dropData(id);
+    this.celParams.clear();
+  }
+
+  /** The data documents holding CEL params (a JSON array of constraint objects), by the constraints they hold. */
+  private readonly celParams = new Map<string, string>();
+
+  /** The id of the data document holding these constraints as CEL params, registered on first use. */
+  private celParamsId(constraints: KindMatch['constraints']): string {
+    const key = constraints.map(({ constraint }) => this.constraintSeq(constraint)).join(',');
+    let id = this.celParams.get(key);
+    if (id === undefined) {
+      id = `cel-params-${++PolicyClient.dataSeq}`;
+      // The whole constraint is the policy's params; numbers written as Go writes them (-0 kept).
+      this.options.pool.setData(id, `[${constraints.map(({ constraint }) => goFloatJson(constraint.object)).join(',')}]`);
+      this.celParams.set(key, id);
+    }
+    return id;
   }
 
   /** The Namespace the cluster (or gator's cache) knows by this name. */
@@ -236,7 +267,7 @@ export class PolicyClient {
     return results;
   }
 
-  /** Matches reviews [from, to) (CEL templates evaluated here) and starts their Rego evaluations. */
+  /** Matches reviews [from, to) and starts their evaluations (Rego and CEL templates alike). */
   private evaluateBatch(
     reviews: Review[],
     from: number,
@@ -271,7 +302,9 @@ export class PolicyClient {
       const byModule = new Map<string, RegoKindMatch[]>();
       for (const k of kinds) {
         if (k.loaded.cel !== undefined) {
-          this.reviewCel(review, k.loaded.cel, k.constraints, results[ri]!);
+          const numbers = this.options.parameterNumbers === 'float' ? 'double' : 'int';
+          items.push({ celId: k.loaded.cel, paramsId: this.celParamsId(k.constraints), review: local, numbers } satisfies CelItem);
+          owners.push({ review: ri, local, kinds: [], cel: k as CelKindMatch });
           continue;
         }
         const rego = k as RegoKindMatch;
@@ -292,6 +325,10 @@ export class PolicyClient {
     const retry: Array<{ review: number; local: number; kind: RegoKindMatch }> = [];
     outcomes.forEach((o, i) => {
       const owner = owners[i]!;
+      if (owner.cel !== undefined) {
+        this.readCel(owner.cel, o, results[owner.review]!);
+        return;
+      }
       const read = 'result' in o ? readDispatchResults(o.result) : { error: o.error };
       if ('error' in read) {
         // Which template failed cannot be told from one evaluation: evaluate them one by one.
@@ -308,24 +345,19 @@ export class PolicyClient {
   }
 
   /**
-   * A CEL template's constraints on one review, as Gatekeeper's k8scel driver evaluates them: the whole
-   * constraint is the policy's params; each Deny decision is one result, without details.
+   * A CEL template's constraints on one review, as Gatekeeper's k8scel driver evaluates them (in a worker): the
+   * whole constraint is the policy's params; each Deny decision is one result, without details. The engine turns
+   * every evaluation error into the decision Kubernetes makes of it; an outcome that is an error is the worker's
+   * (a crash, the deadline), and fails the template's constraints unless its failurePolicy is Ignore.
    */
-  private reviewCel(review: Review, cel: CompiledCel, constraints: KindMatch['constraints'], out: Violation[]): void {
-    const { request, namespaceObject } = celReviewInputs(review);
-    // The driver clears Object on DELETE (variables.anyObject then falls back to oldObject).
-    const object = review.operation === 'DELETE' ? null : review.object;
-    for (const { constraint, action } of constraints) {
-      const decisions = validateCel(cel, {
-        object,
-        oldObject: review.oldObject,
-        request,
-        namespaceObject,
-        params: constraint.object,
-        numbers: this.options.parameterNumbers === 'float' ? 'double' : 'int',
-      });
-      for (const d of decisions) out.push({ target: TARGET, msg: d.message, details: undefined, constraint, ...action });
-    }
+  private readCel(k: CelKindMatch, o: EvalOutcome, out: Violation[]): void {
+    const messages: string[][] =
+      'result' in o
+        ? (JSON.parse(o.result) as string[][])
+        : k.constraints.map(() => (k.loaded.template.cel?.failurePolicy === 'Ignore' ? [] : [`internal error evaluating CEL: ${o.error}`]));
+    k.constraints.forEach(({ constraint, action }, j) => {
+      for (const msg of messages[j] ?? []) out.push({ target: TARGET, msg, details: undefined, constraint, ...action });
+    });
   }
 
   /** Matching: the constraints each kind's template evaluates for this review; autorejections go to `out`. */
@@ -447,6 +479,7 @@ interface KindMatch {
 }
 
 type RegoKindMatch = KindMatch & { loaded: RegoTemplate };
+type CelKindMatch = KindMatch & { loaded: CelTemplate };
 
 /** Reviews matched and evaluated together (see `review`). */
 const REVIEW_BATCH = 256;
@@ -454,77 +487,10 @@ const REVIEW_BATCH = 256;
 interface EvaluatedBatch {
   outcomes: EvalOutcome[];
   /** Per evaluation: its review (index in the caller's list, and in `reviewJson`) and the kinds it covers. */
-  owners: Array<{ review: number; local: number; kinds: RegoKindMatch[] }>;
+  owners: Array<{ review: number; local: number; kinds: RegoKindMatch[]; cel?: CelKindMatch }>;
   reviewJson: string[];
 }
 
-const celInputsMemo = new WeakMap<Review, { request: JsonObject; namespaceObject: JsonObject | null }>();
-
-/**
- * A review's `request` and `namespaceObject` as CEL sees them, made once per review: the same objects for each
- * CEL template the review matches, so that the CEL engine converts the review once.
- */
-function celReviewInputs(review: Review): { request: JsonObject; namespaceObject: JsonObject | null } {
-  let inputs = celInputsMemo.get(review);
-  if (inputs === undefined) {
-    inputs = {
-      request: celRequest(review),
-      // What the review carries as its namespaceObject (Rego's too): none in gator and audit.
-      namespaceObject: Object.keys(review.namespaceObject).length === 0 ? null : celNamespaceObject(review.namespaceObject),
-    };
-    celInputsMemo.set(review, inputs);
-  }
-  return inputs;
-}
-
-/**
- * CEL's `request` (apiserver cel.CreateAdmissionRequest, converted to unstructured): the request's
- * identity, operation and user, never its objects.
- */
-function celRequest(review: Review): JsonObject {
-  const r = review.request;
-  const gvk = isJsonObject(r.kind) ? r.kind : { group: '', version: '', kind: '' };
-  const gvr = isJsonObject(r.resource) ? r.resource : { group: '', version: '', resource: '' };
-  const out: JsonObject = {
-    kind: { group: gvk.group ?? '', version: gvk.version ?? '', kind: gvk.kind ?? '' },
-    resource: { group: gvr.group ?? '', version: gvr.version ?? '', resource: gvr.resource ?? '' },
-    requestKind: { group: gvk.group ?? '', version: gvk.version ?? '', kind: gvk.kind ?? '' },
-    requestResource: { group: gvr.group ?? '', version: gvr.version ?? '', resource: gvr.resource ?? '' },
-  };
-  if (typeof r.subResource === 'string' && r.subResource !== '') {
-    out.subResource = r.subResource;
-    out.requestSubResource = r.subResource;
-  }
-  if (typeof r.name === 'string' && r.name !== '') out.name = r.name;
-  if (typeof r.namespace === 'string' && r.namespace !== '') out.namespace = r.namespace;
-  out.operation = ['CREATE', 'UPDATE', 'DELETE', 'CONNECT'].includes(review.operation) ? review.operation : '';
-  const user = isJsonObject(r.userInfo) ? r.userInfo : {};
-  const userInfo: JsonObject = {};
-  for (const key of ['username', 'uid', 'groups', 'extra'] as const) {
-    const v = user[key];
-    if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isJsonObject(v) && Object.keys(v).length === 0)) continue;
-    userInfo[key] = v;
-  }
-  out.userInfo = userInfo;
-  out.dryRun = r.dryRun === true;
-  out.options = isJsonObject(r.options) ? r.options : null;
-  return out;
-}
-
-/** The Namespace as Kubernetes exposes it to CEL (cel.CreateNamespaceObject): metadata, spec, status. */
-function celNamespaceObject(ns: JsonObject): JsonObject {
-  const meta = isJsonObject(ns.metadata) ? ns.metadata : {};
-  const keep = ['name', 'generateName', 'namespace', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'finalizers'];
-  const metadata: JsonObject = {};
-  for (const k of keep) if (meta[k] !== undefined) metadata[k] = meta[k]!;
-  if (metadata.creationTimestamp === undefined) metadata.creationTimestamp = null;
-  const out: JsonObject = { metadata, spec: isJsonObject(ns.spec) ? ns.spec : {}, status: isJsonObject(ns.status) ? ns.status : {} };
-  return out;
-}
-
-function isJsonObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 type Action = { enforcementAction: string; scopedActions?: string[] };
 

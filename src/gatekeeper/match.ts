@@ -169,15 +169,25 @@ function stringAt(obj: JsonObject, key: string): string {
   return typeof v === 'string' ? v : '';
 }
 
+const NO_LABELS: Record<string, string> = Object.freeze({});
+/** Labels as read, by the labels object: an object is matched against every constraint, and not modified meanwhile. */
+const labelsMemo = new WeakMap<JsonObject, Record<string, string>>();
+
 /** `GetLabels`: a single non-string value makes Go's NestedStringMap fail, i.e. no labels at all. */
 function labelsAt(obj: JsonObject): Record<string, string> {
   const l = metadata(obj)?.labels;
-  if (l === null || l === undefined || typeof l !== 'object' || Array.isArray(l)) return {};
-  const out: Record<string, string> = {};
+  if (l === null || l === undefined || typeof l !== 'object' || Array.isArray(l)) return NO_LABELS;
+  let out = labelsMemo.get(l);
+  if (out !== undefined) return out;
+  out = {};
   for (const [k, v] of Object.entries(l)) {
-    if (typeof v !== 'string') return {};
+    if (typeof v !== 'string') {
+      out = NO_LABELS;
+      break;
+    }
     out[k] = v;
   }
+  labelsMemo.set(l, out);
   return out;
 }
 
@@ -191,6 +201,21 @@ function kindOf(obj: JsonObject): string {
  */
 function groupKindOf(obj: JsonObject): { group: string; kind: string } {
   const av = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
+  // The last object's answer: matching asks it of one object for each constraint in turn.
+  if (obj === lastGroupKind.obj && av === lastGroupKind.av && obj.kind === lastGroupKind.kind) return lastGroupKind.gk;
+  const gk = parseGroupKind(obj, av);
+  lastGroupKind = { obj, av, kind: obj.kind, gk };
+  return gk;
+}
+
+let lastGroupKind: { obj: JsonObject | undefined; av: string; kind: JsonValue | undefined; gk: { group: string; kind: string } } = {
+  obj: undefined,
+  av: '',
+  kind: undefined,
+  gk: { group: '', kind: '' },
+};
+
+function parseGroupKind(obj: JsonObject, av: string): { group: string; kind: string } {
   if (av === '' || av === '/') return { group: '', kind: kindOf(obj) };
   const parts = av.split('/');
   if (parts.length === 1) return { group: '', kind: kindOf(obj) };

@@ -362,9 +362,16 @@ function requirementMatches(r: Requirement, labels: Record<string, string>): boo
   }
 }
 
+/**
+ * Requirements per selector object: a constraint's selectors are parsed once, not once per review. Selectors
+ * are not modified once read (they come from a parsed constraint), so the object is the key.
+ */
+const requirementsCache = new WeakMap<LabelSelector, Requirement[] | { error: string }>();
+
 /** Evaluates a selector; an invalid one yields the error Gatekeeper's matcher reports for it. */
 export function evaluateLabelSelector(selector: LabelSelector, labels: Record<string, string>): boolean | { error: string } {
-  const reqs = requirementsOf(selector);
+  let reqs = requirementsCache.get(selector);
+  if (reqs === undefined) requirementsCache.set(selector, (reqs = requirementsOf(selector)));
   if (!Array.isArray(reqs)) return reqs;
   return reqs.every((r) => requirementMatches(r, labels));
 }

@@ -1,6 +1,6 @@
 // What `gator test` prints for `preadmit test -o text|json|yaml`: its text lines, its GatorResult JSON and its YAML.
 import { stringify } from 'yaml';
-import { GoNumber, GoStruct, goMarshalIndent, type GoMarshalMemo, type GoValue } from '../go/json.ts';
+import { GoNumber, GoStruct, goMarshalIndent, type GoValue } from '../go/json.ts';
 import type { JsonObject } from '../gatekeeper/types.ts';
 import type { TestResult } from '../engine/test.ts';
 import { goQuote } from '../go/strconv.ts';
@@ -9,8 +9,8 @@ import { nameOf, namespaceOf } from '../gatekeeper/classify.ts';
 
 /**
  * Writes the results in gator's format. JSON goes out in chunks of bytes, and the objects results share (a
- * constraint in each of its results, an object in each of its violations) are marshalled and encoded once: the
- * output of a large run is many times the size of its input.
+ * constraint in each of its results, an object in each of its violations) are marshalled and encoded once (by
+ * identity): the output of a large run is many times the size of its input.
  */
 export async function writeTestResults(results: TestResult[], format: string, out: NodeJS.WritableStream): Promise<void> {
   if (format !== 'json' || results.length === 0) {
@@ -20,7 +20,6 @@ export async function writeTestResults(results: TestResult[], format: string, ou
   // Respect back-pressure: a slow reader must not make the whole output pile up in memory.
   const write = (bytes: Buffer): Promise<void> | undefined => (out.write(bytes) ? undefined : new Promise((resolve) => out.once('drain', () => resolve())));
   const indent = '    ';
-  const memo: GoMarshalMemo = new WeakMap();
   const encoded = new WeakMap<JsonObject, Buffer>();
   const pieces: Buffer[] = [];
   let size = 0;
@@ -40,12 +39,12 @@ export async function writeTestResults(results: TestResult[], format: string, ou
   };
   for (let i = 0; i < results.length; i++) {
     shared.length = 0;
-    const parts = goMarshalIndent(gatorJsonResult(results[i]!, marker), indent, indent, memo).split('\u0000');
+    const parts = goMarshalIndent(gatorJsonResult(results[i]!, marker), indent, indent).split('\u0000');
     text += indent + parts[0]!;
     for (let j = 0; j < shared.length; j++) {
       const o = shared[j]!;
       let bytes = encoded.get(o);
-      if (bytes === undefined) encoded.set(o, (bytes = Buffer.from(goMarshalIndent(o, indent, indent + indent, memo))));
+      if (bytes === undefined) encoded.set(o, (bytes = Buffer.from(goMarshalIndent(o, indent, indent + indent))));
       flushText();
       pieces.push(bytes);
       size += bytes.length;

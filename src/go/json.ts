@@ -13,47 +13,60 @@ export class GoNumber {
 }
 export type GoValue = JsonValue | GoStruct | GoNumber | GoValue[] | { [k: string]: GoValue };
 
-/**
- * Remembers the text of objects already written, by identity and indentation: output that repeats the
- * same object (a constraint in every one of its results) is marshalled once.
- */
-export type GoMarshalMemo = WeakMap<object, Map<string, string>>;
-
-export function goMarshalIndent(value: GoValue, indent = '    ', prefix = '', memo?: GoMarshalMemo): string {
-  return write(value, indent, prefix, memo);
+export function goMarshalIndent(value: GoValue, indent = '    ', prefix = ''): string {
+  return write(value, indent, prefix);
 }
 
-function write(value: GoValue, indent: string, prefix: string, memo?: GoMarshalMemo): string {
-  if (value instanceof GoNumber) return value.text;
-  if (value instanceof GoStruct) {
-    const fields = value.fields.filter((f): f is [string, GoValue] => f[1] !== undefined);
-    return writeObject(fields, indent, prefix, memo);
-  }
+function write(value: GoValue, indent: string, prefix: string): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return goString(value);
   if (typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value);
-  const known = memo?.get(value)?.get(prefix);
-  if (known !== undefined) return known;
+  if (value instanceof GoNumber) return value.text;
+  if (value instanceof GoStruct) return writeFields(value.fields, indent, prefix);
   let text: string;
   if (Array.isArray(value)) {
-    const inner = prefix + indent;
-    text = value.length === 0 ? '[]' : `[\n${value.map((v) => inner + write(v, indent, inner, memo)).join(',\n')}\n${prefix}]`;
+    if (value.length === 0) {
+      text = '[]';
+    } else {
+      const inner = prefix + indent;
+      text = '[\n';
+      for (let i = 0; i < value.length; i++) text += `${i > 0 ? ',\n' : ''}${inner}${write(value[i]!, indent, inner)}`;
+      text += `\n${prefix}]`;
+    }
   } else {
-    const keys = Object.keys(value).sort(goCompare);
-    text = writeObject(keys.map((k) => [k, (value as Record<string, GoValue>)[k]!]), indent, prefix, memo);
-  }
-  if (memo) {
-    let byPrefix = memo.get(value);
-    if (!byPrefix) memo.set(value, (byPrefix = new Map()));
-    byPrefix.set(prefix, text);
+    const map = value as Record<string, GoValue>;
+    const keys = sortedKeys(map);
+    if (keys.length === 0) {
+      text = '{}';
+    } else {
+      const inner = prefix + indent;
+      text = '{\n';
+      for (let i = 0; i < keys.length; i++) text += `${i > 0 ? ',\n' : ''}${inner}${goString(keys[i]!)}: ${write(map[keys[i]!]!, indent, inner)}`;
+      text += `\n${prefix}}`;
+    }
   }
   return text;
 }
 
-function writeObject(fields: Array<[string, GoValue]>, indent: string, prefix: string, memo?: GoMarshalMemo): string {
-  if (fields.length === 0) return '{}';
+/** A map's keys in Go's order (bytewise over UTF-8): the engine's own sort when no key has a surrogate. */
+function sortedKeys(map: object): string[] {
+  const keys = Object.keys(map);
+  if (keys.length < 2) return keys;
+  for (const k of keys) if (SURROGATE.test(k)) return keys.sort(goCompare);
+  return keys.sort();
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** A struct's fields in declaration order; undefined ones are left out (`omitempty`). */
+function writeFields(fields: Array<[string, GoValue | undefined]>, indent: string, prefix: string): string {
   const inner = prefix + indent;
-  return `{\n${fields.map(([k, v]) => `${inner}${goString(k)}: ${write(v, indent, inner, memo)}`).join(',\n')}\n${prefix}}`;
+  let text = '';
+  for (const [k, v] of fields) {
+    if (v === undefined) continue;
+    text += `${text === '' ? '{\n' : ',\n'}${inner}${goString(k)}: ${write(v, indent, inner)}`;
+  }
+  return text === '' ? '{}' : `${text}\n${prefix}}`;
 }
 
 /** Strings that need no escaping at all: printable ASCII but for `"`, `\\` and the HTML-escaped `<>&`. */

@@ -23,6 +23,7 @@ import { goString } from '../go/json.ts';
 import { goBase64Std } from '../go/base64.ts';
 import { GlobSyntaxError, globsIntersect } from '../go/glob-intersection.ts';
 import { goRenderTemplate, GoTemplateError, type TplValue } from '../go/template.ts';
+import { jsonSchemaMatch, JsonSchemaError, jsonSchemaVerify } from '../go/jsonschema.ts';
 import { goYamlDecode, GoYamlError, goYamlMarshal, goYamlToJson, type GoJson, type JsonForYaml } from '../go/yaml.ts';
 import {
   goBigFloatAdd,
@@ -39,6 +40,7 @@ import { goCompare } from '../go/strings.ts';
 import { x509Builtins } from '../go/x509-opa.ts';
 import { X509Error } from '../go/x509.ts';
 import { regoSprintf } from './sprintf.ts';
+import { JWT_VERIFIERS, JwtError, jwtDecode, jwtDecodeVerify, jwtEncodeSignRaw, jwtVerifyAsym, jwtVerifyHS } from '../go/jwt.ts';
 
 export type HostBuiltin = (...args: RegoValue[]) => RegoValue | undefined;
 
@@ -2439,24 +2441,70 @@ function wrap(fn: (...args: RegoValue[]) => RegoValue): HostBuiltin {
   };
 }
 
-/** `fn()`, a Go error of class `E` making the call undefined (fail), any other exception kept. */
-function goCall(E: new (...a: never[]) => Error, fn: () => RegoValue): RegoValue {
+/** An io.jwt.* call (src/go/jwt.ts): its JwtError is the builtin's error. */
+function jwtCall(fn: () => RegoValue): RegoValue {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof E) fail(e.message);
+    if (e instanceof JwtError) fail(e.message);
     throw e;
   }
 }
 
+function jwtBuiltins(clock: () => bigint): Record<string, (...args: RegoValue[]) => RegoValue> {
+  const out: Record<string, (...args: RegoValue[]) => RegoValue> = {
+    'io.jwt.decode': (t) => jwtCall(() => jwtDecode(t)),
+    'io.jwt.decode_verify': (t, c) => jwtCall(() => jwtDecodeVerify(t, c, clock())),
+    'io.jwt.encode_sign': (h, p, k) =>
+      jwtCall(() => jwtEncodeSignRaw(goJsonMarshal(h ?? fail('operand 1 is undefined')), goJsonMarshal(p ?? fail('operand 2 is undefined')), goJsonMarshal(k ?? fail('operand 3 is undefined')))),
+    'io.jwt.encode_sign_raw': (h, p, k) => {
+      const jwk = str(k, 3);
+      return jwtCall(() => jwtEncodeSignRaw(str(h, 1), str(p, 2), jwk));
+    },
+    'io.jwt.verify_hs256': (t, s) => jwtCall(() => jwtVerifyHS('sha256', t, s)),
+    'io.jwt.verify_hs384': (t, s) => jwtCall(() => jwtVerifyHS('sha384', t, s)),
+    'io.jwt.verify_hs512': (t, s) => jwtCall(() => jwtVerifyHS('sha512', t, s)),
+  };
+  for (const [alg, verifier] of Object.entries(JWT_VERIFIERS)) {
+    out[`io.jwt.verify_${alg}`] = (t, k) => jwtCall(() => jwtVerifyAsym(verifier, t, k));
+  }
+  return out;
+}
+
+/** A crypto.x509.* / crypto.parse_private_keys call (src/go/x509-opa.ts): its X509Error is the builtin's error. */
+function x509Call(fn: () => RegoValue): RegoValue {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof X509Error) fail(e.message);
+    throw e;
+  }
+}
+
+/** The wall clock (as Go's time.Now().UnixNano()): milliseconds from Date.now(), the rest from the high-resolution timer. */
 function nowNs(): bigint {
   const ms = BigInt(Date.now());
   const sub = BigInt(Math.floor((performance.now() % 1) * 1e6));
   return ms * 1_000_000n + sub;
 }
 
+/** This evaluation's clock reading, taken on first use (undefined: not read yet in this evaluation). */
+let evaluationNs: bigint | undefined;
+
+/**
+ * Starts an evaluation: its first `time.now_ns` (or `io.jwt.decode_verify` without a time) reads the clock, and
+ * every later call in it gets that same value, as topdown gives each query one time (`BuiltinContext.Time`).
+ */
+export function beginEvaluation(): void {
+  evaluationNs = undefined;
+}
+
+function evaluationClock(): bigint {
+  return (evaluationNs ??= nowNs());
+}
+
 /** The builtins, with `time.now_ns` answering `clock()` (one value per evaluation, as in OPA). */
-function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string, HostBuiltin>> {
+function createHostBuiltins(clock: () => bigint = evaluationClock): Readonly<Record<string, HostBuiltin>> {
   const table: Record<string, (...args: RegoValue[]) => RegoValue> = {
     sprintf: (f, a) => {
       const format = str(f, 1);
@@ -2580,6 +2628,16 @@ function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string
         throw e;
       }
     },
+    // Arity is checked when the policy compiles; a call without operands is undefined, never a crash.
+    'json.verify_schema': (sc) => jsonSchemaVerify(sc ?? fail('operand 1 must be one of {object, string}')),
+    'json.match_schema': (d, sc) => {
+      try {
+        return jsonSchemaMatch(d ?? fail('operand 1 must be one of {object, string}'), sc ?? fail('operand 2 must be one of {object, string}'));
+      } catch (e) {
+        if (e instanceof JsonSchemaError) fail(e.message);
+        throw e;
+      }
+    },
     'yaml.is_valid': (v) => {
       if (v?.t !== 'string') return regoBool(false);
       try {
@@ -2591,7 +2649,8 @@ function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string
       }
     },
   };
-  for (const [name, fn] of Object.entries(x509Builtins(clock))) table[name] = (...args) => goCall(X509Error, () => fn(...args));
+  Object.assign(table, jwtBuiltins(clock));
+  for (const [name, fn] of Object.entries(x509Builtins(clock))) table[name] = (...args) => x509Call(() => fn(...args));
   const out: Record<string, HostBuiltin> = {};
   for (const [name, fn] of Object.entries(table)) out[name] = wrap(fn);
   return Object.freeze(out);

@@ -19,15 +19,22 @@ const DENIED_BUILTINS: ReadonlyMap<string, string> = new Map([
 export const UNIMPLEMENTED_BUILTINS: ReadonlySet<string> = new Set([
   'array.flatten',
   'graph.reachable_paths', 'graphql.is_valid', 'graphql.parse', 'graphql.parse_and_verify', 'graphql.parse_query',
-  'graphql.parse_schema', 'graphql.schema_is_valid', 'io.jwt.decode', 'io.jwt.decode_verify', 'io.jwt.encode_sign',
-  'io.jwt.encode_sign_raw', 'io.jwt.verify_eddsa', 'io.jwt.verify_es256', 'io.jwt.verify_es384', 'io.jwt.verify_es512',
-  'io.jwt.verify_hs256', 'io.jwt.verify_hs384', 'io.jwt.verify_hs512', 'io.jwt.verify_ps256', 'io.jwt.verify_ps384',
-  'io.jwt.verify_ps512', 'io.jwt.verify_rs256', 'io.jwt.verify_rs384', 'io.jwt.verify_rs512', 'json.marshal_with_options',
-  'json.match_schema', 'json.verify_schema', 'providers.aws.sign_req', 'rand.intn',
+  'graphql.parse_schema', 'graphql.schema_is_valid',
+  'json.marshal_with_options',
+  'providers.aws.sign_req', 'rand.intn',
   'rego.metadata.chain', 'rego.metadata.rule', 'strings.split_n',
   'uri.is_valid', 'uri.parse',
   'uuid.rfc4122',
 ]);
+
+/**
+ * The language of Gatekeeper's OPA (v1.17.1, what gator v3.23 and the webhook embed), where the pinned compiler
+ * (v1.22.3) knows more: later future keywords (`and`, `or`) and features (`rego_v2`, `rego_v2_import`) are taken
+ * out, so a template that needs them is refused with its file and line, as Gatekeeper refuses it. The lists are
+ * `opa capabilities --current` of OPA v1.17.1 (test/opa/tools.test.ts checks them against opa-gatekeeper).
+ */
+export const GATEKEEPER_FUTURE_KEYWORDS: readonly string[] = ['not'];
+export const GATEKEEPER_FEATURES: readonly string[] = ['keywords_in_refs', 'rego_v1', 'template_strings'];
 
 /** Families denied by prefix too, so a newer opa's additions (e.g. another `http.*`) stay out. */
 const DENIED_PREFIXES = ['http.', 'net.lookup_'];
@@ -76,6 +83,13 @@ export function restrictCapabilities(currentText: string): Capabilities {
     }
     return true;
   });
-  const json = JSON.stringify({ ...doc, builtins: kept });
+  const within = (list: JsonValue | undefined, allowed: readonly string[]): JsonValue[] =>
+    Array.isArray(list) ? list.filter((x) => typeof x === 'string' && allowed.includes(x)) : [];
+  const json = JSON.stringify({
+    ...doc,
+    builtins: kept,
+    ...(doc.future_keywords !== undefined ? { future_keywords: within(doc.future_keywords, GATEKEEPER_FUTURE_KEYWORDS) } : {}),
+    ...(doc.features !== undefined ? { features: within(doc.features, GATEKEEPER_FEATURES) } : {}),
+  });
   return { json, hash: createHash('sha256').update(json).digest('hex'), removed };
 }

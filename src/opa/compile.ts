@@ -61,8 +61,8 @@ export function isCompiled(outcome: CompileOutcome): outcome is CompiledTemplate
 
 /** Bump when the rewriting or the layout of cache entries changes. */
 // The module patch (sorted iteration, builtins routed to the host) is part of what is cached: a change to the
-// routed set changes every key.
-const CACHE_FORMAT = `preadmit-compile-6:${ROUTED_BUILTINS.map((b) => b.name).join(',')}`;
+// routed set changes every key. 7: number comparison and set lookups patched (opa_value_compare_number, opa_value_get).
+const CACHE_FORMAT = `preadmit-compile-7:${ROUTED_BUILTINS.map((b) => b.name).join(',')}`;
 const PACKAGE_ROOT = 'preadmit';
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');

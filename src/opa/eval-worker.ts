@@ -1,16 +1,43 @@
 // Worker thread: instantiates policies on first use and evaluates items in order, reporting progress
-// through shared memory so that the pool can enforce its deadline.
+// through shared memory so that the pool can enforce its deadline. It evaluates both engines' templates: Rego
+// (compiled to wasm) and CEL (K8sNativeValidation), so that neither runs on the thread that matches reviews.
 import { parentPort, workerData } from 'node:worker_threads';
 import { hostBuiltins } from './builtins.ts';
 import { errorText } from '../util/error-text.ts';
-import type { EvalOutcome, WorkerRequest, WorkerResponse } from './pool-protocol.ts';
+import { isCelItem, isLoadItem, type CelItem, type WorkerOutcome, type WorkerRequest, type WorkerResponse } from './pool-protocol.ts';
+import { loadManifests } from '../gatekeeper/load.ts';
 import { WasmPolicy } from './wasm.ts';
+import { compileCel, validateCel, type CelSource, type CompiledCel } from '../cel/engine.ts';
+import { celReviewBindings, type CelReviewBindings } from '../cel/admission.ts';
+import type { JsonObject } from '../gatekeeper/types.ts';
 
 const { progress, maxPages } = workerData as { progress: Int32Array; maxPages: number };
 const modules = new Map<string, WebAssembly.Module>();
 const data = new Map<string, string>();
 /** One instance per module, with the id of the data document it currently holds. */
 const instances = new Map<string, { policy: WasmPolicy; dataId: string | undefined }>();
+
+const celSources = new Map<string, CelSource>();
+/** Each CEL source compiled once, on first use. */
+const celCompiled = new Map<string, CompiledCel>();
+/** Data documents parsed as CEL params (arrays of constraint objects), by id, while the document is unchanged. */
+const parsedParams = new Map<string, JsonObject[]>();
+
+/** One CEL template's constraints on one review: each constraint's Deny messages. */
+function evaluateCel(item: CelItem, bindings: CelReviewBindings): string {
+  let compiled = celCompiled.get(item.celId);
+  if (compiled === undefined) {
+    const source = celSources.get(item.celId);
+    if (!source) throw new Error(`CEL source ${item.celId} was not sent to this worker`);
+    celCompiled.set(item.celId, (compiled = compileCel(source)));
+  }
+  let constraints = parsedParams.get(item.paramsId);
+  if (constraints === undefined) {
+    constraints = JSON.parse(data.get(item.paramsId) ?? '[]') as JsonObject[];
+    parsedParams.set(item.paramsId, constraints);
+  }
+  return JSON.stringify(constraints.map((params) => validateCel(compiled, { ...bindings, params, numbers: item.numbers }).map((d) => d.message)));
+}
 
 /** Live policy instances kept at most: each holds its own linear memory (data included). */
 const MAX_INSTANCES = 8;
@@ -46,19 +73,46 @@ parentPort!.on('message', (msg: WorkerRequest) => {
     instances.delete(msg.id);
     return;
   }
+  if (msg.type === 'cel') {
+    celSources.set(msg.id, msg.source);
+    celCompiled.delete(msg.id);
+    return;
+  }
   if (msg.type === 'drop-data') {
     data.delete(msg.id);
+    parsedParams.delete(msg.id);
     return;
   }
   if (msg.type === 'data') {
     data.set(msg.id, msg.json);
+    parsedParams.delete(msg.id);
     for (const entry of instances.values()) if (entry.dataId === msg.id) entry.dataId = undefined;
     return;
   }
-  const outcomes: EvalOutcome[] = [];
+  const outcomes: WorkerOutcome[] = [];
+  // The CEL bindings of each review of the task, made once (a review often matches several CEL templates).
+  const bindings = new Map<number, CelReviewBindings>();
   msg.items.forEach((item, i) => {
     // 1-based: 0 means no item has started yet (the worker may still be booting).
     Atomics.store(progress, 0, i + 1);
+    if (isLoadItem(item)) {
+      try {
+        outcomes.push({ loaded: loadManifests(msg.reviews[item.review] ?? '', item.load.file, item.load.options) });
+      } catch (e) {
+        outcomes.push({ error: errorText(e) });
+      }
+      return;
+    }
+    if (isCelItem(item)) {
+      try {
+        let b = bindings.get(item.review);
+        if (b === undefined) bindings.set(item.review, (b = celReviewBindings(JSON.parse(msg.reviews[item.review] ?? '{}') as JsonObject)));
+        outcomes.push({ result: evaluateCel(item, b) });
+      } catch (e) {
+        outcomes.push({ error: errorText(e) });
+      }
+      return;
+    }
     try {
       const policy = instance(item.moduleId, item.dataId);
       const id = policy.entrypoints[item.entrypoint];

@@ -1,10 +1,15 @@
 // Messages between the evaluation pool and its workers.
+import type { CelSource } from '../cel/engine.ts';
+import type { NumberMode } from '../cel/values.ts';
+import type { LoadOptions, LoadResult } from '../gatekeeper/load.ts';
 
 /**
  * One evaluation: an entrypoint of a registered module, against a registered data document, on the input
  * `{"review": <reviews[review]>, <inputRest>}`. Reviews travel once per task, however many items use them.
  */
-export interface EvalItem {
+export type EvalItem = RegoItem | CelItem;
+
+interface RegoItem {
   moduleId: string;
   entrypoint: string;
   dataId: string;
@@ -14,16 +19,53 @@ export interface EvalItem {
   inputRest: string;
 }
 
+/**
+ * One CEL template's constraints on one review (Gatekeeper's K8sNativeValidation driver): the result is the JSON
+ * text of each constraint's Deny messages, `[["msg", ...], ...]` in the order of the constraints.
+ */
+export interface CelItem {
+  /** A CEL source registered with `EvalPool.addCel`. */
+  celId: string;
+  /** A registered data document: the JSON array of the constraint objects, bound one by one as `params`. */
+  paramsId: string;
+  /** Index into the review list given to `EvalPool.run` (the review as `input.review` is written). */
+  review: number;
+  numbers: NumberMode;
+}
+
+export function isCelItem(item: WorkerItem): item is CelItem {
+  return 'celId' in item;
+}
+
+/**
+ * Not an evaluation: one manifest file parsed (gatekeeper/load.ts `loadManifests`), its text being the task's
+ * review string at `review`. YAML parsing is the largest piece of a run's own work; workers do it side by side.
+ */
+export interface LoadItem {
+  load: { file: string; options: LoadOptions };
+  review: number;
+}
+
+export type WorkerItem = EvalItem | LoadItem;
+
+export function isLoadItem(item: WorkerItem): item is LoadItem {
+  return 'load' in item;
+}
+
+/** What a worker answers for one item: an evaluation's outcome, or a parsed file. */
+export type WorkerOutcome = EvalOutcome | { loaded: LoadResult };
+
 /** The result set as Rego value text (`opa_value_dump` form), or why there is none. */
 export type EvalOutcome = { result: string } | { error: string };
 
 export type WorkerRequest =
   | { type: 'module'; id: string; module: WebAssembly.Module }
+  | { type: 'cel'; id: string; source: CelSource }
   | { type: 'data'; id: string; json: string }
   | { type: 'drop-data'; id: string }
   | { type: 'drop-module'; id: string }
-  | { type: 'run'; items: EvalItem[]; reviews: string[] };
+  | { type: 'run'; items: WorkerItem[]; reviews: string[] };
 
 export interface WorkerResponse {
-  outcomes: EvalOutcome[];
+  outcomes: WorkerOutcome[];
 }

@@ -5,9 +5,20 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LRUCache } from 'lru-cache';
 import { abortable, throwIfAborted } from '../util/abort.ts';
-import type { EvalItem, EvalOutcome, WorkerRequest, WorkerResponse } from './pool-protocol.ts';
+import {
+  isCelItem,
+  isLoadItem,
+  type EvalItem,
+  type EvalOutcome,
+  type WorkerItem,
+  type WorkerOutcome,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './pool-protocol.ts';
+import type { CelSource } from '../cel/engine.ts';
+import type { LoadOptions, LoadResult } from '../gatekeeper/load.ts';
 
-export type { EvalItem, EvalOutcome } from './pool-protocol.ts';
+export type { CelItem, EvalItem, EvalOutcome } from './pool-protocol.ts';
 
 export interface PoolOptions {
   /** Worker threads; defaults to the number of CPUs (at most 4). */
@@ -29,13 +40,15 @@ export interface PoolOptions {
 export type ModuleResolver = (id: string) => Uint8Array | WebAssembly.Module | undefined;
 
 interface Task {
-  items: EvalItem[];
+  items: WorkerItem[];
   /** The caller's review list; items index into it. */
   reviews: string[];
   /** Index in the caller's list of each item. */
   indexes: number[];
-  outcomes: EvalOutcome[];
+  outcomes: WorkerOutcome[];
   resolve: () => void;
+  /** This task's own deadline per item, in place of the pool's. */
+  deadlineMs?: number;
   resolveModule: ModuleResolver | undefined;
   /** The caller's cancellation: its tasks are dropped from the queue, and a worker busy on one is replaced. */
   signal?: AbortSignal;
@@ -49,6 +62,8 @@ interface Slot {
   lastProgress: number;
   lastMoved: number;
   knownModules: Set<string>;
+  /** CEL sources this worker was sent (it compiles each on first use). */
+  knownCel: Set<string>;
   /** Modules the pool forgot that this worker still holds: dropped at its next task (unless that task uses them). */
   staleModules: Set<string>;
   knownData: Map<string, string>;
@@ -59,6 +74,8 @@ const BUNDLED_WORKER = new URL('./eval-worker.mjs', import.meta.url);
 const WORKER_ENTRY = existsSync(BUNDLED_WORKER) ? BUNDLED_WORKER : new URL('./eval-worker-boot.mjs', import.meta.url);
 
 const CHUNK = 128;
+/** Parsing a file (at most 8 MiB, load.ts) may take seconds on a loaded machine; an evaluation may not. */
+const LOAD_DEADLINE_MS = 120_000;
 /** Below this many items per worker, fewer workers do the job: starting one costs more than it saves. */
 const MIN_CHUNK = 32;
 
@@ -69,6 +86,7 @@ export class EvalPool {
   private readonly maxHeapMb: number;
   private readonly modules: LRUCache<string, { module: WebAssembly.Module; bytes: number }>;
   private readonly data = new Map<string, string>();
+  private readonly celSources = new Map<string, CelSource>();
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private watchdog: NodeJS.Timeout | undefined;
@@ -106,6 +124,14 @@ export class EvalPool {
     this.modules.set(id, { module: wasm instanceof WebAssembly.Module ? wasm : new WebAssembly.Module(wasm as Uint8Array<ArrayBuffer>), bytes });
   }
 
+  /**
+   * Registers a CEL template source (K8sNativeValidation) under an id: CEL items name it, and each worker compiles
+   * it once, on first use. Sources are small and few; they are kept for the pool's life.
+   */
+  addCel(id: string, source: CelSource): void {
+    if (!this.celSources.has(id)) this.celSources.set(id, source);
+  }
+
   /** Registers a `data` document (JSON text) that evaluation items refer to by id. */
   setData(id: string, json: string): void {
     this.data.set(id, json);
@@ -133,7 +159,7 @@ export class EvalPool {
   async run(items: EvalItem[], reviews: string[], resolveModule?: ModuleResolver, signal?: AbortSignal): Promise<EvalOutcome[]> {
     if (this.closed) throw new Error('evaluation pool is closed');
     throwIfAborted(signal);
-    const outcomes: EvalOutcome[] = new Array(items.length);
+    const outcomes: WorkerOutcome[] = new Array(items.length);
     const per = Math.max(1, Math.min(CHUNK, Math.max(MIN_CHUNK, Math.ceil(items.length / this.size))));
     const done: Promise<void>[] = [];
     for (let start = 0; start < items.length; start += per) {
@@ -144,7 +170,7 @@ export class EvalPool {
     this.pump();
     if (signal === undefined) {
       await Promise.all(done);
-      return outcomes;
+      return outcomes as EvalOutcome[];
     }
     const drop = (): void => this.drop(signal);
     signal.addEventListener('abort', drop, { once: true });
@@ -153,7 +179,24 @@ export class EvalPool {
     } finally {
       signal.removeEventListener('abort', drop);
     }
-    return outcomes;
+    return outcomes as EvalOutcome[];
+  }
+
+  /**
+   * Parses one manifest file in a worker (gatekeeper/load.ts `loadManifests`, the same function), so that files are
+   * parsed side by side and off the calling thread. Undefined when the worker could not answer (it crashed or ran
+   * out of memory): the caller then parses the file itself. Files are size-capped, so the deadline is generous.
+   */
+  async load(text: string, file: string, options: LoadOptions): Promise<LoadResult | undefined> {
+    if (this.closed) throw new Error('evaluation pool is closed');
+    const outcomes: WorkerOutcome[] = new Array(1);
+    const done = new Promise<void>((resolve) =>
+      this.queue.push({ items: [{ load: { file, options }, review: 0 }], reviews: [text], indexes: [0], outcomes, resolve, resolveModule: undefined, deadlineMs: LOAD_DEADLINE_MS }),
+    );
+    this.pump();
+    await done;
+    const o = outcomes[0];
+    return o !== undefined && 'loaded' in o ? o.loaded : undefined;
   }
 
   /** Forgets the work of a cancelled caller: its queued tasks, and the workers busy on its tasks (terminated). */
@@ -200,6 +243,7 @@ export class EvalPool {
       lastProgress: 0,
       lastMoved: Date.now(),
       knownModules: new Set(),
+      knownCel: new Set(),
       staleModules: new Set(),
       knownData: new Map(),
     };
@@ -217,11 +261,25 @@ export class EvalPool {
   }
 
   private assign(slot: Slot, task: Task): void {
-    const moduleIds = new Set(task.items.map((i) => i.moduleId));
-    const missing = [...moduleIds].find((id) => !this.modules.has(id) && task.resolveModule?.(id) === undefined);
+    const moduleIds = new Set<string>();
+    const celIds = new Set<string>();
+    const dataIds = new Set<string>();
+    for (const item of task.items) {
+      if (isLoadItem(item)) continue;
+      if (isCelItem(item)) {
+        celIds.add(item.celId);
+        dataIds.add(item.paramsId);
+      } else {
+        moduleIds.add(item.moduleId);
+        dataIds.add(item.dataId);
+      }
+    }
+    const missingModule = [...moduleIds].find((id) => !this.modules.has(id) && task.resolveModule?.(id) === undefined);
+    const missingCel = [...celIds].find((id) => !this.celSources.has(id));
+    const missing = missingModule !== undefined ? `unknown module ${missingModule}` : missingCel !== undefined ? `unknown CEL source ${missingCel}` : undefined;
     if (missing !== undefined) {
       // Never reached by a client (it registers what it evaluates); an answer per item rather than a stuck slot.
-      for (const index of task.indexes) task.outcomes[index] = { error: `unknown module ${missing}` };
+      for (const index of task.indexes) task.outcomes[index] = { error: missing };
       task.resolve();
       return;
     }
@@ -242,7 +300,12 @@ export class EvalPool {
       slot.worker.postMessage({ type: 'module', id, module } satisfies WorkerRequest);
       slot.knownModules.add(id);
     }
-    for (const id of new Set(task.items.map((i) => i.dataId))) {
+    for (const id of celIds) {
+      if (slot.knownCel.has(id)) continue;
+      slot.worker.postMessage({ type: 'cel', id, source: this.celSources.get(id)! } satisfies WorkerRequest);
+      slot.knownCel.add(id);
+    }
+    for (const id of dataIds) {
       const json = this.data.get(id) ?? '{}';
       if (slot.knownData.get(id) === json) continue;
       slot.worker.postMessage({ type: 'data', id, json } satisfies WorkerRequest);
@@ -289,8 +352,8 @@ export class EvalPool {
       if (p === 0 || p !== slot.lastProgress) {
         slot.lastProgress = p;
         slot.lastMoved = now;
-      } else if (now - slot.lastMoved > this.deadlineMs) {
-        this.onCrash(slot, `evaluation exceeded the ${this.deadlineMs} ms deadline`);
+      } else if (now - slot.lastMoved > (slot.task.deadlineMs ?? this.deadlineMs)) {
+        this.onCrash(slot, `evaluation exceeded the ${slot.task.deadlineMs ?? this.deadlineMs} ms deadline`);
       }
     }
   }

@@ -1,6 +1,7 @@
 // Rego values as the wasm module's `opa_value_dump` writes them and `opa_value_parse` reads them,
 // plus OPA's own text form of terms (what topdown's sprintf prints for composite values).
 import type { JsonValue } from '../gatekeeper/types.ts';
+import { numberCompare } from '../go/number-compare.ts';
 import { quoteWith } from '../go/strconv.ts';
 import { goCompare } from '../go/strings.ts';
 
@@ -223,56 +224,6 @@ const TYPE_ORDER: Record<RegoValue['t'], number> = {
   set: 9,
 };
 
-interface Decimal {
-  neg: boolean;
-  /** absolute value = mant * 10^exp */
-  mant: bigint;
-  exp: number;
-}
-
-/** Exact value of a JSON number text, or undefined when the text is not one. */
-function parseDecimal(text: string): Decimal | undefined {
-  const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(text);
-  if (!m) return undefined;
-  const int = m[2] ?? '';
-  const frac = m[3] ?? '';
-  if (int === '' && frac === '') return undefined;
-  const expPart = m[4] === undefined ? 0 : Number(m[4]);
-  if (!Number.isFinite(expPart) || Math.abs(expPart) > 1e9) return undefined;
-  const digits = (int + frac).replace(/^0+/, '');
-  const mant = digits === '' ? 0n : BigInt(digits);
-  return { neg: m[1] === '-' && mant !== 0n, mant, exp: expPart - frac.length };
-}
-
-function decimalMagnitude(d: Decimal): number {
-  // position of the most significant digit: value in [10^(mag-1), 10^mag)
-  return d.mant.toString().length + d.exp;
-}
-
-/** Compares two number texts by exact value, as OPA's NumberCompare. */
-function compareNumberText(a: string, b: string): number {
-  if (a === b) return 0;
-  const x = parseDecimal(a);
-  const y = parseDecimal(b);
-  if (!x || !y) return a < b ? -1 : a > b ? 1 : 0;
-  const sx = x.mant === 0n ? 0 : x.neg ? -1 : 1;
-  const sy = y.mant === 0n ? 0 : y.neg ? -1 : 1;
-  if (sx !== sy) return sx < sy ? -1 : 1;
-  if (sx === 0) return 0;
-  const mx = decimalMagnitude(x);
-  const my = decimalMagnitude(y);
-  let abs: number;
-  if (mx !== my) {
-    abs = mx < my ? -1 : 1;
-  } else {
-    const e = Math.min(x.exp, y.exp);
-    const ax = x.mant * 10n ** BigInt(x.exp - e);
-    const ay = y.mant * 10n ** BigInt(y.exp - e);
-    abs = ax === ay ? 0 : ax < ay ? -1 : 1;
-  }
-  return sx * abs;
-}
-
 function sortedSet(elems: RegoValue[]): RegoValue[] {
   const sorted = [...elems].sort(compareRegoValues);
   return sorted.filter((v, i) => i === 0 || compareRegoValues(sorted[i - 1] as RegoValue, v) !== 0);
@@ -293,7 +244,7 @@ export function compareRegoValues(a: RegoValue, b: RegoValue): number {
       return a.v === bv ? 0 : a.v ? 1 : -1;
     }
     case 'number':
-      return compareNumberText(a.v, (b as { v: string }).v);
+      return numberCompare(a.v, (b as { v: string }).v);
     case 'string':
       return goCompare(a.v, (b as { v: string }).v);
     case 'array':

@@ -6,8 +6,9 @@
 // `sprintf` needs `opa_value_dump`. This host keeps the same evaluation contract as the SDK (fast-path
 // `opa_eval`, heap reset between evaluations, data set once) and dumps builtin arguments as Rego values.
 import { formatRegoValue, goJsonSurrogates, parseRegoValue } from './rego-value.ts';
-import { BuiltinError, type HostBuiltin } from './builtins.ts';
-import { ROUTED_BUILTIN_ID_BASE, ROUTED_BUILTINS } from './sorted-module.ts';
+import { beginEvaluation, BuiltinError, type HostBuiltin } from './builtins.ts';
+import { NUMBER_COMPARE_ID, ROUTED_BUILTIN_ID_BASE, ROUTED_BUILTINS } from './sorted-module.ts';
+import { numberCompare, plainDecimal } from '../go/number-compare.ts';
 
 const WASM_PAGE_BYTES = 64 * 1024;
 
@@ -48,9 +49,14 @@ export class WasmPolicy {
   private dataAddr: number;
   private dataHeapPtr: number;
   private readonly baseHeapPtr: number;
+  /** View of the memory for compareNumbers, renewed when the memory grows. */
+  private view: DataView;
+  private bytes: Uint8Array;
 
   constructor(module: WebAssembly.Module, options: PolicyOptions) {
     this.memory = new WebAssembly.Memory({ initial: 5, maximum: Math.max(5, options.maxMemoryPages) });
+    this.view = new DataView(this.memory.buffer);
+    this.bytes = new Uint8Array(this.memory.buffer);
     let builtinNames: Record<number, string> = {};
     const call = (id: number, args: number[]): number => {
       const name = builtinNames[id] ?? `#${id}`;
@@ -79,7 +85,7 @@ export class WasmPolicy {
         opa_println: () => {},
         opa_builtin0: (id: number) => call(id, []),
         opa_builtin1: (id: number, _ctx: number, a: number) => call(id, [a]),
-        opa_builtin2: (id: number, _ctx: number, a: number, b: number) => call(id, [a, b]),
+        opa_builtin2: (id: number, _ctx: number, a: number, b: number) => (id === NUMBER_COMPARE_ID ? this.compareNumbers(a, b) : call(id, [a, b])),
         opa_builtin3: (id: number, _ctx: number, a: number, b: number, c: number) => call(id, [a, b, c]),
         opa_builtin4: (id: number, _ctx: number, a: number, b: number, c: number, d: number) => call(id, [a, b, c, d]),
       },
@@ -122,6 +128,7 @@ export class WasmPolicy {
     this.ensureMemory(inputAddr + length);
     // Encoded straight into the policy's memory (no intermediate copy per evaluation).
     encoder.encodeInto(text, new Uint8Array(this.memory.buffer, inputAddr, length));
+    beginEvaluation();
     const resultAddr = this.exports.opa_eval(0, entrypoint, this.dataAddr, inputAddr, length, inputAddr + length, 1);
     return this.readString(resultAddr);
   }
@@ -163,6 +170,58 @@ export class WasmPolicy {
     this.exports.opa_free(text);
     if (addr === 0) throw new PolicyError('failed to load a builtin result into the policy');
     return addr;
+  }
+
+  /**
+   * Topdown's order of two opa_number_t (sorted-module.ts routes the runtime's number comparison here):
+   * each is read from memory as its text (repr 1: the int64 at offset 8; repr 2: pointer and length at
+   * offsets 8 and 12).
+   */
+  private compareNumbers(a: number, b: number): number {
+    if (this.view.buffer !== this.memory.buffer) {
+      this.view = new DataView(this.memory.buffer);
+      this.bytes = new Uint8Array(this.memory.buffer);
+    }
+    // Fast path: both plain decimals of at most 15 digits, compared as their float64 values.
+    const x = this.plainNumber(a);
+    const y = this.plainNumber(b);
+    if (x < y) return -1;
+    if (x > y) return 1;
+    if (x === y) return 0;
+    return numberCompare(this.numberText(a), this.numberText(b));
+  }
+
+  /** The value of a number that numberCompare orders as its float64 (see plainDecimal), else NaN. */
+  private plainNumber(addr: number): number {
+    const view = this.view;
+    if (this.bytes[addr + 1] === 1) {
+      const hi = view.getInt32(addr + 12, true);
+      if (hi < -0x200000 || hi >= 0x200000) return NaN;
+      const v = hi * 0x100000000 + view.getUint32(addr + 8, true);
+      return Math.abs(v) < 1e15 ? v : NaN;
+    }
+    if (this.bytes[addr + 1] !== 2) return NaN;
+    const s = view.getUint32(addr + 8, true);
+    return plainDecimal(this.byteAt, s, s + view.getUint32(addr + 12, true));
+  }
+
+  private readonly byteAt = (i: number): number => this.bytes[i]!;
+
+  private numberText(addr: number): string {
+    switch (this.bytes[addr + 1]) {
+      case 1:
+        return this.view.getBigInt64(addr + 8, true).toString();
+      case 2: {
+        const s = this.view.getUint32(addr + 8, true);
+        const end = s + this.view.getUint32(addr + 12, true);
+        // Number texts are ASCII and short.
+        let text = '';
+        for (let i = s; i < end; i++) text += String.fromCharCode(this.bytes[i]!);
+        return text;
+      }
+      default:
+        throw new PolicyError(`number at ${addr} has an unknown representation`);
+    }
   }
 
   /** A string the runtime allocated for the host (a dump), read and then freed. */

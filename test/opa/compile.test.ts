@@ -133,8 +133,6 @@ describe('createCompiler with the real opa', () => {
       // Non-deterministic: a PR's verdict must not depend on chance.
       ['rand.intn', 'x := rand.intn("seed", 10)'],
       ['uuid.rfc4122', 'x := uuid.rfc4122("seed")'],
-      // Not implemented by preadmit: refused at build time for this template alone, not at load time for its batch.
-      ['json.verify_schema', 'x := json.verify_schema({"type": "string"})'],
     ];
     const out = await compiler.compile([
       ...calls.map(([name, call]) => ({
@@ -150,6 +148,17 @@ describe('createCompiler with the real opa', () => {
       expect(err).toContain(`template:4: rego_type_error: undefined function ${name}`);
     }
     compiled(out.get('fine'));
+  });
+
+  it("refuses what only a later OPA than Gatekeeper's knows (the `and` future keyword), as Gatekeeper's OPA does", async () => {
+    const compiler = createCompiler({ cacheDir: tempDir('preadmit-cache-') });
+    const out = await compiler.compile([
+      { key: 'and', code: v0('package k8sand\nimport future.keywords.and\nviolation[{"msg": "m"}] { true }\n') },
+      { key: 'in', code: v0('package k8sin\nimport future.keywords.in\nviolation[{"msg": "m"}] { 1 in [1] }\n') },
+    ]);
+    // OPA v1.17.1 (opa-gatekeeper check) says the same of this module.
+    expect(failed(out.get('and'))).toContain('template:2: rego_parse_error: unexpected keyword, must be one of [contains every if in not]');
+    compiled(out.get('in'));
   });
 
   it('fails only the template with a syntax error, on its own line numbers, in a shared batch', async () => {

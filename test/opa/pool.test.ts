@@ -130,3 +130,104 @@ describe('opa/pool module cache', () => {
     }
   });
 });
+
+describe('opa/pool CEL items', () => {
+  // A K8sNativeValidation source: a variable, a message expression and params, as Gatekeeper binds them.
+  const source = {
+    validations: [
+      { expression: 'variables.replicas <= variables.params.max', message: '', messageExpression: '"too many replicas: " + string(variables.replicas)' },
+      { expression: 'request.operation != "DELETE"', message: 'no deletes', messageExpression: '' },
+    ],
+    variables: [{ name: 'replicas', expression: 'object.spec.replicas' }],
+    matchConditions: [],
+    failurePolicy: undefined,
+  };
+  const review = (replicas: number, operation = '') =>
+    JSON.stringify({ uid: '', kind: { group: 'apps', version: 'v1', kind: 'Deployment' }, operation, object: { spec: { replicas } }, oldObject: null, namespaceObject: {} });
+  const constraint = (max: number) => ({ apiVersion: 'constraints.gatekeeper.sh/v1beta1', kind: 'K8sMax', metadata: { name: `max-${max}` }, spec: { parameters: { max } } });
+
+  it('evaluates each constraint of a CEL template on the review in a worker, in order, beside Rego items', async () => {
+    const pool = new EvalPool({ size: 1 });
+    try {
+      pool.addCel('c1', source);
+      pool.setData('params', JSON.stringify([constraint(3), constraint(10)]));
+      const out = await pool.run(
+        [
+          { celId: 'c1', paramsId: 'params', review: 0, numbers: 'int' },
+          { celId: 'c1', paramsId: 'params', review: 1, numbers: 'int' },
+          { celId: 'c1', paramsId: 'params', review: 2, numbers: 'int' },
+        ],
+        [review(5), review(1), review(20)],
+      );
+      expect(out).toEqual([
+        { result: JSON.stringify([['too many replicas: 5'], []]) },
+        { result: JSON.stringify([[], []]) },
+        { result: JSON.stringify([['too many replicas: 20'], ['too many replicas: 20']]) },
+      ]);
+      // An unregistered source: the item is answered with an error, not left pending.
+      expect(await pool.run([{ celId: 'nope', paramsId: 'params', review: 0, numbers: 'int' }], [review(1)])).toEqual([{ error: 'unknown CEL source nope' }]);
+      // New params under the same id are read again by the worker (not its parsed copy of the old document).
+      pool.setData('params', JSON.stringify([constraint(0)]));
+      const [again] = await pool.run([{ celId: 'c1', paramsId: 'params', review: 0, numbers: 'int' }], [review(1)]);
+      expect(again).toEqual({ result: JSON.stringify([['too many replicas: 1']]) });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('binds DELETE as the driver does: object cleared, the operation in request', async () => {
+    const pool = new EvalPool({ size: 1 });
+    try {
+      pool.addCel('c1', source);
+      pool.setData('params', JSON.stringify([constraint(100)]));
+      const [out] = await pool.run([{ celId: 'c1', paramsId: 'params', review: 0, numbers: 'int' }], [review(1, 'DELETE')]);
+      // object is null on DELETE: the variable fails to evaluate, then the operation check denies.
+      const messages = JSON.parse((out as { result: string }).result) as string[][];
+      expect(messages[0]).toHaveLength(2);
+      expect(messages[0]![0]).toMatch(/composited variable "replicas" fails to evaluate/);
+      expect(messages[0]![1]).toBe('no deletes');
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('opa/pool manifest parsing', () => {
+  it('parses a file in a worker exactly as loadManifests does here: objects, lines, errors, -0 and odd keys', async () => {
+    const { loadManifests } = await import('../../src/gatekeeper/load.ts');
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {__proto__: x, n: -0.0, y: yes}\n---\n[: bad\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: b}\n';
+    const pool = new EvalPool({ size: 1 });
+    try {
+      const inWorker = await pool.load(text, 'f.yaml', { yamlVersion: '1.1' });
+      const here = loadManifests(text, 'f.yaml', { yamlVersion: '1.1' });
+      expect(inWorker).toEqual(here);
+      expect(inWorker!.objects).toHaveLength(2);
+      expect(inWorker!.errors).toHaveLength(1);
+      // toEqual does not tell 0 from -0: the number crosses the thread boundary as it is.
+      const n = (r: typeof here) => (r.objects[0]!.object.data as { n: number }).n;
+      expect(Object.is(n(inWorker!), n(here))).toBe(true);
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.load(text, 'f.yaml', {})).rejects.toThrow(/closed/);
+  });
+
+  it('readManifests keeps the files\' order whatever order the parser answers in, and parses here what the parser could not', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { readManifests } = await import('../../src/gatekeeper/read.ts');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'preadmit-read-'));
+    for (const n of ['a', 'b', 'c']) await writeFile(path.join(dir, `${n}.yaml`), `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${n}}\n`);
+    const plain = await readManifests([dir], { yamlVersion: '1.1' });
+    // The parser answers b first, then a, and gives up on c.
+    const delays: Record<string, number> = { 'a.yaml': 30, 'b.yaml': 0 };
+    const viaParser = await readManifests([dir], { yamlVersion: '1.1' }, async (text, file, options) => {
+      const d = delays[path.basename(file)];
+      if (d === undefined) return undefined;
+      await new Promise((r) => setTimeout(r, d));
+      const { loadManifests } = await import('../../src/gatekeeper/load.ts');
+      return loadManifests(text, file, options);
+    });
+    expect(viaParser).toEqual(plain);
+    expect(viaParser.objects.map((o) => (o.object.metadata as { name: string }).name)).toEqual(['a', 'b', 'c']);
+  });
+});
