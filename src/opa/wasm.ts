@@ -45,7 +45,7 @@ const decoder = new TextDecoder();
 export class WasmPolicy {
   readonly entrypoints: Readonly<Record<string, number>>;
   private readonly exports: OpaExports;
-  private readonly memory: WebAssembly.Memory;
+  private memory: WebAssembly.Memory;
   private dataAddr: number;
   private dataHeapPtr: number;
   private readonly baseHeapPtr: number;
@@ -55,8 +55,6 @@ export class WasmPolicy {
 
   constructor(module: WebAssembly.Module, options: PolicyOptions) {
     this.memory = new WebAssembly.Memory({ initial: 5, maximum: Math.max(5, options.maxMemoryPages) });
-    this.view = new DataView(this.memory.buffer);
-    this.bytes = new Uint8Array(this.memory.buffer);
     let builtinNames: Record<number, string> = {};
     const call = (id: number, args: number[]): number => {
       const name = builtinNames[id] ?? `#${id}`;
@@ -76,7 +74,7 @@ export class WasmPolicy {
       if (result === undefined) return 0;
       return this.writeValue(formatRegoValue(result));
     };
-    const instance = new WebAssembly.Instance(module, {
+    const imports = (): WebAssembly.Imports => ({
       env: {
         memory: this.memory,
         opa_abort: (addr: number) => {
@@ -90,6 +88,22 @@ export class WasmPolicy {
         opa_builtin4: (id: number, _ctx: number, a: number, b: number, c: number, d: number) => call(id, [a, b, c, d]),
       },
     });
+    // The module declares the memory it needs at least (its data: a template with large literals needs more than
+    // the usual few pages). The JS API does not show that minimum, so a memory found too small is made larger,
+    // up to the cap; past the cap the module cannot be loaded, which is the template's error.
+    let instance: WebAssembly.Instance;
+    for (let pages = 5; ; ) {
+      try {
+        instance = new WebAssembly.Instance(module, imports());
+        break;
+      } catch (e) {
+        if (!(e instanceof WebAssembly.LinkError) || pages >= options.maxMemoryPages) throw e;
+        pages = Math.min(options.maxMemoryPages, pages * 2);
+        this.memory = new WebAssembly.Memory({ initial: pages, maximum: Math.max(pages, options.maxMemoryPages) });
+      }
+    }
+    this.view = new DataView(this.memory.buffer);
+    this.bytes = new Uint8Array(this.memory.buffer);
     this.exports = instance.exports as unknown as OpaExports;
     const major = globalNumber(this.exports.opa_wasm_abi_version);
     const minor = globalNumber(this.exports.opa_wasm_abi_minor_version);
