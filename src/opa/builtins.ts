@@ -40,6 +40,8 @@ import {
   type GoBigFloat,
 } from '../go/bigfloat.ts';
 import { goCompare } from '../go/strings.ts';
+import { x509Builtins } from '../go/x509-opa.ts';
+import { X509Error } from '../go/x509.ts';
 import { regoSprintf } from './sprintf.ts';
 import { JWT_VERIFIERS, JwtError, jwtDecode, jwtDecodeVerify, jwtEncodeSignRaw, jwtVerifyAsym, jwtVerifyHS } from '../go/jwt.ts';
 
@@ -2442,14 +2444,19 @@ function wrap(fn: (...args: RegoValue[]) => RegoValue): HostBuiltin {
   };
 }
 
-/** An io.jwt.* call (src/go/jwt.ts): its JwtError is the builtin's error. */
-function jwtCall(fn: () => RegoValue): RegoValue {
+/** `fn()`, a Go error of class `E` making the call undefined (fail), any other exception kept. */
+function goCall(E: new (...a: never[]) => Error, fn: () => RegoValue): RegoValue {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof JwtError) fail(e.message);
+    if (e instanceof E) fail(e.message);
     throw e;
   }
+}
+
+/** An io.jwt.* call (src/go/jwt.ts): its JwtError is the builtin's error. */
+function jwtCall(fn: () => RegoValue): RegoValue {
+  return goCall(JwtError, fn);
 }
 
 function jwtBuiltins(clock: () => bigint): Record<string, (...args: RegoValue[]) => RegoValue> {
@@ -2472,14 +2479,30 @@ function jwtBuiltins(clock: () => bigint): Record<string, (...args: RegoValue[])
   return out;
 }
 
+/** The wall clock (as Go's time.Now().UnixNano()): milliseconds from Date.now(), the rest from the high-resolution timer. */
 function nowNs(): bigint {
   const ms = BigInt(Date.now());
   const sub = BigInt(Math.floor((performance.now() % 1) * 1e6));
   return ms * 1_000_000n + sub;
 }
 
+/** This evaluation's clock reading, taken on first use (undefined: not read yet in this evaluation). */
+let evaluationNs: bigint | undefined;
+
+/**
+ * Starts an evaluation: its first `time.now_ns` (or `io.jwt.decode_verify` without a time) reads the clock, and
+ * every later call in it gets that same value, as topdown gives each query one time (`BuiltinContext.Time`).
+ */
+export function beginEvaluation(): void {
+  evaluationNs = undefined;
+}
+
+function evaluationClock(): bigint {
+  return (evaluationNs ??= nowNs());
+}
+
 /** The builtins, with `time.now_ns` answering `clock()` (one value per evaluation, as in OPA). */
-function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string, HostBuiltin>> {
+function createHostBuiltins(clock: () => bigint = evaluationClock): Readonly<Record<string, HostBuiltin>> {
   const table: Record<string, (...args: RegoValue[]) => RegoValue> = {
     sprintf: (f, a) => {
       const format = str(f, 1);
@@ -2611,10 +2634,11 @@ function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string
         throw e;
       }
     },
-    'json.verify_schema': jsonSchemaVerify,
+    // Arity is checked when the policy compiles; a call without operands is undefined, never a crash.
+    'json.verify_schema': (sc) => jsonSchemaVerify(sc ?? fail('operand 1 must be one of {object, string}')),
     'json.match_schema': (d, sc) => {
       try {
-        return jsonSchemaMatch(d, sc);
+        return jsonSchemaMatch(d ?? fail('operand 1 must be one of {object, string}'), sc ?? fail('operand 2 must be one of {object, string}'));
       } catch (e) {
         if (e instanceof JsonSchemaError) fail(e.message);
         throw e;
@@ -2632,6 +2656,7 @@ function createHostBuiltins(clock: () => bigint = nowNs): Readonly<Record<string
     },
   };
   Object.assign(table, jwtBuiltins(clock));
+  for (const [name, fn] of Object.entries(x509Builtins(clock))) table[name] = (...args) => goCall(X509Error, () => fn(...args));
   const out: Record<string, HostBuiltin> = {};
   for (const [name, fn] of Object.entries(table)) out[name] = wrap(fn);
   return Object.freeze(out);

@@ -17,15 +17,21 @@ const DENIED_BUILTINS: ReadonlyMap<string, string> = new Map([
  * that template alone fails (otherwise the module of its whole compile batch would fail to load).
  */
 export const UNIMPLEMENTED_BUILTINS: ReadonlySet<string> = new Set([
-  'crypto.parse_private_keys', 'crypto.x509.parse_and_verify_certificates',
-  'crypto.x509.parse_and_verify_certificates_with_options', 'crypto.x509.parse_certificate_request',
-  'crypto.x509.parse_certificates', 'crypto.x509.parse_keypair', 'crypto.x509.parse_rsa_private_key', 
   'graphql.is_valid', 'graphql.parse', 'graphql.parse_and_verify', 'graphql.parse_query',
   'graphql.parse_schema', 'graphql.schema_is_valid',
   'providers.aws.sign_req', 'rand.intn',
   'rego.metadata.chain', 'rego.metadata.rule', 'strings.split_n',
   'uuid.rfc4122',
 ]);
+
+/**
+ * The language of Gatekeeper's OPA (v1.17.1, what gator v3.23 and the webhook embed), where the pinned compiler
+ * (v1.22.3) knows more: later future keywords (`and`, `or`) and features (`rego_v2`, `rego_v2_import`) are taken
+ * out, so a template that needs them is refused with its file and line, as Gatekeeper refuses it. The lists are
+ * `opa capabilities --current` of OPA v1.17.1 (test/opa/tools.test.ts checks them against opa-gatekeeper).
+ */
+export const GATEKEEPER_FUTURE_KEYWORDS: readonly string[] = ['not'];
+export const GATEKEEPER_FEATURES: readonly string[] = ['keywords_in_refs', 'rego_v1', 'template_strings'];
 
 /** Families denied by prefix too, so a newer opa's additions (e.g. another `http.*`) stay out. */
 const DENIED_PREFIXES = ['http.', 'net.lookup_'];
@@ -74,6 +80,13 @@ export function restrictCapabilities(currentText: string): Capabilities {
     }
     return true;
   });
-  const json = JSON.stringify({ ...doc, builtins: kept });
+  const within = (list: JsonValue | undefined, allowed: readonly string[]): JsonValue[] =>
+    Array.isArray(list) ? list.filter((x) => typeof x === 'string' && allowed.includes(x)) : [];
+  const json = JSON.stringify({
+    ...doc,
+    builtins: kept,
+    ...(doc.future_keywords !== undefined ? { future_keywords: within(doc.future_keywords, GATEKEEPER_FUTURE_KEYWORDS) } : {}),
+    ...(doc.features !== undefined ? { features: within(doc.features, GATEKEEPER_FEATURES) } : {}),
+  });
   return { json, hash: createHash('sha256').update(json).digest('hex'), removed };
 }

@@ -6,7 +6,7 @@
 // `sprintf` needs `opa_value_dump`. This host keeps the same evaluation contract as the SDK (fast-path
 // `opa_eval`, heap reset between evaluations, data set once) and dumps builtin arguments as Rego values.
 import { formatRegoValue, goJsonSurrogates, parseRegoValue } from './rego-value.ts';
-import { BuiltinError, type HostBuiltin } from './builtins.ts';
+import { beginEvaluation, BuiltinError, type HostBuiltin } from './builtins.ts';
 import { NUMBER_COMPARE_ID, ROUTED_BUILTIN_ID_BASE, ROUTED_BUILTINS } from './sorted-module.ts';
 import { numberCompare, plainDecimal } from '../go/number-compare.ts';
 
@@ -45,7 +45,7 @@ const decoder = new TextDecoder();
 export class WasmPolicy {
   readonly entrypoints: Readonly<Record<string, number>>;
   private readonly exports: OpaExports;
-  private readonly memory: WebAssembly.Memory;
+  private memory: WebAssembly.Memory;
   private dataAddr: number;
   private dataHeapPtr: number;
   private readonly baseHeapPtr: number;
@@ -55,8 +55,6 @@ export class WasmPolicy {
 
   constructor(module: WebAssembly.Module, options: PolicyOptions) {
     this.memory = new WebAssembly.Memory({ initial: 5, maximum: Math.max(5, options.maxMemoryPages) });
-    this.view = new DataView(this.memory.buffer);
-    this.bytes = new Uint8Array(this.memory.buffer);
     let builtinNames: Record<number, string> = {};
     const call = (id: number, args: number[]): number => {
       const name = builtinNames[id] ?? `#${id}`;
@@ -76,7 +74,7 @@ export class WasmPolicy {
       if (result === undefined) return 0;
       return this.writeValue(formatRegoValue(result));
     };
-    const instance = new WebAssembly.Instance(module, {
+    const imports = (): WebAssembly.Imports => ({
       env: {
         memory: this.memory,
         opa_abort: (addr: number) => {
@@ -90,6 +88,22 @@ export class WasmPolicy {
         opa_builtin4: (id: number, _ctx: number, a: number, b: number, c: number, d: number) => call(id, [a, b, c, d]),
       },
     });
+    // The module declares the memory it needs at least (its data: a template with large literals needs more than
+    // the usual few pages). The JS API does not show that minimum, so a memory found too small is made larger,
+    // up to the cap; past the cap the module cannot be loaded, which is the template's error.
+    let instance: WebAssembly.Instance;
+    for (let pages = 5; ; ) {
+      try {
+        instance = new WebAssembly.Instance(module, imports());
+        break;
+      } catch (e) {
+        if (!(e instanceof WebAssembly.LinkError) || pages >= options.maxMemoryPages) throw e;
+        pages = Math.min(options.maxMemoryPages, pages * 2);
+        this.memory = new WebAssembly.Memory({ initial: pages, maximum: Math.max(pages, options.maxMemoryPages) });
+      }
+    }
+    this.view = new DataView(this.memory.buffer);
+    this.bytes = new Uint8Array(this.memory.buffer);
     this.exports = instance.exports as unknown as OpaExports;
     const major = globalNumber(this.exports.opa_wasm_abi_version);
     const minor = globalNumber(this.exports.opa_wasm_abi_minor_version);
@@ -128,6 +142,7 @@ export class WasmPolicy {
     this.ensureMemory(inputAddr + length);
     // Encoded straight into the policy's memory (no intermediate copy per evaluation).
     encoder.encodeInto(text, new Uint8Array(this.memory.buffer, inputAddr, length));
+    beginEvaluation();
     const resultAddr = this.exports.opa_eval(0, entrypoint, this.dataAddr, inputAddr, length, inputAddr + length, 1);
     return this.readString(resultAddr);
   }

@@ -150,6 +150,17 @@ describe('createCompiler with the real opa', () => {
     compiled(out.get('fine'));
   });
 
+  it("refuses what only a later OPA than Gatekeeper's knows (the `and` future keyword), as Gatekeeper's OPA does", async () => {
+    const compiler = createCompiler({ cacheDir: tempDir('preadmit-cache-') });
+    const out = await compiler.compile([
+      { key: 'and', code: v0('package k8sand\nimport future.keywords.and\nviolation[{"msg": "m"}] { true }\n') },
+      { key: 'in', code: v0('package k8sin\nimport future.keywords.in\nviolation[{"msg": "m"}] { 1 in [1] }\n') },
+    ]);
+    // OPA v1.17.1 (opa-gatekeeper check) says the same of this module.
+    expect(failed(out.get('and'))).toContain('template:2: rego_parse_error: unexpected keyword, must be one of [contains every if in not]');
+    compiled(out.get('in'));
+  });
+
   it('fails only the template with a syntax error, on its own line numbers, in a shared batch', async () => {
     const compiler = createCompiler({ cacheDir: tempDir('preadmit-cache-') });
     const broken = 'package k8sbroken\n\n# a comment\nviolation[{"msg": msg}] {\n  msg := \n}\n';

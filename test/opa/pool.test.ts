@@ -231,3 +231,25 @@ describe('opa/pool manifest parsing', () => {
     expect(viaParser.objects.map((o) => (o.object.metadata as { name: string }).name)).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('opa/pool large policies', () => {
+  it('loads a module whose data needs more memory than the usual few pages (a template with large literals)', async () => {
+    const compiler = createCompiler({ cacheDir: await mkdtemp(path.join(os.tmpdir(), 'preadmit-pool-big-')) });
+    // About 1 MiB of string literals: the module declares a memory of ~20 pages for its data.
+    const chunks = Array.from({ length: 16 }, (_, i) => `"${String.fromCharCode(97 + i).repeat(65536)}"`);
+    const rego = `package big\nstrings := [${chunks.join(', ')}]\nviolation[{"msg": sprintf("%d bytes", [sum([n | n := count(strings[_])])])}] { true }\n`;
+    const out = await compiler.compile([{ key: 'big', code: { rego, libs: [], version: 'v0' } }]);
+    const c = out.get('big');
+    if (!c || 'error' in c) throw new Error(`compile failed: ${c && 'error' in c ? c.error : 'none'}`);
+    const pool = new EvalPool({ size: 1 });
+    try {
+      pool.addModule(c.module.id, c.module.wasm);
+      pool.setData('d', '{}');
+      const [o] = await pool.run([{ moduleId: c.module.id, entrypoint: c.entrypoint, dataId: 'd', review: 0, inputRest: '"constraints":[{"key":0,"parameters":{}}]' }], ['{}']);
+      expect(o).toHaveProperty('result');
+      expect(readHookResults((o as { result: string }).result)).toMatchObject({ results: [{ key: 0, msg: '1048576 bytes' }] });
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findTool, REPO_ROOT, runTool } from '../../src/opa/tools.ts';
-import { restrictCapabilities, UNIMPLEMENTED_BUILTINS } from '../../src/opa/capabilities.ts';
+import { GATEKEEPER_FEATURES, GATEKEEPER_FUTURE_KEYWORDS, restrictCapabilities, UNIMPLEMENTED_BUILTINS } from '../../src/opa/capabilities.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'preadmit-tools-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -76,4 +76,23 @@ describe('restrictCapabilities', () => {
     expect(after.map((b) => b.name)).toContain('sprintf');
     expect(caps.hash).toMatch(/^[0-9a-f]{64}$/);
   });
+
+  it("keeps the language to Gatekeeper's OPA: its builtins, future keywords and features, as opa-gatekeeper (v1.17.1) lists them", async () => {
+    const ours = JSON.parse(restrictCapabilities((await runTool(findTool('opa'), ['capabilities', '--current'])).stdout).json) as Caps;
+    const gatekeeperOpa = join(REPO_ROOT, '.tools/bin/opa-gatekeeper');
+    const theirs = JSON.parse((await runTool(gatekeeperOpa, ['capabilities', '--current'])).stdout) as Caps;
+    expect(ours.future_keywords).toEqual(theirs.future_keywords);
+    expect(ours.features).toEqual(theirs.features);
+    expect(GATEKEEPER_FUTURE_KEYWORDS).toEqual(theirs.future_keywords);
+    expect(GATEKEEPER_FEATURES).toEqual(theirs.features);
+    // Every builtin a template may call here, Gatekeeper's OPA has.
+    const gk = new Set(theirs.builtins.map((b) => b.name));
+    expect(ours.builtins.map((b) => b.name).filter((n) => !gk.has(n))).toEqual([]);
+  });
 });
+
+interface Caps {
+  builtins: Array<{ name: string }>;
+  future_keywords: string[];
+  features: string[];
+}

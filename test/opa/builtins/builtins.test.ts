@@ -1,6 +1,7 @@
 // hostBuiltins against the real `opa eval` (topdown): same value, or undefined where OPA errors.
 import { describe, expect, it } from 'vitest';
-import { hostBuiltins } from '../../../src/opa/builtins.ts';
+import { beginEvaluation, hostBuiltins } from '../../../src/opa/builtins.ts';
+import { wasmEvalAll } from './wasm-oracle.ts';
 import { parseRegoValue, regoTermString } from '../../../src/opa/rego-value.ts';
 import { opaEvalAll } from './oracle.ts';
 
@@ -113,11 +114,28 @@ describe('hostBuiltins match OPA topdown builtins', () => {
 
   it('time.now_ns is the current time in nanoseconds', () => {
     const before = BigInt(Date.now()) * 1_000_000n;
+    beginEvaluation();
     const now = hostBuiltins['time.now_ns']?.();
     const after = BigInt(Date.now() + 1) * 1_000_000n;
     expect(now?.t).toBe('number');
     const ns = BigInt(now?.t === 'number' ? now.v : '0');
     expect(ns >= before && ns <= after).toBe(true);
+  });
+
+  it('time.now_ns is one clock reading per evaluation (topdown gives each query one time), and the next evaluation reads the clock again', () => {
+    // Work between the two calls: 300,000 elements take well over a microsecond.
+    const expr = '[time.now_ns(), count(numbers.range(1, 300000)), time.now_ns()]';
+    const [first] = wasmEvalAll([expr]);
+    const [second] = wasmEvalAll([expr]);
+    const parse = (text: string | undefined) => (JSON.parse(text ?? '[]') as number[]).map(String);
+    const a = /^\[(\d+), 300000, (\d+)\]$/.exec(first ?? '');
+    const b = /^\[(\d+), 300000, (\d+)\]$/.exec(second ?? '');
+    expect(a, first).not.toBeNull();
+    expect(b, second).not.toBeNull();
+    expect(a![1]).toBe(a![2]);
+    expect(b![1]).toBe(b![2]);
+    expect(BigInt(b![1]!) > BigInt(a![1]!)).toBe(true);
+    void parse;
   });
 
   it('turns bad operands into undefined, never a crash', () => {
