@@ -6,12 +6,14 @@
 // included, with `<undefined>` (checked against `opa eval`; done in src/opa/builtins.ts).
 //
 // Implemented: text, comments, trim markers, pipelines, parenthesised pipelines, fields and chains,
-// variables (`:=`, `=`, `$`), literals (strings, raw strings, numbers, chars, booleans, nil), `if`/`else
-// if`/`else`, `with`/`else with`/`else`, `range` (arrays, maps in key order, integers; `break`,
-// `continue`, `else`), and the functions and, or, not, len, index, print, println, printf, eq, ne, lt,
-// le, gt, ge; `define`, `template`, `block`. A template error (parse or execution) is GoTemplateError, as
-// Go's errors; what this file does not implement (`slice`, `html`, `js`, `urlquery`, `call`, complex and
-// hexadecimal-float numbers, printf verbs on values fmt would print as Go types) throws GoTemplateUnsupported.
+// json.Number's methods (`.n.String`, `.n.Int64`, `.n.Float64`), variables (`:=`, `=`, `$`), literals
+// (strings, raw strings, numbers including hexadecimal floats and complex `2i`, chars, booleans, nil),
+// `if`/`else if`/`else`, `with`/`else with`/`else`, `range` (arrays, maps in key order, integers; `break`,
+// `continue`, `else`), and every builtin function: and, or, not, len, index, slice, print, println,
+// printf, html, js, urlquery, call, eq, ne, lt, le, gt, ge; `define`, `template`, `block`. A template
+// error (parse or execution) is GoTemplateError, as Go's errors; what this file does not implement
+// (printf's %p on a list or map value, printf verbs but %s/%v/%T on a string that is not valid UTF-8, a
+// slice past a list's length) throws GoTemplateUnsupported.
 import { goFloatText } from './strconv.ts';
 import { goCompare } from './strings.ts';
 import { goSprintf, type GoArg } from '../opa/sprintf.ts';
@@ -34,8 +36,9 @@ export type TplValue =
   | boolean
   | string
   | { num: string } // json.Number
-  | { int: bigint } // int (constants, len, range indexes)
+  | { int: bigint; type?: 'uint8' | 'int64' } // int (constants, len, range indexes); uint8 (a string's byte), int64 (json.Number's Int64)
   | { float: number } // float64 constants
+  | { imag: number } // complex128 constants (`2i`: the real part is always 0)
   | TplValue[]
   | Map<string, TplValue>;
 
@@ -120,7 +123,10 @@ function lexAction(src: string, start: number): { toks: Tok[]; next: number; tri
   let depth = 0;
   for (;;) {
     if (i >= src.length) fail('unclosed action');
-    if (depth === 0 && /^[ \t\r\n]-}}/.test(src.slice(i, i + 4))) return { toks, next: i + 4, trimRight: true };
+    if (/^[ \t\r\n]-}}/.test(src.slice(i, i + 4))) {
+      if (depth > 0) fail('unclosed left paren');
+      return { toks, next: i + 4, trimRight: true };
+    }
     if (src.startsWith('}}', i)) {
       if (depth > 0) fail('unclosed left paren');
       return { toks, next: i + 2, trimRight: false };
@@ -150,20 +156,21 @@ function lexAction(src: string, start: number): { toks: Tok[]; next: number; tri
       continue;
     }
     if (c === "'") {
-      const m = /^'(?:[^'\\\n]|\\.[^']*)'/.exec(src.slice(i));
+      const m = /^'(?:[^'\\\n]|\\[^\n])*'/u.exec(src.slice(i));
       if (!m) fail('unterminated character constant');
       toks.push({ t: 'char', v: m[0] });
       i += m[0].length;
       continue;
     }
     if (c === '$') {
-      const m = /^\$[\p{L}_0-9]*/u.exec(src.slice(i))!;
+      const m = /^\$[\p{L}\p{Nd}_]*/u.exec(src.slice(i))!;
       toks.push({ t: 'var', v: m[0] });
       i += m[0].length;
+      badCharacterUnlessTerminated(src, i);
       continue;
     }
     if (c === '.' && !/[0-9]/.test(src[i + 1] ?? '')) {
-      const m = /^\.[\p{L}_][\p{L}_0-9]*/u.exec(src.slice(i));
+      const m = /^\.[\p{L}_][\p{L}\p{Nd}_]*/u.exec(src.slice(i));
       if (m) {
         toks.push({ t: 'field', v: m[0].slice(1) });
         i += m[0].length;
@@ -171,6 +178,7 @@ function lexAction(src: string, start: number): { toks: Tok[]; next: number; tri
         toks.push({ t: 'dot' });
         i++;
       }
+      badCharacterUnlessTerminated(src, i);
       continue;
     }
     if (/[0-9+\-.]/.test(c)) {
@@ -182,18 +190,84 @@ function lexAction(src: string, start: number): { toks: Tok[]; next: number; tri
       i += m[0].length;
       continue;
     }
-    const m = /^[\p{L}_][\p{L}_0-9]*/u.exec(src.slice(i));
+    const m = /^[\p{L}_][\p{L}\p{Nd}_]*/u.exec(src.slice(i));
     if (m) {
       toks.push({ t: 'ident', v: m[0] });
       i += m[0].length;
+      badCharacterUnlessTerminated(src, i);
       continue;
     }
     fail(`unexpected ${JSON.stringify(c)} in command`);
   }
 }
 
+/**
+ * Go's lexer: a variable, field or identifier must be followed by a space, `.`, `,`, `|`, `:`, a paren or
+ * the closing delimiter (`{{$x=1}}` and `{{if"a"}}` are errors).
+ */
+function badCharacterUnlessTerminated(src: string, i: number): void {
+  if (i >= src.length || /[ \t\r\n.,|:()]/.test(src[i]!) || src.startsWith('}}', i)) return;
+  fail(`bad character ${JSON.stringify(String.fromCodePoint(src.codePointAt(i)!))}`);
+}
+
+// Go strings are bytes. One that is not valid UTF-8 (a `\xff` escape, a slice inside a character) is held
+// here with each stray byte as a lone surrogate U+DC80–U+DCFF and every valid sequence as its character
+// ("canonical"), so that equal Go strings are equal JavaScript strings. The output turns each stray byte
+// into U+FFFD, as Go's JSON writes OPA's result.
+const STRAY = /[\uDC80-\uDCFF]/u;
+
+/** A Go string's bytes. */
+function goBytes(s: string): Buffer {
+  if (!STRAY.test(s)) return Buffer.from(s, 'utf8');
+  const parts: Buffer[] = [];
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    parts.push(c >= 0xdc80 && c <= 0xdcff ? Buffer.from([c - 0xdc00]) : Buffer.from(ch, 'utf8'));
+  }
+  return Buffer.concat(parts);
+}
+
+/** Bytes as text, Go's way: valid UTF-8 sequences as characters, each other byte through `stray`. */
+function decodeGoBytes(b: Buffer, stray: (byte: number) => string): string {
+  let out = '';
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    let n = 0;
+    let cp = 0;
+    let min = 0;
+    if (c < 0x80) [n, cp] = [1, c];
+    else if (c >= 0xc2 && c <= 0xdf) [n, cp, min] = [2, c & 0x1f, 0x80];
+    else if (c >= 0xe0 && c <= 0xef) [n, cp, min] = [3, c & 0x0f, 0x800];
+    else if (c >= 0xf0 && c <= 0xf4) [n, cp, min] = [4, c & 0x07, 0x10000];
+    let ok = n > 0 && i + n <= b.length;
+    for (let k = 1; ok && k < n; k++) {
+      const x = b[i + k]!;
+      if ((x & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (x & 0x3f);
+    }
+    if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
+    if (ok) {
+      out += String.fromCodePoint(cp);
+      i += n;
+    } else {
+      out += stray(c);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** A string in canonical form (stray bytes next to each other may make a character). */
+function canonical(s: string): string {
+  return STRAY.test(s) ? decodeGoBytes(goBytes(s), (b) => String.fromCharCode(0xdc00 + b)) : s;
+}
+
 /** strconv.Unquote of a double-quoted Go string literal. */
 function unquote(lit: string): string {
+  return canonical(unquoteRaw(lit));
+}
+
+function unquoteRaw(lit: string): string {
   const body = lit.slice(1, -1);
   return body.replace(/\\(?:([abfnrtv\\'"])|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0-7]{3})|([^]))/g, (_, simple, x, u, U, oct, bad) => {
     if (bad !== undefined) fail(`invalid syntax in ${lit}`);
@@ -201,11 +275,11 @@ function unquote(lit: string): string {
       if (simple === "'") fail(`invalid syntax in ${lit}`);
       return ({ a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"' } as Record<string, string>)[simple]!;
     }
-    // \x and octal escapes are bytes: only ASCII keeps a string valid UTF-8 here.
+    // \x and octal escapes are bytes (a non-ASCII one a stray byte until canonical() joins them).
     const byte = x !== undefined ? parseInt(x, 16) : oct !== undefined ? parseInt(oct, 8) : undefined;
     if (byte !== undefined) {
-      if (byte > 0x7f) unsupported('a non-ASCII byte escape');
-      return String.fromCharCode(byte);
+      if (byte > 0xff) fail(`invalid syntax in ${lit}`);
+      return String.fromCharCode(byte > 0x7f ? 0xdc00 + byte : byte);
     }
     const cp = parseInt((u ?? U) as string, 16);
     if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) fail(`invalid syntax in ${lit}`);
@@ -215,7 +289,20 @@ function unquote(lit: string): string {
 
 /** A template number literal as text/template's idealConstant makes it (int, or float64). */
 function numberConstant(text: string): TplValue {
-  if (text.endsWith('i')) unsupported('a complex number');
+  if (text.endsWith('i')) {
+    // strconv.ParseFloat of what precedes the `i` (when it fails, the whole text is an illegal number).
+    const body = text.slice(0, -1);
+    if (/^[+-]?0[xX]/.test(body)) {
+      if (/[pP]/.test(body) && underscoreOk(body)) {
+        const f = hexFloatConstant(body, body.replace(/_/g, ''));
+        return { imag: (f as { float: number }).float };
+      }
+    } else if (underscoreOk(body) && /^[+-]?(?:[0-9_]+\.?[0-9_]*|\.[0-9_]+)(?:[eE][+-]?[0-9_]+)?$/.test(body) && /[0-9]/.test(body)) {
+      const f = Number(body.replace(/_/g, ''));
+      if (Number.isFinite(f)) return { imag: f };
+    }
+    fail(`illegal number syntax: ${JSON.stringify(text)}`);
+  }
   const s = text.replace(/_/g, '');
   // strconv's base-0 syntax: an underscore only between digits (or after a base prefix).
   const underscoresOk = !text.includes('_') || /^[+-]?(?:0[xXbBoO]_?|0(?=[0-9_]))?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*$/.test(text);
@@ -227,7 +314,7 @@ function numberConstant(text: string): TplValue {
     if (n < -(1n << 63n) || n >= 1n << 63n) fail(`${text} overflows int`);
     return { int: n };
   }
-  if (/^[+-]?0[xX]/.test(s)) unsupported('a hexadecimal float');
+  if (/^[+-]?0[xX]/.test(s)) return hexFloatConstant(text, s);
   // An integer that does not parse (`08`, `1_`) is an error, not a float.
   if (!/[.eE]/.test(text) || /(?:^|[^0-9])_|_(?:$|[^0-9])/.test(text)) fail(`illegal number syntax: ${text}`);
   if (!/^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(s)) fail(`illegal number syntax: ${text}`);
@@ -237,21 +324,92 @@ function numberConstant(text: string): TplValue {
   return { float: f };
 }
 
+/** strconv's underscoreOK: an underscore only between digits, or right after a base prefix. */
+function underscoreOk(t: string): boolean {
+  let i = t[0] === '+' || t[0] === '-' ? 1 : 0;
+  let saw = '^';
+  let hex = false;
+  if (t.length - i >= 2 && t[i] === '0' && /[xXbBoO]/.test(t[i + 1]!)) {
+    hex = /[xX]/.test(t[i + 1]!);
+    i += 2;
+    saw = '0';
+  }
+  for (; i < t.length; i++) {
+    const c = t[i]!;
+    if (/[0-9]/.test(c) || (hex && /[a-fA-F]/.test(c))) saw = '0';
+    else if (c === '_') {
+      if (saw !== '0') return false;
+      saw = '_';
+    } else {
+      if (saw === '_') return false;
+      saw = '!';
+    }
+  }
+  return saw !== '_';
+}
+
+/**
+ * A hexadecimal float literal (`0x1.8p3`): strconv.ParseFloat's syntax (a `p` exponent is required), a
+ * float64 rounded to nearest even, subnormals included; beyond the float64 range it is an error (Go's
+ * ParseFloat range error).
+ */
+function hexFloatConstant(text: string, s: string): TplValue {
+  const m = /^([+-]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?[0-9]+)$/.exec(s);
+  if (!m || !underscoreOk(text) || `${m[2]}${m[3] ?? ''}` === '') fail(`illegal number syntax: ${text}`);
+  const sign = m[1] === '-' ? -1 : 1;
+  const mantissa = BigInt(`0x${m[2]}${m[3] ?? ''}`);
+  if (mantissa === 0n) return { float: sign * 0 };
+  const exp = Number(m[4]) - 4 * (m[3] ?? '').length;
+  const bits = mantissa.toString(2).length;
+  const top = exp + bits - 1; // the value is in [2^top, 2^(top+1))
+  if (top > 1023) fail(`illegal number syntax: ${text}`);
+  // Significant bits a float64 keeps at this magnitude (fewer for subnormals).
+  const keep = top < -1022 ? top + 1075 : 53;
+  let value: number;
+  if (keep < 0) value = 0;
+  else if (bits <= keep) value = Number(mantissa) * 2 ** exp;
+  else {
+    const shift = bits - keep;
+    let q = mantissa >> BigInt(shift);
+    const rest = mantissa & ((1n << BigInt(shift)) - 1n);
+    const half = 1n << BigInt(shift - 1);
+    if (rest > half || (rest === half && (q & 1n) === 1n)) q += 1n;
+    value = Number(q) * 2 ** (exp + shift);
+  }
+  if (!Number.isFinite(value)) fail(`illegal number syntax: ${text}`);
+  return { float: sign * value };
+}
+
+/** A character constant: strconv.UnquoteChar of one character or escape, and nothing after it. */
 function charConstant(lit: string): TplValue {
   const body = lit.slice(1, -1);
-  if (body.startsWith('\\')) {
-    const s = unquote(`"${body === "\\'" ? "'" : body}"`);
-    return { int: BigInt(s.codePointAt(0) ?? 0) };
+  if (!body.startsWith('\\')) {
+    const cps = [...body];
+    if (cps.length !== 1) fail(`malformed character constant: ${lit}`);
+    return { int: BigInt(cps[0]!.codePointAt(0)!) };
   }
-  const cps = [...body];
-  if (cps.length !== 1) fail(`malformed character constant: ${lit}`);
-  return { int: BigInt(cps[0]!.codePointAt(0)!) };
+  const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, "'": 39 };
+  const m = /^\\(?:([abfnrtv\\'])|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([0-7]{3}))$/.exec(body);
+  if (!m) fail(`malformed character constant: ${lit}`);
+  if (m[1] !== undefined) return { int: BigInt(simple[m[1]]!) };
+  // \x and octal escapes are byte values, as runes.
+  if (m[2] !== undefined) return { int: BigInt(parseInt(m[2], 16)) };
+  if (m[5] !== undefined) {
+    const v = parseInt(m[5], 8);
+    if (v > 255) fail(`malformed character constant: ${lit}`);
+    return { int: BigInt(v) };
+  }
+  const cp = parseInt((m[3] ?? m[4])!, 16);
+  if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) fail(`malformed character constant: ${lit}`);
+  return { int: BigInt(cp) };
 }
 
 class TemplateParser {
   private items: Array<string | Tok[]>;
   private at = 0;
   private depth = 0;
+  /** Variables in scope while parsing: a use of any other is a parse error, executed or not (Go's useVar). */
+  private vars: string[] = ['$'];
   /** Templates named by `{{define}}` / `{{block}}`. */
   readonly defs = new Map<string, Node[]>();
   constructor(src: string) {
@@ -329,9 +487,13 @@ class TemplateParser {
 
   /** A define or block body, up to its {{end}}. */
   private body(what: string): Node[] {
+    // A definition is a template of its own: only `$` is in scope.
+    const outer = this.vars;
+    this.vars = ['$'];
     this.depth++;
     const b = this.list();
     this.depth--;
+    this.vars = outer;
     if (b.end !== 'end') fail(`unexpected ${b.end === 'else' ? '{{else}}' : 'EOF'} in ${what}`);
     return b.list;
   }
@@ -345,6 +507,14 @@ class TemplateParser {
   }
 
   private control(kind: 'if' | 'with' | 'range', toks: Tok[]): Node {
+    // Variables declared in the control's pipeline and body go out of scope at its {{end}}.
+    const scopeMark = this.vars.length;
+    const node = this.controlBody(kind, toks);
+    this.vars.length = scopeMark;
+    return node;
+  }
+
+  private controlBody(kind: 'if' | 'with' | 'range', toks: Tok[]): Node {
     const pipe = this.pipe(toks, kind === 'range');
     this.depth++;
     const body = this.list();
@@ -381,6 +551,7 @@ class TemplateParser {
       if (vars.length > (isRange ? 2 : 1) || commas !== vars.length - 1) fail('too many declarations');
       decl = vars.map((t) => t.v);
       assign = noSpace[declAt]!.t === 'assign';
+      this.vars.push(...decl);
       let seen = 0;
       let cut = 0;
       for (; cut < toks.length; cut++) {
@@ -404,6 +575,7 @@ class TemplateParser {
           return { k: 'field', names };
         }
         case 'var': {
+          if (!this.vars.includes(t.v)) fail(`undefined variable "${t.v}"`);
           const names: string[] = [];
           while (toks[i]?.t === 'field') names.push((toks[i++] as { v: string }).v);
           return { k: 'var', name: t.v, names };
@@ -443,7 +615,7 @@ class TemplateParser {
           fail(`unexpected ${t.t} in operand`);
       }
       if (toks[i]?.t === 'field') {
-        if (term.k === 'bool' || term.k === 'nil' || term.k === 'number' || term.k === 'string') fail('unexpected . after term');
+        if (term.k === 'bool' || term.k === 'nil' || term.k === 'number' || term.k === 'string' || term.k === 'dot') fail('unexpected . after term');
         const names: string[] = [];
         while (toks[i]?.t === 'field') names.push((toks[i++] as { v: string }).v);
         return term.k === 'chain' ? { ...term, names } : { k: 'chain', term, names };
@@ -486,12 +658,13 @@ function isMap(v: TplValue): v is Map<string, TplValue> {
   return v instanceof Map;
 }
 
-function kindOf(v: TplValue): 'invalid' | 'bool' | 'string' | 'int' | 'float' | 'slice' | 'map' {
+function kindOf(v: TplValue): 'invalid' | 'bool' | 'string' | 'int' | 'float' | 'complex' | 'slice' | 'map' {
   if (v === undefined || v === null) return 'invalid';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'string' || 'num' in (v as object)) return 'string';
   if (Array.isArray(v)) return 'slice';
   if (isMap(v)) return 'map';
+  if ('imag' in (v as object)) return 'complex';
   return 'int' in (v as object) ? 'int' : 'float';
 }
 
@@ -512,6 +685,8 @@ function truth(v: TplValue): boolean {
       return (v as { int: bigint }).int !== 0n;
     case 'float':
       return (v as { float: number }).float !== 0;
+    case 'complex':
+      return (v as { imag: number }).imag !== 0;
     case 'slice':
       return (v as TplValue[]).length > 0;
     case 'map':
@@ -532,6 +707,11 @@ function fmtV(v: TplValue): string {
       return (v as { int: bigint }).int.toString();
     case 'float':
       return goFloatText((v as { float: number }).float);
+    case 'complex': {
+      // fmt's complex: (real+imag i), the imaginary part always signed.
+      const im = goFloatText((v as { imag: number }).imag);
+      return `(0${im.startsWith('-') ? '' : '+'}${im}i)`;
+    }
     case 'slice':
       return `[${(v as TplValue[]).map(fmtV).join(' ')}]`;
     case 'map': {
@@ -567,12 +747,251 @@ function goArg(v: TplValue): GoArg {
 function printf(args: TplValue[]): string {
   const [format, ...rest] = args;
   if (typeof format !== 'string') fail('wrong type for value; expected string');
-  // Values fmt prints by their Go type (bool, nil, slices, maps, json.Number under a non-string verb) are
-  // only supported under a plain %v, where their text is fmt's %v text.
-  const plainV = !/%(?!%|v)/.test(format.replace(/%%/g, ''));
-  const typed = rest.some((a) => ['invalid', 'bool', 'slice', 'map'].includes(kindOf(a)));
-  if (typed && !plainV) unsupported('printf with a verb other than %v on a bool, nil, list, map or number value');
-  return goSprintf(format, rest.map(goArg));
+  // A string with stray bytes prints right under %s and %v only (the others quote, escape or hex its bytes).
+  if ([format, ...rest].some((a) => kindOf(a) === 'string' && STRAY.test(stringOf(a)))) {
+    const verbs = [...format.matchAll(/%[#0+\- ]*(?:\[[0-9]*\])?(?:[0-9]*|\*)(?:\.(?:\[[0-9]*\])?(?:[0-9]*|\*))?(?:\[[0-9]*\])?([^])?/gu)];
+    if (verbs.some((m) => !['s', 'v', 'T', '%'].includes(m[1] ?? '') || m[0].includes('#'))) unsupported('printf of a string that is not valid UTF-8 under a verb other than %s, %v or %T');
+  }
+  if (!rest.some(isTyped)) return goSprintf(format, rest.map(goArg));
+  return typedSprintf(format, rest);
+}
+
+/** Values fmt prints by their Go type (nil, bool, []interface {}, map[string]interface {}), uint8 and int64. */
+function isTyped(v: TplValue): boolean {
+  return ['invalid', 'bool', 'complex', 'slice', 'map'].includes(kindOf(v)) || hasIntType(v);
+}
+
+/** An int of a named Go type (uint8, int64) rather than int. */
+function hasIntType(v: TplValue): boolean {
+  return kindOf(v) === 'int' && (v as { type?: string }).type !== undefined;
+}
+
+/** One `%...` directive of a format: its flags, width and precision text, and its verb. */
+interface Directive {
+  flags: string;
+  width: string;
+  prec: string; // '' or '.digits'
+  verb: string;
+}
+
+function directiveText(d: Directive, verb = d.verb, prec = d.prec): string {
+  return `%${d.flags}${d.width}${prec}${verb}`;
+}
+
+/** fmt's padString of `s` under the directive's flags and width (precision does not truncate it). */
+function padString(d: Directive, s: string): string {
+  return goSprintf(directiveText(d, 's', ''), [{ k: 'string', v: s }]);
+}
+
+function goTypeName(v: TplValue): string {
+  if (hasIntType(v)) return (v as { type: string }).type;
+  switch (kindOf(v)) {
+    case 'bool':
+      return 'bool';
+    case 'slice':
+      return '[]interface {}';
+    case 'map':
+      return 'map[string]interface {}';
+    case 'complex':
+      return 'complex128';
+    default:
+      return goSprintf('%T', [goArg(v)]);
+  }
+}
+
+/**
+ * goSprintf of one directive over one scalar. A verb that is part of a directive's syntax (`[`, `*`, a flag,
+ * a digit, `.`) is a bad verb for every value: it is passed as a placeholder, then named in the output.
+ */
+function sprintfOne(d: Directive, v: TplValue): string {
+  if (!/^[[*#0+\- .0-9]$/.test(d.verb)) return goSprintf(directiveText(d), [goArg(v)]);
+  return goSprintf(directiveText(d, '\ue000'), [goArg(v)]).replaceAll('%!\ue000(', `%!${d.verb}(`);
+}
+
+/** fmt's printing of one value under a directive; `nested` inside a list or map. */
+function printTyped(d: Directive, v: TplValue, nested: boolean): string {
+  const k = kindOf(v);
+  // A uint8 or int64 prints as an int would, but for its type name.
+  if (hasIntType(v) && d.verb === 'T') return goSprintf(directiveText(d, 's'), [{ k: 'string', v: goTypeName(v) }]);
+  if (!isTyped(v) || hasIntType(v)) {
+    // %T names the type of an argument only: inside a list or map it is a bad verb for a scalar.
+    if (nested && d.verb === 'T') return `%!T(${goTypeName(v)}=${goSprintf(directiveText({ ...d, flags: d.flags.replace(/[#+]/g, '') }, 'v'), [goArg(v)])})`;
+    // %#v of an unsigned integer (a uint8) is its 0x-prefixed hex (`+` and `#` are plusV and sharpV there).
+    if (goTypeName(v) === 'uint8' && d.verb === 'v' && d.flags.includes('#')) return goSprintf(directiveText({ ...d, flags: '#' + d.flags.replace(/[+#]/g, '') }, 'x'), [goArg(v)]);
+    const text = sprintfOne(d, v);
+    // A uint8 or int64 prints as an int, but for the type a bad verb names.
+    const bad = `%!${d.verb}(int=`;
+    return hasIntType(v) && text.startsWith(bad) ? `%!${d.verb}(${goTypeName(v)}=${text.slice(bad.length)}` : text;
+  }
+  // %p of a list or map is its address.
+  if (d.verb === 'p' && (k === 'slice' || k === 'map')) unsupported('printf %p on a list or map');
+  if (k === 'complex') return printComplex(d, (v as { imag: number }).imag);
+  // %#v: Go syntax (lists and maps with their type, elements quoted, a nil element `interface {}(nil)`).
+  const sharpV = d.verb === 'v' && d.flags.includes('#');
+  // A nil inside a list or map is written as is, unpadded.
+  if (k === 'invalid') {
+    if (nested) return sharpV ? 'interface {}(nil)' : '<nil>';
+    return d.verb === 'T' || d.verb === 'v' ? padString(d, '<nil>') : `%!${d.verb}(<nil>)`;
+  }
+  if (d.verb === 'T' && !nested) return goSprintf(directiveText(d, 's'), [{ k: 'string', v: goTypeName(v) }]);
+  if (k === 'bool') {
+    const text = padString(d, v ? 'true' : 'false');
+    return d.verb === 't' || d.verb === 'v' ? text : `%!${d.verb}(bool=${text})`;
+  }
+  if (k === 'slice') {
+    const elems = (v as TplValue[]).map((e) => printTyped(d, e, true));
+    return sharpV ? `[]interface {}{${elems.join(', ')}}` : `[${elems.join(' ')}]`;
+  }
+  const m = v as Map<string, TplValue>;
+  const pairs = [...m.keys()].sort(goCompare).map((key) => `${printTyped(d, key, true)}:${printTyped(d, m.get(key), true)}`);
+  return sharpV ? `map[string]interface {}{${pairs.join(', ')}}` : `map[${pairs.join(' ')}]`;
+}
+
+/**
+ * fmt's complex128 (the real part is always 0): `(real imag i)`, each part a float under the verb, the
+ * imaginary one always signed. %v is %g but for `+` and `#` (%+v does not sign the real part); a verb floats do not
+ * take is a bad verb showing the %v text under the same flags.
+ */
+function printComplex(d: Directive, imag: number): string {
+  if (d.verb === 'T') return goSprintf(directiveText(d, 's'), [{ k: 'string', v: 'complex128' }]);
+  const floatVerb = 'vbgGxXfFeE'.includes(d.verb);
+  const verb = floatVerb && d.verb !== 'v' ? d.verb : 'g';
+  // Under %v, `+` and `#` become plusV and sharpV, which a float ignores.
+  const flags = d.verb === 'v' ? d.flags.replace(/[+#]/g, '') : d.flags;
+  const part = (f: string, x: number): string => goSprintf(`%${f}${d.width}${d.prec}${verb}`, [{ k: 'float64', v: x }]);
+  const text = `(${part(flags, 0)}${part(flags + '+', imag)}i)`;
+  return floatVerb ? text : `%!${d.verb}(complex128=${text})`;
+}
+
+/** fmt's limit on widths, precisions and argument numbers. */
+const TOO_LARGE = 1e6;
+
+/** fmt's parsenum: digits of s[start:end]; a number over 1e6 gives up (and ends the format). */
+function parseNum(s: string, start: number, end: number): { num: number; isNum: boolean; next: number } {
+  let num = 0;
+  let isNum = false;
+  let i = start;
+  for (; i < end && s[i]! >= '0' && s[i]! <= '9'; i++) {
+    if (num > TOO_LARGE) return { num: 0, isNum: false, next: end };
+    num = num * 10 + s.charCodeAt(i) - 48;
+    isNum = true;
+  }
+  return { num, isNum, next: i };
+}
+
+/**
+ * fmt.Sprintf where some argument is nil, a bool, a list, a map, a byte or a complex number: fmt's own
+ * directive loop (argument indexes, `*` widths and precisions, BADINDEX/BADWIDTH/BADPREC/MISSING/NOVERB,
+ * EXTRA), each directive printed on its own (scalars through goSprintf with the resolved width and
+ * precision, the others as fmt walks them).
+ */
+function typedSprintf(format: string, args: TplValue[]): string {
+  let out = '';
+  let argNum = 0;
+  let reordered = false;
+  let goodArgNum = true;
+  const end = format.length;
+  /** An explicit `[n]` at i: the argument it selects. */
+  const argNumber = (i: number): { i: number; found: boolean } => {
+    if (i >= end || format[i] !== '[') return { i, found: false };
+    reordered = true;
+    let ok = false;
+    let index = 0;
+    let wid = 1;
+    if (end - i >= 3) {
+      const close = format.indexOf(']', i + 1);
+      if (close >= 0) {
+        const n = parseNum(format, i + 1, close);
+        wid = close - i + 1;
+        if (n.isNum && n.next === close) {
+          ok = true;
+          index = n.num - 1;
+        }
+      }
+    }
+    if (ok && index >= 0 && index < args.length) {
+      argNum = index;
+      return { i: i + wid, found: true };
+    }
+    goodArgNum = false;
+    return { i: i + wid, found: ok };
+  };
+  /** A `*` width or precision: an integer argument (of any integer type) within 1e6. */
+  const intFromArg = (): { num: number; isInt: boolean } => {
+    if (argNum >= args.length) return { num: 0, isInt: false };
+    const a = args[argNum++];
+    if (kindOf(a) !== 'int') return { num: 0, isInt: false };
+    const n = Number((a as { int: bigint }).int);
+    return n > TOO_LARGE || n < -TOO_LARGE ? { num: 0, isInt: false } : { num: n, isInt: true };
+  };
+  let i = 0;
+  while (i < end) {
+    goodArgNum = true;
+    const pct = format.indexOf('%', i);
+    if (pct < 0) {
+      out += format.slice(i);
+      break;
+    }
+    out += format.slice(i, pct);
+    i = pct + 1;
+    let flags = /^[#0+\- ]*/.exec(format.slice(i))![0];
+    i += flags.length;
+    let r = argNumber(i);
+    i = r.i;
+    let afterIndex = r.found;
+    let width = '';
+    if (format[i] === '*') {
+      i++;
+      const w = intFromArg();
+      if (!w.isInt) out += '%!(BADWIDTH)';
+      else if (w.num < 0) {
+        flags = flags.replace(/0/g, '') + '-';
+        width = String(-w.num);
+      } else width = String(w.num);
+      afterIndex = false;
+    } else {
+      const n = parseNum(format, i, end);
+      if (n.isNum) width = String(n.num);
+      i = n.next;
+      if (afterIndex && n.isNum) goodArgNum = false;
+    }
+    let prec = '';
+    if (i + 1 < end && format[i] === '.') {
+      i++;
+      if (afterIndex) goodArgNum = false;
+      r = argNumber(i);
+      i = r.i;
+      afterIndex = r.found;
+      if (format[i] === '*') {
+        i++;
+        const p = intFromArg();
+        if (!p.isInt || p.num < 0) out += '%!(BADPREC)';
+        else prec = `.${p.num}`;
+        afterIndex = false;
+      } else {
+        const n = parseNum(format, i, end);
+        prec = `.${n.isNum ? n.num : 0}`;
+        i = n.next;
+      }
+    }
+    if (!afterIndex) i = argNumber(i).i;
+    if (i >= end) {
+      out += '%!(NOVERB)';
+      break;
+    }
+    const verb = String.fromCodePoint(format.codePointAt(i)!);
+    i += verb.length;
+    if (verb === '%') out += '%';
+    else if (!goodArgNum) out += `%!${verb}(BADINDEX)`;
+    else if (argNum >= args.length) out += `%!${verb}(MISSING)`;
+    else out += printTyped({ flags, width, prec, verb }, args[argNum++], false);
+  }
+  if (!reordered && argNum < args.length) {
+    const plain: Directive = { flags: '', width: '', prec: '', verb: 'v' };
+    const extra = args.slice(argNum).map((a) => (kindOf(a) === 'invalid' ? '<nil>' : `${goTypeName(a)}=${printTyped(plain, a, false)}`));
+    out += `%!(EXTRA ${extra.join(', ')})`;
+  }
+  return out;
 }
 
 function basic(v: TplValue): 'bool' | 'string' | 'int' | 'float' {
@@ -605,6 +1024,9 @@ function eq(a: TplValue, rest: TplValue[]): boolean {
       case 'float':
         if ((a as { float: number }).float === (b as { float: number }).float) return true;
         break;
+      case 'complex':
+        if ((a as { imag: number }).imag === (b as { imag: number }).imag) return true;
+        break;
       default:
         fail('non-comparable types');
     }
@@ -621,6 +1043,7 @@ function lessThan(a: TplValue, b: TplValue): boolean {
       fail('invalid type for comparison');
     // falls through (fail never returns)
     case 'string':
+      if (STRAY.test(stringOf(a)) || STRAY.test(stringOf(b))) return Buffer.compare(goBytes(stringOf(a)), goBytes(stringOf(b))) < 0;
       return goCompare(stringOf(a), stringOf(b)) < 0;
     case 'int':
       return (a as { int: bigint }).int < (b as { int: bigint }).int;
@@ -630,7 +1053,7 @@ function lessThan(a: TplValue, b: TplValue): boolean {
 }
 
 function utf8Length(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
+  return STRAY.test(s) ? goBytes(s).length : Buffer.byteLength(s, 'utf8');
 }
 
 function indexOne(item: TplValue, key: TplValue): TplValue {
@@ -639,7 +1062,7 @@ function indexOne(item: TplValue, key: TplValue): TplValue {
     if (kindOf(key) !== 'int') fail('cannot index slice/array with type');
     const i = (key as { int: bigint }).int;
     // A string indexes its UTF-8 bytes (a uint8).
-    const arr = k === 'string' ? [...Buffer.from(stringOf(item), 'utf8')].map((b): TplValue => ({ int: BigInt(b) })) : (item as TplValue[]);
+    const arr = k === 'string' ? [...goBytes(stringOf(item))].map((b): TplValue => ({ int: BigInt(b), type: 'uint8' })) : (item as TplValue[]);
     if (i < 0n || i >= BigInt(arr.length)) fail(`error calling index: index out of range: ${i}`);
     return arr[Number(i)];
   }
@@ -730,12 +1153,29 @@ class Executor {
 
   private range(node: Extract<Node, { k: 'range' }>, dot: TplValue, scope: Scope): void {
     const mark = scope.vars.length;
-    const pipe = { ...node.pipe, decl: [] };
-    const v = this.pipe(pipe, dot, scope);
+    // The pipeline declares (or assigns) its variables with the whole value, as {{else}} sees them; each
+    // iteration then sets them to the index and element.
+    const v = this.pipe(node.pipe, dot, scope);
+    const inner = scope.vars.length;
+    const { decl, assign } = node.pipe;
+    const setVar = (name: string, x: TplValue): void => {
+      const i = scope.vars.map((e) => e[0]).lastIndexOf(name);
+      scope.vars[i]![1] = x;
+    };
     const one = (key: TplValue, elem: TplValue): boolean => {
-      const inner = scope.vars.length;
-      if (node.pipe.decl.length === 1) scope.vars.push([node.pipe.decl[0]!, elem]);
-      if (node.pipe.decl.length === 2) scope.vars.push([node.pipe.decl[0]!, key], [node.pipe.decl[1]!, elem]);
+      if (decl.length === 1) {
+        if (assign) setVar(decl[0]!, elem);
+        else scope.vars[inner - 1]![1] = elem;
+      }
+      if (decl.length === 2) {
+        if (assign) {
+          setVar(decl[0]!, key);
+          setVar(decl[1]!, elem);
+        } else {
+          scope.vars[inner - 1]![1] = elem;
+          scope.vars[inner - 2]![1] = key;
+        }
+      }
       try {
         this.run(node.list, elem, scope);
       } catch (e) {
@@ -844,6 +1284,7 @@ class Executor {
   private fields(v: TplValue, names: string[]): TplValue {
     for (const name of names) {
       if (isMap(v)) v = v.get(name);
+      else if (v !== null && typeof v === 'object' && 'num' in v && JSON_NUMBER_METHODS.has(name)) v = jsonNumberMethod(v.num, name);
       else if (v === null) fail(`nil pointer evaluating interface {}.${name}`);
       else if (v !== undefined) fail(`can't evaluate field ${name} in type ${kindOf(v)}`);
     }
@@ -892,17 +1333,19 @@ class Executor {
       case 'index': {
         if (lazy.length < 1) fail('wrong number of args for index: want at least 1 got 0');
         const [item, ...keys] = args();
+        // A nil item is an error even with no index to apply.
+        if (kindOf(item) === 'invalid') fail('error calling index: index of untyped nil');
         let v = item;
         for (const k of keys) v = indexOne(v, k);
         return v;
       }
       case 'print':
-        return sprint(args());
+        return canonical(sprint(args()));
       case 'println':
-        return args().map(fmtV).join(' ') + '\n';
+        return canonical(args().map(fmtV).join(' ') + '\n');
       case 'printf':
         if (lazy.length < 1) fail('wrong number of args for printf: want at least 1 got 0');
-        return printf(args());
+        return canonical(printf(args()));
       case 'eq': {
         if (lazy.length < 1) fail('wrong number of args for eq: want at least 1 got 0');
         const [a, ...rest] = args();
@@ -921,17 +1364,26 @@ class Executor {
         const [a, b] = args();
         if (name === 'lt') return lessThan(a, b);
         if (name === 'ge') return !lessThan(a, b);
-        const equal = eq(a, [b]);
-        if (name === 'le') return equal || lessThan(a, b);
-        return !equal && !lessThan(a, b);
+        // le is lt or eq, in that order (lt's errors first: `le true true` is an error); gt is not le.
+        const lessOrEqual = lessThan(a, b) || eq(a, [b]);
+        return name === 'le' ? lessOrEqual : !lessOrEqual;
       }
       case 'slice':
+        if (lazy.length < 1) fail('wrong number of args for slice: want at least 1 got 0');
+        return sliceOf(args());
       case 'html':
+        return canonical(htmlEscape(evalArgsText(args())));
       case 'js':
+        return canonical(jsEscape(evalArgsText(args())));
       case 'urlquery':
-      case 'call':
-        unsupported(`the ${name} function`);
-      // falls through (unsupported never returns)
+        return queryEscape(evalArgsText(args()));
+      case 'call': {
+        if (lazy.length < 1) fail('wrong number of args for call: want at least 1 got 0');
+        // The variables are decoded JSON: nothing in them is a function, so every call is an error.
+        const [fn] = args();
+        fail(kindOf(fn) === 'invalid' ? 'error calling call: call of nil' : 'error calling call: non-function');
+      }
+      // falls through (fail never returns)
       default:
         fail(`function "${name}" not defined`);
     }
@@ -939,6 +1391,23 @@ class Executor {
 }
 
 const MISSING = Symbol('missing');
+
+/** json.Number's methods, which a field chain calls: String, Int64 and Float64 (strconv's parsing). */
+const JSON_NUMBER_METHODS = new Set(['String', 'Int64', 'Float64']);
+
+function jsonNumberMethod(text: string, name: string): TplValue {
+  if (name === 'String') return text;
+  if (name === 'Int64') {
+    if (!/^[+-]?[0-9]+$/.test(text)) fail(`error calling Int64: strconv.ParseInt: parsing ${JSON.stringify(text)}: invalid syntax`);
+    const i = BigInt(text);
+    if (i < -(1n << 63n) || i >= 1n << 63n) fail(`error calling Int64: strconv.ParseInt: parsing ${JSON.stringify(text)}: value out of range`);
+    return { int: i, type: 'int64' };
+  }
+  // A JSON number's text is valid float syntax; only overflow is an error (underflow is 0).
+  const f = Number(text);
+  if (!Number.isFinite(f)) fail(`error calling Float64: strconv.ParseFloat: parsing ${JSON.stringify(text)}: value out of range`);
+  return { float: f };
+}
 
 /** Parses and executes `src` over `data` (map[string]any). Throws GoTemplateError or GoTemplateUnsupported. */
 export function goRenderTemplate(src: string, data: Map<string, TplValue>, maxOutput = 16 * 1024 * 1024): string {
@@ -950,7 +1419,7 @@ export function goRenderTemplate(src: string, data: Map<string, TplValue>, maxOu
   for (const d of parser.defs.values()) checkLoopControl(d, false);
   const exec = new Executor(parser.defs, maxOutput);
   exec.run(nodes, data, { vars: [['$', data]] });
-  return exec.out;
+  return STRAY.test(exec.out) ? decodeGoBytes(goBytes(exec.out), () => '\ufffd') : exec.out;
 }
 
 /** `{{break}}` and `{{continue}}` outside a range are parse errors. */
@@ -962,4 +1431,94 @@ function checkLoopControl(nodes: Node[], inRange: boolean): void {
       if (n.else) checkLoopControl(n.else, inRange);
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// slice, html, js, urlquery
+
+/** An index argument of slice: an int in [0, cap]. */
+function sliceIndex(v: TplValue, cap: number): number {
+  const k = kindOf(v);
+  if (k === 'invalid') fail('error calling slice: cannot index slice/array with nil');
+  if (k !== 'int') fail('error calling slice: cannot index slice/array with type');
+  const x = (v as { int: bigint }).int;
+  if (x < 0n || x > BigInt(cap)) fail(`error calling slice: index out of range: ${x}`);
+  return Number(x);
+}
+
+/**
+ * text/template's slice: `slice x` is x[:], `slice x i` x[i:], `slice x i j` x[i:j], `slice x i j k` x[i:j:k],
+ * over a string's UTF-8 bytes or a list. A list's capacity (how far Go lets an index go past its length)
+ * depends on how the JSON decoder grew it: an index past the length is not supported. So is a string cut
+ * inside a character (Go's result is not valid UTF-8, which a Rego string cannot hold).
+ */
+function sliceOf([item, ...indexes]: TplValue[]): TplValue {
+  const k = kindOf(item);
+  if (k === 'invalid') fail('error calling slice: slice of untyped nil');
+  if (indexes.length > 3) fail(`error calling slice: too many slice indexes: ${indexes.length}`);
+  let len: number;
+  let bytes: Buffer | undefined;
+  if (k === 'string') {
+    if (indexes.length === 3) fail('error calling slice: cannot 3-index slice a string');
+    bytes = goBytes(stringOf(item));
+    len = bytes.length;
+  } else if (k === 'slice') len = (item as TplValue[]).length;
+  else fail(`error calling slice: can't slice item of type ${k}`);
+  const cap = bytes ? len : Number.MAX_SAFE_INTEGER;
+  const idx = [0, len, 0];
+  indexes.forEach((x, i) => {
+    idx[i] = sliceIndex(x, cap);
+  });
+  if (idx[0]! > idx[1]!) fail(`error calling slice: invalid slice index: ${idx[0]} > ${idx[1]}`);
+  if (indexes.length === 3 && idx[1]! > idx[2]!) fail(`error calling slice: invalid slice index: ${idx[1]} > ${idx[2]}`);
+  if (idx[1]! > len || (indexes.length === 3 && idx[2]! > len)) unsupported('a slice index past the length of a list');
+  if (bytes) {
+    // A cut inside a character leaves stray bytes (held canonical, see goBytes).
+    const s = decodeGoBytes(bytes.subarray(idx[0], idx[1]), (b) => String.fromCharCode(0xdc00 + b));
+    // A json.Number sliced stays a json.Number.
+    return typeof item === 'string' ? s : { num: s };
+  }
+  return (item as TplValue[]).slice(idx[0], idx[1]);
+}
+
+/** evalArgs: one string as is; otherwise fmt.Sprint with a missing or nil value as `<no value>`. */
+function evalArgsText(args: TplValue[]): string {
+  if (args.length === 1 && typeof args[0] === 'string') return args[0];
+  return sprint(args.map((a) => (kindOf(a) === 'invalid' ? NO_VALUE : a)));
+}
+
+const HTML_ESCAPES: Record<string, string> = { '\0': '\ufffd', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+function htmlEscape(s: string): string {
+  return s.replace(/[\0"'&<>]/g, (c) => HTML_ESCAPES[c]!);
+}
+
+const JS_ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D' };
+
+/** unicode.IsPrint: letters, marks, numbers, punctuation, symbols, and the ASCII space. */
+const GO_PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
+function jsEscape(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (JS_ESCAPES[ch] !== undefined) out += JS_ESCAPES[ch];
+    else if (c < 0x20) out += '\\u00' + c.toString(16).toUpperCase().padStart(2, '0');
+    // A stray byte decodes as U+FFFD, which is printable: Go writes the byte as it is.
+    else if (c < 0x80 || GO_PRINTABLE.test(ch) || (c >= 0xdc80 && c <= 0xdcff)) out += ch;
+    else out += '\\u' + c.toString(16).toUpperCase().padStart(4, '0');
+  }
+  return out;
+}
+
+/** url.QueryEscape: letters, digits and `-_.~` kept, space as `+`, every other UTF-8 byte `%XX`. */
+function queryEscape(s: string): string {
+  let out = '';
+  for (const b of goBytes(s)) {
+    const c = String.fromCharCode(b);
+    if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
+    else if (c === ' ') out += '+';
+    else out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
+  }
+  return out;
 }

@@ -23,6 +23,9 @@ import { goString } from '../go/json.ts';
 import { goBase64Std } from '../go/base64.ts';
 import { GlobSyntaxError, globsIntersect } from '../go/glob-intersection.ts';
 import { goRenderTemplate, GoTemplateError, type TplValue } from '../go/template.ts';
+import { reachablePaths } from '../go/graph.ts';
+import { goJsonIndent, marshalOptions } from '../go/json-indent.ts';
+import { uriIsValid, uriParse } from '../go/uri.ts';
 import { jsonSchemaMatch, JsonSchemaError, jsonSchemaVerify } from '../go/jsonschema.ts';
 import { goYamlDecode, GoYamlError, goYamlMarshal, goYamlToJson, type GoJson, type JsonForYaml } from '../go/yaml.ts';
 import {
@@ -2615,6 +2618,14 @@ function createHostBuiltins(clock: () => bigint = evaluationClock): Readonly<Rec
     'yaml.unmarshal': (v) => yamlUnmarshal(str(v, 1)),
     'yaml.marshal': (v) => regoString(goYamlMarshal(jsonForYaml(v ?? fail('operand 1 is undefined')))),
     'strings.render_template': renderTemplate,
+    'graph.reachable_paths': (g, i) => reachablePaths(g ?? fail('operand 1 is undefined'), i ?? fail('operand 2 is undefined')) ?? fail('operand must be object and array/set'),
+    'json.marshal_with_options': (v, o) => {
+      const opts = marshalOptions(o ?? fail('operand 2 is undefined')) ?? fail('operand 2: invalid options');
+      const compact = goJsonMarshal(v ?? fail('operand 1 is undefined'));
+      return regoString(opts.pretty ? opts.prefix + goJsonIndent(compact, opts.prefix, opts.indent) : compact);
+    },
+    'uri.parse': (v) => uriParse(str(v, 1)) ?? fail('uri.parse: invalid URI'),
+    'uri.is_valid': (v) => regoBool(uriIsValid(v ?? fail('operand 1 is undefined'))),
     'regex.globs_match': (a, b) => {
       try {
         return regoBool(globsIntersect(str(a, 1), str(b, 2)));

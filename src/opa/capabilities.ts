@@ -17,13 +17,10 @@ const DENIED_BUILTINS: ReadonlyMap<string, string> = new Map([
  * that template alone fails (otherwise the module of its whole compile batch would fail to load).
  */
 export const UNIMPLEMENTED_BUILTINS: ReadonlySet<string> = new Set([
-  'array.flatten',
-  'graph.reachable_paths', 'graphql.is_valid', 'graphql.parse', 'graphql.parse_and_verify', 'graphql.parse_query',
+  'graphql.is_valid', 'graphql.parse', 'graphql.parse_and_verify', 'graphql.parse_query',
   'graphql.parse_schema', 'graphql.schema_is_valid',
-  'json.marshal_with_options',
   'providers.aws.sign_req', 'rand.intn',
   'rego.metadata.chain', 'rego.metadata.rule', 'strings.split_n',
-  'uri.is_valid', 'uri.parse',
   'uuid.rfc4122',
 ]);
 
