@@ -108,36 +108,24 @@ export function decodeManifest(bytes: Buffer, file: string): { text: string } | 
   }
 }
 
-/**
- * Parses one file's text as `loadManifests` does, elsewhere (the evaluation pool's workers); undefined when it
- * could not, and the file is then parsed here.
- */
-export type ManifestParser = (text: string, file: string, options: LoadOptions) => Promise<LoadResult | undefined>;
-
-/**
- * Loads every manifest under `paths` as gator test does; an unreadable or malformed file is an error, the rest still
- * load. With `parse`, files are parsed through it, side by side; results and errors keep the files' order.
- */
-export async function readManifests(paths: string[], options: LoadOptions = {}, parse?: ManifestParser): Promise<LoadResult> {
+/** Loads every manifest under `paths` as gator test does; an unreadable or malformed file is an error, the rest still load. */
+export async function readManifests(paths: string[], options: LoadOptions = {}): Promise<LoadResult> {
   const { files, errors } = await listGatorFiles(paths);
-  const perFile: Array<Promise<LoadResult>> = [];
+  const objects: LoadResult['objects'] = [];
   for (const file of files) {
     let text: string;
     try {
       const decoded = decodeManifest(await readFile(file), file);
       if ('error' in decoded) {
-        perFile.push(Promise.resolve({ objects: [], errors: [decoded.error] }));
+        errors.push(decoded.error);
         continue;
       }
       text = decoded.text;
     } catch (e) {
-      perFile.push(Promise.resolve({ objects: [], errors: [{ kind: 'load', message: `${file}: ${errorText(e)}`, source: { file, startLine: 1, endLine: 1 } }] }));
+      errors.push({ kind: 'load', message: `${file}: ${errorText(e)}`, source: { file, startLine: 1, endLine: 1 } });
       continue;
     }
-    perFile.push(parse ? parse(text, file, options).then((r) => r ?? loadManifests(text, file, options)) : Promise.resolve(loadManifests(text, file, options)));
-  }
-  const objects: LoadResult['objects'] = [];
-  for (const r of await Promise.all(perFile)) {
+    const r = loadManifests(text, file, options);
     objects.push(...r.objects);
     errors.push(...r.errors);
   }

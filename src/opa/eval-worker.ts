@@ -4,8 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { hostBuiltins } from './builtins.ts';
 import { errorText } from '../util/error-text.ts';
-import { isCelItem, isLoadItem, type CelItem, type WorkerOutcome, type WorkerRequest, type WorkerResponse } from './pool-protocol.ts';
-import { loadManifests } from '../gatekeeper/load.ts';
+import { isCelItem, type CelItem, type EvalOutcome, type WorkerRequest, type WorkerResponse } from './pool-protocol.ts';
 import { WasmPolicy } from './wasm.ts';
 import { compileCel, validateCel, type CelSource, type CompiledCel } from '../cel/engine.ts';
 import { celReviewBindings, type CelReviewBindings } from '../cel/admission.ts';
@@ -89,20 +88,12 @@ parentPort!.on('message', (msg: WorkerRequest) => {
     for (const entry of instances.values()) if (entry.dataId === msg.id) entry.dataId = undefined;
     return;
   }
-  const outcomes: WorkerOutcome[] = [];
+  const outcomes: EvalOutcome[] = [];
   // The CEL bindings of each review of the task, made once (a review often matches several CEL templates).
   const bindings = new Map<number, CelReviewBindings>();
   msg.items.forEach((item, i) => {
     // 1-based: 0 means no item has started yet (the worker may still be booting).
     Atomics.store(progress, 0, i + 1);
-    if (isLoadItem(item)) {
-      try {
-        outcomes.push({ loaded: loadManifests(msg.reviews[item.review] ?? '', item.load.file, item.load.options) });
-      } catch (e) {
-        outcomes.push({ error: errorText(e) });
-      }
-      return;
-    }
     if (isCelItem(item)) {
       try {
         let b = bindings.get(item.review);

@@ -1,7 +1,6 @@
 // Messages between the evaluation pool and its workers.
 import type { CelSource } from '../cel/engine.ts';
 import type { NumberMode } from '../cel/values.ts';
-import type { LoadOptions, LoadResult } from '../gatekeeper/load.ts';
 
 /**
  * One evaluation: an entrypoint of a registered module, against a registered data document, on the input
@@ -33,27 +32,9 @@ export interface CelItem {
   numbers: NumberMode;
 }
 
-export function isCelItem(item: WorkerItem): item is CelItem {
+export function isCelItem(item: EvalItem): item is CelItem {
   return 'celId' in item;
 }
-
-/**
- * Not an evaluation: one manifest file parsed (gatekeeper/load.ts `loadManifests`), its text being the task's
- * review string at `review`. YAML parsing is the largest piece of a run's own work; workers do it side by side.
- */
-export interface LoadItem {
-  load: { file: string; options: LoadOptions };
-  review: number;
-}
-
-export type WorkerItem = EvalItem | LoadItem;
-
-export function isLoadItem(item: WorkerItem): item is LoadItem {
-  return 'load' in item;
-}
-
-/** What a worker answers for one item: an evaluation's outcome, or a parsed file. */
-export type WorkerOutcome = EvalOutcome | { loaded: LoadResult };
 
 /** The result set as Rego value text (`opa_value_dump` form), or why there is none. */
 export type EvalOutcome = { result: string } | { error: string };
@@ -64,8 +45,8 @@ export type WorkerRequest =
   | { type: 'data'; id: string; json: string }
   | { type: 'drop-data'; id: string }
   | { type: 'drop-module'; id: string }
-  | { type: 'run'; items: WorkerItem[]; reviews: string[] };
+  | { type: 'run'; items: EvalItem[]; reviews: string[] };
 
 export interface WorkerResponse {
-  outcomes: WorkerOutcome[];
+  outcomes: EvalOutcome[];
 }

@@ -5,18 +5,8 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LRUCache } from 'lru-cache';
 import { abortable, throwIfAborted } from '../util/abort.ts';
-import {
-  isCelItem,
-  isLoadItem,
-  type EvalItem,
-  type EvalOutcome,
-  type WorkerItem,
-  type WorkerOutcome,
-  type WorkerRequest,
-  type WorkerResponse,
-} from './pool-protocol.ts';
+import { isCelItem, type EvalItem, type EvalOutcome, type WorkerRequest, type WorkerResponse } from './pool-protocol.ts';
 import type { CelSource } from '../cel/engine.ts';
-import type { LoadOptions, LoadResult } from '../gatekeeper/load.ts';
 
 export type { CelItem, EvalItem, EvalOutcome } from './pool-protocol.ts';
 
@@ -40,15 +30,13 @@ export interface PoolOptions {
 export type ModuleResolver = (id: string) => Uint8Array | WebAssembly.Module | undefined;
 
 interface Task {
-  items: WorkerItem[];
+  items: EvalItem[];
   /** The caller's review list; items index into it. */
   reviews: string[];
   /** Index in the caller's list of each item. */
   indexes: number[];
-  outcomes: WorkerOutcome[];
+  outcomes: EvalOutcome[];
   resolve: () => void;
-  /** This task's own deadline per item, in place of the pool's. */
-  deadlineMs?: number;
   resolveModule: ModuleResolver | undefined;
   /** The caller's cancellation: its tasks are dropped from the queue, and a worker busy on one is replaced. */
   signal?: AbortSignal;
@@ -74,8 +62,6 @@ const BUNDLED_WORKER = new URL('./eval-worker.mjs', import.meta.url);
 const WORKER_ENTRY = existsSync(BUNDLED_WORKER) ? BUNDLED_WORKER : new URL('./eval-worker-boot.mjs', import.meta.url);
 
 const CHUNK = 128;
-/** Parsing a file (at most 8 MiB, load.ts) may take seconds on a loaded machine; an evaluation may not. */
-const LOAD_DEADLINE_MS = 120_000;
 /** Below this many items per worker, fewer workers do the job: starting one costs more than it saves. */
 const MIN_CHUNK = 32;
 
@@ -159,7 +145,7 @@ export class EvalPool {
   async run(items: EvalItem[], reviews: string[], resolveModule?: ModuleResolver, signal?: AbortSignal): Promise<EvalOutcome[]> {
     if (this.closed) throw new Error('evaluation pool is closed');
     throwIfAborted(signal);
-    const outcomes: WorkerOutcome[] = new Array(items.length);
+    const outcomes: EvalOutcome[] = new Array(items.length);
     const per = Math.max(1, Math.min(CHUNK, Math.max(MIN_CHUNK, Math.ceil(items.length / this.size))));
     const done: Promise<void>[] = [];
     for (let start = 0; start < items.length; start += per) {
@@ -170,7 +156,7 @@ export class EvalPool {
     this.pump();
     if (signal === undefined) {
       await Promise.all(done);
-      return outcomes as EvalOutcome[];
+      return outcomes;
     }
     const drop = (): void => this.drop(signal);
     signal.addEventListener('abort', drop, { once: true });
@@ -179,24 +165,7 @@ export class EvalPool {
     } finally {
       signal.removeEventListener('abort', drop);
     }
-    return outcomes as EvalOutcome[];
-  }
-
-  /**
-   * Parses one manifest file in a worker (gatekeeper/load.ts `loadManifests`, the same function), so that files are
-   * parsed side by side and off the calling thread. Undefined when the worker could not answer (it crashed or ran
-   * out of memory): the caller then parses the file itself. Files are size-capped, so the deadline is generous.
-   */
-  async load(text: string, file: string, options: LoadOptions): Promise<LoadResult | undefined> {
-    if (this.closed) throw new Error('evaluation pool is closed');
-    const outcomes: WorkerOutcome[] = new Array(1);
-    const done = new Promise<void>((resolve) =>
-      this.queue.push({ items: [{ load: { file, options }, review: 0 }], reviews: [text], indexes: [0], outcomes, resolve, resolveModule: undefined, deadlineMs: LOAD_DEADLINE_MS }),
-    );
-    this.pump();
-    await done;
-    const o = outcomes[0];
-    return o !== undefined && 'loaded' in o ? o.loaded : undefined;
+    return outcomes;
   }
 
   /** Forgets the work of a cancelled caller: its queued tasks, and the workers busy on its tasks (terminated). */
@@ -265,7 +234,6 @@ export class EvalPool {
     const celIds = new Set<string>();
     const dataIds = new Set<string>();
     for (const item of task.items) {
-      if (isLoadItem(item)) continue;
       if (isCelItem(item)) {
         celIds.add(item.celId);
         dataIds.add(item.paramsId);
@@ -352,8 +320,8 @@ export class EvalPool {
       if (p === 0 || p !== slot.lastProgress) {
         slot.lastProgress = p;
         slot.lastMoved = now;
-      } else if (now - slot.lastMoved > (slot.task.deadlineMs ?? this.deadlineMs)) {
-        this.onCrash(slot, `evaluation exceeded the ${slot.task.deadlineMs ?? this.deadlineMs} ms deadline`);
+      } else if (now - slot.lastMoved > this.deadlineMs) {
+        this.onCrash(slot, `evaluation exceeded the ${this.deadlineMs} ms deadline`);
       }
     }
   }

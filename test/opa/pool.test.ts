@@ -192,46 +192,6 @@ describe('opa/pool CEL items', () => {
   });
 });
 
-describe('opa/pool manifest parsing', () => {
-  it('parses a file in a worker exactly as loadManifests does here: objects, lines, errors, -0 and odd keys', async () => {
-    const { loadManifests } = await import('../../src/gatekeeper/load.ts');
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {__proto__: x, n: -0.0, y: yes}\n---\n[: bad\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: b}\n';
-    const pool = new EvalPool({ size: 1 });
-    try {
-      const inWorker = await pool.load(text, 'f.yaml', { yamlVersion: '1.1' });
-      const here = loadManifests(text, 'f.yaml', { yamlVersion: '1.1' });
-      expect(inWorker).toEqual(here);
-      expect(inWorker!.objects).toHaveLength(2);
-      expect(inWorker!.errors).toHaveLength(1);
-      // toEqual does not tell 0 from -0: the number crosses the thread boundary as it is.
-      const n = (r: typeof here) => (r.objects[0]!.object.data as { n: number }).n;
-      expect(Object.is(n(inWorker!), n(here))).toBe(true);
-    } finally {
-      await pool.close();
-    }
-    await expect(pool.load(text, 'f.yaml', {})).rejects.toThrow(/closed/);
-  });
-
-  it('readManifests keeps the files\' order whatever order the parser answers in, and parses here what the parser could not', async () => {
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const { readManifests } = await import('../../src/gatekeeper/read.ts');
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'preadmit-read-'));
-    for (const n of ['a', 'b', 'c']) await writeFile(path.join(dir, `${n}.yaml`), `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${n}}\n`);
-    const plain = await readManifests([dir], { yamlVersion: '1.1' });
-    // The parser answers b first, then a, and gives up on c.
-    const delays: Record<string, number> = { 'a.yaml': 30, 'b.yaml': 0 };
-    const viaParser = await readManifests([dir], { yamlVersion: '1.1' }, async (text, file, options) => {
-      const d = delays[path.basename(file)];
-      if (d === undefined) return undefined;
-      await new Promise((r) => setTimeout(r, d));
-      const { loadManifests } = await import('../../src/gatekeeper/load.ts');
-      return loadManifests(text, file, options);
-    });
-    expect(viaParser).toEqual(plain);
-    expect(viaParser.objects.map((o) => (o.object.metadata as { name: string }).name)).toEqual(['a', 'b', 'c']);
-  });
-});
-
 describe('opa/pool large policies', () => {
   it('loads a module whose data needs more memory than the usual few pages (a template with large literals)', async () => {
     const compiler = createCompiler({ cacheDir: await mkdtemp(path.join(os.tmpdir(), 'preadmit-pool-big-')) });
