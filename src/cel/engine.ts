@@ -505,7 +505,8 @@ export function validateCel(compiled: CompiledCel, inputs: CelInputs): CelDecisi
     const validationCtx = { ...base, variables: lazyVariables(compiled, base, params) };
     const run = withBudget(COST_BUDGET, DEADLINE_MS, () => compiled.validations.map((v) => evaluate(v.condition, validationCtx)));
     if (run.exhausted) return onError(OUT_OF_BUDGET);
-    const messageCtx = { ...base, variables: lazyVariables(compiled, base, params) };
+    // Messages see variables of their own (evaluated again, on budgets of their own): made when a message is.
+    let messageCtx: Record<string, CelValue> | undefined;
     const decisions: CelDecision[] = [];
     compiled.validations.forEach((v, i) => {
       const r = run.value[i]!;
@@ -516,7 +517,9 @@ export function validateCel(compiled: CompiledCel, inputs: CelInputs): CelDecisi
       if (r.value === true) return;
       let message = '';
       if (v.message !== undefined) {
-        const m = withBudget(COST_BUDGET, DEADLINE_MS, () => evaluate(v.message!, messageCtx));
+        messageCtx ??= { ...base, variables: lazyVariables(compiled, base, params) };
+        const ctx = messageCtx;
+        const m = withBudget(COST_BUDGET, DEADLINE_MS, () => evaluate(v.message!, ctx));
         if (m.exhausted) {
           if (fail) decisions.push({ message: `failed messageExpression: ${OUT_OF_BUDGET}` });
           return;
@@ -576,35 +579,70 @@ function evaluate(c: Compiled, ctx: Record<string, CelValue>): Outcome {
   }
 }
 
+/** Where a `variables` object keeps its evaluation state (a symbol: not a key CEL can see or list). */
+const LAZY = Symbol('lazy variables');
+
+interface LazyState {
+  compiled: CompiledCel;
+  ctx: Record<string, CelValue>;
+  /** Per variable (by index): its value or error once evaluated. */
+  results: Array<{ value: CelValue } | { error: Error } | undefined>;
+}
+
+type LazyVariables = Record<string, CelValue> & { [LAZY]: LazyState };
+
+/**
+ * The accessors of a template's variables, made once per compiled template: every `variables` object of the
+ * template gets the same getters (they find their state through `this`), so they all share one shape, which
+ * V8 keeps fast; a getter made per object and evaluation is what made this slow.
+ */
+const variableDescriptors = new WeakMap<CompiledCel, PropertyDescriptorMap>();
+
+function descriptorsOf(compiled: CompiledCel): PropertyDescriptorMap {
+  let d = variableDescriptors.get(compiled);
+  if (d === undefined) {
+    d = {};
+    compiled.variables.forEach((v, i) => {
+      // A later variable of the same name replaces the earlier one, as a redefinition would.
+      d![v.name] = {
+        enumerable: true,
+        configurable: true,
+        get(this: LazyVariables): CelValue {
+          return variableValue(this[LAZY], i);
+        },
+      };
+    });
+    variableDescriptors.set(compiled, d);
+  }
+  return d;
+}
+
+function variableValue(state: LazyState, i: number): CelValue {
+  let r = state.results[i];
+  if (r === undefined) {
+    const v = state.compiled.variables[i]!;
+    if (v.error !== undefined) {
+      r = { error: new CelLibraryError(`composited variable ${JSON.stringify(v.name)} fails to compile: ${v.error}`) };
+    } else {
+      try {
+        r = { value: v.program!(state.ctx) as CelValue };
+      } catch (e) {
+        if (e instanceof BudgetExceeded) throw e;
+        r = { error: new CelLibraryError(`composited variable ${JSON.stringify(v.name)} fails to evaluate: ${evalErrorText(e)}`) };
+      }
+    }
+    state.results[i] = r;
+  }
+  if ('error' in r) throw r.error;
+  return r.value;
+}
+
 /**
  * `variables`: each evaluated on first use and remembered (Kubernetes' composition context), an error
  * becoming the error of the expression that used it.
  */
 function lazyVariables(compiled: CompiledCel, base: Record<string, CelValue>, params: CelValue): Record<string, CelValue> {
-  const variables: Record<string, CelValue> = {};
-  const ctx: Record<string, CelValue> = { ...base, params, variables };
-  for (const v of compiled.variables) {
-    let state: { value: CelValue } | { error: Error } | undefined;
-    Object.defineProperty(variables, v.name, {
-      enumerable: true,
-      configurable: true,
-      get(): CelValue {
-        if (state === undefined) {
-          if (v.error !== undefined) {
-            state = { error: new CelLibraryError(`composited variable ${JSON.stringify(v.name)} fails to compile: ${v.error}`) };
-          } else {
-            try {
-              state = { value: v.program!(ctx) as CelValue };
-            } catch (e) {
-              if (e instanceof BudgetExceeded) throw e;
-              state = { error: new CelLibraryError(`composited variable ${JSON.stringify(v.name)} fails to evaluate: ${evalErrorText(e)}`) };
-            }
-          }
-        }
-        if ('error' in state) throw state.error;
-        return state.value;
-      },
-    });
-  }
-  return variables;
+  const variables = {} as LazyVariables;
+  variables[LAZY] = { compiled, ctx: { ...base, params, variables }, results: [] };
+  return Object.defineProperties(variables, descriptorsOf(compiled));
 }

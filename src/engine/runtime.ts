@@ -11,6 +11,8 @@ export interface Runtime {
 export interface RuntimeOptions extends PoolOptions {
   opaPath?: string;
   cacheDir?: string;
+  /** Workers started at once (default 1): a command that will evaluate starts them all while it reads its input. */
+  prewarm?: number;
 }
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
@@ -19,6 +21,6 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
   });
   const pool = new EvalPool(options);
-  pool.prewarm();
+  pool.prewarm(options.prewarm ?? 1);
   return { compiler, pool, close: () => pool.close() };
 }

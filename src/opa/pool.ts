@@ -97,9 +97,9 @@ export class EvalPool {
     return this.modules.size;
   }
 
-  /** Starts one worker now, so that its start-up overlaps with whatever the caller does before evaluating. */
-  prewarm(): void {
-    if (this.slots.length === 0 && !this.closed) this.spawn();
+  /** Starts workers now (one by default, at most the pool's size), so that their start-up overlaps with whatever the caller does before evaluating. */
+  prewarm(workers = 1): void {
+    while (this.slots.length < Math.min(workers, this.size) && !this.closed) this.spawn();
   }
 
   /** Registers a compiled module; workers instantiate it on first use. */

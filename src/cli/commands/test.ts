@@ -52,18 +52,19 @@ export async function runTestCommand(
     err.write(`unknown output format ${JSON.stringify(format)}; use text, json or yaml\n`);
     return 2;
   }
-  // As gator: with no -f, objects come from standard input when it is not a terminal.
-  const loaded = paths.length > 0 ? await readManifests(paths, { yamlVersion: '1.1' }) : stdin.isTTY ? undefined : readStdin(await readAll(stdin));
-  if (loaded === undefined) {
-    err.write(`no input: give files or directories with -f, or objects on standard input\n${TEST_USAGE}\n`);
-    return 2;
-  }
-  if (loaded.objects.length === 0 && loaded.errors.length === 0) {
-    err.write('no input data identified\n');
-    return 1;
-  }
-  const runtime = createRuntime();
+  // The evaluation workers start while the input is read (their start-up is off the critical path).
+  const runtime = createRuntime({ prewarm: Infinity });
   try {
+    // As gator: with no -f, objects come from standard input when it is not a terminal.
+    const loaded = paths.length > 0 ? await readManifests(paths, { yamlVersion: '1.1' }) : stdin.isTTY ? undefined : readStdin(await readAll(stdin));
+    if (loaded === undefined) {
+      err.write(`no input: give files or directories with -f, or objects on standard input\n${TEST_USAGE}\n`);
+      return 2;
+    }
+    if (loaded.objects.length === 0 && loaded.errors.length === 0) {
+      err.write('no input data identified\n');
+      return 1;
+    }
     const run = await runTest(loaded.objects, runtime, { celEnabled: cel.enabled });
     const errors = [...loaded.errors, ...run.errors];
     for (const e of errors) err.write(`error: ${e.message}\n`);
