@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { Composer, isScalar, LineCounter, Parser, visit, type ScalarTag } from 'yaml';
 import { goFloatText } from '../go/strconv.ts';
+import { goDecodeUtf8 } from '../go/strings.ts';
 import type { InputError, JsonObject, JsonValue, SourceLocation, SourcedObject } from './types.ts';
 import { errorText } from '../util/error-text.ts';
 
@@ -382,7 +383,7 @@ function toJson(value: unknown, depth = 0): { value?: JsonValue; error?: string 
   }
   if (value instanceof Set) return toJson([...value], depth);
   // go-yaml decodes `!!binary` to the bytes as a Go string; JSON then writes invalid UTF-8 as U+FFFD.
-  if (value instanceof Uint8Array) return { value: goUtf8(value) };
+  if (value instanceof Uint8Array) return { value: goDecodeUtf8(value) };
   if (value instanceof Date) {
     return { error: `unsupported YAML value of type ${value.constructor.name}` };
   }
@@ -408,36 +409,6 @@ function mapKey(k: unknown): string | { error: string } {
   if (typeof k === 'number') return Number.isInteger(k) ? String(k) : goFloatText(k);
   if (k === null || k === undefined) return { error: 'unsupported map key: null' };
   return { error: 'invalid map key: a collection cannot be a key' };
-}
-
-/** Bytes as text the way Go's encoding/json writes a Go string: each byte of an invalid sequence becomes U+FFFD. */
-export function goUtf8(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need === 0) {
-      out += String.fromCharCode(b);
-      i++;
-      continue;
-    }
-    let ok = need > 0 && i + need < bytes.length;
-    if (ok) {
-      const b1 = bytes[i + 1]!;
-      const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
-      const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
-      ok = b1 >= lo && b1 <= hi;
-      for (let j = 2; ok && j <= need; j++) ok = bytes[i + j]! >= 0x80 && bytes[i + j]! <= 0xbf;
-    }
-    if (!ok) {
-      out += '\ufffd';
-      i++;
-      continue;
-    }
-    out += Buffer.from(bytes.subarray(i, i + need + 1)).toString('utf8');
-    i += need + 1;
-  }
-  return out;
 }
 
 function wellFormed(s: string): string {

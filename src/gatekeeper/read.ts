@@ -1,8 +1,8 @@
 // Reading files and directories the way gator does: .yaml, .yml and .json files, directories walked.
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { errorText, goUtf8, loadManifests, type LoadOptions, type LoadResult } from './load.ts';
-import { goCompare } from '../go/strings.ts';
+import { errorText, loadManifests, type LoadOptions, type LoadResult } from './load.ts';
+import { goCompare, goDecodeUtf8 } from '../go/strings.ts';
 import type { InputError } from './types.ts';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -88,7 +88,7 @@ export function decodeManifest(bytes: Buffer, file: string): { text: string } | 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
-    if (bytes.toString('latin1').trimStart().startsWith('{')) return { text: goUtf8(bytes) };
+    if (bytes.toString('latin1').trimStart().startsWith('{')) return { text: goDecodeUtf8(bytes) };
     // The line of the first invalid byte: the longest prefix that decodes (a cut sequence is allowed in
     // stream mode), found by bisection.
     let lo = 0;

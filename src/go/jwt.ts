@@ -19,6 +19,7 @@ import {
 } from 'node:crypto';
 import { fastjsonGetString, fastjsonParse } from './fastjson.ts';
 import { numberCompare } from './number-compare.ts';
+import { goDecodeUtf8 } from './strings.ts';
 import { goJsonSurrogates, parseRegoValue, regoArray, regoBool, regoString, type RegoValue } from '../opa/rego-value.ts';
 
 /** A builtin error of io.jwt.* (OPA returns it; the call is undefined). */
@@ -30,40 +31,6 @@ function fail(message: string): never {
 
 // ---------------------------------------------------------------------------------------------
 // Go strings and encodings
-
-/** Go's view of bytes as a string where it is decoded: each byte of an invalid UTF-8 sequence is U+FFFD. */
-function goUtf8(b: Buffer): string {
-  let out = '';
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i] as number;
-    if (c < 0x80) {
-      out += String.fromCharCode(c);
-      i++;
-      continue;
-    }
-    const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-    let ok = n > 0 && i + n <= b.length;
-    if (ok) {
-      const c1 = b[i + 1] as number;
-      const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
-      const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
-      if (c1 < lo || c1 > hi) ok = false;
-      for (let k = 2; ok && k < n; k++) {
-        const ck = b[i + k] as number;
-        if (ck < 0x80 || ck > 0xbf) ok = false;
-      }
-    }
-    if (ok) {
-      out += b.subarray(i, i + n).toString('utf8');
-      i += n;
-    } else {
-      out += '\ufffd';
-      i++;
-    }
-  }
-  return out;
-}
 
 /**
  * OPA's base64url.decode: without a trailing `=`, padding is added (length 2 or 3 mod 4; 1 is an error),
@@ -181,13 +148,13 @@ function decodeJWT(v: RegoValue | undefined): Token {
 }
 
 function decodeHeader(t: Token): RegoValue & { t: 'object' } {
-  const h = jsonObject(goUtf8(opaBase64UrlDecode(t.header)));
+  const h = jsonObject(goDecodeUtf8(opaBase64UrlDecode(t.header)));
   if (get(h, 'enc') !== undefined) fail('JWT is a JWE object, which is not supported');
   return h;
 }
 
 function decodePayloadText(t: Token): string {
-  return goUtf8(opaBase64UrlDecode(t.payload));
+  return goDecodeUtf8(opaBase64UrlDecode(t.payload));
 }
 
 interface TokenHeader {

@@ -38,3 +38,39 @@ export function goSortBy<T>(items: T[], ...keys: Array<(item: T) => string>): T[
     return 0;
   });
 }
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Bytes as Go reads them as a string (`for range`, utf8.DecodeRune, what encoding/json writes): each valid UTF-8
+ * sequence is its character, and each byte of an invalid one goes through `stray` (by default U+FFFD, one per byte,
+ * as Go's JSON writes it; a caller may keep the byte instead).
+ */
+export function goDecodeUtf8(bytes: Uint8Array, stray: (byte: number) => string = () => '\ufffd'): string {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    // Not valid UTF-8 as a whole: byte by byte below.
+  }
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const c = bytes[i]!;
+    const n = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    let ok = n > 0 && i + n <= bytes.length;
+    if (ok && n > 1) {
+      // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+      const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+      const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+      ok = bytes[i + 1]! >= lo && bytes[i + 1]! <= hi;
+      for (let k = 2; ok && k < n; k++) ok = bytes[i + k]! >= 0x80 && bytes[i + k]! <= 0xbf;
+    }
+    if (ok) {
+      out += n === 1 ? String.fromCharCode(c) : Buffer.from(bytes.subarray(i, i + n)).toString('utf8');
+      i += n;
+    } else {
+      out += stray(c);
+      i++;
+    }
+  }
+  return out;
+}

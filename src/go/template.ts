@@ -15,7 +15,7 @@
 // (printf's %p on a list or map value, printf verbs but %s/%v/%T on a string that is not valid UTF-8, a
 // slice past a list's length) throws GoTemplateUnsupported.
 import { goFloatText } from './strconv.ts';
-import { goCompare } from './strings.ts';
+import { goCompare, goDecodeUtf8 } from './strings.ts';
 import { goSprintf, type GoArg } from '../opa/sprintf.ts';
 
 export class GoTemplateError extends Error {}
@@ -227,39 +227,9 @@ function goBytes(s: string): Buffer {
   return Buffer.concat(parts);
 }
 
-/** Bytes as text, Go's way: valid UTF-8 sequences as characters, each other byte through `stray`. */
-function decodeGoBytes(b: Buffer, stray: (byte: number) => string): string {
-  let out = '';
-  for (let i = 0; i < b.length; ) {
-    const c = b[i]!;
-    let n = 0;
-    let cp = 0;
-    let min = 0;
-    if (c < 0x80) [n, cp] = [1, c];
-    else if (c >= 0xc2 && c <= 0xdf) [n, cp, min] = [2, c & 0x1f, 0x80];
-    else if (c >= 0xe0 && c <= 0xef) [n, cp, min] = [3, c & 0x0f, 0x800];
-    else if (c >= 0xf0 && c <= 0xf4) [n, cp, min] = [4, c & 0x07, 0x10000];
-    let ok = n > 0 && i + n <= b.length;
-    for (let k = 1; ok && k < n; k++) {
-      const x = b[i + k]!;
-      if ((x & 0xc0) !== 0x80) ok = false;
-      else cp = (cp << 6) | (x & 0x3f);
-    }
-    if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
-    if (ok) {
-      out += String.fromCodePoint(cp);
-      i += n;
-    } else {
-      out += stray(c);
-      i++;
-    }
-  }
-  return out;
-}
-
 /** A string in canonical form (stray bytes next to each other may make a character). */
 function canonical(s: string): string {
-  return STRAY.test(s) ? decodeGoBytes(goBytes(s), (b) => String.fromCharCode(0xdc00 + b)) : s;
+  return STRAY.test(s) ? goDecodeUtf8(goBytes(s), (b) => String.fromCharCode(0xdc00 + b)) : s;
 }
 
 /** strconv.Unquote of a double-quoted Go string literal. */
@@ -1419,7 +1389,7 @@ export function goRenderTemplate(src: string, data: Map<string, TplValue>, maxOu
   for (const d of parser.defs.values()) checkLoopControl(d, false);
   const exec = new Executor(parser.defs, maxOutput);
   exec.run(nodes, data, { vars: [['$', data]] });
-  return STRAY.test(exec.out) ? decodeGoBytes(goBytes(exec.out), () => '\ufffd') : exec.out;
+  return STRAY.test(exec.out) ? goDecodeUtf8(goBytes(exec.out), () => '\ufffd') : exec.out;
 }
 
 /** `{{break}}` and `{{continue}}` outside a range are parse errors. */
@@ -1474,7 +1444,7 @@ function sliceOf([item, ...indexes]: TplValue[]): TplValue {
   if (idx[1]! > len || (indexes.length === 3 && idx[2]! > len)) unsupported('a slice index past the length of a list');
   if (bytes) {
     // A cut inside a character leaves stray bytes (held canonical, see goBytes).
-    const s = decodeGoBytes(bytes.subarray(idx[0], idx[1]), (b) => String.fromCharCode(0xdc00 + b));
+    const s = goDecodeUtf8(bytes.subarray(idx[0], idx[1]), (b) => String.fromCharCode(0xdc00 + b));
     // A json.Number sliced stays a json.Number.
     return typeof item === 'string' ? s : { num: s };
   }

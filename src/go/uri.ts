@@ -3,6 +3,7 @@
 // UTF-16 unit (latin1), turned back into text (invalid UTF-8 as U+FFFD per byte, as Go's JSON writes it) at
 // the end.
 import type { RegoValue } from '../opa/rego-value.ts';
+import { goDecodeUtf8 } from './strings.ts';
 
 class UrlError extends Error {}
 
@@ -217,34 +218,7 @@ function goUrlParse(raw: string): GoUrl {
 
 /** A byte string as text: UTF-8 decoded, each byte of an invalid sequence a U+FFFD (as Go's JSON writes it). */
 function text(bytes: string): string {
-  if (!/[\x80-\xff]/.test(bytes)) return bytes;
-  const b = Buffer.from(bytes, 'latin1');
-  let out = '';
-  for (let i = 0; i < b.length; ) {
-    const c = b[i]!;
-    let n = 0;
-    let cp = 0;
-    let min = 0;
-    if (c < 0x80) [n, cp] = [1, c];
-    else if (c >= 0xc2 && c <= 0xdf) [n, cp, min] = [2, c & 0x1f, 0x80];
-    else if (c >= 0xe0 && c <= 0xef) [n, cp, min] = [3, c & 0x0f, 0x800];
-    else if (c >= 0xf0 && c <= 0xf4) [n, cp, min] = [4, c & 0x07, 0x10000];
-    let ok = n > 0 && i + n <= b.length;
-    for (let k = 1; ok && k < n; k++) {
-      const x = b[i + k]!;
-      if ((x & 0xc0) !== 0x80) ok = false;
-      else cp = (cp << 6) | (x & 0x3f);
-    }
-    if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
-    if (ok) {
-      out += String.fromCodePoint(cp);
-      i += n;
-    } else {
-      out += '\ufffd';
-      i++;
-    }
-  }
-  return out;
+  return /[\x80-\xff]/.test(bytes) ? goDecodeUtf8(Buffer.from(bytes, 'latin1')) : bytes;
 }
 
 function toBytes(s: string): string {

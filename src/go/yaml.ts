@@ -9,7 +9,8 @@
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser, visit, type Document, type Node } from 'yaml';
 import { goBase64Std } from './base64.ts';
 import { goFloat32Text, goFloatText } from './strconv.ts';
-import { goUtf8, relaxQuotedIndentation, surrogateEscape } from '../gatekeeper/load.ts';
+import { relaxQuotedIndentation, surrogateEscape } from '../gatekeeper/load.ts';
+import { goDecodeUtf8 } from './strings.ts';
 
 /** A YAML or conversion error, as go-yaml or sigs.k8s.io/yaml reports it. */
 export class GoYamlError extends Error {}
@@ -243,7 +244,7 @@ class Decoder {
     if (tag === BINARY) {
       const bytes = goBase64Std(value);
       if (!bytes) failf('!!binary value contains invalid base64 data');
-      return goUtf8(bytes);
+      return goDecodeUtf8(bytes);
     }
     // Timestamps decode into interface{} as their text (go-yaml v2's backward compatibility).
     if (tag === TIMESTAMP) return value;

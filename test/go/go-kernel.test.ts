@@ -10,7 +10,7 @@ import { goFloatText, goQuote, goQuoteRune } from '../../src/go/strconv.ts';
 import type { JsonValue } from '../../src/gatekeeper/types.ts';
 import { goJsonCompact, goMarshalIndent } from '../../src/go/json.ts';
 import { goPathClean, goPathDir, goPathExt, goPathJoin } from '../../src/go/path.ts';
-import { goCompare, goSortBy } from '../../src/go/strings.ts';
+import { goCompare, goDecodeUtf8, goSortBy } from '../../src/go/strings.ts';
 
 const ORACLE = `package main
 
@@ -34,6 +34,7 @@ type cases struct {
 	Paths   []string
 	Joins   [][]string
 	JSON    []any
+	Bytes   [][]byte
 }
 
 func main() {
@@ -84,6 +85,15 @@ func main() {
 		js = append(js, string(b))
 	}
 	out["json"] = js
+	var decoded [][]int32
+	for _, b := range c.Bytes {
+		runes := []int32{}
+		for _, r := range string(b) {
+			runes = append(runes, r)
+		}
+		decoded = append(decoded, runes)
+	}
+	out["decode"] = decoded
 	sorted := append([]string(nil), c.Sort...)
 	sort.Strings(sorted)
 	out["quote"], out["quoteASCII"], out["rune"], out["runeASCII"] = q, qa, r, ra
@@ -120,19 +130,31 @@ const JSON_VALUES: JsonValue[] = [
   'x\ud800y', [], {}, 1e300, -0.5,
 ];
 
+// Byte strings Go decodes as UTF-8 (\`for range\`): valid, truncated, overlong, surrogate, past U+10FFFF, stray bytes.
+const BYTES: number[][] = [
+  [], [0x61], [0xc3, 0xa9], [0xe2, 0x82, 0xac], [0xf0, 0x9f, 0x98, 0x80], [0xe2, 0x82], [0xe2, 0x82, 0x61], [0xc0, 0x80], [0xc1, 0xbf],
+  [0xe0, 0x80, 0x80], [0xe0, 0xa0, 0x80], [0xed, 0xa0, 0x80], [0xed, 0x9f, 0xbf], [0xf4, 0x8f, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80],
+  [0xf5, 0x80], [0xff], [0x80, 0x61, 0xbf], [0x61, 0xf0, 0x9f, 0x98], [0xf0, 0x90, 0x80, 0x80, 0xc3], [0xef, 0xbb, 0xbf, 0x41],
+];
+
 const dir = mkdtempSync(join(tmpdir(), 'preadmit-go-oracle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function oracle(): Record<string, unknown[]> {
   writeFileSync(join(dir, 'go.mod'), 'module oracle\n\ngo 1.21\n');
   writeFileSync(join(dir, 'main.go'), ORACLE);
-  const input = JSON.stringify({ Quote: STRINGS, Runes: RUNES, Floats: FLOATS, Numbers: NUMBERS, Compare: COMPARE, Sort: SORT, Paths: PATHS, Joins: JOINS, JSON: JSON_VALUES });
+  const input = JSON.stringify({ Quote: STRINGS, Runes: RUNES, Floats: FLOATS, Numbers: NUMBERS, Compare: COMPARE, Sort: SORT, Paths: PATHS, Joins: JOINS, JSON: JSON_VALUES, Bytes: BYTES.map((b) => Buffer.from(b).toString('base64')) });
   const out = execFileSync('go', ['run', '.'], { cwd: dir, input, env: { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local' }, timeout: 180_000 });
   return JSON.parse(out.toString('utf8')) as Record<string, unknown[]>;
 }
 
 describe('the Go kernel agrees with Go', () => {
   const go = oracle();
+
+  it('bytes decode as Go decodes them: each byte of an invalid sequence is U+FFFD, or what the caller makes of it', () => {
+    expect(BYTES.map((b) => [...goDecodeUtf8(Uint8Array.from(b))].map((c) => c.codePointAt(0)))).toEqual(go.decode);
+    expect(goDecodeUtf8(Uint8Array.from([0x61, 0xe2, 0x82, 0x62]), (b) => `<${b.toString(16)}>`)).toBe('a<e2><82>b');
+  });
 
   it('strconv.Quote and QuoteToASCII (printable per Go, U+00A0 and U+200B escaped, lone surrogates as U+FFFD)', () => {
     expect(STRINGS.map((s) => goQuote(s))).toEqual(go.quote);
