@@ -1,6 +1,7 @@
 // gojsonschema's format checkers (format_checkers.go) for strings: date and time layouts of time.Parse,
 // net.ParseIP, url.Parse, net/mail.ParseAddress, and its regular expressions. Names gojsonschema does not
 // know always pass.
+import { goParseIP } from './net.ts';
 import { compileGoRegexp } from './regexp.ts';
 import { goUrlParse } from './gourl.ts';
 import { goBase64Std } from './base64.ts';
@@ -51,47 +52,10 @@ export function checkFormat(name: string, s: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// net.ParseIP (accepts or not).
-
-function ipv4Bytes(s: string): boolean {
-  const parts = s.split('.');
-  if (parts.length !== 4) return false;
-  return parts.every((p) => /^[0-9]{1,3}$/.test(p) && !(p.length > 1 && p[0] === '0') && Number(p) <= 255);
-}
+// net.ParseIP (accepts or not): src/go/net.ts.
 
 function parseIP(s: string): boolean {
-  return ipBytes(s) !== undefined;
-}
-
-/** net.ParseIP's 16 bytes (IPv4 as ::ffff:a.b.c.d), or undefined. */
-function ipBytes(s: string): number[] | undefined {
-  const v4 = (p: string): number[] => p.split('.').map(Number);
-  if (ipv4Bytes(s)) return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4(s)];
-  const halves = s.split('::');
-  if (halves.length > 2) return undefined;
-  const groups = (text: string): number[] | undefined => {
-    if (text === '') return [];
-    const out: number[] = [];
-    const parts = text.split(':');
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i]!;
-      if (i === parts.length - 1 && p.includes('.')) {
-        if (!ipv4Bytes(p)) return undefined;
-        out.push(...v4(p));
-      } else {
-        if (!/^[0-9a-fA-F]{1,4}$/.test(p)) return undefined;
-        const n = parseInt(p, 16);
-        out.push(n >> 8, n & 0xff);
-      }
-    }
-    return out;
-  };
-  const head = groups(halves[0]!);
-  const tail = halves.length === 2 ? groups(halves[1]!) : [];
-  if (!head || !tail) return undefined;
-  if (halves.length === 1) return head.length === 16 ? head : undefined;
-  if (head.length + tail.length > 14) return undefined;
-  return [...head, ...Array<number>(16 - head.length - tail.length).fill(0), ...tail];
+  return goParseIP(s) !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -337,7 +301,7 @@ class MailParser {
     }
     if (!this.consume(']')) return false;
     // The Go that builds OPA v1.17.1 takes any IP address, with no `IPv6:` tag.
-    return ipBytes(dtext) !== undefined;
+    return goParseIP(dtext) !== undefined;
   }
 
   consumeDisplayNameComment(): boolean {

@@ -3,9 +3,10 @@
 // subject's values into Go values of any ASN.1 type; preadmit reproduces the usual string types and refuses
 // (evaluation error) what it does not reproduce: other value types, T.61 and BMP strings. Like encoding/asn1,
 // elements after a structure's last field are ignored.
+import { goIPString } from './net.ts';
 import { DerReader, TAG } from './asn1.ts';
 import {
-  ipString, J, nameJson, parseAI, parsePublicKey, parseSans, rightAlign, signatureAlgorithm, unsupported, urlJson, X509Error,
+  J, nameJson, parseAI, parsePublicKey, parseSans, rightAlign, signatureAlgorithm, unsupported, urlJson, X509Error,
   type Attr, type Sans,
 } from './x509.ts';
 import type { RegoValue } from '../opa/rego-value.ts';
@@ -173,6 +174,6 @@ export function parseCertificateRequest(der: Buffer): RegoValue {
     Attributes: J.arr(attributes.length ? attributes : undefined),
     Extensions: J.arr(extensions.length ? extensions.map((e) => J.obj({ Id: J.oid(e.id), Critical: J.bool(e.critical), Value: J.bytes(e.value) })) : undefined),
     ExtraExtensions: J.null, DNSNames: J.strs(sans.dnsNames), EmailAddresses: J.strs(sans.emailAddresses),
-    IPAddresses: J.arr(sans.ipAddresses?.map((ip) => J.str(ipString(ip)))), URIs: J.arr(sans.uris?.map(urlJson)),
+    IPAddresses: J.arr(sans.ipAddresses?.map((ip) => J.str(goIPString(ip)))), URIs: J.arr(sans.uris?.map(urlJson)),
   });
 }

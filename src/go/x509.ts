@@ -3,6 +3,7 @@
 // documented behaviour and checked against `opa eval`; what preadmit cannot reproduce exactly (DSA keys, some name
 // constraint forms, policy OIDs with huge arcs, time zones other than Z, URIs beyond plain forms) is an evaluation
 // error (Error), never a silently different value. Go's own errors are X509Error (the call is undefined).
+import { goIPString } from './net.ts';
 import { createPublicKey } from 'node:crypto';
 import { ctx, DerReader, oidEqual, TAG } from './asn1.ts';
 import type { RegoValue } from '../opa/rego-value.ts';
@@ -685,7 +686,7 @@ function parseNameConstraints(c: Certificate, e: Extension): boolean {
 }
 
 function ipNetsJson(v: Array<{ ip: Buffer; mask: Buffer }> | undefined): RegoValue {
-  return J.arr(v?.map((n) => J.obj({ IP: J.str(ipString(n.ip)), Mask: J.bytes(n.mask) })));
+  return J.arr(v?.map((n) => J.obj({ IP: J.str(goIPString(n.ip)), Mask: J.bytes(n.mask) })));
 }
 
 const EKU_OIDS: number[][] = [
@@ -959,31 +960,6 @@ function parseCertificates(der: Buffer): Certificate[] {
   return out;
 }
 
-export function ipString(ip: Buffer): string {
-  if (ip.length === 4) return Array.from(ip).join('.');
-  if (ip.subarray(0, 12).equals(Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff]))) return Array.from(ip.subarray(12)).join('.');
-  const words = Array.from({ length: 8 }, (_, i) => ip.readUInt16BE(i * 2));
-  // the longest run of two or more zero words becomes "::" (the first such run on ties)
-  let best = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (words[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && words[j] === 0) j++;
-    if (j - i > bestLen && j - i >= 2) {
-      best = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = words.map((w) => w.toString(16));
-  if (best < 0) return hex.join(':');
-  return hex.slice(0, best).join(':') + '::' + hex.slice(best + bestLen).join(':');
-}
-
 /** The certificate as encoding/json writes x509.Certificate (with OPA's URIStrings when asked). */
 export function certificateJson(c: Certificate, uriStrings: boolean): RegoValue {
   const fields: Record<string, RegoValue> = {
@@ -998,7 +974,7 @@ export function certificateJson(c: Certificate, uriStrings: boolean): RegoValue 
     BasicConstraintsValid: J.bool(c.basicConstraintsValid), IsCA: J.bool(c.isCA), MaxPathLen: J.num(c.maxPathLen),
     MaxPathLenZero: J.bool(c.basicConstraintsValid && c.maxPathLen === 0), SubjectKeyId: J.bytes(c.subjectKeyId), AuthorityKeyId: J.bytes(c.authorityKeyId),
     OCSPServer: J.strs(c.ocspServer), IssuingCertificateURL: J.strs(c.issuingCertificateUrl), DNSNames: J.strs(c.dnsNames),
-    EmailAddresses: J.strs(c.emailAddresses), IPAddresses: J.arr(c.ipAddresses?.map((ip) => J.str(ipString(ip)))), URIs: J.arr(c.uris?.map(urlJson)),
+    EmailAddresses: J.strs(c.emailAddresses), IPAddresses: J.arr(c.ipAddresses?.map((ip) => J.str(goIPString(ip)))), URIs: J.arr(c.uris?.map(urlJson)),
     PermittedDNSDomainsCritical: J.bool(c.nameConstraints?.critical ?? false), PermittedDNSDomains: J.strs(c.nameConstraints?.permitted.dns),
     ExcludedDNSDomains: J.strs(c.nameConstraints?.excluded.dns), PermittedIPRanges: ipNetsJson(c.nameConstraints?.permitted.ips),
     ExcludedIPRanges: ipNetsJson(c.nameConstraints?.excluded.ips), PermittedEmailAddresses: J.strs(c.nameConstraints?.permitted.emails),
