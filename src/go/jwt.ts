@@ -6,6 +6,7 @@
 //
 // Every failure that OPA returns as a builtin error throws JwtError (the caller makes the call undefined);
 // any other exception is a bug and propagates.
+import { pemDecode } from './x509.ts';
 import {
   createHmac,
   createPrivateKey,
@@ -267,72 +268,6 @@ function goKeyOf(pub: KeyObject, priv?: KeyObject): GoKey | undefined {
   }
 }
 
-interface PemBlock {
-  type: string;
-  bytes: Buffer;
-  rest: string;
-}
-
-/** Go's getLine: up to LF (CR before it dropped), trailing spaces and tabs trimmed; and what follows. */
-function getLine(data: string): [string, string] {
-  let i = data.indexOf('\n');
-  let j: number;
-  if (i < 0) {
-    i = data.length;
-    j = i;
-  } else {
-    j = i + 1;
-    if (i > 0 && data[i - 1] === '\r') i--;
-  }
-  return [data.slice(0, i).replace(/[ \t]+$/, ''), data.slice(j)];
-}
-
-/** Go's encoding/pem.Decode: the first well-formed block anywhere in the text, and the text after it. */
-function pemDecode(data: string): PemBlock | undefined {
-  let rest = data;
-  for (;;) {
-    if (rest.startsWith('-----BEGIN ')) {
-      rest = rest.slice('-----BEGIN '.length);
-    } else {
-      const i = rest.indexOf('\n-----BEGIN ');
-      if (i < 0) return undefined;
-      rest = rest.slice(i + '\n-----BEGIN '.length);
-    }
-    let typeLine: string;
-    [typeLine, rest] = getLine(rest);
-    if (!typeLine.endsWith('-----')) continue;
-    typeLine = typeLine.slice(0, -5);
-    let headers = 0;
-    for (;;) {
-      if (rest.length === 0) return undefined;
-      const [line, next] = getLine(rest);
-      if (!line.includes(':')) break;
-      headers++;
-      rest = next;
-    }
-    let endIndex: number;
-    let endTrailerIndex: number;
-    if (headers === 0 && rest.startsWith('-----END ')) {
-      endIndex = 0;
-      endTrailerIndex = '-----END '.length;
-    } else {
-      endIndex = rest.indexOf('\n-----END ');
-      endTrailerIndex = endIndex + '\n-----END '.length;
-    }
-    if (endIndex < 0) continue;
-    let endTrailer = rest.slice(endTrailerIndex);
-    const endTrailerLen = typeLine.length + 5;
-    if (endTrailer.length < endTrailerLen) continue;
-    const restOfEndLine = endTrailer.slice(endTrailerLen);
-    endTrailer = endTrailer.slice(0, endTrailerLen);
-    if (!endTrailer.startsWith(typeLine) || !endTrailer.endsWith('-----')) continue;
-    if (getLine(restOfEndLine)[0].length !== 0) continue;
-    const body = rest.slice(0, endIndex).replace(/[ \t\r\n]/g, '');
-    if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(body)) continue;
-    return { type: typeLine, bytes: Buffer.from(body, 'base64'), rest: getLine(restOfEndLine)[1] };
-  }
-}
-
 const JWK_BINARY_MEMBERS: Readonly<Record<string, readonly string[]>> = {
   RSA: ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'],
   EC: ['x', 'y', 'd'],
@@ -471,9 +406,10 @@ function derWhole(b: Buffer): boolean {
 
 /** getKeysFromCertOrJWK */
 function keysFromCertOrJwk(text: string): VerificationKey[] {
-  const block = pemDecode(text);
-  if (block) {
-    if (block.rest.length > 0) fail('extra data after a PEM certificate block');
+  const decoded = pemDecode(Buffer.from(text, 'utf8'));
+  if (decoded) {
+    const { block, rest } = decoded;
+    if (rest.length > 0) fail('extra data after a PEM certificate block');
     if ((block.type === 'CERTIFICATE' || block.type === 'PUBLIC KEY') && !derWhole(block.bytes)) fail('x509: trailing data');
     if (block.type === 'CERTIFICATE') {
       let cert: X509Certificate;
