@@ -3,6 +3,7 @@ import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errorText, loadManifests, type LoadOptions, type LoadResult } from './load.ts';
 import { goCompare, goDecodeUtf8 } from '../go/strings.ts';
+import type { ParseCache } from '../util/parse-cache.ts';
 import type { InputError } from './types.ts';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -108,8 +109,11 @@ export function decodeManifest(bytes: Buffer, file: string): { text: string } | 
   }
 }
 
-/** Loads every manifest under `paths` as gator test does; an unreadable or malformed file is an error, the rest still load. */
-export async function readManifests(paths: string[], options: LoadOptions = {}): Promise<LoadResult> {
+/**
+ * Loads every manifest under `paths` as gator test does; an unreadable or malformed file is an error, the rest still
+ * load. With `cache` (util/parse-cache.ts), a file whose content was parsed before is read from it.
+ */
+export async function readManifests(paths: string[], options: LoadOptions = {}, cache?: ParseCache): Promise<LoadResult> {
   const { files, errors } = await listGatorFiles(paths);
   const objects: LoadResult['objects'] = [];
   for (const file of files) {
@@ -125,7 +129,11 @@ export async function readManifests(paths: string[], options: LoadOptions = {}):
       errors.push({ kind: 'load', message: `${file}: ${errorText(e)}`, source: { file, startLine: 1, endLine: 1 } });
       continue;
     }
-    const r = loadManifests(text, file, options);
+    let r = await cache?.get(file, options, text);
+    if (r === undefined) {
+      r = loadManifests(text, file, options);
+      await cache?.put(file, options, text, r);
+    }
     objects.push(...r.objects);
     errors.push(...r.errors);
   }

@@ -9,6 +9,7 @@ import type { InputError } from '../gatekeeper/types.ts';
 import { throwIfAborted } from '../util/abort.ts';
 import { countCacheLookup } from '../util/cache-stats.ts';
 import { atomicWrite, defaultCacheDir } from '../util/files.ts';
+import { bundleBuildId } from '../util/build-id.ts';
 import { findRenderTool, type RenderTool } from './tools.ts';
 import { REPO_ROOT } from '../opa/tools.ts';
 import type { ChangedFile, RepoSource } from '../source/types.ts';
@@ -412,8 +413,6 @@ async function renderKey(p: PlannedRoot, readText: (file: string) => Promise<str
 }
 
 let code: Promise<string> | undefined;
-/** Defined by the bundler (scripts/build.mjs) in dist/; undeclared when running the TypeScript sources. */
-declare const PREADMIT_BUILD_ID: string | undefined;
 
 /**
  * preadmit's own rendering code (the renderers and the loader): a render cached by other code is not
@@ -421,7 +420,8 @@ declare const PREADMIT_BUILD_ID: string | undefined;
  */
 function codeFingerprint(): Promise<string> {
   // A bundle carries the hash of the sources it was built from (scripts/build.mjs): nothing to read.
-  if (typeof PREADMIT_BUILD_ID === 'string') return Promise.resolve(`build:${PREADMIT_BUILD_ID}`);
+  const build = bundleBuildId();
+  if (build !== undefined) return Promise.resolve(`build:${build}`);
   code ??= (async () => {
     const h = createHash('sha256');
     const files: string[] = [path.join(REPO_ROOT, 'src', 'gatekeeper', 'load.ts')];

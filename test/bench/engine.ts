@@ -1,4 +1,5 @@
-// `npm run bench:engine`: preadmit test against gator test on a generated corpus of about 2,000 objects,
+// `npm run bench:engine`: preadmit test against gator test on a generated corpus of about 2,000 objects (warm runs read
+// unchanged files from the parse cache; one more run without it shows what parsing costs),
 // plus a cold compile of 50 templates. Prints figures and whether the targets are met; asserts nothing.
 //
 // The two tools run alternately, BENCH_RUNS times each (default 3), and the figures are medians: on a shared
@@ -111,6 +112,11 @@ async function main(): Promise<void> {
     }
     const preadmit = medianMeasurement('preadmit test (warm cache), median', pairs.map((p) => p.preadmit));
     const gator = medianMeasurement('gator test, median', pairs.map((p) => p.gator));
+    // The warm runs read the unchanged files' objects from the parse cache (\`parsed/\`): the same run once without
+    // it, the compile cache still warm, shows what parsing the YAML costs.
+    await rm(path.join(work, 'cache-warm', 'parsed'), { recursive: true, force: true });
+    console.log('preadmit test: warm compile cache, empty parse cache…');
+    const unparsed = await measure('preadmit test (warm compile cache, no parse cache)', PREADMIT_BIN, preadmitArgs(corpus.dir), warmEnv);
 
     const coldDir = path.join(work, 'cold-templates');
     await generateTemplates(coldDir, 50, 1000);
@@ -126,15 +132,17 @@ async function main(): Promise<void> {
       ]),
       { m: preadmit, reviews: corpus.reviews },
       { m: gator, reviews: corpus.reviews },
+      { m: unparsed, reviews: corpus.reviews },
       { m: cold },
     ]);
-    for (const m of [warmup, ...pairs.flatMap((p) => [p.preadmit, p.gator]), cold]) if (m.exitCode > 1) console.log(`\n${m.label} failed (exit ${m.exitCode}):\n${m.stderrTail}`);
+    for (const m of [warmup, ...pairs.flatMap((p) => [p.preadmit, p.gator]), unparsed, cold]) if (m.exitCode > 1) console.log(`\n${m.label} failed (exit ${m.exitCode}):\n${m.stderrTail}`);
 
     const speedup = median(pairs.map((p) => p.gator.wallSeconds / p.preadmit.wallSeconds));
     const cpuRatio = median(pairs.map((p) => (p.gator.cpuSeconds ?? Number.NaN) / (p.preadmit.cpuSeconds ?? Number.NaN)));
     console.log('');
     console.log(`speed-up, gator wall / preadmit warm wall, median of ${runs} alternating pairs: ${fmt(speedup, 2)}x`);
     console.log(`CPU time, gator / preadmit (user + system, all threads), median: ${fmt(cpuRatio, 2)}x`);
+    console.log(`without the parse cache (files parsed again, compile cache warm): ${fmt(gator.wallSeconds / unparsed.wallSeconds, 2)}x (${fmt(unparsed.wallSeconds, 2)} s, one run)`);
     console.log(`peak RSS: one process, main thread and evaluation worker threads together (GNU time's maximum resident set size)`);
     if (pairs.some((p) => p.preadmit.results !== p.gator.results)) console.log(`NOTE: result counts differ (preadmit ${preadmit.results}, gator ${gator.results})`);
     const verdict = (ok: boolean | undefined) => (ok === undefined ? 'unknown' : ok ? 'met' : 'NOT met');

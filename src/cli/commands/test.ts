@@ -7,6 +7,8 @@ import { decodeManifest, readManifests } from '../../gatekeeper/read.ts';
 import { hasDenyResult, runTest } from '../../engine/test.ts';
 import { createRuntime } from '../../engine/runtime.ts';
 import { writeTestResults } from '../../gator/test.ts';
+import { parseCache } from '../../util/parse-cache.ts';
+import { defaultCacheDir } from '../../util/files.ts';
 
 const TEST_USAGE = `Usage: preadmit test [-f PATH…] [-o text|json|yaml] [--deny-only] [--enable-k8s-native-validation=false]
 
@@ -56,7 +58,9 @@ export async function runTestCommand(
   const runtime = createRuntime({ prewarm: Infinity });
   try {
     // As gator: with no -f, objects come from standard input when it is not a terminal.
-    const loaded = paths.length > 0 ? await readManifests(paths, { yamlVersion: '1.1' }) : stdin.isTTY ? undefined : readStdin(await readAll(stdin));
+    // Files parsed before (same content, same preadmit build) come from the cache directory's parse cache.
+    const cache = parseCache(defaultCacheDir());
+    const loaded = paths.length > 0 ? await readManifests(paths, { yamlVersion: '1.1' }, cache) : stdin.isTTY ? undefined : readStdin(await readAll(stdin));
     if (loaded === undefined) {
       err.write(`no input: give files or directories with -f, or objects on standard input\n${TEST_USAGE}\n`);
       return 2;
