@@ -35,7 +35,14 @@ function evaluateCel(item: CelItem, bindings: CelReviewBindings): string {
     constraints = JSON.parse(data.get(item.paramsId) ?? '[]') as JsonObject[];
     parsedParams.set(item.paramsId, constraints);
   }
-  return JSON.stringify(constraints.map((params) => validateCel(compiled, { ...bindings, params, numbers: item.numbers }).map((d) => d.message)));
+  return JSON.stringify(
+    constraints.map((params) => {
+      const messages = validateCel(compiled, { ...bindings, params, numbers: item.numbers }).map((d) => d.message);
+      // One constraint done: the pool's deadline is per constraint, as when each was its own evaluation.
+      Atomics.add(progress, 1, 1);
+      return messages;
+    }),
+  );
 }
 
 /** Live policy instances kept at most: each holds its own linear memory (data included). */

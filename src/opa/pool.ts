@@ -46,8 +46,12 @@ interface Slot {
   worker: Worker;
   progress: Int32Array;
   task: Task | undefined;
-  /** Value of progress[0] (1 + index of the item being evaluated) when the watchdog last saw it move, and when. */
+  /**
+   * Value of progress[0] (1 + index of the item being evaluated) and progress[1] (a beat the worker gives within an
+   * item that does several evaluations: a CEL item, one per constraint) when the watchdog last saw them move, and when.
+   */
   lastProgress: number;
+  lastBeat: number;
   lastMoved: number;
   knownModules: Set<string>;
   /** CEL sources this worker was sent (it compiles each on first use). */
@@ -198,7 +202,7 @@ export class EvalPool {
   }
 
   private spawn(): Slot {
-    const progress = new Int32Array(new SharedArrayBuffer(4));
+    const progress = new Int32Array(new SharedArrayBuffer(8));
     const worker = new Worker(WORKER_ENTRY, {
       workerData: { progress, maxPages: this.maxPages },
       // A small young generation per worker: evaluation allocates short-lived values; ~25 MB less peak RSS per run.
@@ -210,6 +214,7 @@ export class EvalPool {
       progress,
       task: undefined,
       lastProgress: 0,
+      lastBeat: 0,
       lastMoved: Date.now(),
       knownModules: new Set(),
       knownCel: new Set(),
@@ -316,9 +321,12 @@ export class EvalPool {
     for (const slot of [...this.slots]) {
       if (!slot.task) continue;
       const p = Atomics.load(slot.progress, 0);
-      // The deadline runs per item, from the moment the worker starts it (not while it boots).
-      if (p === 0 || p !== slot.lastProgress) {
+      const beat = Atomics.load(slot.progress, 1);
+      // The deadline runs per evaluation, from the moment the worker starts it (not while it boots): per item, or per
+      // beat within an item that does several (the constraints of a CEL item).
+      if (p === 0 || p !== slot.lastProgress || beat !== slot.lastBeat) {
         slot.lastProgress = p;
+        slot.lastBeat = beat;
         slot.lastMoved = now;
       } else if (now - slot.lastMoved > this.deadlineMs) {
         this.onCrash(slot, `evaluation exceeded the ${this.deadlineMs} ms deadline`);

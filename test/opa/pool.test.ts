@@ -192,6 +192,37 @@ describe('opa/pool CEL items', () => {
   });
 });
 
+describe('opa/pool CEL deadline', () => {
+  it('measures its deadline per constraint of a CEL item, not per item: many slow-ish constraints are not cut off', async () => {
+    // Each constraint walks 40,000 strings (tens of milliseconds); 40 of them take far longer than the 300 ms deadline.
+    const source = {
+      validations: [{ expression: 'variables.params.items.all(x, x.startsWith("a"))', message: 'not all a', messageExpression: '' }],
+      variables: [],
+      matchConditions: [],
+      failurePolicy: undefined,
+    };
+    const items = Array.from({ length: 40_000 }, (_, i) => `a${i}`);
+    const constraints = Array.from({ length: 40 }, (_, i) => ({ kind: 'K8sSlow', metadata: { name: `c${i}` }, spec: { parameters: { items: i === 39 ? [...items, 'b'] : items } } }));
+    const pool = new EvalPool({ size: 1, deadlineMs: 300 });
+    try {
+      pool.addCel('slow', source);
+      pool.setData('params', JSON.stringify(constraints));
+      const review = JSON.stringify({ uid: '', operation: '', object: { kind: 'Pod' }, oldObject: null, namespaceObject: {} });
+      const started = Date.now();
+      const [out] = await pool.run([{ celId: 'slow', paramsId: 'params', review: 0, numbers: 'int' }], [review]);
+      // The item as a whole took longer than one deadline (else this test could not tell the difference).
+      expect(Date.now() - started).toBeGreaterThan(300);
+      expect(out).toHaveProperty('result');
+      const messages = JSON.parse((out as { result: string }).result) as string[][];
+      expect(messages).toHaveLength(40);
+      expect(messages.slice(0, 39).every((m) => m.length === 0)).toBe(true);
+      expect(messages[39]).toEqual(['not all a']);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('opa/pool large policies', () => {
   it('loads a module whose data needs more memory than the usual few pages (a template with large literals)', async () => {
     const compiler = createCompiler({ cacheDir: await mkdtemp(path.join(os.tmpdir(), 'preadmit-pool-big-')) });
