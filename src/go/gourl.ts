@@ -1,7 +1,10 @@
-// The part of Go's net/url that JSON references use (github.com/xeipuuv/gojsonreference): url.Parse for
-// references (no request-URI mode), String, ResolveReference, and the escaping rules behind them. Hosts are
-// kept as written (no IP-literal or port validation): references here only name documents in one schema.
+// Go's net/url (Go 1.25 module defaults: a host's port is after its last colon, for every scheme), the one port of it:
+// url.Parse (no request-URI mode), String, ResolveReference and the escaping rules behind them, as OPA's `uri.*`
+// builtins and JSON-schema references (github.com/xeipuuv/gojsonreference) use them. Go works on bytes: a URL's
+// fields here are byte strings (one byte per UTF-16 unit, latin1), made from the text's UTF-8 and turned back into
+// text with `goUrlText` (invalid UTF-8 as U+FFFD per byte, as Go's JSON writes it). Errors are Go's messages.
 import { goQuote } from './strconv.ts';
+import { goDecodeUtf8 } from './strings.ts';
 
 export interface GoUrl {
   scheme: string;
@@ -16,16 +19,29 @@ export interface GoUrl {
   rawFragment: string;
 }
 
-type Mode = 'path' | 'fragment' | 'host';
+type Mode = 'path' | 'fragment' | 'host' | 'zone' | 'userinfo';
+
+class UrlError extends Error {}
+
+/** Text as the bytes Go holds: its UTF-8, one byte per UTF-16 unit. */
+function goUrlBytes(s: string): string {
+  return /[^\x00-\x7f]/.test(s) ? Buffer.from(s, 'utf8').toString('latin1') : s;
+}
+
+/** A byte string as text: UTF-8 decoded, each byte of an invalid sequence a U+FFFD. */
+export function goUrlText(bytes: string): string {
+  return /[\x80-\xff]/.test(bytes) ? goDecodeUtf8(Buffer.from(bytes, 'latin1')) : bytes;
+}
 
 function isAlnum(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 }
 
+/** url.shouldEscape for a byte. */
 function shouldEscape(c: number, mode: Mode): boolean {
   if (isAlnum(c)) return false;
   const ch = String.fromCharCode(c);
-  if (mode === 'host' && '!$&\'()*+,;=:[]<>"'.includes(ch)) return false;
+  if ((mode === 'host' || mode === 'zone') && '!$&\'()*+,;=:[]<>"'.includes(ch)) return false;
   if ('-_.~'.includes(ch)) return false;
   if ('$&+,/:;=?@'.includes(ch)) {
     if (mode === 'path') return ch === '?';
@@ -35,50 +51,53 @@ function shouldEscape(c: number, mode: Mode): boolean {
   return true;
 }
 
-class UrlError extends Error {}
-
 function isHex(c: string | undefined): boolean {
   return c !== undefined && /^[0-9a-fA-F]$/.test(c);
 }
 
-/** url.unescape: `%XX` decoded to bytes (the result read as UTF-8, as Go keeps bytes). */
+/** url.unescape over a byte string: `%XX` decoded, with the host and zone restrictions. */
 function unescape(s: string, mode: Mode): string {
-  if (!s.includes('%')) return s;
-  const bytes: number[] = [];
-  const enc = new TextEncoder();
+  if (!s.includes('%') && mode !== 'host' && mode !== 'zone') return s;
+  let out = '';
   for (let i = 0; i < s.length; ) {
-    if (s[i] === '%') {
-      if (!isHex(s[i + 1]) || !isHex(s[i + 2])) {
-        const bad = s.slice(i, i + 3);
-        throw new UrlError(`invalid URL escape ${goQuote(bad)}`);
+    const c = s[i]!;
+    if (c === '%') {
+      if (i + 2 >= s.length || !isHex(s[i + 1]) || !isHex(s[i + 2])) {
+        throw new UrlError(`invalid URL escape ${goQuote(goUrlText(s.slice(i, i + 3)))}`);
       }
-      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      const v = parseInt(s.slice(i + 1, i + 3), 16);
+      const pct25 = s.slice(i, i + 3) === '%25';
+      // In a host, %-escapes only for non-ASCII bytes; in a zone, none for what a host needs escaped.
+      if (mode === 'host' && v < 0x80 && !pct25) throw new UrlError(`invalid URL escape ${goQuote(s.slice(i, i + 3))}`);
+      if (mode === 'zone' && !pct25 && v !== 0x20 && shouldEscape(v, 'host')) throw new UrlError(`invalid URL escape ${goQuote(s.slice(i, i + 3))}`);
+      out += String.fromCharCode(v);
       i += 3;
-    } else {
-      const cp = s.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
-      for (const b of enc.encode(ch)) bytes.push(b);
-      i += ch.length;
+      continue;
     }
+    const code = c.charCodeAt(0);
+    if ((mode === 'host' || mode === 'zone') && code < 0x80 && shouldEscape(code, 'host')) {
+      throw new UrlError(`invalid character ${goQuote(c)} in host name`);
+    }
+    out += c;
+    i++;
   }
-  void mode;
-  return Buffer.from(bytes).toString('utf8');
+  return out;
 }
 
+/** url.escape over a byte string. */
 function escape(s: string, mode: Mode): string {
   let out = '';
-  for (const b of Buffer.from(s, 'utf8')) {
-    if (shouldEscape(b, mode)) out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
-    else out += String.fromCharCode(b);
+  for (let i = 0; i < s.length; i++) {
+    const b = s.charCodeAt(i);
+    out += shouldEscape(b, mode) ? `%${b.toString(16).toUpperCase().padStart(2, '0')}` : s[i];
   }
   return out;
 }
 
 function validEncoded(s: string, mode: Mode): boolean {
-  for (const b of Buffer.from(s, 'utf8')) {
-    const ch = String.fromCharCode(b);
-    if ("!$&'()*+,;=:@[]%".includes(ch)) continue;
-    if (shouldEscape(b, mode)) return false;
+  for (let i = 0; i < s.length; i++) {
+    if ("!$&'()*+,;=:@[]%".includes(s[i]!)) continue;
+    if (shouldEscape(s.charCodeAt(i), mode)) return false;
   }
   return true;
 }
@@ -111,15 +130,16 @@ function escapedFragment(u: GoUrl): string {
   return escape(u.fragment, 'fragment');
 }
 
-/** url.Parse; an error is Go's message (`parse "…": …`). */
-export function goUrlParse(raw: string): GoUrl | { error: string } {
+/** url.Parse of a text; an error is Go's message (`parse "…": …`). */
+export function goUrlParse(text: string): GoUrl | { error: string } {
+  const raw = goUrlBytes(text);
   const hash = raw.indexOf('#');
   const rest = hash < 0 ? raw : raw.slice(0, hash);
   let u: GoUrl;
   try {
     u = parse(rest);
   } catch (e) {
-    if (e instanceof UrlError) return { error: `parse ${goQuote(rest)}: ${e.message}` };
+    if (e instanceof UrlError) return { error: `parse ${goQuote(goUrlText(rest))}: ${e.message}` };
     throw e;
   }
   if (hash < 0) return u;
@@ -128,7 +148,7 @@ export function goUrlParse(raw: string): GoUrl | { error: string } {
   try {
     u.fragment = unescape(frag, 'fragment');
   } catch (e) {
-    if (e instanceof UrlError) return { error: `parse ${goQuote(raw)}: ${e.message}` };
+    if (e instanceof UrlError) return { error: `parse ${goQuote(text)}: ${e.message}` };
     throw e;
   }
   u.rawFragment = escape(u.fragment, 'fragment') === frag ? '' : frag;
@@ -163,7 +183,7 @@ function parse(rawURL: string): GoUrl {
     }
     break;
   }
-  if (rest.endsWith('?') && rest.split('?').length === 2) {
+  if (rest.endsWith('?') && rest.indexOf('?') === rest.length - 1) {
     u.forceQuery = true;
     rest = rest.slice(0, -1);
   } else {
@@ -191,7 +211,12 @@ function parse(rawURL: string): GoUrl {
     if (at >= 0) {
       const userinfo = authority.slice(0, at);
       if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) throw new UrlError('net/url: invalid userinfo');
-      for (const part of userinfo.split(':').slice(0, 2)) unescape(part, 'path');
+      const colon = userinfo.indexOf(':');
+      if (colon < 0) unescape(userinfo, 'userinfo');
+      else {
+        unescape(userinfo.slice(0, colon), 'userinfo');
+        unescape(userinfo.slice(colon + 1), 'userinfo');
+      }
       u.user = userinfo;
     }
   }
@@ -203,42 +228,108 @@ function validOptionalPort(port: string): boolean {
   return port === '' || /^:[0-9]*$/.test(port);
 }
 
-/** parseHost: IP literals in brackets, an optional port, `%` escapes only for non-ASCII bytes (and `%25`). */
+/**
+ * parseHost: an IP literal in brackets (only at the start, validated as netip.ParseAddr does, never IPv4), an
+ * optional port, `%` escapes only for non-ASCII bytes (and `%25`).
+ */
 function parseHost(host: string): string {
-  if (host.startsWith('[')) {
-    const i = host.lastIndexOf(']');
-    if (i < 0) throw new UrlError("missing ']' in host");
-    const colonPort = host.slice(i + 1);
+  const open = host.lastIndexOf('[');
+  if (open > 0) throw new UrlError('invalid IP-literal');
+  if (open === 0) {
+    const close = host.lastIndexOf(']');
+    if (close < 0) throw new UrlError("missing ']' in host");
+    const colonPort = host.slice(close + 1);
     if (!validOptionalPort(colonPort)) throw new UrlError(`invalid port ${goQuote(colonPort)} after host`);
-    const zone = host.slice(0, i).indexOf('%25');
-    if (zone >= 0) {
-      return unescapeHost(host.slice(0, zone)) + unescape(host.slice(zone, i), 'path') + unescapeHost(host.slice(i));
-    }
-  } else {
-    const i = host.lastIndexOf(':');
-    if (i !== -1) {
-      const colonPort = host.slice(i);
-      if (!validOptionalPort(colonPort)) throw new UrlError(`invalid port ${goQuote(colonPort)} after host`);
-    }
+    const port = unescape(colonPort, 'host');
+    const name = host.slice(1, close);
+    const zone = name.indexOf('%25');
+    const unescaped = zone >= 0 ? unescape(name.slice(0, zone), 'host') + unescape(name.slice(zone), 'zone') : unescape(name, 'host');
+    if (addrKind(unescaped) === 'v4') throw new UrlError('invalid IP-literal');
+    return `[${unescaped}]${port}`;
   }
-  return unescapeHost(host);
+  const colon = host.lastIndexOf(':');
+  if (colon >= 0) {
+    const colonPort = host.slice(colon);
+    if (!validOptionalPort(colonPort)) throw new UrlError(`invalid port ${goQuote(colonPort)} after host`);
+  }
+  return unescape(host, 'host');
 }
 
-function unescapeHost(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (s[i] === '%') {
-      if (i + 2 >= s.length || !isHex(s[i + 1]) || !isHex(s[i + 2])) throw new UrlError(`invalid URL escape ${goQuote(s.slice(i, i + 3))}`);
-      if (parseInt(s[i + 1]!, 16) < 8 && s.slice(i, i + 3) !== '%25') throw new UrlError(`invalid URL escape ${goQuote(s.slice(i, i + 3))}`);
-      i += 2;
-    } else if (c < 0x80 && shouldEscape(c, 'host')) {
-      throw new UrlError(`invalid character ${goQuote(s[i]!)} in host name`);
+/** netip.ParseAddr's verdict on a bracketed host: an IPv4 address, an IPv6 one (zone allowed), or an error. */
+function addrKind(s: string): 'v4' | 'v6' {
+  for (const c of s) {
+    if (c === '.') {
+      if (ipv4Fields(s)) return 'v4';
+      break;
     }
+    if (c === ':') {
+      if (ipv6Valid(s)) return 'v6';
+      break;
+    }
+    if (c === '%') break;
   }
-  return unescape(s, 'host');
+  // Go wraps netip's own reason, which is not reproduced here: the address is refused all the same.
+  throw new UrlError(`invalid host: ParseAddr(${goQuote(goUrlText(s))}): invalid IP address`);
 }
 
-/** URL.String. */
+function ipv4Fields(s: string): boolean {
+  const parts = s.split('.');
+  return parts.length === 4 && parts.every((p) => /^(?:0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+function ipv6Valid(input: string): boolean {
+  let s = input;
+  const z = s.indexOf('%');
+  if (z >= 0) {
+    if (z === s.length - 1) return false;
+    s = s.slice(0, z);
+  }
+  let ellipsis = -1;
+  let i = 0;
+  if (s.startsWith('::')) {
+    ellipsis = 0;
+    s = s.slice(2);
+    if (s === '') return true;
+  }
+  while (i < 16) {
+    const m = /^[0-9A-Fa-f]*/.exec(s)![0];
+    if (m.length > 4 || m.length === 0) return false;
+    if (s[m.length] === '.') {
+      if (ellipsis < 0 && i !== 12) return false;
+      if (i + 4 > 16) return false;
+      if (!ipv4Fields(s)) return false;
+      s = '';
+      i += 4;
+      break;
+    }
+    i += 2;
+    s = s.slice(m.length);
+    if (s === '') break;
+    if (s[0] !== ':' || s.length === 1) return false;
+    s = s.slice(1);
+    if (s[0] === ':') {
+      if (ellipsis >= 0) return false;
+      ellipsis = i;
+      s = s.slice(1);
+      if (s === '') break;
+    }
+  }
+  if (s !== '') return false;
+  if (i < 16) return ellipsis >= 0;
+  return ellipsis < 0;
+}
+
+/** The host without its port and brackets (URL.Hostname) and the port (URL.Port). */
+export function goUrlHostPort(u: GoUrl): { hostname: string; port: string } {
+  let hostname = u.host;
+  let port = '';
+  const colon = hostname.lastIndexOf(':');
+  if (colon >= 0 && validOptionalPort(hostname.slice(colon))) [hostname, port] = [hostname.slice(0, colon), hostname.slice(colon + 1)];
+  if (hostname.startsWith('[') && hostname.endsWith(']')) hostname = hostname.slice(1, -1);
+  return { hostname, port };
+}
+
+/** URL.String, as text. */
 export function goUrlString(u: GoUrl): string {
   let buf = '';
   if (u.scheme !== '') buf += `${u.scheme}:`;
@@ -260,9 +351,8 @@ export function goUrlString(u: GoUrl): string {
   }
   if (u.forceQuery || u.rawQuery !== '') buf += `?${u.rawQuery}`;
   if (u.fragment !== '') buf += `#${escapedFragment(u)}`;
-  return buf;
+  return goUrlText(buf);
 }
-
 function resolvePath(base: string, ref: string): string {
   let full: string;
   if (ref === '') full = base;

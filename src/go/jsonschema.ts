@@ -10,7 +10,7 @@
 // are refused with JsonSchemaUnsupported, an evaluation error, never a different verdict.
 import { compileGoRegexp, type GoRegexp } from './regexp.ts';
 import { goJsonFloatText, goString } from './json.ts';
-import { goUrlParse, goUrlResolve, goUrlString, type GoUrl } from './gourl.ts';
+import { goUrlParse, goUrlResolve, goUrlString, goUrlText, type GoUrl } from './gourl.ts';
 import { checkFormat } from './jsonschema-formats.ts';
 import { goJsonSurrogates, parseRegoValue, regoArray, regoBool, regoString, type RegoValue } from '../opa/rego-value.ts';
 
@@ -288,7 +288,9 @@ function newRef(s: string): JsonRef {
 }
 
 function refOfUrl(u: GoUrl): JsonRef {
-  const pointer = u.fragment !== '' && u.fragment.startsWith('/') ? u.fragment.split('/').slice(1) : [];
+  // The fragment as text (the URL holds bytes): pointer tokens name the document's keys.
+  const fragment = goUrlText(u.fragment);
+  const pointer = fragment !== '' && fragment.startsWith('/') ? fragment.split('/').slice(1) : [];
   return {
     url: u,
     hasFullUrl: u.scheme !== '' && u.host !== '',
