@@ -1,4 +1,5 @@
 // The policy client: templates, then constraints, then data, then reviews — Gatekeeper's order.
+import { createHash } from 'node:crypto';
 import { gvkOf, isNamespace, nameOf } from '../gatekeeper/classify.ts';
 import { goCompare } from '../go/strings.ts';
 import { parseConstraint, type Constraint } from '../gatekeeper/constraint.ts';
@@ -70,14 +71,9 @@ interface CelTemplate {
   readsInventory: false;
 }
 
-/** CEL sources by content: the same source has one id in every pool and client of the process. */
-const celIds = new Map<string, string>();
-
+/** A CEL source's id, from its content: the same source has one id in every pool and client of the process. */
 function celIdOf(source: CelSource): string {
-  const key = JSON.stringify(source);
-  let id = celIds.get(key);
-  if (id === undefined) celIds.set(key, (id = `cel-${celIds.size + 1}`));
-  return id;
+  return `cel-${createHash('sha256').update(JSON.stringify(source)).digest('hex').slice(0, 32)}`;
 }
 
 const INVENTORY_REF = /\bdata\s*(?:\.\s*inventory\b|\[\s*"inventory"\s*\])/;
@@ -303,6 +299,8 @@ export class PolicyClient {
       for (const k of kinds) {
         if (k.loaded.cel !== undefined) {
           const numbers = this.options.parameterNumbers === 'float' ? 'double' : 'int';
+          // Registered again (a lookup when the pool has it): the pool may have forgotten a source unused for long.
+          this.options.pool.addCel(k.loaded.cel, k.loaded.template.cel!);
           items.push({ celId: k.loaded.cel, paramsId: this.celParamsId(k.constraints), review: local, numbers } satisfies CelItem);
           owners.push({ review: ri, local, kinds: [], cel: k as CelKindMatch });
           continue;

@@ -115,6 +115,7 @@ export function decodeManifest(bytes: Buffer, file: string): { text: string } | 
  */
 export async function readManifests(paths: string[], options: LoadOptions = {}, cache?: ParseCache): Promise<LoadResult> {
   const { files, errors } = await listGatorFiles(paths);
+  const writes: Array<Promise<void>> = [];
   const objects: LoadResult['objects'] = [];
   for (const file of files) {
     let text: string;
@@ -132,10 +133,13 @@ export async function readManifests(paths: string[], options: LoadOptions = {}, 
     let r = await cache?.get(file, options, text);
     if (r === undefined) {
       r = loadManifests(text, file, options);
-      await cache?.put(file, options, text, r);
+      // Written while the next files are read and parsed; all written before this returns.
+      if (cache) writes.push(cache.put(file, options, text, r));
     }
     objects.push(...r.objects);
     errors.push(...r.errors);
   }
+  // put never rejects (a cache that cannot be written costs time only).
+  await Promise.all(writes);
   return { objects, errors };
 }

@@ -96,6 +96,17 @@ export function goString(s: string): string {
   return `${out}"`;
 }
 
+/** Go's json.Valid: exactly one JSON value, with JSON whitespace around it. */
+export function goJsonValid(s: string): boolean {
+  try {
+    JSON.parse(s);
+    return true;
+  } catch (e) {
+    if (e instanceof SyntaxError) return false;
+    throw e;
+  }
+}
+
 /** Go's json.Marshal of a decoded YAML map (keys sorted, HTML characters escaped). */
 export function goJsonCompact(value: JsonValue): string {
   if (value === null) return 'null';

@@ -21,6 +21,7 @@ import {
 import { fastjsonGetString, fastjsonParse } from './fastjson.ts';
 import { numberCompare } from './number-compare.ts';
 import { goDecodeUtf8 } from './strings.ts';
+import { goJsonValid } from './json.ts';
 import { goJsonSurrogates, parseRegoValue, regoArray, regoBool, regoString, type RegoValue } from '../opa/rego-value.ts';
 
 /** A builtin error of io.jwt.* (OPA returns it; the call is undefined). */
@@ -64,17 +65,6 @@ function b64url(b: Buffer | string): string {
   return (typeof b === 'string' ? Buffer.from(b, 'utf8') : b).toString('base64url');
 }
 
-/** Go's json.Valid. */
-function jsonValid(s: string): boolean {
-  try {
-    JSON.parse(s);
-    return true;
-  } catch (e) {
-    if (e instanceof SyntaxError) return false;
-    throw e;
-  }
-}
-
 /**
  * Duplicate object keys collapse to the last one, as Go's json.Unmarshal into a map. In place and without
  * recursion (the value is fresh from parseRegoValue and may nest 10,000 deep).
@@ -115,7 +105,7 @@ function tooDeep(s: string): boolean {
 
 /** OPA's extractJSONObject: json.unmarshal of the text, which must be an object. */
 function jsonObject(s: string): RegoValue & { t: 'object' } {
-  if (!jsonValid(s)) fail('invalid JSON');
+  if (!goJsonValid(s)) fail('invalid JSON');
   if (tooDeep(s)) fail('invalid JSON: exceeded max depth');
   const v = lastWins(parseRegoValue(goJsonSurrogates(s.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, ''))));
   if (v.t !== 'object') fail('decoded JSON type was not an Object');
@@ -373,7 +363,7 @@ function firstJsonObject(text: string): string | undefined {
  */
 function jwkParse(text: string): ParsedJwk[] {
   const first = firstJsonObject(text);
-  if (first === undefined || !jsonValid(first) || tooDeep(first)) fail('failed to unmarshal JSON into key set');
+  if (first === undefined || !goJsonValid(first) || tooDeep(first)) fail('failed to unmarshal JSON into key set');
   const d = JSON.parse(first) as Record<string, unknown>;
   const one = (k: unknown): ParsedJwk => {
     if (typeof k !== 'object' || k === null || Array.isArray(k)) fail('failed to parse key');
@@ -381,7 +371,7 @@ function jwkParse(text: string): ParsedJwk[] {
     return { key: jwkKey(o), alg: typeof o.alg === 'string' ? o.alg : '', kid: typeof o.kid === 'string' ? o.kid : '' };
   };
   if ('keys' in d) {
-    if (!jsonValid(text)) fail('failed to unmarshal JSON into key set');
+    if (!goJsonValid(text)) fail('failed to unmarshal JSON into key set');
     if (!Array.isArray(d.keys)) fail('failed to parse key set: keys must be an array');
     return d.keys.map(one);
   }
@@ -807,7 +797,7 @@ export function jwtEncodeSignRaw(headers: string, payload: string, jwk: string):
   if (alg === undefined) fail("missing or invalid 'alg' header");
   if (!TOKEN_ALGORITHMS.has(alg)) fail(`unknown JWS algorithm: ${alg}`);
   const typ = parsed && fastjsonGetString(parsed, 'typ');
-  if ((typ === undefined || typ === 'JWT') && (!jsonValid(payload) || tooDeep(payload))) fail('type is JWT but payload is not JSON');
+  if ((typ === undefined || typ === 'JWT') && (!goJsonValid(payload) || tooDeep(payload))) fail('type is JWT but payload is not JSON');
   const input = `${b64url(headers)}.${b64url(payload)}`;
   const sig = jwsSign(first.key, alg, Buffer.from(input, 'utf8'));
   return regoString(`${input}.${b64url(sig)}`);

@@ -19,7 +19,7 @@ import {
   regoValuesEqual,
   type RegoValue,
 } from './rego-value.ts';
-import { goString } from '../go/json.ts';
+import { goJsonValid, goString } from '../go/json.ts';
 import { goBase64Std } from '../go/base64.ts';
 import { GlobSyntaxError, globsIntersect } from '../go/glob-intersection.ts';
 import { goRenderTemplate, GoTemplateError, type TplValue } from '../go/template.ts';
@@ -1479,16 +1479,6 @@ function addDate(t: RegoValue | undefined, y: RegoValue | undefined, m: RegoValu
 // Builtins the wasm runtime has natively with other semantics than Go's (routed to the host by
 // sorted-module.ts).
 
-/** Go's json.Valid: exactly one JSON value, with JSON whitespace around it. */
-function goJsonValid(s: string): boolean {
-  try {
-    JSON.parse(s);
-    return true;
-  } catch (e) {
-    if (e instanceof SyntaxError) return false;
-    throw e;
-  }
-}
 
 
 /**

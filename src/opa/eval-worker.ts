@@ -2,6 +2,7 @@
 // through shared memory so that the pool can enforce its deadline. It evaluates both engines' templates: Rego
 // (compiled to wasm) and CEL (K8sNativeValidation), so that neither runs on the thread that matches reviews.
 import { parentPort, workerData } from 'node:worker_threads';
+import { LRUCache } from 'lru-cache';
 import { hostBuiltins } from './builtins.ts';
 import { errorText } from '../util/error-text.ts';
 import { isCelItem, type CelItem, type EvalOutcome, type WorkerRequest, type WorkerResponse } from './pool-protocol.ts';
@@ -17,8 +18,8 @@ const data = new Map<string, string>();
 const instances = new Map<string, { policy: WasmPolicy; dataId: string | undefined }>();
 
 const celSources = new Map<string, CelSource>();
-/** Each CEL source compiled once, on first use. */
-const celCompiled = new Map<string, CompiledCel>();
+/** CEL sources compiled on first use; the least recently used of many are compiled again when needed. */
+const celCompiled = new LRUCache<string, CompiledCel>({ max: 500 });
 /** Data documents parsed as CEL params (arrays of constraint objects), by id, while the document is unchanged. */
 const parsedParams = new Map<string, JsonObject[]>();
 
@@ -81,6 +82,11 @@ parentPort!.on('message', (msg: WorkerRequest) => {
   }
   if (msg.type === 'cel') {
     celSources.set(msg.id, msg.source);
+    celCompiled.delete(msg.id);
+    return;
+  }
+  if (msg.type === 'drop-cel') {
+    celSources.delete(msg.id);
     celCompiled.delete(msg.id);
     return;
   }

@@ -42,6 +42,7 @@ export type EvalOutcome = { result: string } | { error: string };
 export type WorkerRequest =
   | { type: 'module'; id: string; module: WebAssembly.Module }
   | { type: 'cel'; id: string; source: CelSource }
+  | { type: 'drop-cel'; id: string }
   | { type: 'data'; id: string; json: string }
   | { type: 'drop-data'; id: string }
   | { type: 'drop-module'; id: string }

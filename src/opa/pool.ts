@@ -20,6 +20,11 @@ export interface PoolOptions {
   /** V8 heap limit of each worker, in MiB. */
   maxWorkerHeapMb?: number;
   /**
+   * CEL sources kept (default 10,000): least recently used ones are forgotten here and in every worker; a client
+   * registers a source again before it evaluates it.
+   */
+  maxCelSources?: number;
+  /**
    * Compiled modules kept, by wasm size, in MiB (default 256): least recently used ones are forgotten here and in
    * every worker, and supplied again by `run`'s resolver when needed.
    */
@@ -76,7 +81,7 @@ export class EvalPool {
   private readonly maxHeapMb: number;
   private readonly modules: LRUCache<string, { module: WebAssembly.Module; bytes: number }>;
   private readonly data = new Map<string, string>();
-  private readonly celSources = new Map<string, CelSource>();
+  private readonly celSources: LRUCache<string, CelSource>;
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private watchdog: NodeJS.Timeout | undefined;
@@ -87,6 +92,12 @@ export class EvalPool {
     this.deadlineMs = options.deadlineMs ?? 5_000;
     this.maxPages = Math.ceil(((options.maxPolicyMemoryMb ?? 256) * 1024 * 1024) / 65536);
     this.maxHeapMb = options.maxWorkerHeapMb ?? 512;
+    this.celSources = new LRUCache({
+      max: Math.max(1, options.maxCelSources ?? 10_000),
+      dispose: (_, id) => {
+        for (const slot of this.slots) if (slot.knownCel.delete(id)) slot.worker.postMessage({ type: 'drop-cel', id } satisfies WorkerRequest);
+      },
+    });
     this.modules = new LRUCache({
       maxSize: Math.max(1, Math.floor((options.maxModuleCacheMb ?? 256) * 1024 * 1024)),
       sizeCalculation: (m) => Math.max(1, m.bytes),
@@ -116,10 +127,16 @@ export class EvalPool {
 
   /**
    * Registers a CEL template source (K8sNativeValidation) under an id: CEL items name it, and each worker compiles
-   * it once, on first use. Sources are small and few; they are kept for the pool's life.
+   * it on first use. The least recently used are forgotten past maxCelSources (workers told to drop them).
    */
   addCel(id: string, source: CelSource): void {
-    if (!this.celSources.has(id)) this.celSources.set(id, source);
+    // A lookup marks it recently used: a source in use is not the one forgotten.
+    if (this.celSources.get(id) === undefined) this.celSources.set(id, source);
+  }
+
+  /** How many CEL sources the pool holds now (bounded by maxCelSources). */
+  get celSourceCount(): number {
+    return this.celSources.size;
   }
 
   /** Registers a `data` document (JSON text) that evaluation items refer to by id. */

@@ -175,6 +175,28 @@ describe('opa/pool CEL items', () => {
     }
   });
 
+  it('keeps at most maxCelSources sources, forgetting the least recently used; a source registered again works again', async () => {
+    const pool = new EvalPool({ size: 1, maxCelSources: 2 });
+    try {
+      pool.setData('params', JSON.stringify([constraint(3)]));
+      const item = (celId: string) => ({ celId, paramsId: 'params', review: 0, numbers: 'int' as const });
+      pool.addCel('a', source);
+      pool.addCel('b', source);
+      // The worker learns a and b, then a is used again (most recent), so c pushes b out.
+      await pool.run([item('a'), item('b')], [review(5)]);
+      pool.addCel('a', source);
+      pool.addCel('c', source);
+      expect(pool.celSourceCount).toBe(2);
+      expect(await pool.run([item('b')], [review(5)])).toEqual([{ error: 'unknown CEL source b' }]);
+      const ok = { result: JSON.stringify([['too many replicas: 5']]) };
+      expect(await pool.run([item('a'), item('c')], [review(5)])).toEqual([ok, ok]);
+      pool.addCel('b', source);
+      expect(await pool.run([item('b')], [review(5)])).toEqual([ok]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('binds DELETE as the driver does: object cleared, the operation in request', async () => {
     const pool = new EvalPool({ size: 1 });
     try {
